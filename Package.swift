@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Memoscope: one module per pipeline stage, a library facade and a thin CLI.
+/// Imports point down the pipeline: Core ← Extraction, Tokenization ← Lexicon ← Scoring,
+/// Clustering ← Reporting ← MemoscopeKit ← memoscope.
+let package = Package(
+  name: "Memoscope",
+  platforms: [.macOS(.v14)],
+  products: [
+    .library(name: "MemoscopeKit", targets: ["MemoscopeKit"]),
+    .executable(name: "memoscope", targets: ["memoscope"]),
+  ],
+  dependencies: [
+    // Command-line parsing: subcommands, help, validation.
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    // YAML for the human-editable lexicon files, with line and column on errors.
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    // RFC 4180 CSV writing for `score --format csv`.
+    .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // CommonMark parser used by tests to check that reports render as intended.
+    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CLibXML2",
+      pkgConfig: "libxml-2.0",
+      providers: [.apt(["libxml2-dev"])]),
+    .target(
+      name: "CICU",
+      linkerSettings: [
+        // Foundation's private ICU first, so its symbols bind to its own copy (see README).
+        .linkedLibrary("_FoundationICU", .when(platforms: [.linux])),
+        .linkedLibrary("icuuc"),
+        .linkedLibrary("icudata"),
+      ]),
+    .target(name: "MemoCore"),
+    .target(name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2"]),
+    .target(name: "MemoTokenization", dependencies: ["MemoCore", "CICU"]),
+    .target(
+      name: "MemoLexicon",
+      dependencies: ["MemoCore", "MemoTokenization", .product(name: "Yams", package: "Yams")]),
+    .target(name: "MemoScoring", dependencies: ["MemoCore", "MemoTokenization", "MemoLexicon"]),
+    .target(name: "MemoClustering", dependencies: ["MemoCore", "MemoTokenization"]),
+    .target(
+      name: "MemoReporting",
+      dependencies: ["MemoCore", "MemoScoring", "MemoClustering", "MemoLexicon"]),
+    .target(
+      name: "MemoscopeKit",
+      dependencies: [
+        "MemoCore", "MemoExtraction", "MemoTokenization", "MemoLexicon", "MemoScoring",
+        "MemoClustering", "MemoReporting", .product(name: "CSV", package: "CSV.swift"),
+      ]),
+    .executableTarget(
+      name: "memoscope",
+      dependencies: [
+        "MemoscopeKit", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .executableTarget(
+      name: "memoscope-bench",
+      dependencies: [
+        "MemoscopeKit", "CICU", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
+    .target(name: "TestSupport", dependencies: ["MemoCore"], path: "Tests/TestSupport"),
+    .testTarget(name: "MemoCoreTests", dependencies: ["MemoCore", "TestSupport"]),
+    .testTarget(name: "MemoExtractionTests", dependencies: ["MemoExtraction", "TestSupport"]),
+    .testTarget(name: "MemoTokenizationTests", dependencies: ["MemoTokenization", "TestSupport"]),
+    .testTarget(name: "MemoLexiconTests", dependencies: ["MemoLexicon", "TestSupport"]),
+    .testTarget(name: "MemoScoringTests", dependencies: ["MemoScoring", "TestSupport"]),
+    .testTarget(name: "MemoClusteringTests", dependencies: ["MemoClustering", "TestSupport"]),
+    .testTarget(
+      name: "MemoReportingTests",
+      dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
+    .testTarget(
+      name: "MemoscopeCLITests", dependencies: ["MemoscopeKit", "memoscope", "TestSupport"]),
+  ]
+)

@@ -1,0 +1,53 @@
+#ifndef MEMOSCOPE_CICU_H
+#define MEMOSCOPE_CICU_H
+
+/* Stable, unversioned names for the few ICU calls Memoscope makes. Only cicu.c includes ICU's
+   headers, so Swift modules never see the system ICU (which clashes with Foundation's copy). */
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** An opaque ICU break iterator (word or sentence). */
+typedef struct memoscope_break_iterator memoscope_break_iterator;
+
+/** Rule-status ranges ICU reports for word boundaries (UWordBreak). */
+enum {
+  MEMOSCOPE_WORD_NONE = 0,        /* spaces, punctuation: [0, 100) */
+  MEMOSCOPE_WORD_NUMBER = 100,    /* [100, 200) */
+  MEMOSCOPE_WORD_LETTER = 200,    /* [200, 300) */
+  MEMOSCOPE_WORD_KANA = 300,      /* [300, 400) */
+  MEMOSCOPE_WORD_IDEO = 400       /* [400, 500) */
+};
+
+/** Opens a word (kind 0) or sentence (kind 1) break iterator for the root locale.
+    Returns NULL on failure. */
+memoscope_break_iterator *memoscope_break_open(int32_t kind);
+/** Closes an iterator from memoscope_break_open. */
+void memoscope_break_close(memoscope_break_iterator *iterator);
+/** Points the iterator at UTF-16 text, which must outlive the iteration. Returns 0 on success. */
+int32_t memoscope_break_set_text(memoscope_break_iterator *iterator, const uint16_t *text,
+                                 int32_t length);
+/** Moves to the first boundary (always 0). */
+int32_t memoscope_break_first(memoscope_break_iterator *iterator);
+/** Moves to the next boundary; returns -1 at the end. */
+int32_t memoscope_break_next(memoscope_break_iterator *iterator);
+/** The rule status of the boundary last returned (see MEMOSCOPE_WORD_*). */
+int32_t memoscope_break_rule_status(memoscope_break_iterator *iterator);
+
+/** NFKC-casefolds UTF-16 `source` into `destination` (capacity in UTF-16 units).
+    Returns the needed length; a result larger than `capacity` means call again with more room.
+    Returns -1 on an ICU error. */
+int32_t memoscope_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t *destination,
+                                int32_t capacity);
+/** True (1) when `source` is already NFKC-casefolded, so no copy is needed. */
+int32_t memoscope_is_nfkc_casefolded(const uint16_t *source, int32_t length);
+
+/** The ICU version string, e.g. "72.1". */
+const char *memoscope_icu_version(void);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,1 @@
+// MemoClustering: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// MemoExtraction: placeholder until its issue lands.

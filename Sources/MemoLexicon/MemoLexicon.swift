@@ -1,0 +1,1 @@
+// MemoLexicon: placeholder until its issue lands.

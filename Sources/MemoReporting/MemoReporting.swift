@@ -1,0 +1,1 @@
+// MemoReporting: placeholder until its issue lands.

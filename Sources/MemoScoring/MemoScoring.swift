@@ -1,0 +1,1 @@
+// MemoScoring: placeholder until its issue lands.

@@ -1,0 +1,1 @@
+// MemoTokenization: placeholder until its issue lands.

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// Benchmarks and corpus generators; each subcommand lives in its own file.
+@main
+struct MemoscopeBench: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "memoscope-bench",
+    abstract: "Benchmarks and generators for Memoscope (see Benchmarks/README.md).",
+    subcommands: [
+      // Each benchmark adds its subcommand type here.
+    ])
+}

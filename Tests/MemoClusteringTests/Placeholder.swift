@@ -1,0 +1,1 @@
+// Tests for MemoClustering arrive with its issue.

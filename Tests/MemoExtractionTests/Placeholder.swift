@@ -1,0 +1,1 @@
+// Tests for MemoExtraction arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for MemoLexicon arrive with its issue.

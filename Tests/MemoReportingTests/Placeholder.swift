@@ -1,0 +1,1 @@
+// Tests for MemoReporting arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for MemoScoring arrive with its issue.

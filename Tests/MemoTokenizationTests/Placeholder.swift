@@ -1,0 +1,1 @@
+// Tests for MemoTokenization arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for MemoscopeCLI arrive with its issue.
