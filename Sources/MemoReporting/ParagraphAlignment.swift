@@ -84,8 +84,10 @@ public struct ParagraphAlignment: Sendable, Equatable {
   /// The lower-cased words of a paragraph (letters and digits), as a set.
   static func wordSet(_ text: String) -> Set<String> {
     Set(
-      DiffWord.split(text).lazy.filter { $0.text.first?.isLetter == true || $0.text.first?.isNumber == true }
-        .map { $0.text.lowercased() })
+      DiffWord.split(text).lazy.filter {
+        $0.text.first?.isLetter == true || $0.text.first?.isNumber == true
+      }
+      .map { $0.text.lowercased() })
   }
 
   static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {

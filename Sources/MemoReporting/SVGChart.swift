@@ -33,7 +33,8 @@ public enum SVG {
     let tenths = Int((value * 10).rounded())
     let whole = tenths / 10
     let fraction = abs(tenths % 10)
-    return fraction == 0 ? String(whole) : "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(fraction)"
+    return fraction == 0
+      ? String(whole) : "\(tenths < 0 && whole == 0 ? "-" : "")\(whole).\(fraction)"
   }
 
   static let font = "font-family=\"Helvetica, Arial, sans-serif\""
@@ -84,7 +85,8 @@ public struct BarChart: Sendable, Equatable {
 
   /// The chart as a standalone SVG document.
   public var svg: String {
-    let labelWidth = min(280, max(80, (bars.map { SVG.truncate($0.label, to: 40).count }.max() ?? 0) * 7 + 16))
+    let labelWidth = min(
+      280, max(80, (bars.map { SVG.truncate($0.label, to: 40).count }.max() ?? 0) * 7 + 16))
     let barArea = 360
     let width = labelWidth + barArea + 90
     let rowHeight = 24
@@ -98,10 +100,13 @@ public struct BarChart: Sendable, Equatable {
     }
     for (index, bar) in bars.enumerated() {
       let y = top + index * rowHeight
-      let length = bar.value <= 0 ? 0 : max(1, Int((Double(barArea) * bar.value / maximum).rounded()))
+      let length =
+        bar.value <= 0 ? 0 : max(1, Int((Double(barArea) * bar.value / maximum).rounded()))
       out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" \(SVG.font) font-size=\"12\" "
-      out += "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(bar.label, to: 40)))</text>\n"
-      out += "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" "
+      out +=
+        "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(bar.label, to: 40)))</text>\n"
+      out +=
+        "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" "
       out += "fill=\"#3b6ea5\"/>\n"
       out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 15)\" \(SVG.font) font-size=\"12\" "
       out += "fill=\"#222222\">\(SVG.number(bar.value)) \(SVG.escape(unit))</text>\n"
@@ -160,7 +165,8 @@ public struct TimelineChart: Sendable, Equatable {
 
   /// The chart as a standalone SVG document.
   public var svg: String {
-    let labelWidth = min(260, max(80, (rows.map { SVG.truncate($0.label, to: 36).count }.max() ?? 0) * 7 + 16))
+    let labelWidth = min(
+      260, max(80, (rows.map { SVG.truncate($0.label, to: 36).count }.max() ?? 0) * 7 + 16))
     let plotWidth = 520
     let width = labelWidth + plotWidth + 40
     let rowHeight = 34
@@ -194,23 +200,27 @@ public struct TimelineChart: Sendable, Equatable {
       let month = monthIndex % 12 + 1
       let tick = CalendarDate(iso: "\(year)-\(month < 10 ? "0" : "")\(month)")!
       let tx = x(tick)
-      out += "<line x1=\"\(tx)\" y1=\"\(axisY)\" x2=\"\(tx)\" y2=\"\(axisY + 4)\" stroke=\"#888888\"/>\n"
+      out +=
+        "<line x1=\"\(tx)\" y1=\"\(axisY)\" x2=\"\(tx)\" y2=\"\(axisY + 4)\" stroke=\"#888888\"/>\n"
       if step % labelEvery == 0 {
         out += "<text x=\"\(tx)\" y=\"\(axisY + 18)\" \(SVG.font) font-size=\"10\" "
-        out += "text-anchor=\"middle\" fill=\"#444444\">\(year)-\(month < 10 ? "0" : "")\(month)</text>\n"
+        out +=
+          "text-anchor=\"middle\" fill=\"#444444\">\(year)-\(month < 10 ? "0" : "")\(month)</text>\n"
       }
     }
     for (index, row) in rows.enumerated() {
       let y = top + index * rowHeight + rowHeight / 2
       out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 4)\" \(SVG.font) font-size=\"12\" "
-      out += "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(row.label, to: 36)))</text>\n"
+      out +=
+        "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(row.label, to: 36)))</text>\n"
       out += "<line x1=\"\(labelWidth)\" y1=\"\(y)\" x2=\"\(labelWidth + plotWidth)\" y2=\"\(y)\" "
       out += "stroke=\"#e4e4e4\"/>\n"
       let points = row.sortedPoints
       for (pointIndex, point) in points.enumerated().reversed() {
         let earliest = pointIndex == 0
         out += "<circle cx=\"\(x(point.date))\" cy=\"\(y)\" r=\"\(earliest ? 6 : 4)\" "
-        out += earliest ? "fill=\"#c0392b\"" : "fill=\"none\" stroke=\"#3b6ea5\" stroke-width=\"1.5\""
+        out +=
+          earliest ? "fill=\"#c0392b\"" : "fill=\"none\" stroke=\"#3b6ea5\" stroke-width=\"1.5\""
         out += "><title>\(SVG.escape(point.label)), \(point.date)</title></circle>\n"
       }
       if let earliest = points.first {

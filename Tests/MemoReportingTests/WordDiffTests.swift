@@ -42,7 +42,9 @@ struct WordDiffTests {
   func splitting() {
     let words = DiffWord.split("We’re cutting 14.5% (AI-native roles) - now")
     #expect(
-      words.map(\.text) == ["We’re", "cutting", "14.5", "%", "(", "AI-native", "roles", ")", "-", "now"])
+      words.map(\.text) == [
+        "We’re", "cutting", "14.5", "%", "(", "AI-native", "roles", ")", "-", "now",
+      ])
     #expect(DiffWord.join(words) == "We’re cutting 14.5% (AI-native roles) - now")
   }
 
