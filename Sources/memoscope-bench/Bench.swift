@@ -9,5 +9,6 @@ struct MemoscopeBench: ParsableCommand {
     subcommands: [
       // Each benchmark adds its subcommand type here.
       TokenizeBench.self,
+      ExtractionPredictions.self,
     ])
 }
