@@ -21,9 +21,9 @@ public struct Inline: Sendable, Equatable, ExpressibleByStringInterpolation {
   /// Emphasis around safe inline content.
   public static func emphasis(_ inner: Inline) -> Inline { Inline(markdown: "*\(inner.markdown)*") }
 
-  /// A code span holding a Memoscope-made token (an entry id, a hash). Backticks are removed.
+  /// A code span holding a Memoscope-made token (an entry id, a hash). Backticks and pipes are removed.
   public static func code(_ token: String) -> Inline {
-    let clean = MarkdownText.flatten(token).filter { $0 != "`" }
+    let clean = MarkdownText.flatten(token).filter { $0 != "`" && $0 != "|" }
     return Inline(markdown: clean.isEmpty ? "" : "`\(clean)`")
   }
 
