@@ -243,7 +243,11 @@ struct ContentExtractor {
     let hint = hint(node)
     // A region holding most of the container's text is the body, whatever its class says.
     if hint == -2 && length * 10 < containerText * 8 { return true }
-    if hint == -1 && length * 2 < containerText { return true }
+    if hint == -1 && length * 2 < containerText {
+      // A long paragraph of prose is content even with an odd class ("dateline", "meta").
+      let prose = ["p", "li", "blockquote", "pre", "dd"].contains(element.name)
+      if !(prose && length >= 150 && density < 0.3) { return true }
+    }
     if (element.name == "ul" || element.name == "ol") && density > 0.6 { return true }
     if density > 0.7 && length < 400 { return true }
     return false
@@ -257,7 +261,9 @@ struct ContentExtractor {
     if Self.boilerplatePhrases.contains(lower) { return true }
     let words = text.split(separator: " ").count
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
-    if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") { return true }
+    if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") || block.length < 40 {
+      return true
+    }
     if lower.hasPrefix("by ") && words <= 8 { return true }
     if lower.hasPrefix("published") || lower.hasPrefix("updated") || lower.hasPrefix("posted on") {
       return true
@@ -290,7 +296,7 @@ enum ClassHints {
     "recommended", "recommendations", "trending", "popular", "byline", "caption", "credit",
     "toolbar", "tools", "print", "follow", "skip", "login", "paywall", "disclaimer", "rail",
     "dropdown", "teaser", "teasers", "author", "bio", "meta", "date", "timestamp",
-    "dateline", "sr", "screen", "overlay", "shoutbox", "combx", "scroll", "header",
+    "sr", "screen", "overlay", "shoutbox", "combx", "scroll", "header",
   ]
   static let negativeSubstrings: [String] = [
     "comment", "sidebar", "footer", "related", "social", "sharing", "newsletter", "advert",
