@@ -8,6 +8,7 @@ struct MemoscopeBench: ParsableCommand {
     abstract: "Benchmarks and generators for Memoscope (see Benchmarks/README.md).",
     subcommands: [
       // Each benchmark adds its subcommand type here.
+      TokenizeBench.self,
       ExtractionPredictions.self,
     ])
 }
