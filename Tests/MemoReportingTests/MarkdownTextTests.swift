@@ -101,6 +101,38 @@ struct MarkdownTextTests {
     #expect(!html.contains("\u{1B}"), sourceLocation: sourceLocation)
   }
 
+  /// Like `expectInert`, also allowing the report's own anchors (`<a id="…">`), links to
+  /// anchors (`<a href="#…">`) and chart images with relative paths.
+  static func expectInertAllowingReportMarkup(
+    _ html: String, sourceLocation: SourceLocation = #_sourceLocation
+  ) {
+    let allowed: Set<String> = [
+      "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "p",
+      "blockquote", "ul", "ol", "li", "code", "strong", "em", "br", "pre", "hr", "s", "del",
+    ]
+    for tag in tags(in: html) {
+      let name = tag.split(separator: " ").first.map(String.init) ?? ""
+      let attributes = tag.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
+      switch name.lowercased() {
+      case "a":
+        #expect(
+          attributes.isEmpty || attributes.hasPrefix("id=\"") || attributes.hasPrefix("href=\"#"),
+          "tag <\(tag)>",
+          sourceLocation: sourceLocation)
+      case "img":
+        #expect(
+          attributes.hasPrefix("src=\"report-charts/"), "tag <\(tag)>",
+          sourceLocation: sourceLocation)
+      default:
+        #expect(allowed.contains(name.lowercased()), "tag <\(tag)>", sourceLocation: sourceLocation)
+        #expect(
+          attributes.isEmpty || attributes.hasPrefix("align=") || attributes.hasPrefix("class="),
+          "tag <\(tag)>", sourceLocation: sourceLocation)
+      }
+    }
+    #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)
+  }
+
   /// The inside of every tag, without `<`, `>` and a closing tag's `/`.
   static func tags(in html: String) -> [String] {
     var tags: [String] = []
