@@ -147,6 +147,15 @@ struct ContentExtractor {
     let parent = tree.nodes[Int(top)].parent
     if parent >= 0 {
       let threshold = max(10, finalScore[Int(best)] * 0.2)
+      let topNode = tree.nodes[Int(top)]
+      let topClass = topNode.attribute("class") ?? ""
+      var sameClass = 0
+      if !topClass.isEmpty, hint(top) == 1 {
+        for sibling in tree.children(of: parent)
+        where tree.nodes[Int(sibling)].attribute("class") == topClass {
+          sameClass += 1
+        }
+      }
       selected = []
       for sibling in tree.children(of: parent) {
         if sibling == top {
@@ -157,6 +166,14 @@ struct ContentExtractor {
         if node.isText { continue }
         if hint(sibling) < 0 { continue }
         if finalScore[Int(sibling)] >= threshold {
+          selected.append(sibling)
+          continue
+        }
+        // A second container of the same kind as the best one (a body split by an ad).
+        if (2...3).contains(sameClass), node.name == topNode.name,
+          node.attribute("class") == topClass,
+          textLength[Int(sibling)] > 100, linkDensity(sibling) < 0.3
+        {
           selected.append(sibling)
           continue
         }
@@ -260,6 +277,7 @@ struct ContentExtractor {
     let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
     if Self.boilerplatePhrases.contains(lower) { return true }
     let words = text.split(separator: " ").count
+    if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
     if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") || block.length < 40 {
       return true
