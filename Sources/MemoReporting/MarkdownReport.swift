@@ -363,8 +363,8 @@ extension MarkdownReport {
           )
           for hit in quotes {
             document.quote(
-              "…" + .text(hit.before) + " " + .strong(.text(hit.surface)) + " " + .text(hit.after)
-                + "… — " + .text(memo.source) + ", ¶ \(hit.paragraph + 1) ("
+              .text(hit.before) + .strong(.text(hit.surface)) + .text(hit.after) + " — "
+                + .text(memo.source) + ", ¶ \(hit.paragraph + 1) ("
                 + .code(hit.entryID) + ")")
           }
         }
