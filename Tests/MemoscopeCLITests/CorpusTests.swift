@@ -89,13 +89,62 @@ enum TextOverlap {
   }
 }
 
-/// Files where extraction is known to fall short of the manifest, with what goes wrong.
-/// Checked with `withKnownIssue(isIntermittent: true)`, so a fix does not break the build;
-/// remove an entry once extraction gets it right.
+/// Where extraction is known to fall short of the manifest (measured on 2026-11-24), keyed by
+/// file path or by layout folder, with what goes wrong. Checked with
+/// `withKnownIssue(isIntermittent: true)`, so a fix does not fail the build; delete an entry once
+/// extraction gets it right. Any file not listed here must match.
 enum CorpusKnownIssues {
-  static let body: [String: String] = [:]
-  static let date: [String: String] = [:]
-  static let company: [String: String] = [:]
+  static let body: [String: String] = [
+    "intranet/ELMSWORTH-2024-03.htm": "keeps the intranet banner, 'Posted by' line and page footer",
+    "intranet/HOLLOWMERE-2023-07.htm": "keeps the intranet banner, 'Posted by' line and page footer",
+    "press-release": "keeps 'About', forward-looking statements, media contact and SOURCE lines",
+    "sec-exhibit/MARROWBY-2024-08.htm": "keeps the exhibit header, page numbers and cautionary note",
+  ]
+  static let commentary: [String: String] = [
+    "newsletter": "the writer's paragraphs after the quoted memo (after its <hr>) are read as memo body",
+  ]
+  static let date: [String: String] = [
+    "email-html": "the Date row of the header table is not read",
+    "intranet": "the 'Posted by … on 6/8/2023' line is not read",
+    "markdown/ISOLDE-2026-03.md": "YAML front matter is not read (it ends up in the body)",
+    "markdown/NIMBREL-2025-09.md": "YAML front matter is not read (it ends up in the body)",
+    "newsletter": "the post date ('Sep 16, 2025', and its title attribute) is not read",
+    "table-layout": "the 'By … | May 20, 2025' byline cell is not read",
+  ]
+  static let company: [String: String] = [
+    "email-eml": "no company from the sender's domain or the signature",
+    "email-html": "no company from the header table, sender domain or signature",
+    "intranet": "no company from the '<Company> Intranet' banner or title",
+    "malformed": "no company from the '-- <Company> Newsroom' title",
+    "markdown": "no company from front matter or the From line",
+    "news": "no company for a quoted memo (the story names it in its first paragraph)",
+    "newsletter": "og:site_name (the newsletter's name) or nothing is taken as the company",
+    "press-release": "no company from 'NEWS PROVIDED BY' or the dateline; meta author is the company",
+    "script-heavy/OSMUND-2025-02.html": "JSON-LD publisher is the news outlet; the memo's company is in 'about'",
+    "sec-exhibit": "no company from the exhibit heading",
+    "table-layout": "no company from the '<Company> :: News' title",
+    "text": "no company from the 'To: All <Company> employees' line",
+    "utf-16": "dcterms.publisher is not read",
+    "windows-1252": "no company from the '– <Company> Newsroom' title",
+  ]
+
+  /// The reason recorded for `path`, by exact path or by its layout folder.
+  static func reason(_ table: [String: String], _ path: String) -> String? {
+    table[path] ?? path.split(separator: "/").first.flatMap { table[String($0)] }
+  }
+}
+
+/// Company names compared without case, punctuation or a trailing "Inc."/"plc"/"Ltd"/"LLC".
+enum CompanyName {
+  static func normalized(_ name: String?) -> String? {
+    guard let name else { return nil }
+    var words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "&" })
+      .map(String.init)
+    while let last = words.last, ["inc", "plc", "ltd", "llc", "corp"].contains(last) {
+      words.removeLast()
+    }
+    return words.joined(separator: " ")
+  }
 }
 
 @Suite("Sample corpus")
@@ -129,26 +178,32 @@ struct CorpusTests {
     let memo = try MemoExtractor().extract(fileAt: url.path)
 
     let recall = TextOverlap.recall(expected: entry.body, actual: memo.paragraphs)
-    #expect(recall >= 0.95, "body word recall \(recall)")
+    #expect(recall >= 0.95, "body word recall \(recall) < 0.95")
     let f1 = TextOverlap.shingleF1(expected: entry.body, actual: memo.paragraphs)
-    expectMatch(f1 >= 0.9, known: CorpusKnownIssues.body[entry.path], "body shingle F1 \(f1)")
+    expectMatch(
+      f1 >= 0.9, known: CorpusKnownIssues.reason(CorpusKnownIssues.body, entry.path),
+      "body shingle F1 \(f1) < 0.9")
 
     #expect(memo.encoding == entry.encoding)
     #expect(memo.quoted == entry.quoted)
     if entry.quoted {
       let commentary = TextOverlap.recall(expected: entry.commentary, actual: memo.commentary)
-      #expect(commentary >= 0.9, "commentary word recall \(commentary)")
+      expectMatch(
+        commentary >= 0.9,
+        known: CorpusKnownIssues.reason(CorpusKnownIssues.commentary, entry.path),
+        "commentary word recall \(commentary) < 0.9")
     }
     expectMatch(
-      memo.date == entry.date, known: CorpusKnownIssues.date[entry.path],
+      memo.date == entry.date, known: CorpusKnownIssues.reason(CorpusKnownIssues.date, entry.path),
       "date \(memo.date ?? "nil") != \(entry.date)")
     expectMatch(
-      memo.company == entry.company, known: CorpusKnownIssues.company[entry.path],
+      CompanyName.normalized(memo.company) == CompanyName.normalized(entry.company),
+      known: CorpusKnownIssues.reason(CorpusKnownIssues.company, entry.path),
       "company \(memo.company ?? "nil") != \(entry.company)")
   }
 
   private func expectMatch(
-    _ ok: Bool, known: String?, _ comment: String, sourceLocation: SourceLocation = #_sourceLocation
+    _ ok: Bool, known: String?, _ comment: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     if let known {
       withKnownIssue(Comment(rawValue: known), isIntermittent: true) {
