@@ -94,7 +94,8 @@ extension Comparison {
     } else {
       document.paragraph(
         """
-        \(passages.count) passages appear in both memos. They make up \
+        \(passages.count) \(passages.count == 1 ? "passage appears" : "passages appear") in \
+        both memos. They make up \
         \(.markup(Self.percent(left.sharedCoverage))) of \(a)'s words and \
         \(.markup(Self.percent(right.sharedCoverage))) of \(b)'s.
         """)

@@ -9,8 +9,17 @@ public struct Inline: Sendable, Equatable, ExpressibleByStringInterpolation {
 
   private init(markdown: String) { self.markdown = markdown }
 
-  /// Literal text, escaped (see ``MarkdownText/escape(_:)``).
-  public static func text(_ text: String) -> Inline { Inline(markdown: MarkdownText.escape(text)) }
+  /// Literal text, escaped (see ``MarkdownText/escape(_:)``). Whitespace at either end becomes
+  /// one space, so pieces can be joined with `+`.
+  public static func text(_ text: String) -> Inline {
+    let escaped = MarkdownText.escape(text)
+    guard !escaped.isEmpty else {
+      return Inline(markdown: text.isEmpty ? "" : " ")
+    }
+    let leading = text.first.map { $0.isWhitespace } == true ? " " : ""
+    let trailing = text.last.map { $0.isWhitespace } == true ? " " : ""
+    return Inline(markdown: leading + escaped + trailing)
+  }
 
   /// Markup written by Memoscope. Never pass memo text here.
   public static func markup(_ markdown: String) -> Inline { Inline(markdown: markdown) }

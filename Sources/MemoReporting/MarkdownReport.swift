@@ -111,8 +111,25 @@ extension MarkdownReport {
       }
     }
 
+    /// The band an index falls in; an index of 0 or less is "none".
     func band(of index: Double) -> String {
-      input.bands.sorted { $0.minimum > $1.minimum }.first { index >= $0.minimum }?.name ?? "—"
+      guard index > 0 else { return "none" }
+      return input.bands.sorted { $0.minimum > $1.minimum }.first { index >= $0.minimum }?.name
+        ?? "none"
+    }
+
+    /// The bands from the highest down, with "none" last, and how each is described.
+    var bandRows: [(name: String, range: String)] {
+      let bands = input.bands.sorted { $0.minimum > $1.minimum }
+      var rows: [(name: String, range: String)] = []
+      for (index, band) in bands.enumerated() {
+        let lower =
+          band.minimum > 0 ? "\(Self.number(band.minimum, decimals: 1)) or more" : "above 0"
+        let upper = index == 0 ? "" : ", below \(Self.number(bands[index - 1].minimum))"
+        rows.append((band.name, lower + upper))
+      }
+      rows.append(("none", "0"))
+      return rows
     }
 
     func company(_ memo: Memo) -> String {
@@ -160,16 +177,15 @@ extension MarkdownReport {
         .text(
           "\(framing.count) of \(memos.count) memos use at least one AI-framing phrase "
             + "(AI given as a reason, frame or workforce)."))
-      let bands = input.bands.sorted { $0.minimum > $1.minimum }
-      if !bands.isEmpty {
-        let counts = bands.map { band in
-          (band, memos.filter { self.band(of: $0.score.index) == band.name }.count)
+      if !input.bands.isEmpty {
+        let counts = bandRows.map { row in
+          (row, memos.filter { self.band(of: $0.score.index) == row.name }.count)
         }
         items.append(
           .text(
             "By AI-washing index: "
-              + counts.map { "\($0.1) \($0.0.name) (\(Self.number($0.0.minimum)) or more)" }
-              .joined(separator: ", ") + "."))
+              + counts.map { "\($0.1) \($0.0.name) (\($0.0.range))" }.joined(separator: ", ")
+              + "."))
       }
       let top = corpusEntries.prefix(5)
       if !top.isEmpty {
@@ -188,8 +204,8 @@ extension MarkdownReport {
         items.append(
           .link(
             .text(
-              "\(input.clusters.count) \(input.clusters.count == 1 ? "group" : "groups") of memos "
-                + "share long passages"), anchor: "clusters")
+              "\(input.clusters.count) \(input.clusters.count == 1 ? "group of memos shares" : "groups of memos share") "
+                + "long passages"), anchor: "clusters")
             + .text(" (the largest has \(largest) memos)."))
       }
       document.bullets(items)
@@ -375,19 +391,23 @@ extension MarkdownReport {
     func clusters(_ document: inout MarkdownDocument) {
       document.anchor("clusters")
       document.heading(2, "Shared templates")
+      var rule =
+        "word shingles overlap: Jaccard similarity at least "
+        + Self.number(input.clusterThreshold, decimals: 2)
+      if let containment = input.clusterContainmentThreshold {
+        rule +=
+          ", or at least \(Self.percent(containment)) of the smaller memo's shingles found in "
+          + "the other"
+      }
       guard !input.clusters.isEmpty else {
-        document.paragraph(
-          .text(
-            "No two memos share enough text to be grouped (Jaccard similarity of word shingles "
-              + "at least \(Self.number(input.clusterThreshold, decimals: 2)))."))
+        document.paragraph(.text("No two memos share enough text to be grouped (\(rule))."))
         return
       }
       document.paragraph(
         .text(
-          "Memos are grouped when their word shingles overlap (Jaccard similarity at least "
-            + "\(Self.number(input.clusterThreshold, decimals: 2))). Members are listed by date; "
-            + "the earliest dated member is the likely origin of the shared text, as far as the "
-            + "dates on the pages tell."))
+          "Memos are grouped when their \(rule). Members are listed by date; the earliest dated "
+            + "member is the likely origin of the shared text, as far as the dates on the pages "
+            + "tell."))
       for (index, cluster) in input.clusters.enumerated() {
         document.heading(3, "Group \(index + 1): \(cluster.members.count) memos")
         document.table(
@@ -449,14 +469,10 @@ extension MarkdownReport {
         })
       document.heading(3, "The AI-washing index")
       document.paragraph(.text(input.indexFormula))
-      let bands = input.bands.sorted { $0.minimum > $1.minimum }
-      if !bands.isEmpty {
+      if !input.bands.isEmpty {
         document.table(
           ["Band", "Index"], alignments: [.left, .left],
-          rows: bands.enumerated().map { index, band in
-            let upper = index == 0 ? "" : " and below \(Self.number(bands[index - 1].minimum))"
-            return [.text(band.name), .text("\(Self.number(band.minimum)) or more\(upper)")]
-          })
+          rows: bandRows.map { [.text($0.name), .text($0.range)] })
       }
       document.heading(3, "What is counted")
       document.bullets([

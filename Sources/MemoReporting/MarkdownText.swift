@@ -111,15 +111,21 @@ public enum MarkdownText {
   /// covers; nil when the text does not start like a block.
   private static func escapedLineStart(_ text: Substring) -> (escaped: String, consumed: Int)? {
     guard let first = text.first else { return nil }
+    let second = text.dropFirst().first
+    let endsMarker = second == nil || second == " "
     switch first {
     case "-", "+", "=":
+      // A list item, a thematic break (`---`) or a setext underline (`===`).
+      guard endsMarker || second == first else { return nil }
       return ("\\" + String(first), 1)
     case "0"..."9":
-      // An ordered-list marker is up to nine digits then "." or ")".
+      // An ordered-list marker is up to nine digits then "." or ")" then a space or the end.
       let digits = text.prefix { $0.isASCII && $0.isNumber }
       guard digits.count <= 9, let after = text.dropFirst(digits.count).first,
         after == "." || after == ")"
       else { return nil }
+      let following = text.dropFirst(digits.count + 1).first
+      guard following == nil || following == " " else { return nil }
       return (String(digits) + "\\" + String(after), digits.count + 1)
     default:
       return nil

@@ -28,15 +28,17 @@ public struct ReportInput: Sendable {
   public var generatedOn: String?
   /// The folder, relative to the report, where the charts are written.
   public var chartsFolder: String
-  /// The clustering similarity threshold used.
+  /// The clustering similarity threshold used (Jaccard).
   public var clusterThreshold: Double
+  /// The clustering containment threshold used, when the clustering module has one.
+  public var clusterContainmentThreshold: Double?
 
   /// Creates a report input.
   public init(
     title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
     lexicon: LexiconStamp, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
-    clusterThreshold: Double
+    clusterThreshold: Double, clusterContainmentThreshold: Double? = nil
   ) {
     self.title = title
     self.memos = memos
@@ -50,6 +52,7 @@ public struct ReportInput: Sendable {
     self.generatedOn = generatedOn
     self.chartsFolder = chartsFolder
     self.clusterThreshold = clusterThreshold
+    self.clusterContainmentThreshold = clusterContainmentThreshold
   }
 }
 

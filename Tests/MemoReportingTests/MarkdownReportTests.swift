@@ -1,6 +1,7 @@
 import Foundation
 import Ink
 import MemoCore
+import TestSupport
 import Testing
 
 @testable import MemoReporting
@@ -93,7 +94,7 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
     indexFormula: "Weighted hits per 1,000 words.",
     bands: [
       IndexBand(name: "high", minimum: 5), IndexBand(name: "moderate", minimum: 2),
-      IndexBand(name: "low", minimum: 0.01), IndexBand(name: "none", minimum: 0),
+      IndexBand(name: "low", minimum: 0),
     ],
     inputs: [
       InputStamp(path: "Corpus/quill.txt", bytes: 10, hash: "00000000000000ff"),
@@ -112,6 +113,12 @@ struct MarkdownReportTests {
     shuffled.memos.reverse()
     shuffled.inputs.reverse()
     #expect(MarkdownReport.render(shuffled) == first)
+    let mismatch = Snapshots.mismatch(first.markdown, at: "Reporting/Snapshots/sample-report.md")
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+    let hostile = MarkdownReport.render(sampleReportInput(hostile: true)).markdown
+    let hostileMismatch = Snapshots.mismatch(
+      hostile, at: "Reporting/Snapshots/sample-report-hostile.md")
+    #expect(hostileMismatch == nil, "\(hostileMismatch ?? "")")
   }
 
   @Test("Memos are ranked by index and linked to their cards")
