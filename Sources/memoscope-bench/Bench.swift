@@ -8,5 +8,6 @@ struct MemoscopeBench: ParsableCommand {
     abstract: "Benchmarks and generators for Memoscope (see Benchmarks/README.md).",
     subcommands: [
       // Each benchmark adds its subcommand type here.
+      GenerateCorpus.self, ClusterARI.self,
     ])
 }
