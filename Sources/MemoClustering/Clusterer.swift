@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import MemoCore
 
 /// Groups near-duplicate memos: shingles, MinHash, LSH banding, exact verification, clusters
@@ -38,6 +40,7 @@ public struct Clusterer: Sendable {
   {
     try options.validate()
     let options = options
+    var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
     let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
       memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
@@ -45,6 +48,7 @@ public struct Clusterer: Sendable {
     var documents = loaded.compactMap { $0 }
     documents.sort(by: Fingerprint.canonicalOrder)
     let n = documents.count
+    timer.lap("fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
 
     // 2. Document frequency of shingles; very common ones are ignored for similarity.
     var sketch = DocumentFrequencySketch(
@@ -63,6 +67,7 @@ public struct Clusterer: Sendable {
       }
     }()
     for index in 0..<n { documents[index].shingles = [] }
+    timer.lap("document frequency (common at \(commonDocuments) memos)")
 
     // 3. Signatures, 4. candidate pairs, 5. exact verification.
     let hasher = MinHasher(count: options.hashCount, seed: options.seed)
@@ -70,7 +75,9 @@ public struct Clusterer: Sendable {
     let candidates = LSHIndex.candidatePairs(
       signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
       skip: sets.map(\.isEmpty))
+    timer.lap("signatures and LSH (\(candidates.count) candidate pairs)")
     let edges = Self.verify(candidates, sets: sets, options: options)
+    timer.lap("verification (\(edges.count) pairs kept)")
 
     // 6. Clusters with the chaining guard.
     let (groups, cutIndices) = ClusterGraph.clusters(
@@ -91,6 +98,7 @@ public struct Clusterer: Sendable {
         group: groups[g], edges: frozenEdges[g], documents: frozenDocuments, memo: memo,
         options: options, sketch: frozenSketch, boilerplateDocuments: boilerplateDocuments)
     }
+    timer.lap("clusters and passages (\(groups.count) clusters)")
     clusters.sort { a, b in
       if a.members.count != b.members.count { return a.members.count > b.members.count }
       return Fingerprint.memberOrder(a.members[0], b.members[0])
@@ -247,5 +255,19 @@ struct Fingerprint: Sendable {
     case (nil, .some): return false
     default: return a.source < b.source
     }
+  }
+}
+
+/// Prints phase durations to stderr when `MEMOSCOPE_TIMING` is set (for tuning).
+struct PhaseTimer {
+  private let enabled = getenv("MEMOSCOPE_TIMING") != nil
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  mutating func lap(_ label: @autoclosure () -> String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let line = String(format: "%8.3f s  %@\n", Double(now - last) / 1e9, label())
+    FileHandle.standardError.write(Data(line.utf8))
+    last = now
   }
 }

@@ -26,9 +26,9 @@ public struct ClusteringOptions: Sendable, Codable, Equatable, Hashable {
   /// over all pairs across the groups (average linkage) reaches this value. Default 0.08.
   public var minimumLinkage: Double
   /// Shingles found in at least this share of all documents (and at least
-  /// `commonShingleMinimum` documents) are left out of signatures and verification. Default 0.01.
+  /// `commonShingleMinimum` documents) are left out of signatures and verification. Default 0.02.
   public var commonShingleFraction: Double
-  /// See `commonShingleFraction`. Default 100.
+  /// See `commonShingleFraction`. Default 200.
   public var commonShingleMinimum: Int
   /// A shared passage is flagged as boilerplate when its shingles occur (median) in at least
   /// this many documents outside the cluster, and in at least `boilerplateFraction` of the
@@ -46,7 +46,7 @@ public struct ClusteringOptions: Sendable, Codable, Equatable, Hashable {
     threshold: Double = 0.15, containmentThreshold: Double = 0.5, bands: Int = 42,
     rows: Int = 3, shingleSize: Int = 5, masking: Bool = true,
     seed: UInt64 = 0x6d65_6d6f_7363_6f70, minimumLinkage: Double = 0.08,
-    commonShingleFraction: Double = 0.01, commonShingleMinimum: Int = 100,
+    commonShingleFraction: Double = 0.02, commonShingleMinimum: Int = 200,
     boilerplateMinimum: Int = 3, boilerplateFraction: Double = 0.001, passageGap: Int = 3,
     passageMinimumTokens: Int = 8
   ) {

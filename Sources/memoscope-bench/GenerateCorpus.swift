@@ -93,8 +93,11 @@ struct CorpusGenerator {
     var remaining = count - singles - 2 * families
     while remaining > 0 {
       // Skewed: a few large families, many small ones.
+      // Skewed toward low indices, and no family above 60 members.
       let u = Double(random.next() >> 11) / Double(1 << 53)
-      sizes[min(families - 1, Int(Double(families) * u * u))] += 1
+      var family = min(families - 1, Int(Double(families) * u * u))
+      if sizes[family] >= 60 { family = random.below(families) }
+      sizes[family] += 1
       remaining -= 1
     }
     var slots: [(Int, Int)] = []

@@ -27,6 +27,12 @@ struct Cluster: ParsableCommand {
   @Flag(help: "Do not mask numbers and company names before comparing.")
   var noMask = false
 
+  @Option(help: "LSH bands (advanced; more bands find lower similarities, at more cost).")
+  var bands: Int = 42
+
+  @Option(help: "Rows (MinHash values) per LSH band (advanced).")
+  var rows: Int = 3
+
   @Argument(help: "Memo files, folders, or JSONL files written by 'memoscope extract --format jsonl'.")
   var paths: [String]
 
@@ -34,10 +40,13 @@ struct Cluster: ParsableCommand {
     if !(threshold > 0 && threshold <= 1) {
       throw ValidationError("--threshold must be greater than 0 and at most 1, got \(threshold).")
     }
+    if bands < 1 || rows < 1 || bands * rows > 1024 {
+      throw ValidationError("--bands and --rows must be positive, with bands × rows at most 1024.")
+    }
   }
 
   func run() throws {
-    let options = ClusteringOptions(threshold: threshold, masking: !noMask)
+    let options = ClusteringOptions(threshold: threshold, bands: bands, rows: rows, masking: !noMask)
     let run = try Pipeline.cluster(paths: paths, options: options)
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
