@@ -10,6 +10,8 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+/* zlib (a libxml2 dependency) reads `.html.gz` inputs. */
+#include <zlib.h>
 
 /* xmlFree is a global function-pointer variable that Swift 6 refuses to call. */
 static inline void memoscope_xml_free(void *pointer) { xmlFree(pointer); }

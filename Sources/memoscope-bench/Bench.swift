@@ -8,6 +8,8 @@ struct MemoscopeBench: ParsableCommand {
     abstract: "Benchmarks and generators for Memoscope (see Benchmarks/README.md).",
     subcommands: [
       // Each benchmark adds its subcommand type here.
+      TokenizeBench.self,
+      ExtractionPredictions.self,
       GenerateCorpus.self, ClusterARI.self,
     ])
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import MemoCore
 
 @main
@@ -10,4 +11,22 @@ struct Memoscope: AsyncParsableCommand {
     subcommands: [
       Extract.self, Score.self, LexiconCommand.self, Cluster.self, Compare.self, Report.self,
     ])
+
+  /// Runs the command; usage errors (bad flags or values) exit with status 2, not 64.
+  static func main() async {
+    do {
+      var command = try parseAsRoot()
+      if var asyncCommand = command as? AsyncParsableCommand {
+        try await asyncCommand.run()
+      } else {
+        try command.run()
+      }
+    } catch {
+      if exitCode(for: error) == .validationFailure {
+        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(2)
+      }
+      exit(withError: error)
+    }
+  }
 }

@@ -1,0 +1,260 @@
+import Foundation
+
+/// RFC 822 email → the message part to read and its headers.
+///
+/// Handles folded header lines, RFC 2047 encoded-words, nested multipart bodies, and
+/// quoted-printable and base64 transfer encodings. Prefers a `text/html` part over `text/plain`.
+enum EmailReader {
+  struct Message {
+    var subject: String?
+    var from: String?
+    var date: String?
+    /// The chosen body part's bytes, transfer-decoded, and its declared charset.
+    var body: [UInt8]
+    var charset: String?
+    var isHTML: Bool
+  }
+
+  struct Part {
+    var headers: [(name: String, value: String)]
+    var body: ArraySlice<UInt8>
+
+    func header(_ name: String) -> String? {
+      headers.first { $0.name == name }?.value
+    }
+  }
+
+  static func read(_ bytes: [UInt8]) -> Message {
+    let top = parsePart(bytes[...])
+    var html: Part?
+    var plain: Part?
+    // Iterative walk over nested multiparts.
+    var pending: [Part] = [top]
+    var visited = 0
+    while let part = pending.popLast(), visited < 1000 {
+      visited += 1
+      let (type, parameters) = contentType(part.header("content-type"))
+      if part.header("content-disposition")?.lowercased().hasPrefix("attachment") == true {
+        continue
+      }
+      if type.hasPrefix("multipart/"), let boundary = parameters["boundary"] {
+        pending.append(contentsOf: splitMultipart(part.body, boundary: boundary).reversed())
+      } else if type == "text/html" {
+        if html == nil { html = part }
+      } else if type == "text/plain" || type.isEmpty {
+        if plain == nil { plain = part }
+      }
+    }
+    let chosen = html ?? plain ?? Part(headers: [], body: [])
+    let (_, parameters) = contentType(chosen.header("content-type"))
+    let encoding = chosen.header("content-transfer-encoding")?.lowercased().trimmed ?? ""
+    let body: [UInt8]
+    switch encoding {
+    case "quoted-printable": body = decodeQuotedPrintable(chosen.body)
+    case "base64": body = decodeBase64(chosen.body)
+    default: body = Array(chosen.body)
+    }
+    return Message(
+      subject: top.header("subject").map(decodeEncodedWords).map(\.collapsingWhitespace),
+      from: top.header("from").map(decodeEncodedWords).map(\.collapsingWhitespace),
+      date: top.header("date"), body: body, charset: parameters["charset"], isHTML: html != nil)
+  }
+
+  /// Whether bytes look like an email: header lines such as From, Date, Subject, MIME-Version.
+  static func looksLikeEmail(_ bytes: [UInt8]) -> Bool {
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
+    var hits = 0
+    for name in ["from:", "to:", "subject:", "date:", "mime-version:", "received:", "message-id:"] {
+      if head.hasPrefix(name) || head.contains("\n" + name) { hits += 1 }
+    }
+    return hits >= 3 && (head.hasPrefix("from") || head.contains("mime-version:") || head.hasPrefix("received:") || head.hasPrefix("return-path:") || head.hasPrefix("subject:") || head.hasPrefix("date:") || head.hasPrefix("to:") || head.hasPrefix("message-id:") || head.hasPrefix("delivered-to:"))
+  }
+
+  // MARK: - Structure
+
+  static func parsePart(_ bytes: ArraySlice<UInt8>) -> Part {
+    // Headers end at the first empty line (CRLF CRLF or LF LF).
+    var index = bytes.startIndex
+    var lineStart = index
+    var lines: [String] = []
+    var bodyStart = bytes.endIndex
+    while index < bytes.endIndex {
+      if bytes[index] == 0x0A {
+        var lineEnd = index
+        if lineEnd > lineStart && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        if lineEnd == lineStart {
+          bodyStart = index + 1
+          break
+        }
+        lines.append(String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
+        lineStart = index + 1
+      }
+      index += 1
+    }
+    if index >= bytes.endIndex && lineStart < bytes.endIndex {
+      lines.append(String(decoding: bytes[lineStart...], as: UTF8.self))
+    }
+    var headers: [(name: String, value: String)] = []
+    for line in lines {
+      if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
+        headers[headers.count - 1].value += " " + line.trimmed
+      } else if let colon = line.firstIndex(of: ":") {
+        headers.append((line[..<colon].trimmed.lowercased(), String(line[line.index(after: colon)...]).trimmed))
+      }
+    }
+    return Part(headers: headers, body: bytes[min(bodyStart, bytes.endIndex)...])
+  }
+
+  static func contentType(_ value: String?) -> (String, [String: String]) {
+    guard let value else { return ("", [:]) }
+    let pieces = value.split(separator: ";")
+    let type = pieces.first.map { $0.trimmed.lowercased() } ?? ""
+    var parameters: [String: String] = [:]
+    for piece in pieces.dropFirst() {
+      guard let equals = piece.firstIndex(of: "=") else { continue }
+      let key = piece[..<equals].trimmed.lowercased()
+      let raw = piece[piece.index(after: equals)...].trimmed
+      parameters[key] = raw.trimmingCharacters(in: ["\""])
+    }
+    return (type, parameters)
+  }
+
+  static func splitMultipart(_ body: ArraySlice<UInt8>, boundary: String) -> [Part] {
+    let delimiter = Array(("--" + boundary).utf8)
+    var parts: [Part] = []
+    var partStart: Int? = nil
+    var lineStart = body.startIndex
+    var index = body.startIndex
+    while index <= body.endIndex {
+      if index == body.endIndex || body[index] == 0x0A {
+        let line = body[lineStart..<index]
+        if line.starts(with: delimiter) {
+          if let start = partStart {
+            var end = lineStart
+            // Drop the line break before the delimiter.
+            if end > start, body[end - 1] == 0x0A { end -= 1 }
+            if end > start, body[end - 1] == 0x0D { end -= 1 }
+            parts.append(parsePart(body[start..<end]))
+          }
+          let rest = line.dropFirst(delimiter.count)
+          if rest.starts(with: [0x2D, 0x2D]) { return parts }  // Closing "--".
+          partStart = min(index + 1, body.endIndex)
+        }
+        lineStart = index + 1
+      }
+      index += 1
+    }
+    if let start = partStart, start < body.endIndex { parts.append(parsePart(body[start...])) }
+    return parts
+  }
+
+  // MARK: - Transfer encodings
+
+  static func decodeQuotedPrintable(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count)
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "=") {
+        // Soft line break: "=" then optional spaces then CRLF or LF.
+        var next = index + 1
+        while next < bytes.endIndex, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+        if next < bytes.endIndex, bytes[next] == 0x0D || bytes[next] == 0x0A {
+          if bytes[next] == 0x0D, next + 1 < bytes.endIndex, bytes[next + 1] == 0x0A { next += 1 }
+          index = next + 1
+          continue
+        }
+        if next >= bytes.endIndex {
+          index = next
+          continue
+        }
+        if index + 2 < bytes.endIndex, let high = hexValue(bytes[index + 1]),
+          let low = hexValue(bytes[index + 2])
+        {
+          output.append(high << 4 | low)
+          index += 3
+          continue
+        }
+      }
+      output.append(byte)
+      index += 1
+    }
+    return output
+  }
+
+  private static func hexValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case 0x30...0x39: byte - 0x30
+    case 0x41...0x46: byte - 0x41 + 10
+    case 0x61...0x66: byte - 0x61 + 10
+    default: nil
+    }
+  }
+
+  static func decodeBase64(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+    let clean = bytes.filter { !($0 == 0x0A || $0 == 0x0D || $0 == 0x20 || $0 == 0x09) }
+    var padded = clean
+    while padded.count % 4 != 0 { padded.append(UInt8(ascii: "=")) }
+    if let data = Data(base64Encoded: Data(padded)) { return Array(data) }
+    return Array(bytes)
+  }
+
+  // MARK: - RFC 2047
+
+  /// Decodes `=?utf-8?B?...?=` and `=?iso-8859-1?Q?...?=` words; adjacent words join.
+  static func decodeEncodedWords(_ value: String) -> String {
+    guard value.contains("=?") else { return value }
+    var output = ""
+    var rest = Substring(value)
+    var pendingSpace = ""
+    var lastWasEncoded = false
+    while !rest.isEmpty {
+      if rest.hasPrefix("=?"), let word = encodedWord(rest) {
+        if !lastWasEncoded { output += pendingSpace }
+        output += word.text
+        pendingSpace = ""
+        rest = rest[word.end...]
+        lastWasEncoded = true
+        continue
+      }
+      let character = rest.removeFirst()
+      if character == " " || character == "\t" {
+        pendingSpace.append(character)
+        continue
+      }
+      output += pendingSpace
+      pendingSpace = ""
+      output.append(character)
+      lastWasEncoded = false
+    }
+    return output + pendingSpace
+  }
+
+  private static func encodedWord(_ text: Substring) -> (text: String, end: Substring.Index)? {
+    // =?charset?encoding?payload?=
+    let afterStart = text.index(text.startIndex, offsetBy: 2)
+    guard let charsetEnd = text[afterStart...].firstIndex(of: "?") else { return nil }
+    let encodingStart = text.index(after: charsetEnd)
+    guard encodingStart < text.endIndex,
+      text.index(after: encodingStart) < text.endIndex,
+      text[text.index(after: encodingStart)] == "?"
+    else { return nil }
+    let payloadStart = text.index(encodingStart, offsetBy: 2)
+    guard let close = text[payloadStart...].range(of: "?=") else { return nil }
+    let charset = String(text[afterStart..<charsetEnd]).split(separator: "*").first.map(String.init) ?? ""
+    let payload = text[payloadStart..<close.lowerBound]
+    var bytes: [UInt8]
+    switch text[encodingStart] {
+    case "B", "b":
+      bytes = decodeBase64(Array(payload.utf8)[...])
+    case "Q", "q":
+      let underscored = payload.utf8.map { $0 == UInt8(ascii: "_") ? UInt8(ascii: " ") : $0 }
+      bytes = decodeQuotedPrintable(underscored[...])
+    default:
+      return nil
+    }
+    let decoded = TextDecoding.decode(bytes, declared: charset, sniffMarkup: false)
+    return (decoded.string, close.upperBound)
+  }
+}

@@ -1,0 +1,222 @@
+import CLibXML2
+
+/// One element or text node of a parsed page, copied out of libxml2.
+struct DOMNode: Sendable {
+  /// The lower-case tag name, or `#text` for a text node.
+  var name: String
+  /// The text of a text node; empty for elements.
+  var text: String
+  /// The element's attributes in source order, names lower-cased.
+  var attributes: [(name: String, value: String)]
+  var parent: Int32
+  var firstChild: Int32 = -1
+  var nextSibling: Int32 = -1
+
+  var isText: Bool { name == "#text" }
+
+  func attribute(_ name: String) -> String? {
+    for attribute in attributes where attribute.name == name { return attribute.value }
+    return nil
+  }
+}
+
+/// A page copied into Swift values: its body's elements and text, and head metadata.
+///
+/// Nodes are stored in document order (pre-order), so every child comes after its parent.
+/// Scripts, styles, templates and hidden elements are left out while copying.
+struct HTMLTree: Sendable {
+  var nodes: [DOMNode] = []
+  /// The text of `<title>`.
+  var title: String?
+  /// `<meta>` tags as (name, property, itemprop or http-equiv lower-cased, content).
+  var metas: [(key: String, value: String)] = []
+  /// The bodies of `<script type="application/ld+json">` blocks.
+  var jsonLD: [String] = []
+
+  /// The children of a node, in order.
+  func children(of index: Int32) -> ChildSequence { ChildSequence(nodes: nodes, first: index < 0 ? -1 : nodes[Int(index)].firstChild) }
+
+  struct ChildSequence: Sequence, IteratorProtocol {
+    let nodes: [DOMNode]
+    var first: Int32
+    mutating func next() -> Int32? {
+      guard first >= 0 else { return nil }
+      defer { first = nodes[Int(first)].nextSibling }
+      return first
+    }
+  }
+}
+
+/// Owns one libxml2 document and frees it exactly once. Never leaves this module.
+struct HTMLDocumentHandle: ~Copyable {
+  private let document: htmlDocPtr
+
+  /// Parses UTF-8 bytes (already decoded by `TextDecoding`) with the shim's options.
+  init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
+    memoscope_xml_silence_errors()
+    guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
+      throw .unparsable(path: path, reason: "no bytes to parse")
+    }
+    let parsed = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        htmlReadMemory(
+          chars.baseAddress, Int32(chars.count), nil, "UTF-8", memoscope_html_parse_options())
+      }
+    }
+    guard let parsed else {
+      throw .unparsable(path: path, reason: "libxml2 returned no document")
+    }
+    document = parsed
+  }
+
+  deinit { xmlFreeDoc(document) }
+
+  /// Tags whose content is never text a reader sees.
+  private static let dropped: Set<String> = [
+    "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
+    "embed", "video", "audio", "select", "option", "textarea", "button", "input", "link",
+    "img", "picture", "source", "map", "area", "frameset", "frame", "param", "track", "dialog",
+  ]
+
+  /// Copies the document into an `HTMLTree`, walking iteratively (no recursion).
+  borrowing func makeTree() -> HTMLTree {
+    var tree = HTMLTree()
+    guard let root = xmlDocGetRootElement(document) else { return tree }
+    tree.nodes.reserveCapacity(1024)
+    var node: xmlNodePtr = root
+    var parents: [Int32] = [-1]
+    var lastChildren: [Int32] = [-1]
+    walk: while true {
+      var descendInto: Int32 = -1
+      switch node.pointee.type {
+      case XML_ELEMENT_NODE:
+        let name = Self.lowercasedName(node)
+        if name == "meta" {
+          Self.collectMeta(node, into: &tree)
+        } else if name == "title" {
+          if tree.title == nil { tree.title = Self.directText(node) }
+        } else if name == "script" {
+          let type = Self.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
+          if type.contains("ld+json") { tree.jsonLD.append(Self.directText(node)) }
+        } else if !Self.dropped.contains(name) {
+          let attributes = Self.attributes(node)
+          if !Self.isHidden(attributes) {
+            let index = Self.append(
+              DOMNode(name: name, text: "", attributes: attributes, parent: parents.last!),
+              to: &tree, lastChildren: &lastChildren)
+            if node.pointee.children != nil { descendInto = index }
+          }
+        }
+      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+        if let content = node.pointee.content {
+          let text = String(cString: content)
+          if !text.isEmpty {
+            _ = Self.append(
+              DOMNode(name: "#text", text: text, attributes: [], parent: parents.last!),
+              to: &tree, lastChildren: &lastChildren)
+          }
+        }
+      default:
+        break
+      }
+      if descendInto >= 0, let child = node.pointee.children {
+        parents.append(descendInto)
+        lastChildren.append(-1)
+        node = child
+        continue
+      }
+      while true {
+        if node == root { break walk }
+        if let next = node.pointee.next {
+          node = next
+          break
+        }
+        guard let up = node.pointee.parent, parents.count > 1 else { break walk }
+        parents.removeLast()
+        lastChildren.removeLast()
+        node = UnsafeMutablePointer(OpaquePointer(up))
+      }
+    }
+    return tree
+  }
+
+  private static func append(
+    _ domNode: DOMNode, to tree: inout HTMLTree, lastChildren: inout [Int32]
+  ) -> Int32 {
+    let index = Int32(tree.nodes.count)
+    let parent = domNode.parent
+    tree.nodes.append(domNode)
+    if parent >= 0 {
+      let previous = lastChildren[lastChildren.count - 1]
+      if previous < 0 {
+        tree.nodes[Int(parent)].firstChild = index
+      } else {
+        tree.nodes[Int(previous)].nextSibling = index
+      }
+      lastChildren[lastChildren.count - 1] = index
+    }
+    return index
+  }
+
+  private static func lowercasedName(_ node: xmlNodePtr) -> String {
+    guard let name = node.pointee.name else { return "" }
+    return String(cString: name).lowercased()
+  }
+
+  private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
+    var result: [(name: String, value: String)] = []
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      if let name = current.pointee.name {
+        var value = ""
+        var child = current.pointee.children
+        while let text = child {
+          if let content = text.pointee.content { value += String(cString: content) }
+          child = text.pointee.next
+        }
+        result.append((String(cString: name).lowercased(), value))
+      }
+      attribute = current.pointee.next
+    }
+    return result
+  }
+
+  /// The concatenated text of a node's direct text children (for `<title>` and scripts).
+  private static func directText(_ node: xmlNodePtr) -> String {
+    var text = ""
+    var child = node.pointee.children
+    while let current = child {
+      if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
+        let content = current.pointee.content
+      {
+        text += String(cString: content)
+      }
+      child = current.pointee.next
+    }
+    return text
+  }
+
+  private static func collectMeta(_ node: xmlNodePtr, into tree: inout HTMLTree) {
+    let attributes = attributes(node)
+    guard let content = attributes.first(where: { $0.name == "content" })?.value else { return }
+    for attribute in attributes
+    where ["name", "property", "itemprop", "http-equiv"].contains(attribute.name) {
+      tree.metas.append((attribute.value.lowercased(), content))
+    }
+  }
+
+  /// `hidden`, `aria-hidden="true"`, or an inline `display:none` / `visibility:hidden`.
+  private static func isHidden(_ attributes: [(name: String, value: String)]) -> Bool {
+    for attribute in attributes {
+      switch attribute.name {
+      case "hidden": return true
+      case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
+      case "style":
+        let style = attribute.value.lowercased().filter { $0 != " " }
+        if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+      default: break
+      }
+    }
+    return false
+  }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// HTML → `Memo`: decode, parse with libxml2, find the main content, read metadata.
+enum HTMLReader {
+  enum Mode {
+    /// A web page: find the main content and drop navigation, comments and the like.
+    case webPage
+    /// An HTML email: the whole body is the message; only hidden and boilerplate parts go.
+    case email
+  }
+
+  /// The paragraphs and page metadata of an HTML document.
+  struct Content {
+    var paragraphs: [Paragraph]
+    var metadata: PageMetadata
+    var byline: String?
+    var timeDate: String?
+    var quoteEligible: Set<Int32>
+  }
+
+  static func read(
+    utf8: [UInt8], path: String, mode: Mode
+  ) throws(ExtractionError) -> Content {
+    let tree: HTMLTree
+    do {
+      let handle = try HTMLDocumentHandle(utf8: utf8, path: path)
+      tree = handle.makeTree()
+    }
+    let metadata = PageMetadata(tree: tree)
+    let body = tree.nodes.firstIndex { $0.name == "body" }.map { Int32($0) } ?? 0
+    guard !tree.nodes.isEmpty else {
+      return Content(paragraphs: [], metadata: metadata, quoteEligible: [])
+    }
+    var extractor = ContentExtractor(tree: tree, root: body)
+    let blocks: [TextBlock]
+    switch mode {
+    case .webPage: blocks = extractor.mainContent(hint: metadata.articleBody)
+    case .email: blocks = extractor.wholeDocument()
+    }
+    var eligible: Set<Int32> = []
+    for block in blocks where block.blockquote >= 0 {
+      let node = tree.nodes[Int(block.blockquote)]
+      let classes = (node.attribute("class") ?? "").lowercased()
+      if !["twitter", "instagram", "tiktok", "facebook", "pullquote", "pull-quote"].contains(where: {
+        classes.contains($0)
+      }) {
+        eligible.insert(block.blockquote)
+      }
+    }
+    return Content(
+      paragraphs: ParagraphBuilder.paragraphs(from: blocks), metadata: metadata,
+      byline: byline(in: tree, blocks: extractor.blocks), timeDate: timeDate(in: tree),
+      quoteEligible: eligible)
+  }
+
+  /// "By Jane Doe" in an element whose class or rel says byline or author.
+  static func byline(in tree: HTMLTree, blocks: [TextBlock]) -> String? {
+    for block in blocks where block.length < 80 {
+      let text = block.text.collapsingWhitespace
+      guard text.lowercased().hasPrefix("by ") else { continue }
+      var name = String(text.dropFirst(3))
+      for stop in [" and ", ",", " | ", " on ", " - ", " – ", "\n"] {
+        if let range = name.range(of: stop), stop != " and " { name = String(name[..<range.lowerBound]) }
+      }
+      name = name.trimmed
+      if MemoHeaders.looksLikeName(name) || (name.split(separator: " ").count <= 6 && name.contains(" and ")) {
+        return name
+      }
+    }
+    return nil
+  }
+
+  /// The first `<time datetime>` that normalizes to a date.
+  static func timeDate(in tree: HTMLTree) -> String? {
+    for node in tree.nodes where node.name == "time" {
+      if let value = node.attribute("datetime"), let date = DateNormalizer.normalize(value) {
+        return date
+      }
+    }
+    return nil
+  }
+}
+
+extension ContentExtractor {
+  /// Every block of the document except boilerplate elements (for HTML email).
+  mutating func wholeDocument() -> [TextBlock] {
+    mainContent(hint: nil, wholeDocument: true)
+  }
+}

@@ -1,1 +1,0 @@
-// MemoExtraction: placeholder until its issue lands.

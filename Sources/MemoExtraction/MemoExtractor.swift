@@ -1,0 +1,278 @@
+import CLibXML2
+import MemoCore
+import Foundation
+
+/// Limits and choices for extraction.
+public struct ExtractionOptions: Sendable, Equatable {
+  /// Files larger than this many bytes are refused (after decompressing `.gz`).
+  public var maxFileSize: Int
+
+  /// The default limit, 50 MB.
+  public static let defaultMaxFileSize = 50 * 1024 * 1024
+
+  /// Creates options.
+  public init(maxFileSize: Int = ExtractionOptions.defaultMaxFileSize) {
+    self.maxFileSize = maxFileSize
+  }
+}
+
+/// Turns one input document (HTML page, text, Markdown or email) into a `Memo`.
+///
+/// The format comes from the file extension (`.html`, `.htm`, `.txt`, `.md`, `.eml`, and any of
+/// them with `.gz`), or from the bytes when the extension is unknown. Binary files (PDF, images,
+/// archives) are refused with an error naming the kind. Safe to use from many threads at once.
+public struct MemoExtractor: Sendable {
+  /// The limits in force.
+  public var options: ExtractionOptions
+
+  /// Creates an extractor.
+  public init(options: ExtractionOptions = ExtractionOptions()) {
+    self.options = options
+  }
+
+  /// Reads and extracts the file at `path`; `path` becomes the memo's `source`.
+  ///
+  /// - Throws: `ExtractionError` naming the path: missing, unreadable, too large, empty,
+  ///   binary, or without text.
+  public func extract(fileAt path: String) throws(ExtractionError) -> Memo {
+    let bytes = try FileReader.read(path: path, limit: options.maxFileSize)
+    return try extract(bytes: bytes, source: path)
+  }
+
+  /// Extracts a memo from bytes already in memory.
+  ///
+  /// - Parameters:
+  ///   - bytes: The document's bytes, in any encoding.
+  ///   - source: The path or name to report in the memo and in errors; its extension chooses
+  ///     the format unless `format` is given.
+  ///   - format: Forces a format instead of looking at the extension and the bytes.
+  /// - Throws: `ExtractionError` naming `source`.
+  public func extract(
+    bytes: [UInt8], source: String, format: InputFormat? = nil
+  ) throws(ExtractionError) -> Memo {
+    guard bytes.count <= options.maxFileSize else {
+      throw .tooLarge(path: source, size: bytes.count, limit: options.maxFileSize)
+    }
+    if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+      throw .emptyFile(path: source)
+    }
+    if let kind = FormatSniffer.binaryKind(bytes) { throw .binary(path: source, kind: kind) }
+    let chosen = format ?? FormatSniffer.format(path: source, bytes: bytes)
+    let memo: Memo
+    switch chosen {
+    case .html: memo = try readHTML(bytes, source: source)
+    case .email: memo = try readEmail(bytes, source: source)
+    case .markdown, .text, .jsonl: memo = readPlain(bytes, source: source, format: chosen)
+    }
+    if memo.paragraphs.isEmpty { throw .noText(path: source) }
+    return memo
+  }
+
+  // MARK: - Formats
+
+  private func readHTML(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
+    let decoded = TextDecoding.decode(bytes, sniffMarkup: true)
+    let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
+    return MemoAssembler.assemble(
+      html: content, source: source, encoding: decoded.encoding, format: .html)
+  }
+
+  private func readEmail(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
+    let message = EmailReader.read(bytes)
+    let decoded = TextDecoding.decode(message.body, declared: message.charset, sniffMarkup: message.isHTML)
+    var memo: Memo
+    if message.isHTML {
+      let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .email)
+      memo = MemoAssembler.assemble(
+        html: content, source: source, encoding: decoded.encoding, format: .email)
+    } else {
+      let content = PlainTextReader.readText(decoded.string)
+      memo = MemoAssembler.assemble(
+        paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
+        format: .email)
+    }
+    if let subject = message.subject, !subject.isEmpty { memo.title = subject }
+    if let from = message.from, let name = MemoHeaders.personName(from) { memo.author = name }
+    if let date = message.date.flatMap(DateNormalizer.normalize) { memo.date = date }
+    return memo
+  }
+
+  private func readPlain(_ bytes: [UInt8], source: String, format: InputFormat) -> Memo {
+    let decoded = TextDecoding.decode(bytes, sniffMarkup: false)
+    let content =
+      format == .markdown
+      ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
+    return MemoAssembler.assemble(
+      paragraphs: content.paragraphs, title: content.title, source: source,
+      encoding: decoded.encoding, format: format == .jsonl ? .text : format)
+  }
+}
+
+/// Puts paragraphs and metadata together into a `Memo`, finding a memo quoted in a story.
+enum MemoAssembler {
+  static func assemble(
+    html content: HTMLReader.Content, source: String, encoding: String, format: InputFormat
+  ) -> Memo {
+    var memo = Memo(source: source, paragraphs: [], encoding: encoding, format: format)
+    let split =
+      format == .html
+      ? MemoInStory.split(content.paragraphs) { content.quoteEligible.contains($0) } : nil
+    if let split {
+      let (headers, body) = MemoHeaders.split(split.memo)
+      memo.paragraphs = body
+      memo.commentary = split.commentary
+      memo.quoted = true
+      memo.title = headers.subject
+      memo.author = headers.from ?? MemoHeaders.signOff(body)
+      memo.date = headers.date.flatMap(DateNormalizer.normalize)
+        ?? content.metadata.date ?? content.timeDate
+      return memo
+    }
+    let (headers, body) = MemoHeaders.split(content.paragraphs.map(\.text))
+    let metadata = content.metadata
+    memo.paragraphs = body
+    memo.title = headers.subject ?? metadata.title
+    memo.author =
+      headers.from ?? metadata.author ?? content.byline ?? MemoHeaders.signOff(body)
+    memo.date = headers.date.flatMap(DateNormalizer.normalize) ?? metadata.date ?? content.timeDate
+    memo.company = metadata.publisher
+    return memo
+  }
+
+  static func assemble(
+    paragraphs: [String], title: String?, source: String, encoding: String, format: InputFormat
+  ) -> Memo {
+    let (headers, body) = MemoHeaders.split(paragraphs)
+    return Memo(
+      source: source, title: headers.subject ?? title,
+      author: headers.from ?? MemoHeaders.signOff(body),
+      date: headers.date.flatMap(DateNormalizer.normalize), paragraphs: body, encoding: encoding,
+      format: format)
+  }
+}
+
+/// Decides a document's format from its name and bytes, and spots binary files.
+enum FormatSniffer {
+  /// The kind of binary file the bytes are ("a PDF document"), or nil for text-like bytes.
+  static func binaryKind(_ bytes: [UInt8]) -> String? {
+    func starts(_ magic: [UInt8]) -> Bool { bytes.starts(with: magic) }
+    if starts(Array("%PDF".utf8)) { return "a PDF document" }
+    if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+    if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+    if starts(Array("GIF8".utf8)) { return "a GIF image" }
+    if starts(Array("RIFF".utf8)), bytes.count > 12, Array(bytes[8..<12]) == Array("WEBP".utf8) {
+      return "a WebP image"
+    }
+    if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) {
+      return "a ZIP archive (or an Office document)"
+    }
+    if starts([0xD0, 0xCF, 0x11, 0xE0]) { return "an old Microsoft Office document" }
+    if starts([0x1F, 0x8B]) { return "a gzip archive" }
+    if starts([0x7F, 0x45, 0x4C, 0x46]) { return "an executable program" }
+    if starts(Array("II*\0".utf8)) || starts(Array("MM\0*".utf8)) { return "a TIFF image" }
+    if starts([0x42, 0x5A, 0x68]) { return "a bzip2 archive" }
+    if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A]) { return "an xz archive" }
+    if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return "a 7-Zip archive" }
+    // NUL bytes outside a UTF-16 pattern mean binary data.
+    let head = bytes.prefix(8192)
+    if head.contains(0) {
+      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || TextDecoding.utf16WithoutMark(bytes) != nil
+      {
+        return nil
+      }
+      return "a binary file"
+    }
+    return nil
+  }
+
+  static func format(path: String, bytes: [UInt8]) -> InputFormat {
+    var name = path.lowercased()
+    if name.hasSuffix(".gz") { name.removeLast(3) }
+    let ext = name.split(separator: "/").last.flatMap { last in
+      last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
+    } ?? ""
+    switch ext {
+    case "html", "htm", "xhtml", "xht", "shtml", "php", "asp", "aspx", "jsp": return .html
+    case "txt", "text": return .text
+    case "md", "markdown", "mdown", "mkd", "mkdn": return .markdown
+    case "eml", "email", "msg": return .email
+    default: break
+    }
+    return sniff(bytes)
+  }
+
+  /// HTML if it looks like markup, an email if it starts with mail headers, else text.
+  static func sniff(_ bytes: [UInt8]) -> InputFormat {
+    let decoded = TextDecoding.decode(Array(bytes.prefix(4096)), sniffMarkup: false)
+    let head = decoded.string.lowercased()
+    let trimmed = head.trimmed
+    if trimmed.hasPrefix("<") {
+      for marker in ["<!doctype html", "<html", "<head", "<body", "<p", "<div", "<meta", "<title", "<table", "<br", "<!--", "<?xml"]
+      where head.contains(marker) {
+        return .html
+      }
+    }
+    if EmailReader.looksLikeEmail(Array(decoded.utf8)) { return .email }
+    for marker in ["<html", "<body", "</p>", "</div>"] where head.contains(marker) { return .html }
+    return .text
+  }
+}
+
+/// Reads a file's bytes with a size limit, gunzipping `.gz` files.
+enum FileReader {
+  static func read(path: String, limit: Int) throws(ExtractionError) -> [UInt8] {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
+    }
+    if (info.st_mode & S_IFMT) == S_IFDIR {
+      throw .unreadable(path: path, reason: "it is a folder")
+    }
+    let size = Int(info.st_size)
+    if size == 0 { throw .emptyFile(path: path) }
+    if path.lowercased().hasSuffix(".gz") { return try gunzip(path: path, limit: limit) }
+    if size > limit { throw .tooLarge(path: path, size: size, limit: limit) }
+    let descriptor = open(path, O_RDONLY)
+    guard descriptor >= 0 else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
+    }
+    defer { close(descriptor) }
+    var bytes = [UInt8](repeating: 0, count: size)
+    var total = 0
+    while total < size {
+      let count = bytes.withUnsafeMutableBytes { buffer in
+        Foundation.read(descriptor, buffer.baseAddress! + total, size - total)
+      }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
+      }
+      if count == 0 { break }
+      total += count
+    }
+    if total < size { bytes.removeSubrange(total...) }
+    return bytes
+  }
+
+  private static func gunzip(path: String, limit: Int) throws(ExtractionError) -> [UInt8] {
+    guard let file = gzopen(path, "rb") else {
+      throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
+    }
+    defer { gzclose(file) }
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 256 * 1024)
+    while true {
+      let count = chunk.withUnsafeMutableBytes { buffer in
+        gzread(file, buffer.baseAddress, UInt32(buffer.count))
+      }
+      if count < 0 { throw .unreadable(path: path, reason: "corrupt gzip data") }
+      if count == 0 { break }
+      output.append(contentsOf: chunk[0..<Int(count)])
+      if output.count > limit { throw .tooLarge(path: path, size: output.count, limit: limit) }
+    }
+    if output.isEmpty { throw .emptyFile(path: path) }
+    return output
+  }
+}

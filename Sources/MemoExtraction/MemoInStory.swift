@@ -1,0 +1,97 @@
+import Foundation
+
+/// Finds a memo quoted inside a news story: in `<blockquote>`s, or after a lead-in such as
+/// "the full memo is below".
+enum MemoInStory {
+  struct Split: Equatable {
+    var memo: [String]
+    var commentary: [String]
+  }
+
+  /// Phrases that announce the memo's full text right after them.
+  static let strongLeadIns = [
+    "full memo", "memo is below", "memo below", "read the memo", "memo in full",
+    "memo in its entirety", "full text of the memo", "text of the memo", "full email",
+    "email is below", "read the email", "read the full note", "note in full", "full note",
+    "read his memo", "read her memo", "read their memo", "below is the memo", "memo reads",
+    "full text of the email", "the memo, in full", "email in full", "read the full",
+  ]
+  /// Phrases that introduce quoting but may also end a sentence of the story.
+  static let weakLeadIns = [
+    "memo, which was obtained by", "memo obtained by", "memo, which was seen by",
+    "memo seen by", "memo, obtained by", "email, which was obtained by", "email obtained by",
+    "memo sent to", "wrote in a memo", "said in a memo", "memo to staff", "memo to employees",
+    "email to staff", "email to employees", "note to employees", "note to staff",
+  ]
+  static let greetings = [
+    "hi ", "hi,", "hello", "dear", "team,", "all,", "everyone,", "folks,", "colleagues",
+    "good morning", "good afternoon", "hey ", "to:", "from:", "subject:",
+  ]
+
+  /// - Parameters:
+  ///   - paragraphs: The story's paragraphs in order.
+  ///   - quoteEligible: Whether each blockquote id may hold the memo (tweets may not).
+  static func split(_ paragraphs: [Paragraph], quoteEligible: (Int32) -> Bool) -> Split? {
+    guard paragraphs.count >= 2 else { return nil }
+    // 1. Long blockquotes.
+    var quoteLength: [Int32: Int] = [:]
+    var quoteCount: [Int32: Int] = [:]
+    for paragraph in paragraphs where paragraph.blockquote >= 0 {
+      quoteLength[paragraph.blockquote, default: 0] += paragraph.text.count
+      quoteCount[paragraph.blockquote, default: 0] += 1
+    }
+    let memoQuotes = Set(
+      quoteLength.filter { id, length in
+        quoteEligible(id) && (length >= 400 || (quoteCount[id, default: 0] >= 3 && length >= 200))
+      }.keys)
+    if !memoQuotes.isEmpty {
+      let memo = paragraphs.filter { memoQuotes.contains($0.blockquote) }.map(\.text)
+      let commentary = paragraphs.filter { !memoQuotes.contains($0.blockquote) }.map(\.text)
+      if !commentary.isEmpty { return Split(memo: memo, commentary: commentary) }
+    }
+    // 2. A lead-in paragraph.
+    let texts = paragraphs.map(\.text)
+    for (index, text) in texts.enumerated() where index + 2 <= texts.count - 1 || index + 1 < texts.count {
+      let lower = text.lowercased()
+      let strong = strongLeadIns.contains { lower.contains($0) } && text.count < 400
+      var weak = false
+      if !strong, weakLeadIns.contains(where: { lower.contains($0) }) {
+        let next = texts[index + 1].lowercased()
+        weak = text.hasSuffix(":") || greetings.contains { next.hasPrefix($0) }
+      }
+      guard strong || weak else { continue }
+      let start = index + 1
+      guard start < texts.count else { continue }
+      var end = texts.count - 1
+      // The memo ends at its sign-off when the story carries on after it.
+      var cursor = start
+      while cursor < texts.count {
+        if MemoHeaders.signOff([texts[cursor]]) != nil {
+          end = cursor
+          break
+        }
+        let lowerLine = texts[cursor].lowercased().trimmed
+        if cursor + 1 < texts.count, isClosingWord(lowerLine),
+          MemoHeaders.looksLikeName(texts[cursor + 1])
+        {
+          end = cursor + 1
+          break
+        }
+        cursor += 1
+      }
+      let memo = Array(texts[start...end])
+      guard memo.count >= 2 || memo.joined().count >= 200 else { continue }
+      let commentary = Array(texts[..<start]) + Array(texts[(end + 1)...])
+      return Split(memo: memo, commentary: commentary)
+    }
+    return nil
+  }
+
+  static func isClosingWord(_ lower: String) -> Bool {
+    let stripped = lower.trimmingCharacters(in: [",", "!", "."])
+    return [
+      "best", "thanks", "thank you", "regards", "best regards", "sincerely", "cheers", "warmly",
+      "onward", "with gratitude", "kind regards", "all the best",
+    ].contains(stripped)
+  }
+}

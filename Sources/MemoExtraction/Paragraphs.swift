@@ -1,0 +1,170 @@
+/// One paragraph of extracted text, with where it sat in the page.
+struct Paragraph: Sendable, Equatable {
+  var text: String
+  /// The `<blockquote>` around it, or -1.
+  var blockquote: Int32 = -1
+}
+
+/// Turns text blocks into paragraphs: `<br><br>` splits, hard-wrapped `<pre>` lines are joined,
+/// page numbers and exhibit headers are dropped.
+enum ParagraphBuilder {
+  static func paragraphs(from blocks: [TextBlock]) -> [Paragraph] {
+    var result: [Paragraph] = []
+    for block in blocks {
+      let pieces =
+        block.preformatted ? unwrapPreformatted(block.text) : splitLineBreaks(block.text)
+      for piece in pieces where !piece.isEmpty {
+        result.append(Paragraph(text: piece, blockquote: block.blockquote))
+      }
+    }
+    return removeRepeats(result)
+  }
+
+  /// Splits on blank lines (`<br><br>`); keeps header-like lines apart; joins other lines.
+  static func splitLineBreaks(_ text: String) -> [String] {
+    guard text.contains("\n") else { return [text.trimmed] }
+    var result: [String] = []
+    for chunk in text.components(separatedBy: "\n\n") {
+      let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
+      guard !lines.isEmpty else { continue }
+      if lines.count > 1 && lines.contains(where: { MemoHeaders.headerField($0) != nil }) {
+        result.append(contentsOf: lines)
+      } else if lines.count > 1 && lines.allSatisfy({ isListLine($0) }) {
+        result.append(contentsOf: lines)
+      } else {
+        result.append(lines.joined(separator: " "))
+      }
+    }
+    return result
+  }
+
+  static func isListLine(_ line: String) -> Bool {
+    guard let first = line.unicodeScalars.first else { return false }
+    return first == "•" || first == "·" || first == "–" || first == "-" || first == "*"
+  }
+
+  /// Unwraps hard-wrapped lines of a `<pre>` block into paragraphs.
+  static func unwrapPreformatted(_ text: String) -> [String] {
+    TextUnwrapper.paragraphs(fromLines: text.components(separatedBy: "\n"), dropPageFurniture: true)
+  }
+
+  /// Drops a paragraph identical to the one before it (pages that repeat a lead or a heading).
+  static func removeRepeats(_ paragraphs: [Paragraph]) -> [Paragraph] {
+    var result: [Paragraph] = []
+    for paragraph in paragraphs {
+      if let last = result.last, last.text == paragraph.text { continue }
+      result.append(paragraph)
+    }
+    return result
+  }
+}
+
+/// Joins hard-wrapped lines into paragraphs (text files, `<pre>` exhibits, plain-text email).
+enum TextUnwrapper {
+  /// - Parameters:
+  ///   - lines: The lines of the text, without newline characters.
+  ///   - dropPageFurniture: Drop page numbers, "Exhibit 99.1" headers and form feeds.
+  static func paragraphs(fromLines lines: [String], dropPageFurniture: Bool) -> [String] {
+    var result: [String] = []
+    var current: [String] = []
+    func finish() {
+      if !current.isEmpty { result.append(current.joined(separator: " ")) }
+      current = []
+    }
+    for rawLine in lines {
+      let line = rawLine.collapsingWhitespace
+      if line.isEmpty {
+        finish()
+        continue
+      }
+      if dropPageFurniture && isPageFurniture(line) { continue }
+      // Header lines, list items and separators stand on their own.
+      if MemoHeaders.headerField(line) != nil || ParagraphBuilder.isListLine(line)
+        || isNumberedItem(line)
+      {
+        finish()
+        current.append(line)
+        if MemoHeaders.headerField(line) != nil { finish() }
+        continue
+      }
+      if let last = current.last, last.hasSuffix("-"), !last.hasSuffix(" -"),
+        let firstLetter = line.first, firstLetter.isLowercase
+      {
+        // A word hyphenated across lines: join without a space.
+        current[current.count - 1] = String(last.dropLast()) + line
+        continue
+      }
+      current.append(line)
+    }
+    finish()
+    return result
+  }
+
+  static func isNumberedItem(_ line: String) -> Bool {
+    var digits = 0
+    for character in line {
+      if character.isNumber && digits < 3 {
+        digits += 1
+        continue
+      }
+      return digits > 0 && (character == "." || character == ")")
+        && line.dropFirst(digits + 1).first == " "
+    }
+    return false
+  }
+
+  /// Page numbers ("3", "- 3 -", "Page 3 of 9"), exhibit headers ("Exhibit 99.1", "EX-99.1").
+  static func isPageFurniture(_ line: String) -> Bool {
+    let lower = line.lowercased()
+    let stripped = lower.filter { $0 != "-" && $0 != " " && $0 != "–" }
+    if !stripped.isEmpty && stripped.count <= 4 && stripped.allSatisfy(\.isNumber) { return true }
+    if lower.hasPrefix("page ") {
+      let rest = lower.dropFirst(5).filter { $0 != " " }
+      if rest.allSatisfy({ $0.isNumber || "of".contains($0) }) { return true }
+    }
+    if lower.hasPrefix("exhibit ") || lower.hasPrefix("ex-") {
+      let rest = lower.drop { $0 != " " && $0 != "-" }.dropFirst()
+      if rest.count <= 8, rest.allSatisfy({ $0.isNumber || $0 == "." || $0.isLetter }),
+        rest.contains(where: \.isNumber)
+      {
+        return true
+      }
+    }
+    if line.allSatisfy({ $0 == "\u{0C}" }) { return true }
+    return false
+  }
+}
+
+extension StringProtocol {
+  /// The string without leading and trailing white space.
+  var trimmed: String {
+    let scalars = String(self).unicodeScalars
+    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else {
+      return ""
+    }
+    let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(scalars[start...end])
+  }
+}
+
+extension String {
+
+  /// Runs of white space collapsed to one space, trimmed.
+  var collapsingWhitespace: String {
+    var output = ""
+    output.reserveCapacity(utf8.count)
+    var pendingSpace = false
+    for scalar in unicodeScalars {
+      if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar.value < 0x20 {
+        pendingSpace = !output.isEmpty
+        continue
+      }
+      if pendingSpace {
+        output.unicodeScalars.append(" ")
+        pendingSpace = false
+      }
+      output.unicodeScalars.append(scalar)
+    }
+    return output
+  }
+}

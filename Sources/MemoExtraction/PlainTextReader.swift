@@ -1,0 +1,126 @@
+import Foundation
+
+/// Plain text and Markdown → paragraphs: split on blank lines, hard wraps joined, markup removed.
+enum PlainTextReader {
+  struct Content {
+    var paragraphs: [String]
+    var title: String?
+  }
+
+  static func readText(_ text: String) -> Content {
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+    let paragraphs = TextUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
+    return Content(paragraphs: paragraphs.map(stripListMarker), title: nil)
+  }
+
+  /// "- item", "* item", "• item", "1. item" → "item".
+  static func stripListMarker(_ paragraph: String) -> String {
+    var text = Substring(paragraph)
+    if let first = text.first, "-*+•·–".contains(first), text.dropFirst().first == " " {
+      text = text.dropFirst(2)
+    } else if TextUnwrapper.isNumberedItem(paragraph) {
+      text = text.drop { $0.isNumber }.dropFirst(2)
+    }
+    return String(text).trimmed
+  }
+
+  static func readMarkdown(_ text: String) -> Content {
+    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+      .replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+    var prepared: [String] = []
+    var title: String?
+    var inFence = false
+    var sawContent = false
+    for rawLine in lines {
+      var line = rawLine
+      let trimmedLine = line.trimmed
+      if trimmedLine.hasPrefix("```") || trimmedLine.hasPrefix("~~~") {
+        inFence.toggle()
+        prepared.append("")
+        continue
+      }
+      if inFence {
+        prepared.append(line)
+        continue
+      }
+      // Block quotes: drop the markers.
+      while line.trimmed.hasPrefix(">") {
+        line = String(line.trimmed.dropFirst())
+      }
+      let stripped = line.trimmed
+      if stripped.hasPrefix("#") {
+        let heading = stripped.drop { $0 == "#" }.trimmed
+        let cleanHeading = inline(String(heading.trimmingCharacters(in: ["#", " "])))
+        if title == nil && !sawContent {
+          title = cleanHeading
+        } else {
+          prepared.append(contentsOf: ["", cleanHeading, ""])
+        }
+        continue
+      }
+      if !stripped.isEmpty, stripped.allSatisfy({ "-*_= ".contains($0) }), stripped.count >= 3 {
+        prepared.append("")  // A rule or a setext underline.
+        continue
+      }
+      if !stripped.isEmpty { sawContent = true }
+      prepared.append(inline(line))
+    }
+    let paragraphs = TextUnwrapper.paragraphs(fromLines: prepared, dropPageFurniture: false)
+      .map(stripListMarker).filter { !$0.isEmpty }
+    return Content(paragraphs: paragraphs, title: title)
+  }
+
+  /// Removes inline Markdown: images, links (keeping their text), emphasis, code ticks, tags.
+  static func inline(_ line: String) -> String {
+    var output = ""
+    var characters = Array(line)
+    var index = 0
+    // Images ![alt](url) go; links [text](url) keep text.
+    while index < characters.count {
+      let character = characters[index]
+      if character == "!" && index + 1 < characters.count && characters[index + 1] == "[",
+        let (_, end) = linkParts(characters, from: index + 1)
+      {
+        index = end
+        continue
+      }
+      if character == "[", let (text, end) = linkParts(characters, from: index) {
+        output += text
+        index = end
+        continue
+      }
+      if character == "<", let close = characters[index...].firstIndex(of: ">"),
+        close - index < 60,
+        characters[index + 1..<close].first.map({ $0.isLetter || $0 == "/" }) == true
+      {
+        index = close + 1
+        continue
+      }
+      output.append(character)
+      index += 1
+    }
+    characters = Array(output)
+    output = ""
+    for (position, character) in characters.enumerated() {
+      if character == "*" || character == "`" { continue }
+      if character == "_" {
+        // Underscores inside words (snake_case) stay; emphasis markers at word edges go.
+        let before = position > 0 ? characters[position - 1] : " "
+        let after = position + 1 < characters.count ? characters[position + 1] : " "
+        if before.isLetter && after.isLetter { output.append(character) }
+        continue
+      }
+      output.append(character)
+    }
+    return output
+  }
+
+  /// `[text](url)` starting at `start`: the text and the index after `)`.
+  private static func linkParts(_ characters: [Character], from start: Int) -> (String, Int)? {
+    guard let close = characters[start...].firstIndex(of: "]"), close + 1 < characters.count,
+      characters[close + 1] == "(", let end = characters[(close + 1)...].firstIndex(of: ")")
+    else { return nil }
+    return (String(characters[(start + 1)..<close]), end + 1)
+  }
+}

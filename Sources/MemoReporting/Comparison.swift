@@ -1,0 +1,198 @@
+import MemoCore
+
+/// Two memos side by side: metadata, scores, corresponding paragraphs with their word-level
+/// differences, shared passages and buzzwords. Counts and quotes only, no verdicts.
+public struct Comparison: Sendable, Codable, Equatable {
+  /// One memo's metadata and scores.
+  public struct Side: Sendable, Codable, Equatable {
+    /// The input path.
+    public var source: String
+    /// Company, author, date and title when known.
+    public var company: String?, author: String?, date: String?, title: String?
+    /// Words (scoring tokens) in the memo.
+    public var words: Int
+    /// Paragraphs in the memo.
+    public var paragraphs: Int
+    /// The AI-washing index.
+    public var index: Double
+    /// Share of the memo's words inside passages shared with the other memo, 0…1.
+    public var sharedCoverage: Double
+  }
+
+  /// One category's hits on both sides.
+  public struct CategoryRow: Sendable, Codable, Equatable {
+    /// The category id and title.
+    public var id: String, title: String
+    /// Hits on each side.
+    public var leftHits: Int, rightHits: Int
+    /// The phrases hit on each side, as written, in reading order, without repeats.
+    public var leftPhrases: [String], rightPhrases: [String]
+  }
+
+  /// One row of the paragraph alignment.
+  public struct ParagraphRow: Sendable, Codable, Equatable {
+    /// `matched`, `left_only` or `right_only`.
+    public var kind: String
+    /// 1-based paragraph numbers (¶) on each side; nil on the side without one.
+    public var left: Int?, right: Int?
+    /// Jaccard similarity of the two paragraphs' word sets (matched rows only).
+    public var similarity: Double?
+    /// The paragraph texts.
+    public var leftText: String?, rightText: String?
+    /// Word-level changes inside matched paragraphs, in reading order.
+    public var changes: [Change]
+    /// The full word diff of matched paragraphs (`same` and `changed` runs), for rendering.
+    public var segments: [Segment]
+  }
+
+  /// A replaced run of words.
+  public struct Change: Sendable, Codable, Equatable {
+    /// Text only on the left, and only on the right (either may be empty).
+    public var removed: String, added: String
+  }
+
+  /// A run of a word diff.
+  public struct Segment: Sendable, Codable, Equatable {
+    /// Text in both paragraphs (for `same` runs), else nil.
+    public var same: String?
+    /// Text only on the left and only on the right (for changed runs), else nil.
+    public var removed: String?, added: String?
+  }
+
+  /// A passage both memos contain.
+  public struct Passage: Sendable, Codable, Equatable {
+    /// The passage as written in the left memo.
+    public var text: String
+    /// Words in the passage.
+    public var words: Int
+  }
+
+  /// A lexicon entry used in one or both memos.
+  public struct Buzzword: Sendable, Codable, Equatable {
+    /// The entry id and its canonical phrase.
+    public var entryID: String, phrase: String
+    /// The category id.
+    public var category: String
+    /// Hits on each side.
+    public var leftCount: Int, rightCount: Int
+  }
+
+  /// The two memos.
+  public var left: Side, right: Side
+  /// Lexicon name, version and content hash.
+  public var lexicon: String
+  /// Every category in lexicon order.
+  public var categories: [CategoryRow]
+  /// The alignment, in the order of both memos.
+  public var paragraphs: [ParagraphRow]
+  /// The shared passages, longest first.
+  public var passages: [Passage]
+  /// Entries used by both, by the left only, and by the right only (most hits first, then id).
+  public var sharedBuzzwords: [Buzzword], leftOnlyBuzzwords: [Buzzword],
+    rightOnlyBuzzwords: [Buzzword]
+
+  /// Compares two memos.
+  ///
+  /// - Parameters:
+  ///   - left: The first memo. - right: The second memo.
+  ///   - leftScore: The first memo's score. - rightScore: The second memo's score.
+  ///   - lexicon: The lexicon's name, version and hash, as printed.
+  ///   - passages: Passages both memos contain (text as in `left`, word count), longest first.
+  ///   - coverage: The share of each memo's words inside shared passages.
+  ///   - threshold: The paragraph similarity under which paragraphs are not matched.
+  public init(
+    left: Memo, right: Memo, leftScore: ScoreSummary, rightScore: ScoreSummary, lexicon: String,
+    passages: [Passage], coverage: (left: Double, right: Double),
+    threshold: Double = ParagraphAlignment.defaultThreshold
+  ) {
+    func side(_ memo: Memo, _ score: ScoreSummary, _ coverage: Double) -> Side {
+      Side(
+        source: memo.source, company: memo.company, author: memo.author, date: memo.date,
+        title: memo.title, words: score.tokens, paragraphs: memo.paragraphs.count,
+        index: score.index, sharedCoverage: Self.rounded(coverage))
+    }
+    self.left = side(left, leftScore, coverage.left)
+    self.right = side(right, rightScore, coverage.right)
+    self.lexicon = lexicon
+    self.passages = passages
+
+    // Categories: the left score's order, then any category only the right one lists.
+    var categoryOrder = leftScore.categories
+    for category in rightScore.categories
+    where !categoryOrder.contains(where: { $0.id == category.id }) {
+      categoryOrder.append(category)
+    }
+    func phrases(_ score: ScoreSummary, _ category: String) -> [String] {
+      var seen: Set<String> = []
+      return score.hits.filter { $0.category == category }.map { MarkdownText.flatten($0.surface) }
+        .filter { seen.insert($0.lowercased()).inserted }
+    }
+    func hits(_ score: ScoreSummary, _ category: String) -> Int {
+      score.categories.first { $0.id == category }?.hits ?? 0
+    }
+    categories = categoryOrder.map { category in
+      CategoryRow(
+        id: category.id, title: category.title, leftHits: hits(leftScore, category.id),
+        rightHits: hits(rightScore, category.id), leftPhrases: phrases(leftScore, category.id),
+        rightPhrases: phrases(rightScore, category.id))
+    }
+
+    // Paragraphs.
+    let alignment = ParagraphAlignment(
+      left: left.paragraphs, right: right.paragraphs, threshold: threshold)
+    paragraphs = alignment.rows.map { row in
+      switch row {
+      case .matched(let i, let j, let similarity):
+        let diff = WordDiff(left.paragraphs[i], right.paragraphs[j])
+        return ParagraphRow(
+          kind: "matched", left: i + 1, right: j + 1, similarity: Self.rounded(similarity),
+          leftText: left.paragraphs[i], rightText: right.paragraphs[j],
+          changes: diff.changes.map { Change(removed: $0.removed, added: $0.added) },
+          segments: diff.segments.map {
+            switch $0 {
+            case .same(let text): Segment(same: text, removed: nil, added: nil)
+            case .changed(let removed, let added):
+              Segment(same: nil, removed: removed, added: added)
+            }
+          })
+      case .leftOnly(let i):
+        return ParagraphRow(
+          kind: "left_only", left: i + 1, right: nil, similarity: nil,
+          leftText: left.paragraphs[i], rightText: nil, changes: [], segments: [])
+      case .rightOnly(let j):
+        return ParagraphRow(
+          kind: "right_only", left: nil, right: j + 1, similarity: nil, leftText: nil,
+          rightText: right.paragraphs[j], changes: [], segments: [])
+      }
+    }
+
+    // Buzzwords.
+    let leftUses = Dictionary(uniqueKeysWithValues: leftScore.entries.map { ($0.entryID, $0) })
+    let rightUses = Dictionary(uniqueKeysWithValues: rightScore.entries.map { ($0.entryID, $0) })
+    let all = Set(leftUses.keys).union(rightUses.keys)
+    let buzzwords = all.map { id in
+      let use = leftUses[id] ?? rightUses[id]!
+      return Buzzword(
+        entryID: id, phrase: use.phrase, category: use.category,
+        leftCount: leftUses[id]?.count ?? 0, rightCount: rightUses[id]?.count ?? 0)
+    }.sorted {
+      ($1.leftCount + $1.rightCount, $0.entryID) < ($0.leftCount + $0.rightCount, $1.entryID)
+    }
+    sharedBuzzwords = buzzwords.filter { $0.leftCount > 0 && $0.rightCount > 0 }
+    leftOnlyBuzzwords = buzzwords.filter { $0.rightCount == 0 }
+    rightOnlyBuzzwords = buzzwords.filter { $0.leftCount == 0 }
+  }
+
+  /// Counts of matched, left-only and right-only paragraphs, and of identical matched ones.
+  public var paragraphCounts: (matched: Int, identical: Int, leftOnly: Int, rightOnly: Int) {
+    (
+      paragraphs.count { $0.kind == "matched" },
+      paragraphs.count { $0.kind == "matched" && $0.changes.isEmpty },
+      paragraphs.count { $0.kind == "left_only" },
+      paragraphs.count { $0.kind == "right_only" }
+    )
+  }
+
+  /// Rounds to three decimals so that JSON shows stable, readable numbers.
+  static func rounded(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}

@@ -1,0 +1,139 @@
+/// Turns untrusted text (memo sentences, file names, metadata) into Markdown that renders as
+/// that literal text and nothing else.
+///
+/// The output never starts a block (heading, quote, list, code fence), never opens a link,
+/// image, emphasis, code span or HTML tag, never contains a line break or a bare `|`, and shows
+/// HTML entities literally (`&amp;` stays visible as typed). It is safe inside a table cell, a
+/// list item, a heading or a block quote.
+public enum MarkdownText {
+  /// Characters that are escaped with a backslash wherever they occur.
+  private static let backslashEscaped: Set<Character> = ["`", "*", "_", "[", "]", "|", "~", "#"]
+
+  /// Escapes `text` for use inline in Markdown.
+  ///
+  /// Runs of whitespace (including line and paragraph separators) become one space; control,
+  /// bidirectional-override and zero-width format characters are dropped; the result is
+  /// trimmed.
+  ///
+  /// - Complexity: O(n) in the length of `text`.
+  public static func escape(_ text: String) -> String {
+    let flat = flatten(text)
+    var out = ""
+    out.reserveCapacity(flat.utf8.count + 8)
+    var index = flat.startIndex
+    if let prefix = escapedLineStart(flat[...]) {
+      out += prefix.escaped
+      index = flat.index(index, offsetBy: prefix.consumed)
+    }
+    while index < flat.endIndex {
+      let character = flat[index]
+      switch character {
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "&": out += "&amp;"
+      case "\\": out += "&#92;"
+      default:
+        if backslashEscaped.contains(character) {
+          out += "\\"
+        }
+        out.append(character)
+      }
+      index = flat.index(after: index)
+    }
+    return out
+  }
+
+  /// Escapes optional text for a table cell; missing or empty text becomes an em dash so that
+  /// a cell never collapses.
+  public static func cell(_ text: String?) -> String {
+    guard let text else { return "—" }
+    let escaped = escape(text)
+    return escaped.isEmpty ? "—" : escaped
+  }
+
+  /// Percent-encodes a relative path for a Markdown link or image destination.
+  ///
+  /// Only unreserved characters and `/` are kept, so the destination cannot close the link,
+  /// carry a scheme (`javascript:`), or contain spaces.
+  public static func destination(_ path: String) -> String {
+    var out = ""
+    for byte in path.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+        UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+        out.append(Character(Unicode.Scalar(byte)))
+      default:
+        out += "%" + hexByte(byte)
+      }
+    }
+    return out
+  }
+
+  /// Collapses whitespace runs into single spaces, trims, and drops control, bidi-override and
+  /// zero-width characters.
+  public static func flatten(_ text: String) -> String {
+    var out = String.UnicodeScalarView()
+    var pendingSpace = false
+    for scalar in text.unicodeScalars {
+      if isSpace(scalar) {
+        pendingSpace = !out.isEmpty
+        continue
+      }
+      if isDropped(scalar) { continue }
+      if pendingSpace {
+        out.append(" ")
+        pendingSpace = false
+      }
+      out.append(scalar)
+    }
+    return String(out)
+  }
+
+  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
+      0x205F, 0x3000:
+      true
+    default: false
+    }
+  }
+
+  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls (whitespace handled before)
+    case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true  // format, bidi
+    default: false
+    }
+  }
+
+  /// The escaped form of a block marker at the start of the text, and how many characters it
+  /// covers; nil when the text does not start like a block.
+  private static func escapedLineStart(_ text: Substring) -> (escaped: String, consumed: Int)? {
+    guard let first = text.first else { return nil }
+    let second = text.dropFirst().first
+    let endsMarker = second == nil || second == " "
+    switch first {
+    case "-", "+", "=":
+      // A list item, a thematic break (`---`) or a setext underline (`===`).
+      guard endsMarker || second == first else { return nil }
+      return ("\\" + String(first), 1)
+    case "0"..."9":
+      // An ordered-list marker is up to nine digits then "." or ")" then a space or the end.
+      let digits = text.prefix { $0.isASCII && $0.isNumber }
+      guard digits.count <= 9, let after = text.dropFirst(digits.count).first,
+        after == "." || after == ")"
+      else { return nil }
+      let following = text.dropFirst(digits.count + 1).first
+      guard following == nil || following == " " else { return nil }
+      return (String(digits) + "\\" + String(after), digits.count + 1)
+    default:
+      return nil
+    }
+  }
+
+  private static func hexByte(_ byte: UInt8) -> String {
+    let digits = Array("0123456789ABCDEF")
+    return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+  }
+}

@@ -1,1 +1,0 @@
-// MemoReporting: placeholder until its issue lands.

@@ -1,0 +1,205 @@
+import MemoCore
+
+/// Everything `memoscope report` writes about: the memos read and their scores, the inputs
+/// that failed, the clusters, the lexicon and the stamp that makes the report reproducible.
+///
+/// The report is a pure function of this value: the same input gives the same bytes.
+public struct ReportInput: Sendable {
+  /// The report's title (first heading).
+  public var title: String
+  /// The memos read, with their scores, in any order (the report sorts them).
+  public var memos: [ScoredMemo]
+  /// The inputs that could not be read, with why.
+  public var failures: [InputFailure]
+  /// Groups of memos sharing a template.
+  public var clusters: [ReportCluster]
+  /// The lexicon used.
+  public var lexicon: LexiconStamp
+  /// How the index is computed, in one or two plain sentences.
+  public var indexFormula: String
+  /// Bands of the index used to count how strongly memos use AI-washing language, from the
+  /// highest lower bound down.
+  public var bands: [IndexBand]
+  /// Each input file with its size and hash.
+  public var inputs: [InputStamp]
+  /// The command line that produced the report, as the user typed it (arguments joined).
+  public var commandLine: String
+  /// A generation date to print, or nil to print none (the default, for byte-identical output).
+  public var generatedOn: String?
+  /// The folder, relative to the report, where the charts are written.
+  public var chartsFolder: String
+  /// The clustering similarity threshold used.
+  public var clusterThreshold: Double
+
+  /// Creates a report input.
+  public init(
+    title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
+    lexicon: LexiconStamp, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
+    commandLine: String, generatedOn: String? = nil, chartsFolder: String,
+    clusterThreshold: Double
+  ) {
+    self.title = title
+    self.memos = memos
+    self.failures = failures
+    self.clusters = clusters
+    self.lexicon = lexicon
+    self.indexFormula = indexFormula
+    self.bands = bands
+    self.inputs = inputs
+    self.commandLine = commandLine
+    self.generatedOn = generatedOn
+    self.chartsFolder = chartsFolder
+    self.clusterThreshold = clusterThreshold
+  }
+}
+
+/// A memo with its score.
+public struct ScoredMemo: Sendable, Equatable {
+  /// The memo.
+  public var memo: Memo
+  /// Its score.
+  public var score: ScoreSummary
+
+  /// Creates a scored memo.
+  public init(memo: Memo, score: ScoreSummary) {
+    self.memo = memo
+    self.score = score
+  }
+}
+
+/// An input that could not be read.
+public struct InputFailure: Sendable, Equatable {
+  /// The input's path.
+  public var source: String
+  /// The one-line error.
+  public var message: String
+
+  /// Creates a failure.
+  public init(source: String, message: String) {
+    self.source = source
+    self.message = message
+  }
+}
+
+/// A named range of the index: memos whose index is at least `minimum` (and below the next
+/// band's minimum) are in this band.
+public struct IndexBand: Sendable, Equatable {
+  /// The band's name, e.g. "high".
+  public var name: String
+  /// The lowest index in the band.
+  public var minimum: Double
+
+  /// Creates a band.
+  public init(name: String, minimum: Double) {
+    self.name = name
+    self.minimum = minimum
+  }
+}
+
+/// The lexicon's identity and categories, for the method section.
+public struct LexiconStamp: Sendable, Equatable {
+  /// The lexicon's name, version and content hash (hex).
+  public var name: String, version: String, hash: String
+  /// How many entries it has.
+  public var entryCount: Int
+  /// Its categories in lexicon order: id, title, role and description.
+  public var categories: [(id: String, title: String, role: String, description: String)]
+
+  /// Creates a stamp.
+  public init(
+    name: String, version: String, hash: String, entryCount: Int,
+    categories: [(id: String, title: String, role: String, description: String)]
+  ) {
+    self.name = name
+    self.version = version
+    self.hash = hash
+    self.entryCount = entryCount
+    self.categories = categories
+  }
+
+  public static func == (lhs: LexiconStamp, rhs: LexiconStamp) -> Bool {
+    lhs.name == rhs.name && lhs.version == rhs.version && lhs.hash == rhs.hash
+      && lhs.entryCount == rhs.entryCount
+      && lhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }
+        == rhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }
+  }
+}
+
+/// An input file's identity.
+public struct InputStamp: Sendable, Equatable {
+  /// The path as given or found.
+  public var path: String
+  /// Its size in bytes.
+  public var bytes: Int
+  /// FNV-1a 64 of its bytes, 16 hex digits.
+  public var hash: String
+
+  /// Creates a stamp.
+  public init(path: String, bytes: Int, hash: String) {
+    self.path = path
+    self.bytes = bytes
+    self.hash = hash
+  }
+
+  /// The stamp of a file's bytes.
+  public init(path: String, contents: [UInt8]) {
+    var hash = StableHash()
+    hash.combine(contents)
+    self.init(path: path, bytes: contents.count, hash: Self.hex(hash.value))
+  }
+
+  /// 16 lower-case hex digits.
+  public static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
+  }
+}
+
+/// A group of memos sharing a template, as the report shows it.
+public struct ReportCluster: Sendable, Equatable {
+  /// One member.
+  public struct Member: Sendable, Equatable {
+    /// Source, company and date.
+    public var source: String, company: String?, date: String?
+    /// Share of the member's words in passages shared with other members, 0…1.
+    public var coverage: Double
+
+    /// Creates a member.
+    public init(source: String, company: String?, date: String?, coverage: Double) {
+      self.source = source
+      self.company = company
+      self.date = date
+      self.coverage = coverage
+    }
+  }
+
+  /// One shared passage.
+  public struct Passage: Sendable, Equatable {
+    /// The passage text, its word count and how many members contain it.
+    public var text: String, words: Int, members: Int
+    /// True when the passage is common boilerplate.
+    public var boilerplate: Bool
+
+    /// Creates a passage.
+    public init(text: String, words: Int, members: Int, boilerplate: Bool) {
+      self.text = text
+      self.words = words
+      self.members = members
+      self.boilerplate = boilerplate
+    }
+  }
+
+  /// Members by date (undated last), then source; the first dated one is the likely origin.
+  public var members: [Member]
+  /// Shared passages, as the clustering module orders them.
+  public var passages: [Passage]
+  /// The highest pairwise Jaccard similarity inside the cluster.
+  public var maximumJaccard: Double
+
+  /// Creates a cluster.
+  public init(members: [Member], passages: [Passage], maximumJaccard: Double) {
+    self.members = members
+    self.passages = passages
+    self.maximumJaccard = maximumJaccard
+  }
+}

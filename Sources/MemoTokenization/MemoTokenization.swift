@@ -1,1 +1,0 @@
-// MemoTokenization: placeholder until its issue lands.

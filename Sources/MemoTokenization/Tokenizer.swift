@@ -1,0 +1,509 @@
+import CICU
+import MemoCore
+import Synchronization
+
+/// Splits text into normalized word and number tokens with ICU, so spelling variants meet.
+///
+/// Normalization, in order:
+/// 1. Before segmentation: soft hyphens (U+00AD) and zero-width characters (U+200B, U+200C,
+///    U+200D, U+2060, U+FEFF) are removed; no-break and other Unicode spaces become spaces; every
+///    dash (U+2010–U+2015, U+2212, …) becomes a hyphen-minus, every slash a `/`, curly
+///    apostrophes and quotes straight ones. Offsets still point into the original text.
+/// 2. ICU word segmentation (root locale); only letter, number, kana and ideograph segments
+///    become tokens, so punctuation, hyphens and slashes are boundaries and line breaks are
+///    whitespace.
+/// 3. Each token is NFKC-casefolded; dotted initialisms lose their dots (`A.I.`, `a.i`,
+///    `A. I.` all become `ai`).
+///
+/// Sentences: each paragraph starts a new one. Within a paragraph, the default
+/// `SentenceSegmentation.rules` applies ICU's sentence-break rules for the common terminators to
+/// the gaps between words that the word iterator already returns (a sentence ends after `!`, `?`
+/// or their CJK forms unless a comma, colon or semicolon follows; after `.` when white space and
+/// then a word that does not start with a lower-case letter follow); `.icu` runs ICU's sentence
+/// iterator over the paragraph instead, exact but about a third slower. Line breaks inside a
+/// paragraph are white space for both (a hard-wrapped text file is not one sentence per line).
+///
+/// `Tokenizer` is cheap to copy and safe to use from many threads at once: each call borrows
+/// ICU iterators and buffers from a shared pool.
+public struct Tokenizer: Sendable {
+  /// How sentences are found within a paragraph.
+  public enum SentenceSegmentation: Sendable {
+    /// ICU's sentence rules for the common terminators, applied to the gaps between words.
+    case rules
+    /// ICU's sentence break iterator over the whole paragraph (a second pass over the text).
+    case icu
+  }
+
+  /// How this tokenizer finds sentences.
+  public var sentences: SentenceSegmentation
+
+  /// Creates a tokenizer.
+  public init(sentences: SentenceSegmentation = .rules) {
+    self.sentences = sentences
+  }
+
+  /// Tokenizes a document given as paragraphs.
+  ///
+  /// - Complexity: O(n) in the text's length.
+  public func tokenize(paragraphs: [String]) -> TokenizedText {
+    let workspace = Workspace.borrow()
+    defer { Workspace.giveBack(workspace) }
+    var state = TokenizerState(workspace: workspace, sentences: sentences)
+    for (index, paragraph) in paragraphs.enumerated() {
+      state.tokenize(paragraph: paragraph, index: Int32(index))
+    }
+    let result = state.finish()
+    return TokenizedText(
+      paragraphs: paragraphs, tokens: result.tokens, vocabulary: result.vocabulary,
+      sentenceCount: result.sentenceCount)
+  }
+
+  /// Tokenizes one piece of text as a single paragraph.
+  public func tokenize(_ text: String) -> TokenizedText {
+    tokenize(paragraphs: [text])
+  }
+
+  /// The version of the ICU library doing the segmentation, e.g. `72.1`.
+  public static var icuVersion: String { String(cString: memoscope_icu_version()) }
+}
+
+/// What the tokenizer does with one Unicode scalar before segmentation.
+enum Cleaning {
+  /// Drop the scalar.
+  static let remove: UInt32 = 0xFFFF_FFFF
+
+  /// The scalar to put in the segmentation buffer for `scalar`, or `remove`.
+  @inline(__always)
+  static func map(_ scalar: UInt32) -> UInt32 {
+    if scalar < 0x80 { return scalar >= 0x09 && scalar <= 0x0D ? 0x20 : scalar }
+    switch scalar {
+    case 0x00AD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF:
+      return remove
+    case 0x0085, 0x00A0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+      return 0x20
+    case 0x2010...0x2015, 0x2212, 0x2E3A, 0x2E3B, 0xFE58, 0xFE63, 0xFF0D:
+      return 0x2D
+    case 0x2018, 0x2019, 0x201B, 0x02BC, 0x2032, 0xFF07:
+      return 0x27
+    case 0x201C...0x201F, 0x00AB, 0x00BB, 0x2033, 0xFF02:
+      return 0x22
+    case 0x2044, 0x2215, 0xFF0F:
+      return 0x2F
+    default:
+      return scalar
+    }
+  }
+}
+
+/// Scratch buffers reused from call to call.
+struct Buffers {
+  /// The cleaned paragraph in UTF-16 (only the first `unitCount` are valid).
+  var units: [UInt16] = []
+  var unitCount = 0
+  /// For each unit, the Unicode scalar offset in the original paragraph it came from; one more
+  /// entry holds the paragraph's scalar count.
+  var origins: [Int32] = []
+  /// Sentence boundaries of the current paragraph, in `units` offsets.
+  var sentenceEnds: [Int32] = []
+  /// NFKC-casefold output for non-ASCII tokens.
+  var folded: [UInt16] = Array(repeating: 0, count: 256)
+  /// The normalized form of the current token in UTF-8 (slow path).
+  var form: [UInt8] = []
+  /// The lower-cased current token (fast path).
+  var scratch: [UInt8] = Array(repeating: 0, count: 256)
+}
+
+/// Reusable ICU iterators and scratch buffers, owned by one tokenizing call at a time.
+final class Workspace: @unchecked Sendable {
+  let wordIterator: OpaquePointer
+  let sentenceIterator: OpaquePointer
+  var buffers = Buffers()
+
+  private init() {
+    guard let word = memoscope_break_open(0), let sentence = memoscope_break_open(1) else {
+      preconditionFailure(
+        "ICU could not open a break iterator for the root locale; is the ICU data library installed?"
+      )
+    }
+    wordIterator = word
+    sentenceIterator = sentence
+  }
+
+  deinit {
+    memoscope_break_close(wordIterator)
+    memoscope_break_close(sentenceIterator)
+  }
+
+  private static let pool = Mutex<[Workspace]>([])
+
+  static func borrow() -> Workspace {
+    pool.withLock { $0.popLast() } ?? Workspace()
+  }
+
+  static func giveBack(_ workspace: Workspace) {
+    if workspace.buffers.units.count > 1 << 22 { workspace.buffers = Buffers() }
+    pool.withLock { $0.append(workspace) }
+  }
+}
+
+/// The running state of one `tokenize(paragraphs:)` call.
+struct TokenizerState: ~Copyable {
+  let workspace: Workspace
+  /// The workspace's buffers, moved here for the call (struct access is cheaper than a class's).
+  var buffers: Buffers
+  var tokens: [Token] = []
+  var vocabulary = Vocabulary()
+  /// The document-wide index of the sentence of the last token.
+  var sentence: Int32 = -1
+  /// The (paragraph, ICU sentence) of the last token, to know when a new sentence starts.
+  var lastParagraph: Int32 = -1
+  var lastSentenceIndex = -1
+
+  let sentences: Tokenizer.SentenceSegmentation
+
+  init(workspace: Workspace, sentences: Tokenizer.SentenceSegmentation) {
+    self.workspace = workspace
+    self.sentences = sentences
+    buffers = workspace.buffers
+    workspace.buffers = Buffers()
+    tokens.reserveCapacity(1024)
+  }
+
+  /// Hands the buffers back to the workspace and returns the results.
+  consuming func finish() -> (tokens: [Token], vocabulary: Vocabulary, sentenceCount: Int) {
+    workspace.buffers = buffers
+    return (tokens, vocabulary, Int(sentence + 1))
+  }
+
+  mutating func tokenize(paragraph: String, index: Int32) {
+    clean(paragraph)
+    let count = buffers.unitCount
+    guard count > 0 else { return }
+    if sentences == .icu { findSentences(count: count) }
+    let units = buffers.units
+    let origins = buffers.origins
+    units.withUnsafeBufferPointer { units in
+      origins.withUnsafeBufferPointer { origins in
+        segmentWords(
+          units: UnsafeBufferPointer(rebasing: units[0..<count]), origins: origins,
+          paragraph: index)
+      }
+    }
+  }
+
+  /// Decodes the paragraph's UTF-8 into `buffers.units`, cleaning as `Cleaning.map` says.
+  private mutating func clean(_ paragraph: String) {
+    var text = paragraph
+    text.withUTF8 { bytes in
+      if buffers.units.count < bytes.count * 2 + 2 {
+        buffers.units = Array(repeating: 0, count: bytes.count * 2 + 2)
+        buffers.origins = Array(repeating: 0, count: bytes.count * 2 + 3)
+      }
+      var count = 0
+      buffers.units.withUnsafeMutableBufferPointer { units in
+        buffers.origins.withUnsafeMutableBufferPointer { origins in
+          var position = 0
+          var scalarIndex: Int32 = 0
+          let end = bytes.count
+          while position < end {
+            let lead = UInt32(bytes[position])
+            var scalar: UInt32
+            if lead < 0x80 {
+              units[count] = lead >= 0x09 && lead <= 0x0D ? 0x20 : UInt16(lead)
+              origins[count] = scalarIndex
+              count += 1
+              scalarIndex += 1
+              position += 1
+              continue
+            } else if lead < 0xE0 {
+              scalar = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
+              position += 2
+            } else if lead < 0xF0 {
+              scalar =
+                (lead & 0x0F) << 12 | UInt32(bytes[position + 1] & 0x3F) << 6
+                | UInt32(bytes[position + 2] & 0x3F)
+              position += 3
+            } else {
+              scalar =
+                (lead & 0x07) << 18 | UInt32(bytes[position + 1] & 0x3F) << 12
+                | UInt32(bytes[position + 2] & 0x3F) << 6 | UInt32(bytes[position + 3] & 0x3F)
+              position += 4
+            }
+            scalar = Cleaning.map(scalar)
+            if scalar == Cleaning.remove {
+              scalarIndex += 1
+              continue
+            }
+            if scalar < 0x1_0000 {
+              units[count] = UInt16(scalar)
+              origins[count] = scalarIndex
+              count += 1
+            } else {
+              let value = scalar - 0x1_0000
+              units[count] = UInt16(0xD800 + (value >> 10))
+              units[count + 1] = UInt16(0xDC00 + (value & 0x3FF))
+              origins[count] = scalarIndex
+              origins[count + 1] = scalarIndex
+              count += 2
+            }
+            scalarIndex += 1
+          }
+          origins[count] = scalarIndex
+        }
+      }
+      buffers.unitCount = count
+    }
+  }
+
+  /// Fills `buffers.sentenceEnds` with ICU's sentence boundaries for the current paragraph.
+  private mutating func findSentences(count: Int) {
+    buffers.sentenceEnds.removeAll(keepingCapacity: true)
+    let iterator = workspace.sentenceIterator
+    let status = buffers.units.withUnsafeBufferPointer { units in
+      memoscope_break_set_text(iterator, units.baseAddress, Int32(count))
+    }
+    if status == 0 {
+      _ = memoscope_break_first(iterator)
+      while true {
+        let boundary = memoscope_break_next(iterator)
+        if boundary < 0 { break }
+        buffers.sentenceEnds.append(boundary)
+      }
+    }
+    if buffers.sentenceEnds.last != Int32(count) { buffers.sentenceEnds.append(Int32(count)) }
+  }
+
+  private mutating func segmentWords(
+    units: UnsafeBufferPointer<UInt16>, origins: UnsafeBufferPointer<Int32>, paragraph: Int32
+  ) {
+    let iterator = workspace.wordIterator
+    guard memoscope_break_set_text(iterator, units.baseAddress, Int32(units.count)) == 0 else {
+      return
+    }
+    let sentenceEnds = buffers.sentenceEnds
+    var sentenceIndex = 0
+    var start = Int(memoscope_break_first(iterator))
+    /// The end (in units) of the previous token when it was an initial followed by a dot.
+    var lastInitialEnd = -1
+    /// The end (in units) of the previous token in this paragraph.
+    var lastEnd = -1
+    while true {
+      let boundary = memoscope_break_next(iterator)
+      if boundary < 0 { break }
+      let end = Int(boundary)
+      let status = memoscope_break_rule_status(iterator)
+      if status >= MEMOSCOPE_WORD_NUMBER {
+        let kind: TokenKind = status < MEMOSCOPE_WORD_LETTER ? .number : .word
+        let (id, initial) = internToken(units: units, start: start, end: end, kind: kind)
+        let followedByDot = end < units.count && units[end] == 0x2E
+        if initial && followedByDot && lastInitialEnd >= 0
+          && Self.isDotThenSpaces(units, from: lastInitialEnd, to: start)
+        {
+          mergeIntoLastToken(id: id, end: origins[end - 1] + 1)
+        } else {
+          if sentences == .icu {
+            while sentenceIndex < sentenceEnds.count - 1
+              && Int(sentenceEnds[sentenceIndex]) <= start
+            {
+              sentenceIndex += 1
+            }
+          } else if lastEnd >= 0 && Self.endsSentence(units, from: lastEnd, to: start) {
+            sentenceIndex += 1
+          }
+          if lastParagraph != paragraph || lastSentenceIndex != sentenceIndex {
+            lastParagraph = paragraph
+            lastSentenceIndex = sentenceIndex
+            sentence += 1
+          }
+          tokens.append(
+            Token(
+              id: id, paragraph: paragraph, sentence: sentence, start: origins[start],
+              end: origins[end - 1] + 1, kind: kind))
+        }
+        lastInitialEnd = initial && followedByDot ? end : -1
+        lastEnd = end
+      }
+      start = end
+    }
+  }
+
+  /// True when the gap `units[from..<to]` between two words ends a sentence (see `Tokenizer`).
+  static func endsSentence(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
+    var strong = false
+    var dot = false
+    var spaceAfterDot = false
+    var continued = false
+    for index in from..<to {
+      switch units[index] {
+      case 0x21, 0x3F, 0x203C, 0x2047...0x2049, 0x3002, 0xFF01, 0xFF1F, 0xFF61, 0x061F, 0x0964,
+        0x0965:
+        strong = true
+        continued = false
+      case 0x2E, 0xFF0E:
+        dot = true
+        spaceAfterDot = false
+        continued = false
+      case 0x20:
+        if dot { spaceAfterDot = true }
+      case 0x2C, 0x3A, 0x3B, 0x2D, 0x3001, 0xFF0C, 0xFF1A, 0xFF1B:
+        if strong || dot { continued = true }
+      default:
+        break
+      }
+    }
+    if continued { return false }
+    if strong { return true }
+    guard dot && spaceAfterDot && to < units.count else { return false }
+    return !(units[to] &- 0x61 < 26)
+  }
+
+  /// True when `units[from..<to]` is a dot followed by at least one whitespace character.
+  private static func isDotThenSpaces(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int)
+    -> Bool
+  {
+    guard to - from >= 2, units[from] == 0x2E else { return false }
+    for index in (from + 1)..<to {
+      let unit = units[index]
+      if unit != 0x20 && unit != 0x0A && unit != 0x0D && unit != 0x09 { return false }
+    }
+    return true
+  }
+
+  /// Interns `buffers.form` and returns its id.
+  private mutating func internForm() -> UInt32 {
+    buffers.form.withUnsafeBufferPointer { form in
+      var hash = StableHash()
+      hash.combine(form)
+      return vocabulary.intern(form, hash: hash.value)
+    }
+  }
+
+  /// Joins the current token's form to the last token's (an initial merged across `. `).
+  private mutating func mergeIntoLastToken(id: UInt32, end: Int32) {
+    var last = tokens.removeLast()
+    last.id = vocabulary.intern(vocabulary.form(last.id) + vocabulary.form(id))
+    last.end = end
+    tokens.append(last)
+  }
+
+  /// Normalizes `units[start..<end]` and interns the form.
+  ///
+  /// - Returns: The form's id, and whether the token is one letter or a dotted initialism
+  ///   (`A`, `A.I`), which may be joined to a neighbouring initial.
+  private mutating func internToken(
+    units: UnsafeBufferPointer<UInt16>, start: Int, end: Int, kind: TokenKind
+  ) -> (id: UInt32, initial: Bool) {
+    let length = end - start
+    if buffers.scratch.count < length { buffers.scratch = Array(repeating: 0, count: length * 2) }
+    // Fast path: ASCII, lower-cased and hashed (FNV-1a 64, as `StableHash`) in one pass.
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    var ascii = true
+    var dots = false
+    buffers.scratch.withUnsafeMutableBufferPointer { scratch in
+      for index in 0..<length {
+        let unit = units[start + index]
+        if unit >= 0x80 {
+          ascii = false
+          return
+        }
+        if unit == 0x2E { dots = true }
+        let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
+        scratch[index] = byte
+        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+      }
+    }
+    if ascii {
+      let initial =
+        kind == .word && length % 2 == 1 && length < 32
+        && buffers.scratch.withUnsafeBufferPointer {
+          Self.isInitialism(UnsafeBufferPointer(rebasing: $0[0..<length]))
+        }
+      if !(initial && dots) {
+        let id = buffers.scratch.withUnsafeBufferPointer {
+          vocabulary.intern(UnsafeBufferPointer(rebasing: $0[0..<length]), hash: hash)
+        }
+        return (id, initial)
+      }
+      buffers.form.removeAll(keepingCapacity: true)
+      buffers.form.append(contentsOf: buffers.scratch[0..<length])
+    } else {
+      buffers.form.removeAll(keepingCapacity: true)
+      foldToForm(units: units, start: start, end: end)
+    }
+    var initial = false
+    if kind == .word && buffers.form.count % 2 == 1 && buffers.form.count < 32 {
+      initial = buffers.form.withUnsafeBufferPointer { Self.isInitialism($0) }
+      if initial { buffers.form.removeAll { $0 == 0x2E } }
+    }
+    return (internForm(), initial)
+  }
+
+  /// True for one ASCII lower-case letter, or such letters joined by dots (`a.i`, `u.s.a`).
+  private static func isInitialism(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard form.count % 2 == 1 else { return false }
+    for index in 0..<form.count {
+      let byte = form[index]
+      if index % 2 == 0 {
+        guard byte &- 0x61 < 26 else { return false }
+      } else {
+        guard byte == 0x2E else { return false }
+      }
+    }
+    return true
+  }
+
+  /// NFKC-casefolds `units[start..<end]` with ICU and writes the result as UTF-8 to `form`.
+  private mutating func foldToForm(units: UnsafeBufferPointer<UInt16>, start: Int, end: Int) {
+    let source = units.baseAddress! + start
+    let length = Int32(end - start)
+    var needed = buffers.folded.withUnsafeMutableBufferPointer {
+      memoscope_nfkc_casefold(source, length, $0.baseAddress, Int32($0.count))
+    }
+    if needed > buffers.folded.count {
+      buffers.folded = Array(repeating: 0, count: Int(needed) * 2)
+      needed = buffers.folded.withUnsafeMutableBufferPointer {
+        memoscope_nfkc_casefold(source, length, $0.baseAddress, Int32($0.count))
+      }
+    }
+    if needed < 0 {
+      // ICU failed: keep the text as written rather than lose the token.
+      Self.appendUTF8(UnsafeBufferPointer(rebasing: units[start..<end]), to: &buffers.form)
+      return
+    }
+    let folded = buffers.folded
+    folded.withUnsafeBufferPointer {
+      Self.appendUTF8(UnsafeBufferPointer(rebasing: $0[0..<Int(needed)]), to: &buffers.form)
+    }
+  }
+
+  /// Appends UTF-16 code units as UTF-8 (lone surrogates become U+FFFD).
+  private static func appendUTF8(_ units: UnsafeBufferPointer<UInt16>, to bytes: inout [UInt8]) {
+    var index = 0
+    while index < units.count {
+      var scalar = UInt32(units[index])
+      index += 1
+      if scalar & 0xFC00 == 0xD800, index < units.count, units[index] & 0xFC00 == 0xDC00 {
+        scalar = 0x1_0000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+        index += 1
+      } else if scalar & 0xF800 == 0xD800 {
+        scalar = 0xFFFD
+      }
+      switch scalar {
+      case 0..<0x80:
+        bytes.append(UInt8(scalar))
+      case 0x80..<0x800:
+        bytes.append(UInt8(0xC0 | scalar >> 6))
+        bytes.append(UInt8(0x80 | scalar & 0x3F))
+      case 0x800..<0x1_0000:
+        bytes.append(UInt8(0xE0 | scalar >> 12))
+        bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+        bytes.append(UInt8(0x80 | scalar & 0x3F))
+      default:
+        bytes.append(UInt8(0xF0 | scalar >> 18))
+        bytes.append(UInt8(0x80 | (scalar >> 12) & 0x3F))
+        bytes.append(UInt8(0x80 | (scalar >> 6) & 0x3F))
+        bytes.append(UInt8(0x80 | scalar & 0x3F))
+      }
+    }
+  }
+}

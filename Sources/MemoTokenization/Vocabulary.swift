@@ -1,0 +1,105 @@
+import MemoCore
+
+/// Interned normalized token forms: each distinct form gets a dense `UInt32` id.
+///
+/// Every form also carries its `StableHash` (FNV-1a 64 over its UTF-8 bytes), which is the same
+/// in every run and every vocabulary. Lexicons and clustering join on that hash, so documents
+/// tokenized in parallel each keep a private vocabulary and never share mutable state.
+/// Two different forms with the same 64-bit hash are treated as one (odds about 1 in 10^19).
+public struct Vocabulary: Sendable {
+  /// The UTF-8 bytes of all forms, back to back.
+  private var bytes: [UInt8] = []
+  /// `offsets[id]..<offsets[id + 1]` is form `id` in `bytes`.
+  private var offsets: [Int32] = [0]
+  /// The stable hash of each form, indexed by id.
+  public private(set) var hashes: [UInt64] = []
+  /// Open-addressing table of `id + 1` (0 = empty), keyed by hash.
+  private var slots: [UInt32] = Array(repeating: 0, count: 512)
+
+  /// Creates an empty vocabulary.
+  public init() {}
+
+  /// The number of distinct forms.
+  public var count: Int { hashes.count }
+
+  /// The normalized form with the given id.
+  public func form(_ id: UInt32) -> String {
+    let range = Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])
+    return String(decoding: bytes[range], as: UTF8.self)
+  }
+
+  /// The stable hash of the form with the given id.
+  @inline(__always)
+  public func hash(_ id: UInt32) -> UInt64 { hashes[Int(id)] }
+
+  /// The id of a normalized form, if present.
+  public func id(of form: String) -> UInt32? {
+    id(forHash: StableHash.of(form))
+  }
+
+  /// The id of the form with the given stable hash, if present.
+  public func id(forHash hash: UInt64) -> UInt32? {
+    let mask = slots.count - 1
+    var slot = Self.slot(hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { return nil }
+      if hashes[Int(entry - 1)] == hash { return entry - 1 }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds a normalized form unless present and returns its id.
+  ///
+  /// - Parameters:
+  ///   - utf8: The form's UTF-8 bytes.
+  ///   - hash: `StableHash` of those bytes (the caller usually computed it while normalizing).
+  public mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+    var mask = slots.count - 1
+    var slot = Self.slot(hash) & mask
+    while true {
+      let entry = slots[slot]
+      if entry == 0 { break }
+      if hashes[Int(entry - 1)] == hash { return entry - 1 }
+      slot = (slot + 1) & mask
+    }
+    let id = UInt32(hashes.count)
+    hashes.append(hash)
+    bytes.append(contentsOf: utf8)
+    offsets.append(Int32(bytes.count))
+    if hashes.count * 2 > slots.count {
+      grow()
+      mask = slots.count - 1
+      slot = Self.slot(hash) & mask
+      while slots[slot] != 0 { slot = (slot + 1) & mask }
+    }
+    slots[slot] = id + 1
+    return id
+  }
+
+  /// Adds a normalized form unless present and returns its id.
+  @discardableResult
+  public mutating func intern(_ form: String) -> UInt32 {
+    var copy = form
+    let hash = StableHash.of(form)
+    return copy.withUTF8 { intern($0, hash: hash) }
+  }
+
+  /// A well-spread table position for a hash (FNV's low bits alone cluster).
+  @inline(__always)
+  private static func slot(_ hash: UInt64) -> Int {
+    Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9e37_79b9_7f4a_7c15) >> 20)
+  }
+
+  /// Doubles the table, re-inserting every id but the newest (the caller places that one).
+  private mutating func grow() {
+    var bigger = [UInt32](repeating: 0, count: slots.count * 2)
+    let mask = bigger.count - 1
+    for id in 0..<(hashes.count - 1) {
+      var slot = Self.slot(hashes[id]) & mask
+      while bigger[slot] != 0 { slot = (slot + 1) & mask }
+      bigger[slot] = UInt32(id + 1)
+    }
+    slots = bigger
+  }
+}

@@ -1,0 +1,160 @@
+import Foundation
+import Ink
+import MemoCore
+import TestSupport
+import Testing
+
+@testable import MemoReporting
+
+/// A report input built by hand, with a hostile memo among ordinary ones.
+func sampleReportInput(hostile: Bool) -> ReportInput {
+  func score(_ index: Double, _ hits: [HitSummary]) -> ScoreSummary {
+    let categories = [
+      ("ai_first", "AI-first framing", "ai_framing"),
+      ("flattening", "Org flattening", "restructuring"),
+    ]
+    return ScoreSummary(
+      index: index, tokens: 100,
+      categories: categories.map { id, title, role in
+        let count = hits.filter { $0.category == id }.count
+        return CategoryScore(
+          id: id, title: title, role: role, hits: count, rate: Double(count) * 10)
+      }, hits: hits, components: [IndexComponent(name: "framing", value: index)])
+  }
+  func hit(
+    _ entry: String, _ phrase: String, _ category: String, _ paragraph: Int, _ surface: String,
+    before: String = "we are", after: String = "now"
+  ) -> HitSummary {
+    HitSummary(
+      entryID: entry, phrase: phrase, category: category, weight: 2, paragraph: paragraph,
+      surface: surface, before: before, after: after)
+  }
+  let evil = "<script>alert(1)</script> | [x](javascript:alert(1)) ![i](http://e/x.png)\n# H"
+  let norvale = Memo(
+    source: "Corpus/norvale.html", title: "A note on our future", author: "Ada Vale",
+    date: "2025-03-04", company: "Norvale",
+    paragraphs: ["Today we become AI-native.", "We are flattening the org."])
+  let quill = Memo(
+    source: "Corpus/quill.txt", title: nil, author: nil, date: "2025-05-01", company: "Quillhaven",
+    paragraphs: ["We become AI-native too."])
+  let bad = Memo(
+    source: hostile ? "Corpus/|evil`.md" : "Corpus/plain.md", title: hostile ? evil : "Plain",
+    author: hostile ? evil : "P", date: nil, company: hostile ? evil : "Plainco",
+    paragraphs: [hostile ? evil : "Nothing here."])
+  var memos = [
+    ScoredMemo(
+      memo: norvale,
+      score: score(
+        6.5,
+        [
+          hit("ai_native", "AI-native", "ai_first", 0, "AI-native"),
+          hit("flatten_org", "flatten the organization", "flattening", 1, "flattening the org"),
+        ])),
+    ScoredMemo(
+      memo: quill, score: score(3.0, [hit("ai_native", "AI-native", "ai_first", 0, "AI-native")])),
+  ]
+  memos.append(
+    ScoredMemo(
+      memo: bad,
+      score: score(
+        hostile ? 1.0 : 0,
+        hostile ? [hit("ai_native", evil, "ai_first", 0, evil, before: evil, after: evil)] : [])))
+  return ReportInput(
+    title: hostile ? "Report " + evil : "AI-washing in layoff memos", memos: memos,
+    failures: [
+      InputFailure(
+        source: hostile ? "Corpus/broken|\n.html" : "Corpus/broken.html",
+        message: hostile ? evil : "Corpus/broken.html: cannot read file")
+    ],
+    clusters: [
+      ReportCluster(
+        members: [
+          .init(
+            source: "Corpus/norvale.html", company: "Norvale", date: "2025-03-04", coverage: 0.8),
+          .init(
+            source: "Corpus/quill.txt", company: "Quillhaven", date: "2025-05-01", coverage: 0.75),
+        ],
+        passages: [
+          .init(
+            text: hostile ? evil : "we become AI-native", words: 4, members: 2, boilerplate: false)
+        ], maximumJaccard: 0.71)
+    ],
+    lexicon: LexiconStamp(
+      name: "ai-washing", version: "1.0.0", hash: "0123456789abcdef", entryCount: 2,
+      categories: [
+        (
+          id: "ai_first", title: "AI-first framing", role: "ai_framing",
+          description: "AI as the reason."
+        ),
+        (
+          id: "flattening", title: "Org flattening", role: "restructuring",
+          description: "Fewer layers."
+        ),
+      ]),
+    indexFormula: "Weighted hits per 1,000 words.",
+    bands: [
+      IndexBand(name: "high", minimum: 5), IndexBand(name: "moderate", minimum: 2),
+      IndexBand(name: "low", minimum: 0),
+    ],
+    inputs: [
+      InputStamp(path: "Corpus/quill.txt", bytes: 10, hash: "00000000000000ff"),
+      InputStamp(path: "Corpus/norvale.html", bytes: 20, hash: "0000000000000001"),
+    ],
+    commandLine: "memoscope report Corpus --output report.md", chartsFolder: "report-charts",
+    clusterThreshold: 0.5)
+}
+
+@Suite("Markdown report")
+struct MarkdownReportTests {
+  @Test("The same input gives the same bytes")
+  func deterministic() {
+    let first = MarkdownReport.render(sampleReportInput(hostile: false))
+    var shuffled = sampleReportInput(hostile: false)
+    shuffled.memos.reverse()
+    shuffled.inputs.reverse()
+    #expect(MarkdownReport.render(shuffled) == first)
+    let mismatch = Snapshots.mismatch(first.markdown, at: "Reporting/Snapshots/sample-report.md")
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+    let hostile = MarkdownReport.render(sampleReportInput(hostile: true)).markdown
+    let hostileMismatch = Snapshots.mismatch(
+      hostile, at: "Reporting/Snapshots/sample-report-hostile.md")
+    #expect(hostileMismatch == nil, "\(hostileMismatch ?? "")")
+  }
+
+  @Test("Memos are ranked by index and linked to their cards")
+  func rankingLinks() {
+    let report = MarkdownReport.render(sampleReportInput(hostile: false)).markdown
+    #expect(report.contains("| 1 | [Norvale](#memo-1) | 2025-03-04 | Ada Vale | 6.5 |"))
+    #expect(report.contains("<a id=\"memo-1\"></a>\n\n### 1. Norvale — “A note on our future”"))
+    #expect(
+      report.contains("> …we are **AI-native** now… — Corpus/norvale.html, ¶ 1 (`ai_native`)"))
+    #expect(report.contains("![Lexicon hits by category, all memos](report-charts/categories.svg)"))
+  }
+
+  @Test("Hostile memo text renders as text: tables keep their columns, no tags or links appear")
+  func hostileInput() {
+    let rendered = MarkdownReport.render(sampleReportInput(hostile: true))
+    let html = MarkdownParser().html(from: rendered.markdown)
+    MarkdownTextTests.expectInertAllowingReportMarkup(html)
+    for table in Self.tables(in: html) {
+      let rows = table.components(separatedBy: "<tr>").dropFirst()
+      let widths = Set(
+        rows.map { row in
+          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
+            $0 + row.components(separatedBy: $1).count - 1
+          }
+        })
+      #expect(widths.count == 1, "ragged table: \(table.prefix(300))")
+    }
+    for chart in rendered.charts {
+      #expect(!chart.svg.contains("<script"))
+      #expect(chart.svg.contains("&lt;script&gt;") || !chart.svg.contains("script"))
+    }
+  }
+
+  static func tables(in html: String) -> [String] {
+    html.components(separatedBy: "<table>").dropFirst().map {
+      $0.components(separatedBy: "</table>")[0]
+    }
+  }
+}

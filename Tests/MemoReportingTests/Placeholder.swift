@@ -1,1 +1,0 @@
-// Tests for MemoReporting arrive with its issue.

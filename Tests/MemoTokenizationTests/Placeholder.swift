@@ -1,1 +1,0 @@
-// Tests for MemoTokenization arrive with its issue.

@@ -1,0 +1,126 @@
+import Foundation
+import MemoCore
+import MemoTokenization
+import Testing
+
+@Suite("Tokenizer")
+struct TokenizerTests {
+  let tokenizer = Tokenizer()
+
+  func forms(_ text: String) -> [String] { tokenizer.tokenize(text).normalizedForms }
+
+  @Test(
+    "Spelling variants of a phrase give the same tokens",
+    arguments: [
+      "AI-native", "AI native", "A.I.-native", "A.I. native", "a.i native", "A. I. native",
+      "AI\u{2011}native", "AI\u{2010}native", "AI\u{2012}native", "AI\u{2013}native",
+      "AI\u{2014}native", "ai native", "AI\u{00AD}-native", "AI\u{00A0}native", "AI/native",
+      "AI\nnative", "A\u{200B}I native", "\u{FEFF}AI native", "ＡＩ native", "AI \u{2060}native",
+      "“AI-native”", "AI – native", "AI\r\n native",
+    ])
+  func spellingVariants(text: String) {
+    let text = tokenizer.tokenize(text)
+    #expect(text.normalizedForms == ["ai", "native"])
+    let reference = tokenizer.tokenize("ai native")
+    #expect(text.tokens.map { text.hash(of: $0) } == reference.tokens.map { reference.hash(of: $0) })
+  }
+
+  @Test("Curly and straight apostrophes give the same token")
+  func apostrophes() {
+    #expect(forms("don’t") == ["don't"])
+    #expect(forms("don't") == ["don't"])
+    #expect(forms("DON\u{02BC}T") == ["don't"])
+    #expect(forms("the company’s AI") == ["the", "company's", "ai"])
+  }
+
+  @Test("Punctuation is not a token; numbers are tokens of kind number")
+  func punctuationAndNumbers() {
+    let text = tokenizer.tokenize("We cut 1,200 roles (10%) — effective 2025-03-01!")
+    #expect(text.normalizedForms == ["we", "cut", "1,200", "roles", "10", "effective", "2025", "03", "01"])
+    #expect(text.tokens.map(\.kind) == [.word, .word, .number, .word, .number, .word, .number, .number, .number])
+  }
+
+  @Test("Ranges are Unicode scalar offsets into the original paragraph")
+  func ranges() {
+    let paragraph = "🚀 A\u{00AD}I-first, naïve “AI”"
+    let text = tokenizer.tokenize(paragraph)
+    #expect(text.normalizedForms == ["ai", "first", "naïve", "ai"])
+    #expect(text.tokens.map(\.range) == [2..<5, 6..<11, 13..<18, 20..<22])
+    #expect(text.tokens.map { text.surface(of: $0) } == ["A\u{00AD}I", "first", "naïve", "AI"])
+  }
+
+  @Test("Merged initials span the whole spelling")
+  func initialsRange() {
+    let text = tokenizer.tokenize("An A. I. strategy and U.S. staff")
+    #expect(text.normalizedForms == ["an", "ai", "strategy", "and", "us", "staff"])
+    #expect(text.surface(of: text.tokens[1]) == "A. I")
+    #expect(text.surface(of: text.tokens[4]) == "U.S")
+  }
+
+  @Test("A lone capital after a sentence end is not merged with a later one")
+  func initialsNeedDots() {
+    #expect(forms("Plan A. I think so.") == ["plan", "a", "i", "think", "so"])
+    #expect(forms("Option B is fine") == ["option", "b", "is", "fine"])
+  }
+
+  @Test("Sentences are counted across the document and paragraphs start new ones")
+  func sentences() {
+    let text = tokenizer.tokenize(paragraphs: [
+      "We are AI-first. We will cut roles.", "", "Thank you!", "—",
+    ])
+    #expect(text.tokens.map(\.sentence) == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2])
+    #expect(text.tokens.map(\.paragraph) == [0, 0, 0, 0, 0, 0, 0, 0, 2, 2])
+    #expect(text.sentenceCount == 3)
+  }
+
+  @Test(
+    "Sentence rules agree with ICU's sentence iterator",
+    arguments: [
+      "We are AI-first. We will cut roles! Why? Because.", "Mr. Smith left. the end",
+      "It grew 3.5 percent. Then it fell.", "Really?, she asked. Yes.",
+      "An A.I. Native firm. E.g. this one.", "Done.\nNext line here.",
+      "“Go.” Then stop. (Maybe.) Then go", "What?! No. Okay...", "See U.S. Army rules",
+    ])
+  func sentenceRules(text: String) {
+    let rules = Tokenizer(sentences: .rules).tokenize(text).tokens.map(\.sentence)
+    let icu = Tokenizer(sentences: .icu).tokenize(text.replacingOccurrences(of: "\n", with: " "))
+      .tokens.map(\.sentence)
+    #expect(rules == icu)
+  }
+
+  @Test("NFKC casefolding meets compatibility forms and case")
+  func casefold() {
+    #expect(forms("Straße ﬁnance ÉCOLE") == ["strasse", "finance", "école"])
+  }
+
+  @Test("Tokens share ids for the same form and hashes are StableHash of the form")
+  func vocabulary() {
+    let text = tokenizer.tokenize("AI and ai and A.I.")
+    #expect(text.tokens.map(\.id) == [0, 1, 0, 1, 0])
+    #expect(text.vocabulary.count == 2)
+    #expect(text.hash(of: text.tokens[0]) == StableHash.of("ai"))
+    #expect(text.vocabulary.id(of: "and") == 1)
+    #expect(text.vocabulary.id(of: "or") == nil)
+  }
+
+  @Test("Many distinct forms intern correctly past table growth")
+  func growth() {
+    let words = (0..<5000).map { "w\($0)x" }
+    let text = tokenizer.tokenize(words.joined(separator: " ") + " " + words.joined(separator: " "))
+    #expect(text.vocabulary.count == 5000)
+    #expect(text.normalizedForms == words + words)
+    #expect(text.tokens[5000].id == text.tokens[0].id)
+  }
+
+  @Test("Tokenizing from many threads at once gives the same result")
+  func concurrent() async {
+    let paragraphs = ["We are becoming an AI-first company.", "Roles will be eliminated."]
+    let expected = tokenizer.tokenize(paragraphs: paragraphs).normalizedForms
+    await withTaskGroup(of: [String].self) { group in
+      for _ in 0..<16 {
+        group.addTask { Tokenizer().tokenize(paragraphs: paragraphs).normalizedForms }
+      }
+      for await forms in group { #expect(forms == expected) }
+    }
+  }
+}
