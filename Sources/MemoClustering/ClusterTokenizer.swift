@@ -1,133 +1,108 @@
 import MemoCore
+import MemoTokenization
 
-/// Turns a memo into clustering tokens: words and numbers, case-folded, with masking.
+/// Turns a memo into clustering tokens with the shared `Tokenizer`, then masks them.
+///
+/// Tokens are the tokenizer's normalized words and numbers (NFKC case-folded, hyphens and
+/// slashes as boundaries, so "AI-native" and "AI native" shingle alike), keyed by their
+/// `StableHash`.
 ///
 /// Masking (on by default) replaces every number with one placeholder, and every company name
-/// with another, since templated memos swap exactly these. A token counts as a company name when
+/// with another, since templated memos swap exactly these. A word counts as a company name when
 /// it is one of the words of the memo's `company` metadata, or when it is capitalized (an
-/// upper-case letter followed by lower-case ones) and not the first word of a sentence. All-caps
-/// words such as "AI" or "CEO" are kept. Consecutive names collapse into one placeholder, so
-/// "Acme" and "Vantage Robotics" mask alike.
+/// upper-case letter followed by a lower-case one) and not the first word of its sentence.
+/// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
+/// placeholder, so "Acme" and "Vantage Robotics" mask alike.
 enum ClusterTokenizer {
-  /// The raw words of one paragraph before masking.
-  struct Word {
-    var start: Int32
-    var end: Int32
-    var folded: String
-    var isNumber: Bool
-    var isCapitalized: Bool
-    var sentenceInitial: Bool
-  }
-
   static func tokens(of memo: Memo, masking: Bool) -> [ClusterToken] {
-    var companyKeys: Set<UInt64> = []
-    if masking, let company = memo.company {
-      for word in words(in: company) where !word.isNumber {
-        companyKeys.insert(StableHash.of(word.folded))
-      }
-    }
+    let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
     var result: [ClusterToken] = []
-    result.reserveCapacity(memo.paragraphs.reduce(0) { $0 + $1.utf8.count / 5 })
-    for (index, paragraph) in memo.paragraphs.enumerated() {
-      var previousWasName = false
-      for word in words(in: paragraph) {
-        let key = StableHash.of(word.folded)
-        if masking && word.isNumber {
-          result.append(
-            ClusterToken(key: MaskKey.number, paragraph: Int32(index), start: word.start, end: word.end))
-          previousWasName = false
-          continue
-        }
-        let isName =
-          masking
-          && (companyKeys.contains(key) || (word.isCapitalized && !word.sentenceInitial))
-        if isName {
-          if previousWasName, !result.isEmpty {
-            result[result.count - 1].end = word.end
-          } else {
-            result.append(
-              ClusterToken(key: MaskKey.name, paragraph: Int32(index), start: word.start, end: word.end))
-          }
-          previousWasName = true
-          continue
-        }
-        previousWasName = false
-        result.append(ClusterToken(key: key, paragraph: Int32(index), start: word.start, end: word.end))
+    result.reserveCapacity(text.tokens.count)
+    guard masking else {
+      for token in text.tokens {
+        result.append(
+          ClusterToken(
+            key: text.hash(of: token), paragraph: token.paragraph, start: token.start,
+            end: token.end))
       }
+      return result
+    }
+    var companyKeys: Set<UInt64> = []
+    if let company = memo.company {
+      let words = Tokenizer().tokenize(company)
+      for token in words.tokens where token.kind == .word { companyKeys.insert(words.hash(of: token)) }
+    }
+    var previousSentence: Int32 = -1
+    var previousWasName = false
+    var cursor = ScalarCursor()
+    for token in text.tokens {
+      let sentenceInitial = token.sentence != previousSentence
+      previousSentence = token.sentence
+      if token.kind == .number {
+        result.append(
+          ClusterToken(key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
+        previousWasName = false
+        continue
+      }
+      let key = text.hash(of: token)
+      var isName = companyKeys.contains(key)
+      if !isName && !sentenceInitial {
+        isName = cursor.isCapitalized(memo.paragraphs, token)
+      }
+      if isName {
+        if previousWasName, let last = result.last, last.paragraph == token.paragraph {
+          result[result.count - 1].end = token.end
+        } else {
+          result.append(
+            ClusterToken(key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
+        }
+        previousWasName = true
+        continue
+      }
+      previousWasName = false
+      result.append(ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
     }
     return result
   }
 
-  /// Splits text into words: runs of letters, digits and marks; digits joined by `.` or `,` stay
-  /// one number; an apostrophe between letters stays inside the word. Hyphens split words, so
-  /// "AI-native" and "AI native" give the same words.
-  static func words(in text: String) -> [Word] {
-    var words: [Word] = []
-    var current = String.UnicodeScalarView()
-    var start: Int32 = 0
-    var position: Int32 = 0
-    var hasLetter = false
-    var firstUpper = false
-    var hasLowerAfterFirst = false
-    var sentenceStart = true
-    let scalars = Array(text.unicodeScalars)
+  /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
+  struct ScalarCursor {
+    private var paragraph: Int32 = -1
+    private var bytes: [UInt8] = []
+    private var byteIndex = 0
+    private var offset: Int32 = 0
 
-    func flush(_ end: Int32) {
-      guard !current.isEmpty else { return }
-      let folded = String(String.UnicodeScalarView(current)).lowercased()
-      words.append(
-        Word(
-          start: start, end: end, folded: folded, isNumber: !hasLetter,
-          isCapitalized: firstUpper && hasLowerAfterFirst, sentenceInitial: sentenceStart))
-      sentenceStart = false
-      current.removeAll(keepingCapacity: true)
-      hasLetter = false
-      firstUpper = false
-      hasLowerAfterFirst = false
-    }
-
-    var index = 0
-    while index < scalars.count {
-      let scalar = scalars[index]
-      let properties = scalar.properties
-      if properties.isAlphabetic || properties.numericType != nil
-        || properties.generalCategory == .nonspacingMark
-      {
-        if current.isEmpty {
-          start = position
-          firstUpper = properties.isUppercase
-        } else if properties.isLowercase {
-          hasLowerAfterFirst = true
-        }
-        if properties.isAlphabetic { hasLetter = true }
-        current.append(scalar)
-      } else if !current.isEmpty, index + 1 < scalars.count,
-        isJoiner(scalar, before: scalars[index + 1], hasLetter: hasLetter)
-      {
-        current.append(scalar)
-      } else {
-        flush(position)
-        if scalar == "." || scalar == "!" || scalar == "?" || scalar == ":" {
-          sentenceStart = true
-        }
+    /// True when the token starts with an upper-case letter followed by a lower-case one.
+    mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
+      if token.paragraph != paragraph {
+        paragraph = token.paragraph
+        bytes = Array(paragraphs[Int(token.paragraph)].utf8)
+        byteIndex = 0
+        offset = 0
       }
-      index += 1
-      position += 1
-    }
-    flush(position)
-    return words
-  }
-
-  private static func isJoiner(_ scalar: Unicode.Scalar, before next: Unicode.Scalar, hasLetter: Bool)
-    -> Bool
-  {
-    switch scalar {
-    case ".", ",":
-      return !hasLetter && next.properties.numericType != nil
-    case "'", "\u{2019}":
-      return hasLetter && next.properties.isAlphabetic
-    default:
-      return false
+      guard token.start >= offset, token.end - token.start >= 2 else { return false }
+      // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
+      while offset < token.start && byteIndex < bytes.count {
+        byteIndex += 1
+        while byteIndex < bytes.count && bytes[byteIndex] & 0xC0 == 0x80 { byteIndex += 1 }
+        offset += 1
+      }
+      guard byteIndex < bytes.count else { return false }
+      let first = bytes[byteIndex]
+      if first < 0x80 {
+        guard first >= 0x41 && first <= 0x5A, byteIndex + 1 < bytes.count else { return false }
+        let second = bytes[byteIndex + 1]
+        if second < 0x80 { return second >= 0x61 && second <= 0x7A }
+      }
+      // Non-ASCII: decode the two scalars.
+      var iterator = bytes[byteIndex...].makeIterator()
+      var decoder = UTF8()
+      var scalars: [Unicode.Scalar] = []
+      while scalars.count < 2, case .scalarValue(let scalar) = decoder.decode(&iterator) {
+        scalars.append(scalar)
+      }
+      guard scalars.count == 2 else { return false }
+      return scalars[0].properties.isUppercase && scalars[1].properties.isLowercase
     }
   }
 }

@@ -222,15 +222,10 @@ struct Fingerprint: Sendable {
     company = memo.company
     date = memo.date
     tokenCount = tokens.count
-    var hash = StableHash()
-    for paragraph in memo.paragraphs {
-      hash.combine(paragraph.utf8)
-      hash.combine(CollectionOfOne(0))
-    }
-    hash.combine((memo.title ?? "").utf8)
-    hash.combine((memo.date ?? "").utf8)
-    hash.combine((memo.company ?? "").utf8)
-    contentKey = hash.value
+    // Identifies the content for ordering memos that share a source (never printed).
+    var key = StableHash.mix(UInt64(memo.paragraphs.count), seed: UInt64(tokens.count))
+    for token in tokens { key = StableHash.mix(key ^ token.key, seed: UInt64(token.end)) }
+    contentKey = key ^ StableHash.of((memo.title ?? "") + "\u{0}" + (memo.date ?? ""))
     shingles = Shingles.set(of: tokens, size: options.shingleSize)
   }
 

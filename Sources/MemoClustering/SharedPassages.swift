@@ -182,7 +182,8 @@ enum PassageAnalysis {
       let passage = SharedPassage(
         text: text(of: run, in: documents[run.document]),
         members: members.map { documents[$0].source }, tokens: run.length,
-        coverage: coverage, boilerplate: frequency - members.count >= boilerplateDocuments,
+        coverage: coverage,
+        boilerplate: frequency - members.count >= max(boilerplateDocuments, members.count),
         documentFrequency: frequency)
       passages.append((passage, ids))
     }

@@ -1,6 +1,7 @@
 import Foundation
 import MemoClustering
 import MemoCore
+import MemoExtraction
 import Synchronization
 
 #if canImport(Glibc)
@@ -73,28 +74,39 @@ final class MemoCorpus: Sendable {
     var entries: [Entry] = []
     var problems: [String] = []
     var others: [String] = []
-    for path in MemoCorpus.expand(paths, problems: &problems) {
-      if path.lowercased().hasSuffix(".jsonl") {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
-          problems.append(
-            MemoInputError.unreadable(path: path, reason: String(cString: strerror(errno)))
-              .description)
-          continue
-        }
-        let file = files.count
-        files.append(path)
-        descriptors.append(descriptor)
-        for (offset, length, number) in MemoCorpus.lines(of: descriptor) {
-          entries.append(.line(file: file, offset: offset, length: length, number: number))
-        }
-      } else {
+    for input in InputCollector.collect(paths) {
+      let path: String
+      switch input {
+      case .failure(let error):
+        problems.append(error.description)
+        continue
+      case .success(let found):
+        path = found
+      }
+      guard path.lowercased().hasSuffix(".jsonl") else {
         others.append(path)
+        continue
+      }
+      let descriptor = open(path, O_RDONLY)
+      guard descriptor >= 0 else {
+        problems.append(
+          MemoInputError.unreadable(path: path, reason: String(cString: strerror(errno)))
+            .description)
+        continue
+      }
+      let file = files.count
+      files.append(path)
+      descriptors.append(descriptor)
+      for (offset, length, number) in MemoCorpus.lines(of: descriptor) {
+        entries.append(.line(file: file, offset: offset, length: length, number: number))
       }
     }
-    let extracted = Pipeline.readMemosForClustering(others)
-    for memo in extracted.memos { entries.append(.memo(memo)) }
-    problems.append(contentsOf: extracted.problems)
+    for result in ExtractionBatch.extract(others) {
+      switch result {
+      case .success(let memo): entries.append(.memo(memo))
+      case .failure(let error): problems.append(error.description)
+      }
+    }
     self.files = files
     self.descriptors = descriptors
     self.entries = entries
@@ -184,46 +196,5 @@ final class MemoCorpus: Sendable {
     }
     if !blank { result.append((lineStart, fileOffset - lineStart, lineNumber)) }
     return result
-  }
-
-  /// Files under `paths`: folders searched recursively (hidden entries skipped), sorted.
-  static func expand(_ paths: [String], problems: inout [String]) -> [String] {
-    var result: [String] = []
-    let manager = FileManager.default
-    for path in paths {
-      var isFolder: ObjCBool = false
-      guard manager.fileExists(atPath: path, isDirectory: &isFolder) else {
-        problems.append(MemoInputError.unreadable(path: path, reason: "no such file or folder").description)
-        continue
-      }
-      guard isFolder.boolValue else {
-        result.append(path)
-        continue
-      }
-      var found: [String] = []
-      if let walker = manager.enumerator(atPath: path) {
-        while let relative = walker.nextObject() as? String {
-          let name = (relative as NSString).lastPathComponent
-          let full = (path as NSString).appendingPathComponent(relative)
-          var isSubfolder: ObjCBool = false
-          manager.fileExists(atPath: full, isDirectory: &isSubfolder)
-          if name.hasPrefix(".") {
-            if isSubfolder.boolValue { walker.skipDescendants() }
-            continue
-          }
-          if !isSubfolder.boolValue && Self.readable(name) { found.append(full) }
-        }
-      }
-      result.append(contentsOf: found.sorted())
-    }
-    return result
-  }
-
-  /// File name endings read as memos.
-  static func readable(_ name: String) -> Bool {
-    let lower = name.lowercased()
-    return [".jsonl", ".html", ".htm", ".xhtml", ".eml", ".txt", ".md", ".markdown"].contains {
-      lower.hasSuffix($0)
-    }
   }
 }

@@ -9,7 +9,7 @@ struct Cluster: ParsableCommand {
     abstract: "Group near-duplicate memos and show the passages they share.",
     discussion: """
       Memos are compared by word 5-gram shingles (numbers and company names masked), MinHash \
-      signatures (128 hashes) and LSH (42 bands × 3 rows); each candidate pair is verified \
+      signatures (255 hashes) and LSH (85 bands × 3 rows); each candidate pair is verified \
       exactly. A pair joins a cluster at Jaccard >= --threshold (default 0.15; templated memos \
       with edits share 0.16–0.46, unrelated ones stay below about 0.07) or containment >= 0.5.
       """)
@@ -28,7 +28,7 @@ struct Cluster: ParsableCommand {
   var noMask = false
 
   @Option(help: "LSH bands (advanced; more bands find lower similarities, at more cost).")
-  var bands: Int = 42
+  var bands: Int = 85
 
   @Option(help: "Rows (MinHash values) per LSH band (advanced).")
   var rows: Int = 3
