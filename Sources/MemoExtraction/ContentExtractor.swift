@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds a page's main content: scores containers by their text, picks the best, adds sibling
 /// containers that carry the same body, and prunes boilerplate inside.
 struct ContentExtractor {
@@ -87,6 +89,18 @@ struct ContentExtractor {
       }
     }
     guard !scored.isEmpty else { return blocks.filter { $0.length > 0 } }
+    // Inside comments, related links and the like, nothing is the article.
+    var underBoilerplate = Array(repeating: false, count: count)
+    for index in 0..<count {
+      let parent = Int(tree.nodes[index].parent)
+      if parent >= 0 && underBoilerplate[parent] {
+        underBoilerplate[index] = true
+      } else if !tree.nodes[index].isText, isScored[index] || tree.nodes[index].firstChild >= 0,
+        hint(Int32(index)) == -2
+      {
+        underBoilerplate[index] = true
+      }
+    }
     var best: Int32 = -1
     var bestScore = -Double.infinity
     var finalScore = Array(repeating: 0.0, count: count)
@@ -94,15 +108,21 @@ struct ContentExtractor {
       let name = tree.nodes[Int(node)].name
       var value = score[Int(node)]
       switch name {
-      case "article", "main": value += 10
-      case "div", "section": value += 3
-      case "td", "blockquote", "pre": value += 2
-      case "ol", "ul", "dl", "li", "form": value -= 3
-      case "body", "html": value -= 5
+      case "article", "main": value *= 1.25
+      case "td", "blockquote", "pre", "div", "section": break
+      case "ol", "ul", "dl", "li", "form": value *= 0.8
+      case "body", "html": value *= 0.7
       default: break
       }
-      value += Double(hint(node)) * 25
+      switch hint(node) {
+      case 1: value *= 1.5
+      case -1: value *= 0.6
+      case -2: value *= 0.2
+      default: break
+      }
+      if tree.nodes[Int(node)].attributeEquals("itemprop", "articleBody") { value *= 2 }
       value *= (1 - linkDensity(node))
+      if underBoilerplate[Int(node)] { value = value > 0 ? value * 0.1 : value }
       finalScore[Int(node)] = value
       if value > bestScore || (value == bestScore && node < best) {
         bestScore = value
@@ -127,6 +147,15 @@ struct ContentExtractor {
     let parent = tree.nodes[Int(top)].parent
     if parent >= 0 {
       let threshold = max(10, finalScore[Int(best)] * 0.2)
+      let topNode = tree.nodes[Int(top)]
+      let topClass = topNode.attribute("class") ?? ""
+      var sameClass = 0
+      if !topClass.isEmpty, hint(top) == 1 {
+        for sibling in tree.children(of: parent)
+        where tree.nodes[Int(sibling)].attribute("class") == topClass {
+          sameClass += 1
+        }
+      }
       selected = []
       for sibling in tree.children(of: parent) {
         if sibling == top {
@@ -140,6 +169,14 @@ struct ContentExtractor {
           selected.append(sibling)
           continue
         }
+        // A second container of the same kind as the best one (a body split by an ad).
+        if (2...3).contains(sameClass), node.name == topNode.name,
+          node.attribute("class") == topClass,
+          textLength[Int(sibling)] > 100, linkDensity(sibling) < 0.3
+        {
+          selected.append(sibling)
+          continue
+        }
         let length = textLength[Int(sibling)]
         let density = linkDensity(sibling)
         if node.name == "p" {
@@ -147,14 +184,30 @@ struct ContentExtractor {
         }
       }
     }
-    return keptBlocks(in: selected)
+    if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
+      for node in selected {
+        let n = tree.nodes[Int(node)]
+        print("selected", node, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", finalScore[Int(node)], textLength[Int(node)])
+      }
+      print("best", best, tree.nodes[Int(best)].name, tree.nodes[Int(best)].attribute("class") ?? "")
+    }
+    // The best candidate and its ancestors up to the container are content, whatever their
+    // class names say ("right-rail" layouts wrap bodies).
+    var trusted: [Int32] = []
+    var walker = best
+    while walker >= 0, walker != top {
+      trusted.append(walker)
+      walker = tree.nodes[Int(walker)].parent
+    }
+    return keptBlocks(in: selected, trusted: trusted)
   }
 
   /// The blocks inside `selected` containers that are not inside boilerplate elements.
-  private mutating func keptBlocks(in selected: [Int32]) -> [TextBlock] {
+  private mutating func keptBlocks(in selected: [Int32], trusted: [Int32] = []) -> [TextBlock] {
     let count = tree.nodes.count
     var keep = Array(repeating: Int8(0), count: count)  // 0 unknown, 1 keep, -1 drop
     for container in selected { keep[Int(container)] = 1 }
+    for node in trusted { keep[Int(node)] = 1 }
     var result: [TextBlock] = []
     var path: [Int32] = []
     for block in blocks {
@@ -174,8 +227,15 @@ struct ContentExtractor {
       if verdict == 1 {
         // Walk down the path from the container: the first boilerplate element drops the rest.
         var state: Int8 = 1
+        let containerText = textLength[Int(node)]
         for element in path.reversed() {
-          if state == 1, isBoilerplate(element) { state = -1 }
+          if state == 1, isBoilerplate(element, containerText: containerText) {
+            state = -1
+            if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
+              let n = tree.nodes[Int(element)]
+              print("dropped", element, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", textLength[Int(element)], linkDensity(element))
+            }
+          }
           keep[Int(element)] = state
         }
         verdict = state
@@ -188,15 +248,23 @@ struct ContentExtractor {
   }
 
   /// Whether an element inside the main container is navigation, sharing, comments and such.
-  private mutating func isBoilerplate(_ node: Int32) -> Bool {
+  private mutating func isBoilerplate(_ node: Int32, containerText: Int) -> Bool {
     let element = tree.nodes[Int(node)]
     switch element.name {
-    case "nav", "aside", "footer", "form": return true
+    case "nav", "aside", "footer", "form", "figcaption", "h1": return true
+    case "figure": if textLength[Int(node)] < 400 { return true }
     default: break
     }
     let density = linkDensity(node)
     let length = textLength[Int(node)]
-    if hint(node) < 0 { return true }
+    let hint = hint(node)
+    // A region holding most of the container's text is the body, whatever its class says.
+    if hint == -2 && length * 10 < containerText * 8 { return true }
+    if hint == -1 && length * 2 < containerText {
+      // A long paragraph of prose is content even with an odd class ("dateline", "meta").
+      let prose = ["p", "li", "blockquote", "pre", "dd"].contains(element.name)
+      if !(prose && length >= 150 && density < 0.3) { return true }
+    }
     if (element.name == "ul" || element.name == "ol") && density > 0.6 { return true }
     if density > 0.7 && length < 400 { return true }
     return false
@@ -204,8 +272,34 @@ struct ContentExtractor {
 
   private func isBoilerplateBlock(_ block: TextBlock) -> Bool {
     if block.linkLength * 10 > block.length * 6 && block.length < 300 { return true }
+    guard block.length < 120 else { return false }
+    let text = block.text
+    let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    if Self.boilerplatePhrases.contains(lower) { return true }
+    let words = text.split(separator: " ").count
+    if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
+    // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
+    if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") || block.length < 40 {
+      return true
+    }
+    if lower.hasPrefix("by ") && words <= 8 { return true }
+    if lower.hasPrefix("published") || lower.hasPrefix("updated") || lower.hasPrefix("posted on") {
+      return true
+    }
     return false
   }
+
+  static let boilerplatePhrases: Set<String> = [
+    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "don't miss",
+    "don’t miss", "explore further", "read more", "read next", "related", "related articles",
+    "related stories", "related content", "more", "share", "share this", "share this article",
+    "share this story", "tweet", "email", "print", "comments", "comment", "leave a comment",
+    "sign up", "subscribe", "subscribe now", "follow us", "click here", "continue reading",
+    "recommended", "trending", "most popular", "most read", "you may also like", "see also",
+    "order reprints", "text size", "loading", "skip to content", "back to top", "also read",
+    "watch", "listen", "newsletter", "more from", "top stories", "latest news", "story continues below",
+    "story continues below advertisement", "article continues below", "continue reading below",
+  ]
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.
@@ -219,21 +313,31 @@ enum ClassHints {
     "breadcrumbs", "pagination", "pager", "tags", "tag", "masthead", "outbrain", "taboola",
     "recommended", "recommendations", "trending", "popular", "byline", "caption", "credit",
     "toolbar", "tools", "print", "follow", "skip", "login", "paywall", "disclaimer", "rail",
-    "dropdown", "teaser", "teasers", "hidden", "author", "bio", "meta", "date", "timestamp",
-    "dateline", "sr", "screen", "overlay", "shoutbox", "combx", "scroll", "header",
+    "dropdown", "teaser", "teasers", "author", "bio", "meta", "date", "timestamp",
+    "sr", "screen", "overlay", "shoutbox", "combx", "scroll", "header",
   ]
   static let negativeSubstrings: [String] = [
     "comment", "sidebar", "footer", "related", "social", "sharing", "newsletter", "advert",
     "sponsor", "outbrain", "taboola", "cookie", "breadcrumb", "subscribe", "recommend",
     "promo", "share",
   ]
+  /// Tokens that mark a region as not the article, for everything inside it.
+  static let strongNegativeTokens: Set<String> = [
+    "comment", "comments", "disqus", "related", "outbrain", "taboola", "footer", "sidebar",
+    "newsletter", "cookie", "cookies", "consent", "recommended", "recommendations", "trending",
+    "popular", "promo", "promos", "nav", "navbar", "navigation", "menu", "breadcrumb",
+    "breadcrumbs", "share", "sharing", "social", "ad", "ads", "advert", "advertisement",
+  ]
+
   static let positiveTokens: Set<String> = [
     "article", "body", "content", "entry", "hentry", "main", "post", "text", "blog", "story",
     "prose", "richtext", "copy", "articlebody",
   ]
   static let positiveSubstrings: [String] = ["article", "content", "entry", "story", "post-body"]
 
+  /// -2 strong boilerplate (comments, related links…), -1 boilerplate, 1 content, 0 neither.
   static func weight(of node: DOMNode) -> Int8 {
+    if node.name == "body" || node.name == "html" { return 0 }
     var raw = ""
     for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
       raw += " " + attribute.value
@@ -249,7 +353,13 @@ enum ClassHints {
       spaced.append(character)
     }
     let lower = spaced.lowercased()
-    let tokens = lower.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    var tokens = lower.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    // "non-ad-column", "no-sidebar": a negation is not boilerplate.
+    var index = tokens.count - 1
+    while index > 0 {
+      if ["non", "no", "not", "without"].contains(tokens[index - 1]) { tokens[index] = "" }
+      index -= 1
+    }
     var negative = tokens.contains { negativeTokens.contains($0) }
     if !negative {
       let joined = raw.lowercased()
@@ -260,7 +370,10 @@ enum ClassHints {
       let joined = raw.lowercased()
       positive = positiveSubstrings.contains { joined.contains($0) }
     }
-    if negative && !positive { return -1 }
+    if negative && !positive {
+      return tokens.contains(where: { strongNegativeTokens.contains($0) })
+        || raw.lowercased().contains("comment") ? -2 : -1
+    }
     if positive && !negative { return 1 }
     return 0
   }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// One element or text node of a parsed page, copied out of libxml2.
 struct DOMNode: Sendable {
@@ -13,6 +14,10 @@ struct DOMNode: Sendable {
   var nextSibling: Int32 = -1
 
   var isText: Bool { name == "#text" }
+
+  func attributeEquals(_ name: String, _ value: String) -> Bool {
+    attributes.contains { $0.name == name && $0.value.caseInsensitiveCompare(value) == .orderedSame }
+  }
 
   func attribute(_ name: String) -> String? {
     for attribute in attributes where attribute.name == name { return attribute.value }

@@ -1,5 +1,5 @@
 import CLibXML2
-import MemoCore
+@_exported import MemoCore
 import Foundation
 
 /// Limits and choices for extraction.

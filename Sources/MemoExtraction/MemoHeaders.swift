@@ -90,6 +90,14 @@ struct MemoHeaders: Sendable, Equatable {
       "sincerely", "cheers", "with gratitude", "gratefully", "warmly", "onward", "all the best",
       "with appreciation", "respectfully",
     ]
+    let tail = Array(paragraphs.suffix(4))
+    for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
+      // "Warm regards," then "Jordan Blake" as separate paragraphs.
+      if MemoInStory.isClosingWord(paragraph.lowercased().trimmed) {
+        let name = personName(tail[offset + 1]) ?? ""
+        if looksLikeName(name) { return name }
+      }
+    }
     for paragraph in paragraphs.suffix(3).reversed() {
       let text = paragraph.trimmed
       guard text.count <= 80 else { continue }

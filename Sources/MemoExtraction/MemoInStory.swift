@@ -91,7 +91,9 @@ enum MemoInStory {
     let stripped = lower.trimmingCharacters(in: [",", "!", "."])
     return [
       "best", "thanks", "thank you", "regards", "best regards", "sincerely", "cheers", "warmly",
-      "onward", "with gratitude", "kind regards", "all the best",
+      "onward", "with gratitude", "kind regards", "all the best", "warm regards", "best wishes",
+      "many thanks", "yours", "yours sincerely", "with appreciation", "gratefully", "respectfully",
+      "onwards", "thanks again", "with thanks", "love",
     ].contains(stripped)
   }
 }

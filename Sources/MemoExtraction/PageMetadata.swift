@@ -25,7 +25,9 @@ struct PageMetadata: Sendable, Equatable {
       if !trimmed.isEmpty { metas[key] = trimmed }
     }
     title = title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
-      ?? tree.title.map { Self.trimSiteName($0.collapsingWhitespace) }.flatMap { $0.isEmpty ? nil : $0 }
+      ?? tree.title.map { Self.trimSiteName($0.collapsingWhitespace) }.flatMap {
+        Self.isUsefulTitle($0) ? $0 : nil
+      }
     if author == nil {
       for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "twitter:creator"] {
         if let value = metas[key], !value.contains("://"), let name = Self.cleanAuthor(value) {
@@ -48,6 +50,14 @@ struct PageMetadata: Sendable, Equatable {
       }
     }
     if publisher == nil { publisher = metas["og:site_name"] ?? metas["application-name"] }
+  }
+
+  /// False for empty titles and file names such as `ex99-1.htm`.
+  static func isUsefulTitle(_ title: String) -> Bool {
+    let lower = title.lowercased()
+    if title.isEmpty || lower == "untitled" || lower == "untitled document" { return false }
+    let fileEndings = [".htm", ".html", ".txt", ".pdf", ".doc", ".docx", ".asp", ".aspx", ".php"]
+    return !(fileEndings.contains { lower.hasSuffix($0) } && !title.contains(" "))
   }
 
   /// "Layoffs at Acme | Acme Blog" → "Layoffs at Acme".

@@ -31,6 +31,9 @@ enum ParagraphBuilder {
         result.append(contentsOf: lines)
       } else if lines.count > 1 && lines.allSatisfy({ isListLine($0) }) {
         result.append(contentsOf: lines)
+      } else if lines.count > 1 && MemoInStory.isClosingWord(lines[0].lowercased()) {
+        // "Warm regards,<br>Jordan Blake<br>Chief Marketing Officer": a sign-off block.
+        result.append(contentsOf: lines)
       } else {
         result.append(lines.joined(separator: " "))
       }

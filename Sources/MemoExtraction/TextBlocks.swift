@@ -89,6 +89,65 @@ enum BlockBuilder {
       }
     }
 
+    // Text length of every subtree, to tell real links from unclosed `<a>` tags that swallow
+    // the rest of a page (browsers show that text; it is not navigation).
+    var rawLength = Array(repeating: 0, count: tree.nodes.count)
+    var countsAsLink = Array(repeating: true, count: tree.nodes.count)
+    var position = tree.nodes.count - 1
+    while position >= 0 {
+      let node = tree.nodes[position]
+      if node.isText { rawLength[position] += node.text.utf8.count }
+      if node.name == "a" && rawLength[position] > 150 {
+        // An `<a>` holding paragraphs is an unclosed tag, not a link.
+        var child = node.firstChild
+        while child >= 0 {
+          let name = tree.nodes[Int(child)].name
+          if name == "p" || name == "div" { countsAsLink[position] = false }
+          child = tree.nodes[Int(child)].nextSibling
+        }
+      }
+      if node.parent >= 0 { rawLength[Int(node.parent)] += rawLength[position] }
+      position -= 1
+    }
+    // Rows of short cells (data tables) read as one paragraph, cells separated by " | ".
+    var joinedRows: [Int32] = []
+    var rowCells: Set<Int32> = []
+    func inJoinedRow(_ index: Int32) -> Bool {
+      guard let row = joinedRows.last else { return false }
+      return index != row
+    }
+    func isCell(_ name: String) -> Bool { name == "td" || name == "th" }
+    func isSimpleRow(_ row: Int32) -> Bool {
+      var cells = 0
+      for cell in tree.children(of: row) {
+        let node = tree.nodes[Int(cell)]
+        if node.isText { continue }
+        guard isCell(node.name), rawLength[Int(cell)] < 120 else { return false }
+        // Cells holding blocks (layout tables) are not data cells.
+        var stack = [cell]
+        var visited = 0
+        while let current = stack.popLast() {
+          visited += 1
+          if visited > 200 { return false }
+          for child in tree.children(of: current) {
+            let name = tree.nodes[Int(child)].name
+            if name == "br" || (blockTags.contains(name) && name != "td" && name != "th") {
+              return false
+            }
+            stack.append(child)
+          }
+        }
+        cells += 1
+      }
+      return cells >= 2
+    }
+    func displaysAsBlock(_ node: DOMNode) -> Bool {
+      guard let style = node.attribute("style") else { return false }
+      let compact = style.lowercased().filter { $0 != " " }
+      return compact.contains("display:block") || compact.contains("display:flex")
+        || compact.contains("display:table")
+    }
+
     // Iterative walk: a stack of (node, leaving?) pairs.
     var stack: [(Int32, Bool)] = [(root, false)]
     var childScratch: [Int32] = []
@@ -101,16 +160,19 @@ enum BlockBuilder {
       let name = node.name
       let isBlock = blockTags.contains(name)
       if leaving {
+        if (isBlock && !inJoinedRow(index)) || rowCells.contains(index) { flush() }
         switch name {
-        case "a": linkDepth -= 1
+        case "a": if countsAsLink[Int(index)] { linkDepth -= 1 }
         case "pre", "listing", "xmp", "plaintext": preDepth -= 1
+        case "tr": if joinedRows.last == index { joinedRows.removeLast() }
         default: break
         }
-        if isBlock {
-          flush()
+        if isBlock && !inJoinedRow(index) {
           owners.removeLast()
           if name == "blockquote" { quotes.removeLast() }
-        } else if separatorTags.contains(name), !lastWasSpace {
+        } else if (separatorTags.contains(name) || isCell(name) || displaysAsBlock(node)),
+          !lastWasSpace
+        {
           buffer.append(" ")
           bufferLength += 1
           lastWasSpace = true
@@ -127,17 +189,30 @@ enum BlockBuilder {
         lastWasSpace = true
         continue
       }
-      if isBlock {
+      if name == "tr", joinedRows.isEmpty, isSimpleRow(index) {
+        flush()
+        joinedRows.append(index)
+        owners.append(index)
+        rowCells.insert(index)
+      } else if isBlock && !inJoinedRow(index) {
         flush()
         owners.append(index)
         if name == "blockquote" { quotes.append(index) }
-      } else if separatorTags.contains(name), !lastWasSpace {
+      } else if isCell(name), !joinedRows.isEmpty, !buffer.isEmpty {
+        while buffer.last == " " {
+          buffer.removeLast()
+          bufferLength -= 1
+        }
+        buffer.append(" | ")
+        bufferLength += 3
+        lastWasSpace = true
+      } else if separatorTags.contains(name) || displaysAsBlock(node), !lastWasSpace {
         buffer.append(" ")
         bufferLength += 1
         lastWasSpace = true
       }
       switch name {
-      case "a": linkDepth += 1
+      case "a": if countsAsLink[Int(index)] { linkDepth += 1 }
       case "pre", "listing", "xmp", "plaintext": preDepth += 1
       default: break
       }

@@ -85,15 +85,34 @@ private final class ResultStorage<Value: Sendable>: @unchecked Sendable {
 }
 
 /// How `memoscope extract` prints memos: for people (`text`) or as JSON.
+///
+/// JSON keys always come in the order of the schema (`source`, `title`, `author`, `date`,
+/// `company`, `paragraphs`, `encoding`, `quoted`, `commentary`, `format`), with `null` for
+/// unknown metadata, so the same input gives the same bytes on every run.
 public enum ExtractionOutput {
-  /// One memo as a single line of JSON (every key present, `null` when unknown).
+  /// One memo as a single line of JSON.
   public static func jsonLine(_ memo: Memo) -> String {
-    encode(memo, pretty: false)
+    var output = ""
+    write(memo, indent: nil, level: 0, to: &output)
+    return output
   }
 
   /// Memos as pretty-printed JSON: an object for one memo, an array for several.
   public static func prettyJSON(_ memos: [Memo]) -> String {
-    memos.count == 1 ? encode(memos[0], pretty: true) : encode(memos, pretty: true)
+    var output = ""
+    if memos.count == 1 {
+      write(memos[0], indent: "  ", level: 0, to: &output)
+      return output
+    }
+    if memos.isEmpty { return "[]" }
+    output += "[\n"
+    for (index, memo) in memos.enumerated() {
+      output += "  "
+      write(memo, indent: "  ", level: 1, to: &output)
+      output += index + 1 < memos.count ? ",\n" : "\n"
+    }
+    output += "]"
+    return output
   }
 
   /// A header line naming the document, then the memo's paragraphs separated by blank lines.
@@ -111,12 +130,74 @@ public enum ExtractionOutput {
     return line + "\n\n" + memo.paragraphs.joined(separator: "\n\n") + "\n"
   }
 
-  private static func encode<Value: Encodable>(_ value: Value, pretty: Bool) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
-    // Memo's encoding is infallible (strings, bools and arrays only).
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+  private static func write(_ memo: Memo, indent: String?, level: Int, to output: inout String) {
+    let fields: [(String, JSONValue)] = [
+      ("source", .string(memo.source)), ("title", .optional(memo.title)),
+      ("author", .optional(memo.author)), ("date", .optional(memo.date)),
+      ("company", .optional(memo.company)), ("paragraphs", .strings(memo.paragraphs)),
+      ("encoding", .string(memo.encoding)), ("quoted", .bool(memo.quoted)),
+      ("commentary", .strings(memo.commentary)), ("format", .string(memo.format.rawValue)),
+    ]
+    let pad = indent.map { String(repeating: $0, count: level + 1) } ?? ""
+    let closePad = indent.map { String(repeating: $0, count: level) } ?? ""
+    let newline = indent == nil ? "" : "\n"
+    let colon = indent == nil ? ":" : ": "
+    output += "{" + newline
+    for (index, (key, value)) in fields.enumerated() {
+      output += pad
+      appendString(key, to: &output)
+      output += colon
+      switch value {
+      case .string(let text): appendString(text, to: &output)
+      case .optional(let text):
+        if let text { appendString(text, to: &output) } else { output += "null" }
+      case .bool(let flag): output += flag ? "true" : "false"
+      case .strings(let texts):
+        if texts.isEmpty {
+          output += "[]"
+        } else {
+          output += "[" + newline
+          for (position, text) in texts.enumerated() {
+            output += pad + (indent ?? "")
+            appendString(text, to: &output)
+            if position + 1 < texts.count { output += "," }
+            output += newline
+          }
+          output += pad + "]"
+        }
+      }
+      if index + 1 < fields.count { output += "," }
+      output += newline
+    }
+    output += closePad + "}"
+  }
+
+  private enum JSONValue {
+    case string(String)
+    case optional(String?)
+    case bool(Bool)
+    case strings([String])
+  }
+
+  /// Appends `text` as a JSON string literal (UTF-8 kept, control characters escaped).
+  private static func appendString(_ text: String, to output: inout String) {
+    output.unicodeScalars.append("\"")
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": output += "\\\""
+      case "\\": output += "\\\\"
+      case "\n": output += "\\n"
+      case "\r": output += "\\r"
+      case "\t": output += "\\t"
+      default:
+        if scalar.value < 0x20 {
+          let hex = String(scalar.value, radix: 16)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          output.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    output.unicodeScalars.append("\"")
   }
 }

@@ -1,0 +1,307 @@
+import MemoCore
+import MemoTokenization
+
+/// A loaded and compiled lexicon: categories, weighted entries and one phrase matcher.
+///
+/// Load with `Lexicon.load(_:)`; find hits in a tokenized document with `hits(in:)`. A lexicon
+/// is immutable and safe to share between threads.
+public struct Lexicon: Sendable {
+  /// The lexicon's name, e.g. `ai-washing`.
+  public let name: String
+  /// Its semantic version.
+  public let version: String
+  /// One sentence on what it measures.
+  public let description: String
+  /// The folder it was read from.
+  public let folder: String
+  /// FNV-1a 64 over the YAML files' bytes in file-name order, as 16 hex digits.
+  public let hash: String
+  /// Categories in report order.
+  public let categories: [LexiconCategory]
+  /// Entries in file-name order, then file order. `LexiconHit.entry` indexes this array.
+  public let entries: [LexiconEntry]
+
+  private let categoryIndex: [String: Int]
+  private let entryIndex: [String: Int]
+  private let matcher: PhraseMatcher
+  /// For each exception (in matcher order): its entry and what it does.
+  private let exceptionRules: [(entry: Int, redirect: Int?)]
+  /// The number of distinct token sequences all patterns expand to.
+  public let sequenceCount: Int
+
+  /// Most sequences one pattern may expand to; beyond this the pattern is an error.
+  static let expansionLimit = 20_000
+
+  /// Loads a lexicon folder (or a folder holding exactly one lexicon folder).
+  ///
+  /// - Throws: The first `LexiconError` found; `LexiconCheck` lists them all.
+  public static func load(_ path: String, tokenizer: Tokenizer = Tokenizer()) throws(LexiconError)
+    -> Lexicon
+  {
+    let outcome = LexiconLoader.load(path, tokenizer: tokenizer)
+    if let error = outcome.errors.first { throw error }
+    guard let lexicon = outcome.lexicon else { throw .notALexicon(path: path) }
+    return lexicon
+  }
+
+  init(
+    name: String, version: String, description: String, folder: String, hash: String,
+    categories: [LexiconCategory], entries: [LexiconEntry], tokenizer: Tokenizer,
+    errors: inout [LexiconError]
+  ) {
+    self.name = name
+    self.version = version
+    self.description = description
+    self.folder = folder
+    self.hash = hash
+    self.categories = categories
+    self.entries = entries
+    var categoryIndex: [String: Int] = [:]
+    for (index, category) in categories.enumerated() where categoryIndex[category.id] == nil {
+      categoryIndex[category.id] = index
+    }
+    self.categoryIndex = categoryIndex
+    var entryIndex: [String: Int] = [:]
+    for (index, entry) in entries.enumerated() where entryIndex[entry.id] == nil {
+      entryIndex[entry.id] = index
+    }
+    self.entryIndex = entryIndex
+
+    var matcher = PhraseMatcher()
+    var owners: [[Slot]: (entry: Int, pattern: Int)] = [:]
+    var reported = Set<[Int]>()
+    var rules: [(entry: Int, redirect: Int?)] = []
+    for (index, entry) in entries.enumerated() {
+      for (patternIndex, pattern) in entry.patterns.enumerated() {
+        let location = entry.patternLocations[patternIndex]
+        guard
+          let sequences = Self.compile(
+            pattern, at: location, tokenizer: tokenizer, errors: &errors)
+        else { continue }
+        for sequence in sequences {
+          _ = matcher.insert(sequence, output: PhraseOutput(isException: false, index: Int32(index)))
+          if let owner = owners[sequence] {
+            if owner.entry != index && reported.insert([owner.entry, owner.pattern, index, patternIndex]).inserted {
+              let other = entries[owner.entry]
+              errors.append(
+                .duplicatePattern(
+                  location, pattern: pattern, tokens: Self.describe(sequence),
+                  otherEntry: other.id, other: other.patternLocations[owner.pattern]))
+            }
+          } else {
+            owners[sequence] = (index, patternIndex)
+          }
+        }
+      }
+      for exception in entry.exceptions {
+        var redirect: Int?
+        if case .redirect(let target) = exception.action {
+          guard let targetIndex = entryIndex[target] else {
+            errors.append(.unknownRedirect(exception.actionLocation, target: target))
+            continue
+          }
+          redirect = targetIndex
+        }
+        guard
+          let sequences = Self.compile(
+            exception.pattern, at: exception.location, tokenizer: tokenizer, errors: &errors)
+        else { continue }
+        let output = PhraseOutput(isException: true, index: Int32(rules.count))
+        rules.append((index, redirect))
+        for sequence in sequences { _ = matcher.insert(sequence, output: output) }
+      }
+    }
+    self.matcher = matcher
+    self.exceptionRules = rules
+    self.sequenceCount = owners.count
+  }
+
+  /// Parses and expands one pattern; on a problem records it and returns nil.
+  static func compile(
+    _ pattern: String, at location: SourceLocation, tokenizer: Tokenizer,
+    errors: inout [LexiconError]
+  ) -> [[Slot]]? {
+    let nodes: [PatternNode]
+    do {
+      nodes = try PatternParser.parse(pattern)
+    } catch {
+      switch error {
+      case .unbalanced(let problem):
+        errors.append(.unbalanced(location, pattern: pattern, problem: problem))
+      case .syntax(let problem):
+        errors.append(.badPattern(location, pattern: pattern, problem: problem))
+      }
+      return nil
+    }
+    var expander = Expander(tokenizer: tokenizer)
+    guard let sequences = expander.expand(nodes) else {
+      errors.append(
+        .badPattern(
+          location, pattern: pattern,
+          problem: expander.problem
+            ?? "expands to more than \(expansionLimit) phrases; split it into several patterns"))
+      return nil
+    }
+    let unique = Array(Set(sequences)).sorted { describe($0) < describe($1) }
+    if unique.contains(where: \.isEmpty) {
+      let reason =
+        nodes.allSatisfy({ if case .optional = $0 { true } else { false } })
+        ? "can match nothing, because every part is optional"
+        : "has no words after tokenization (punctuation only), so it can never match"
+      errors.append(.neverMatches(location, pattern: pattern, reason: reason))
+      return nil
+    }
+    if unique.contains(where: { !$0.contains { if case .any = $0 { false } else { true } } }) {
+      errors.append(
+        .neverMatches(location, pattern: pattern, reason: "is only '*', which would match any text"))
+      return nil
+    }
+    return unique
+  }
+
+  /// A token sequence as text, e.g. `fewer layers` or `# percent`.
+  static func describe(_ sequence: [Slot]) -> String {
+    sequence.map { slot -> String in
+      switch slot {
+      case .word(let form): form
+      case .any: "*"
+      case .number: "#"
+      }
+    }.joined(separator: " ")
+  }
+
+  /// The category of an entry (nil only for a broken lexicon).
+  public func category(of entry: LexiconEntry) -> LexiconCategory? {
+    categoryIndex[entry.category].map { categories[$0] }
+  }
+
+  /// The index of the entry with the given id.
+  public func entryIndex(of id: String) -> Int? { entryIndex[id] }
+
+  /// Finds the entries' phrases in a tokenized document.
+  ///
+  /// All patterns are matched at once. Where matches overlap, the longest wins (ties: the
+  /// entry listed first, then the earlier one); then each entry's exceptions void or redirect
+  /// the winning hits they overlap.
+  ///
+  /// - Returns: Hits in text order.
+  /// - Complexity: O(n · L) for n tokens and the longest pattern length L, plus sorting hits.
+  public func hits(in text: TokenizedText) -> [LexiconHit] {
+    var candidates: [(entry: Int, range: Range<Int>)] = []
+    var exceptionMatches: [(rule: Int, range: Range<Int>)] = []
+    matcher.scan(text) { output, range in
+      if output.isException {
+        exceptionMatches.append((Int(output.index), range))
+      } else {
+        candidates.append((Int(output.index), range))
+      }
+    }
+    guard !candidates.isEmpty else { return [] }
+    candidates.sort {
+      ($0.range.count, -$0.entry, -$0.range.lowerBound)
+        > ($1.range.count, -$1.entry, -$1.range.lowerBound)
+    }
+    var covered = [Bool](repeating: false, count: text.tokens.count)
+    var hits: [LexiconHit] = []
+    for candidate in candidates where !candidate.range.contains(where: { covered[$0] }) {
+      for index in candidate.range { covered[index] = true }
+      var hit = LexiconHit(entry: candidate.entry, matchedEntry: candidate.entry, tokens: candidate.range)
+      var suppressed = false
+      for match in exceptionMatches
+      where exceptionRules[match.rule].entry == candidate.entry && match.range.overlaps(candidate.range)
+      {
+        if let target = exceptionRules[match.rule].redirect {
+          hit.entry = target
+        } else {
+          suppressed = true
+        }
+        break
+      }
+      if !suppressed { hits.append(hit) }
+    }
+    hits.sort { ($0.tokens.lowerBound, $0.entry) < ($1.tokens.lowerBound, $1.entry) }
+    return hits
+  }
+
+  /// Every distinct word sequence the patterns expand to, lower-cased, sorted (for benchmarks
+  /// and peers that match plain strings; sequences with `*` or `#` are left out).
+  public var plainPhrases: [String] {
+    var phrases = Set<String>()
+    var errors: [LexiconError] = []
+    let tokenizer = Tokenizer()
+    for entry in entries {
+      for (index, pattern) in entry.patterns.enumerated() {
+        for sequence in Self.compile(
+          pattern, at: entry.patternLocations[index], tokenizer: tokenizer, errors: &errors) ?? []
+        where sequence.allSatisfy({ if case .word = $0 { true } else { false } }) {
+          phrases.insert(Self.describe(sequence))
+        }
+      }
+    }
+    return phrases.sorted()
+  }
+}
+
+/// One phrase of a lexicon entry found in a document.
+public struct LexiconHit: Sendable, Hashable {
+  /// The index in `Lexicon.entries` of the entry the hit counts for (after any redirect).
+  public var entry: Int
+  /// The entry whose pattern matched (differs from `entry` after a redirect).
+  public var matchedEntry: Int
+  /// The matched tokens, as indexes into `TokenizedText.tokens`.
+  public var tokens: Range<Int>
+}
+
+/// Expands pattern nodes into token sequences, tokenizing literal text.
+private struct Expander {
+  let tokenizer: Tokenizer
+  var problem: String?
+
+  init(tokenizer: Tokenizer) { self.tokenizer = tokenizer }
+
+  mutating func expand(_ nodes: [PatternNode]) -> [[Slot]]? {
+    var result: [[Slot]] = [[]]
+    for node in nodes {
+      guard let options = expand(node) else { return nil }
+      var product: [[Slot]] = []
+      for prefix in result {
+        for option in options { product.append(prefix + option) }
+      }
+      guard product.count <= Lexicon.expansionLimit else { return nil }
+      result = product
+    }
+    return result
+  }
+
+  mutating func expand(_ node: PatternNode) -> [[Slot]]? {
+    switch node {
+    case .any: return [[.any]]
+    case .number: return [[.number]]
+    case .optional(let inner):
+      guard let options = expand(inner) else { return nil }
+      return options + [[]]
+    case .choice(let alternatives):
+      var options: [[Slot]] = []
+      for alternative in alternatives {
+        guard let expanded = expand(alternative) else { return nil }
+        options.append(contentsOf: expanded)
+      }
+      return options
+    case .text(let text, let inflect):
+      let tokenized = tokenizer.tokenize(text)
+      let forms = tokenized.normalizedForms
+      guard let last = forms.last else {
+        if inflect {
+          problem = "'~' must follow a word, as in flatten~"
+          return nil
+        }
+        return [[]]
+      }
+      let head = forms.dropLast().map { Slot.word($0) }
+      if inflect && tokenized.tokens.last?.kind == .word {
+        return Inflection.forms(of: last).map { head + [.word($0)] }
+      }
+      return [head + [.word(last)]]
+    }
+  }
+}

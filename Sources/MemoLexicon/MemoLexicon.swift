@@ -1,1 +1,0 @@
-// MemoLexicon: placeholder until its issue lands.

@@ -1,0 +1,147 @@
+import Dispatch
+import Foundation
+import MemoExtraction
+import TestSupport
+import Testing
+
+/// The article-extraction benchmark (181 real pages, `../shared/bench/article-extraction`),
+/// scored with the same metric as its `score.py`. The floor only rises.
+@Suite("Extraction benchmark")
+struct BenchmarkF1Tests {
+  /// The F1 measured when the floor was last raised, rounded down to 3 decimals.
+  static let floor = 0.968
+
+  static let benchFolder = Fixtures.repositoryRoot
+    .appendingPathComponent("../shared/bench/article-extraction").standardizedFileURL
+
+  @Test("F1 over the 181 benchmark pages stays at or above the floor")
+  func f1AboveFloor() throws {
+    let truthURL = Self.benchFolder.appendingPathComponent("ground-truth.json")
+    guard FileManager.default.fileExists(atPath: truthURL.path) else {
+      Issue.record(
+        "Expected the article-extraction benchmark at \(Self.benchFolder.path) (ground-truth.json and html/<id>.html.gz); CI has it beside the repository as ../shared/bench/article-extraction."
+      )
+      return
+    }
+    let truthJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL))
+    let truth = try #require(truthJSON as? [String: [String: Any]])
+    let ids = truth.keys.sorted()
+    let extractor = MemoExtractor()
+    let storage = Bodies(count: ids.count)
+    DispatchQueue.concurrentPerform(iterations: ids.count) { index in
+      let path = Self.benchFolder.appendingPathComponent("html/\(ids[index]).html.gz").path
+      let memo = try? extractor.extract(fileAt: path)
+      let body = memo.map { ($0.quoted ? $0.commentary + $0.paragraphs : $0.paragraphs) }
+      storage.set(index, body?.joined(separator: "\n\n") ?? "")
+    }
+    let predictions = storage.values()
+    var scores: [ShingleScore.Page] = []
+    for (index, id) in ids.enumerated() {
+      let expected = truth[id]?["articleBody"] as? String ?? ""
+      scores.append(ShingleScore.Page(truth: expected, prediction: predictions[index]))
+    }
+    let result = ShingleScore.aggregate(scores)
+    print(
+      String(
+        format: "benchmark F1 %.3f precision %.3f recall %.3f (%d pages)", result.f1,
+        result.precision, result.recall, scores.count))
+    #expect(scores.count == 181)
+    #expect(
+      result.f1 >= Self.floor,
+      "F1 \(result.f1) fell below the floor \(Self.floor); see Benchmarks/extraction.sh")
+  }
+
+  @Test("The metric matches score.py on small cases")
+  func metric() {
+    let same = ShingleScore.Page(truth: "one two three four five", prediction: "one two three four five")
+    #expect(same.overlap == 2 && same.truthCount == 2 && same.predictionCount == 2)
+    let short = ShingleScore.Page(truth: "a b", prediction: "a b c")
+    #expect(short.overlap == 0 && short.truthCount == 1 && short.predictionCount == 1)
+    let partial = ShingleScore.Page(truth: "w1 w2 w3 w4 w5 w6", prediction: "w1 w2 w3 w4 x")
+    #expect(partial.overlap == 1 && partial.truthCount == 3 && partial.predictionCount == 2)
+    #expect(ShingleScore.words("Don’t stop_now: 3.5 naïve") == ["Don", "t", "stop_now", "3", "5", "naïve"])
+  }
+}
+
+/// Result slots filled from several threads.
+private final class Bodies: @unchecked Sendable {
+  private var slots: [String]
+  private let lock = NSLock()
+  init(count: Int) { slots = Array(repeating: "", count: count) }
+  func set(_ index: Int, _ value: String) {
+    lock.lock()
+    slots[index] = value
+    lock.unlock()
+  }
+  func values() -> [String] { slots }
+}
+
+/// The benchmark metric: `\w+` tokens, multisets of 4-token shingles, mean precision and
+/// mean recall over pages, F1 the harmonic mean of the two means.
+enum ShingleScore {
+  struct Page {
+    var overlap = 0
+    var truthCount = 0
+    var predictionCount = 0
+
+    init(truth: String, prediction: String) {
+      let truthShingles = ShingleScore.shingles(ShingleScore.words(truth))
+      let predictedShingles = ShingleScore.shingles(ShingleScore.words(prediction))
+      truthCount = truthShingles.values.reduce(0, +)
+      predictionCount = predictedShingles.values.reduce(0, +)
+      for (shingle, count) in predictedShingles {
+        overlap += min(count, truthShingles[shingle] ?? 0)
+      }
+    }
+  }
+
+  /// Maximal runs of word characters (letters, digits, underscore), as Python's `\w+`.
+  static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+      if isWordCharacter(scalar) {
+        current.append(scalar)
+      } else if !current.isEmpty {
+        words.append(String(current))
+        current = String.UnicodeScalarView()
+      }
+    }
+    if !current.isEmpty { words.append(String(current)) }
+    return words
+  }
+
+  static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    if scalar == "_" { return true }
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber:
+      return true
+    default:
+      return false
+    }
+  }
+
+  static func shingles(_ words: [String]) -> [String: Int] {
+    guard !words.isEmpty else { return [:] }
+    if words.count <= 4 { return [words.joined(separator: "\u{1}"): 1] }
+    var counts: [String: Int] = [:]
+    for start in 0...(words.count - 4) {
+      counts[words[start..<(start + 4)].joined(separator: "\u{1}"), default: 0] += 1
+    }
+    return counts
+  }
+
+  static func aggregate(_ pages: [Page]) -> (f1: Double, precision: Double, recall: Double) {
+    let precisions = pages.filter { $0.predictionCount > 0 }.map {
+      Double($0.overlap) / Double($0.predictionCount)
+    }
+    let recalls = pages.filter { $0.truthCount > 0 }.map {
+      Double($0.overlap) / Double($0.truthCount)
+    }
+    let precision = precisions.isEmpty ? 0 : precisions.reduce(0, +) / Double(precisions.count)
+    let recall = recalls.isEmpty ? 0 : recalls.reduce(0, +) / Double(recalls.count)
+    let f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0
+    return (f1, precision, recall)
+  }
+}

@@ -1,0 +1,88 @@
+@testable import MemoExtraction
+import Testing
+
+@Suite("Metadata")
+struct MetadataTests {
+  @Test("JSON-LD NewsArticle gives headline, author, date and publisher")
+  func jsonLD() throws {
+    let memo = try extractHTML(
+      """
+      <html><head><script type="application/ld+json">
+      {"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"Site"},
+       {"@type":"NewsArticle","headline":"Vandelay trims staff","author":[{"@type":"Person","name":"Art Vandelay"}],
+        "datePublished":"2026-05-01T10:00:00+02:00","publisher":{"@type":"Organization","name":"Vandelay Industries"}}]}
+      </script><meta property="og:title" content="Other title"></head>
+      <body><article><p>Vandelay Industries is trimming its import and export staff as automation takes over.</p></article></body></html>
+      """)
+    #expect(memo.title == "Vandelay trims staff")
+    #expect(memo.author == "Art Vandelay")
+    #expect(memo.date == "2026-05-01")
+    #expect(memo.company == "Vandelay Industries")
+  }
+
+  @Test("OpenGraph and meta tags fill in when there is no JSON-LD")
+  func openGraph() throws {
+    let memo = try extractHTML(
+      """
+      <html><head><meta property="og:title" content="An update on our team">
+      <meta property="og:site_name" content="Pied Piper"><meta name="author" content="Richard Hendricks">
+      <meta property="article:published_time" content="2026-06-12T08:00:00Z"></head>
+      <body><article><p>We are making changes to our team structure as compression gets automated.</p></article></body></html>
+      """)
+    #expect(memo.title == "An update on our team")
+    #expect(memo.author == "Richard Hendricks")
+    #expect(memo.date == "2026-06-12")
+    #expect(memo.company == "Pied Piper")
+  }
+
+  @Test("A byline and a <time datetime> are used when the head has nothing")
+  func bylineAndTime() throws {
+    let memo = try extractHTML(
+      """
+      <html><body><article><p class="byline">By Jane Doe</p><time datetime="2026-07-08T12:00">July 8</time>
+      <p>The company is closing its translation team, saying machine translation now covers most requests.</p></article></body></html>
+      """)
+    #expect(memo.author == "Jane Doe")
+    #expect(memo.date == "2026-07-08")
+  }
+
+  @Test("Dates normalize from ISO and common English forms")
+  func dates() {
+    let cases: [(String, String?)] = [
+      ("2026-03-04", "2026-03-04"), ("2026-03-04T09:15:00-05:00", "2026-03-04"),
+      ("2026/03/04", "2026-03-04"), ("March 4, 2026", "2026-03-04"), ("Mar. 4, 2026", "2026-03-04"),
+      ("4 March 2026", "2026-03-04"), ("Wednesday, March 4th, 2026", "2026-03-04"),
+      ("Wed, 4 Mar 2026 09:12:00 -0500", "2026-03-04"), ("Sept. 30, 2026", "2026-09-30"),
+      ("03/04/2026", nil), ("February 30, 2026", nil), ("next week", nil),
+    ]
+    for (input, expected) in cases {
+      #expect(DateNormalizer.normalize(input) == expected, "\(input)")
+    }
+  }
+
+  @Test("Memo header lines give author, title and date and leave the body")
+  func headerLines() {
+    let (headers, body) = MemoHeaders.split([
+      "To: All staff", "From: Dana Whitfield, CEO", "Date: 4 March 2026",
+      "Subject: Our next chapter", "Team, today is a hard day.",
+    ])
+    #expect(headers.from == "Dana Whitfield")
+    #expect(headers.subject == "Our next chapter")
+    #expect(headers.date == "4 March 2026")
+    #expect(body == ["Team, today is a hard day."])
+  }
+
+  @Test("Prose that starts like a header is left alone")
+  func proseIsNotAHeader() {
+    let paragraphs = ["To: be honest, this was not an easy decision for anyone on the leadership team to make at all, and we debated it for months before concluding."]
+    #expect(MemoHeaders.split(paragraphs).body == paragraphs)
+  }
+
+  @Test("Sign-offs give the author's name")
+  func signOffs() {
+    #expect(MemoHeaders.signOff(["Body.", "— Dana"]) == "Dana")
+    #expect(MemoHeaders.signOff(["Body.", "Best, Dana Whitfield"]) == "Dana Whitfield")
+    #expect(MemoHeaders.signOff(["Body.", "Thanks,", "Sam"]) == "Sam")
+    #expect(MemoHeaders.signOff(["Body.", "We will share more next week."]) == nil)
+  }
+}

@@ -1,1 +1,0 @@
-// Tests for MemoExtraction arrive with its issue.

@@ -1,1 +1,0 @@
-// Tests for MemoLexicon arrive with its issue.
