@@ -363,8 +363,8 @@ extension MarkdownReport {
           )
           for hit in quotes {
             document.quote(
-              "…" + .text(hit.before) + " " + .strong(.text(hit.surface)) + " " + .text(hit.after)
-                + "… — " + .text(memo.source) + ", ¶ \(hit.paragraph + 1) ("
+              .text(hit.before) + .strong(.text(hit.surface)) + .text(hit.after) + " — "
+                + .text(memo.source) + ", ¶ \(hit.paragraph + 1) ("
                 + .code(hit.entryID) + ")")
           }
         }
@@ -391,19 +391,23 @@ extension MarkdownReport {
     func clusters(_ document: inout MarkdownDocument) {
       document.anchor("clusters")
       document.heading(2, "Shared templates")
+      var rule =
+        "word shingles overlap: Jaccard similarity at least "
+        + Self.number(input.clusterThreshold, decimals: 2)
+      if let containment = input.clusterContainmentThreshold {
+        rule +=
+          ", or at least \(Self.percent(containment)) of the smaller memo's shingles found in "
+          + "the other"
+      }
       guard !input.clusters.isEmpty else {
-        document.paragraph(
-          .text(
-            "No two memos share enough text to be grouped (Jaccard similarity of word shingles "
-              + "at least \(Self.number(input.clusterThreshold, decimals: 2)))."))
+        document.paragraph(.text("No two memos share enough text to be grouped (\(rule))."))
         return
       }
       document.paragraph(
         .text(
-          "Memos are grouped when their word shingles overlap (Jaccard similarity at least "
-            + "\(Self.number(input.clusterThreshold, decimals: 2))). Members are listed by date; "
-            + "the earliest dated member is the likely origin of the shared text, as far as the "
-            + "dates on the pages tell."))
+          "Memos are grouped when their \(rule). Members are listed by date; the earliest dated "
+            + "member is the likely origin of the shared text, as far as the dates on the pages "
+            + "tell."))
       for (index, cluster) in input.clusters.enumerated() {
         document.heading(3, "Group \(index + 1): \(cluster.members.count) memos")
         document.table(

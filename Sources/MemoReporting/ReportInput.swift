@@ -14,7 +14,7 @@ public struct ReportInput: Sendable {
   /// Groups of memos sharing a template.
   public var clusters: [ReportCluster]
   /// The lexicon used.
-  public var lexicon: LexiconStamp
+  public var lexicon: ReportLexicon
   /// How the index is computed, in one or two plain sentences.
   public var indexFormula: String
   /// Bands of the index used to count how strongly memos use AI-washing language, from the
@@ -28,15 +28,17 @@ public struct ReportInput: Sendable {
   public var generatedOn: String?
   /// The folder, relative to the report, where the charts are written.
   public var chartsFolder: String
-  /// The clustering similarity threshold used.
+  /// The clustering similarity threshold used (Jaccard).
   public var clusterThreshold: Double
+  /// The clustering containment threshold used, when the clustering module has one.
+  public var clusterContainmentThreshold: Double?
 
   /// Creates a report input.
   public init(
     title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
-    lexicon: LexiconStamp, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
+    lexicon: ReportLexicon, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
-    clusterThreshold: Double
+    clusterThreshold: Double, clusterContainmentThreshold: Double? = nil
   ) {
     self.title = title
     self.memos = memos
@@ -50,6 +52,7 @@ public struct ReportInput: Sendable {
     self.generatedOn = generatedOn
     self.chartsFolder = chartsFolder
     self.clusterThreshold = clusterThreshold
+    self.clusterContainmentThreshold = clusterContainmentThreshold
   }
 }
 
@@ -97,7 +100,7 @@ public struct IndexBand: Sendable, Equatable {
 }
 
 /// The lexicon's identity and categories, for the method section.
-public struct LexiconStamp: Sendable, Equatable {
+public struct ReportLexicon: Sendable, Equatable {
   /// The lexicon's name, version and content hash (hex).
   public var name: String, version: String, hash: String
   /// How many entries it has.
@@ -117,7 +120,7 @@ public struct LexiconStamp: Sendable, Equatable {
     self.categories = categories
   }
 
-  public static func == (lhs: LexiconStamp, rhs: LexiconStamp) -> Bool {
+  public static func == (lhs: ReportLexicon, rhs: ReportLexicon) -> Bool {
     lhs.name == rhs.name && lhs.version == rhs.version && lhs.hash == rhs.hash
       && lhs.entryCount == rhs.entryCount
       && lhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }

@@ -16,6 +16,13 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
   /// An input of `compare` is a folder, or names several memos.
   case notOneMemo(path: String)
 
+  /// True when the error comes from how the command was called (exit status 2), not from
+  /// the input or the disk.
+  public var isUsageError: Bool {
+    if case .notOneMemo = self { return true }
+    return false
+  }
+
   public var description: String {
     switch self {
     case .outputExists(let path):

@@ -10,5 +10,6 @@ struct MemoscopeBench: ParsableCommand {
       // Each benchmark adds its subcommand type here.
       TokenizeBench.self,
       ExtractionPredictions.self,
+      GenerateCorpus.self, ClusterARI.self,
     ])
 }

@@ -1,1 +1,0 @@
-// MemoScoring: placeholder until its issue lands.

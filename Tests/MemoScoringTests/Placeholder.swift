@@ -1,1 +1,0 @@
-// Tests for MemoScoring arrive with its issue.
