@@ -274,12 +274,15 @@ struct ContentExtractor {
     if block.linkLength * 10 > block.length * 6 && block.length < 300 { return true }
     guard block.length < 120 else { return false }
     let text = block.text
-    let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    let scalars = text.lowercased().unicodeScalars
+    let start = scalars.firstIndex { $0.properties.isAlphabetic } ?? scalars.endIndex
+    let end = scalars.lastIndex { $0.properties.isAlphabetic }.map { scalars.index(after: $0) }
+    let lower = start < (end ?? start) ? String(scalars[start..<end!]) : ""
     if Self.boilerplatePhrases.contains(lower) { return true }
     let words = text.split(separator: " ").count
     if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
-    if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") || block.length < 40 {
+    if words <= 14, DateNormalizer.normalize(text) != nil, !text.containsBytes(". ") || block.length < 40 {
       return true
     }
     if lower.hasPrefix("by ") && words <= 8 { return true }
@@ -338,41 +341,48 @@ enum ClassHints {
   /// -2 strong boilerplate (comments, related links…), -1 boilerplate, 1 content, 0 neither.
   static func weight(of node: DOMNode) -> Int8 {
     if node.name == "body" || node.name == "html" { return 0 }
-    var raw = ""
-    for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-      raw += " " + attribute.value
+    var raw: [UInt8] = []
+    for attribute in node.attributes
+    where attribute.name == "class" || attribute.name == "id" || attribute.name == "role" {
+      raw.append(0x20)
+      raw.append(contentsOf: attribute.value.utf8)
     }
-    if let role = node.attribute("role") { raw += " " + role }
     guard !raw.isEmpty else { return 0 }
-    // Split camelCase, then lower-case and split on anything but letters and digits.
-    var spaced = ""
+    // Split camelCase and anything but letters and digits; lower-case ASCII.
+    var tokens: [String] = []
+    var current: [UInt8] = []
     var previousLower = false
-    for character in raw {
-      if character.isUppercase && previousLower { spaced.append(" ") }
-      previousLower = character.isLowercase
-      spaced.append(character)
+    func finish() {
+      if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
     }
-    let lower = spaced.lowercased()
-    var tokens = lower.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    for byte in raw {
+      let upper = byte >= 0x41 && byte <= 0x5A
+      let lower = byte >= 0x61 && byte <= 0x7A
+      let digit = byte >= 0x30 && byte <= 0x39
+      if upper && previousLower { finish() }
+      if upper || lower || digit || byte >= 0x80 {
+        current.append(upper ? byte | 0x20 : byte)
+      } else {
+        finish()
+      }
+      previousLower = lower
+    }
+    finish()
     // "non-ad-column", "no-sidebar": a negation is not boilerplate.
     var index = tokens.count - 1
     while index > 0 {
       if ["non", "no", "not", "without"].contains(tokens[index - 1]) { tokens[index] = "" }
       index -= 1
     }
+    let joined = String(decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     var negative = tokens.contains { negativeTokens.contains($0) }
-    if !negative {
-      let joined = raw.lowercased()
-      negative = negativeSubstrings.contains { joined.contains($0) }
-    }
+    if !negative { negative = negativeSubstrings.contains { joined.containsBytes($0) } }
     var positive = tokens.contains { positiveTokens.contains($0) }
-    if !positive {
-      let joined = raw.lowercased()
-      positive = positiveSubstrings.contains { joined.contains($0) }
-    }
+    if !positive { positive = positiveSubstrings.contains { joined.containsBytes($0) } }
     if negative && !positive {
       return tokens.contains(where: { strongNegativeTokens.contains($0) })
-        || raw.lowercased().contains("comment") ? -2 : -1
+        || joined.containsBytes("comment") ? -2 : -1
     }
     if positive && !negative { return 1 }
     return 0

@@ -113,9 +113,10 @@ struct HTMLDocumentHandle: ~Copyable {
           }
         }
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = node.pointee.content {
-          let text = String(cString: content)
-          if !text.isEmpty {
+        if let content = node.pointee.content, content.pointee != 0 {
+          // White space between tags still separates words; keep it as one shared space.
+          let text = Self.isBlank(content) ? " " : String(cString: content)
+          do {
             _ = Self.append(
               DOMNode(name: "#text", text: text, attributes: [], parent: parents.last!),
               to: &tree, lastChildren: &lastChildren)
@@ -168,18 +169,38 @@ struct HTMLDocumentHandle: ~Copyable {
     return String(cString: name).lowercased()
   }
 
+  /// Whether a C string holds only ASCII white space.
+  private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
+    var pointer = content
+    while pointer.pointee != 0 {
+      switch pointer.pointee {
+      case 0x20, 0x0A, 0x0D, 0x09, 0x0C: pointer += 1
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Attributes extraction reads; the rest (href, src, data-*, on*…) is never copied.
+  private static let keptAttributes: Set<String> = [
+    "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
+    "content", "name", "property", "http-equiv", "charset", "rel",
+  ]
+
   private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
     var result: [(name: String, value: String)] = []
     var attribute = node.pointee.properties
     while let current = attribute {
-      if let name = current.pointee.name {
+      if let rawName = current.pointee.name,
+        case let name = String(cString: rawName).lowercased(), keptAttributes.contains(name)
+      {
         var value = ""
         var child = current.pointee.children
         while let text = child {
           if let content = text.pointee.content { value += String(cString: content) }
           child = text.pointee.next
         }
-        result.append((String(cString: name).lowercased(), value))
+        result.append((name, value))
       }
       attribute = current.pointee.next
     }

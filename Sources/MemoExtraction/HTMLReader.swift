@@ -56,6 +56,7 @@ enum HTMLReader {
   /// "By Jane Doe" in an element whose class or rel says byline or author.
   static func byline(in tree: HTMLTree, blocks: [TextBlock]) -> String? {
     for block in blocks where block.length < 80 {
+      guard let first = block.text.utf8.first, first == 0x42 || first == 0x62 else { continue }
       let text = block.text.collapsingWhitespace
       guard text.lowercased().hasPrefix("by ") else { continue }
       var name = String(text.dropFirst(3))

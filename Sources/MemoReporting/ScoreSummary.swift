@@ -13,12 +13,12 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
   /// Every hit, in reading order.
   public var hits: [HitSummary]
   /// The parts the index is computed from, in the scoring module's order.
-  public var components: [IndexComponent]
+  public var components: [IndexPart]
 
   /// Creates a summary.
   public init(
     index: Double, tokens: Int, categories: [CategoryScore], hits: [HitSummary],
-    components: [IndexComponent] = []
+    components: [IndexPart] = []
   ) {
     self.index = index
     self.tokens = tokens
@@ -86,9 +86,10 @@ public struct HitSummary: Sendable, Codable, Equatable {
   public var paragraph: Int
   /// The matched text as written.
   public var surface: String
-  /// Text before the match in its paragraph (already shortened).
+  /// Text before the match in its paragraph, as it stands in the paragraph (spaces kept,
+  /// starting with `…` when shortened).
   public var before: String
-  /// Text after the match in its paragraph (already shortened).
+  /// Text after the match in its paragraph, as it stands (ending with `…` when shortened).
   public var after: String
 
   /// Creates a hit.
@@ -128,7 +129,7 @@ public struct EntryUse: Sendable, Codable, Equatable {
 }
 
 /// One named part of the AI-washing index, e.g. the AI-framing weight per 1,000 words.
-public struct IndexComponent: Sendable, Codable, Equatable {
+public struct IndexPart: Sendable, Codable, Equatable {
   /// The component's name as the scoring module gives it.
   public var name: String
   /// Its value.

@@ -11,5 +11,6 @@ struct MemoscopeBench: ParsableCommand {
       TokenizeBench.self,
       PhrasesExport.self,
       ExtractionPredictions.self,
+      GenerateCorpus.self, ClusterARI.self,
     ])
 }
