@@ -51,7 +51,9 @@ struct TokenizeBench: ParsableCommand {
     if onlyTokenize {
       var fastest = Double.infinity
       for _ in 0..<max(1, rounds) {
-        fastest = min(fastest, time { for document in documents { _ = tokenizer.tokenize(paragraphs: document) } })
+        fastest = min(
+          fastest,
+          time { for document in documents { _ = tokenizer.tokenize(paragraphs: document) } })
       }
       print(String(format: "tokenize: %7.1f MB/s", megabytes / fastest))
       return
@@ -80,7 +82,9 @@ struct TokenizeBench: ParsableCommand {
       tokenized = min(
         tokenized,
         time {
-          counts.tokens = documents.reduce(0) { $0 + tokenizer.tokenize(paragraphs: $1).tokens.count }
+          counts.tokens = documents.reduce(0) {
+            $0 + tokenizer.tokenize(paragraphs: $1).tokens.count
+          }
         })
       if let loaded {
         matched = min(
@@ -92,11 +96,14 @@ struct TokenizeBench: ParsableCommand {
           })
       }
     }
-    print(String(format: "bare ICU word break: %7.1f MB/s (%d words)", megabytes / bare, counts.words))
-    print(String(format: "(bare ICU sentence break: %5.1f MB/s, for reference)", megabytes / sentences))
+    print(
+      String(format: "bare ICU word break: %7.1f MB/s (%d words)", megabytes / bare, counts.words))
+    print(
+      String(format: "(bare ICU sentence break: %5.1f MB/s, for reference)", megabytes / sentences))
     print(
       String(
-        format: "(tokenize with ICU sentence iterator: %5.1f MB/s = %.0f%% of bare ICU, %d sentences)",
+        format:
+          "(tokenize with ICU sentence iterator: %5.1f MB/s = %.0f%% of bare ICU, %d sentences)",
         megabytes / exact, 100 * bare / exact, counts.sentences))
     print(
       String(
