@@ -73,6 +73,11 @@ struct CorpusEntry {
   var category: String
   var memos: [ScoredMemo]
   var hits: Int
+  /// Surface forms across all memos, with counts.
+  var surfaces: [String: Int] = [:]
+
+  /// The most frequent surface form, else the canonical phrase.
+  var displayPhrase: String { EntryUse.mostFrequent(surfaces) ?? phrase }
 }
 
 extension MarkdownReport {
@@ -104,6 +109,7 @@ extension MarkdownReport {
               hits: 0)
           ].memos.append(memo)
           entries[use.entryID]!.hits += use.count
+          entries[use.entryID]!.surfaces.merge(use.surfaces, uniquingKeysWith: +)
         }
       }
       return entries.values.sorted {
@@ -123,9 +129,8 @@ extension MarkdownReport {
       let bands = input.bands.sorted { $0.minimum > $1.minimum }
       var rows: [(name: String, range: String)] = []
       for (index, band) in bands.enumerated() {
-        let lower =
-          band.minimum > 0 ? "\(Self.number(band.minimum, decimals: 1)) or more" : "above 0"
-        let upper = index == 0 ? "" : ", below \(Self.number(bands[index - 1].minimum))"
+        let lower = band.minimum > 0 ? "\(SVG.number(band.minimum)) or more" : "above 0"
+        let upper = index == 0 ? "" : ", below \(SVG.number(bands[index - 1].minimum))"
         rows.append((band.name, lower + upper))
       }
       rows.append(("none", "0"))
@@ -175,8 +180,8 @@ extension MarkdownReport {
       }
       items.append(
         .text(
-          "\(framing.count) of \(memos.count) memos use at least one AI-framing phrase "
-            + "(AI given as a reason, frame or workforce)."))
+          "Memos with at least one AI-framing phrase (AI given as a reason, frame or "
+            + "workforce): \(framing.count) of \(memos.count)."))
       let distancingCategories = Set(
         input.lexicon.categories.filter { $0.role == "distancing" }.map(\.id))
       if !distancingCategories.isEmpty {
@@ -185,8 +190,8 @@ extension MarkdownReport {
         }
         items.append(
           .text(
-            "\(distancing.count) of \(memos.count) memos use a distancing phrase (denying or "
-              + "hedging AI as the cause)."))
+            "Memos with a distancing phrase (denying or hedging AI as the cause): "
+              + "\(distancing.count) of \(memos.count)."))
       }
       if !input.bands.isEmpty {
         let counts = bandRows.map { row in
@@ -204,7 +209,7 @@ extension MarkdownReport {
           "Most used phrases: "
             + .joined(
               top.map { entry in
-                .text("“\(entry.phrase)”")
+                .text("“\(entry.displayPhrase)”")
                   + .markup(
                     " (\(entry.memos.count) \(entry.memos.count == 1 ? "memo" : "memos"), "
                       + "\(entry.hits) \(entry.hits == 1 ? "hit" : "hits"))")
@@ -291,7 +296,7 @@ extension MarkdownReport {
       let leading = Array(corpusEntries.prefix(MarkdownReport.timelinePhrases))
       let rows = leading.map { entry in
         TimelineChart.Row(
-          label: entry.phrase,
+          label: entry.displayPhrase,
           points: entry.memos.compactMap { memo in
             memo.memo.date.flatMap(CalendarDate.init(iso:)).map {
               TimelineChart.Point(date: $0, label: company(memo.memo))
@@ -305,7 +310,7 @@ extension MarkdownReport {
       document.image(
         alt: .text(timelineTitle), path: input.chartsFolder + "/" + MarkdownReport.timelineChart)
       document.table(
-        ["Phrase", "First dated use", "By", "Memos (undated)"],
+        ["Phrase", "First dated use", "By", "Memos"],
         alignments: [.left, .left, .left, .right],
         rows: zip(leading, rows).map { entry, row in
           let first = row.sortedPoints.first
@@ -317,9 +322,9 @@ extension MarkdownReport {
           }
           let undated = entry.memos.count - row.points.count
           return [
-            .text("“\(entry.phrase)”"), .text(first.map { "\($0.date)" } ?? ""),
+            .text("“\(entry.displayPhrase)”"), .text(first.map { "\($0.date)" } ?? ""),
             firstMemo.map { memoLink(source: $0, label: first!.label) } ?? "—",
-            .markup("\(entry.memos.count)" + (undated > 0 ? " (\(undated))" : "")),
+            .markup("\(entry.memos.count)" + (undated > 0 ? " (\(undated) undated)" : "")),
           ]
         })
       return files
