@@ -111,7 +111,9 @@ struct PhraseMatcher: Sendable {
         node = anyChild[Int(node)]
       case .number, .word:
         let symbol: UInt32
-        if case .word(let form) = slot { symbol = self.symbol(for: form) } else {
+        if case .word(let form) = slot {
+          symbol = self.symbol(for: form)
+        } else {
           symbol = Self.numberSymbol
         }
         var next = child(node, symbol)

@@ -177,6 +177,17 @@ extension MarkdownReport {
         .text(
           "\(framing.count) of \(memos.count) memos use at least one AI-framing phrase "
             + "(AI given as a reason, frame or workforce)."))
+      let distancingCategories = Set(
+        input.lexicon.categories.filter { $0.role == "distancing" }.map(\.id))
+      if !distancingCategories.isEmpty {
+        let distancing = memos.filter { memo in
+          memo.score.categories.contains { distancingCategories.contains($0.id) && $0.hits > 0 }
+        }
+        items.append(
+          .text(
+            "\(distancing.count) of \(memos.count) memos use a distancing phrase (denying or "
+              + "hedging AI as the cause)."))
+      }
       if !input.bands.isEmpty {
         let counts = bandRows.map { row in
           (row, memos.filter { self.band(of: $0.score.index) == row.name }.count)
