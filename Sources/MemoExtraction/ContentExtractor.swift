@@ -65,6 +65,8 @@ struct ContentExtractor {
     guard count > 0, !blocks.isEmpty else { return [] }
     if wholeDocument { return keptBlocks(in: [root]) }
     var score = Array(repeating: 0.0, count: count)
+    // The summed paragraph scores of each subtree, to compare siblings fairly.
+    var subtreeScore = Array(repeating: 0.0, count: count)
     var scored: [Int32] = []
     var isScored = Array(repeating: false, count: count)
     for block in blocks where block.length >= 25 {
@@ -75,6 +77,7 @@ struct ContentExtractor {
       }
       var value = 1.0 + Double(commas) + min(Double(block.length) / 100.0, 3.0)
       if block.linkLength * 2 > block.length { value *= 0.2 }
+      subtreeScore[Int(block.owner)] += value
       let owner = tree.nodes[Int(block.owner)]
       var target = Self.paragraphTags.contains(owner.name) ? owner.parent : block.owner
       var level = 0
@@ -129,6 +132,12 @@ struct ContentExtractor {
         best = node
       }
     }
+    var node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { subtreeScore[parent] += subtreeScore[node] }
+      node -= 1
+    }
     // Climb while the parent holds nearly the same text (a wrapper around the body).
     var top = best
     while true {
@@ -143,6 +152,20 @@ struct ContentExtractor {
         break
       }
     }
+    // A page that marks its body with itemprop="articleBody" is believed, when the best
+    // candidate lies inside it and the marked element is not mostly links.
+    var ancestor = tree.nodes[Int(top)].parent
+    var steps = 0
+    while ancestor >= 0, steps < 12, tree.nodes[Int(ancestor)].name != "body" {
+      if tree.nodes[Int(ancestor)].attributeEquals("itemprop", "articleBody"),
+        linkDensity(ancestor) < 0.35
+      {
+        top = ancestor
+        break
+      }
+      ancestor = tree.nodes[Int(ancestor)].parent
+      steps += 1
+    }
     var selected: [Int32] = [top]
     let parent = tree.nodes[Int(top)].parent
     if parent >= 0 {
@@ -150,12 +173,17 @@ struct ContentExtractor {
       let topNode = tree.nodes[Int(top)]
       let topClass = topNode.attribute("class") ?? ""
       var sameClass = 0
-      if !topClass.isEmpty, hint(top) == 1 {
+      var sameClassAny = 0
+      if !topClass.isEmpty {
         for sibling in tree.children(of: parent)
         where tree.nodes[Int(sibling)].attribute("class") == topClass {
-          sameClass += 1
+          sameClassAny += 1
         }
+        if hint(top) == 1 { sameClass = sameClassAny }
       }
+      // Body chunks: a few siblings cut from the same cloth as the best container.
+      // Generic layout classes ("row", "col") say nothing; a long, specific class does.
+      let sameShape = (2...6).contains(sameClassAny) && topClass.count >= 12
       selected = []
       for sibling in tree.children(of: parent) {
         if sibling == top {
@@ -165,7 +193,13 @@ struct ContentExtractor {
         let node = tree.nodes[Int(sibling)]
         if node.isText { continue }
         if hint(sibling) < 0 { continue }
-        if finalScore[Int(sibling)] >= threshold {
+        let siblingScore = subtreeScore[Int(sibling)] * (1 - linkDensity(sibling))
+        if finalScore[Int(sibling)] >= threshold
+          || (sameShape && node.name == topNode.name && node.attribute("class") == topClass
+            && siblingScore >= max(3, subtreeScore[Int(top)] * 0.1)
+            && textLength[Int(sibling)] <= textLength[Int(top)] * 3 / 2
+            && linkDensity(sibling) < 0.3 && hint(sibling) >= 0)
+        {
           selected.append(sibling)
           continue
         }
