@@ -232,9 +232,10 @@ struct TokenizerState: ~Copyable {
   private mutating func clean(_ paragraph: String) {
     var text = paragraph
     text.withUTF8 { bytes in
-      if buffers.units.count < bytes.count * 2 + 2 {
-        buffers.units = Array(repeating: 0, count: bytes.count * 2 + 2)
-        buffers.origins = Array(repeating: 0, count: bytes.count * 2 + 3)
+      // A paragraph never has more UTF-16 units than UTF-8 bytes.
+      if buffers.units.count < bytes.count + 1 {
+        buffers.units = Array(repeating: 0, count: bytes.count + 64)
+        buffers.origins = Array(repeating: 0, count: bytes.count + 65)
       }
       var count = 0
       buffers.units.withUnsafeMutableBufferPointer { units in
