@@ -11,7 +11,7 @@ struct ContentExtractor {
   private(set) var textLength: [Int]
   /// Characters of link text in each node's subtree.
   private(set) var linkLength: [Int]
-  /// Characters of text in direct paragraph-like blocks (p, pre, li, td…) below each node.
+  /// Memoized `ClassHints.weight` of each node.
   private var hints: [Int8?]
 
   init(tree: HTMLTree, root: Int32) {
@@ -37,6 +37,7 @@ struct ContentExtractor {
     }
   }
 
+  /// The share of a subtree's text that sits inside links.
   func linkDensity(_ node: Int32) -> Double {
     let text = textLength[Int(node)]
     return text == 0 ? 0 : Double(linkLength[Int(node)]) / Double(text)
@@ -44,7 +45,8 @@ struct ContentExtractor {
 
   // MARK: - Class and id hints
 
-  /// -1 for boilerplate-sounding class/id, +1 for content-sounding, 0 otherwise.
+  /// -2 for comment/related/share regions, -1 for other boilerplate-sounding class or id,
+  /// +1 for content-sounding, 0 otherwise.
   mutating func hint(_ node: Int32) -> Int8 {
     if let known = hints[Int(node)] { return known }
     let value = ClassHints.weight(of: tree.nodes[Int(node)])
@@ -54,13 +56,26 @@ struct ContentExtractor {
 
   // MARK: - Choosing the container
 
+  /// Elements whose text is one paragraph; their score goes to the container around them.
   static let paragraphTags: Set<String> = [
     "p", "pre", "td", "blockquote", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "th",
     "figcaption", "address", "caption", "summary",
   ]
 
   /// The blocks of the main content, in document order.
-  mutating func mainContent(hint articleBody: String?, wholeDocument: Bool = false) -> [TextBlock] {
+  ///
+  /// Each paragraph of 25+ characters scores 1 + its commas + up to 3 for length (a fifth of
+  /// that when mostly links), credited to its container and, halved per level, to three
+  /// ancestors. Containers are weighted by tag (`article`, `main`), class/id hints and
+  /// `itemprop="articleBody"`, scaled by (1 − link density), and damped inside comment or
+  /// related-links regions. The best one is widened to a wrapper holding nearly the same text,
+  /// to a marked `articleBody` around it, and to siblings that carry the same body; boilerplate
+  /// inside is then pruned.
+  /// - Parameters:
+  /// - Parameter wholeDocument: Keep every block under the root (HTML email), pruning
+  ///   boilerplate only.
+  /// - Complexity: O(n) in the number of nodes, plus O(d) per block for a depth d ≤ 4.
+  mutating func mainContent(wholeDocument: Bool = false) -> [TextBlock] {
     let count = tree.nodes.count
     guard count > 0, !blocks.isEmpty else { return [] }
     if wholeDocument { return keptBlocks(in: [root]) }
@@ -218,13 +233,6 @@ struct ContentExtractor {
         }
       }
     }
-    if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
-      for node in selected {
-        let n = tree.nodes[Int(node)]
-        print("selected", node, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", finalScore[Int(node)], textLength[Int(node)])
-      }
-      print("best", best, tree.nodes[Int(best)].name, tree.nodes[Int(best)].attribute("class") ?? "")
-    }
     // The best candidate and its ancestors up to the container are content, whatever their
     // class names say ("right-rail" layouts wrap bodies).
     var trusted: [Int32] = []
@@ -263,13 +271,7 @@ struct ContentExtractor {
         var state: Int8 = 1
         let containerText = textLength[Int(node)]
         for element in path.reversed() {
-          if state == 1, isBoilerplate(element, containerText: containerText) {
-            state = -1
-            if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
-              let n = tree.nodes[Int(element)]
-              print("dropped", element, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", textLength[Int(element)], linkDensity(element))
-            }
-          }
+          if state == 1, isBoilerplate(element, containerText: containerText) { state = -1 }
           keep[Int(element)] = state
         }
         verdict = state
@@ -316,7 +318,9 @@ struct ContentExtractor {
     let words = text.split(separator: " ").count
     if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
-    if words <= 14, DateNormalizer.normalize(text) != nil, !text.containsBytes(". ") || block.length < 40 {
+    if words <= 14, DateNormalizer.normalize(text) != nil,
+      !text.containsBytes(". ") || block.length < 40
+    {
       return true
     }
     if lower.hasPrefix("by ") && words <= 8 { return true }
@@ -327,14 +331,19 @@ struct ContentExtractor {
   }
 
   static let boilerplatePhrases: Set<String> = [
-    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "don't miss",
+    "advertisement", "advertising", "ad", "advert", "sponsored", "leave a reply",
+    "this slideshow requires javascript", "tell us what you think", "want to join the discussion",
+    "want to join the discussion? feel free to contribute", "post a comment", "add a comment",
+    "join the conversation", "related posts", "you might also like", "related coverage",
+    "sponsored content", "don't miss",
     "don’t miss", "explore further", "read more", "read next", "related", "related articles",
     "related stories", "related content", "more", "share", "share this", "share this article",
     "share this story", "tweet", "email", "print", "comments", "comment", "leave a comment",
     "sign up", "subscribe", "subscribe now", "follow us", "click here", "continue reading",
     "recommended", "trending", "most popular", "most read", "you may also like", "see also",
     "order reprints", "text size", "loading", "skip to content", "back to top", "also read",
-    "watch", "listen", "newsletter", "more from", "top stories", "latest news", "story continues below",
+    "watch", "listen", "newsletter", "more from", "top stories", "latest news",
+    "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
   ]
 }
@@ -409,7 +418,8 @@ enum ClassHints {
       if ["non", "no", "not", "without"].contains(tokens[index - 1]) { tokens[index] = "" }
       index -= 1
     }
-    let joined = String(decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    let joined = String(
+      decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     var negative = tokens.contains { negativeTokens.contains($0) }
     if !negative { negative = negativeSubstrings.contains { joined.containsBytes($0) } }
     var positive = tokens.contains { positiveTokens.contains($0) }

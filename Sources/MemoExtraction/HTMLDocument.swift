@@ -16,7 +16,9 @@ struct DOMNode: Sendable {
   var isText: Bool { name == "#text" }
 
   func attributeEquals(_ name: String, _ value: String) -> Bool {
-    attributes.contains { $0.name == name && $0.value.caseInsensitiveCompare(value) == .orderedSame }
+    attributes.contains {
+      $0.name == name && $0.value.caseInsensitiveCompare(value) == .orderedSame
+    }
   }
 
   func attribute(_ name: String) -> String? {
@@ -39,7 +41,9 @@ struct HTMLTree: Sendable {
   var jsonLD: [String] = []
 
   /// The children of a node, in order.
-  func children(of index: Int32) -> ChildSequence { ChildSequence(nodes: nodes, first: index < 0 ? -1 : nodes[Int(index)].firstChild) }
+  func children(of index: Int32) -> ChildSequence {
+    ChildSequence(nodes: nodes, first: index < 0 ? -1 : nodes[Int(index)].firstChild)
+  }
 
   struct ChildSequence: Sequence, IteratorProtocol {
     let nodes: [DOMNode]

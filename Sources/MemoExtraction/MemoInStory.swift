@@ -51,10 +51,12 @@ enum MemoInStory {
     }
     // 2. A lead-in paragraph.
     let texts = paragraphs.map(\.text)
-    for (index, text) in texts.enumerated() where index + 2 <= texts.count - 1 || index + 1 < texts.count {
+    for (index, text) in texts.enumerated()
+    where index + 2 <= texts.count - 1 || index + 1 < texts.count {
       let lower = text.asciiLowercased
-      guard lower.containsBytes("memo") || lower.containsBytes("email")
-        || lower.containsBytes("note") || lower.containsBytes("read the full")
+      guard
+        lower.containsBytes("memo") || lower.containsBytes("email")
+          || lower.containsBytes("note") || lower.containsBytes("read the full")
       else { continue }
       let strong = strongLeadIns.contains { lower.containsBytes($0) } && text.count < 400
       var weak = false

@@ -1,6 +1,6 @@
 import CICU
 import MemoCore
-import Synchronization
+import Foundation
 
 /// Splits text into normalized word and number tokens with ICU, so spelling variants meet.
 ///
@@ -146,15 +146,34 @@ final class Workspace: @unchecked Sendable {
     memoscope_break_close(sentenceIterator)
   }
 
-  private static let pool = Mutex<[Workspace]>([])
+  /// Idle workspaces; at most one per thread that tokenized at the same time.
+  private static let pool = WorkspacePool()
 
   static func borrow() -> Workspace {
-    pool.withLock { $0.popLast() } ?? Workspace()
+    pool.take() ?? Workspace()
   }
 
   static func giveBack(_ workspace: Workspace) {
     if workspace.buffers.units.count > 1 << 22 { workspace.buffers = Buffers() }
-    pool.withLock { $0.append(workspace) }
+    pool.put(workspace)
+  }
+}
+
+/// A locked stack of idle workspaces (`NSLock`, so the package keeps its macOS 14 floor).
+private final class WorkspacePool: @unchecked Sendable {
+  private let lock = NSLock()
+  private var idle: [Workspace] = []
+
+  func take() -> Workspace? {
+    lock.lock()
+    defer { lock.unlock() }
+    return idle.popLast()
+  }
+
+  func put(_ workspace: Workspace) {
+    lock.lock()
+    idle.append(workspace)
+    lock.unlock()
   }
 }
 
@@ -213,9 +232,10 @@ struct TokenizerState: ~Copyable {
   private mutating func clean(_ paragraph: String) {
     var text = paragraph
     text.withUTF8 { bytes in
-      if buffers.units.count < bytes.count * 2 + 2 {
-        buffers.units = Array(repeating: 0, count: bytes.count * 2 + 2)
-        buffers.origins = Array(repeating: 0, count: bytes.count * 2 + 3)
+      // A paragraph never has more UTF-16 units than UTF-8 bytes.
+      if buffers.units.count < bytes.count + 1 {
+        buffers.units = Array(repeating: 0, count: bytes.count + 64)
+        buffers.origins = Array(repeating: 0, count: bytes.count + 65)
       }
       var count = 0
       buffers.units.withUnsafeMutableBufferPointer { units in
