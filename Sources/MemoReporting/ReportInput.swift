@@ -14,7 +14,7 @@ public struct ReportInput: Sendable {
   /// Groups of memos sharing a template.
   public var clusters: [ReportCluster]
   /// The lexicon used.
-  public var lexicon: LexiconStamp
+  public var lexicon: ReportLexicon
   /// How the index is computed, in one or two plain sentences.
   public var indexFormula: String
   /// Bands of the index used to count how strongly memos use AI-washing language, from the
@@ -36,7 +36,7 @@ public struct ReportInput: Sendable {
   /// Creates a report input.
   public init(
     title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
-    lexicon: LexiconStamp, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
+    lexicon: ReportLexicon, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
     clusterThreshold: Double, clusterContainmentThreshold: Double? = nil
   ) {
@@ -100,7 +100,7 @@ public struct IndexBand: Sendable, Equatable {
 }
 
 /// The lexicon's identity and categories, for the method section.
-public struct LexiconStamp: Sendable, Equatable {
+public struct ReportLexicon: Sendable, Equatable {
   /// The lexicon's name, version and content hash (hex).
   public var name: String, version: String, hash: String
   /// How many entries it has.
@@ -120,7 +120,7 @@ public struct LexiconStamp: Sendable, Equatable {
     self.categories = categories
   }
 
-  public static func == (lhs: LexiconStamp, rhs: LexiconStamp) -> Bool {
+  public static func == (lhs: ReportLexicon, rhs: ReportLexicon) -> Bool {
     lhs.name == rhs.name && lhs.version == rhs.version && lhs.hash == rhs.hash
       && lhs.entryCount == rhs.entryCount
       && lhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }

@@ -13,12 +13,12 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
   /// Every hit, in reading order.
   public var hits: [HitSummary]
   /// The parts the index is computed from, in the scoring module's order.
-  public var components: [IndexComponent]
+  public var components: [IndexPart]
 
   /// Creates a summary.
   public init(
     index: Double, tokens: Int, categories: [CategoryScore], hits: [HitSummary],
-    components: [IndexComponent] = []
+    components: [IndexPart] = []
   ) {
     self.index = index
     self.tokens = tokens
@@ -34,8 +34,8 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
       .map(\.element)
   }
 
-  /// Hits grouped by lexicon entry: entry id, phrase, category and count, most used first
-  /// (ties: entry id).
+  /// Hits grouped by lexicon entry: entry id, phrase, category, count and the surface forms
+  /// as written, most used first (ties: entry id).
   public var entries: [EntryUse] {
     var uses: [String: EntryUse] = [:]
     for hit in hits {
@@ -44,6 +44,7 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
         default: EntryUse(
           entryID: hit.entryID, phrase: hit.phrase, category: hit.category, count: 0)
       ].count += 1
+      uses[hit.entryID]!.surfaces[MarkdownText.flatten(hit.surface), default: 0] += 1
     }
     return uses.values.sorted { ($1.count, $0.entryID) < ($0.count, $1.entryID) }
   }
@@ -86,9 +87,10 @@ public struct HitSummary: Sendable, Codable, Equatable {
   public var paragraph: Int
   /// The matched text as written.
   public var surface: String
-  /// Text before the match in its paragraph (already shortened).
+  /// Text before the match in its paragraph, as it stands in the paragraph (spaces kept,
+  /// starting with `…` when shortened).
   public var before: String
-  /// Text after the match in its paragraph (already shortened).
+  /// Text after the match in its paragraph, as it stands (ending with `…` when shortened).
   public var after: String
 
   /// Creates a hit.
@@ -117,18 +119,44 @@ public struct EntryUse: Sendable, Codable, Equatable {
   public var category: String
   /// Hits of the entry.
   public var count: Int
+  /// How often each surface form (the matched text as written) occurs.
+  public var surfaces: [String: Int]
 
   /// Creates an entry use.
-  public init(entryID: String, phrase: String, category: String, count: Int) {
+  public init(
+    entryID: String, phrase: String, category: String, count: Int, surfaces: [String: Int] = [:]
+  ) {
     self.entryID = entryID
     self.phrase = phrase
     self.category = category
     self.count = count
+    self.surfaces = surfaces
+  }
+
+  /// The form to show a reader: the most frequent surface form (ties: the smallest in
+  /// byte order), else the canonical phrase.
+  public var displayPhrase: String { Self.mostFrequent(surfaces) ?? phrase }
+
+  /// The most frequent key (ties: the smallest in byte order).
+  static func mostFrequent(_ counts: [String: Int]) -> String? {
+    var best: (key: String, value: Int)?
+    for (key, value) in counts {
+      guard let current = best else {
+        best = (key, value)
+        continue
+      }
+      if value > current.value
+        || (value == current.value && key.utf8.lexicographicallyPrecedes(current.key.utf8))
+      {
+        best = (key, value)
+      }
+    }
+    return best?.key
   }
 }
 
 /// One named part of the AI-washing index, e.g. the AI-framing weight per 1,000 words.
-public struct IndexComponent: Sendable, Codable, Equatable {
+public struct IndexPart: Sendable, Codable, Equatable {
   /// The component's name as the scoring module gives it.
   public var name: String
   /// Its value.

@@ -19,11 +19,11 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
         let count = hits.filter { $0.category == id }.count
         return CategoryScore(
           id: id, title: title, role: role, hits: count, rate: Double(count) * 10)
-      }, hits: hits, components: [IndexComponent(name: "framing", value: index)])
+      }, hits: hits, components: [IndexPart(name: "framing", value: index)])
   }
   func hit(
     _ entry: String, _ phrase: String, _ category: String, _ paragraph: Int, _ surface: String,
-    before: String = "we are", after: String = "now"
+    before: String = "…we are ", after: String = " now…"
   ) -> HitSummary {
     HitSummary(
       entryID: entry, phrase: phrase, category: category, weight: 2, paragraph: paragraph,
@@ -79,7 +79,7 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
             text: hostile ? evil : "we become AI-native", words: 4, members: 2, boilerplate: false)
         ], maximumJaccard: 0.71)
     ],
-    lexicon: LexiconStamp(
+    lexicon: ReportLexicon(
       name: "ai-washing", version: "1.0.0", hash: "0123456789abcdef", entryCount: 2,
       categories: [
         (
@@ -124,7 +124,7 @@ struct MarkdownReportTests {
   @Test("Memos are ranked by index and linked to their cards")
   func rankingLinks() {
     let report = MarkdownReport.render(sampleReportInput(hostile: false)).markdown
-    #expect(report.contains("| 1 | [Norvale](#memo-1) | 2025-03-04 | Ada Vale | 6.5 |"))
+    #expect(report.contains("| [1](#memo-1) | Norvale | 2025-03-04 | Ada Vale | 6.5 |"))
     #expect(report.contains("<a id=\"memo-1\"></a>\n\n### 1. Norvale — “A note on our future”"))
     #expect(
       report.contains("> …we are **AI-native** now… — Corpus/norvale.html, ¶ 1 (`ai_native`)"))

@@ -1,0 +1,108 @@
+import MemoCore
+import MemoTokenization
+
+/// Turns a memo into clustering tokens with the shared `Tokenizer`, then masks them.
+///
+/// Tokens are the tokenizer's normalized words and numbers (NFKC case-folded, hyphens and
+/// slashes as boundaries, so "AI-native" and "AI native" shingle alike), keyed by their
+/// `StableHash`.
+///
+/// Masking (on by default) replaces every number with one placeholder, and every company name
+/// with another, since templated memos swap exactly these. A word counts as a company name when
+/// it is one of the words of the memo's `company` metadata, or when it is capitalized (an
+/// upper-case letter followed by a lower-case one) and not the first word of its sentence.
+/// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
+/// placeholder, so "Acme" and "Vantage Robotics" mask alike.
+enum ClusterTokenizer {
+  static func tokens(of memo: Memo, masking: Bool) -> [ClusterToken] {
+    let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
+    var result: [ClusterToken] = []
+    result.reserveCapacity(text.tokens.count)
+    guard masking else {
+      for token in text.tokens {
+        result.append(
+          ClusterToken(
+            key: text.hash(of: token), paragraph: token.paragraph, start: token.start,
+            end: token.end))
+      }
+      return result
+    }
+    var companyKeys: Set<UInt64> = []
+    if let company = memo.company {
+      let words = Tokenizer().tokenize(company)
+      for token in words.tokens where token.kind == .word { companyKeys.insert(words.hash(of: token)) }
+    }
+    var previousSentence: Int32 = -1
+    var previousWasName = false
+    var cursor = ScalarCursor()
+    for token in text.tokens {
+      let sentenceInitial = token.sentence != previousSentence
+      previousSentence = token.sentence
+      if token.kind == .number {
+        result.append(
+          ClusterToken(key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
+        previousWasName = false
+        continue
+      }
+      let key = text.hash(of: token)
+      var isName = companyKeys.contains(key)
+      if !isName && !sentenceInitial {
+        isName = cursor.isCapitalized(memo.paragraphs, token)
+      }
+      if isName {
+        if previousWasName, let last = result.last, last.paragraph == token.paragraph {
+          result[result.count - 1].end = token.end
+        } else {
+          result.append(
+            ClusterToken(key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
+        }
+        previousWasName = true
+        continue
+      }
+      previousWasName = false
+      result.append(ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
+    }
+    return result
+  }
+
+  /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
+  struct ScalarCursor {
+    private var paragraph: Int32 = -1
+    private var bytes: [UInt8] = []
+    private var byteIndex = 0
+    private var offset: Int32 = 0
+
+    /// True when the token starts with an upper-case letter followed by a lower-case one.
+    mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
+      if token.paragraph != paragraph {
+        paragraph = token.paragraph
+        bytes = Array(paragraphs[Int(token.paragraph)].utf8)
+        byteIndex = 0
+        offset = 0
+      }
+      guard token.start >= offset, token.end - token.start >= 2 else { return false }
+      // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
+      while offset < token.start && byteIndex < bytes.count {
+        byteIndex += 1
+        while byteIndex < bytes.count && bytes[byteIndex] & 0xC0 == 0x80 { byteIndex += 1 }
+        offset += 1
+      }
+      guard byteIndex < bytes.count else { return false }
+      let first = bytes[byteIndex]
+      if first < 0x80 {
+        guard first >= 0x41 && first <= 0x5A, byteIndex + 1 < bytes.count else { return false }
+        let second = bytes[byteIndex + 1]
+        if second < 0x80 { return second >= 0x61 && second <= 0x7A }
+      }
+      // Non-ASCII: decode the two scalars.
+      var iterator = bytes[byteIndex...].makeIterator()
+      var decoder = UTF8()
+      var scalars: [Unicode.Scalar] = []
+      while scalars.count < 2, case .scalarValue(let scalar) = decoder.decode(&iterator) {
+        scalars.append(scalar)
+      }
+      guard scalars.count == 2 else { return false }
+      return scalars[0].properties.isUppercase && scalars[1].properties.isLowercase
+    }
+  }
+}

@@ -1,0 +1,268 @@
+import Dispatch
+import Foundation
+import MemoCore
+
+/// Groups near-duplicate memos: shingles, MinHash, LSH banding, exact verification, clusters
+/// guarded against chaining, and the passages each cluster shares.
+///
+/// ```swift
+/// let result = try Clusterer().cluster(memos)
+/// for cluster in result.clusters { print(cluster.members.map(\.source)) }
+/// ```
+///
+/// The result does not depend on the order of the input: memos are first put in a canonical
+/// order (by source, then content).
+public struct Clusterer: Sendable {
+  /// The settings used.
+  public var options: ClusteringOptions
+
+  /// Creates a clusterer.
+  public init(options: ClusteringOptions = ClusteringOptions()) {
+    self.options = options
+  }
+
+  /// Clusters memos held in memory.
+  /// - Throws: `ClusteringError.invalidOption` when the options are out of range.
+  public func cluster(_ memos: [Memo]) throws(ClusteringError) -> ClusterResult {
+    try cluster(count: memos.count) { memos[$0] }
+  }
+
+  /// Clusters `count` memos loaded on demand, so big inputs need not stay in memory.
+  ///
+  /// `memo` is called concurrently, once per memo while fingerprinting and once more for each
+  /// memo that ends up in a cluster (to quote its passages); it must return the same memo each
+  /// time, or `nil` to skip an index (for input that failed to load).
+  ///
+  /// - Complexity: O(words × hashes / cores) for signatures, plus the candidate pairs.
+  /// - Throws: `ClusteringError.invalidOption` when the options are out of range.
+  public func cluster(count: Int, memo: @Sendable (Int) -> Memo?) throws(ClusteringError)
+    -> ClusterResult
+  {
+    try options.validate()
+    let options = options
+    var timer = PhaseTimer()
+    // 1. Fingerprints: tokens → shingle sets, concurrently.
+    let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
+      memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
+    }
+    var documents = loaded.compactMap { $0 }
+    documents.sort(by: Fingerprint.canonicalOrder)
+    let n = documents.count
+    timer.lap("fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
+
+    // 2. Document frequency of shingles; very common ones are ignored for similarity.
+    var sketch = DocumentFrequencySketch(
+      expectedShingles: documents.reduce(0) { $0 + $1.shingles.count })
+    sketch.add(documents.map(\.shingles))
+    let commonDocuments = max(
+      options.commonShingleMinimum,
+      Int((options.commonShingleFraction * Double(n)).rounded(.up)))
+    let boilerplateDocuments = max(
+      options.boilerplateMinimum, Int((options.boilerplateFraction * Double(n)).rounded(.up)))
+    let frozenSketch = sketch
+    let sets: [[UInt32]] = {
+      let full = documents.map(\.shingles)
+      return Parallel.map(count: n, minimumChunk: 256) { index in
+        full[index].filter { frozenSketch.count($0) < commonDocuments }
+      }
+    }()
+    for index in 0..<n { documents[index].shingles = [] }
+    timer.lap("document frequency (common at \(commonDocuments) memos)")
+
+    // 3. Signatures, 4. candidate pairs, 5. exact verification.
+    let hasher = MinHasher(count: options.hashCount, seed: options.seed)
+    let signatures = Self.signatures(of: sets, hasher: hasher)
+    let candidates = LSHIndex.candidatePairs(
+      signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
+      skip: sets.map(\.isEmpty))
+    timer.lap("signatures and LSH (\(candidates.count) candidate pairs)")
+    let edges = Self.verify(candidates, sets: sets, options: options)
+    timer.lap("verification (\(edges.count) pairs kept)")
+
+    // 6. Clusters with the chaining guard.
+    let (groups, cutIndices) = ClusterGraph.clusters(
+      documents: n, edges: edges, minimumLinkage: options.minimumLinkage,
+      jaccard: { Shingles.similarity(sets[$0], sets[$1]).jaccard })
+
+    // 7. Members in date order, pairs and shared passages, concurrently over clusters.
+    var edgesByGroup = [[ClusterGraph.Edge]](repeating: [], count: groups.count)
+    var groupOf = [Int](repeating: -1, count: n)
+    for (g, group) in groups.enumerated() { for d in group { groupOf[d] = g } }
+    for edge in edges where groupOf[edge.a] >= 0 && groupOf[edge.a] == groupOf[edge.b] {
+      edgesByGroup[groupOf[edge.a]].append(edge)
+    }
+    let frozenDocuments = documents
+    let frozenEdges = edgesByGroup
+    var clusters: [MemoCluster] = Parallel.map(count: groups.count, minimumChunk: 1) { g in
+      Self.describe(
+        group: groups[g], edges: frozenEdges[g], documents: frozenDocuments, memo: memo,
+        options: options, sketch: frozenSketch, boilerplateDocuments: boilerplateDocuments)
+    }
+    timer.lap("clusters and passages (\(groups.count) clusters)")
+    clusters.sort { a, b in
+      if a.members.count != b.members.count { return a.members.count > b.members.count }
+      return Fingerprint.memberOrder(a.members[0], b.members[0])
+    }
+    for index in clusters.indices { clusters[index].id = index + 1 }
+    let cutPairs = cutIndices.map { index in
+      let edge = edges[index]
+      let (first, second) =
+        Fingerprint.memberOrder(documents[edge.a].member, documents[edge.b].member)
+        ? (edge.a, edge.b) : (edge.b, edge.a)
+      return ClusterPair(
+        a: documents[first].source, b: documents[second].source, jaccard: edge.jaccard,
+        containment: edge.containment)
+    }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    let parameters = ClusterParameters(
+      threshold: options.threshold, containmentThreshold: options.containmentThreshold,
+      bands: options.bands, rows: options.rows, hashes: options.hashCount,
+      shingleSize: options.shingleSize, masking: options.masking,
+      minimumLinkage: options.minimumLinkage, commonShingleDocuments: commonDocuments,
+      boilerplateDocuments: boilerplateDocuments)
+    return ClusterResult(
+      parameters: parameters, documents: n, clusters: clusters, cutPairs: cutPairs)
+  }
+
+  /// All signatures in one flat buffer, `hasher.count` values per document.
+  static func signatures(of sets: [[UInt32]], hasher: MinHasher) -> [UInt32] {
+    let k = hasher.count
+    var flat = [UInt32](repeating: 0, count: sets.count * k)
+    flat.withUnsafeMutableBufferPointer { buffer in
+      let shared = UncheckedSendable(value: buffer)
+      Parallel.forEachChunk(count: sets.count, minimumChunk: 64) { range in
+        for index in range {
+          let slice = UnsafeMutableBufferPointer(
+            rebasing: shared.value[(index * k)..<((index + 1) * k)])
+          hasher.signature(of: sets[index], into: slice)
+        }
+      }
+    }
+    return flat
+  }
+
+  /// Exact Jaccard and containment of each candidate pair; keeps those above the thresholds.
+  static func verify(_ candidates: [UInt64], sets: [[UInt32]], options: ClusteringOptions)
+    -> [ClusterGraph.Edge]
+  {
+    let verified: [[ClusterGraph.Edge]] = Parallel.map(
+      count: (candidates.count + 4095) / 4096, minimumChunk: 1
+    ) { chunk in
+      var kept: [ClusterGraph.Edge] = []
+      for pair in candidates[(chunk * 4096)..<min(candidates.count, (chunk + 1) * 4096)] {
+        let a = Int(pair >> 32)
+        let b = Int(pair & 0xffff_ffff)
+        let (jaccard, containment) = Shingles.similarity(sets[a], sets[b])
+        if jaccard >= options.threshold || containment >= options.containmentThreshold {
+          kept.append(ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment))
+        }
+      }
+      return kept
+    }
+    return verified.flatMap { $0 }
+  }
+
+  /// Builds one cluster's description: ordered members, pairs, passages, coverage.
+  static func describe(
+    group: [Int], edges: [ClusterGraph.Edge], documents: [Fingerprint],
+    memo: @Sendable (Int) -> Memo?, options: ClusteringOptions,
+    sketch: DocumentFrequencySketch, boilerplateDocuments: Int
+  ) -> MemoCluster {
+    let ordered = group.sorted {
+      Fingerprint.memberOrder(documents[$0].member, documents[$1].member)
+    }
+    var position: [Int: Int] = [:]
+    for (index, d) in ordered.enumerated() { position[d] = index }
+    let passageDocuments = ordered.map { d -> PassageDocument in
+      let fingerprint = documents[d]
+      guard let memo = memo(fingerprint.inputIndex) else {
+        return PassageDocument(source: fingerprint.source, paragraphs: [], tokens: [])
+      }
+      return PassageDocument(
+        source: memo.source, paragraphs: memo.paragraphs,
+        tokens: ClusterTokenizer.tokens(of: memo, masking: options.masking))
+    }
+    let (passages, coverage) = PassageAnalysis.run(
+      passageDocuments, options: options, documentFrequency: { sketch.count($0) },
+      boilerplateDocuments: boilerplateDocuments)
+    var members: [ClusterMember] = []
+    for (index, d) in ordered.enumerated() {
+      var member = documents[d].member
+      member.coverage = coverage[index]
+      members.append(member)
+    }
+    let pairs = edges.map { edge -> (Int, Int, ClusterGraph.Edge) in
+      let x = position[edge.a]!
+      let y = position[edge.b]!
+      return (min(x, y), max(x, y), edge)
+    }.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map { x, y, edge in
+      ClusterPair(
+        a: members[x].source, b: members[y].source, jaccard: edge.jaccard,
+        containment: edge.containment)
+    }
+    return MemoCluster(id: 0, members: members, pairs: pairs, passages: passages)
+  }
+}
+
+/// What clustering keeps of a memo between stages: metadata and its shingle set.
+struct Fingerprint: Sendable {
+  var inputIndex: Int
+  var source: String
+  var title: String?
+  var company: String?
+  var date: String?
+  var tokenCount: Int
+  var contentKey: UInt64
+  var shingles: [UInt32]
+
+  init(memo: Memo, index: Int, options: ClusteringOptions) {
+    let tokens = ClusterTokenizer.tokens(of: memo, masking: options.masking)
+    inputIndex = index
+    source = memo.source
+    title = memo.title
+    company = memo.company
+    date = memo.date
+    tokenCount = tokens.count
+    // Identifies the content for ordering memos that share a source (never printed).
+    var key = StableHash.mix(UInt64(memo.paragraphs.count), seed: UInt64(tokens.count))
+    for token in tokens { key = StableHash.mix(key ^ token.key, seed: UInt64(token.end)) }
+    contentKey = key ^ StableHash.of((memo.title ?? "") + "\u{0}" + (memo.date ?? ""))
+    shingles = Shingles.set(of: tokens, size: options.shingleSize)
+  }
+
+  var member: ClusterMember {
+    ClusterMember(
+      source: source, title: title, company: company, date: date, tokens: tokenCount,
+      coverage: 0)
+  }
+
+  /// Input-independent order: source, then content.
+  static func canonicalOrder(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+    if a.source != b.source { return a.source < b.source }
+    if a.contentKey != b.contentKey { return a.contentKey < b.contentKey }
+    return a.tokenCount < b.tokenCount
+  }
+
+  /// Member order: dated before undated, by date, then by source.
+  static func memberOrder(_ a: ClusterMember, _ b: ClusterMember) -> Bool {
+    switch (a.date, b.date) {
+    case (let x?, let y?) where x != y: return x < y
+    case (.some, nil): return true
+    case (nil, .some): return false
+    default: return a.source < b.source
+    }
+  }
+}
+
+/// Prints phase durations to stderr when `MEMOSCOPE_TIMING` is set (for tuning).
+struct PhaseTimer {
+  private let enabled = getenv("MEMOSCOPE_TIMING") != nil
+  private var last = DispatchTime.now().uptimeNanoseconds
+
+  mutating func lap(_ label: @autoclosure () -> String) {
+    guard enabled else { return }
+    let now = DispatchTime.now().uptimeNanoseconds
+    let line = String(format: "%8.3f s  %@\n", Double(now - last) / 1e9, label())
+    FileHandle.standardError.write(Data(line.utf8))
+    last = now
+  }
+}

@@ -1,0 +1,49 @@
+/// Counts in how many documents each shingle occurs, approximately, in fixed memory.
+///
+/// Two rows of 32-bit counters indexed by independent bits of the shingle hash; the estimate
+/// is the smaller row's count, which can only overestimate (when two shingles share both
+/// counters). Rows are sized to the input, at most 2^22 counters each (32 MB in all).
+struct DocumentFrequencySketch: Sendable {
+  private var rows: [[UInt32]]
+  private let mask: UInt32
+
+  init(expectedShingles: Int) {
+    var size = 1024
+    while size < expectedShingles * 2 && size < (1 << 22) { size <<= 1 }
+    rows = [[UInt32](repeating: 0, count: size), [UInt32](repeating: 0, count: size)]
+    mask = UInt32(size - 1)
+  }
+
+  @inline(__always)
+  private static func second(_ shingle: UInt32) -> UInt32 {
+    (shingle &* 0x9E37_79B1) ^ (shingle >> 16)
+  }
+
+  /// Adds one document's (duplicate-free) shingles; both rows filled concurrently.
+  mutating func add(_ sets: [[UInt32]]) {
+    let mask = mask
+    rows.withUnsafeMutableBufferPointer { rows in
+      let shared = UncheckedSendable(value: rows)
+      Parallel.forEachChunk(count: 2, minimumChunk: 1) { range in
+        for row in range {
+          shared.value[row].withUnsafeMutableBufferPointer { counters in
+            for set in sets {
+              for shingle in set {
+                let slot = Int((row == 0 ? shingle : Self.second(shingle)) & mask)
+                counters[slot] &+= 1
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// The estimated number of documents containing `shingle`.
+  @inline(__always)
+  func count(_ shingle: UInt32) -> Int {
+    let a = rows[0][Int(shingle & mask)]
+    let b = rows[1][Int(Self.second(shingle) & mask)]
+    return Int(min(a, b))
+  }
+}

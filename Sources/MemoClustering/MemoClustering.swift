@@ -1,1 +1,0 @@
-// MemoClustering: placeholder until its issue lands.

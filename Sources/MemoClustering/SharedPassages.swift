@@ -1,0 +1,221 @@
+import MemoCore
+
+/// Finds the passages a set of memos share, for `memoscope compare` and cluster reports.
+public struct PassageFinder: Sendable {
+  /// Shingle size, masking, gap and minimum length come from here.
+  public var options: ClusteringOptions
+
+  /// Creates a finder.
+  public init(options: ClusteringOptions = ClusteringOptions()) {
+    self.options = options
+  }
+
+  /// The passages shared by two or more of `memos`, and how much of each memo they cover.
+  ///
+  /// A passage is a maximal run of words, inside one paragraph, whose word `shingleSize`-grams
+  /// also occur in another memo; gaps of up to `passageGap` differing words are bridged, so a
+  /// swapped name or number does not split it. Its text is quoted from the first memo (in the
+  /// order given) that contains it. Passages are never flagged as boilerplate here, since there
+  /// is no corpus to count document frequency in.
+  ///
+  /// - Parameter memos: The memos, in the order their sources should be listed.
+  /// - Returns: The passages (longest first) and each memo's coverage, in input order.
+  /// - Complexity: O(total words) with hashing.
+  public func sharedPassages(among memos: [Memo]) -> PassageReport {
+    let documents = memos.map {
+      PassageDocument(
+        source: $0.source, paragraphs: $0.paragraphs,
+        tokens: ClusterTokenizer.tokens(of: $0, masking: options.masking))
+    }
+    let found = PassageAnalysis.run(
+      documents, options: options, documentFrequency: nil, boilerplateDocuments: Int.max)
+    return PassageReport(passages: found.passages, coverage: found.coverage)
+  }
+}
+
+/// The passages shared among a few memos, and each memo's reused share.
+public struct PassageReport: Sendable, Codable, Equatable {
+  /// Shared passages, longest first.
+  public var passages: [SharedPassage]
+  /// For each memo, in the order given, the share of its words inside shared passages (0…1).
+  public var coverage: [Double]
+
+  /// Creates a report.
+  public init(passages: [SharedPassage], coverage: [Double]) {
+    self.passages = passages
+    self.coverage = coverage
+  }
+}
+
+/// A memo's text and clustering tokens, as passage analysis needs them.
+struct PassageDocument: Sendable {
+  var source: String
+  var paragraphs: [String]
+  var tokens: [ClusterToken]
+}
+
+/// The passage algorithm over tokenized documents.
+enum PassageAnalysis {
+  struct Run {
+    var document: Int
+    var first: Int
+    var last: Int
+    var grams: [UInt32]
+    var length: Int { last - first + 1 }
+  }
+
+  /// Finds shared passages; `documentFrequency` maps a shingle to its corpus document count.
+  static func run(
+    _ documents: [PassageDocument], options: ClusteringOptions,
+    documentFrequency: (@Sendable (UInt32) -> Int)?, boilerplateDocuments: Int
+  ) -> (passages: [SharedPassage], coverage: [Double]) {
+    let k = options.shingleSize
+    // 1. Each document's in-paragraph k-grams, and in how many documents each occurs.
+    var grams: [[UInt32?]] = []
+    var occurrence: [UInt32: (last: Int, count: Int)] = [:]
+    for (index, document) in documents.enumerated() {
+      var row = [UInt32?](repeating: nil, count: document.tokens.count)
+      document.tokens.withUnsafeBufferPointer { tokens in
+        var position = 0
+        while position + k <= tokens.count {
+          if tokens[position].paragraph == tokens[position + k - 1].paragraph {
+            let gram = Shingles.hash(tokens, start: position, size: k)
+            row[position] = gram
+            if let seen = occurrence[gram] {
+              if seen.last != index { occurrence[gram] = (index, seen.count + 1) }
+            } else {
+              occurrence[gram] = (index, 1)
+            }
+          }
+          position += 1
+        }
+      }
+      grams.append(row)
+    }
+    // 2. Runs of covered words per document, gaps bridged, inside one paragraph.
+    var runs: [Run] = []
+    for (index, document) in documents.enumerated() {
+      let tokens = document.tokens
+      var covered = [Bool](repeating: false, count: tokens.count)
+      for position in 0..<tokens.count {
+        if let gram = grams[index][position], let seen = occurrence[gram], seen.count >= 2 {
+          for t in position..<(position + k) { covered[t] = true }
+        }
+      }
+      var position = 0
+      while position < tokens.count {
+        guard covered[position] else {
+          position += 1
+          continue
+        }
+        let first = position
+        var last = position
+        var next = position + 1
+        while next < tokens.count && tokens[next].paragraph == tokens[first].paragraph {
+          if covered[next] {
+            last = next
+            next += 1
+          } else if next - last <= options.passageGap {
+            next += 1
+          } else {
+            break
+          }
+        }
+        var shared: [UInt32] = []
+        for p in first...last {
+          if let gram = grams[index][p], let seen = occurrence[gram], seen.count >= 2 {
+            shared.append(gram)
+          }
+        }
+        runs.append(Run(document: index, first: first, last: last, grams: shared))
+        position = last + 1
+      }
+    }
+    // 3. Runs sharing a k-gram are one passage.
+    var parent = Array(0..<runs.count)
+    func root(_ x: Int) -> Int {
+      var x = x
+      while parent[x] != x {
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+      }
+      return x
+    }
+    var owner: [UInt32: Int] = [:]
+    for (id, run) in runs.enumerated() {
+      for gram in run.grams {
+        if let other = owner[gram] {
+          let a = root(other)
+          let b = root(id)
+          if a != b { parent[max(a, b)] = min(a, b) }
+        } else {
+          owner[gram] = id
+        }
+      }
+    }
+    var groups: [Int: [Int]] = [:]
+    for id in runs.indices { groups[root(id), default: []].append(id) }
+    // 4. Describe each passage; keep those in two or more documents and long enough.
+    var passages: [(passage: SharedPassage, runs: [Int])] = []
+    for key in groups.keys.sorted() {
+      let ids = groups[key]!
+      let members = Set(ids.map { runs[$0].document }).sorted()
+      guard members.count >= 2 else { continue }
+      let origin = ids.filter { runs[$0].document == members[0] }.max {
+        let a = runs[$0]
+        let b = runs[$1]
+        return a.length != b.length ? a.length < b.length : a.first > b.first
+      }!
+      let run = runs[origin]
+      guard ids.map({ runs[$0].length }).max()! >= options.passageMinimumTokens else { continue }
+      var coverage = 0.0
+      for member in members {
+        let words = ids.filter { runs[$0].document == member }.reduce(0) { $0 + runs[$1].length }
+        coverage += Double(words) / Double(max(1, documents[member].tokens.count))
+      }
+      coverage /= Double(members.count)
+      var frequency = members.count
+      if let documentFrequency, !run.grams.isEmpty {
+        let counts = run.grams.map(documentFrequency).sorted()
+        frequency = max(members.count, counts[counts.count / 2])
+      }
+      let passage = SharedPassage(
+        text: text(of: run, in: documents[run.document]),
+        members: members.map { documents[$0].source }, tokens: run.length,
+        coverage: coverage,
+        boilerplate: frequency - members.count >= max(boilerplateDocuments, members.count),
+        documentFrequency: frequency)
+      passages.append((passage, ids))
+    }
+    // 5. Member coverage counts only non-boilerplate passages.
+    var coveredWords = documents.map { [Bool](repeating: false, count: $0.tokens.count) }
+    for entry in passages where !entry.passage.boilerplate {
+      for id in entry.runs {
+        let run = runs[id]
+        for t in run.first...run.last { coveredWords[run.document][t] = true }
+      }
+    }
+    let coverage = coveredWords.map { words in
+      words.isEmpty ? 0 : Double(words.filter { $0 }.count) / Double(words.count)
+    }
+    let sorted = passages.map(\.passage).sorted { a, b in
+      if a.boilerplate != b.boilerplate { return !a.boilerplate }
+      if a.tokens != b.tokens { return a.tokens > b.tokens }
+      if a.members.count != b.members.count { return a.members.count > b.members.count }
+      if a.text != b.text { return a.text < b.text }
+      return a.members.lexicographicallyPrecedes(b.members)
+    }
+    return (sorted, coverage)
+  }
+
+  /// The original text of a run, sliced from its paragraph by scalar offsets.
+  static func text(of run: Run, in document: PassageDocument) -> String {
+    let first = document.tokens[run.first]
+    let last = document.tokens[run.last]
+    let paragraph = document.paragraphs[Int(first.paragraph)]
+    let scalars = paragraph.unicodeScalars
+    let start = scalars.index(scalars.startIndex, offsetBy: Int(first.start))
+    let end = scalars.index(scalars.startIndex, offsetBy: Int(last.end))
+    return String(scalars[start..<end])
+  }
+}

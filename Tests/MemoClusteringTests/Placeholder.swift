@@ -1,1 +1,0 @@
-// Tests for MemoClustering arrive with its issue.

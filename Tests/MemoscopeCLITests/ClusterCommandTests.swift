@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+import TestSupport
+
+@Suite("memoscope cluster")
+struct ClusterCommandTests {
+  func run(_ arguments: [String]) -> (exitCode: Int32, stdout: String, stderr: String) {
+    CLIRunner.run(arguments: ["cluster"] + arguments, currentDirectory: Fixtures.root)
+  }
+
+  @Test("A fixture folder clusters into its two families (table)")
+  func folderTable() {
+    let result = run(["Clustering/folder"])
+    #expect(result.exitCode == 0)
+    #expect(result.stderr == "")
+    #expect(Snapshots.mismatch(result.stdout, at: "Clustering/Snapshots/folder.txt") == nil)
+  }
+
+  @Test("JSON output matches the snapshot, whatever the order of the input paths")
+  func folderJSON() throws {
+    let result = run(["--format", "json", "Clustering/folder"])
+    #expect(result.exitCode == 0)
+    #expect(Snapshots.mismatch(result.stdout, at: "Clustering/Snapshots/folder.json") == nil)
+    let files = try FileManager.default.contentsOfDirectory(
+      atPath: Fixtures.url("Clustering/folder").path
+    ).sorted().reversed().map { "Clustering/folder/\($0)" }
+    let reversed = run(["--format", "json"] + files)
+    #expect(reversed.stdout == result.stdout)
+  }
+
+  @Test("JSONL input: bad lines are reported as file:line, the rest is clustered (exit 1)")
+  func jsonlWithBadLines() {
+    let result = run(["--format", "md", "Clustering/memos.jsonl"])
+    #expect(result.exitCode == 1)
+    #expect(
+      result.stderr == """
+        error: Clustering/memos.jsonl:3: not a memo: invalid JSON. Each line must be one memo as written by 'memoscope extract --format jsonl'.
+        error: Clustering/memos.jsonl:5: not a memo: missing key 'paragraphs'. Each line must be one memo as written by 'memoscope extract --format jsonl'.
+
+        """)
+    #expect(Snapshots.mismatch(result.stdout, at: "Clustering/Snapshots/memos.md") == nil)
+  }
+
+  @Test("Markdown escapes memo text so titles cannot break the table")
+  func markdownEscaping() {
+    let result = run(["--format", "md", "Clustering/memos.jsonl"])
+    #expect(result.stdout.contains("| Changes at Pell \\| Networks |"))
+    #expect(result.stdout.contains("A \\[hard\\] &lt;decision&gt;"))
+  }
+
+  @Test("A missing path is reported and the others still run")
+  func missingPath() {
+    let result = run(["--format", "json", "Clustering/nope", "Clustering/folder"])
+    #expect(result.exitCode == 1)
+    #expect(result.stderr.hasPrefix("error: Clustering/nope"))
+    #expect(result.stdout.contains("\"documents\" : 6"))
+  }
+
+  @Test("--no-mask is reported in the parameters; --threshold out of range is a usage error")
+  func flags() {
+    let plain = run(["--format", "json", "--no-mask", "--threshold", "0.3", "Clustering/folder"])
+    #expect(plain.stdout.contains("\"masking\" : false"))
+    #expect(plain.stdout.contains("\"threshold\" : 0.3"))
+    let bad = run(["--threshold", "0", "Clustering/folder"])
+    #expect(bad.exitCode == 2)
+    #expect(bad.stderr.contains("--threshold must be greater than 0 and at most 1, got 0.0."))
+  }
+}

@@ -1,1 +1,0 @@
-// Tests for MemoscopeCLI arrive with its issue.
