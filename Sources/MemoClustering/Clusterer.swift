@@ -92,7 +92,7 @@ public struct Clusterer: Sendable {
       }
       return ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment)
     }
-    timer.lap("signatures, LSH and verification (\(candidateCount) candidate pairs)")
+    timer.lap("signatures, LSH and verification (\(candidateCount) pairs verified, \(edges.count) kept)")
 
     // 6. Clusters with the chaining guard.
     let (groups, cutIndices) = ClusterGraph.clusters(

@@ -16,6 +16,7 @@ enum LSHIndex {
   ///   - minimumAgreement: Candidates whose signatures agree on fewer values are dropped
   ///     without an exact check.
   ///   - verify: The exact check; returns an edge to keep, or nil.
+  /// - Returns: The edges, and how many distinct pairs passed the screen and were verified.
   static func verifiedPairs(
     signatures: [UInt32], hashes: Int, bands: Int, rows: Int, skip: [Bool],
     minimumAgreement: Int, verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
@@ -88,9 +89,11 @@ enum LSHIndex {
               let a = Int(entries[i].document)
               for j in (i + 1)..<end {
                 let b = Int(entries[j].document)
+                // Screen first (cheap, drops most chance collisions), then skip pairs that an
+                // earlier band already handles.
+                if agreement(a, b) < minimumAgreement { continue }
                 if collidedEarlier(a, b) { continue }
                 candidates += 1
-                if agreement(a, b) < minimumAgreement { continue }
                 if let edge = verify(a, b) { edges.append(edge) }
               }
             }
