@@ -30,15 +30,19 @@ swift build -c release --scratch-path "$scratch" --product memoscope >/dev/null
 swift build -c release --scratch-path "$scratch" --product memoscope-bench >/dev/null
 bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
 
-# Runs a command under /usr/bin/time -v; prints "seconds kilobytes".
+# measure OUT COMMAND...: runs COMMAND (stdout to OUT) under /usr/bin/time -v and prints
+# "wall-seconds kilobytes cpu-seconds".
 measure() {
+  local out="$1"
+  shift
   local log="$work/time.log"
-  /usr/bin/time -v "$@" 2>"$log" >/dev/null || { cat "$log" >&2; return 1; }
+  /usr/bin/time -v -o "$log" "$@" >"$out" 2>"$work/stderr.log" || { cat "$log" "$work/stderr.log" >&2; return 1; }
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
     awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
+  echo "$wall $rss $cpu"
 }
 
 echo "machine: $(nproc) cores; $(uname -sr)"
@@ -51,16 +55,20 @@ for n in "${sizes[@]}"; do
   fi
   echo
   echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL"
-  read -r ours_s ours_kb < <(measure "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
-  "$bin/memoscope" cluster --format json "$corpus/memos.jsonl" >"$work/ours-$n.json"
+  read -r ours_s ours_kb ours_cpu < <(measure "$work/ours-$n.json" \
+    "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
   ours_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/ours-$n.json")
-  printf "memoscope cluster   %8.2f s  %7.0f MB peak  %s\n" "$ours_s" "$((ours_kb / 1024))" "$ours_ari"
+  printf "memoscope cluster        %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+    "$ours_s" "$ours_cpu" "$((ours_kb / 1024))" "$ours_ari"
   if [ "$n" -le "$datasketch_max" ]; then
-    read -r peer_s peer_kb < <(measure "$venv/bin/python" Benchmarks/clustering_datasketch.py \
+    read -r peer_s peer_kb peer_cpu < <(measure /dev/null \
+      "$venv/bin/python" Benchmarks/clustering_datasketch.py \
       --threshold "$threshold" "$corpus/memos.jsonl" "$work/datasketch-$n.tsv")
     peer_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/datasketch-$n.tsv")
-    printf "datasketch LSH %.2f %8.2f s  %7.0f MB peak  %s\n" "$threshold" "$peer_s" "$((peer_kb / 1024))" "$peer_ari"
-    awk -v a="$peer_s" -v b="$ours_s" 'BEGIN { printf "speed ratio: memoscope is %.1fx datasketch\n", a / b }'
+    printf "datasketch MinHashLSH %.2f %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+      "$threshold" "$peer_s" "$peer_cpu" "$((peer_kb / 1024))" "$peer_ari"
+    awk -v a="$peer_s" -v b="$ours_s" -v c="$peer_cpu" -v d="$ours_cpu" 'BEGIN {
+      printf "speed ratio: memoscope is %.1fx datasketch by wall time, %.1fx by cpu time\n", a / b, c / d }'
   else
     echo "datasketch skipped (DATASKETCH_MAX=$datasketch_max)"
   fi
