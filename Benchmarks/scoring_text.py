@@ -1,12 +1,15 @@
 """Builds the scoring benchmark's input text: the visible text of the benchmark HTML pages.
 
-Usage: python3 scoring_text.py HTML_GZ_FOLDER OUTPUT_FILE TARGET_MEGABYTES
+Usage: python3 scoring_text.py HTML_GZ_FOLDER OUTPUT_FILE TARGET_MEGABYTES [CORPUS_MANIFEST]
 
-Paragraphs (block elements) are separated by blank lines; the whole is repeated until it
-reaches TARGET_MEGABYTES of UTF-8. Uses only Python's standard library.
+Paragraphs (block elements) are separated by blank lines. When CORPUS_MANIFEST (Corpus/
+manifest.json) is given, the sample memos' bodies are mixed in (one memo after every 4 pages),
+so the lexicon has phrases to find. The whole is repeated until it reaches TARGET_MEGABYTES of
+UTF-8. Uses only Python's standard library.
 """
 import gzip
 import html.parser
+import json
 import pathlib
 import sys
 
@@ -45,8 +48,13 @@ class TextCollector(html.parser.HTMLParser):
 
 def main():
     folder, output, target = pathlib.Path(sys.argv[1]), sys.argv[2], float(sys.argv[3])
+    memos = []
+    if len(sys.argv) > 4:
+        memos = [memo["body"] for memo in json.load(open(sys.argv[4], encoding="utf-8"))]
     paragraphs = []
-    for path in sorted(folder.glob("*.html.gz")):
+    for number, path in enumerate(sorted(folder.glob("*.html.gz"))):
+        if memos and number % 4 == 3:
+            paragraphs.extend(memos[(number // 4) % len(memos)])
         collector = TextCollector()
         collector.feed(gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace"))
         collector.close()

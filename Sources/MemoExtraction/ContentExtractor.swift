@@ -11,7 +11,7 @@ struct ContentExtractor {
   private(set) var textLength: [Int]
   /// Characters of link text in each node's subtree.
   private(set) var linkLength: [Int]
-  /// Characters of text in direct paragraph-like blocks (p, pre, li, td…) below each node.
+  /// Memoized `ClassHints.weight` of each node.
   private var hints: [Int8?]
 
   init(tree: HTMLTree, root: Int32) {
@@ -37,6 +37,7 @@ struct ContentExtractor {
     }
   }
 
+  /// The share of a subtree's text that sits inside links.
   func linkDensity(_ node: Int32) -> Double {
     let text = textLength[Int(node)]
     return text == 0 ? 0 : Double(linkLength[Int(node)]) / Double(text)
@@ -44,7 +45,8 @@ struct ContentExtractor {
 
   // MARK: - Class and id hints
 
-  /// -1 for boilerplate-sounding class/id, +1 for content-sounding, 0 otherwise.
+  /// -2 for comment/related/share regions, -1 for other boilerplate-sounding class or id,
+  /// +1 for content-sounding, 0 otherwise.
   mutating func hint(_ node: Int32) -> Int8 {
     if let known = hints[Int(node)] { return known }
     let value = ClassHints.weight(of: tree.nodes[Int(node)])
@@ -54,17 +56,32 @@ struct ContentExtractor {
 
   // MARK: - Choosing the container
 
+  /// Elements whose text is one paragraph; their score goes to the container around them.
   static let paragraphTags: Set<String> = [
     "p", "pre", "td", "blockquote", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "th",
     "figcaption", "address", "caption", "summary",
   ]
 
   /// The blocks of the main content, in document order.
-  mutating func mainContent(hint articleBody: String?, wholeDocument: Bool = false) -> [TextBlock] {
+  ///
+  /// Each paragraph of 25+ characters scores 1 + its commas + up to 3 for length (a fifth of
+  /// that when mostly links), credited to its container and, halved per level, to three
+  /// ancestors. Containers are weighted by tag (`article`, `main`), class/id hints and
+  /// `itemprop="articleBody"`, scaled by (1 − link density), and damped inside comment or
+  /// related-links regions. The best one is widened to a wrapper holding nearly the same text,
+  /// to a marked `articleBody` around it, and to siblings that carry the same body; boilerplate
+  /// inside is then pruned.
+  /// - Parameters:
+  /// - Parameter wholeDocument: Keep every block under the root (HTML email), pruning
+  ///   boilerplate only.
+  /// - Complexity: O(n) in the number of nodes, plus O(d) per block for a depth d ≤ 4.
+  mutating func mainContent(wholeDocument: Bool = false) -> [TextBlock] {
     let count = tree.nodes.count
     guard count > 0, !blocks.isEmpty else { return [] }
     if wholeDocument { return keptBlocks(in: [root]) }
     var score = Array(repeating: 0.0, count: count)
+    // The summed paragraph scores of each subtree, to compare siblings fairly.
+    var subtreeScore = Array(repeating: 0.0, count: count)
     var scored: [Int32] = []
     var isScored = Array(repeating: false, count: count)
     for block in blocks where block.length >= 25 {
@@ -75,6 +92,7 @@ struct ContentExtractor {
       }
       var value = 1.0 + Double(commas) + min(Double(block.length) / 100.0, 3.0)
       if block.linkLength * 2 > block.length { value *= 0.2 }
+      subtreeScore[Int(block.owner)] += value
       let owner = tree.nodes[Int(block.owner)]
       var target = Self.paragraphTags.contains(owner.name) ? owner.parent : block.owner
       var level = 0
@@ -129,6 +147,12 @@ struct ContentExtractor {
         best = node
       }
     }
+    var node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { subtreeScore[parent] += subtreeScore[node] }
+      node -= 1
+    }
     // Climb while the parent holds nearly the same text (a wrapper around the body).
     var top = best
     while true {
@@ -143,6 +167,20 @@ struct ContentExtractor {
         break
       }
     }
+    // A page that marks its body with itemprop="articleBody" is believed, when the best
+    // candidate lies inside it and the marked element is not mostly links.
+    var ancestor = tree.nodes[Int(top)].parent
+    var steps = 0
+    while ancestor >= 0, steps < 12, tree.nodes[Int(ancestor)].name != "body" {
+      if tree.nodes[Int(ancestor)].attributeEquals("itemprop", "articleBody"),
+        linkDensity(ancestor) < 0.35
+      {
+        top = ancestor
+        break
+      }
+      ancestor = tree.nodes[Int(ancestor)].parent
+      steps += 1
+    }
     var selected: [Int32] = [top]
     let parent = tree.nodes[Int(top)].parent
     if parent >= 0 {
@@ -150,12 +188,17 @@ struct ContentExtractor {
       let topNode = tree.nodes[Int(top)]
       let topClass = topNode.attribute("class") ?? ""
       var sameClass = 0
-      if !topClass.isEmpty, hint(top) == 1 {
+      var sameClassAny = 0
+      if !topClass.isEmpty {
         for sibling in tree.children(of: parent)
         where tree.nodes[Int(sibling)].attribute("class") == topClass {
-          sameClass += 1
+          sameClassAny += 1
         }
+        if hint(top) == 1 { sameClass = sameClassAny }
       }
+      // Body chunks: a few siblings cut from the same cloth as the best container.
+      // Generic layout classes ("row", "col") say nothing; a long, specific class does.
+      let sameShape = (2...6).contains(sameClassAny) && topClass.count >= 12
       selected = []
       for sibling in tree.children(of: parent) {
         if sibling == top {
@@ -165,7 +208,13 @@ struct ContentExtractor {
         let node = tree.nodes[Int(sibling)]
         if node.isText { continue }
         if hint(sibling) < 0 { continue }
-        if finalScore[Int(sibling)] >= threshold {
+        let siblingScore = subtreeScore[Int(sibling)] * (1 - linkDensity(sibling))
+        if finalScore[Int(sibling)] >= threshold
+          || (sameShape && node.name == topNode.name && node.attribute("class") == topClass
+            && siblingScore >= max(3, subtreeScore[Int(top)] * 0.1)
+            && textLength[Int(sibling)] <= textLength[Int(top)] * 3 / 2
+            && linkDensity(sibling) < 0.3 && hint(sibling) >= 0)
+        {
           selected.append(sibling)
           continue
         }
@@ -183,13 +232,6 @@ struct ContentExtractor {
           if length > 80 && density < 0.25 { selected.append(sibling) }
         }
       }
-    }
-    if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
-      for node in selected {
-        let n = tree.nodes[Int(node)]
-        print("selected", node, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", finalScore[Int(node)], textLength[Int(node)])
-      }
-      print("best", best, tree.nodes[Int(best)].name, tree.nodes[Int(best)].attribute("class") ?? "")
     }
     // The best candidate and its ancestors up to the container are content, whatever their
     // class names say ("right-rail" layouts wrap bodies).
@@ -229,13 +271,7 @@ struct ContentExtractor {
         var state: Int8 = 1
         let containerText = textLength[Int(node)]
         for element in path.reversed() {
-          if state == 1, isBoilerplate(element, containerText: containerText) {
-            state = -1
-            if ProcessInfo.processInfo.environment["MEMOSCOPE_DEBUG"] != nil {
-              let n = tree.nodes[Int(element)]
-              print("dropped", element, n.name, n.attribute("class") ?? "", n.attribute("id") ?? "", textLength[Int(element)], linkDensity(element))
-            }
-          }
+          if state == 1, isBoilerplate(element, containerText: containerText) { state = -1 }
           keep[Int(element)] = state
         }
         verdict = state
@@ -274,12 +310,17 @@ struct ContentExtractor {
     if block.linkLength * 10 > block.length * 6 && block.length < 300 { return true }
     guard block.length < 120 else { return false }
     let text = block.text
-    let lower = text.lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+    let scalars = text.lowercased().unicodeScalars
+    let start = scalars.firstIndex { $0.properties.isAlphabetic } ?? scalars.endIndex
+    let end = scalars.lastIndex { $0.properties.isAlphabetic }.map { scalars.index(after: $0) }
+    let lower = start < (end ?? start) ? String(scalars[start..<end!]) : ""
     if Self.boilerplatePhrases.contains(lower) { return true }
     let words = text.split(separator: " ").count
     if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
-    if words <= 14, DateNormalizer.normalize(text) != nil, !text.contains(". ") || block.length < 40 {
+    if words <= 14, DateNormalizer.normalize(text) != nil,
+      !text.containsBytes(". ") || block.length < 40
+    {
       return true
     }
     if lower.hasPrefix("by ") && words <= 8 { return true }
@@ -290,14 +331,19 @@ struct ContentExtractor {
   }
 
   static let boilerplatePhrases: Set<String> = [
-    "advertisement", "advertising", "ad", "sponsored", "sponsored content", "don't miss",
+    "advertisement", "advertising", "ad", "advert", "sponsored", "leave a reply",
+    "this slideshow requires javascript", "tell us what you think", "want to join the discussion",
+    "want to join the discussion? feel free to contribute", "post a comment", "add a comment",
+    "join the conversation", "related posts", "you might also like", "related coverage",
+    "sponsored content", "don't miss",
     "don’t miss", "explore further", "read more", "read next", "related", "related articles",
     "related stories", "related content", "more", "share", "share this", "share this article",
     "share this story", "tweet", "email", "print", "comments", "comment", "leave a comment",
     "sign up", "subscribe", "subscribe now", "follow us", "click here", "continue reading",
     "recommended", "trending", "most popular", "most read", "you may also like", "see also",
     "order reprints", "text size", "loading", "skip to content", "back to top", "also read",
-    "watch", "listen", "newsletter", "more from", "top stories", "latest news", "story continues below",
+    "watch", "listen", "newsletter", "more from", "top stories", "latest news",
+    "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
   ]
 }
@@ -338,41 +384,49 @@ enum ClassHints {
   /// -2 strong boilerplate (comments, related links…), -1 boilerplate, 1 content, 0 neither.
   static func weight(of node: DOMNode) -> Int8 {
     if node.name == "body" || node.name == "html" { return 0 }
-    var raw = ""
-    for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
-      raw += " " + attribute.value
+    var raw: [UInt8] = []
+    for attribute in node.attributes
+    where attribute.name == "class" || attribute.name == "id" || attribute.name == "role" {
+      raw.append(0x20)
+      raw.append(contentsOf: attribute.value.utf8)
     }
-    if let role = node.attribute("role") { raw += " " + role }
     guard !raw.isEmpty else { return 0 }
-    // Split camelCase, then lower-case and split on anything but letters and digits.
-    var spaced = ""
+    // Split camelCase and anything but letters and digits; lower-case ASCII.
+    var tokens: [String] = []
+    var current: [UInt8] = []
     var previousLower = false
-    for character in raw {
-      if character.isUppercase && previousLower { spaced.append(" ") }
-      previousLower = character.isLowercase
-      spaced.append(character)
+    func finish() {
+      if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
     }
-    let lower = spaced.lowercased()
-    var tokens = lower.split { !($0.isLetter || $0.isNumber) }.map(String.init)
+    for byte in raw {
+      let upper = byte >= 0x41 && byte <= 0x5A
+      let lower = byte >= 0x61 && byte <= 0x7A
+      let digit = byte >= 0x30 && byte <= 0x39
+      if upper && previousLower { finish() }
+      if upper || lower || digit || byte >= 0x80 {
+        current.append(upper ? byte | 0x20 : byte)
+      } else {
+        finish()
+      }
+      previousLower = lower
+    }
+    finish()
     // "non-ad-column", "no-sidebar": a negation is not boilerplate.
     var index = tokens.count - 1
     while index > 0 {
       if ["non", "no", "not", "without"].contains(tokens[index - 1]) { tokens[index] = "" }
       index -= 1
     }
+    let joined = String(
+      decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     var negative = tokens.contains { negativeTokens.contains($0) }
-    if !negative {
-      let joined = raw.lowercased()
-      negative = negativeSubstrings.contains { joined.contains($0) }
-    }
+    if !negative { negative = negativeSubstrings.contains { joined.containsBytes($0) } }
     var positive = tokens.contains { positiveTokens.contains($0) }
-    if !positive {
-      let joined = raw.lowercased()
-      positive = positiveSubstrings.contains { joined.contains($0) }
-    }
+    if !positive { positive = positiveSubstrings.contains { joined.containsBytes($0) } }
     if negative && !positive {
       return tokens.contains(where: { strongNegativeTokens.contains($0) })
-        || raw.lowercased().contains("comment") ? -2 : -1
+        || joined.containsBytes("comment") ? -2 : -1
     }
     if positive && !negative { return 1 }
     return 0

@@ -34,7 +34,8 @@ enum DateNormalizer {
     var year: Int?
     for token in tokens {
       let lower = token.lowercased()
-      if month == nil, lower.count >= 3, let value = months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))],
+      if month == nil, lower.count >= 3,
+        let value = months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))],
         monthNameMatches(lower)
       {
         month = value

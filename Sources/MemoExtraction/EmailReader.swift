@@ -67,7 +67,11 @@ enum EmailReader {
     for name in ["from:", "to:", "subject:", "date:", "mime-version:", "received:", "message-id:"] {
       if head.hasPrefix(name) || head.contains("\n" + name) { hits += 1 }
     }
-    return hits >= 3 && (head.hasPrefix("from") || head.contains("mime-version:") || head.hasPrefix("received:") || head.hasPrefix("return-path:") || head.hasPrefix("subject:") || head.hasPrefix("date:") || head.hasPrefix("to:") || head.hasPrefix("message-id:") || head.hasPrefix("delivered-to:"))
+    return hits >= 3
+      && (head.hasPrefix("from") || head.contains("mime-version:") || head.hasPrefix("received:")
+        || head.hasPrefix("return-path:") || head.hasPrefix("subject:") || head.hasPrefix("date:")
+        || head.hasPrefix("to:") || head.hasPrefix("message-id:")
+        || head.hasPrefix("delivered-to:"))
   }
 
   // MARK: - Structure
@@ -99,7 +103,8 @@ enum EmailReader {
       if let first = line.first, first == " " || first == "\t", !headers.isEmpty {
         headers[headers.count - 1].value += " " + line.trimmed
       } else if let colon = line.firstIndex(of: ":") {
-        headers.append((line[..<colon].trimmed.lowercased(), String(line[line.index(after: colon)...]).trimmed))
+        headers.append(
+          (line[..<colon].trimmed.lowercased(), String(line[line.index(after: colon)...]).trimmed))
       }
     }
     return Part(headers: headers, body: bytes[min(bodyStart, bytes.endIndex)...])
@@ -242,7 +247,8 @@ enum EmailReader {
     else { return nil }
     let payloadStart = text.index(encodingStart, offsetBy: 2)
     guard let close = text[payloadStart...].range(of: "?=") else { return nil }
-    let charset = String(text[afterStart..<charsetEnd]).split(separator: "*").first.map(String.init) ?? ""
+    let charset =
+      String(text[afterStart..<charsetEnd]).split(separator: "*").first.map(String.init) ?? ""
     let payload = text[payloadStart..<close.lowerBound]
     var bytes: [UInt8]
     switch text[encodingStart] {

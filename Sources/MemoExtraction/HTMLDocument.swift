@@ -16,7 +16,9 @@ struct DOMNode: Sendable {
   var isText: Bool { name == "#text" }
 
   func attributeEquals(_ name: String, _ value: String) -> Bool {
-    attributes.contains { $0.name == name && $0.value.caseInsensitiveCompare(value) == .orderedSame }
+    attributes.contains {
+      $0.name == name && $0.value.caseInsensitiveCompare(value) == .orderedSame
+    }
   }
 
   func attribute(_ name: String) -> String? {
@@ -39,7 +41,9 @@ struct HTMLTree: Sendable {
   var jsonLD: [String] = []
 
   /// The children of a node, in order.
-  func children(of index: Int32) -> ChildSequence { ChildSequence(nodes: nodes, first: index < 0 ? -1 : nodes[Int(index)].firstChild) }
+  func children(of index: Int32) -> ChildSequence {
+    ChildSequence(nodes: nodes, first: index < 0 ? -1 : nodes[Int(index)].firstChild)
+  }
 
   struct ChildSequence: Sequence, IteratorProtocol {
     let nodes: [DOMNode]
@@ -113,9 +117,10 @@ struct HTMLDocumentHandle: ~Copyable {
           }
         }
       case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = node.pointee.content {
-          let text = String(cString: content)
-          if !text.isEmpty {
+        if let content = node.pointee.content, content.pointee != 0 {
+          // White space between tags still separates words; keep it as one shared space.
+          let text = Self.isBlank(content) ? " " : String(cString: content)
+          do {
             _ = Self.append(
               DOMNode(name: "#text", text: text, attributes: [], parent: parents.last!),
               to: &tree, lastChildren: &lastChildren)
@@ -168,18 +173,38 @@ struct HTMLDocumentHandle: ~Copyable {
     return String(cString: name).lowercased()
   }
 
+  /// Whether a C string holds only ASCII white space.
+  private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
+    var pointer = content
+    while pointer.pointee != 0 {
+      switch pointer.pointee {
+      case 0x20, 0x0A, 0x0D, 0x09, 0x0C: pointer += 1
+      default: return false
+      }
+    }
+    return true
+  }
+
+  /// Attributes extraction reads; the rest (href, src, data-*, on*…) is never copied.
+  private static let keptAttributes: Set<String> = [
+    "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
+    "content", "name", "property", "http-equiv", "charset", "rel",
+  ]
+
   private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
     var result: [(name: String, value: String)] = []
     var attribute = node.pointee.properties
     while let current = attribute {
-      if let name = current.pointee.name {
+      if let rawName = current.pointee.name,
+        case let name = String(cString: rawName).lowercased(), keptAttributes.contains(name)
+      {
         var value = ""
         var child = current.pointee.children
         while let text = child {
           if let content = text.pointee.content { value += String(cString: content) }
           child = text.pointee.next
         }
-        result.append((String(cString: name).lowercased(), value))
+        result.append((name, value))
       }
       attribute = current.pointee.next
     }

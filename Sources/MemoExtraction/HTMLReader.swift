@@ -34,16 +34,18 @@ enum HTMLReader {
     var extractor = ContentExtractor(tree: tree, root: body)
     let blocks: [TextBlock]
     switch mode {
-    case .webPage: blocks = extractor.mainContent(hint: metadata.articleBody)
+    case .webPage: blocks = extractor.mainContent()
     case .email: blocks = extractor.wholeDocument()
     }
     var eligible: Set<Int32> = []
     for block in blocks where block.blockquote >= 0 {
       let node = tree.nodes[Int(block.blockquote)]
       let classes = (node.attribute("class") ?? "").lowercased()
-      if !["twitter", "instagram", "tiktok", "facebook", "pullquote", "pull-quote"].contains(where: {
-        classes.contains($0)
-      }) {
+      if !["twitter", "instagram", "tiktok", "facebook", "pullquote", "pull-quote"].contains(
+        where: {
+          classes.contains($0)
+        })
+      {
         eligible.insert(block.blockquote)
       }
     }
@@ -56,14 +58,19 @@ enum HTMLReader {
   /// "By Jane Doe" in an element whose class or rel says byline or author.
   static func byline(in tree: HTMLTree, blocks: [TextBlock]) -> String? {
     for block in blocks where block.length < 80 {
+      guard let first = block.text.utf8.first, first == 0x42 || first == 0x62 else { continue }
       let text = block.text.collapsingWhitespace
       guard text.lowercased().hasPrefix("by ") else { continue }
       var name = String(text.dropFirst(3))
       for stop in [" and ", ",", " | ", " on ", " - ", " – ", "\n"] {
-        if let range = name.range(of: stop), stop != " and " { name = String(name[..<range.lowerBound]) }
+        if let range = name.range(of: stop), stop != " and " {
+          name = String(name[..<range.lowerBound])
+        }
       }
       name = name.trimmed
-      if MemoHeaders.looksLikeName(name) || (name.split(separator: " ").count <= 6 && name.contains(" and ")) {
+      if MemoHeaders.looksLikeName(name)
+        || (name.split(separator: " ").count <= 6 && name.contains(" and "))
+      {
         return name
       }
     }
@@ -84,6 +91,6 @@ enum HTMLReader {
 extension ContentExtractor {
   /// Every block of the document except boilerplate elements (for HTML email).
   mutating func wholeDocument() -> [TextBlock] {
-    mainContent(hint: nil, wholeDocument: true)
+    mainContent(wholeDocument: true)
   }
 }

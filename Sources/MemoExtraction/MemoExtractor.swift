@@ -1,6 +1,6 @@
 import CLibXML2
-@_exported import MemoCore
 import Foundation
+@_exported import MemoCore
 
 /// Limits and choices for extraction.
 public struct ExtractionOptions: Sendable, Equatable {
@@ -79,7 +79,8 @@ public struct MemoExtractor: Sendable {
 
   private func readEmail(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
     let message = EmailReader.read(bytes)
-    let decoded = TextDecoding.decode(message.body, declared: message.charset, sniffMarkup: message.isHTML)
+    let decoded = TextDecoding.decode(
+      message.body, declared: message.charset, sniffMarkup: message.isHTML)
     var memo: Memo
     if message.isHTML {
       let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .email)
@@ -124,7 +125,8 @@ enum MemoAssembler {
       memo.quoted = true
       memo.title = headers.subject
       memo.author = headers.from ?? MemoHeaders.signOff(body)
-      memo.date = headers.date.flatMap(DateNormalizer.normalize)
+      memo.date =
+        headers.date.flatMap(DateNormalizer.normalize)
         ?? content.metadata.date ?? content.timeDate
       return memo
     }
@@ -189,9 +191,10 @@ enum FormatSniffer {
   static func format(path: String, bytes: [UInt8]) -> InputFormat {
     var name = path.lowercased()
     if name.hasSuffix(".gz") { name.removeLast(3) }
-    let ext = name.split(separator: "/").last.flatMap { last in
-      last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
-    } ?? ""
+    let ext =
+      name.split(separator: "/").last.flatMap { last in
+        last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
+      } ?? ""
     switch ext {
     case "html", "htm", "xhtml", "xht", "shtml", "php", "asp", "aspx", "jsp": return .html
     case "txt", "text": return .text
@@ -208,7 +211,10 @@ enum FormatSniffer {
     let head = decoded.string.lowercased()
     let trimmed = head.trimmed
     if trimmed.hasPrefix("<") {
-      for marker in ["<!doctype html", "<html", "<head", "<body", "<p", "<div", "<meta", "<title", "<table", "<br", "<!--", "<?xml"]
+      for marker in [
+        "<!doctype html", "<html", "<head", "<body", "<p", "<div", "<meta", "<title", "<table",
+        "<br", "<!--", "<?xml",
+      ]
       where head.contains(marker) {
         return .html
       }

@@ -71,7 +71,9 @@ struct MemoHeaders: Sendable, Equatable {
     var value = raw.trimmed
     if let open = value.firstIndex(of: "<"), value.hasSuffix(">") {
       let name = value[..<open].trimmed.trimmingCharacters(in: ["\"", "'"])
-      value = name.isEmpty ? String(value[value.index(after: open)..<value.index(before: value.endIndex)]) : name
+      value =
+        name.isEmpty
+        ? String(value[value.index(after: open)..<value.index(before: value.endIndex)]) : name
     }
     if let comma = value.firstIndex(of: ",") { value = String(value[..<comma]) }
     for separator in [" - ", " – ", " — ", " (", " | "] {

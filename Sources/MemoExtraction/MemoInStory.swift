@@ -51,11 +51,16 @@ enum MemoInStory {
     }
     // 2. A lead-in paragraph.
     let texts = paragraphs.map(\.text)
-    for (index, text) in texts.enumerated() where index + 2 <= texts.count - 1 || index + 1 < texts.count {
-      let lower = text.lowercased()
-      let strong = strongLeadIns.contains { lower.contains($0) } && text.count < 400
+    for (index, text) in texts.enumerated()
+    where index + 2 <= texts.count - 1 || index + 1 < texts.count {
+      let lower = text.asciiLowercased
+      guard
+        lower.containsBytes("memo") || lower.containsBytes("email")
+          || lower.containsBytes("note") || lower.containsBytes("read the full")
+      else { continue }
+      let strong = strongLeadIns.contains { lower.containsBytes($0) } && text.count < 400
       var weak = false
-      if !strong, weakLeadIns.contains(where: { lower.contains($0) }) {
+      if !strong, weakLeadIns.contains(where: { lower.containsBytes($0) }) {
         let next = texts[index + 1].lowercased()
         weak = text.hasSuffix(":") || greetings.contains { next.hasPrefix($0) }
       }

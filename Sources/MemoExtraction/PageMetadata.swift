@@ -6,8 +6,6 @@ struct PageMetadata: Sendable, Equatable {
   var author: String?
   var date: String?
   var publisher: String?
-  /// JSON-LD `articleBody`, used only as a hint to find the right container.
-  var articleBody: String?
 
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -20,16 +18,28 @@ struct PageMetadata: Sendable, Equatable {
   init(tree: HTMLTree) {
     for script in tree.jsonLD { readJSONLD(script) }
     var metas: [String: String] = [:]
-    for (key, value) in tree.metas where metas[key] == nil {
+    let wanted: Set<String> = [
+      "og:title", "twitter:title", "headline", "author", "article:author", "dc.creator", "byl",
+      "sailthru.author", "parsely-author", "twitter:creator", "article:published_time",
+      "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date",
+      "publishdate", "sailthru.date", "parsely-pub-date", "og:published_time",
+      "article.published", "date.published", "dcterms.date", "article:modified_time",
+      "og:site_name", "application-name",
+    ]
+    for (key, value) in tree.metas where metas[key] == nil && wanted.contains(key) {
       let trimmed = value.collapsingWhitespace
       if !trimmed.isEmpty { metas[key] = trimmed }
     }
-    title = title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
+    title =
+      title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
       ?? tree.title.map { Self.trimSiteName($0.collapsingWhitespace) }.flatMap {
         Self.isUsefulTitle($0) ? $0 : nil
       }
     if author == nil {
-      for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author", "twitter:creator"] {
+      for key in [
+        "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author",
+        "twitter:creator",
+      ] {
         if let value = metas[key], !value.contains("://"), let name = Self.cleanAuthor(value) {
           author = name
           break
@@ -100,7 +110,10 @@ struct PageMetadata: Sendable, Equatable {
       let types = Self.strings(object["@type"]).map { $0.lowercased() }
       guard types.contains(where: { Self.articleTypes.contains($0) }) else { continue }
       let isWebPage = types.allSatisfy { $0 == "webpage" }
-      if title == nil || !isWebPage, let headline = Self.strings(object["headline"]).first ?? (isWebPage ? nil : Self.strings(object["name"]).first) {
+      if title == nil || !isWebPage,
+        let headline = Self.strings(object["headline"]).first
+          ?? (isWebPage ? nil : Self.strings(object["name"]).first)
+      {
         if title == nil { title = headline.collapsingWhitespace }
       }
       if author == nil, let name = Self.name(object["author"]) ?? Self.name(object["creator"]) {
@@ -117,9 +130,6 @@ struct PageMetadata: Sendable, Equatable {
         }
       }
       if publisher == nil, let name = Self.name(object["publisher"]) { publisher = name }
-      if articleBody == nil, let body = object["articleBody"] as? String, body.count > 200 {
-        articleBody = body
-      }
     }
   }
 

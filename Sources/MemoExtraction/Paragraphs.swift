@@ -22,7 +22,7 @@ enum ParagraphBuilder {
 
   /// Splits on blank lines (`<br><br>`); keeps header-like lines apart; joins other lines.
   static func splitLineBreaks(_ text: String) -> [String] {
-    guard text.contains("\n") else { return [text.trimmed] }
+    guard text.utf8.contains(0x0A) else { return [text] }
     var result: [String] = []
     for chunk in text.components(separatedBy: "\n\n") {
       let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
@@ -151,9 +151,27 @@ extension StringProtocol {
 }
 
 extension String {
+  /// True when no byte could be white space to collapse: single ASCII spaces between other
+  /// characters, no control bytes, and no lead byte of a Unicode space.
+  fileprivate var isCollapsedASCIISpacing: Bool {
+    var previousSpace = true
+    for byte in utf8 {
+      if byte == 0x20 {
+        if previousSpace { return false }
+        previousSpace = true
+        continue
+      }
+      if byte < 0x20 || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3 {
+        return false
+      }
+      previousSpace = false
+    }
+    return !previousSpace || isEmpty
+  }
 
   /// Runs of white space collapsed to one space, trimmed.
   var collapsingWhitespace: String {
+    if isCollapsedASCIISpacing { return self }
     var output = ""
     output.reserveCapacity(utf8.count)
     var pendingSpace = false

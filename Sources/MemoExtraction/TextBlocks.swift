@@ -32,7 +32,8 @@ enum BlockBuilder {
   static func blocks(in tree: HTMLTree, from root: Int32) -> [TextBlock] {
     var blocks: [TextBlock] = []
     guard root >= 0 else { return blocks }
-    var buffer = ""
+    var buffer: [UInt8] = []
+    buffer.reserveCapacity(4096)
     var bufferLength = 0
     var linkLength = 0
     var owners: [Int32] = []
@@ -43,48 +44,92 @@ enum BlockBuilder {
 
     func flush() {
       // Trim trailing white space and newlines.
-      while let last = buffer.last, last == " " || last == "\n" {
+      while let last = buffer.last, last == 0x20 || last == 0x0A {
         buffer.removeLast()
         bufferLength -= 1
       }
       if !buffer.isEmpty {
         blocks.append(
           TextBlock(
-            text: buffer, owner: owners.last ?? root, linkLength: min(linkLength, bufferLength),
-            blockquote: quotes.last ?? -1, preformatted: preDepth > 0, length: bufferLength))
+            text: String(decoding: buffer, as: UTF8.self), owner: owners.last ?? root,
+            linkLength: min(linkLength, bufferLength), blockquote: quotes.last ?? -1,
+            preformatted: preDepth > 0, length: bufferLength))
       }
-      buffer = ""
+      buffer.removeAll(keepingCapacity: true)
       bufferLength = 0
       linkLength = 0
       lastWasSpace = true
     }
 
+    /// Appends one space unless the text already ends with one.
+    func appendSpace() {
+      if !lastWasSpace {
+        buffer.append(0x20)
+        bufferLength += 1
+        lastWasSpace = true
+      }
+    }
+
+    /// Appends a text node's UTF-8, collapsing white space (outside `<pre>`) and dropping
+    /// control characters; counts characters as Unicode scalars.
     func appendText(_ text: String) {
       let inLink = linkDepth > 0
-      if preDepth > 0 {
-        for scalar in text.unicodeScalars {
-          if scalar == "\r" { continue }
-          buffer.unicodeScalars.append(scalar == "\t" ? " " : scalar)
-          bufferLength += 1
-          if inLink { linkLength += 1 }
-        }
-        lastWasSpace = buffer.last == " " || buffer.last == "\n"
-        return
-      }
-      for scalar in text.unicodeScalars {
-        switch scalar {
-        case " ", "\n", "\t", "\r", "\u{0C}", "\u{A0}", "\u{200B}", "\u{2028}", "\u{2029}":
-          if !lastWasSpace {
-            buffer.unicodeScalars.append(" ")
-            bufferLength += 1
-            lastWasSpace = true
+      let preformatted = preDepth > 0
+      var text = text
+      text.withUTF8 { bytes in
+        var index = 0
+        let count = bytes.count
+        while index < count {
+          let byte = bytes[index]
+          if byte < 0x80 {
+            index += 1
+            switch byte {
+            case 0x0D: if !preformatted { appendSpace() }
+            case 0x0A:
+              if preformatted {
+                buffer.append(0x0A)
+                bufferLength += 1
+                lastWasSpace = true
+              } else {
+                appendSpace()
+              }
+            case 0x20, 0x09, 0x0C:
+              if preformatted {
+                buffer.append(0x20)
+                bufferLength += 1
+                lastWasSpace = true
+              } else {
+                appendSpace()
+              }
+            case 0..<0x20, 0x7F: break
+            default:
+              buffer.append(byte)
+              bufferLength += 1
+              if inLink { linkLength += 1 }
+              lastWasSpace = false
+            }
+            continue
           }
-        default:
-          if scalar.value < 0x20 || (scalar.value >= 0x7F && scalar.value < 0xA0) { continue }
-          buffer.unicodeScalars.append(scalar)
+          let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+          guard index + length <= count else { break }
+          if length == 2 && byte == 0xC2 && bytes[index + 1] < 0xA1 {
+            // U+00A0 no-break space reads as a space; C1 controls are dropped.
+            if bytes[index + 1] == 0xA0 { preformatted ? buffer.append(0x20) : appendSpace() }
+            index += 2
+            continue
+          }
+          if length == 3 && byte == 0xE2 && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x8B || bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+          {
+            if bytes[index + 2] != 0x8B { appendSpace() }  // Zero-width space joins nothing.
+            index += 3
+            continue
+          }
+          buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
           bufferLength += 1
           if inLink { linkLength += 1 }
           lastWasSpace = false
+          index += length
         }
       }
     }
@@ -170,21 +215,17 @@ enum BlockBuilder {
         if isBlock && !inJoinedRow(index) {
           owners.removeLast()
           if name == "blockquote" { quotes.removeLast() }
-        } else if (separatorTags.contains(name) || isCell(name) || displaysAsBlock(node)),
-          !lastWasSpace
-        {
-          buffer.append(" ")
-          bufferLength += 1
-          lastWasSpace = true
+        } else if separatorTags.contains(name) || isCell(name) || displaysAsBlock(node) {
+          appendSpace()
         }
         continue
       }
       if name == "br" {
-        while buffer.last == " " {
+        while buffer.last == 0x20 {
           buffer.removeLast()
           bufferLength -= 1
         }
-        buffer.append("\n")
+        buffer.append(0x0A)
         bufferLength += 1
         lastWasSpace = true
         continue
@@ -199,17 +240,15 @@ enum BlockBuilder {
         owners.append(index)
         if name == "blockquote" { quotes.append(index) }
       } else if isCell(name), !joinedRows.isEmpty, !buffer.isEmpty {
-        while buffer.last == " " {
+        while buffer.last == 0x20 {
           buffer.removeLast()
           bufferLength -= 1
         }
-        buffer.append(" | ")
+        buffer.append(contentsOf: [0x20, 0x7C, 0x20])
         bufferLength += 3
         lastWasSpace = true
-      } else if separatorTags.contains(name) || displaysAsBlock(node), !lastWasSpace {
-        buffer.append(" ")
-        bufferLength += 1
-        lastWasSpace = true
+      } else if separatorTags.contains(name) || displaysAsBlock(node) {
+        appendSpace()
       }
       switch name {
       case "a": if countsAsLink[Int(index)] { linkDepth += 1 }

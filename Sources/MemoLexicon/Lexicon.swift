@@ -79,9 +79,12 @@ public struct Lexicon: Sendable {
             pattern, at: location, tokenizer: tokenizer, errors: &errors)
         else { continue }
         for sequence in sequences {
-          _ = matcher.insert(sequence, output: PhraseOutput(isException: false, index: Int32(index)))
+          _ = matcher.insert(
+            sequence, output: PhraseOutput(isException: false, index: Int32(index)))
           if let owner = owners[sequence] {
-            if owner.entry != index && reported.insert([owner.entry, owner.pattern, index, patternIndex]).inserted {
+            if owner.entry != index
+              && reported.insert([owner.entry, owner.pattern, index, patternIndex]).inserted
+            {
               let other = entries[owner.entry]
               errors.append(
                 .duplicatePattern(
@@ -153,7 +156,8 @@ public struct Lexicon: Sendable {
     }
     if unique.contains(where: { !$0.contains { if case .any = $0 { false } else { true } } }) {
       errors.append(
-        .neverMatches(location, pattern: pattern, reason: "is only '*', which would match any text"))
+        .neverMatches(location, pattern: pattern, reason: "is only '*', which would match any text")
+      )
       return nil
     }
     return unique
@@ -205,10 +209,12 @@ public struct Lexicon: Sendable {
     var hits: [LexiconHit] = []
     for candidate in candidates where !candidate.range.contains(where: { covered[$0] }) {
       for index in candidate.range { covered[index] = true }
-      var hit = LexiconHit(entry: candidate.entry, matchedEntry: candidate.entry, tokens: candidate.range)
+      var hit = LexiconHit(
+        entry: candidate.entry, matchedEntry: candidate.entry, tokens: candidate.range)
       var suppressed = false
       for match in exceptionMatches
-      where exceptionRules[match.rule].entry == candidate.entry && match.range.overlaps(candidate.range)
+      where exceptionRules[match.rule].entry == candidate.entry
+        && match.range.overlaps(candidate.range)
       {
         if let target = exceptionRules[match.rule].redirect {
           hit.entry = target

@@ -30,7 +30,8 @@ public struct LexiconCheck: Sendable {
         } else {
           let found = Set(hits.map { lexicon.entries[$0.entry].id }).sorted()
           check.problems.append(
-            .exampleNotMatched(example.location, entry: entry.id, example: example.text, found: found))
+            .exampleNotMatched(
+              example.location, entry: entry.id, example: example.text, found: found))
         }
       }
       for example in entry.noMatchExamples {
@@ -42,7 +43,8 @@ public struct LexiconCheck: Sendable {
           let surface = text.text(
             paragraph: Int(first.paragraph), range: Int(first.start)..<Int(last.end))
           check.problems.append(
-            .exampleMatched(example.location, entry: entry.id, example: example.text, surface: surface))
+            .exampleMatched(
+              example.location, entry: entry.id, example: example.text, surface: surface))
         } else {
           check.examplesPassed += 1
         }

@@ -111,7 +111,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
         : "\(at): exception redirects to '\(target)', which is not an entry id; fix the id or use 'suppress'."
     case .exampleNotMatched(let at, let entry, let example, let found):
       "\(at): example of '\(entry)' does not match: '\(example)'"
-        + (found.isEmpty ? " (no entry matched)" : " (matched instead: \(found.joined(separator: ", ")))")
+        + (found.isEmpty
+          ? " (no entry matched)" : " (matched instead: \(found.joined(separator: ", ")))")
         + "; fix the patterns or the example."
     case .exampleMatched(let at, let entry, let example, let surface):
       "\(at): no_match example of '\(entry)' matches ('\(surface)'): '\(example)'; narrow the patterns or add an exception."

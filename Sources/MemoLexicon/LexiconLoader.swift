@@ -124,7 +124,8 @@ enum LexiconLoader {
         return nil
       }
       guard let scalar = value.scalar else {
-        errors.append(.wrongType(location(value, file), field: key, expected: "a single line of text"))
+        errors.append(
+          .wrongType(location(value, file), field: key, expected: "a single line of text"))
         return nil
       }
       return scalar.string
@@ -299,7 +300,8 @@ enum LexiconLoader {
       let patterns = stringList(item, "patterns", file, owner: owner, at: node, required: true)
       if item["patterns"] != nil && patterns.isEmpty && item["patterns"]?.sequence != nil {
         errors.append(
-          .wrongType(location(item["patterns"], file), field: "patterns", expected: "a non-empty list"))
+          .wrongType(
+            location(item["patterns"], file), field: "patterns", expected: "a non-empty list"))
       }
       let rationale = string(item, "rationale", file, owner: owner, at: node) ?? ""
 

@@ -44,7 +44,8 @@ public struct EntrySource: Sendable, Hashable, Codable {
   public var url: String?
 
   /// Creates a source.
-  public init(company: String? = nil, date: String? = nil, memo: String? = nil, url: String? = nil) {
+  public init(company: String? = nil, date: String? = nil, memo: String? = nil, url: String? = nil)
+  {
     self.company = company
     self.date = date
     self.memo = memo

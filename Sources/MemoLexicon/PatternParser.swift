@@ -59,9 +59,11 @@ public enum PatternParser {
 
     /// Whether `*` or `#` at `index` stands alone (white space or syntax on both sides).
     func standsAlone(_ index: Int) -> Bool {
-      let before = index == 0 || scalars[index - 1].properties.isWhitespace
+      let before =
+        index == 0 || scalars[index - 1].properties.isWhitespace
         || Self.isSyntax(scalars[index - 1])
-      let after = index + 1 == scalars.count || scalars[index + 1].properties.isWhitespace
+      let after =
+        index + 1 == scalars.count || scalars[index + 1].properties.isWhitespace
         || Self.isSyntax(scalars[index + 1])
       return before && after
     }
@@ -102,13 +104,16 @@ public enum PatternParser {
           while true {
             let alternative = try sequence(closer: "]")
             guard position < scalars.count else { throw .unbalanced("an unclosed '['") }
-            if alternative.isEmpty { throw .syntax("empty '[ ]' or '[a|]'; put a word in each part") }
+            if alternative.isEmpty {
+              throw .syntax("empty '[ ]' or '[a|]'; put a word in each part")
+            }
             alternatives.append(alternative)
             let separator = scalars[position]
             position += 1
             if separator == "]" { break }
           }
-          nodes.append(.optional(alternatives.count == 1 ? alternatives[0] : [.choice(alternatives)]))
+          nodes.append(
+            .optional(alternatives.count == 1 ? alternatives[0] : [.choice(alternatives)]))
         case ")", "]":
           if scalar == closer {
             flush()

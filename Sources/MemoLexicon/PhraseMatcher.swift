@@ -31,7 +31,7 @@ struct PhraseMatcher: Sendable {
   static let numberSymbol: UInt32 = 0
   static let unknownSymbol = UInt32.max
 
-  private(set) var symbolByHash: [UInt64: UInt32] = [:]
+  private var symbolByHash = HashTable()
   private(set) var symbolForms: [String] = ["#"]
   private var edgeKeys: [UInt64] = Array(repeating: .max, count: 1024)
   private var edgeValues: [Int32] = Array(repeating: 0, count: 1024)
@@ -49,7 +49,7 @@ struct PhraseMatcher: Sendable {
     if let symbol = symbolByHash[hash] { return symbol }
     let symbol = UInt32(symbolForms.count)
     symbolForms.append(form)
-    symbolByHash[hash] = symbol
+    symbolByHash.insert(hash, symbol)
     return symbol
   }
 
@@ -111,7 +111,9 @@ struct PhraseMatcher: Sendable {
         node = anyChild[Int(node)]
       case .number, .word:
         let symbol: UInt32
-        if case .word(let form) = slot { symbol = self.symbol(for: form) } else {
+        if case .word(let form) = slot {
+          symbol = self.symbol(for: form)
+        } else {
           symbol = Self.numberSymbol
         }
         var next = child(node, symbol)
@@ -165,5 +167,50 @@ struct PhraseMatcher: Sendable {
       }
       swap(&active, &next)
     }
+  }
+}
+
+/// An open-addressing map from well-mixed 64-bit keys (stable hashes) to `UInt32` values,
+/// cheaper to probe than `Dictionary`, which rehashes every key with SipHash.
+struct HashTable: Sendable {
+  private var keys: [UInt64] = Array(repeating: 0, count: 1024)
+  /// `value + 1`; 0 marks an empty slot.
+  private var values: [UInt32] = Array(repeating: 0, count: 1024)
+  private var count = 0
+
+  @inline(__always)
+  private static func slot(_ key: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: ((key ^ (key >> 32)) &* 0x9e37_79b9_7f4a_7c15) >> 20) & mask
+  }
+
+  subscript(key: UInt64) -> UInt32? {
+    let mask = keys.count - 1
+    var slot = Self.slot(key, mask: mask)
+    while true {
+      let value = values[slot]
+      if value == 0 { return nil }
+      if keys[slot] == key { return value - 1 }
+      slot = (slot + 1) & mask
+    }
+  }
+
+  /// Adds a key that is not present yet.
+  mutating func insert(_ key: UInt64, _ value: UInt32) {
+    if (count + 1) * 2 > keys.count {
+      let oldKeys = keys
+      let oldValues = values
+      keys = Array(repeating: 0, count: oldKeys.count * 2)
+      values = Array(repeating: 0, count: oldKeys.count * 2)
+      count = 0
+      for index in oldKeys.indices where oldValues[index] != 0 {
+        insert(oldKeys[index], oldValues[index] - 1)
+      }
+    }
+    let mask = keys.count - 1
+    var slot = Self.slot(key, mask: mask)
+    while values[slot] != 0 { slot = (slot + 1) & mask }
+    keys[slot] = key
+    values[slot] = value + 1
+    count += 1
   }
 }

@@ -116,7 +116,7 @@ extension Comparison {
       document.table(
         ["Phrase", "Entry", "\(a) hits", "\(b) hits"], alignments: [.left, .left, .right, .right],
         rows: words.map {
-          ["“\($0.phrase)”", .code($0.entryID), "\($0.leftCount)", "\($0.rightCount)"]
+          ["“\($0.surface)”", .code($0.entryID), "\($0.leftCount)", "\($0.rightCount)"]
         })
     }
     buzzwordTable("Used by both", sharedBuzzwords)
@@ -231,7 +231,7 @@ extension Comparison {
     func list(_ words: [Buzzword]) -> String {
       words.isEmpty
         ? "none"
-        : words.map { "“\($0.phrase)” \($0.leftCount)/\($0.rightCount)" }
+        : words.map { "“\($0.surface)” \($0.leftCount)/\($0.rightCount)" }
           .joined(separator: ", ")
     }
     lines += layout.block([

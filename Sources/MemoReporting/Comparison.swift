@@ -65,12 +65,20 @@ public struct Comparison: Sendable, Codable, Equatable {
     public var text: String
     /// Words in the passage.
     public var words: Int
+
+    /// Creates a passage.
+    public init(text: String, words: Int) {
+      self.text = text
+      self.words = words
+    }
   }
 
   /// A lexicon entry used in one or both memos.
   public struct Buzzword: Sendable, Codable, Equatable {
     /// The entry id and its canonical phrase.
     public var entryID: String, phrase: String
+    /// The phrase as most often written in the two memos.
+    public var surface: String
     /// The category id.
     public var category: String
     /// Hits on each side.
@@ -172,8 +180,11 @@ public struct Comparison: Sendable, Codable, Equatable {
     let all = Set(leftUses.keys).union(rightUses.keys)
     let buzzwords = all.map { id in
       let use = leftUses[id] ?? rightUses[id]!
+      let surfaces = (leftUses[id]?.surfaces ?? [:]).merging(
+        rightUses[id]?.surfaces ?? [:], uniquingKeysWith: +)
       return Buzzword(
-        entryID: id, phrase: use.phrase, category: use.category,
+        entryID: id, phrase: use.phrase,
+        surface: EntryUse.mostFrequent(surfaces) ?? use.phrase, category: use.category,
         leftCount: leftUses[id]?.count ?? 0, rightCount: rightUses[id]?.count ?? 0)
     }.sorted {
       ($1.leftCount + $1.rightCount, $0.entryID) < ($0.leftCount + $0.rightCount, $1.entryID)

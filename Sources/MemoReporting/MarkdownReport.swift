@@ -73,6 +73,11 @@ struct CorpusEntry {
   var category: String
   var memos: [ScoredMemo]
   var hits: Int
+  /// Surface forms across all memos, with counts.
+  var surfaces: [String: Int] = [:]
+
+  /// The most frequent surface form, else the canonical phrase.
+  var displayPhrase: String { EntryUse.mostFrequent(surfaces) ?? phrase }
 }
 
 extension MarkdownReport {
@@ -104,6 +109,7 @@ extension MarkdownReport {
               hits: 0)
           ].memos.append(memo)
           entries[use.entryID]!.hits += use.count
+          entries[use.entryID]!.surfaces.merge(use.surfaces, uniquingKeysWith: +)
         }
       }
       return entries.values.sorted {
@@ -123,18 +129,23 @@ extension MarkdownReport {
       let bands = input.bands.sorted { $0.minimum > $1.minimum }
       var rows: [(name: String, range: String)] = []
       for (index, band) in bands.enumerated() {
-        let lower =
-          band.minimum > 0 ? "\(Self.number(band.minimum, decimals: 1)) or more" : "above 0"
-        let upper = index == 0 ? "" : ", below \(Self.number(bands[index - 1].minimum))"
+        let lower = band.minimum > 0 ? "\(SVG.number(band.minimum)) or more" : "above 0"
+        let upper = index == 0 ? "" : ", below \(SVG.number(bands[index - 1].minimum))"
         rows.append((band.name, lower + upper))
       }
       rows.append(("none", "0"))
       return rows
     }
 
+    /// The memo's name for a reader: its company, else its file name.
     func company(_ memo: Memo) -> String {
       let name = MarkdownText.flatten(memo.company ?? "")
-      return name.isEmpty ? "(company unknown)" : name
+      return name.isEmpty ? Self.fileName(memo.source) : name
+    }
+
+    /// The last component of a path.
+    static func fileName(_ path: String) -> String {
+      String(path.split(separator: "/", omittingEmptySubsequences: true).last ?? Substring(path))
     }
 
     func memoLink(source: String, label: String) -> Inline {
@@ -159,7 +170,11 @@ extension MarkdownReport {
       if let first = dates.first, let last = dates.last {
         read += ", dated \(first) to \(last)"
       }
-      if undated > 0 { read += " (\(undated) without a date)" }
+      let unnamed = memos.filter { MarkdownText.flatten($0.memo.company ?? "").isEmpty }.count
+      var missing: [String] = []
+      if undated > 0 { missing.append("\(undated) without a date") }
+      if unnamed > 0 { missing.append("\(unnamed) without a company name") }
+      if !missing.isEmpty { read += " (" + missing.joined(separator: ", ") + ")" }
       items.append(.text(read + "."))
       if !input.failures.isEmpty {
         items.append(
@@ -175,8 +190,19 @@ extension MarkdownReport {
       }
       items.append(
         .text(
-          "\(framing.count) of \(memos.count) memos use at least one AI-framing phrase "
-            + "(AI given as a reason, frame or workforce)."))
+          "Memos with at least one AI-framing phrase (AI given as a reason, frame or "
+            + "workforce): \(framing.count) of \(memos.count)."))
+      let distancingCategories = Set(
+        input.lexicon.categories.filter { $0.role == "distancing" }.map(\.id))
+      if !distancingCategories.isEmpty {
+        let distancing = memos.filter { memo in
+          memo.score.categories.contains { distancingCategories.contains($0.id) && $0.hits > 0 }
+        }
+        items.append(
+          .text(
+            "Memos with a distancing phrase (denying or hedging AI as the cause): "
+              + "\(distancing.count) of \(memos.count)."))
+      }
       if !input.bands.isEmpty {
         let counts = bandRows.map { row in
           (row, memos.filter { self.band(of: $0.score.index) == row.name }.count)
@@ -187,17 +213,22 @@ extension MarkdownReport {
               + counts.map { "\($0.1) \($0.0.name) (\($0.0.range))" }.joined(separator: ", ")
               + "."))
       }
+      func phraseList(_ entries: ArraySlice<CorpusEntry>) -> Inline {
+        .joined(
+          entries.map { entry in
+            .text("“\(entry.displayPhrase)”")
+              + .markup(
+                " (\(entry.memos.count) \(entry.memos.count == 1 ? "memo" : "memos"), "
+                  + "\(entry.hits) \(entry.hits == 1 ? "hit" : "hits"))")
+          }, separator: "; ")
+      }
+      let framingEntries = corpusEntries.filter { framingCategories.contains($0.category) }
+      if !framingEntries.isEmpty {
+        items.append("Most used AI-framing phrases: " + phraseList(framingEntries.prefix(5)) + ".")
+      }
       let top = corpusEntries.prefix(5)
       if !top.isEmpty {
-        items.append(
-          "Most used phrases: "
-            + .joined(
-              top.map { entry in
-                .text("“\(entry.phrase)”")
-                  + .markup(
-                    " (\(entry.memos.count) \(entry.memos.count == 1 ? "memo" : "memos"), "
-                      + "\(entry.hits) \(entry.hits == 1 ? "hit" : "hits"))")
-              }, separator: "; ") + ".")
+        items.append("Most used phrases of any category: " + phraseList(top) + ".")
       }
       if !input.clusters.isEmpty {
         let largest = input.clusters.map(\.members.count).max() ?? 0
@@ -234,8 +265,8 @@ extension MarkdownReport {
             Inline.text("\($0.title) (\($0.hits))")
           }
           return [
-            "\(index + 1)",
-            .link(.text(company(memo)), anchor: MarkdownReport.anchor(index + 1)),
+            .link("\(index + 1)", anchor: MarkdownReport.anchor(index + 1)),
+            .text(memo.company ?? ""),
             .text(memo.date ?? ""), .text(memo.author ?? ""),
             .markup(Self.number(scored.score.index)),
             leading.isEmpty ? "—" : .joined(leading, separator: "; "), .text(memo.source),
@@ -277,24 +308,31 @@ extension MarkdownReport {
         rows: totals.map { [.text(titles[$0.id] ?? $0.id), "\($0.hits)", "\($0.memos)"] })
 
       // Adoption of leading phrases over time.
-      let leading = Array(corpusEntries.prefix(MarkdownReport.timelinePhrases))
+      let framing = Set(
+        input.lexicon.categories.filter { $0.role == "ai_framing" }.map(\.id))
+      // AI-framing phrases when there are any (who said "AI-native" first), else any phrase.
+      let framingEntries = corpusEntries.filter { framing.contains($0.category) }
+      let leading = Array(
+        (framingEntries.isEmpty ? corpusEntries : framingEntries)
+          .prefix(MarkdownReport.timelinePhrases))
+      let subject = framingEntries.isEmpty ? "phrases" : "AI-framing phrases"
       let rows = leading.map { entry in
         TimelineChart.Row(
-          label: entry.phrase,
+          label: entry.displayPhrase,
           points: entry.memos.compactMap { memo in
             memo.memo.date.flatMap(CalendarDate.init(iso:)).map {
               TimelineChart.Point(date: $0, label: company(memo.memo))
             }
           })
       }
-      let timelineTitle = "When the most used phrases appeared (first use filled)"
+      let timelineTitle = "When the most used \(subject) appeared (first use filled)"
       files.append(
         (MarkdownReport.timelineChart, TimelineChart(title: timelineTitle, rows: rows).svg))
-      document.heading(3, "Adoption of the most used phrases")
+      document.heading(3, .text("Adoption of the most used \(subject)"))
       document.image(
         alt: .text(timelineTitle), path: input.chartsFolder + "/" + MarkdownReport.timelineChart)
       document.table(
-        ["Phrase", "First dated use", "By", "Memos (undated)"],
+        ["Phrase", "First dated use", "By", "Memos"],
         alignments: [.left, .left, .left, .right],
         rows: zip(leading, rows).map { entry, row in
           let first = row.sortedPoints.first
@@ -306,9 +344,9 @@ extension MarkdownReport {
           }
           let undated = entry.memos.count - row.points.count
           return [
-            .text("“\(entry.phrase)”"), .text(first.map { "\($0.date)" } ?? ""),
+            .text("“\(entry.displayPhrase)”"), .text(first.map { "\($0.date)" } ?? ""),
             firstMemo.map { memoLink(source: $0, label: first!.label) } ?? "—",
-            .markup("\(entry.memos.count)" + (undated > 0 ? " (\(undated))" : "")),
+            .markup("\(entry.memos.count)" + (undated > 0 ? " (\(undated) undated)" : "")),
           ]
         })
       return files

@@ -224,9 +224,12 @@ public struct TimelineChart: Sendable, Equatable {
         out += "><title>\(SVG.escape(point.label)), \(point.date)</title></circle>\n"
       }
       if let earliest = points.first {
-        out += "<text x=\"\(x(earliest.date) + 9)\" y=\"\(y - 7)\" \(SVG.font) font-size=\"10\" "
-        out += "fill=\"#c0392b\">\(SVG.escape(SVG.truncate(earliest.label, to: 30))) "
-        out += "(\(earliest.date))</text>\n"
+        // Labels right of the dot, or left of it when the dot is in the right part of the plot.
+        let dotX = x(earliest.date)
+        let leftSide = dotX > labelWidth + plotWidth * 3 / 5
+        out += "<text x=\"\(leftSide ? dotX - 9 : dotX + 9)\" y=\"\(y - 7)\" \(SVG.font) "
+        out += "font-size=\"10\"\(leftSide ? " text-anchor=\"end\"" : "") fill=\"#c0392b\">"
+        out += "\(SVG.escape(SVG.truncate(earliest.label, to: 30))) (\(earliest.date))</text>\n"
       }
     }
     out += "</svg>\n"

@@ -34,8 +34,8 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
       .map(\.element)
   }
 
-  /// Hits grouped by lexicon entry: entry id, phrase, category and count, most used first
-  /// (ties: entry id).
+  /// Hits grouped by lexicon entry: entry id, phrase, category, count and the surface forms
+  /// as written, most used first (ties: entry id).
   public var entries: [EntryUse] {
     var uses: [String: EntryUse] = [:]
     for hit in hits {
@@ -44,6 +44,7 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
         default: EntryUse(
           entryID: hit.entryID, phrase: hit.phrase, category: hit.category, count: 0)
       ].count += 1
+      uses[hit.entryID]!.surfaces[MarkdownText.flatten(hit.surface), default: 0] += 1
     }
     return uses.values.sorted { ($1.count, $0.entryID) < ($0.count, $1.entryID) }
   }
@@ -118,13 +119,39 @@ public struct EntryUse: Sendable, Codable, Equatable {
   public var category: String
   /// Hits of the entry.
   public var count: Int
+  /// How often each surface form (the matched text as written) occurs.
+  public var surfaces: [String: Int]
 
   /// Creates an entry use.
-  public init(entryID: String, phrase: String, category: String, count: Int) {
+  public init(
+    entryID: String, phrase: String, category: String, count: Int, surfaces: [String: Int] = [:]
+  ) {
     self.entryID = entryID
     self.phrase = phrase
     self.category = category
     self.count = count
+    self.surfaces = surfaces
+  }
+
+  /// The form to show a reader: the most frequent surface form (ties: the smallest in
+  /// byte order), else the canonical phrase.
+  public var displayPhrase: String { Self.mostFrequent(surfaces) ?? phrase }
+
+  /// The most frequent key (ties: the smallest in byte order).
+  static func mostFrequent(_ counts: [String: Int]) -> String? {
+    var best: (key: String, value: Int)?
+    for (key, value) in counts {
+      guard let current = best else {
+        best = (key, value)
+        continue
+      }
+      if value > current.value
+        || (value == current.value && key.utf8.lexicographicallyPrecedes(current.key.utf8))
+      {
+        best = (key, value)
+      }
+    }
+    return best?.key
   }
 }
 

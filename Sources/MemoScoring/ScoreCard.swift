@@ -75,7 +75,11 @@ public struct ScoreCard: Sendable, Codable, Equatable {
   /// Every hit, distancing included, in reading order (paragraph, then position).
   public var allMatches: [(entry: EntryHits, match: HitMatch)] {
     (hits + distancing).flatMap { entry in entry.matches.map { (entry, $0) } }
-      .sorted { ($0.match.paragraph, $0.match.start, $0.entry.id) < ($1.match.paragraph, $1.match.start, $1.entry.id) }
+      .sorted {
+        ($0.match.paragraph, $0.match.start, $0.entry.id) < (
+          $1.match.paragraph, $1.match.start, $1.entry.id
+        )
+      }
   }
 }
 

@@ -36,11 +36,13 @@ public struct TokenizedText: Sendable {
   /// - Complexity: O(n) in the paragraph's length.
   public func text(paragraph: Int, range: Range<Int>) -> String {
     let scalars = paragraphs[paragraph].unicodeScalars
-    let lower = scalars.index(
-      scalars.startIndex, offsetBy: max(0, range.lowerBound), limitedBy: scalars.endIndex)
+    let lower =
+      scalars.index(
+        scalars.startIndex, offsetBy: max(0, range.lowerBound), limitedBy: scalars.endIndex)
       ?? scalars.endIndex
-    let upper = scalars.index(
-      lower, offsetBy: max(0, range.count), limitedBy: scalars.endIndex) ?? scalars.endIndex
+    let upper =
+      scalars.index(
+        lower, offsetBy: max(0, range.count), limitedBy: scalars.endIndex) ?? scalars.endIndex
     return String(scalars[lower..<upper])
   }
 

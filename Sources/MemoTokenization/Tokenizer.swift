@@ -1,6 +1,6 @@
 import CICU
 import MemoCore
-import Synchronization
+import Foundation
 
 /// Splits text into normalized word and number tokens with ICU, so spelling variants meet.
 ///
@@ -109,8 +109,7 @@ struct Buffers {
   var folded: [UInt16] = Array(repeating: 0, count: 256)
   /// The normalized form of the current token in UTF-8 (slow path).
   var form: [UInt8] = []
-  /// The lower-cased current token (fast path).
-  var scratch: [UInt8] = Array(repeating: 0, count: 256)
+
 }
 
 /// Reusable ICU iterators and scratch buffers, owned by one tokenizing call at a time.
@@ -118,6 +117,17 @@ final class Workspace: @unchecked Sendable {
   let wordIterator: OpaquePointer
   let sentenceIterator: OpaquePointer
   var buffers = Buffers()
+  /// The lower-cased current token (fast path); `scratchCapacity` bytes.
+  var scratch: UnsafeMutablePointer<UInt8>
+  var scratchCapacity = 256
+
+  /// Makes `scratch` hold at least `count` bytes.
+  func reserveScratch(_ count: Int) {
+    guard count > scratchCapacity else { return }
+    scratch.deallocate()
+    scratchCapacity = count * 2
+    scratch = .allocate(capacity: scratchCapacity)
+  }
 
   private init() {
     guard let word = memoscope_break_open(0), let sentence = memoscope_break_open(1) else {
@@ -127,22 +137,43 @@ final class Workspace: @unchecked Sendable {
     }
     wordIterator = word
     sentenceIterator = sentence
+    scratch = .allocate(capacity: scratchCapacity)
   }
 
   deinit {
+    scratch.deallocate()
     memoscope_break_close(wordIterator)
     memoscope_break_close(sentenceIterator)
   }
 
-  private static let pool = Mutex<[Workspace]>([])
+  /// Idle workspaces; at most one per thread that tokenized at the same time.
+  private static let pool = WorkspacePool()
 
   static func borrow() -> Workspace {
-    pool.withLock { $0.popLast() } ?? Workspace()
+    pool.take() ?? Workspace()
   }
 
   static func giveBack(_ workspace: Workspace) {
     if workspace.buffers.units.count > 1 << 22 { workspace.buffers = Buffers() }
-    pool.withLock { $0.append(workspace) }
+    pool.put(workspace)
+  }
+}
+
+/// A locked stack of idle workspaces (`NSLock`, so the package keeps its macOS 14 floor).
+private final class WorkspacePool: @unchecked Sendable {
+  private let lock = NSLock()
+  private var idle: [Workspace] = []
+
+  func take() -> Workspace? {
+    lock.lock()
+    defer { lock.unlock() }
+    return idle.popLast()
+  }
+
+  func put(_ workspace: Workspace) {
+    lock.lock()
+    idle.append(workspace)
+    lock.unlock()
   }
 }
 
@@ -161,8 +192,14 @@ struct TokenizerState: ~Copyable {
 
   let sentences: Tokenizer.SentenceSegmentation
 
+  /// The workspace's scratch buffer, cached here.
+  var scratch: UnsafeMutablePointer<UInt8>
+  var scratchCapacity: Int
+
   init(workspace: Workspace, sentences: Tokenizer.SentenceSegmentation) {
     self.workspace = workspace
+    scratch = workspace.scratch
+    scratchCapacity = workspace.scratchCapacity
     self.sentences = sentences
     buffers = workspace.buffers
     workspace.buffers = Buffers()
@@ -195,9 +232,10 @@ struct TokenizerState: ~Copyable {
   private mutating func clean(_ paragraph: String) {
     var text = paragraph
     text.withUTF8 { bytes in
-      if buffers.units.count < bytes.count * 2 + 2 {
-        buffers.units = Array(repeating: 0, count: bytes.count * 2 + 2)
-        buffers.origins = Array(repeating: 0, count: bytes.count * 2 + 3)
+      // A paragraph never has more UTF-16 units than UTF-8 bytes.
+      if buffers.units.count < bytes.count + 1 {
+        buffers.units = Array(repeating: 0, count: bytes.count + 64)
+        buffers.origins = Array(repeating: 0, count: bytes.count + 65)
       }
       var count = 0
       buffers.units.withUnsafeMutableBufferPointer { units in
@@ -394,38 +432,35 @@ struct TokenizerState: ~Copyable {
     units: UnsafeBufferPointer<UInt16>, start: Int, end: Int, kind: TokenKind
   ) -> (id: UInt32, initial: Bool) {
     let length = end - start
-    if buffers.scratch.count < length { buffers.scratch = Array(repeating: 0, count: length * 2) }
+    if length > scratchCapacity {
+      workspace.reserveScratch(length)
+      scratch = workspace.scratch
+      scratchCapacity = workspace.scratchCapacity
+    }
     // Fast path: ASCII, lower-cased and hashed (FNV-1a 64, as `StableHash`) in one pass.
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var ascii = true
     var dots = false
-    buffers.scratch.withUnsafeMutableBufferPointer { scratch in
-      for index in 0..<length {
-        let unit = units[start + index]
-        if unit >= 0x80 {
-          ascii = false
-          return
-        }
-        if unit == 0x2E { dots = true }
-        let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
-        scratch[index] = byte
-        hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    let scratch = self.scratch
+    for index in 0..<length {
+      let unit = units[start + index]
+      if unit >= 0x80 {
+        ascii = false
+        break
       }
+      if unit == 0x2E { dots = true }
+      let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
+      scratch[index] = byte
+      hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
     if ascii {
-      let initial =
-        kind == .word && length % 2 == 1 && length < 32
-        && buffers.scratch.withUnsafeBufferPointer {
-          Self.isInitialism(UnsafeBufferPointer(rebasing: $0[0..<length]))
-        }
+      let form = UnsafeBufferPointer(start: scratch, count: length)
+      let initial = kind == .word && length % 2 == 1 && length < 32 && Self.isInitialism(form)
       if !(initial && dots) {
-        let id = buffers.scratch.withUnsafeBufferPointer {
-          vocabulary.intern(UnsafeBufferPointer(rebasing: $0[0..<length]), hash: hash)
-        }
-        return (id, initial)
+        return (vocabulary.intern(form, hash: hash), initial)
       }
       buffers.form.removeAll(keepingCapacity: true)
-      buffers.form.append(contentsOf: buffers.scratch[0..<length])
+      buffers.form.append(contentsOf: form)
     } else {
       buffers.form.removeAll(keepingCapacity: true)
       foldToForm(units: units, start: start, end: end)

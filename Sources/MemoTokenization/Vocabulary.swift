@@ -13,8 +13,13 @@ public struct Vocabulary: Sendable {
   private var offsets: [Int32] = [0]
   /// The stable hash of each form, indexed by id.
   public private(set) var hashes: [UInt64] = []
-  /// Open-addressing table of `id + 1` (0 = empty), keyed by hash.
-  private var slots: [UInt32] = Array(repeating: 0, count: 512)
+  /// One open-addressing slot: a form's hash and `id + 1` (0 = empty).
+  private struct Slot {
+    var hash: UInt64
+    var idPlusOne: UInt32
+  }
+  /// The hash table (hash and id side by side, so a probe touches one cache line).
+  private var slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: 512)
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -40,12 +45,12 @@ public struct Vocabulary: Sendable {
   /// The id of the form with the given stable hash, if present.
   public func id(forHash hash: UInt64) -> UInt32? {
     let mask = slots.count - 1
-    var slot = Self.slot(hash) & mask
+    var index = Self.slot(hash) & mask
     while true {
-      let entry = slots[slot]
-      if entry == 0 { return nil }
-      if hashes[Int(entry - 1)] == hash { return entry - 1 }
-      slot = (slot + 1) & mask
+      let slot = slots[index]
+      if slot.idPlusOne == 0 { return nil }
+      if slot.hash == hash { return slot.idPlusOne - 1 }
+      index = (index + 1) & mask
     }
   }
 
@@ -55,25 +60,20 @@ public struct Vocabulary: Sendable {
   ///   - utf8: The form's UTF-8 bytes.
   ///   - hash: `StableHash` of those bytes (the caller usually computed it while normalizing).
   public mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-    var mask = slots.count - 1
-    var slot = Self.slot(hash) & mask
+    let mask = slots.count - 1
+    var index = Self.slot(hash) & mask
     while true {
-      let entry = slots[slot]
-      if entry == 0 { break }
-      if hashes[Int(entry - 1)] == hash { return entry - 1 }
-      slot = (slot + 1) & mask
+      let slot = slots[index]
+      if slot.idPlusOne == 0 { break }
+      if slot.hash == hash { return slot.idPlusOne - 1 }
+      index = (index + 1) & mask
     }
     let id = UInt32(hashes.count)
     hashes.append(hash)
     bytes.append(contentsOf: utf8)
     offsets.append(Int32(bytes.count))
-    if hashes.count * 2 > slots.count {
-      grow()
-      mask = slots.count - 1
-      slot = Self.slot(hash) & mask
-      while slots[slot] != 0 { slot = (slot + 1) & mask }
-    }
-    slots[slot] = id + 1
+    slots[index] = Slot(hash: hash, idPlusOne: id + 1)
+    if hashes.count * 2 > slots.count { grow() }
     return id
   }
 
@@ -91,14 +91,14 @@ public struct Vocabulary: Sendable {
     Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9e37_79b9_7f4a_7c15) >> 20)
   }
 
-  /// Doubles the table, re-inserting every id but the newest (the caller places that one).
+  /// Doubles the table and re-inserts every form.
   private mutating func grow() {
-    var bigger = [UInt32](repeating: 0, count: slots.count * 2)
+    var bigger = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: slots.count * 2)
     let mask = bigger.count - 1
-    for id in 0..<(hashes.count - 1) {
-      var slot = Self.slot(hashes[id]) & mask
-      while bigger[slot] != 0 { slot = (slot + 1) & mask }
-      bigger[slot] = UInt32(id + 1)
+    for (id, hash) in hashes.enumerated() {
+      var index = Self.slot(hash) & mask
+      while bigger[index].idPlusOne != 0 { index = (index + 1) & mask }
+      bigger[index] = Slot(hash: hash, idPlusOne: UInt32(id + 1))
     }
     slots = bigger
   }

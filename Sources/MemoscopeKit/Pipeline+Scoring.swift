@@ -157,7 +157,8 @@ public enum ScoreOutput {
     let encoder = JSONEncoder()
     encoder.outputFormatting =
       pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
+      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      : [.sortedKeys, .withoutEscapingSlashes]
     // Score cards hold only strings, numbers, bools and arrays: encoding cannot fail.
     let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
     return String(decoding: data, as: UTF8.self)

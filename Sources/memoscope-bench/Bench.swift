@@ -9,6 +9,7 @@ struct MemoscopeBench: ParsableCommand {
     subcommands: [
       // Each benchmark adds its subcommand type here.
       TokenizeBench.self,
+      PhrasesExport.self,
       ExtractionPredictions.self,
       GenerateCorpus.self, ClusterARI.self,
     ])

@@ -30,10 +30,10 @@ struct Extract: ParsableCommand {
 
   func run() throws {
     guard !paths.isEmpty else {
-      throw UsageError("memoscope extract: give at least one file or folder to read.")
+      throw usageError("memoscope extract: give at least one file or folder to read.")
     }
     guard let limit = ByteSize.parse(maxSize), limit > 0 else {
-      throw UsageError(
+      throw usageError(
         "memoscope extract: --max-size '\(maxSize)' is not a size; use e.g. 50MB, 512KB or 1GB.")
     }
     var output = StandardOutput()
@@ -62,7 +62,7 @@ struct Extract: ParsableCommand {
 }
 
 /// Prints `message` on stderr and returns exit code 2, the code for usage errors.
-private func UsageError(_ message: String) -> ExitCode {
+private func usageError(_ message: String) -> ExitCode {
   StandardError.write("error: " + message)
   return ExitCode(2)
 }

@@ -30,7 +30,9 @@ struct Score: ParsableCommand {
   @Option(help: "Output format: table, json, jsonl or csv.")
   var format: Format = .table
 
-  @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of stdout.", valueName: "file"))
+  @Option(
+    help: ArgumentHelp(
+      "Write the output to this file (atomically) instead of stdout.", valueName: "file"))
   var output: String?
 
   @Flag(help: "Overwrite the --output file if it exists.")
@@ -72,12 +74,12 @@ struct Score: ParsableCommand {
     var lines = ""
     var failed = 0
     var progress: ProgressLine?
+    func report(_ done: Int, _ total: Int) {
+      if progress == nil { progress = ProgressLine(total: total) }
+      progress?.update(done)
+    }
     ScoringBatch.forEach(
-      paths, scorer: scorer, options: ExtractionOptions(maxFileSize: limit),
-      progress: { done, total in
-        if progress == nil { progress = ProgressLine(total: total) }
-        progress?.update(done)
-      }
+      paths, scorer: scorer, options: ExtractionOptions(maxFileSize: limit), progress: report
     ) { result in
       switch result {
       case .failure(let error):

@@ -26,8 +26,12 @@ struct ExtractionErrorTests {
     let folder = try Fixtures.temporaryFolder()
     let empty = try write([], named: "empty.html", in: folder)
     let blank = try write(Array("  \n\n ".utf8), named: "blank.txt", in: folder)
-    #expect(throws: ExtractionError.emptyFile(path: empty)) { try MemoExtractor().extract(fileAt: empty) }
-    #expect(throws: ExtractionError.emptyFile(path: blank)) { try MemoExtractor().extract(fileAt: blank) }
+    #expect(throws: ExtractionError.emptyFile(path: empty)) {
+      try MemoExtractor().extract(fileAt: empty)
+    }
+    #expect(throws: ExtractionError.emptyFile(path: blank)) {
+      try MemoExtractor().extract(fileAt: blank)
+    }
     #expect(
       ExtractionError.emptyFile(path: "e.html").description
         == "e.html: file is empty. Save the page again or remove it from the inputs.")
@@ -55,7 +59,8 @@ struct ExtractionErrorTests {
   @Test("Files over the size limit are refused before reading")
   func tooLarge() throws {
     let folder = try Fixtures.temporaryFolder()
-    let path = try write(Array(repeating: UInt8(ascii: "a"), count: 3000), named: "big.txt", in: folder)
+    let path = try write(
+      Array(repeating: UInt8(ascii: "a"), count: 3000), named: "big.txt", in: folder)
     let extractor = MemoExtractor(options: ExtractionOptions(maxFileSize: 2048))
     #expect(throws: ExtractionError.tooLarge(path: path, size: 3000, limit: 2048)) {
       try extractor.extract(fileAt: path)
@@ -63,7 +68,8 @@ struct ExtractionErrorTests {
     #expect(
       ExtractionError.tooLarge(path: "big.html", size: 60 * 1_048_576, limit: 50 * 1_048_576)
         .description
-        == "big.html: file is 60 MB, over the 50 MB limit. Raise the limit with --max-size or split the file.")
+        == "big.html: file is 60 MB, over the 50 MB limit. Raise the limit with --max-size or split the file."
+    )
   }
 
   @Test("A page with no text is reported as such")

@@ -29,7 +29,8 @@ struct HTMLExtractionTests {
   @Test("A press-release wire page keeps the dateline lead and drops the site chrome")
   func wireRelease() throws {
     let memo = try extractFixture("HTML/wire-release.html")
-    #expect(memo.paragraphs.first?.hasPrefix("AUSTIN, Texas, March 2, 2026 /PRNewswire/ --") == true)
+    #expect(
+      memo.paragraphs.first?.hasPrefix("AUSTIN, Texas, March 2, 2026 /PRNewswire/ --") == true)
     #expect(memo.paragraphs.contains("SOURCE Initech Inc."))
     #expect(!memo.body.contains("Related links"))
     #expect(!memo.body.contains("Cision"))

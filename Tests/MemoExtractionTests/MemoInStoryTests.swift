@@ -37,7 +37,9 @@ struct MemoInStoryTests {
         "Best,", "Priya",
       ])
     #expect(memo.commentary.count == 3)
-    #expect(memo.commentary.last == "Globex shares were flat after the news. A spokesperson declined to comment further.")
+    #expect(
+      memo.commentary.last
+        == "Globex shares were flat after the news. A spokesperson declined to comment further.")
     #expect(memo.title == "Becoming an AI-first company")
     #expect(memo.author == "Priya Raman")
     #expect(memo.date == "2026-01-20")

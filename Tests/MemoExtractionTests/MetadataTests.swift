@@ -1,5 +1,6 @@
-@testable import MemoExtraction
 import Testing
+
+@testable import MemoExtraction
 
 @Suite("Metadata")
 struct MetadataTests {
@@ -74,7 +75,9 @@ struct MetadataTests {
 
   @Test("Prose that starts like a header is left alone")
   func proseIsNotAHeader() {
-    let paragraphs = ["To: be honest, this was not an easy decision for anyone on the leadership team to make at all, and we debated it for months before concluding."]
+    let paragraphs = [
+      "To: be honest, this was not an easy decision for anyone on the leadership team to make at all, and we debated it for months before concluding."
+    ]
     #expect(MemoHeaders.split(paragraphs).body == paragraphs)
   }
 

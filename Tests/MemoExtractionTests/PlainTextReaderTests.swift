@@ -71,10 +71,15 @@ struct PlainTextReaderTests {
 
   @Test("Unknown extensions are sniffed: markup as HTML, mail headers as email, else text")
   func sniffing() throws {
-    let html = try extract(Array("<!DOCTYPE html><p>Markup with a long enough paragraph to be the content.</p>".utf8), as: "page.dat")
+    let html = try extract(
+      Array("<!DOCTYPE html><p>Markup with a long enough paragraph to be the content.</p>".utf8),
+      as: "page.dat")
     #expect(html.format == .html)
     #expect(html.paragraphs == ["Markup with a long enough paragraph to be the content."])
-    let email = try extract(Array("From: A <a@x.example>\nTo: b@x.example\nSubject: Hi\nDate: Mon, 9 Feb 2026 10:00:00 +0000\n\nBody text.\n".utf8), as: "message")
+    let email = try extract(
+      Array(
+        "From: A <a@x.example>\nTo: b@x.example\nSubject: Hi\nDate: Mon, 9 Feb 2026 10:00:00 +0000\n\nBody text.\n"
+          .utf8), as: "message")
     #expect(email.format == .email)
     #expect(email.title == "Hi")
     let text = try extract(Array("Just words\non two lines.".utf8), as: "notes.log")

@@ -47,7 +47,8 @@ struct TextDecodingTests {
 
   @Test("Bytes windows-1252 leaves undefined become U+FFFD, and nothing after them is lost")
   func undefined1252Bytes() throws {
-    let body: [UInt8] = Array("a".utf8) + [0x81] + Array("b".utf8) + [0x8D, 0x8F, 0x90, 0x9D]
+    let body: [UInt8] =
+      Array("a".utf8) + [0x81] + Array("b".utf8) + [0x8D, 0x8F, 0x90, 0x9D]
       + Array(" end of text".utf8)
     let memo = try extract(Self.wrap(body, meta: "<meta charset=\"windows-1252\">"))
     #expect(memo.paragraphs == ["a\u{FFFD}b\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD} end of text"])
@@ -56,8 +57,10 @@ struct TextDecodingTests {
   @Test("UTF-16 with a byte-order mark, little- and big-endian")
   func utf16WithMark() throws {
     let text = Self.page("Grüße — “AI” 日本")
-    let littleEndian: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-    let bigEndian: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+    let littleEndian: [UInt8] =
+      [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+    let bigEndian: [UInt8] =
+      [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
     let little = try extract(littleEndian)
     let big = try extract(bigEndian)
     #expect(little.paragraphs == ["Grüße — “AI” 日本"])
@@ -81,7 +84,8 @@ struct TextDecodingTests {
 
   @Test("A UTF-8 byte-order mark wins over a windows-1252 meta")
   func utf8MarkOverMeta() throws {
-    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF]
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF]
       + Array(Self.page(Self.smartText, meta: "<meta charset=\"windows-1252\">").utf8)
     let memo = try extract(bytes)
     #expect(memo.paragraphs == [Self.smartText])
@@ -90,7 +94,8 @@ struct TextDecodingTests {
 
   @Test("Valid UTF-8 mislabelled as windows-1252 is read as UTF-8")
   func mislabelledUTF8() throws {
-    let memo = try extract(Array(Self.page(Self.smartText, meta: "<meta charset=\"windows-1252\">").utf8))
+    let memo = try extract(
+      Array(Self.page(Self.smartText, meta: "<meta charset=\"windows-1252\">").utf8))
     #expect(memo.paragraphs == [Self.smartText])
     #expect(memo.encoding == "utf-8")
   }
@@ -104,7 +109,8 @@ struct TextDecodingTests {
 
   @Test("Valid UTF-8 with one stray byte stays UTF-8: one U+FFFD, the rest intact")
   func strayByte() throws {
-    let body = Array("Caf\u{e9} “quoted” text ".utf8) + [0xFF] + Array(" and the rest — intact".utf8)
+    let body =
+      Array("Caf\u{e9} “quoted” text ".utf8) + [0xFF] + Array(" and the rest — intact".utf8)
     let memo = try extract(Self.wrap(body, meta: "<meta charset=\"utf-8\">"))
     #expect(memo.paragraphs == ["Café “quoted” text \u{FFFD} and the rest — intact"])
     #expect(memo.encoding == "utf-8")

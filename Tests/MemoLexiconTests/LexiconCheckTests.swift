@@ -13,7 +13,8 @@ struct LexiconCheckTests {
     #expect(check.examplesRun == 25)
     #expect(
       check.summary
-        == "mini 0.3.1 (hash \(check.lexicon!.hash)): 9 entries in 5 categories, 25 examples passed")
+        == "mini 0.3.1 (hash \(check.lexicon!.hash)): 9 entries in 5 categories, 25 examples passed"
+    )
   }
 
   @Test("A lexicon with broken-manifest problems lists each one exactly")
@@ -74,7 +75,8 @@ struct LexiconCheckTests {
         "\(dir)/cuts.yaml:33:17: action 'ignore' must be 'suppress' or 'redirect' (with 'to: entry_id').",
         "\(dir)/cuts.yaml:37:9: pattern '(cut|trim) layers' matches the same words ('cut layers') as entry 'first' at \(dir)/cuts.yaml:25:9; keep it in one entry.",
       ])
-    #expect(check.summary.hasSuffix(" 4 entries in 1 category, 2 examples passed, 2 failed; 14 problems"))
+    #expect(
+      check.summary.hasSuffix(" 4 entries in 1 category, 2 examples passed, 2 failed; 14 problems"))
   }
 
   @Test("A lexicon with broken-examples problems lists each one exactly")
@@ -87,7 +89,8 @@ struct LexiconCheckTests {
         "\(dir)/cuts.yaml:10:11: example of 'fewer_layers' does not match: 'We want less hierarchy.' (matched instead: less_hierarchy); fix the patterns or the example.",
         "\(dir)/cuts.yaml:12:11: no_match example of 'fewer_layers' matches ('Fewer layers'): 'Fewer layers of paint.'; narrow the patterns or add an exception.",
       ])
-    #expect(check.summary.hasSuffix(" 2 entries in 1 category, 2 examples passed, 2 failed; 2 problems"))
+    #expect(
+      check.summary.hasSuffix(" 2 entries in 1 category, 2 examples passed, 2 failed; 2 problems"))
   }
 
   @Test("A lexicon with broken-yaml problems lists each one exactly")
@@ -97,7 +100,7 @@ struct LexiconCheckTests {
     #expect(!check.passed)
     #expect(
       check.problems.map(\.description) == [
-        "\(dir)/cuts.yaml:5:14: YAML syntax error: mapping values are not allowed in this context. Fix the indentation or quoting here.",
+        "\(dir)/cuts.yaml:5:14: YAML syntax error: mapping values are not allowed in this context. Fix the indentation or quoting here."
       ])
     #expect(check.summary.hasSuffix(" 0 entries in 1 category, 0 examples passed; 1 problem"))
   }
@@ -106,7 +109,9 @@ struct LexiconCheckTests {
 
   @Test(
     "Every example of the shipped ai-washing lexicon behaves as declared",
-    .enabled(if: FileManager.default.fileExists(atPath: shippedLexicon.appendingPathComponent("lexicon.yaml").path)))
+    .enabled(
+      if: FileManager.default.fileExists(
+        atPath: shippedLexicon.appendingPathComponent("lexicon.yaml").path)))
   func shipped() {
     let check = LexiconCheck.run(Self.shippedLexicon.path)
     #expect(check.problems.map(\.description) == [])

@@ -28,9 +28,27 @@ struct PatternParserTests {
         ]
       ),
       ("reduce", ["reduce", "reduce's", "reduces", "reduced", "reducer", "reducest", "reducing"]),
-      ("simplify", ["simplify", "simplify's", "simplifies", "simplified", "simplifier", "simplifiest", "simplifying"]),
-      ("cut", ["cut", "cut's", "cuts", "cuted", "cuting", "cuter", "cutest", "cutted", "cutting", "cutter", "cuttest"]),
-      ("flat", ["flat", "flat's", "flats", "flated", "flating", "flater", "flatest", "flatted", "flatting", "flatter", "flattest"]),
+      (
+        "simplify",
+        [
+          "simplify", "simplify's", "simplifies", "simplified", "simplifier", "simplifiest",
+          "simplifying",
+        ]
+      ),
+      (
+        "cut",
+        [
+          "cut", "cut's", "cuts", "cuted", "cuting", "cuter", "cutest", "cutted", "cutting",
+          "cutter", "cuttest",
+        ]
+      ),
+      (
+        "flat",
+        [
+          "flat", "flat's", "flats", "flated", "flating", "flater", "flatest", "flatted",
+          "flatting", "flatter", "flattest",
+        ]
+      ),
       ("push", ["push", "push's", "pushes", "pushs", "pushed", "pushing", "pusher", "pushest"]),
       ("agree", ["agree", "agree's", "agrees", "agreed", "agreer", "agreest", "agreeing"]),
       ("play", ["play", "play's", "plays", "played", "playing", "player", "playest"]),

@@ -124,7 +124,7 @@ struct MarkdownReportTests {
   @Test("Memos are ranked by index and linked to their cards")
   func rankingLinks() {
     let report = MarkdownReport.render(sampleReportInput(hostile: false)).markdown
-    #expect(report.contains("| 1 | [Norvale](#memo-1) | 2025-03-04 | Ada Vale | 6.5 |"))
+    #expect(report.contains("| [1](#memo-1) | Norvale | 2025-03-04 | Ada Vale | 6.5 |"))
     #expect(report.contains("<a id=\"memo-1\"></a>\n\n### 1. Norvale — “A note on our future”"))
     #expect(
       report.contains("> …we are **AI-native** now… — Corpus/norvale.html, ¶ 1 (`ai_native`)"))

@@ -57,7 +57,8 @@ struct ScorerTests {
     let card = scorer.score(Memo(source: "blamed.txt", paragraphs: Self.blamedLayoff))
     // Framing hits: ai_first (w 2, sentence 0), ai_replacing "AI does the work" (w 3, sentence 2),
     // ai_replacing "managing AI agents" (w 3, sentence 3).
-    #expect(card.index.framing.contributions.map(\.entry) == ["ai_first", "ai_replacing", "ai_replacing"])
+    #expect(
+      card.index.framing.contributions.map(\.entry) == ["ai_first", "ai_replacing", "ai_replacing"])
     #expect(card.index.framing.points == 0.25 * (2 + 3 + 3))
     // Each is within two sentences of a cut; the nearest is named (ties: the earlier one).
     #expect(card.index.attribution.points == 1.0 * (2 + 3 + 3))

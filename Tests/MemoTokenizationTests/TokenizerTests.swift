@@ -22,7 +22,8 @@ struct TokenizerTests {
     let text = tokenizer.tokenize(text)
     #expect(text.normalizedForms == ["ai", "native"])
     let reference = tokenizer.tokenize("ai native")
-    #expect(text.tokens.map { text.hash(of: $0) } == reference.tokens.map { reference.hash(of: $0) })
+    #expect(
+      text.tokens.map { text.hash(of: $0) } == reference.tokens.map { reference.hash(of: $0) })
   }
 
   @Test("Curly and straight apostrophes give the same token")
@@ -36,8 +37,14 @@ struct TokenizerTests {
   @Test("Punctuation is not a token; numbers are tokens of kind number")
   func punctuationAndNumbers() {
     let text = tokenizer.tokenize("We cut 1,200 roles (10%) — effective 2025-03-01!")
-    #expect(text.normalizedForms == ["we", "cut", "1,200", "roles", "10", "effective", "2025", "03", "01"])
-    #expect(text.tokens.map(\.kind) == [.word, .word, .number, .word, .number, .word, .number, .number, .number])
+    #expect(
+      text.normalizedForms == [
+        "we", "cut", "1,200", "roles", "10", "effective", "2025", "03", "01",
+      ])
+    #expect(
+      text.tokens.map(\.kind) == [
+        .word, .word, .number, .word, .number, .word, .number, .number, .number,
+      ])
   }
 
   @Test("Ranges are Unicode scalar offsets into the original paragraph")

@@ -37,7 +37,9 @@ struct ExtractCommandTests {
   func jsonLines() throws {
     let folder = try folder([
       "b/memo.txt": Self.memoText,
-      "a.html": Array("<html><body><p>Short page about automation replacing a whole team of people.</p></body></html>".utf8),
+      "a.html": Array(
+        "<html><body><p>Short page about automation replacing a whole team of people.</p></body></html>"
+          .utf8),
     ])
     let result = CLIRunner.run(
       arguments: ["extract", "--format", "jsonl", "."], currentDirectory: folder)
@@ -65,7 +67,8 @@ struct ExtractCommandTests {
     #expect(single.exitCode == 0)
     let object = try JSONSerialization.jsonObject(with: Data(single.stdout.utf8))
     #expect((object as? [String: Any])?["title"] as? String == "Our next chapter")
-    #expect(single.stdout.hasPrefix("{\n  \"source\": \"one.txt\",\n  \"title\": \"Our next chapter\","))
+    #expect(
+      single.stdout.hasPrefix("{\n  \"source\": \"one.txt\",\n  \"title\": \"Our next chapter\","))
     let several = CLIRunner.run(
       arguments: ["extract", "--format", "json", "."], currentDirectory: folder)
     let array = try JSONSerialization.jsonObject(with: Data(several.stdout.utf8)) as? [Any]
@@ -84,8 +87,10 @@ struct ExtractCommandTests {
     try FileManager.default.createDirectory(
       at: folder.appendingPathComponent("nothing"), withIntermediateDirectories: true)
     let result = CLIRunner.run(
-      arguments: ["extract", "--format", "jsonl", "good.txt", "missing.html", "empty.html", "scan.pdf",
-        "photo.html", "nav.html", "nothing"],
+      arguments: [
+        "extract", "--format", "jsonl", "good.txt", "missing.html", "empty.html", "scan.pdf",
+        "photo.html", "nav.html", "nothing",
+      ],
       currentDirectory: folder)
     #expect(result.exitCode == 1)
     #expect(
@@ -117,12 +122,14 @@ struct ExtractCommandTests {
   func usageErrors() throws {
     let noPaths = CLIRunner.run(arguments: ["extract"])
     #expect(noPaths.exitCode == 2)
-    #expect(noPaths.stderr == "error: memoscope extract: give at least one file or folder to read.\n")
+    #expect(
+      noPaths.stderr == "error: memoscope extract: give at least one file or folder to read.\n")
     let badSize = CLIRunner.run(arguments: ["extract", "--max-size", "huge", "x.html"])
     #expect(badSize.exitCode == 2)
     #expect(
       badSize.stderr
-        == "error: memoscope extract: --max-size 'huge' is not a size; use e.g. 50MB, 512KB or 1GB.\n")
+        == "error: memoscope extract: --max-size 'huge' is not a size; use e.g. 50MB, 512KB or 1GB.\n"
+    )
     let badFormat = CLIRunner.run(arguments: ["extract", "--format", "xml", "x.html"])
     #expect(badFormat.exitCode == 2)
     #expect(badFormat.stderr.contains("xml"))

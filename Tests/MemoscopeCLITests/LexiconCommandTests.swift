@@ -5,14 +5,17 @@ import Testing
 @Suite("memoscope lexicon check")
 struct LexiconCommandTests {
   func run(_ arguments: [String]) -> (exitCode: Int32, stdout: String, stderr: String) {
-    CLIRunner.run(arguments: ["lexicon", "check"] + arguments, currentDirectory: Fixtures.repositoryRoot)
+    CLIRunner.run(
+      arguments: ["lexicon", "check"] + arguments, currentDirectory: Fixtures.repositoryRoot)
   }
 
   @Test("A sound lexicon prints its summary line and exits 0")
   func sound() {
     let result = run(["Tests/Fixtures/Lexicons/mini"])
     #expect(result.exitCode == 0)
-    #expect(result.stdout == "mini 0.3.1 (hash b03020e32f9450ee): 9 entries in 5 categories, 25 examples passed\n")
+    #expect(
+      result.stdout
+        == "mini 0.3.1 (hash b03020e32f9450ee): 9 entries in 5 categories, 25 examples passed\n")
   }
 
   @Test("Problems are listed as file:line:column: message before the summary, exit 1")
@@ -35,10 +38,16 @@ struct LexiconCommandTests {
     #expect(result.exitCode == 2)
     #expect(
       result.stderr
-        == "error: Tests/Fixtures/Lexicons: no lexicon.yaml here; pass a lexicon folder such as Lexicons/ai-washing.\n")
+        == "error: Tests/Fixtures/Lexicons: no lexicon.yaml here; pass a lexicon folder such as Lexicons/ai-washing.\n"
+    )
   }
 
-  @Test("The shipped lexicon passes its own examples", .enabled(if: FileManager.default.fileExists(atPath: Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing/lexicon.yaml").path)))
+  @Test(
+    "The shipped lexicon passes its own examples",
+    .enabled(
+      if: FileManager.default.fileExists(
+        atPath: Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing/lexicon.yaml")
+          .path)))
   func shipped() {
     let result = run([])
     #expect(result.exitCode == 0)

@@ -54,10 +54,14 @@ struct ScoreCommandTests {
     let lexiconStamp = try #require(objects[0]["lexicon"] as? [String: String])
     #expect(lexiconStamp == ["name": "mini", "version": "0.3.1", "hash": "b03020e32f9450ee"])
     let hits = try #require(objects[0]["hits"] as? [[String: Any]])
-    #expect(hits.map { $0["id"] as? String } == ["ai_first", "ai_replacing", "fewer_layers", "role_eliminations", "inflection_point"])
+    #expect(
+      hits.map { $0["id"] as? String } == [
+        "ai_first", "ai_replacing", "fewer_layers", "role_eliminations", "inflection_point",
+      ])
     let first = try #require((hits[0]["matches"] as? [[String: Any]])?.first)
     #expect(first["text"] as? String == "AI-first company")
-    #expect(Set(first.keys) == ["paragraph", "sentence", "start", "end", "text", "before", "after"])
+    #expect(
+      Set(first.keys) == ["paragraph", "sentence", "start", "end", "text", "before", "after"])
     let distancing = try #require(objects[2]["distancing"] as? [[String: Any]])
     #expect(distancing.map { $0["id"] as? String } == ["not_about_ai"])
   }
@@ -99,7 +103,8 @@ struct ScoreCommandTests {
     #expect(refused.exitCode == 2)
     #expect(
       refused.stderr
-        == "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n")
+        == "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n"
+    )
     #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
     let forced = run(["--lexicon", lexicon, "--format", "csv", "--output", file, "--force", memos])
     #expect(forced.exitCode == 0)
@@ -151,7 +156,8 @@ struct ScoreCommandTests {
   func corpus() throws {
     let result = run(["--format", "jsonl", "Corpus"])
     let manifest = try #require(
-      try JSONSerialization.jsonObject(with: Data(contentsOf: root.appendingPathComponent("Corpus/manifest.json")))
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: root.appendingPathComponent("Corpus/manifest.json")))
         as? [[String: Any]])
     var kinds: [String: String] = [:]
     for memo in manifest {
@@ -159,10 +165,13 @@ struct ScoreCommandTests {
     }
     var scores: [String: [Double]] = [:]
     for line in result.stdout.split(separator: "\n") {
-      let card = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let card = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       let source = try #require(card["source"] as? String)
       let id = String(source.split(separator: "/").last!.split(separator: ".").first!)
-      if let kind = kinds[id] { scores[kind, default: []].append(try #require(card["score"] as? Double)) }
+      if let kind = kinds[id] {
+        scores[kind, default: []].append(try #require(card["score"] as? Double))
+      }
     }
     func mean(_ kind: String) -> Double {
       let values = scores[kind] ?? []

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Extraction benchmark: `memoscope extract` against trafilatura on the 181 pages of
+# ../shared/bench/article-extraction, alternating runs in one session.
+#
+# Prints pages/s for both (whole process, wall clock), the speed ratio, peak RSS of each
+# (/usr/bin/time -v), and the F1 of both on the ground truth (score.py).
+#
+# Usage: Benchmarks/extraction.sh [ROUNDS]      (default 3 rounds of each)
+# Env:   MEMOSCOPE_BENCH_VENV  virtualenv for trafilatura (default ~/.cache/memoscope-bench/venv-extraction)
+#        SCRATCH               SwiftPM scratch folder (default .build in the repository)
+set -euo pipefail
+
+ROUNDS="${1:-3}"
+ROOT="$(git rev-parse --show-toplevel)"
+BENCH="$ROOT/../shared/bench/article-extraction"
+SCRATCH="${SCRATCH:-$ROOT/.build}"
+VENV="${MEMOSCOPE_BENCH_VENV:-$HOME/.cache/memoscope-bench/venv-extraction}"
+
+if [ ! -f "$BENCH/ground-truth.json" ]; then
+  echo "error: $BENCH: benchmark not found; it should sit beside the repository as ../shared/bench/article-extraction" >&2
+  exit 2
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time for peak-memory figures" >&2
+  apt-get install -y -qq time >/dev/null
+fi
+
+echo "== building memoscope (release)" >&2
+swift build -c release --scratch-path "$SCRATCH" --product memoscope >&2
+swift build -c release --scratch-path "$SCRATCH" --product memoscope-bench >&2
+BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "== creating $VENV with trafilatura" >&2
+  python3 -m venv "$VENV"
+fi
+# lxml >= 5.2 moved lxml.html.clean out; trafilatura's justext still imports it.
+"$VENV/bin/python" -c "import trafilatura, justext" 2>/dev/null \
+  || "$VENV/bin/pip" install -q trafilatura lxml_html_clean >&2
+TRAFILATURA_VERSION="$("$VENV/bin/python" -c "import trafilatura; print(trafilatura.__version__)")"
+
+WORK="$(mktemp -d)"
+trap 'rm -rf "$WORK"' EXIT
+mkdir -p "$WORK/pages"
+for page in "$BENCH"/html/*.html.gz; do
+  gzip -dc "$page" > "$WORK/pages/$(basename "$page" .gz)"
+done
+PAGES=$(ls "$WORK/pages" | wc -l)
+
+# The Python peer: load each page, call trafilatura.extract, optionally write predictions.
+cat > "$WORK/trafilatura_driver.py" <<'PY'
+import json, os, sys, time
+import trafilatura
+folder, output = sys.argv[1], (sys.argv[2] if len(sys.argv) > 2 else None)
+names = sorted(os.listdir(folder))
+start = time.perf_counter()
+predictions = {}
+for name in names:
+    with open(os.path.join(folder, name), encoding="utf-8", errors="replace") as handle:
+        html = handle.read()
+    text = trafilatura.extract(html)
+    predictions[name.split(".")[0]] = {"articleBody": text or ""}
+elapsed = time.perf_counter() - start
+if output:
+    with open(output, "w", encoding="utf-8") as handle:
+        json.dump(predictions, handle)
+print(f"trafilatura extract-only: {len(names)} pages in {elapsed:.2f} s", file=sys.stderr)
+PY
+
+# Runs a command under /usr/bin/time -v; prints "seconds kilobytes".
+measure() {
+  local log="$WORK/time.log"
+  /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" \
+    | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  echo "$wall $rss"
+}
+
+echo "== $PAGES pages, $ROUNDS alternating rounds (memoscope, then trafilatura $TRAFILATURA_VERSION)" >&2
+"$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages" "$WORK/trafilatura.json" 2>/dev/null
+MS_BEST=""; TR_BEST=""; MS_RSS=0; TR_RSS=0
+for round in $(seq 1 "$ROUNDS"); do
+  read -r ms_wall ms_rss < <(measure "$BIN/memoscope" extract --format jsonl "$WORK/pages")
+  read -r tr_wall tr_rss < <(measure "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages")
+  printf 'round %d: memoscope %.2f s (%d KB)   trafilatura %.2f s (%d KB)\n' \
+    "$round" "$ms_wall" "$ms_rss" "$tr_wall" "$tr_rss"
+  MS_BEST=$(awk -v a="$ms_wall" -v b="${MS_BEST:-$ms_wall}" 'BEGIN { print (a < b ? a : b) }')
+  TR_BEST=$(awk -v a="$tr_wall" -v b="${TR_BEST:-$tr_wall}" 'BEGIN { print (a < b ? a : b) }')
+  [ "$ms_rss" -gt "$MS_RSS" ] && MS_RSS=$ms_rss
+  [ "$tr_rss" -gt "$TR_RSS" ] && TR_RSS=$tr_rss
+done
+
+"$BIN/memoscope-bench" extraction-predictions --bench "$BENCH" --output "$WORK/memoscope.json" >/dev/null
+MS_F1=$(python3 "$BENCH/score.py" "$WORK/memoscope.json" | tail -1)
+TR_F1=$(python3 "$BENCH/score.py" "$WORK/trafilatura.json" | tail -1)
+
+awk -v pages="$PAGES" -v ms="$MS_BEST" -v tr="$TR_BEST" -v msr="$MS_RSS" -v trr="$TR_RSS" \
+  -v cores="$(nproc)" -v tv="$TRAFILATURA_VERSION" 'BEGIN {
+  printf "memoscope extract:  %.1f pages/s (best of rounds, whole process, %d cores), peak RSS %.1f MiB\n", pages / ms, cores, msr / 1024
+  printf "trafilatura %s: %.1f pages/s (best of rounds, whole process, 1 core), peak RSS %.1f MiB\n", tv, pages / tr, trr / 1024
+  printf "speed ratio:        %.1fx\n", tr / ms
+}'
+echo "memoscope   $MS_F1"
+echo "trafilatura $TR_F1"

@@ -1,0 +1,27 @@
+import MemoScoring
+
+extension ScoreSummary {
+  /// The report's view of a score card: its index, category counts, every hit (distancing
+  /// included) in reading order with the scorer's context, and the index's parts.
+  public init(_ card: ScoreCard) {
+    self.init(
+      index: card.score, tokens: card.tokens,
+      categories: card.categories.map {
+        CategoryScore(
+          id: $0.id, title: $0.title, role: $0.role, hits: $0.count, rate: $0.perThousandTokens)
+      },
+      hits: card.allMatches.map { entry, match in
+        HitSummary(
+          entryID: entry.id, phrase: entry.phrase, category: entry.category,
+          weight: entry.weight, paragraph: match.paragraph, surface: match.text,
+          before: match.before, after: match.after)
+      },
+      components: [
+        IndexPart(name: "framing", value: card.index.framing.points),
+        IndexPart(name: "attribution", value: card.index.attribution.points),
+        IndexPart(name: "vagueness", value: card.index.vagueness.points),
+        IndexPart(name: "signal multiplier", value: card.index.signalMultiplier),
+        IndexPart(name: "points", value: card.index.points),
+      ])
+  }
+}

@@ -1,0 +1,170 @@
+import Foundation
+import Ink
+import TestSupport
+import Testing
+
+/// A temporary folder holding copies of the reporting fixtures, so the command runs on
+/// relative paths and the report's stamp does not depend on where the tests run.
+func reportingWorkspace(_ folders: [String] = ["Basic", "Lexicon"]) throws -> URL {
+  let workspace = try Fixtures.temporaryFolder()
+  for folder in folders {
+    try FileManager.default.copyItem(
+      at: Fixtures.url("Reporting/\(folder)"), to: workspace.appendingPathComponent(folder))
+  }
+  return workspace
+}
+
+/// The inside of every tag of an HTML string (closing tags without their `/`).
+func htmlTags(in html: String) -> [String] {
+  var tags: [String] = []
+  var current: String?
+  for character in html {
+    if character == "<" {
+      current = ""
+    } else if character == ">", let tag = current {
+      tags.append(tag.hasPrefix("/") ? String(tag.dropFirst()) : tag)
+      current = nil
+    } else {
+      current?.append(character)
+    }
+  }
+  return tags
+}
+
+func contents(_ url: URL) throws -> String {
+  String(decoding: try Data(contentsOf: url), as: UTF8.self)
+}
+
+@Suite("memoscope report")
+struct ReportCommandTests {
+  @Test("Writes the golden report and its charts, byte-identical on a second run")
+  func goldenReport() throws {
+    let workspace = try reportingWorkspace()
+    let first = CLIRunner.run(
+      arguments: ["report", "Basic", "--lexicon", "Lexicon", "--output", "out/report.md"],
+      currentDirectory: workspace)
+    #expect(first.exitCode == 0, "\(first.stderr)")
+    #expect(first.stderr == "")
+    #expect(
+      first.stdout == "Wrote out/report.md and 2 charts in out/report-charts/ (4 memos read).\n")
+    let report = try contents(workspace.appendingPathComponent("out/report.md"))
+    let categories = try contents(
+      workspace.appendingPathComponent("out/report-charts/categories.svg"))
+    let timeline = try contents(
+      workspace.appendingPathComponent("out/report-charts/phrase-timeline.svg"))
+    for (text, name) in [
+      (report, "basic-report.md"), (categories, "basic-categories.svg"),
+      (timeline, "basic-phrase-timeline.svg"),
+    ] {
+      let mismatch = Snapshots.mismatch(text, at: "Reporting/Snapshots/\(name)")
+      #expect(mismatch == nil, "\(mismatch ?? "")")
+    }
+
+    let second = CLIRunner.run(
+      arguments: [
+        "report", "Basic", "--lexicon", "Lexicon", "--output", "out/report.md", "--force",
+      ], currentDirectory: workspace)
+    #expect(second.exitCode == 0, "\(second.stderr)")
+    let again = try contents(workspace.appendingPathComponent("out/report.md"))
+    // Only the command line in the stamp differs (it now has --force).
+    #expect(
+      again.replacingOccurrences(of: " --force", with: "") == report)
+    #expect(
+      try contents(workspace.appendingPathComponent("out/report-charts/categories.svg"))
+        == categories)
+  }
+
+  @Test("Refuses to overwrite a report without --force and says how")
+  func refusesOverwrite() throws {
+    let workspace = try reportingWorkspace()
+    try Data("keep me\n".utf8).write(to: workspace.appendingPathComponent("report.md"))
+    let run = CLIRunner.run(
+      arguments: ["report", "Basic", "--lexicon", "Lexicon", "--output", "report.md"],
+      currentDirectory: workspace)
+    #expect(run.exitCode == 1)
+    #expect(
+      run.stderr
+        == "error: report.md: already exists. Pass --force to overwrite it, or choose another --output.\n"
+    )
+    #expect(try contents(workspace.appendingPathComponent("report.md")) == "keep me\n")
+  }
+
+  @Test("Inputs that cannot be read are listed in the report and on stderr; exit 1")
+  func failedInputs() throws {
+    let workspace = try reportingWorkspace(["Basic", "Broken", "Lexicon"])
+    let run = CLIRunner.run(
+      arguments: [
+        "report", "Basic", "Broken/scan.pdf", "missing.html", "--lexicon", "Lexicon",
+        "--output", "report.md",
+      ], currentDirectory: workspace)
+    #expect(run.exitCode == 1)
+    #expect(
+      run.stderr == """
+        error: Broken/scan.pdf: is a PDF document, not HTML, text or email. Convert it to text or HTML first.
+        error: missing.html: no such file or folder. Check the path for typos.
+
+        """)
+    #expect(
+      run.stdout
+        == "Wrote report.md and 2 charts in report-charts/ (4 memos read, 2 inputs not read).\n")
+    let report = try contents(workspace.appendingPathComponent("report.md"))
+    #expect(
+      report.contains(
+        "| Broken/scan.pdf | Broken/scan.pdf: is a PDF document, not HTML, text or email. Convert it to text or HTML first. |"
+      ))
+    #expect(report.contains("- [2 inputs could not be read](#inputs-not-read)."))
+  }
+
+  @Test("Hostile memo text cannot inject markup into the report")
+  func hostileMemos() throws {
+    let workspace = try reportingWorkspace(["Hostile", "Lexicon"])
+    let run = CLIRunner.run(
+      arguments: ["report", "Hostile", "--lexicon", "Lexicon", "--output", "report.md"],
+      currentDirectory: workspace)
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let report = try contents(workspace.appendingPathComponent("report.md"))
+    let html = MarkdownParser().html(from: report)
+    // Every tag in the HTML is one Markdown makes, an anchor of the report's own, or a chart.
+    for tag in htmlTags(in: html) {
+      let name = String(tag.prefix { $0 != " " }).lowercased()
+      let attributes = String(tag.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+      #expect(!["script", "iframe", "style", "object", "embed"].contains(name), "<\(tag)>")
+      if name == "img" {
+        #expect(attributes.hasPrefix("src=\"report-charts/"), "<\(tag)>")
+      } else if name == "a" {
+        #expect(
+          attributes.isEmpty || attributes.hasPrefix("id=\"") || attributes.hasPrefix("href=\"#"),
+          "<\(tag)>")
+      } else {
+        #expect(
+          attributes.isEmpty || attributes.hasPrefix("align=")
+            || attributes.hasPrefix("class=\"language-"),
+          "<\(tag)>")
+      }
+    }
+    for table in html.components(separatedBy: "<table>").dropFirst() {
+      let body = table.components(separatedBy: "</table>")[0]
+      let rows = body.components(separatedBy: "<tr>").dropFirst()
+      let widths = Set(
+        rows.map { row in
+          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
+            $0 + row.components(separatedBy: $1).count - 1
+          }
+        })
+      #expect(widths.count == 1, "ragged table: \(body.prefix(400))")
+    }
+    for line in report.components(separatedBy: "\n") where line.hasPrefix("#") {
+      #expect(line.hasPrefix("# ") || line.hasPrefix("## ") || line.hasPrefix("### "))
+    }
+    let mismatch = Snapshots.mismatch(report, at: "Reporting/Snapshots/hostile-report.md")
+    #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test("Missing --output is a usage error")
+  func usage() throws {
+    let run = CLIRunner.run(
+      arguments: ["report", "Basic"], currentDirectory: try reportingWorkspace())
+    #expect(run.exitCode == 64 || run.exitCode == 2)
+    #expect(run.stderr.contains("--output"))
+  }
+}
