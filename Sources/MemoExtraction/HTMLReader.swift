@@ -15,6 +15,12 @@ enum HTMLReader {
     var metadata: PageMetadata
     var byline: String?
     var timeDate: String?
+    /// The first `<h1>`'s text: the headline on most pages.
+    var headline: String? = nil
+    /// A date from a short dateline or byline block ("May 20, 2025 • News"), as a last resort.
+    var datelineDate: String? = nil
+    /// A From/To/Date/Subject table anywhere on the page (saved HTML e-mails).
+    var pageHeaders: MemoHeaders? = nil
     var quoteEligible: Set<Int32>
   }
 
@@ -49,10 +55,27 @@ enum HTMLReader {
         eligible.insert(block.blockquote)
       }
     }
-    return Content(
+    var content = Content(
       paragraphs: ParagraphBuilder.paragraphs(from: blocks), metadata: metadata,
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: timeDate(in: tree),
       quoteEligible: eligible)
+    let allBlocks = extractor.blocks
+    content.pageHeaders = MemoHeaders.find(
+      in: allBlocks.prefix(80).flatMap { ParagraphBuilder.splitLineBreaks($0.text) })
+    if let h1 = allBlocks.first(where: { tree.nodes[Int($0.owner)].name == "h1" }),
+      h1.length <= 200
+    {
+      content.headline = h1.text.collapsingWhitespace
+    }
+    if metadata.date == nil && content.timeDate == nil {
+      for block in allBlocks.prefix(400) where block.length < 100 {
+        if let date = DateNormalizer.normalize(block.text) {
+          content.datelineDate = date
+          break
+        }
+      }
+    }
+    return content
   }
 
   /// "By Jane Doe" in an element whose class or rel says byline or author.
