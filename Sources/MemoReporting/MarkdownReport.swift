@@ -390,7 +390,12 @@ extension MarkdownReport {
           "Hits by category: "
             + (leading.isEmpty
               ? "none"
-              : .joined(leading.map { .text("\(titles[$0.id] ?? $0.title) \($0.hits)") })))
+              : .joined(
+                leading.map {
+                  .text(
+                    "\(titles[$0.id] ?? $0.title) \($0.hits) (\(Self.number($0.rate)) per 1,000 words)"
+                  )
+                })))
         document.bullets(facts)
         let quotes = keyQuotes(score)
         if quotes.isEmpty {
