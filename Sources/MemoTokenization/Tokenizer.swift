@@ -1,6 +1,6 @@
 import CICU
-import MemoCore
 import Foundation
+import MemoCore
 
 /// Splits text into normalized word and number tokens with ICU, so spelling variants meet.
 ///

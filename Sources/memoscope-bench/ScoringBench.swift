@@ -55,7 +55,11 @@ struct TokenizeBench: ParsableCommand {
         if let loaded {
           fastest = min(
             fastest,
-            time { for document in documents { _ = loaded.hits(in: tokenizer.tokenize(paragraphs: document)) } })
+            time {
+              for document in documents {
+                _ = loaded.hits(in: tokenizer.tokenize(paragraphs: document))
+              }
+            })
           continue
         }
         fastest = min(
