@@ -106,9 +106,16 @@ public struct MemoExtractor: Sendable {
     let content =
       format == .markdown
       ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
-    return MemoAssembler.assemble(
+    var memo = MemoAssembler.assemble(
       paragraphs: content.paragraphs, title: content.title, source: source,
       encoding: decoded.encoding, format: format == .jsonl ? .text : format)
+    let fields = content.frontMatter
+    if let author = fields["author"] ?? fields["from"] { memo.author = author }
+    if let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize) {
+      memo.date = memo.date ?? date
+    }
+    if let company = fields["company"] ?? fields["organization"] { memo.company = company }
+    return memo
   }
 }
 
@@ -126,18 +133,32 @@ enum MemoAssembler {
       memo.paragraphs = body
       memo.commentary = split.commentary
       memo.quoted = true
-      memo.title = headers.subject
-      memo.author = headers.from ?? MemoHeaders.signOff(body)
+      let metadata = content.metadata
+      memo.title = headers.subject ?? metadata.title ?? content.headline ?? metadata.pageTitle
+      memo.author = (headers.from ?? MemoHeaders.signOff(body)).map {
+        MemoInStory.fullName($0, in: split.commentary)
+      }
       memo.date =
         headers.date.flatMap(DateNormalizer.normalize) ?? content.metadata.date
         ?? content.timeDate ?? content.datelineDate
       // The page's publisher is the news outlet; only the memo itself can name its company.
-      memo.company = companyFromHeaders(headers, body: body)
+      memo.company =
+        companyFromHeaders(headers, body: body)
+        ?? MemoInStory.subjectCompany(split.commentary, memo: body)
       return memo
     }
-    let (ownHeaders, body) = MemoHeaders.split(content.paragraphs.map(\.text))
+    var (ownHeaders, body) = MemoHeaders.split(content.paragraphs.map(\.text))
     let headers = ownHeaders.completed(with: content.pageHeaders)
-    let metadata = content.metadata
+    var metadata = content.metadata
+    var releaseCompany: String?
+    if let trailer = ReleaseTrailer.find(body) {
+      body.removeSubrange(trailer.start...)
+      releaseCompany = trailer.company
+      // Releases often name the company as the page's author.
+      if let company = trailer.company, metadata.author?.lowercased() == company.lowercased() {
+        metadata.author = nil
+      }
+    }
     memo.paragraphs = body
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
@@ -148,7 +169,8 @@ enum MemoAssembler {
       headers.date.flatMap(DateNormalizer.normalize) ?? metadata.date ?? content.timeDate
       ?? content.datelineDate
     memo.company =
-      metadata.publisher ?? metadata.siteCompany ?? companyFromHeaders(headers, body: body)
+      releaseCompany ?? metadata.publisher ?? metadata.siteCompany
+      ?? companyFromHeaders(headers, body: body)
     return memo
   }
 

@@ -56,6 +56,7 @@ struct MemoHeaders: Sendable, Equatable {
       case .from:
         headers.from = headers.from ?? personName(value)
         headers.fromAddress = headers.fromAddress ?? emailAddress(value)
+        headers.company = headers.company ?? companyInSignature(value)
         sawStrong = true
       case .subject:
         headers.subject = headers.subject ?? value
@@ -100,6 +101,24 @@ struct MemoHeaders: Sendable, Equatable {
     merged.company = company ?? other.company
     merged.fromAddress = fromAddress ?? other.fromAddress
     return merged
+  }
+
+  /// "Dana Whitfield, Chief Executive Officer, Acme Travel" → "Acme Travel": the last
+  /// comma-separated part of a From line, when it is a name rather than a job title.
+  static func companyInSignature(_ value: String) -> String? {
+    let parts = value.split(separator: ",").map { $0.trimmed }
+    guard parts.count >= 3, let last = parts.last, !last.contains("@"), !last.contains("<") else {
+      return nil
+    }
+    let titleWords = [
+      "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
+      "manager", "founder", "chair", "partner", "lead", "principal", "executive", "vp", "svp",
+    ]
+    let lower = last.lowercased()
+    guard !titleWords.contains(where: { lower.split(separator: " ").contains(Substring($0)) }),
+      let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
+    else { return nil }
+    return last
   }
 
   /// "All Acme Foods employees" → "Acme Foods"; "Everyone at Acme" → "Acme".
@@ -244,6 +263,35 @@ struct MemoHeaders: Sendable, Equatable {
         if looksLikeName(name) { return name }
       }
     }
+    // A name over a job title: "Konstantin Ruiz-Mallory", "Group Chief Executive".
+    if paragraphs.count >= 3, let last = paragraphs.last, last.count <= 60,
+      isJobTitle(last), MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 2])
+    {
+      return paragraphs[paragraphs.count - 2]
+    }
+    // "Konstantin Ruiz-Mallory Group Chief Executive" on one line.
+    if let last = paragraphs.last, last.count <= 80, isJobTitle(last) {
+      var words = last.split(separator: " ").map(String.init)
+      if let titleStart = words.firstIndex(where: { isJobTitle($0) }) {
+        words.removeSubrange(titleStart...)
+        let modifiers: Set<String> = [
+          "group", "senior", "global", "deputy", "interim", "acting", "co", "managing",
+          "executive", "and",
+        ]
+        while let end = words.last, modifiers.contains(end.lowercased()) { words.removeLast() }
+        let name = words.joined(separator: " ").trimmingCharacters(in: [",", " "])
+        if words.count >= 2, looksLikeName(name) { return name }
+      }
+    }
+    // A bare name closing the memo: "Idris".
+    if let last = paragraphs.last?.trimmed, paragraphs.count >= 3, last.count <= 40,
+      last.split(separator: " ").count <= 3, looksLikeName(last),
+      (paragraphs[paragraphs.count - 2].count) > 60
+        || MemoInStory.isClosingWord(
+          paragraphs[paragraphs.count - 2].lowercased().trimmed)
+    {
+      return last
+    }
     for paragraph in paragraphs.suffix(3).reversed() {
       let text = paragraph.trimmed
       guard text.count <= 80 else { continue }
@@ -263,6 +311,17 @@ struct MemoHeaders: Sendable, Equatable {
       }
     }
     return nil
+  }
+
+  /// Whether a short line reads as a job title ("Group Chief Executive", "CEO, Acme").
+  static func isJobTitle(_ line: String) -> Bool {
+    let words = line.lowercased().split { !$0.isLetter }
+    let titleWords: Set<Substring> = [
+      "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
+      "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
+      "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
+    ]
+    return words.contains { titleWords.contains($0) }
   }
 
   /// One to four capitalized words, e.g. "Dana" or "Dana K. Whitfield".
