@@ -2,8 +2,9 @@
 # Extraction benchmark: `memoscope extract` against trafilatura on the 181 pages of
 # ../shared/bench/article-extraction, alternating runs in one session.
 #
-# Prints pages/s for both (whole process, wall clock), the speed ratio, peak RSS of each
-# (/usr/bin/time -v), and the F1 of both on the ground truth (score.py).
+# Prints pages/s for both (whole process, wall clock), the speed ratio, CPU seconds of each
+# (a fairer figure when other work shares the machine), peak RSS of each (/usr/bin/time -v),
+# and the F1 of both on the ground truth (score.py).
 #
 # Usage: Benchmarks/extraction.sh [ROUNDS]      (default 3 rounds of each)
 # Env:   MEMOSCOPE_BENCH_VENV  virtualenv for trafilatura (default ~/.cache/memoscope-bench/venv-extraction)
@@ -67,7 +68,7 @@ if output:
 print(f"trafilatura extract-only: {len(names)} pages in {elapsed:.2f} s", file=sys.stderr)
 PY
 
-# Runs a command under /usr/bin/time -v; prints "seconds kilobytes".
+# Runs a command under /usr/bin/time -v; prints "wall-seconds kilobytes cpu-seconds".
 measure() {
   local log="$WORK/time.log"
   /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
@@ -75,19 +76,22 @@ measure() {
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" \
     | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-  echo "$wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$log")
+  echo "$wall $rss $cpu"
 }
 
 echo "== $PAGES pages, $ROUNDS alternating rounds (memoscope, then trafilatura $TRAFILATURA_VERSION)" >&2
 "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages" "$WORK/trafilatura.json" 2>/dev/null
-MS_BEST=""; TR_BEST=""; MS_RSS=0; TR_RSS=0
+MS_BEST=""; TR_BEST=""; MS_CPU=""; TR_CPU=""; MS_RSS=0; TR_RSS=0
 for round in $(seq 1 "$ROUNDS"); do
-  read -r ms_wall ms_rss < <(measure "$BIN/memoscope" extract --format jsonl "$WORK/pages")
-  read -r tr_wall tr_rss < <(measure "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages")
-  printf 'round %d: memoscope %.2f s (%d KB)   trafilatura %.2f s (%d KB)\n' \
-    "$round" "$ms_wall" "$ms_rss" "$tr_wall" "$tr_rss"
+  read -r ms_wall ms_rss ms_cpu < <(measure "$BIN/memoscope" extract --format jsonl "$WORK/pages")
+  read -r tr_wall tr_rss tr_cpu < <(measure "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages")
+  printf 'round %d: memoscope %.2f s wall, %.2f s CPU, %d KB   trafilatura %.2f s wall, %.2f s CPU, %d KB\n' \
+    "$round" "$ms_wall" "$ms_cpu" "$ms_rss" "$tr_wall" "$tr_cpu" "$tr_rss"
   MS_BEST=$(awk -v a="$ms_wall" -v b="${MS_BEST:-$ms_wall}" 'BEGIN { print (a < b ? a : b) }')
   TR_BEST=$(awk -v a="$tr_wall" -v b="${TR_BEST:-$tr_wall}" 'BEGIN { print (a < b ? a : b) }')
+  MS_CPU=$(awk -v a="$ms_cpu" -v b="${MS_CPU:-$ms_cpu}" 'BEGIN { print (a < b ? a : b) }')
+  TR_CPU=$(awk -v a="$tr_cpu" -v b="${TR_CPU:-$tr_cpu}" 'BEGIN { print (a < b ? a : b) }')
   [ "$ms_rss" -gt "$MS_RSS" ] && MS_RSS=$ms_rss
   [ "$tr_rss" -gt "$TR_RSS" ] && TR_RSS=$tr_rss
 done
@@ -97,10 +101,11 @@ MS_F1=$(python3 "$BENCH/score.py" "$WORK/memoscope.json" | tail -1)
 TR_F1=$(python3 "$BENCH/score.py" "$WORK/trafilatura.json" | tail -1)
 
 awk -v pages="$PAGES" -v ms="$MS_BEST" -v tr="$TR_BEST" -v msr="$MS_RSS" -v trr="$TR_RSS" \
-  -v cores="$(nproc)" -v tv="$TRAFILATURA_VERSION" 'BEGIN {
+  -v mc="$MS_CPU" -v tc="$TR_CPU" -v cores="$(nproc)" -v tv="$TRAFILATURA_VERSION" 'BEGIN {
   printf "memoscope extract:  %.1f pages/s (best of rounds, whole process, %d cores), peak RSS %.1f MiB\n", pages / ms, cores, msr / 1024
   printf "trafilatura %s: %.1f pages/s (best of rounds, whole process, 1 core), peak RSS %.1f MiB\n", tv, pages / tr, trr / 1024
-  printf "speed ratio:        %.1fx\n", tr / ms
+  printf "speed ratio:        %.1fx (wall clock)\n", tr / ms
+  printf "CPU time:           memoscope %.2f s, trafilatura %.2f s for %d pages (%.1fx less CPU)\n", mc, tc, pages, tc / mc
 }'
 echo "memoscope   $MS_F1"
 echo "trafilatura $TR_F1"

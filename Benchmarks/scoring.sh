@@ -28,10 +28,12 @@ python="$venv/bin/python"
 
 echo "== input text"
 if [ ! -s "$work/text.txt" ]; then
-  "$python" Benchmarks/scoring_text.py "$shared/bench/article-extraction/html" "$work/text.txt" \
-    "$text_mb" Corpus/manifest.json
+  "$bin/memoscope" extract --format jsonl "$shared/bench/article-extraction/html" \
+    > "$work/pages.jsonl" || true
+  "$python" Benchmarks/scoring_text.py "$work/pages.jsonl" "$work/text.txt" "$text_mb" \
+    Corpus/manifest.json
 fi
-ls -l "$work/text.txt" | awk '{printf "%s: %.1f MB (text of the 181 benchmark pages and the 45 Corpus memos, repeated)\n", $9, $5/1e6}'
+ls -l "$work/text.txt" | awk '{printf "%s: %.1f MB (memoscope extract text of the 181 benchmark pages and the 45 Corpus memos, repeated)\n", $9, $5/1e6}'
 "$bin/memoscope-bench" phrases --lexicon "$lexicon" > "$work/phrases.txt"
 echo "$(wc -l < "$work/phrases.txt") phrases exported from $lexicon"
 

@@ -3,16 +3,48 @@ import Foundation
 extension ClusterResult {
   /// The result as pretty-printed JSON with sorted keys, ending in a newline.
   ///
-  /// Schema: `{documents, parameters, clusters: [{id, members: [{source, title, company, date,
-  /// tokens, coverage}], pairs: [{a, b, jaccard, containment}], passages: [{text, members,
-  /// tokens, coverage, boilerplate, documentFrequency}]}], cutPairs}`. Similarities are rounded
-  /// to 4 decimals.
+  /// Schema: `{clusters: [{id, members: [{company, coverage, date, source, title, tokens}],
+  /// pairs: [{a, b, containment, jaccard}], passages: [{boilerplate, coverage,
+  /// documentFrequency, members, text, tokens}]}], cutPairs, documents, parameters}`.
+  /// Similarities and coverage are rounded to 4 decimals.
   public func json() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding these plain values cannot fail.
-    let data = (try? encoder.encode(rounded())) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    var out = ""
+    writeJSON { out += $0 }
+    return out
+  }
+
+  /// Writes the JSON of `json()` in pieces (about one per cluster), so a large result need
+  /// not be held twice in memory.
+  public func writeJSON(_ write: (String) -> Void) {
+    var out = "{\n  \"clusters\" : ["
+    for (index, cluster) in clusters.enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      JSONText.cluster(cluster, into: &out)
+      write(out)
+      out = ""
+    }
+    out += clusters.isEmpty ? "],\n" : "\n  ],\n"
+    out += "  \"cutPairs\" : ["
+    for (index, pair) in cutPairs.enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      JSONText.pair(pair, indent: "    ", into: &out)
+    }
+    out += cutPairs.isEmpty ? "],\n" : "\n  ],\n"
+    out += "  \"documents\" : \(documents),\n"
+    let p = parameters
+    out += "  \"parameters\" : {\n"
+    out += "    \"bands\" : \(p.bands),\n"
+    out += "    \"boilerplateDocuments\" : \(p.boilerplateDocuments),\n"
+    out += "    \"commonShingleDocuments\" : \(p.commonShingleDocuments),\n"
+    out += "    \"containmentThreshold\" : \(JSONText.number(p.containmentThreshold)),\n"
+    out += "    \"hashes\" : \(p.hashes),\n"
+    out += "    \"masking\" : \(p.masking),\n"
+    out += "    \"minimumLinkage\" : \(JSONText.number(p.minimumLinkage)),\n"
+    out += "    \"rows\" : \(p.rows),\n"
+    out += "    \"shingleSize\" : \(p.shingleSize),\n"
+    out += "    \"threshold\" : \(JSONText.number(p.threshold))\n"
+    out += "  }\n}\n"
+    write(out)
   }
 
   /// A copy with every similarity and coverage rounded to 4 decimals, for stable output.
@@ -49,7 +81,8 @@ extension ClusterResult {
         let date = member.date ?? "----------"
         let source = member.source.count > width ? "…" + member.source.suffix(width - 1) : member.source
         let padded = source.padding(toLength: width, withPad: " ", startingAt: 0)
-        out += "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")\n"
+        let line = "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")"
+        out += line.trimmingTrailingSpaces() + "\n"
       }
     }
     if !cutPairs.isEmpty {
@@ -73,7 +106,104 @@ extension ClusterResult {
 }
 
 extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+
   fileprivate func leftPad(_ width: Int) -> String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
+  }
+}
+
+/// Hand-written JSON for results, byte-stable and streamable (sorted keys, 2-space indent).
+enum JSONText {
+  static func cluster(_ cluster: MemoCluster, into out: inout String) {
+    out += "    {\n      \"id\" : \(cluster.id),\n      \"members\" : ["
+    for (index, member) in cluster.members.enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      out += "        {\n"
+      out += "          \"company\" : \(optional(member.company)),\n"
+      out += "          \"coverage\" : \(number(member.coverage)),\n"
+      out += "          \"date\" : \(optional(member.date)),\n"
+      out += "          \"source\" : \(string(member.source)),\n"
+      out += "          \"title\" : \(optional(member.title)),\n"
+      out += "          \"tokens\" : \(member.tokens)\n        }"
+    }
+    out += cluster.members.isEmpty ? "],\n" : "\n      ],\n"
+    out += "      \"pairs\" : ["
+    for (index, pair) in cluster.pairs.enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      self.pair(pair, indent: "        ", into: &out)
+    }
+    out += cluster.pairs.isEmpty ? "],\n" : "\n      ],\n"
+    out += "      \"passages\" : ["
+    for (index, passage) in cluster.passages.enumerated() {
+      out += index == 0 ? "\n" : ",\n"
+      out += "        {\n"
+      out += "          \"boilerplate\" : \(passage.boilerplate),\n"
+      out += "          \"coverage\" : \(number(passage.coverage)),\n"
+      out += "          \"documentFrequency\" : \(passage.documentFrequency),\n"
+      out += "          \"members\" : ["
+      out += passage.members.map { "\n            " + string($0) }.joined(separator: ",")
+      out += passage.members.isEmpty ? "],\n" : "\n          ],\n"
+      out += "          \"text\" : \(string(passage.text)),\n"
+      out += "          \"tokens\" : \(passage.tokens)\n        }"
+    }
+    out += cluster.passages.isEmpty ? "]\n    }" : "\n      ]\n    }"
+  }
+
+  static func pair(_ pair: ClusterPair, indent: String, into out: inout String) {
+    out += "\(indent){\n"
+    out += "\(indent)  \"a\" : \(string(pair.a)),\n"
+    out += "\(indent)  \"b\" : \(string(pair.b)),\n"
+    out += "\(indent)  \"containment\" : \(number(pair.containment)),\n"
+    out += "\(indent)  \"jaccard\" : \(number(pair.jaccard))\n"
+    out += "\(indent)}"
+  }
+
+  /// A number rounded to 4 decimals, without trailing zeros (`1`, `0.5`, `0.1234`).
+  static func number(_ value: Double) -> String {
+    let scaled = (value * 10_000).rounded()
+    guard scaled.isFinite else { return "0" }
+    let whole = Int(scaled)
+    let integer = whole / 10_000
+    var fraction = abs(whole % 10_000)
+    if fraction == 0 { return whole < 0 && integer == 0 ? "0" : String(integer) }
+    var digits = 4
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
+    return (whole < 0 && integer == 0 ? "-0" : String(integer)) + "." + padded
+  }
+
+  static func optional(_ text: String?) -> String {
+    text.map(string) ?? "null"
+  }
+
+  /// A JSON string literal: quotes, backslashes and control characters escaped.
+  static func string(_ text: String) -> String {
+    var out = "\""
+    out.reserveCapacity(text.utf8.count + 2)
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "\"": out += "\\\""
+      case "\\": out += "\\\\"
+      case "\n": out += "\\n"
+      case "\r": out += "\\r"
+      case "\t": out += "\\t"
+      default:
+        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+          let hex = String(scalar.value, radix: 16)
+          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        } else {
+          out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out + "\""
   }
 }

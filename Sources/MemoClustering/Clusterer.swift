@@ -42,10 +42,12 @@ public struct Clusterer: Sendable {
     let options = options
     var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
-    let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
-      memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
-    }
-    var documents = loaded.compactMap { $0 }
+    var documents: [Fingerprint] = {
+      let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
+        memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
+      }
+      return loaded.compactMap { $0 }
+    }()
     documents.sort(by: Fingerprint.canonicalOrder)
     let n = documents.count
     timer.lap("fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
@@ -60,24 +62,37 @@ public struct Clusterer: Sendable {
     let boilerplateDocuments = max(
       options.boilerplateMinimum, Int((options.boilerplateFraction * Double(n)).rounded(.up)))
     let frozenSketch = sketch
-    let sets: [[UInt32]] = {
-      let full = documents.map(\.shingles)
-      return Parallel.map(count: n, minimumChunk: 256) { index in
-        full[index].filter { frozenSketch.count($0) < commonDocuments }
-      }
-    }()
+    // Move the shingle sets out and filter them in place, so only one copy is alive.
+    var sets = documents.map(\.shingles)
     for index in 0..<n { documents[index].shingles = [] }
+    sets.withUnsafeMutableBufferPointer { buffer in
+      let shared = UncheckedSendable(value: buffer)
+      Parallel.forEachChunk(count: n, minimumChunk: 256) { range in
+        for index in range {
+          shared.value[index] = shared.value[index].filter {
+            frozenSketch.count($0) < commonDocuments
+          }
+        }
+      }
+    }
     timer.lap("document frequency (common at \(commonDocuments) memos)")
 
     // 3. Signatures, 4. candidate pairs, 5. exact verification.
     let hasher = MinHasher(count: options.hashCount, seed: options.seed)
     let signatures = Self.signatures(of: sets, hasher: hasher)
-    let candidates = LSHIndex.candidatePairs(
+    let frozenSets = sets
+    let (edges, candidateCount) = LSHIndex.verifiedPairs(
       signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
-      skip: sets.map(\.isEmpty))
-    timer.lap("signatures and LSH (\(candidates.count) candidate pairs)")
-    let edges = Self.verify(candidates, sets: sets, options: options)
-    timer.lap("verification (\(edges.count) pairs kept)")
+      skip: sets.map(\.isEmpty),
+      minimumAgreement: Int((options.threshold * 0.6 * Double(hasher.count)).rounded(.down))
+    ) { a, b in
+      let (jaccard, containment) = Shingles.similarity(frozenSets[a], frozenSets[b])
+      guard jaccard >= options.threshold || containment >= options.containmentThreshold else {
+        return nil
+      }
+      return ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment)
+    }
+    timer.lap("signatures, LSH and verification (\(candidateCount) pairs verified, \(edges.count) kept)")
 
     // 6. Clusters with the chaining guard.
     let (groups, cutIndices) = ClusterGraph.clusters(
@@ -138,27 +153,6 @@ public struct Clusterer: Sendable {
       }
     }
     return flat
-  }
-
-  /// Exact Jaccard and containment of each candidate pair; keeps those above the thresholds.
-  static func verify(_ candidates: [UInt64], sets: [[UInt32]], options: ClusteringOptions)
-    -> [ClusterGraph.Edge]
-  {
-    let verified: [[ClusterGraph.Edge]] = Parallel.map(
-      count: (candidates.count + 4095) / 4096, minimumChunk: 1
-    ) { chunk in
-      var kept: [ClusterGraph.Edge] = []
-      for pair in candidates[(chunk * 4096)..<min(candidates.count, (chunk + 1) * 4096)] {
-        let a = Int(pair >> 32)
-        let b = Int(pair & 0xffff_ffff)
-        let (jaccard, containment) = Shingles.similarity(sets[a], sets[b])
-        if jaccard >= options.threshold || containment >= options.containmentThreshold {
-          kept.append(ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment))
-        }
-      }
-      return kept
-    }
-    return verified.flatMap { $0 }
   }
 
   /// Builds one cluster's description: ordered members, pairs, passages, coverage.

@@ -72,7 +72,7 @@ enum PassageAnalysis {
     let k = options.shingleSize
     // 1. Each document's in-paragraph k-grams, and in how many documents each occurs.
     var grams: [[UInt32?]] = []
-    var occurrence: [UInt32: (last: Int, count: Int)] = [:]
+    var occurrence = GramTable(capacity: documents.reduce(0) { $0 + $1.tokens.count })
     for (index, document) in documents.enumerated() {
       var row = [UInt32?](repeating: nil, count: document.tokens.count)
       document.tokens.withUnsafeBufferPointer { tokens in
@@ -81,11 +81,7 @@ enum PassageAnalysis {
           if tokens[position].paragraph == tokens[position + k - 1].paragraph {
             let gram = Shingles.hash(tokens, start: position, size: k)
             row[position] = gram
-            if let seen = occurrence[gram] {
-              if seen.last != index { occurrence[gram] = (index, seen.count + 1) }
-            } else {
-              occurrence[gram] = (index, 1)
-            }
+            occurrence.add(gram, document: index)
           }
           position += 1
         }
@@ -98,7 +94,7 @@ enum PassageAnalysis {
       let tokens = document.tokens
       var covered = [Bool](repeating: false, count: tokens.count)
       for position in 0..<tokens.count {
-        if let gram = grams[index][position], let seen = occurrence[gram], seen.count >= 2 {
+        if let gram = grams[index][position], occurrence.documents(gram) >= 2 {
           for t in position..<(position + k) { covered[t] = true }
         }
       }
@@ -123,7 +119,7 @@ enum PassageAnalysis {
         }
         var shared: [UInt32] = []
         for p in first...last {
-          if let gram = grams[index][p], let seen = occurrence[gram], seen.count >= 2 {
+          if let gram = grams[index][p], occurrence.documents(gram) >= 2 {
             shared.append(gram)
           }
         }
@@ -141,15 +137,15 @@ enum PassageAnalysis {
       }
       return x
     }
-    var owner: [UInt32: Int] = [:]
+    var owner = GramTable(capacity: runs.reduce(0) { $0 + $1.grams.count })
     for (id, run) in runs.enumerated() {
       for gram in run.grams {
-        if let other = owner[gram] {
+        if let other = owner.owner(gram) {
           let a = root(other)
           let b = root(id)
           if a != b { parent[max(a, b)] = min(a, b) }
         } else {
-          owner[gram] = id
+          owner.setOwner(gram, id)
         }
       }
     }

@@ -307,6 +307,8 @@ struct ContentExtractor {
   }
 
   private func isBoilerplateBlock(_ block: TextBlock) -> Bool {
+    // "From: Dana <dana@acme.example>" stays, however much of it is a mailto link.
+    if block.length < 300, MemoHeaders.headerField(block.text) != nil { return false }
     if block.linkLength * 10 > block.length * 6 && block.length < 300 { return true }
     guard block.length < 120 else { return false }
     let text = block.text
@@ -316,7 +318,6 @@ struct ContentExtractor {
     let lower = start < (end ?? start) ? String(scalars[start..<end!]) : ""
     if Self.boilerplatePhrases.contains(lower) { return true }
     let words = text.split(separator: " ").count
-    if MemoHeaders.headerField(text) != nil { return false }  // "Date: March 4, 2026" stays.
     // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
     if words <= 14, DateNormalizer.normalize(text) != nil,
       !text.containsBytes(". ") || block.length < 40

@@ -15,6 +15,12 @@ enum HTMLReader {
     var metadata: PageMetadata
     var byline: String?
     var timeDate: String?
+    /// The first `<h1>`'s text: the headline on most pages.
+    var headline: String? = nil
+    /// A date from a short dateline or byline block ("May 20, 2025 • News"), as a last resort.
+    var datelineDate: String? = nil
+    /// A From/To/Date/Subject table anywhere on the page (saved HTML e-mails).
+    var pageHeaders: MemoHeaders? = nil
     var quoteEligible: Set<Int32>
   }
 
@@ -49,32 +55,78 @@ enum HTMLReader {
         eligible.insert(block.blockquote)
       }
     }
-    return Content(
+    var content = Content(
       paragraphs: ParagraphBuilder.paragraphs(from: blocks), metadata: metadata,
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: timeDate(in: tree),
       quoteEligible: eligible)
+    let allBlocks = extractor.blocks
+    content.pageHeaders = MemoHeaders.find(
+      in: allBlocks.prefix(80).flatMap { ParagraphBuilder.splitLineBreaks($0.text) })
+    if let h1 = allBlocks.first(where: { tree.nodes[Int($0.owner)].name == "h1" }),
+      h1.length <= 200
+    {
+      content.headline = h1.text.collapsingWhitespace
+    }
+    if metadata.date == nil && content.timeDate == nil {
+      for line in shortLines(allBlocks) {
+        if let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
+          content.datelineDate = date
+          break
+        }
+      }
+    }
+    return content
   }
 
   /// "By Jane Doe" in an element whose class or rel says byline or author.
   static func byline(in tree: HTMLTree, blocks: [TextBlock]) -> String? {
-    for block in blocks where block.length < 80 {
-      guard let first = block.text.utf8.first, first == 0x42 || first == 0x62 else { continue }
-      let text = block.text.collapsingWhitespace
-      guard text.lowercased().hasPrefix("by ") else { continue }
-      var name = String(text.dropFirst(3))
-      for stop in [" and ", ",", " | ", " on ", " - ", " – ", "\n"] {
-        if let range = name.range(of: stop), stop != " and " {
-          name = String(name[..<range.lowerBound])
-        }
+    for line in shortLines(blocks) {
+      guard let first = line.utf8.first,
+        first == 0x42 || first == 0x62 || first == 0x50 || first == 0x70
+      else { continue }
+      let text = line.collapsingWhitespace
+      let lower = text.lowercased()
+      let prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
+      guard prefix > 0 else { continue }
+      var name = String(text.dropFirst(prefix))
+      for stop in [",", " | ", " on ", " - ", " – "] {
+        if let range = name.range(of: stop) { name = String(name[..<range.lowerBound]) }
       }
       name = name.trimmed
-      if MemoHeaders.looksLikeName(name)
-        || (name.split(separator: " ").count <= 6 && name.contains(" and "))
-      {
-        return name
-      }
+      if MemoHeaders.looksLikeName(name) { return name }
     }
     return nil
+  }
+
+  /// Lines under 160 characters of the first 400 blocks (a `<br>` splits a block into lines).
+  static func shortLines(_ blocks: [TextBlock]) -> [String] {
+    var lines: [String] = []
+    for block in blocks.prefix(400) {
+      if block.length < 160 && !block.text.utf8.contains(0x0A) {
+        lines.append(block.text)
+      } else if block.text.utf8.contains(0x0A) {
+        for line in block.text.split(separator: "\n") where line.utf8.count < 480 {
+          lines.append(String(line))
+        }
+      }
+    }
+    return lines
+  }
+
+  /// "Posted by Dana on 6/8/2023": a US month/day/year date in a "Posted by" line only,
+  /// where the order is known; elsewhere such dates are ambiguous and not read.
+  static func postedOnDate(_ text: String) -> String? {
+    guard text.lowercased().hasPrefix("posted by "), let on = text.range(of: " on ") else {
+      return nil
+    }
+    let numbers = text[on.upperBound...].prefix { $0.isNumber || $0 == "/" }
+      .split(separator: "/").compactMap { Int($0) }
+    guard numbers.count == 3, (1...12).contains(numbers[0]), (1...31).contains(numbers[1]),
+      numbers[2] >= 1900
+    else { return nil }
+    return DateNormalizer.normalize(
+      "\(numbers[2])-\(numbers[0] < 10 ? "0" : "")\(numbers[0])-\(numbers[1] < 10 ? "0" : "")\(numbers[1])"
+    )
   }
 
   /// The first `<time datetime>` that normalizes to a date.

@@ -94,6 +94,9 @@ public struct MemoExtractor: Sendable {
     }
     if let subject = message.subject, !subject.isEmpty { memo.title = subject }
     if let from = message.from, let name = MemoHeaders.personName(from) { memo.author = name }
+    if memo.company == nil, let address = message.from.flatMap(MemoHeaders.emailAddress) {
+      memo.company = MemoHeaders.companyFromDomain(address, text: memo.paragraphs)
+    }
     if let date = message.date.flatMap(DateNormalizer.normalize) { memo.date = date }
     return memo
   }
@@ -103,9 +106,16 @@ public struct MemoExtractor: Sendable {
     let content =
       format == .markdown
       ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
-    return MemoAssembler.assemble(
+    var memo = MemoAssembler.assemble(
       paragraphs: content.paragraphs, title: content.title, source: source,
       encoding: decoded.encoding, format: format == .jsonl ? .text : format)
+    let fields = content.frontMatter
+    if let author = fields["author"] ?? fields["from"] { memo.author = author }
+    if let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize) {
+      memo.date = memo.date ?? date
+    }
+    if let company = fields["company"] ?? fields["organization"] { memo.company = company }
+    return memo
   }
 }
 
@@ -123,22 +133,54 @@ enum MemoAssembler {
       memo.paragraphs = body
       memo.commentary = split.commentary
       memo.quoted = true
-      memo.title = headers.subject
-      memo.author = headers.from ?? MemoHeaders.signOff(body)
+      let metadata = content.metadata
+      memo.title = headers.subject ?? metadata.title ?? content.headline ?? metadata.pageTitle
+      memo.author = (headers.from ?? MemoHeaders.signOff(body)).map {
+        MemoInStory.fullName($0, in: split.commentary)
+      }
       memo.date =
-        headers.date.flatMap(DateNormalizer.normalize)
-        ?? content.metadata.date ?? content.timeDate
+        headers.date.flatMap(DateNormalizer.normalize) ?? content.metadata.date
+        ?? content.timeDate ?? content.datelineDate
+      // The page's publisher is the news outlet; only the memo itself can name its company.
+      memo.company =
+        companyFromHeaders(headers, body: body)
+        ?? MemoInStory.subjectCompany(split.commentary, memo: body)
       return memo
     }
-    let (headers, body) = MemoHeaders.split(content.paragraphs.map(\.text))
-    let metadata = content.metadata
+    var (ownHeaders, body) = MemoHeaders.split(content.paragraphs.map(\.text))
+    let headers = ownHeaders.completed(with: content.pageHeaders)
+    var metadata = content.metadata
+    var releaseCompany: String?
+    if let trailer = ReleaseTrailer.find(body) {
+      body.removeSubrange(trailer.start...)
+      releaseCompany = trailer.company
+      // Releases often name the company as the page's author.
+      if let company = trailer.company, metadata.author?.lowercased() == company.lowercased() {
+        metadata.author = nil
+      }
+    }
     memo.paragraphs = body
-    memo.title = headers.subject ?? metadata.title
+    let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
+    let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
+    memo.title = headers.subject ?? metadata.title ?? headline ?? metadata.pageTitle
     memo.author =
       headers.from ?? metadata.author ?? content.byline ?? MemoHeaders.signOff(body)
-    memo.date = headers.date.flatMap(DateNormalizer.normalize) ?? metadata.date ?? content.timeDate
-    memo.company = metadata.publisher
+    memo.date =
+      headers.date.flatMap(DateNormalizer.normalize) ?? metadata.date ?? content.timeDate
+      ?? content.datelineDate
+    memo.company =
+      releaseCompany ?? metadata.publisher ?? metadata.siteCompany
+      ?? companyFromHeaders(headers, body: body)
     return memo
+  }
+
+  /// "To: All Acme employees", else the sender's domain as the memo spells it.
+  static func companyFromHeaders(_ headers: MemoHeaders, body: [String]) -> String? {
+    if let company = headers.company { return company }
+    if let address = headers.fromAddress {
+      return MemoHeaders.companyFromDomain(address, text: body)
+    }
+    return nil
   }
 
   static func assemble(
@@ -148,7 +190,8 @@ enum MemoAssembler {
     return Memo(
       source: source, title: headers.subject ?? title,
       author: headers.from ?? MemoHeaders.signOff(body),
-      date: headers.date.flatMap(DateNormalizer.normalize), paragraphs: body, encoding: encoding,
+      date: headers.date.flatMap(DateNormalizer.normalize),
+      company: companyFromHeaders(headers, body: body), paragraphs: body, encoding: encoding,
       format: format)
   }
 }

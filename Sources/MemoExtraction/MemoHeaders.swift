@@ -5,6 +5,10 @@ struct MemoHeaders: Sendable, Equatable {
   var from: String?
   var subject: String?
   var date: String?
+  /// The company named by "To: All Acme employees", or guessed from the sender's address.
+  var company: String?
+  /// The e-mail address in the From line, if any.
+  var fromAddress: String?
 
   enum Field: String { case to, from, date, subject, cc, sent }
 
@@ -51,18 +55,177 @@ struct MemoHeaders: Sendable, Equatable {
       switch field {
       case .from:
         headers.from = headers.from ?? personName(value)
+        headers.fromAddress = headers.fromAddress ?? emailAddress(value)
+        headers.company = headers.company ?? companyInSignature(value)
         sawStrong = true
       case .subject:
         headers.subject = headers.subject ?? value
         sawStrong = true
       case .date, .sent: headers.date = headers.date ?? value
-      case .to, .cc: break
+      case .to: headers.company = headers.company ?? companyAddressed(value)
+      case .cc: break
       }
     }
     guard start >= 0, fields >= 2 || sawStrong else { return (MemoHeaders(), paragraphs) }
     var body = paragraphs
     body.removeSubrange(start...end)
     return (headers, body)
+  }
+
+  /// The first run of two or more header lines among `lines` (at most the first 80), with a
+  /// From or Subject line: an e-mail header table outside the main content.
+  static func find(in lines: [String]) -> MemoHeaders? {
+    var index = 0
+    let limit = min(lines.count, 80)
+    while index < limit {
+      guard headerField(lines[index]) != nil else {
+        index += 1
+        continue
+      }
+      var end = index
+      while end + 1 < lines.count, headerField(lines[end + 1]) != nil { end += 1 }
+      let (headers, _) = split(Array(lines[index...end]))
+      if end > index, headers.from != nil || headers.subject != nil { return headers }
+      index = end + 1
+    }
+    return nil
+  }
+
+  /// Fields of `self`, completed with those of `other` where `self` has none.
+  func completed(with other: MemoHeaders?) -> MemoHeaders {
+    guard let other else { return self }
+    var merged = self
+    merged.from = from ?? other.from
+    merged.subject = subject ?? other.subject
+    merged.date = date ?? other.date
+    merged.company = company ?? other.company
+    merged.fromAddress = fromAddress ?? other.fromAddress
+    return merged
+  }
+
+  /// "Dana Whitfield, Chief Executive Officer, Acme Travel" → "Acme Travel": the last
+  /// comma-separated part of a From line, when it is a name rather than a job title.
+  static func companyInSignature(_ value: String) -> String? {
+    let parts = value.split(separator: ",").map { $0.trimmed }
+    guard parts.count >= 3, let last = parts.last, !last.contains("@"), !last.contains("<") else {
+      return nil
+    }
+    let titleWords = [
+      "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
+      "manager", "founder", "chair", "partner", "lead", "principal", "executive", "vp", "svp",
+    ]
+    let lower = last.lowercased()
+    guard !titleWords.contains(where: { lower.split(separator: " ").contains(Substring($0)) }),
+      let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
+    else { return nil }
+    return last
+  }
+
+  /// "All Acme Foods employees" → "Acme Foods"; "Everyone at Acme" → "Acme".
+  static func companyAddressed(_ value: String) -> String? {
+    var text = value.trimmed
+    if let open = text.firstIndex(of: "<") { text = String(text[..<open]).trimmed }
+    text = text.trimmingCharacters(in: ["\"", "'"])
+    let lower = text.lowercased()
+    if lower.hasPrefix("everyone at ") {
+      let name = String(text.dropFirst("everyone at ".count)).trimmed
+      return name.isEmpty ? nil : name
+    }
+    guard lower.hasPrefix("all ") else { return nil }
+    let groups = [
+      " employees", " staff", " colleagues", " team members", " teammates", " people",
+      " associates", " partners", " team", " personnel", " hands",
+    ]
+    for group in groups where lower.hasSuffix(group) {
+      let name = String(text.dropFirst(4).dropLast(group.count)).trimmed
+      if let first = name.first, first.isUppercase { return name }
+    }
+    return nil
+  }
+
+  /// The address in `Dana <dana@acme.example>` or a bare `dana@acme.example`.
+  static func emailAddress(_ value: String) -> String? {
+    var text = value
+    if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+      text = String(text[text.index(after: open)..<close])
+    }
+    let candidate = text.trimmed
+    return candidate.contains("@") && !candidate.contains(" ") ? candidate : nil
+  }
+
+  /// The company a sender's domain names, spelled as the memo spells it.
+  ///
+  /// For `dana@kavarro.example` and a body that says "Kavarro Foods" twice, "Kavarro Foods";
+  /// `cardwellfinch.example` matches "Cardwell & Finch". Without a match in the text, nil:
+  /// a domain alone does not say how the company writes its name.
+  static func companyFromDomain(_ address: String, text paragraphs: [String]) -> String? {
+    guard let at = address.lastIndex(of: "@") else { return nil }
+    let host = address[address.index(after: at)...].lowercased().split(separator: ".")
+    guard host.count >= 2 else { return nil }
+    let ignored: Set<String> = [
+      "mail", "email", "corp", "internal", "mx", "smtp", "www", "us", "eu",
+    ]
+    guard let label = host.dropLast().last(where: { !ignored.contains(String($0)) }),
+      label.count >= 3,
+      !["gmail", "outlook", "yahoo", "hotmail", "icloud", "proton", "aol"].contains(String(label))
+    else { return nil }
+    let target = String(label)
+    var counts: [String: Int] = [:]
+    var order: [String] = []
+    for paragraph in paragraphs {
+      let words = paragraph.split(separator: " ").map(String.init)
+      for start in words.indices {
+        guard let first = words[start].first, first.isUppercase else { continue }
+        var letters = ""
+        var end = start
+        var matched = false
+        while end < words.count {
+          letters += words[end].lowercased().filter { $0.isLetter || $0.isNumber }
+          if letters == target {
+            matched = true
+            break
+          }
+          guard target.hasPrefix(letters) else { break }
+          end += 1
+        }
+        guard matched else { continue }
+        var phrase = words[start...end].map(stripTrailingPunctuation).joined(separator: " ")
+        // Up to two more capitalized words: "Kavarro Foods", "Acme Robotics Group".
+        var next = end + 1
+        var stopped = words[end].last.map { !$0.isLetter && !$0.isNumber } ?? true
+        while !stopped, next < words.count, next <= end + 2 {
+          // "Cardwell & Finch": a connector joins the next capitalized word.
+          if words[next] == "&", next + 1 < words.count,
+            words[next + 1].first?.isUppercase == true
+          {
+            phrase += " &"
+            next += 1
+          }
+          guard let initial = words[next].first, initial.isUppercase else { break }
+          phrase += " " + stripTrailingPunctuation(words[next])
+          stopped = words[next].last.map { !$0.isLetter && !$0.isNumber } ?? true
+          next += 1
+        }
+        phrase = stripPossessive(phrase)
+        if counts[phrase] == nil { order.append(phrase) }
+        counts[phrase, default: 0] += 1
+      }
+    }
+    // The longest spelling seen at least twice, else the most frequent.
+    let repeated = order.filter { counts[$0, default: 0] >= 2 }
+    if let best = repeated.max(by: { $0.count < $1.count }) { return best }
+    return order.max { counts[$0, default: 0] < counts[$1, default: 0] }
+  }
+
+  private static func stripTrailingPunctuation(_ word: String) -> String {
+    String(word.reversed().drop { !$0.isLetter && !$0.isNumber && $0 != "&" }.reversed())
+  }
+
+  private static func stripPossessive(_ phrase: String) -> String {
+    for suffix in ["’s", "'s"] where phrase.hasSuffix(suffix) {
+      return String(phrase.dropLast(suffix.count))
+    }
+    return phrase
   }
 
   /// "Dana Whitfield, CEO" → "Dana Whitfield"; `"Dana" <dana@x.com>` → "Dana";
@@ -100,6 +263,35 @@ struct MemoHeaders: Sendable, Equatable {
         if looksLikeName(name) { return name }
       }
     }
+    // A name over a job title: "Konstantin Ruiz-Mallory", "Group Chief Executive".
+    if paragraphs.count >= 3, let last = paragraphs.last, last.count <= 60,
+      isJobTitle(last), MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 2])
+    {
+      return paragraphs[paragraphs.count - 2]
+    }
+    // "Konstantin Ruiz-Mallory Group Chief Executive" on one line.
+    if let last = paragraphs.last, last.count <= 80, isJobTitle(last) {
+      var words = last.split(separator: " ").map(String.init)
+      if let titleStart = words.firstIndex(where: { isJobTitle($0) }) {
+        words.removeSubrange(titleStart...)
+        let modifiers: Set<String> = [
+          "group", "senior", "global", "deputy", "interim", "acting", "co", "managing",
+          "executive", "and",
+        ]
+        while let end = words.last, modifiers.contains(end.lowercased()) { words.removeLast() }
+        let name = words.joined(separator: " ").trimmingCharacters(in: [",", " "])
+        if words.count >= 2, looksLikeName(name) { return name }
+      }
+    }
+    // A bare name closing the memo: "Idris".
+    if let last = paragraphs.last?.trimmed, paragraphs.count >= 3, last.count <= 40,
+      last.split(separator: " ").count <= 3, looksLikeName(last),
+      (paragraphs[paragraphs.count - 2].count) > 60
+        || MemoInStory.isClosingWord(
+          paragraphs[paragraphs.count - 2].lowercased().trimmed)
+    {
+      return last
+    }
     for paragraph in paragraphs.suffix(3).reversed() {
       let text = paragraph.trimmed
       guard text.count <= 80 else { continue }
@@ -119,6 +311,17 @@ struct MemoHeaders: Sendable, Equatable {
       }
     }
     return nil
+  }
+
+  /// Whether a short line reads as a job title ("Group Chief Executive", "CEO, Acme").
+  static func isJobTitle(_ line: String) -> Bool {
+    let words = line.lowercased().split { !$0.isLetter }
+    let titleWords: Set<Substring> = [
+      "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
+      "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
+      "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
+    ]
+    return words.contains { titleWords.contains($0) }
   }
 
   /// One to four capitalized words, e.g. "Dana" or "Dana K. Whitfield".

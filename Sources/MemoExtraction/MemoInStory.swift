@@ -92,6 +92,51 @@ enum MemoInStory {
     return nil
   }
 
+  /// A first name from a sign-off ("Idris") completed from the story ("CEO Idris Falkenrath").
+  static func fullName(_ name: String, in commentary: [String]) -> String {
+    guard !name.contains(" ") else { return name }
+    for paragraph in commentary {
+      let words = paragraph.split(separator: " ").map(String.init)
+      for index in words.indices.dropLast() where words[index] == name {
+        let next = words[index + 1].trimmingCharacters(in: .punctuationCharacters)
+          .replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+        if let first = next.first, first.isUppercase, next.count > 1,
+          next.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" })
+        {
+          return name + " " + next
+        }
+      }
+    }
+    return name
+  }
+
+  /// The company a story is about: the capitalized name its first paragraph opens with
+  /// ("Corvane Systems, the Denver-based maker…"), when the memo mentions it too.
+  static func subjectCompany(_ commentary: [String], memo: [String]) -> String? {
+    guard let first = commentary.first else { return nil }
+    var words: [String] = []
+    for word in first.split(separator: " ").prefix(5) {
+      let clean = word.trimmingCharacters(in: .punctuationCharacters)
+      guard let initial = clean.first, initial.isUppercase || clean == "&" else { break }
+      words.append(
+        clean.hasSuffix("’s") || clean.hasSuffix("'s") ? String(clean.dropLast(2)) : clean)
+      if word.last.map({ $0 == "," || $0 == "’" || $0 == "'" }) == true
+        || clean.hasSuffix("s") && word.hasSuffix("’s")
+      {
+        break
+      }
+    }
+    let starters: Set<String> = [
+      "The", "A", "An", "In", "On", "At", "When", "After", "As", "For", "This", "It", "Last",
+      "Earlier", "Today", "Yesterday", "On", "If", "But", "And", "More", "Some", "One", "Two",
+    ]
+    guard let lead = words.first, lead.count >= 3, words.count <= 4, !starters.contains(lead)
+    else { return nil }
+    let memoText = memo.joined(separator: " ")
+    guard memoText.containsBytes(lead) else { return nil }
+    return words.joined(separator: " ")
+  }
+
   static func isClosingWord(_ lower: String) -> Bool {
     let stripped = lower.trimmingCharacters(in: [",", "!", "."])
     return [

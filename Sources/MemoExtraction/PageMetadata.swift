@@ -6,6 +6,11 @@ struct PageMetadata: Sendable, Equatable {
   var author: String?
   var date: String?
   var publisher: String?
+  /// The page's `<title>` without its site part ("Layoffs at Acme | Acme Blog" → "Layoffs at
+  /// Acme"), when it has one; callers prefer a headline (`<h1>`) over it.
+  var pageTitle: String?
+  /// The company named by the site part of `<title>` ("– Acme Newsroom" → "Acme").
+  var siteCompany: String?
 
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -24,21 +29,21 @@ struct PageMetadata: Sendable, Equatable {
       "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date",
       "publishdate", "sailthru.date", "parsely-pub-date", "og:published_time",
       "article.published", "date.published", "dcterms.date", "article:modified_time",
-      "og:site_name", "application-name",
+      "og:site_name", "application-name", "dcterms.creator", "creator", "dcterms.publisher",
+      "dc.publisher",
     ]
     for (key, value) in tree.metas where metas[key] == nil && wanted.contains(key) {
       let trimmed = value.collapsingWhitespace
       if !trimmed.isEmpty { metas[key] = trimmed }
     }
-    title =
-      title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
-      ?? tree.title.map { Self.trimSiteName($0.collapsingWhitespace) }.flatMap {
-        Self.isUsefulTitle($0) ? $0 : nil
-      }
+    let titleParts = tree.title.map { Self.splitTitle($0.collapsingWhitespace) }
+    title = title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
+    pageTitle = titleParts?.title.flatMap { Self.isUsefulTitle($0) ? $0 : nil }
+    siteCompany = titleParts?.company
     if author == nil {
       for key in [
         "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author",
-        "twitter:creator",
+        "twitter:creator", "dcterms.creator", "creator",
       ] {
         if let value = metas[key], !value.contains("://"), let name = Self.cleanAuthor(value) {
           author = name
@@ -59,7 +64,11 @@ struct PageMetadata: Sendable, Equatable {
         }
       }
     }
-    if publisher == nil { publisher = metas["og:site_name"] ?? metas["application-name"] }
+    if publisher == nil {
+      publisher =
+        metas["og:site_name"] ?? metas["dcterms.publisher"] ?? metas["dc.publisher"]
+        ?? metas["application-name"]
+    }
   }
 
   /// False for empty titles and file names such as `ex99-1.htm`.
@@ -70,15 +79,44 @@ struct PageMetadata: Sendable, Equatable {
     return !(fileEndings.contains { lower.hasSuffix($0) } && !title.contains(" "))
   }
 
-  /// "Layoffs at Acme | Acme Blog" → "Layoffs at Acme".
-  static func trimSiteName(_ title: String) -> String {
-    for separator in [" | ", " – ", " — ", " - ", " :: "] {
-      if let range = title.range(of: separator, options: .backwards) {
-        let head = title[..<range.lowerBound]
-        if head.count >= 15 { return String(head) }
-      }
+  /// Words that name a site section rather than a company or a headline.
+  static let siteWords = [
+    "newsroom", "news", "intranet", "blog", "press room", "press", "media center", "hr bulletin",
+    "bulletin", "updates", "insights", "stories", "home", "press releases", "announcements",
+  ]
+
+  /// Splits a `<title>` into its headline and the company its site part names.
+  ///
+  /// "Layoffs at Acme – Acme Newsroom" → ("Layoffs at Acme", "Acme");
+  /// "Acme Labs :: News :: Going AI-first" → ("Going AI-first", "Acme Labs");
+  /// "Acme Intranet - HR Bulletin" → (nil, "Acme").
+  static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
+    var segments = [raw]
+    for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • "] {
+      segments = segments.flatMap { $0.components(separatedBy: separator) }
     }
-    return title
+    segments = segments.map(\.trimmed).filter { !$0.isEmpty }
+    guard segments.count > 1 else { return (raw, nil) }
+    var company: String?
+    var headlines: [String] = []
+    for segment in segments {
+      let lower = segment.lowercased()
+      if siteWords.contains(lower) { continue }
+      if let word = siteWords.first(where: { lower.hasSuffix(" " + $0) }) {
+        let name = String(segment.dropLast(word.count + 1)).trimmed
+        if company == nil, !name.isEmpty { company = name }
+        continue
+      }
+      headlines.append(segment)
+    }
+    // A bare site name next to a section word ("Acme Labs :: News :: …") is the company.
+    if company == nil, headlines.count > 1, segments.count > 2,
+      siteWords.contains(segments[1].lowercased())
+    {
+      company = headlines.removeFirst()
+    }
+    let headline = headlines.max { $0.count < $1.count }
+    return (headline, company)
   }
 
   static func cleanAuthor(_ raw: String) -> String? {

@@ -25,12 +25,26 @@ enum ParagraphBuilder {
     guard text.utf8.contains(0x0A) else { return [text] }
     var result: [String] = []
     for chunk in text.components(separatedBy: "\n\n") {
-      let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter { !$0.isEmpty }
+      // "Posted by … on 6/8/2023 | Category: …" under an intranet headline is not the memo.
+      let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter {
+        !$0.isEmpty && !($0.hasPrefix("Posted by ") && $0.count < 200)
+      }
       guard !lines.isEmpty else { continue }
       if lines.count > 1 && lines.contains(where: { MemoHeaders.headerField($0) != nil }) {
         result.append(contentsOf: lines)
       } else if lines.count > 1 && lines.allSatisfy({ isListLine($0) }) {
         result.append(contentsOf: lines)
+      } else if (2...3).contains(lines.count), lines.allSatisfy({ $0.count <= 60 }),
+        MemoHeaders.looksLikeName(lines[0])
+      {
+        // "Konstantin Ruiz-Mallory<br>Group Chief Executive": a signature block.
+        result.append(contentsOf: lines)
+      } else if lines.count > 1, lines[0].count <= 60,
+        lines[0].last.map({ !".,;:!?".contains($0) }) == true, lines[0].hasPrefix("About ")
+      {
+        // "About Acme<br>Acme builds…": the heading stands apart from its text.
+        result.append(lines[0])
+        result.append(lines.dropFirst().joined(separator: " "))
       } else if lines.count > 1 && MemoInStory.isClosingWord(lines[0].lowercased()) {
         // "Warm regards,<br>Jordan Blake<br>Chief Marketing Officer": a sign-off block.
         result.append(contentsOf: lines)
@@ -59,6 +73,48 @@ enum ParagraphBuilder {
       result.append(paragraph)
     }
     return result
+  }
+}
+
+/// The boilerplate that closes press releases: "About Acme", forward-looking statements,
+/// media contacts and the "SOURCE Acme" line.
+enum ReleaseTrailer {
+  /// Where the trailer starts (an index into `paragraphs`), and the company it names.
+  static func find(_ paragraphs: [String]) -> (start: Int, company: String?)? {
+    var start: Int?
+    var company: String?
+    var sawSourceLine = false
+    for (index, paragraph) in paragraphs.enumerated() where index >= paragraphs.count / 3 {
+      let lower = paragraph.lowercased()
+      if paragraph.hasPrefix("SOURCE "), paragraph.count < 100 {
+        company = String(paragraph.dropFirst(7)).trimmed
+        sawSourceLine = true
+        start = start ?? index
+      } else if paragraph.hasPrefix("About "), paragraph.count < 80,
+        !paragraph.hasSuffix("."), paragraph.split(separator: " ").count <= 7
+      {
+        company = company ?? String(paragraph.dropFirst(6)).trimmed
+        start = start ?? index
+      } else if paragraph.count < 80,
+        [
+          "forward-looking statements", "cautionary note regarding forward-looking statements",
+          "safe harbor statement", "media contact", "media contacts", "press contact",
+          "investor contact", "contacts", "###",
+        ].contains(
+          lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
+      {
+        start = start ?? index
+      } else if paragraph.count < 160,
+        lower.hasPrefix("press office:") || lower.hasPrefix("media contact:")
+          || lower.hasPrefix("media inquiries:") || lower.hasPrefix("contact:")
+      {
+        start = start ?? index
+      }
+    }
+    // Contacts, disclaimers and "About" sections also close ordinary company posts (where
+    // readers count them as the article); the wire service's "SOURCE" line marks a release.
+    guard let start, company != nil, sawSourceLine else { return nil }
+    return (start, company)
   }
 }
 

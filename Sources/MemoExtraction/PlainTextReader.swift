@@ -5,6 +5,26 @@ enum PlainTextReader {
   struct Content {
     var paragraphs: [String]
     var title: String?
+    /// `key: value` pairs from YAML front matter (lower-cased keys, quotes removed).
+    var frontMatter: [String: String] = [:]
+  }
+
+  /// Splits off YAML front matter (`---` lines around `key: value` pairs) at the very start.
+  static func frontMatter(_ lines: [String]) -> (fields: [String: String], rest: ArraySlice<String>)
+  {
+    guard lines.first?.trimmed == "---",
+      let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" || $0.trimmed == "..." }
+      ),
+      close <= 60
+    else { return ([:], lines[...]) }
+    var fields: [String: String] = [:]
+    for line in lines[1..<close] {
+      guard let colon = line.firstIndex(of: ":") else { continue }
+      let key = line[..<colon].trimmed.lowercased()
+      let value = line[line.index(after: colon)...].trimmed.trimmingCharacters(in: ["\"", "'"])
+      if !key.isEmpty, !value.isEmpty, fields[key] == nil { fields[key] = value }
+    }
+    return (fields, lines[(close + 1)...])
   }
 
   static func readText(_ text: String) -> Content {
@@ -26,8 +46,9 @@ enum PlainTextReader {
   }
 
   static func readMarkdown(_ text: String) -> Content {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
+    let allLines = text.replacingOccurrences(of: "\r\n", with: "\n")
       .replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+    let (fields, lines) = frontMatter(allLines)
     var prepared: [String] = []
     var title: String?
     var inFence = false
@@ -68,7 +89,7 @@ enum PlainTextReader {
     }
     let paragraphs = TextUnwrapper.paragraphs(fromLines: prepared, dropPageFurniture: false)
       .map(stripListMarker).filter { !$0.isEmpty }
-    return Content(paragraphs: paragraphs, title: title)
+    return Content(paragraphs: paragraphs, title: fields["title"] ?? title, frontMatter: fields)
   }
 
   /// Removes inline Markdown: images, links (keeping their text), emphasis, code ticks, tags.

@@ -244,8 +244,14 @@ enum BlockBuilder {
           buffer.removeLast()
           bufferLength -= 1
         }
-        buffer.append(contentsOf: [0x20, 0x7C, 0x20])
-        bufferLength += 3
+        if buffer.last == 0x3A {
+          // A label cell ("From:") reads into its value: "From: Dana".
+          buffer.append(0x20)
+          bufferLength += 1
+        } else {
+          buffer.append(contentsOf: [0x20, 0x7C, 0x20])
+          bufferLength += 3
+        }
         lastWasSpace = true
       } else if separatorTags.contains(name) || displaysAsBlock(node) {
         appendSpace()

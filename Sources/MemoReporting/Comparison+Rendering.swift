@@ -1,15 +1,17 @@
 import Foundation
 
 extension Comparison {
-  /// Short names for the two sides: the company when known and different, else "A" and "B".
+  /// Short names for the two sides: the company when known, else the file name; "A" and "B"
+  /// when the two names are the same.
   var sideNames: (left: String, right: String) {
-    if let l = left.company.map(MarkdownText.flatten),
-      let r = right.company.map(MarkdownText.flatten),
-      !l.isEmpty, !r.isEmpty, l != r
-    {
-      return (l, r)
+    func name(_ side: Side) -> String {
+      let company = MarkdownText.flatten(side.company ?? "")
+      if !company.isEmpty { return company }
+      return String(side.source.split(separator: "/").last ?? Substring(side.source))
     }
-    return ("A", "B")
+    let l = name(left)
+    let r = name(right)
+    return l == r || l.isEmpty || r.isEmpty ? ("A", "B") : (l, r)
   }
 
   /// The comparison as a Markdown document a reporter can paste.

@@ -1,6 +1,6 @@
 import CICU
-import MemoCore
 import Foundation
+import MemoCore
 
 /// Splits text into normalized word and number tokens with ICU, so spelling variants meet.
 ///
@@ -48,7 +48,8 @@ public struct Tokenizer: Sendable {
   public func tokenize(paragraphs: [String]) -> TokenizedText {
     let workspace = Workspace.borrow()
     defer { Workspace.giveBack(workspace) }
-    var state = TokenizerState(workspace: workspace, sentences: sentences)
+    let size = paragraphs.reduce(0) { $0 + $1.utf8.count }
+    var state = TokenizerState(workspace: workspace, sentences: sentences, textSize: size)
     for (index, paragraph) in paragraphs.enumerated() {
       state.tokenize(paragraph: paragraph, index: Int32(index))
     }
@@ -196,14 +197,18 @@ struct TokenizerState: ~Copyable {
   var scratch: UnsafeMutablePointer<UInt8>
   var scratchCapacity: Int
 
-  init(workspace: Workspace, sentences: Tokenizer.SentenceSegmentation) {
+  /// - Parameter textSize: The text's UTF-8 size, to reserve room for tokens and forms (about
+  ///   one token per 6 bytes, one new form per 2 tokens in a memo-sized text).
+  init(workspace: Workspace, sentences: Tokenizer.SentenceSegmentation, textSize: Int) {
     self.workspace = workspace
     scratch = workspace.scratch
     scratchCapacity = workspace.scratchCapacity
     self.sentences = sentences
     buffers = workspace.buffers
     workspace.buffers = Buffers()
-    tokens.reserveCapacity(1024)
+    tokens.reserveCapacity(textSize / 5 + 16)
+    let forms = min(textSize / 10, 50_000) + 16
+    vocabulary = Vocabulary(reservingForms: forms, bytes: forms * 7)
   }
 
   /// Hands the buffers back to the workspace and returns the results.

@@ -9,7 +9,7 @@ struct Cluster: ParsableCommand {
     abstract: "Group near-duplicate memos and show the passages they share.",
     discussion: """
       Memos are compared by word 5-gram shingles (numbers and company names masked), MinHash \
-      signatures (255 hashes) and LSH (85 bands × 3 rows); each candidate pair is verified \
+      signatures (128 hashes) and LSH (64 bands × 2 rows); each candidate pair is verified \
       exactly. A pair joins a cluster at Jaccard >= --threshold (default 0.15; templated memos \
       with edits share 0.16–0.46, unrelated ones stay below about 0.07) or containment >= 0.5.
       """)
@@ -28,10 +28,10 @@ struct Cluster: ParsableCommand {
   var noMask = false
 
   @Option(help: "LSH bands (advanced; more bands find lower similarities, at more cost).")
-  var bands: Int = 85
+  var bands: Int = 64
 
   @Option(help: "Rows (MinHash values) per LSH band (advanced).")
-  var rows: Int = 3
+  var rows: Int = 2
 
   @Argument(help: "Memo files, folders, or JSONL files written by 'memoscope extract --format jsonl'.")
   var paths: [String]
@@ -51,13 +51,12 @@ struct Cluster: ParsableCommand {
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
     }
-    let output: String
+    let standardOutput = FileHandle.standardOutput
     switch format {
-    case .json: output = run.result.json()
-    case .md: output = run.result.markdown()
-    case .table: output = run.result.table()
+    case .json: run.result.writeJSON { standardOutput.write(Data($0.utf8)) }
+    case .md: standardOutput.write(Data(run.result.markdown().utf8))
+    case .table: standardOutput.write(Data(run.result.table().utf8))
     }
-    FileHandle.standardOutput.write(Data(output.utf8))
     if !run.problems.isEmpty { throw ExitCode(1) }
   }
 }

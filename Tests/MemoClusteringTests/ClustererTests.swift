@@ -130,7 +130,30 @@ struct ClustererTests {
   func parameters() throws {
     let result = try Clusterer(options: ClusteringOptions(threshold: 0.2)).cluster(corpus)
     #expect(result.parameters.threshold == 0.2)
-    #expect(result.parameters.bands == 85 && result.parameters.rows == 3)
-    #expect(result.parameters.hashes == 255 && result.parameters.shingleSize == 5)
+    #expect(result.parameters.bands == 64 && result.parameters.rows == 2)
+    #expect(result.parameters.hashes == 128 && result.parameters.shingleSize == 5)
+  }
+}
+
+@Suite("ClusterResult JSON")
+struct ClusterResultJSONTests {
+  @Test("The streamed JSON decodes back to the rounded result, special characters included")
+  func roundTrip() throws {
+    var memos = TestMemos.familyA
+    memos[0].title = "Quote \" backslash \\ tab \t newline \n bell \u{7} and ünïcode"
+    let result = try Clusterer().cluster(memos)
+    let decoded = try JSONDecoder().decode(ClusterResult.self, from: Data(result.json().utf8))
+    #expect(decoded == result.rounded())
+    #expect(result.json().contains(#""Quote \" backslash \\ tab \t newline \n bell \u0007 and ünïcode""#))
+  }
+
+  @Test("Numbers are printed with at most 4 decimals and no trailing zeros")
+  func numbers() {
+    #expect(JSONText.number(1) == "1")
+    #expect(JSONText.number(0.5) == "0.5")
+    #expect(JSONText.number(0.123456) == "0.1235")
+    #expect(JSONText.number(0.00004) == "0")
+    #expect(JSONText.number(0.0001) == "0.0001")
+    #expect(JSONText.number(0.15) == "0.15")
   }
 }

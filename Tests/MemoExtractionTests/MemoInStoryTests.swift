@@ -20,7 +20,8 @@ struct MemoInStoryTests {
         "The cuts fall mostly on customer support and recruiting, according to a memo sent to employees, which the Daily Ledger reviewed.",
         "Acme's shares rose 3% in afternoon trading. The company did not respond to a request for comment.",
       ])
-    #expect(memo.author == "Sam")  // The memo's sign-off, not the reporter's byline.
+    // The memo's sign-off ("Sam"), completed from the story, not the reporter's byline.
+    #expect(memo.author == "Sam Ortiz")
     #expect(memo.date == "2026-02-11")
     #expect(!memo.body.contains("First!"))
     #expect(!memo.body.contains("Advertisement"))

@@ -98,6 +98,16 @@ struct ComparisonTests {
     #expect(json == sampleComparison().json)
   }
 
+  @Test("Sides are named by company, else by file name, else A and B")
+  func sideNames() {
+    var comparison = sampleComparison()
+    #expect(comparison.sideNames == ("Norvale", "Quillhaven"))
+    comparison.right.company = nil
+    #expect(comparison.sideNames == ("Norvale", "quill.html"))
+    comparison.left.company = "quill.html"
+    #expect(comparison.sideNames == ("A", "B"))
+  }
+
   @Test("The terminal form puts the two memos side by side")
   func terminal() {
     let text = sampleComparison().terminal(TerminalLayout(width: 80, color: false))

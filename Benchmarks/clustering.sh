@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Near-duplicate clustering benchmark: `memoscope cluster` against datasketch's MinHashLSH on the
+# same generated corpora (known families), with wall time, peak memory and adjusted Rand index.
+#
+# Usage: Benchmarks/clustering.sh [SIZE...]        (default sizes: 10000 100000)
+# Environment:
+#   DATASKETCH_MAX=N   run datasketch only for sizes <= N (default: all sizes)
+#   DATASKETCH_THRESHOLD=J   datasketch's LSH threshold (default 0.15)
+#   BENCH_DIR=DIR      where corpora and outputs go (default: a temporary folder)
+#   SCRATCH=DIR        SwiftPM scratch path (default .build)
+set -euo pipefail
+root="$(git rev-parse --show-toplevel)"
+cd "$root"
+sizes=("$@")
+[ ${#sizes[@]} -eq 0 ] && sizes=(10000 100000)
+scratch="${SCRATCH:-.build}"
+work="${BENCH_DIR:-$(mktemp -d)}"
+mkdir -p "$work"
+datasketch_max="${DATASKETCH_MAX:-1000000000}"
+threshold="${DATASKETCH_THRESHOLD:-0.15}"
+
+command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
+venv="$HOME/.cache/memoscope-bench/venv"
+if [ ! -x "$venv/bin/python" ]; then
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q datasketch
+fi
+
+swift build -c release --scratch-path "$scratch" --product memoscope >/dev/null
+swift build -c release --scratch-path "$scratch" --product memoscope-bench >/dev/null
+bin="$(swift build -c release --scratch-path "$scratch" --show-bin-path)"
+
+# measure OUT COMMAND...: runs COMMAND (stdout to OUT) under /usr/bin/time -v and prints
+# "wall-seconds kilobytes cpu-seconds".
+measure() {
+  local out="$1"
+  shift
+  local log="$work/time.log"
+  /usr/bin/time -v -o "$log" "$@" >"$out" 2>"$work/stderr.log" || { cat "$log" "$work/stderr.log" >&2; return 1; }
+  local wall rss
+  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" |
+    awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {print s}' "$log")
+  echo "$wall $rss $cpu"
+}
+
+echo "machine: $(nproc) cores; $(uname -sr)"
+echo "memoscope: $("$bin/memoscope" --version); datasketch $("$venv/bin/python" -c 'import datasketch; print(datasketch.__version__)')"
+for n in "${sizes[@]}"; do
+  families=$((n * 8 / 100))
+  corpus="$work/corpus-$n"
+  if [ ! -f "$corpus/memos.jsonl" ]; then
+    "$bin/memoscope-bench" generate --count "$n" --families "$families" --seed 11 --out "$corpus" >/dev/null
+  fi
+  echo
+  echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL"
+  read -r ours_s ours_kb ours_cpu < <(measure "$work/ours-$n.json" \
+    "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
+  ours_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/ours-$n.json")
+  printf "memoscope cluster        %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+    "$ours_s" "$ours_cpu" "$((ours_kb / 1024))" "$ours_ari"
+  if [ "$n" -le "$datasketch_max" ]; then
+    read -r peer_s peer_kb peer_cpu < <(measure /dev/null \
+      "$venv/bin/python" Benchmarks/clustering_datasketch.py \
+      --threshold "$threshold" "$corpus/memos.jsonl" "$work/datasketch-$n.tsv")
+    peer_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/datasketch-$n.tsv")
+    printf "datasketch MinHashLSH %.2f %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+      "$threshold" "$peer_s" "$peer_cpu" "$((peer_kb / 1024))" "$peer_ari"
+    awk -v a="$peer_s" -v b="$ours_s" -v c="$peer_cpu" -v d="$ours_cpu" 'BEGIN {
+      printf "speed ratio: memoscope is %.1fx datasketch by wall time, %.1fx by cpu time\n", a / b, c / d }'
+  else
+    echo "datasketch skipped (DATASKETCH_MAX=$datasketch_max)"
+  fi
+done
