@@ -68,19 +68,28 @@ extension Comparison {
           3,
           "\(a) ¶ \(row.left ?? 0) ↔ \(b) ¶ \(row.right ?? 0) (similarity \(.markup(similarity))\(.markup(identical)))"
         )
-        document.quote(
-          .joined(
-            row.segments.map { segment in
-              if let same = segment.same { return .text(same) }
-              var parts: [Inline] = []
-              if let removed = segment.removed, !removed.isEmpty {
-                parts.append(.markup("~~") + .text(removed) + .markup("~~"))
-              }
-              if let added = segment.added, !added.isEmpty {
-                parts.append(.strong(.text(added)))
-              }
-              return .joined(parts, separator: " ")
-            }, separator: " "))
+        var quoted: Inline = ""
+        for (index, segment) in row.segments.enumerated() {
+          var piece: Inline
+          var glued: Bool
+          if let same = segment.same {
+            piece = .text(same)
+            glued = segment.leftGlued
+          } else {
+            var parts: [Inline] = []
+            if let removed = segment.removed, !removed.isEmpty {
+              parts.append(.markup("~~") + .text(removed) + .markup("~~"))
+            }
+            if let added = segment.added, !added.isEmpty {
+              parts.append(.strong(.text(added)))
+            }
+            piece = .joined(parts, separator: " ")
+            glued =
+              segment.removed?.isEmpty == false ? segment.leftGlued : segment.rightGlued
+          }
+          quoted = index == 0 ? piece : quoted + (glued ? "" : " ") + piece
+        }
+        document.quote(quoted)
       case "left_only":
         document.heading(3, "Only in \(a): ¶ \(row.left ?? 0)")
         document.quote(.text(row.leftText ?? ""))
@@ -198,11 +207,15 @@ extension Comparison {
         var rightSpans = [StyledSpan("¶\(row.right ?? 0)", .dim)]
         for segment in row.segments {
           if let same = segment.same {
-            leftSpans.append(StyledSpan(same))
-            rightSpans.append(StyledSpan(same))
+            leftSpans.append(StyledSpan(same, glued: segment.leftGlued))
+            rightSpans.append(StyledSpan(same, glued: segment.rightGlued))
           } else {
-            if let removed = segment.removed { leftSpans.append(StyledSpan(removed, .removed)) }
-            if let added = segment.added { rightSpans.append(StyledSpan(added, .added)) }
+            if let removed = segment.removed {
+              leftSpans.append(StyledSpan(removed, .removed, glued: segment.leftGlued))
+            }
+            if let added = segment.added {
+              rightSpans.append(StyledSpan(added, .added, glued: segment.rightGlued))
+            }
           }
         }
         lines += layout.columns(leftSpans, rightSpans)

@@ -13,7 +13,8 @@ struct Report: ParsableCommand {
       <FILE-stem>-charts/ beside it. The report is the same byte for byte for the same inputs \
       and lexicon. Inputs that cannot be read are listed in the report and on stderr.
       Exit status: 0 when every input was read, 1 when some were not (the report is still \
-      written) or the report could not be written, 2 for usage errors.
+      written) or the report could not be written, 2 for usage errors, a broken lexicon or an \
+      existing FILE without --force.
       """)
 
   @Option(help: "The lexicon folder.")
@@ -24,7 +25,8 @@ struct Report: ParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Jaccard similarity (0…1) from which memos are grouped as sharing a template.",
+      "Jaccard similarity (0…1) from which memos are grouped as sharing a template "
+        + "(default \(ClusteringOptions().threshold)).",
       valueName: "J"))
   var threshold: Double?
 
@@ -64,7 +66,7 @@ struct Report: ParsableCommand {
       throw lexiconFailure(error, path: lexicon)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(1)
+      throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
     }
     for failure in outcome.failures {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
