@@ -21,6 +21,16 @@ extension Comparison {
     let b = Inline.text(names.right)
     var document = MarkdownDocument()
     document.heading(1, "Comparison: \(a) and \(b)")
+    let overview = paragraphCounts
+    document.paragraph(
+      """
+      \(overview.matched) paragraphs correspond (\(overview.identical) word for word); \
+      \(overview.leftOnly) only in \(a); \(overview.rightOnly) only in \(b). Passages \
+      found in both make up \(.markup(Self.percent(left.sharedCoverage))) of \(a)'s words and \
+      \(.markup(Self.percent(right.sharedCoverage))) of \(b)'s. \(sharedBuzzwords.count) \
+      lexicon \(.markup(sharedBuzzwords.count == 1 ? "entry is" : "entries are")) used by \
+      both.
+      """)
     document.table(
       ["", a, b],
       rows: [
