@@ -17,18 +17,21 @@ public enum LexiconLocator {
   ///   - explicit: The `--lexicon` value, if the user gave one.
   ///   - environment: The process environment (injectable for tests).
   ///   - executablePath: The running executable's path (injectable for tests).
+  ///   - currentDirectory: The folder relative paths start from (injectable for tests).
   /// - Returns: A folder path to hand to `Lexicon.load`.
   public static func resolve(
     explicit: String?,
     environment: [String: String] = ProcessInfo.processInfo.environment,
-    executablePath: String = CommandLine.arguments.first ?? ""
+    executablePath: String = CommandLine.arguments.first ?? "",
+    currentDirectory: String = FileManager.default.currentDirectoryPath
   ) -> String {
     if let explicit, !explicit.isEmpty { return explicit }
     if let fromEnvironment = environment[environmentVariable], !fromEnvironment.isEmpty {
       return fromEnvironment
     }
     let fileManager = FileManager.default
-    if fileManager.fileExists(atPath: bundledRelativePath) { return bundledRelativePath }
+    let local = URL(fileURLWithPath: currentDirectory).appendingPathComponent(bundledRelativePath)
+    if fileManager.fileExists(atPath: local.path) { return bundledRelativePath }
     var folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath()
       .deletingLastPathComponent()
     for _ in 0..<8 {

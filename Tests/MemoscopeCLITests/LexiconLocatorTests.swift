@@ -22,11 +22,21 @@ struct LexiconLocatorTests {
   @Test("The bundled lexicon is found by walking up from the executable")
   func walksUpFromExecutable() throws {
     let executable = Fixtures.repositoryRoot.appendingPathComponent(".build/debug/memoscope").path
-    let previous = FileManager.default.currentDirectoryPath
-    defer { FileManager.default.changeCurrentDirectoryPath(previous) }
-    FileManager.default.changeCurrentDirectoryPath(try Fixtures.temporaryFolder().path)
-    let path = LexiconLocator.resolve(explicit: nil, environment: [:], executablePath: executable)
+    let elsewhere = try Fixtures.temporaryFolder().path
+    let path = LexiconLocator.resolve(
+      explicit: nil, environment: [:], executablePath: executable, currentDirectory: elsewhere)
     #expect(
       path == Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").standardized.path)
+  }
+}
+
+@Suite("LexiconLocator in the current folder")
+struct LexiconLocatorCurrentFolderTests {
+  @Test("./Lexicons/ai-washing is used when the current folder has one")
+  func currentFolder() {
+    let path = LexiconLocator.resolve(
+      explicit: nil, environment: [:], executablePath: "/nowhere/memoscope",
+      currentDirectory: Fixtures.repositoryRoot.path)
+    #expect(path == "Lexicons/ai-washing")
   }
 }
