@@ -17,8 +17,7 @@ struct Report: ParsableCommand {
       existing FILE without --force.
       """)
 
-  @Option(help: "The lexicon folder.")
-  var lexicon: String = "Lexicons/ai-washing"
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   @Option(help: "The report's title.")
   var title: String = ReportRequest.defaultTitle
@@ -56,14 +55,14 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let request = ReportRequest(
-      paths: paths, lexiconPath: lexicon, title: title, threshold: threshold,
+      paths: paths, lexiconPath: lexiconOptions.path, title: title, threshold: threshold,
       output: output, force: force, commandLine: CommandLineText.current(),
       generatedOn: generatedOn)
     let outcome: ReportOutcome
     do {
       outcome = try Pipeline.report(request)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexicon)
+      throw lexiconFailure(error, path: lexiconOptions.path)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
@@ -90,14 +89,4 @@ enum CommandLineText {
     if safe, !argument.isEmpty { return argument }
     return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
-}
-
-/// Prints a lexicon error and the command that lists every problem; exit status 2, as for
-/// `memoscope score`.
-func lexiconFailure(_ error: LexiconError, path: String) -> ExitCode {
-  let message =
-    "\(error.description)\nerror: the lexicon has problems; run 'memoscope lexicon check "
-    + "\(path)' to list them all.\n"
-  FileHandle.standardError.write(Data(message.utf8))
-  return ExitCode(2)
 }
