@@ -50,7 +50,7 @@ struct ScoreCommandTests {
     #expect(objects[0]["score"] as? Double == 78.7)
     #expect(objects[0]["title"] as? String == "Becoming an AI-first company")
     #expect(objects[0]["date"] as? String == "2025-03-04")
-    #expect(objects[0]["company"] is NSNull)
+    #expect(objects[0]["company"] as? String == "Acme")  // From "To: All Acme employees".
     let lexiconStamp = try #require(objects[0]["lexicon"] as? [String: String])
     #expect(lexiconStamp == ["name": "mini", "version": "0.3.1", "hash": "b03020e32f9450ee"])
     let hits = try #require(objects[0]["hits"] as? [[String: Any]])
@@ -73,7 +73,7 @@ struct ScoreCommandTests {
     #expect(
       result.stdout == """
         source,title,company,date,tokens,sentences,index,framing_points,attribution_points,vagueness_points,signal_multiplier,distancing_hits,lexicon,lexicon_version,lexicon_hash,ai_framing,cuts,urgency,hedges,other_reasons
-        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,,2025-03-04,49,7,78.7,2,8,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
+        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,Acme,2025-03-04,49,7,78.7,2,8,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
         Tests/Fixtures/Scoring/memos/BOLT-2024-06.md,How we will work with AI,,,31,4,30.2,1.625,0,1.25,1,0,mini,0.3.1,b03020e32f9450ee,3,0,0,0,0
         Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt,Changes to our team,,2023-11-14,44,5,0.0,0,0,0,1,1,mini,0.3.1,b03020e32f9450ee,0,2,0,1,1
 
