@@ -81,7 +81,8 @@ extension ClusterResult {
         let date = member.date ?? "----------"
         let source = member.source.count > width ? "…" + member.source.suffix(width - 1) : member.source
         let padded = source.padding(toLength: width, withPad: " ", startingAt: 0)
-        out += "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")\n"
+        let line = "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")"
+        out += line.trimmingTrailingSpaces() + "\n"
       }
     }
     if !cutPairs.isEmpty {
@@ -105,6 +106,12 @@ extension ClusterResult {
 }
 
 extension String {
+  fileprivate func trimmingTrailingSpaces() -> String {
+    var copy = self
+    while copy.last == " " { copy.removeLast() }
+    return copy
+  }
+
   fileprivate func leftPad(_ width: Int) -> String {
     count >= width ? self : String(repeating: " ", count: width - count) + self
   }

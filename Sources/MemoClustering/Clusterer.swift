@@ -84,7 +84,7 @@ public struct Clusterer: Sendable {
     let (edges, candidateCount) = LSHIndex.verifiedPairs(
       signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
       skip: sets.map(\.isEmpty),
-      minimumAgreement: Int((options.threshold / 2 * Double(hasher.count)).rounded(.down))
+      minimumAgreement: Int((options.threshold * 0.6 * Double(hasher.count)).rounded(.down))
     ) { a, b in
       let (jaccard, containment) = Shingles.similarity(frozenSets[a], frozenSets[b])
       guard jaccard >= options.threshold || containment >= options.containmentThreshold else {

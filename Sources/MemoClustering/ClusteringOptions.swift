@@ -6,7 +6,7 @@
 /// values into 64 bands of 2 rows, whose S-curve makes a pair a candidate at J = 0.28 in 99.4%
 /// of cases, at J = 0.2 in 92.6% and at J = 0.15 in 76% (the rest of a family is found through
 /// its other members). Such wide bands also catch many unrelated pairs (J = 0.03: 5.6%), so each
-/// candidate is first screened on its signatures (at least `threshold / 2` of the 128 values
+/// candidate is first screened on its signatures (at least `0.6 × threshold` of the 128 values
 /// equal) and then verified exactly on the shingle sets. With 42 bands of 3 rows, 3% of family
 /// members were left out on the generated benchmark corpus.
 public struct ClusteringOptions: Sendable, Codable, Equatable, Hashable {

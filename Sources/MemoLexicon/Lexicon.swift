@@ -114,6 +114,7 @@ public struct Lexicon: Sendable {
         for sequence in sequences { _ = matcher.insert(sequence, output: output) }
       }
     }
+    matcher.finish()
     self.matcher = matcher
     self.exceptionRules = rules
     self.sequenceCount = owners.count

@@ -38,6 +38,10 @@ struct PhraseMatcher: Sendable {
   private var edgeCount = 0
   private var anyChild: [Int32] = [-1]
   private var outputs: [[PhraseOutput]] = [[]]
+  /// Whether each node has outputs (built by `finish`).
+  private var hasOutput: [Bool] = []
+  /// The root's child for each symbol, -1 for none (built by `finish`).
+  private var rootChildren: [Int32] = []
   /// The length (in tokens) of each node's path from the root.
   private var depth: [Int32] = [0]
 
@@ -129,14 +133,23 @@ struct PhraseMatcher: Sendable {
     return before
   }
 
+  /// Builds the read-only tables `scan` uses; call once after the last `insert`.
+  mutating func finish() {
+    hasOutput = outputs.map { !$0.isEmpty }
+    rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
+  }
+
   /// Calls `body` for every match of every pattern: the output and the token range.
   ///
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L.
   func scan(_ text: TokenizedText, _ body: (PhraseOutput, Range<Int>) -> Void) {
     let symbols = text.vocabulary.hashes.map { symbolByHash[$0] ?? Self.unknownSymbol }
     let rootAny = anyChild[0]
+    let rootNumber = rootChildren.isEmpty ? -1 : rootChildren[Int(Self.numberSymbol)]
     var active: [(node: Int32, start: Int32)] = []
     var next: [(node: Int32, start: Int32)] = []
+    active.reserveCapacity(64)
+    next.reserveCapacity(64)
     var paragraph: Int32 = -1
     for (index, token) in text.tokens.enumerated() {
       if token.paragraph != paragraph {
@@ -145,9 +158,11 @@ struct PhraseMatcher: Sendable {
       }
       let symbol = symbols[Int(token.id)]
       let isNumber = token.kind == .number
-      if active.isEmpty && symbol == Self.unknownSymbol && !isNumber && rootAny < 0 { continue }
+      // States starting here, from the root's dense table.
+      let fromRoot = symbol != Self.unknownSymbol ? rootChildren[Int(symbol)] : -1
+      let numberFromRoot = isNumber ? rootNumber : -1
+      if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
       next.removeAll(keepingCapacity: true)
-      active.append((0, Int32(index)))
       for state in active {
         if symbol != Self.unknownSymbol {
           let target = child(state.node, symbol)
@@ -160,7 +175,11 @@ struct PhraseMatcher: Sendable {
         let target = anyChild[Int(state.node)]
         if target >= 0 { next.append((target, state.start)) }
       }
-      for state in next where !outputs[Int(state.node)].isEmpty {
+      let start = Int32(index)
+      if fromRoot >= 0 { next.append((fromRoot, start)) }
+      if numberFromRoot >= 0 { next.append((numberFromRoot, start)) }
+      if rootAny >= 0 { next.append((rootAny, start)) }
+      for state in next where hasOutput[Int(state.node)] {
         for output in outputs[Int(state.node)] {
           body(output, Int(state.start)..<(index + 1))
         }

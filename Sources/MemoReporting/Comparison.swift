@@ -17,6 +17,24 @@ public struct Comparison: Sendable, Codable, Equatable {
     public var index: Double
     /// Share of the memo's words inside passages shared with the other memo, 0…1.
     public var sharedCoverage: Double
+
+    private enum CodingKeys: String, CodingKey {
+      case source, company, author, date, title, words, paragraphs, index, sharedCoverage
+    }
+
+    /// Encodes every key, `null` for unknown metadata, so the schema is stable.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(source, forKey: .source)
+      try container.encode(company, forKey: .company)
+      try container.encode(author, forKey: .author)
+      try container.encode(date, forKey: .date)
+      try container.encode(title, forKey: .title)
+      try container.encode(words, forKey: .words)
+      try container.encode(paragraphs, forKey: .paragraphs)
+      try container.encode(index, forKey: .index)
+      try container.encode(sharedCoverage, forKey: .sharedCoverage)
+    }
   }
 
   /// One category's hits on both sides.
@@ -43,6 +61,23 @@ public struct Comparison: Sendable, Codable, Equatable {
     public var changes: [Change]
     /// The full word diff of matched paragraphs (`same` and `changed` runs), for rendering.
     public var segments: [Segment]
+
+    private enum CodingKeys: String, CodingKey {
+      case kind, left, right, similarity, leftText, rightText, changes, segments
+    }
+
+    /// Encodes every key, `null` on the side without a paragraph, so the schema is stable.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(kind, forKey: .kind)
+      try container.encode(left, forKey: .left)
+      try container.encode(right, forKey: .right)
+      try container.encode(similarity, forKey: .similarity)
+      try container.encode(leftText, forKey: .leftText)
+      try container.encode(rightText, forKey: .rightText)
+      try container.encode(changes, forKey: .changes)
+      try container.encode(segments, forKey: .segments)
+    }
   }
 
   /// A replaced run of words.
@@ -57,6 +92,9 @@ public struct Comparison: Sendable, Codable, Equatable {
     public var same: String?
     /// Text only on the left and only on the right (for changed runs), else nil.
     public var removed: String?, added: String?
+    /// Whether the run follows the text before it without a space, on the left and on the
+    /// right (e.g. a "%" after a changed number).
+    public var leftGlued: Bool, rightGlued: Bool
   }
 
   /// A passage both memos contain.
@@ -156,11 +194,15 @@ public struct Comparison: Sendable, Codable, Equatable {
           kind: "matched", left: i + 1, right: j + 1, similarity: Self.rounded(similarity),
           leftText: left.paragraphs[i], rightText: right.paragraphs[j],
           changes: diff.changes.map { Change(removed: $0.removed, added: $0.added) },
-          segments: diff.segments.map {
-            switch $0 {
-            case .same(let text): Segment(same: text, removed: nil, added: nil)
+          segments: zip(diff.segments, diff.glue).map { segment, glue in
+            switch segment {
+            case .same(let text):
+              Segment(
+                same: text, removed: nil, added: nil, leftGlued: glue.left, rightGlued: glue.right)
             case .changed(let removed, let added):
-              Segment(same: nil, removed: removed, added: added)
+              Segment(
+                same: nil, removed: removed, added: added, leftGlued: glue.left,
+                rightGlued: glue.right)
             }
           })
       case .leftOnly(let i):

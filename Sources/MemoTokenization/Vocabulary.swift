@@ -24,6 +24,17 @@ public struct Vocabulary: Sendable {
   /// Creates an empty vocabulary.
   public init() {}
 
+  /// Creates an empty vocabulary with room for about `forms` forms of `bytes` UTF-8 bytes in
+  /// all, so that filling it does not reallocate.
+  public init(reservingForms forms: Int, bytes byteCount: Int) {
+    hashes.reserveCapacity(forms)
+    offsets.reserveCapacity(forms + 1)
+    bytes.reserveCapacity(byteCount)
+    var size = 512
+    while size < forms * 2 { size *= 2 }
+    slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: size)
+  }
+
   /// The number of distinct forms.
   public var count: Int { hashes.count }
 

@@ -47,6 +47,28 @@ struct CompareCommandTests {
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
 
+  @Test("Hostile memos stay text in the Markdown format and lose escape sequences in the terminal")
+  func hostile() throws {
+    let workspace = try reportingWorkspace(["Hostile", "Lexicon"])
+    let pair = [
+      "compare", "Hostile/HOSTILE-2025-06.html", "Hostile/pipes-and-fences.txt", "--lexicon",
+      "Lexicon",
+    ]
+    let markdown = CLIRunner.run(arguments: pair + ["--format", "md"], currentDirectory: workspace)
+    #expect(markdown.exitCode == 0, "\(markdown.stderr)")
+    let html = MarkdownParser().html(from: markdown.stdout)
+    for tag in htmlTags(in: html) {
+      let name = String(tag.prefix { $0 != " " }).lowercased()
+      #expect(!["script", "iframe", "img", "a", "style"].contains(name), "<\(tag)>")
+    }
+    let terminal = CLIRunner.run(
+      arguments: pair + ["--color", "never"], currentDirectory: workspace,
+      environment: ["COLUMNS": "90"])
+    #expect(terminal.exitCode == 0, "\(terminal.stderr)")
+    #expect(!terminal.stdout.contains("\u{1B}"))
+    #expect(terminal.stdout.components(separatedBy: "\n").allSatisfy { $0.count <= 90 })
+  }
+
   @Test("The JSON format parses and names the changed words")
   func json() throws {
     let run = CLIRunner.run(

@@ -81,7 +81,7 @@ struct ReportCommandTests {
     let run = CLIRunner.run(
       arguments: ["report", "Basic", "--lexicon", "Lexicon", "--output", "report.md"],
       currentDirectory: workspace)
-    #expect(run.exitCode == 1)
+    #expect(run.exitCode == 2)
     #expect(
       run.stderr
         == "error: report.md: already exists. Pass --force to overwrite it, or choose another --output.\n"
@@ -158,6 +158,33 @@ struct ReportCommandTests {
     }
     let mismatch = Snapshots.mismatch(report, at: "Reporting/Snapshots/hostile-report.md")
     #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test("The README's command works on the sample corpus with the default lexicon")
+  func sampleCorpus() throws {
+    let output = try Fixtures.temporaryFolder().appendingPathComponent("report.md").path
+    let run = CLIRunner.run(
+      arguments: ["report", "Corpus", "--output", output], currentDirectory: Fixtures.repositoryRoot
+    )
+    #expect(run.exitCode == 0, "\(run.stderr)")
+    let report = try contents(URL(fileURLWithPath: output))
+    #expect(report.contains("## Ranking"))
+    #expect(report.contains("Lexicon: **ai-washing** version"))
+    let html = MarkdownParser().html(from: report)
+    for table in html.components(separatedBy: "<table>").dropFirst() {
+      let body = table.components(separatedBy: "</table>")[0]
+      let widths = Set(
+        body.components(separatedBy: "<tr>").dropFirst().map { row in
+          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
+            $0 + row.components(separatedBy: $1).count - 1
+          }
+        })
+      #expect(widths.count == 1, "ragged table: \(body.prefix(300))")
+    }
+    for tag in htmlTags(in: html) {
+      let name = String(tag.prefix { $0 != " " }).lowercased()
+      #expect(!["script", "iframe", "style"].contains(name), "<\(tag)>")
+    }
   }
 
   @Test("Missing --output is a usage error")

@@ -50,7 +50,8 @@ struct ScoreCommandTests {
     #expect(objects[0]["score"] as? Double == 78.7)
     #expect(objects[0]["title"] as? String == "Becoming an AI-first company")
     #expect(objects[0]["date"] as? String == "2025-03-04")
-    #expect(objects[0]["company"] as? String == "Acme")  // From "To: All Acme employees".
+    #expect(objects[0]["company"] as? String == "Acme")
+    #expect(objects[1]["company"] is NSNull)
     let lexiconStamp = try #require(objects[0]["lexicon"] as? [String: String])
     #expect(lexiconStamp == ["name": "mini", "version": "0.3.1", "hash": "b03020e32f9450ee"])
     let hits = try #require(objects[0]["hits"] as? [[String: Any]])
