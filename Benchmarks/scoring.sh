@@ -51,9 +51,10 @@ for round in 1 2; do
   cat "$work/python.txt"
   echo "   python peak RSS: $(peak "$work/python-time.txt")"
   swift_rate=$(grep "tokenize + match" "$work/swift.txt" | awk '{print $4}')
-  python_rate=$(awk '{print $3}' "$work/python.txt")
-  awk -v s="$swift_rate" -v p="$python_rate" \
-    'BEGIN {printf "   ratio Swift tokenize+match / Python pyahocorasick: %.2f\n", s / p}'
+  raw_rate=$(grep "raw:" "$work/python.txt" | awk '{print $4}')
+  words_rate=$(grep "words:" "$work/python.txt" | awk '{print $4}')
+  awk -v s="$swift_rate" -v r="$raw_rate" -v w="$words_rate" 'BEGIN {
+    printf "   ratio Swift tokenize+match / Python raw: %.2f, / Python words: %.2f\n", s / r, s / w }'
 done
 
 echo "== end to end: memoscope score over $memos HTML memos on 2 cores"

@@ -21,6 +21,16 @@ extension Comparison {
     let b = Inline.text(names.right)
     var document = MarkdownDocument()
     document.heading(1, "Comparison: \(a) and \(b)")
+    let overview = paragraphCounts
+    document.paragraph(
+      """
+      \(overview.matched) paragraphs correspond (\(overview.identical) word for word); \
+      \(overview.leftOnly) only in \(a); \(overview.rightOnly) only in \(b). Passages \
+      found in both make up \(.markup(Self.percent(left.sharedCoverage))) of \(a)'s words and \
+      \(.markup(Self.percent(right.sharedCoverage))) of \(b)'s. \(sharedBuzzwords.count) \
+      lexicon \(.markup(sharedBuzzwords.count == 1 ? "entry is" : "entries are")) used by \
+      both.
+      """)
     document.table(
       ["", a, b],
       rows: [
@@ -68,19 +78,28 @@ extension Comparison {
           3,
           "\(a) ¶ \(row.left ?? 0) ↔ \(b) ¶ \(row.right ?? 0) (similarity \(.markup(similarity))\(.markup(identical)))"
         )
-        document.quote(
-          .joined(
-            row.segments.map { segment in
-              if let same = segment.same { return .text(same) }
-              var parts: [Inline] = []
-              if let removed = segment.removed, !removed.isEmpty {
-                parts.append(.markup("~~") + .text(removed) + .markup("~~"))
-              }
-              if let added = segment.added, !added.isEmpty {
-                parts.append(.strong(.text(added)))
-              }
-              return .joined(parts, separator: " ")
-            }, separator: " "))
+        var quoted: Inline = ""
+        for (index, segment) in row.segments.enumerated() {
+          var piece: Inline
+          var glued: Bool
+          if let same = segment.same {
+            piece = .text(same)
+            glued = segment.leftGlued
+          } else {
+            var parts: [Inline] = []
+            if let removed = segment.removed, !removed.isEmpty {
+              parts.append(.markup("~~") + .text(removed) + .markup("~~"))
+            }
+            if let added = segment.added, !added.isEmpty {
+              parts.append(.strong(.text(added)))
+            }
+            piece = .joined(parts, separator: " ")
+            glued =
+              segment.removed?.isEmpty == false ? segment.leftGlued : segment.rightGlued
+          }
+          quoted = index == 0 ? piece : quoted + (glued ? "" : " ") + piece
+        }
+        document.quote(quoted)
       case "left_only":
         document.heading(3, "Only in \(a): ¶ \(row.left ?? 0)")
         document.quote(.text(row.leftText ?? ""))
@@ -198,11 +217,15 @@ extension Comparison {
         var rightSpans = [StyledSpan("¶\(row.right ?? 0)", .dim)]
         for segment in row.segments {
           if let same = segment.same {
-            leftSpans.append(StyledSpan(same))
-            rightSpans.append(StyledSpan(same))
+            leftSpans.append(StyledSpan(same, glued: segment.leftGlued))
+            rightSpans.append(StyledSpan(same, glued: segment.rightGlued))
           } else {
-            if let removed = segment.removed { leftSpans.append(StyledSpan(removed, .removed)) }
-            if let added = segment.added { rightSpans.append(StyledSpan(added, .added)) }
+            if let removed = segment.removed {
+              leftSpans.append(StyledSpan(removed, .removed, glued: segment.leftGlued))
+            }
+            if let added = segment.added {
+              rightSpans.append(StyledSpan(added, .added, glued: segment.rightGlued))
+            }
           }
         }
         lines += layout.columns(leftSpans, rightSpans)

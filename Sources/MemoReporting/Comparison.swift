@@ -92,6 +92,9 @@ public struct Comparison: Sendable, Codable, Equatable {
     public var same: String?
     /// Text only on the left and only on the right (for changed runs), else nil.
     public var removed: String?, added: String?
+    /// Whether the run follows the text before it without a space, on the left and on the
+    /// right (e.g. a "%" after a changed number).
+    public var leftGlued: Bool, rightGlued: Bool
   }
 
   /// A passage both memos contain.
@@ -191,11 +194,15 @@ public struct Comparison: Sendable, Codable, Equatable {
           kind: "matched", left: i + 1, right: j + 1, similarity: Self.rounded(similarity),
           leftText: left.paragraphs[i], rightText: right.paragraphs[j],
           changes: diff.changes.map { Change(removed: $0.removed, added: $0.added) },
-          segments: diff.segments.map {
-            switch $0 {
-            case .same(let text): Segment(same: text, removed: nil, added: nil)
+          segments: zip(diff.segments, diff.glue).map { segment, glue in
+            switch segment {
+            case .same(let text):
+              Segment(
+                same: text, removed: nil, added: nil, leftGlued: glue.left, rightGlued: glue.right)
             case .changed(let removed, let added):
-              Segment(same: nil, removed: removed, added: added)
+              Segment(
+                same: nil, removed: removed, added: added, leftGlued: glue.left,
+                rightGlued: glue.right)
             }
           })
       case .leftOnly(let i):

@@ -459,7 +459,8 @@ extension MarkdownReport {
           rows: cluster.members.map { member in
             [
               .text(member.date ?? ""),
-              memoLink(source: member.source, label: member.company ?? "(company unknown)"),
+              memoLink(
+                source: member.source, label: member.company ?? Self.fileName(member.source)),
               .text(member.source), .markup(Self.percent(member.coverage)),
             ]
           })
@@ -467,7 +468,7 @@ extension MarkdownReport {
           document.paragraph(
             "Likely origin (earliest dated): "
               + memoLink(
-                source: origin.source, label: origin.company ?? "(company unknown)")
+                source: origin.source, label: origin.company ?? Self.fileName(origin.source))
               + .text(", \(origin.date ?? "").")
               + .text(
                 " Highest pairwise similarity: \(Self.number(cluster.maximumJaccard, decimals: 2))."

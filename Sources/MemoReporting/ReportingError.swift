@@ -16,11 +16,13 @@ public enum ReportingError: Error, Equatable, Sendable, CustomStringConvertible 
   /// An input of `compare` is a folder, or names several memos.
   case notOneMemo(path: String)
 
-  /// True when the error comes from how the command was called (exit status 2), not from
-  /// the input or the disk.
+  /// True when the error comes from how the command was called (exit status 2, as for
+  /// `memoscope score`): an existing output without `--force`, a folder as output or input.
   public var isUsageError: Bool {
-    if case .notOneMemo = self { return true }
-    return false
+    switch self {
+    case .notOneMemo, .outputExists, .outputIsFolder: true
+    case .cannotCreateFolder, .cannotWrite, .unreadableInput: false
+    }
   }
 
   public var description: String {

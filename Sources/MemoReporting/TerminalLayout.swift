@@ -16,11 +16,14 @@ public struct StyledSpan: Sendable, Equatable {
   public var text: String
   /// How it is shown.
   public var style: TerminalStyle
+  /// True when the span follows the previous one without a space (punctuation after a word).
+  public var glued: Bool
 
   /// Creates a span.
-  public init(_ text: String, _ style: TerminalStyle = .plain) {
+  public init(_ text: String, _ style: TerminalStyle = .plain, glued: Bool = false) {
     self.text = text
     self.style = style
+    self.glued = glued
   }
 }
 
@@ -127,8 +130,8 @@ public struct TerminalLayout: Sendable {
   /// breaking words longer than a line.
   func wrap(_ spans: [StyledSpan], width: Int) -> [[StyledSpan]] {
     // Words carry their style; markers for colourless diffs are added here so they count.
-    // Every span starts a new word.
-    var words: [(text: String, style: TerminalStyle)] = []
+    // Every span starts a new word unless it is glued to the one before.
+    var words: [(text: String, style: TerminalStyle, glued: Bool)] = []
     for span in spans {
       var text = MarkdownText.flatten(span.text)
       guard !text.isEmpty else { continue }
@@ -136,8 +139,8 @@ public struct TerminalLayout: Sendable {
         if span.style == .removed { text = "[-\(text)-]" }
         if span.style == .added { text = "{+\(text)+}" }
       }
-      for word in text.split(separator: " ") {
-        words.append((String(word), span.style))
+      for (index, word) in text.split(separator: " ").enumerated() {
+        words.append((String(word), span.style, index == 0 && span.glued))
       }
     }
     var lines: [[StyledSpan]] = []
@@ -153,7 +156,7 @@ public struct TerminalLayout: Sendable {
     }
     for word in words {
       var remaining = word.text
-      let separator = used == 0 ? "" : " "
+      let separator = used == 0 || word.glued ? "" : " "
       let needed = DisplayWidth.of(separator) + DisplayWidth.of(remaining)
       if used + needed > width, used > 0 {
         lines.append(line)

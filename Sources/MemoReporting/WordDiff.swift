@@ -85,11 +85,31 @@ public struct WordDiff: Sendable, Equatable {
     case changed(removed: String, added: String)
   }
 
+  /// Whether a segment's text follows the text before it without a space, on each side
+  /// (punctuation such as "," or "%" after a changed word).
+  public struct Glue: Sendable, Equatable {
+    /// In the first paragraph (for `same` and `removed` text).
+    public var left: Bool
+    /// In the second paragraph (for `same` and `added` text).
+    public var right: Bool
+
+    /// Creates a glue flag pair.
+    public init(left: Bool, right: Bool) {
+      self.left = left
+      self.right = right
+    }
+  }
+
   /// The runs in reading order.
   public var segments: [Segment]
+  /// For each segment, whether it attaches to the text before it without a space.
+  public var glue: [Glue]
 
-  /// Creates a diff from segments.
-  public init(segments: [Segment]) { self.segments = segments }
+  /// Creates a diff from segments, every one preceded by a space.
+  public init(segments: [Segment]) {
+    self.segments = segments
+    self.glue = segments.map { _ in Glue(left: false, right: false) }
+  }
 
   /// The word-level difference between `left` and `right`. Words compare exactly (case and
   /// punctuation count); a deletion next to an insertion becomes one change.
@@ -98,21 +118,41 @@ public struct WordDiff: Sendable, Equatable {
     let b = DiffWord.split(right)
     let operations = SequenceDiff.operations(a.map(\.text), b.map(\.text))
     var segments: [Segment] = []
+    var glue: [Glue] = []
     var pendingRemoved: [DiffWord] = []
     var pendingAdded: [DiffWord] = []
+    // The first word of a paragraph is never glued: it follows the paragraph's label.
+    func glued(_ word: DiffWord?, atStart: Bool) -> Bool {
+      guard let word, !atStart else { return false }
+      return !word.spaced
+    }
+    var leftConsumed = 0
+    var rightConsumed = 0
     func flushChange() {
       if !pendingRemoved.isEmpty || !pendingAdded.isEmpty {
         segments.append(
           .changed(removed: DiffWord.join(pendingRemoved), added: DiffWord.join(pendingAdded)))
+        glue.append(
+          Glue(
+            left: glued(pendingRemoved.first, atStart: leftConsumed == 0),
+            right: glued(pendingAdded.first, atStart: rightConsumed == 0)))
+        leftConsumed += pendingRemoved.count
+        rightConsumed += pendingAdded.count
       }
       pendingRemoved = []
       pendingAdded = []
     }
     for operation in operations {
       switch operation {
-      case .equal(let range, _):
+      case .equal(let range, let rangeB):
         flushChange()
         segments.append(.same(DiffWord.join(a[range])))
+        glue.append(
+          Glue(
+            left: glued(a[range.lowerBound], atStart: leftConsumed == 0),
+            right: glued(b[rangeB.lowerBound], atStart: rightConsumed == 0)))
+        leftConsumed += range.count
+        rightConsumed += rangeB.count
       case .delete(let range):
         pendingRemoved.append(contentsOf: a[range])
       case .insert(let range):
@@ -121,6 +161,7 @@ public struct WordDiff: Sendable, Equatable {
     }
     flushChange()
     self.segments = segments
+    self.glue = glue
   }
 
   /// The changes only, as (removed, added) pairs in order.

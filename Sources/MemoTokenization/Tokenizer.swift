@@ -101,6 +101,9 @@ struct Buffers {
   /// The cleaned paragraph in UTF-16 (only the first `unitCount` are valid).
   var units: [UInt16] = []
   var unitCount = 0
+  /// True when the paragraph was all ASCII: unit offsets are scalar offsets and `origins` is
+  /// not filled in.
+  var identity = true
   /// For each unit, the Unicode scalar offset in the original paragraph it came from; one more
   /// entry holds the paragraph's scalar count.
   var origins: [Int32] = []
@@ -243,11 +246,24 @@ struct TokenizerState: ~Copyable {
         buffers.origins = Array(repeating: 0, count: bytes.count + 65)
       }
       var count = 0
+      var identity = true
       buffers.units.withUnsafeMutableBufferPointer { units in
         buffers.origins.withUnsafeMutableBufferPointer { origins in
           var position = 0
-          var scalarIndex: Int32 = 0
           let end = bytes.count
+          // An ASCII prefix maps unit for unit: origins are written only if something else
+          // follows (most paragraphs are all ASCII, and then origins are the identity).
+          while position < end && bytes[position] < 0x80 {
+            let byte = bytes[position]
+            units[position] = byte >= 0x09 && byte <= 0x0D ? 0x20 : UInt16(byte)
+            position += 1
+          }
+          count = position
+          var scalarIndex = Int32(position)
+          identity = position == end
+          if !identity {
+            for index in 0..<position { origins[index] = Int32(index) }
+          }
           while position < end {
             let lead = UInt32(bytes[position])
             var scalar: UInt32
@@ -291,10 +307,11 @@ struct TokenizerState: ~Copyable {
             }
             scalarIndex += 1
           }
-          origins[count] = scalarIndex
+          if !identity { origins[count] = scalarIndex }
         }
       }
       buffers.unitCount = count
+      buffers.identity = identity
     }
   }
 
@@ -324,6 +341,9 @@ struct TokenizerState: ~Copyable {
       return
     }
     let sentenceEnds = buffers.sentenceEnds
+    let identity = buffers.identity
+    /// The scalar offset in the original paragraph of unit `index`.
+    func origin(_ index: Int) -> Int32 { identity ? Int32(index) : origins[index] }
     var sentenceIndex = 0
     var start = Int(memoscope_break_first(iterator))
     /// The end (in units) of the previous token when it was an initial followed by a dot.
@@ -342,7 +362,7 @@ struct TokenizerState: ~Copyable {
         if initial && followedByDot && lastInitialEnd >= 0
           && Self.isDotThenSpaces(units, from: lastInitialEnd, to: start)
         {
-          mergeIntoLastToken(id: id, end: origins[end - 1] + 1)
+          mergeIntoLastToken(id: id, end: origin(end - 1) + 1)
         } else {
           if sentences == .icu {
             while sentenceIndex < sentenceEnds.count - 1
@@ -360,8 +380,8 @@ struct TokenizerState: ~Copyable {
           }
           tokens.append(
             Token(
-              id: id, paragraph: paragraph, sentence: sentence, start: origins[start],
-              end: origins[end - 1] + 1, kind: kind))
+              id: id, paragraph: paragraph, sentence: sentence, start: origin(start),
+              end: origin(end - 1) + 1, kind: kind))
         }
         lastInitialEnd = initial && followedByDot ? end : -1
         lastEnd = end
@@ -372,6 +392,7 @@ struct TokenizerState: ~Copyable {
 
   /// True when the gap `units[from..<to]` between two words ends a sentence (see `Tokenizer`).
   static func endsSentence(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
+    if to - from == 1 && units[from] == 0x20 { return false }
     var strong = false
     var dot = false
     var spaceAfterDot = false

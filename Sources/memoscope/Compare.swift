@@ -25,8 +25,7 @@ struct Compare: ParsableCommand {
     case auto, always, never
   }
 
-  @Option(help: "The lexicon folder.")
-  var lexicon: String = "Lexicons/ai-washing"
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   @Option(help: "Output format: terminal (two columns), md (Markdown) or json.")
   var format: Format = .terminal
@@ -43,9 +42,9 @@ struct Compare: ParsableCommand {
   func run() throws {
     let comparison: Comparison
     do {
-      comparison = try Pipeline.compare(left: left, right: right, lexiconPath: lexicon)
+      comparison = try Pipeline.compare(left: left, right: right, lexiconPath: lexiconOptions.path)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexicon)
+      throw lexiconFailure(error, path: lexiconOptions.path)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
       throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)

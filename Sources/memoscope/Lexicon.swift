@@ -23,11 +23,12 @@ struct LexiconCommand: ParsableCommand {
         not a lexicon.
         """)
 
-    @Argument(help: "A lexicon folder, or a folder holding one lexicon folder.")
-    var path: String = "Lexicons/ai-washing"
+    @Argument(
+      help: "A lexicon folder, or a folder holding one lexicon folder (default: as for score).")
+    var path: String?
 
     func run() throws {
-      let check = LexiconCheck.run(path)
+      let check = LexiconCheck.run(LexiconLocator.resolve(explicit: path))
       if check.lexicon == nil, let first = check.problems.first,
         case .notALexicon = first
       {

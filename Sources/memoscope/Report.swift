@@ -13,18 +13,19 @@ struct Report: ParsableCommand {
       <FILE-stem>-charts/ beside it. The report is the same byte for byte for the same inputs \
       and lexicon. Inputs that cannot be read are listed in the report and on stderr.
       Exit status: 0 when every input was read, 1 when some were not (the report is still \
-      written) or the report could not be written, 2 for usage errors.
+      written) or the report could not be written, 2 for usage errors, a broken lexicon or an \
+      existing FILE without --force.
       """)
 
-  @Option(help: "The lexicon folder.")
-  var lexicon: String = "Lexicons/ai-washing"
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   @Option(help: "The report's title.")
   var title: String = ReportRequest.defaultTitle
 
   @Option(
     help: ArgumentHelp(
-      "Jaccard similarity (0…1) from which memos are grouped as sharing a template.",
+      "Jaccard similarity (0…1) from which memos are grouped as sharing a template "
+        + "(default \(ClusteringOptions().threshold)).",
       valueName: "J"))
   var threshold: Double?
 
@@ -54,17 +55,17 @@ struct Report: ParsableCommand {
 
   func run() throws {
     let request = ReportRequest(
-      paths: paths, lexiconPath: lexicon, title: title, threshold: threshold,
+      paths: paths, lexiconPath: lexiconOptions.path, title: title, threshold: threshold,
       output: output, force: force, commandLine: CommandLineText.current(),
       generatedOn: generatedOn)
     let outcome: ReportOutcome
     do {
       outcome = try Pipeline.report(request)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexicon)
+      throw lexiconFailure(error, path: lexiconOptions.path)
     } catch {
       FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode(1)
+      throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
     }
     for failure in outcome.failures {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
@@ -88,14 +89,4 @@ enum CommandLineText {
     if safe, !argument.isEmpty { return argument }
     return "'" + argument.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
-}
-
-/// Prints a lexicon error and the command that lists every problem; exit status 2, as for
-/// `memoscope score`.
-func lexiconFailure(_ error: LexiconError, path: String) -> ExitCode {
-  let message =
-    "\(error.description)\nerror: the lexicon has problems; run 'memoscope lexicon check "
-    + "\(path)' to list them all.\n"
-  FileHandle.standardError.write(Data(message.utf8))
-  return ExitCode(2)
 }

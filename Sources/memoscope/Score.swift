@@ -24,8 +24,7 @@ struct Score: ParsableCommand {
     case table, json, jsonl, csv
   }
 
-  @Option(help: "The lexicon folder.")
-  var lexicon: String = "Lexicons/ai-washing"
+  @OptionGroup var lexiconOptions: LexiconOptions
 
   @Option(help: "Output format: table, json, jsonl or csv.")
   var format: Format = .table
@@ -60,13 +59,12 @@ struct Score: ParsableCommand {
         "error: \(output): the file exists; pass --force to overwrite it or choose another --output.",
         code: 2)
     }
+    let lexicon = lexiconOptions.path
     let loaded: Lexicon
     do {
       loaded = try Lexicon.load(lexicon)
     } catch {
-      throw failure(
-        "\(error.description)\nerror: the lexicon has problems; run 'memoscope lexicon check \(lexicon)' to list them all.",
-        code: 2)
+      throw lexiconFailure(error, path: lexicon)
     }
     let scorer = Scorer(lexicon: loaded)
 

@@ -121,6 +121,14 @@ struct MarkdownReportTests {
     #expect(hostileMismatch == nil, "\(hostileMismatch ?? "")")
   }
 
+  @Test("A generation date is printed only when given")
+  func generationDate() {
+    var input = sampleReportInput(hostile: false)
+    #expect(!MarkdownReport.render(input).markdown.contains("Generated on"))
+    input.generatedOn = "2026-11-24"
+    #expect(MarkdownReport.render(input).markdown.contains("- Generated on: 2026-11-24\n"))
+  }
+
   @Test("Memos are ranked by index and linked to their cards")
   func rankingLinks() {
     let report = MarkdownReport.render(sampleReportInput(hostile: false)).markdown

@@ -31,6 +31,21 @@ struct WordDiffTests {
       ])
   }
 
+  @Test("Punctuation right after a change is glued to it on both sides")
+  func glue() {
+    let diff = WordDiff(
+      "We cut 14% of roles, said Norvale.", "We cut 9% of roles, said Quillhaven.")
+    #expect(
+      diff.segments == [
+        .same("We cut"), .changed(removed: "14", added: "9"), .same("% of roles, said"),
+        .changed(removed: "Norvale", added: "Quillhaven"), .same("."),
+      ])
+    #expect(
+      diff.glue.map { [$0.left, $0.right] } == [
+        [false, false], [false, false], [true, true], [false, false], [true, true],
+      ])
+  }
+
   @Test("Identical paragraphs have no changes")
   func identical() {
     let diff = WordDiff("Same words here.", "Same  words\nhere.")

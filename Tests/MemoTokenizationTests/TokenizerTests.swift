@@ -56,6 +56,19 @@ struct TokenizerTests {
     #expect(text.tokens.map { text.surface(of: $0) } == ["A\u{00AD}I", "first", "naïve", "AI"])
   }
 
+  @Test("Offsets stay right after an ASCII prefix and in all-ASCII paragraphs")
+  func asciiPrefix() {
+    let text = tokenizer.tokenize(paragraphs: [
+      "We cut na\u{00EF}ve A\u{00AD}I roles", "All ASCII here",
+    ])
+    #expect(
+      text.tokens.map(\.range) == [0..<2, 3..<6, 7..<12, 13..<16, 17..<22, 0..<3, 4..<9, 10..<14])
+    #expect(
+      text.tokens.map { text.surface(of: $0) } == [
+        "We", "cut", "na\u{00EF}ve", "A\u{00AD}I", "roles", "All", "ASCII", "here",
+      ])
+  }
+
   @Test("Merged initials span the whole spelling")
   func initialsRange() {
     let text = tokenizer.tokenize("An A. I. strategy and U.S. staff")

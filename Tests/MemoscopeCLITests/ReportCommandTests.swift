@@ -81,7 +81,7 @@ struct ReportCommandTests {
     let run = CLIRunner.run(
       arguments: ["report", "Basic", "--lexicon", "Lexicon", "--output", "report.md"],
       currentDirectory: workspace)
-    #expect(run.exitCode == 1)
+    #expect(run.exitCode == 2)
     #expect(
       run.stderr
         == "error: report.md: already exists. Pass --force to overwrite it, or choose another --output.\n"
