@@ -72,6 +72,7 @@ let package = Package(
       name: "MemoReportingTests",
       dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
     .testTarget(
-      name: "MemoscopeCLITests", dependencies: ["MemoscopeKit", "memoscope", "TestSupport"]),
+      name: "MemoscopeCLITests",
+      dependencies: ["MemoscopeKit", "memoscope", "TestSupport", .product(name: "Ink", package: "Ink")]),
   ]
 )

@@ -25,7 +25,7 @@ struct PhraseOutput: Hashable, Sendable {
 /// number class and `*` an any-token edge. Matching simulates the trie from every token with a
 /// set of live states: each live state is a start position within the longest pattern, so the
 /// work per token is bounded by the pattern length (times the few `*`/`#` branches), never by
-/// the number of patterns. Matches never cross paragraphs.
+/// the number of patterns. Matches never cross sentences (nor, therefore, paragraphs).
 struct PhraseMatcher: Sendable {
   /// The symbol of the `#` number class; word symbols start at 1.
   static let numberSymbol: UInt32 = 0
@@ -150,9 +150,12 @@ struct PhraseMatcher: Sendable {
     var next: [(node: Int32, start: Int32)] = []
     active.reserveCapacity(64)
     next.reserveCapacity(64)
+    var sentence: Int32 = -1
     var paragraph: Int32 = -1
     for (index, token) in text.tokens.enumerated() {
-      if token.paragraph != paragraph {
+      // A new sentence (every paragraph starts one) drops the partial matches.
+      if token.sentence != sentence || token.paragraph != paragraph {
+        sentence = token.sentence
         paragraph = token.paragraph
         active.removeAll(keepingCapacity: true)
       }

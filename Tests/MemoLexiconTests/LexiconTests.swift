@@ -122,6 +122,12 @@ struct LexiconTests {
     #expect(hits("We are at an inflection point") == ["inflection_point: inflection point"])
   }
 
+  @Test("A phrase never spans two sentences")
+  func sentences() {
+    #expect(hits("We rely on AI. First, we will cut costs.") == [])
+    #expect(hits("We are AI-first.") == ["ai_first: AI-first"])
+  }
+
   @Test("Plain phrases list every word-only expansion, sorted")
   func plainPhrases() {
     let phrases = lexicon.plainPhrases
