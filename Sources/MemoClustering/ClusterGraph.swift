@@ -34,7 +34,9 @@ struct ClusterGraph {
       if a != b { parent[max(a, b)] = min(a, b) }
     }
     var componentEdges: [Int: [Int]] = [:]
-    for (index, edge) in edges.enumerated() { componentEdges[root(edge.a), default: []].append(index) }
+    for (index, edge) in edges.enumerated() {
+      componentEdges[root(edge.a), default: []].append(index)
+    }
     var groups: [[Int]] = []
     var cut: [Int] = []
     for key in componentEdges.keys.sorted() {

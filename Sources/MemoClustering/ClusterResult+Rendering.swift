@@ -53,9 +53,17 @@ extension ClusterResult {
     var copy = self
     copy.clusters = clusters.map { cluster in
       var cluster = cluster
-      cluster.members = cluster.members.map { var m = $0; m.coverage = r(m.coverage); return m }
+      cluster.members = cluster.members.map {
+        var m = $0
+        m.coverage = r(m.coverage)
+        return m
+      }
       cluster.pairs = cluster.pairs.map(Self.roundPair)
-      cluster.passages = cluster.passages.map { var p = $0; p.coverage = r(p.coverage); return p }
+      cluster.passages = cluster.passages.map {
+        var p = $0
+        p.coverage = r(p.coverage)
+        return p
+      }
       return cluster
     }
     copy.cutPairs = cutPairs.map(Self.roundPair)
@@ -71,7 +79,8 @@ extension ClusterResult {
 
   /// A plain-text table for a terminal: one block per cluster.
   public func table() -> String {
-    var out = "\(clusters.count) clusters among \(documents) memos (threshold \(format(parameters.threshold)))\n"
+    var out =
+      "\(clusters.count) clusters among \(documents) memos (threshold \(format(parameters.threshold)))\n"
     for cluster in clusters {
       let best = cluster.pairs.map(\.jaccard).max() ?? 0
       out += "\ncluster \(cluster.id)  \(cluster.members.count) memos  best J \(format(best))  "
@@ -79,9 +88,11 @@ extension ClusterResult {
       let width = min(60, cluster.members.map { $0.source.count }.max() ?? 6)
       for member in cluster.members {
         let date = member.date ?? "----------"
-        let source = member.source.count > width ? "…" + member.source.suffix(width - 1) : member.source
+        let source =
+          member.source.count > width ? "…" + member.source.suffix(width - 1) : member.source
         let padded = source.padding(toLength: width, withPad: " ", startingAt: 0)
-        let line = "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")"
+        let line =
+          "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")"
         out += line.trimmingTrailingSpaces() + "\n"
       }
     }

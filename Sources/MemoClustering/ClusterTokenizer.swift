@@ -30,7 +30,9 @@ enum ClusterTokenizer {
     var companyKeys: Set<UInt64> = []
     if let company = memo.company {
       let words = Tokenizer().tokenize(company)
-      for token in words.tokens where token.kind == .word { companyKeys.insert(words.hash(of: token)) }
+      for token in words.tokens where token.kind == .word {
+        companyKeys.insert(words.hash(of: token))
+      }
     }
     var previousSentence: Int32 = -1
     var previousWasName = false
@@ -40,7 +42,8 @@ enum ClusterTokenizer {
       previousSentence = token.sentence
       if token.kind == .number {
         result.append(
-          ClusterToken(key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
+          ClusterToken(
+            key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
         previousWasName = false
         continue
       }
@@ -54,13 +57,15 @@ enum ClusterTokenizer {
           result[result.count - 1].end = token.end
         } else {
           result.append(
-            ClusterToken(key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
+            ClusterToken(
+              key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
         }
         previousWasName = true
         continue
       }
       previousWasName = false
-      result.append(ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
+      result.append(
+        ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
     }
     return result
   }

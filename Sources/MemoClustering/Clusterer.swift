@@ -50,7 +50,8 @@ public struct Clusterer: Sendable {
     }()
     documents.sort(by: Fingerprint.canonicalOrder)
     let n = documents.count
-    timer.lap("fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
+    timer.lap(
+      "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
 
     // 2. Document frequency of shingles; very common ones are ignored for similarity.
     var sketch = DocumentFrequencySketch(
@@ -92,7 +93,8 @@ public struct Clusterer: Sendable {
       }
       return ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment)
     }
-    timer.lap("signatures, LSH and verification (\(candidateCount) pairs verified, \(edges.count) kept)")
+    timer.lap(
+      "signatures, LSH and verification (\(candidateCount) pairs verified, \(edges.count) kept)")
 
     // 6. Clusters with the chaining guard.
     let (groups, cutIndices) = ClusterGraph.clusters(

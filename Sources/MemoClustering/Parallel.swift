@@ -25,7 +25,9 @@ enum Parallel {
   }
 
   /// Maps `0..<count` through `transform` concurrently, keeping order.
-  static func map<T: Sendable>(count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Int) -> T)
+  static func map<T: Sendable>(
+    count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Int) -> T
+  )
     -> [T]
   {
     var results = [T?](repeating: nil, count: count)

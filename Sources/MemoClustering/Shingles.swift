@@ -3,7 +3,9 @@ import MemoCore
 /// Word k-gram shingles hashed to 32 bits.
 enum Shingles {
   /// Per-position multipliers that make a k-gram's hash depend on word order.
-  private static let weights: [UInt64] = (0..<16).map { StableHash.mix(UInt64($0), seed: 0x5348_494e) | 1 }
+  private static let weights: [UInt64] = (0..<16).map {
+    StableHash.mix(UInt64($0), seed: 0x5348_494e) | 1
+  }
 
   /// The hash of the `size` tokens starting at `start` (fewer when the document is shorter).
   @inline(__always)

@@ -60,8 +60,15 @@ struct HTMLTree: Sendable {
 struct HTMLDocumentHandle: ~Copyable {
   private let document: htmlDocPtr
 
+  /// libxml2 wants `xmlInitParser()` once, before threads parse; Swift runs this once.
+  private static let libraryReady: Bool = {
+    xmlInitParser()
+    return true
+  }()
+
   /// Parses UTF-8 bytes (already decoded by `TextDecoding`) with the shim's options.
   init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
+    _ = Self.libraryReady
     memoscope_xml_silence_errors()
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
       throw .unparsable(path: path, reason: "no bytes to parse")

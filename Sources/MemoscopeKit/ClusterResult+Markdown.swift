@@ -15,16 +15,20 @@ extension ClusterResult {
       + "or containment ≥ \(format(p.containmentThreshold))).\n"
     for cluster in clusters {
       let origin = cluster.members[0]
-      out += "\n### Cluster \(cluster.id): \(cluster.members.count) memos, earliest \(MarkdownText.escape(origin.source))\n\n"
+      out +=
+        "\n### Cluster \(cluster.id): \(cluster.members.count) memos, earliest \(MarkdownText.escape(origin.source))\n\n"
       out += "| # | Date | Company | Title | Source | Reused |\n|---|---|---|---|---|---|\n"
       for (index, member) in cluster.members.enumerated() {
-        out += "| \(index + 1) | \(member.date ?? "—") | \(MarkdownText.escape(member.company ?? "—")) "
-        out += "| \(MarkdownText.escape(member.title ?? "—")) | \(MarkdownText.escape(member.source)) "
+        out +=
+          "| \(index + 1) | \(member.date ?? "—") | \(MarkdownText.escape(member.company ?? "—")) "
+        out +=
+          "| \(MarkdownText.escape(member.title ?? "—")) | \(MarkdownText.escape(member.source)) "
         out += "| \(percent(member.coverage)) |\n"
       }
       let strongest = cluster.pairs.max { $0.jaccard < $1.jaccard }
       if let strongest {
-        out += "\nStrongest pair: \(MarkdownText.escape(strongest.a)) and \(MarkdownText.escape(strongest.b)), "
+        out +=
+          "\nStrongest pair: \(MarkdownText.escape(strongest.a)) and \(MarkdownText.escape(strongest.b)), "
         out += "Jaccard \(format(strongest.jaccard)), containment \(format(strongest.containment)) "
         out += "(\(cluster.pairs.count) verified pair\(cluster.pairs.count == 1 ? "" : "s")).\n"
       }
@@ -33,7 +37,8 @@ extension ClusterResult {
         out += "\nShared passages:\n\n"
         for passage in shown {
           let flag = passage.boilerplate ? " (boilerplate)" : ""
-          out += "- \(passage.members.count) of \(cluster.members.count) memos, \(passage.tokens) words\(flag): "
+          out +=
+            "- \(passage.members.count) of \(cluster.members.count) memos, \(passage.tokens) words\(flag): "
           out += "“\(MarkdownText.escape(passage.text))”\n"
         }
         if cluster.passages.count > shown.count {
@@ -42,9 +47,11 @@ extension ClusterResult {
       }
     }
     if !cutPairs.isEmpty {
-      out += "\n### Pairs cut as weak links\n\n| A | B | Jaccard | Containment |\n|---|---|---|---|\n"
+      out +=
+        "\n### Pairs cut as weak links\n\n| A | B | Jaccard | Containment |\n|---|---|---|---|\n"
       for pair in cutPairs {
-        out += "| \(MarkdownText.escape(pair.a)) | \(MarkdownText.escape(pair.b)) | \(format(pair.jaccard)) | \(format(pair.containment)) |\n"
+        out +=
+          "| \(MarkdownText.escape(pair.a)) | \(MarkdownText.escape(pair.b)) | \(format(pair.jaccard)) | \(format(pair.containment)) |\n"
       }
     }
     return out

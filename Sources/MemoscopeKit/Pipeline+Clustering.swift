@@ -25,7 +25,9 @@ extension Pipeline {
     -> ClusterRun
   {
     let corpus = MemoCorpus(paths: paths)
-    let result = try Clusterer(options: options).cluster(count: corpus.count) { corpus.memo(at: $0) }
+    let result = try Clusterer(options: options).cluster(count: corpus.count) {
+      corpus.memo(at: $0)
+    }
     return ClusterRun(result: result, problems: corpus.problems)
   }
 }

@@ -33,7 +33,7 @@ public enum ExtractionBatch {
   ) {
     let inputs = InputCollector.collect(paths)
     let extractor = MemoExtractor(options: options)
-    let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 8
+    let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
     var start = 0
     while start < inputs.count {
       let end = min(start + window, inputs.count)
@@ -55,15 +55,28 @@ public enum ExtractionBatch {
 
 /// Maps over an array on all cores, keeping the input order.
 package enum ParallelMap {
-  /// Applies `transform` to every element concurrently; the result is in input order.
+  /// Applies `transform` to every element on one thread per core; the result is in input order.
+  ///
+  /// Uses its own threads rather than `DispatchQueue.concurrentPerform`, whose width on Linux
+  /// counts the calling thread: called from the async `main` of a command-line tool, it ran
+  /// everything on one core.
   package static func map<Input: Sendable, Output: Sendable>(
-    _ inputs: [Input], _ transform: @Sendable (Input) -> Output
+    _ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output
   ) -> [Output] {
-    guard inputs.count > 1 else { return inputs.map(transform) }
-    let storage = ResultStorage<Output>(count: inputs.count)
-    DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-      storage.set(index, transform(inputs[index]))
+    let count = inputs.count
+    let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    guard workers > 1 else { return inputs.map(transform) }
+    let storage = ResultStorage<Output>(count: count)
+    let finished = DispatchSemaphore(value: 0)
+    for _ in 0..<workers {
+      let thread = Thread {
+        while let index = storage.claim() { storage.set(index, transform(inputs[index])) }
+        finished.signal()
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
     }
+    for _ in 0..<workers { finished.wait() }
     return storage.values()
   }
 }
@@ -71,9 +84,19 @@ package enum ParallelMap {
 /// Slots written once each from different threads, read after all writers finish.
 private final class ResultStorage<Value: Sendable>: @unchecked Sendable {
   private var slots: [Value?]
+  private var nextIndex = 0
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  /// The next index no thread has taken yet, or nil when all are taken.
+  func claim() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextIndex < slots.count else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
+  }
 
   func set(_ index: Int, _ value: Value) {
     lock.lock()

@@ -40,7 +40,8 @@ struct ClusterARI: ParsableCommand {
     let score = Self.adjustedRandIndex(
       truth: memos.map { truthLabels[$0]! }, predicted: memos.map { predicted[$0] ?? "solo:\($0)" })
     let clusters = Set(predicted.values).count
-    print(String(format: "ARI %.4f  (%d memos, %d predicted clusters)", score, memos.count, clusters))
+    print(
+      String(format: "ARI %.4f  (%d memos, %d predicted clusters)", score, memos.count, clusters))
   }
 
   static func key(_ source: String) -> String {

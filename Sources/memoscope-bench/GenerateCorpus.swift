@@ -35,7 +35,8 @@ struct GenerateCorpus: ParsableCommand {
   }
 
   func run() throws {
-    let corpus = CorpusGenerator(count: count, families: families, singletonShare: singletons, seed: seed)
+    let corpus = CorpusGenerator(
+      count: count, families: families, singletonShare: singletons, seed: seed)
     let folder = URL(fileURLWithPath: out)
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var truth = "memo\tfamily\n"
@@ -59,9 +60,12 @@ struct GenerateCorpus: ParsableCommand {
         try AtomicFile.write(text, to: folder.appendingPathComponent("memos/\(memo.source).txt"))
       }
     }
-    if format == "jsonl" { try AtomicFile.write(jsonl, to: folder.appendingPathComponent("memos.jsonl")) }
+    if format == "jsonl" {
+      try AtomicFile.write(jsonl, to: folder.appendingPathComponent("memos.jsonl"))
+    }
     try AtomicFile.write(truth, to: folder.appendingPathComponent("families.tsv"))
-    print("wrote \(count) memos (\(families) families, \(corpus.singletonCount) singletons) to \(out)")
+    print(
+      "wrote \(count) memos (\(families) families, \(corpus.singletonCount) singletons) to \(out)")
   }
 }
 
@@ -119,7 +123,9 @@ struct CorpusGenerator {
       let required = [0, 1, 3, 8].contains(kind)
       guard required || random.chance(0.85) else { continue }
       paragraphs.append(paragraph(kind: kind, &random))
-      if kind == 1 || kind == 7, random.chance(0.4) { paragraphs.append(paragraph(kind: kind, &random)) }
+      if kind == 1 || kind == 7, random.chance(0.4) {
+        paragraphs.append(paragraph(kind: kind, &random))
+      }
     }
     let titles = [
       "A message from {P}", "An update on our team", "Changes at {C}", "Our next chapter",
@@ -160,7 +166,8 @@ struct CorpusGenerator {
           if random.chance(0.15) {
             return Sentence(
               kind: sentence.kind,
-              text: expandAlternatives(random.pick(MemoFrames.kinds[sentence.kind]), random: &random))
+              text: expandAlternatives(
+                random.pick(MemoFrames.kinds[sentence.kind]), random: &random))
           }
           return sentence
         }
@@ -168,7 +175,8 @@ struct CorpusGenerator {
       }
       for chance in [0.6, 0.3] where random.chance(chance) {
         let kind = random.below(MemoFrames.kinds.count)
-        paragraphs.insert(Self.paragraph(kind: kind, &random), at: random.below(paragraphs.count + 1))
+        paragraphs.insert(
+          Self.paragraph(kind: kind, &random), at: random.below(paragraphs.count + 1))
       }
       if paragraphs.count > 2, random.chance(0.3) {
         paragraphs.swapAt(random.below(paragraphs.count), random.below(paragraphs.count))

@@ -159,10 +159,13 @@ struct SlotValues {
   var person: String
   var numbers: [String: () -> String]
 
-  static func random(_ random: inout SeededRandom) -> (company: String, person: String, seed: UInt64) {
+  static func random(_ random: inout SeededRandom) -> (
+    company: String, person: String, seed: UInt64
+  ) {
     var name = ""
     for _ in 0..<random.within(2...3) { name += random.pick(MemoFrames.syllables) }
-    let company = name.prefix(1).uppercased() + name.dropFirst() + " " + random.pick(MemoFrames.suffixes)
+    let company =
+      name.prefix(1).uppercased() + name.dropFirst() + " " + random.pick(MemoFrames.suffixes)
     let person = random.pick(MemoFrames.firstNames) + " " + random.pick(MemoFrames.lastNames)
     return (company, person, random.next())
   }

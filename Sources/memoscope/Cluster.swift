@@ -33,7 +33,8 @@ struct Cluster: ParsableCommand {
   @Option(help: "Rows (MinHash values) per LSH band (advanced).")
   var rows: Int = 2
 
-  @Argument(help: "Memo files, folders, or JSONL files written by 'memoscope extract --format jsonl'.")
+  @Argument(
+    help: "Memo files, folders, or JSONL files written by 'memoscope extract --format jsonl'.")
   var paths: [String]
 
   func validate() throws {
@@ -46,7 +47,8 @@ struct Cluster: ParsableCommand {
   }
 
   func run() throws {
-    let options = ClusteringOptions(threshold: threshold, bands: bands, rows: rows, masking: !noMask)
+    let options = ClusteringOptions(
+      threshold: threshold, bands: bands, rows: rows, masking: !noMask)
     let run = try Pipeline.cluster(paths: paths, options: options)
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))

@@ -12,10 +12,11 @@ struct ClustererTests {
   func findsFamilies() throws {
     let result = try Clusterer().cluster(corpus)
     #expect(result.documents == 11)
-    #expect(result.clusters.map { $0.members.map(\.source) } == [
-      ["b1.txt", "b2.txt", "b3.txt", "b4.txt"],
-      ["a1.txt", "a3.txt", "a2.txt", "a4.txt"],
-    ])
+    #expect(
+      result.clusters.map { $0.members.map(\.source) } == [
+        ["b1.txt", "b2.txt", "b3.txt", "b4.txt"],
+        ["a1.txt", "a3.txt", "a2.txt", "a4.txt"],
+      ])
     #expect(result.clusters.map(\.id) == [1, 2])
     #expect(result.cutPairs.isEmpty)
   }
@@ -25,7 +26,10 @@ struct ClustererTests {
     let result = try Clusterer().cluster(TestMemos.familyA)
     let members = try #require(result.clusters.first?.members)
     #expect(members.map(\.date) == ["2024-03-01", "2024-04-02", "2024-05-10", nil])
-    #expect(members.map(\.company) == ["Harbor Freight Labs", "Marrow Systems", "Quillon", "Pell Networks"])
+    #expect(
+      members.map(\.company) == [
+        "Harbor Freight Labs", "Marrow Systems", "Quillon", "Pell Networks",
+      ])
   }
 
   @Test("Every verified pair is listed with its exact Jaccard and containment")
@@ -59,9 +63,10 @@ struct ClustererTests {
     a[0].paragraphs.append(TestMemos.bridgeParagraph)
     b[0].paragraphs.append(TestMemos.bridgeParagraph)
     let result = try Clusterer().cluster(a + b)
-    #expect(result.clusters.map { Set($0.members.map(\.source)) } == [
-      ["b1.txt", "b2.txt", "b3.txt", "b4.txt"], ["a1.txt", "a2.txt", "a3.txt", "a4.txt"],
-    ])
+    #expect(
+      result.clusters.map { Set($0.members.map(\.source)) } == [
+        ["b1.txt", "b2.txt", "b3.txt", "b4.txt"], ["a1.txt", "a2.txt", "a3.txt", "a4.txt"],
+      ])
     #expect(result.cutPairs.map { "\($0.a) \($0.b)" } == ["b1.txt a1.txt"])
     #expect(result.cutPairs[0].jaccard >= 0.15)
   }
@@ -105,7 +110,8 @@ struct ClustererTests {
 
   @Test("Unrelated memos stay apart")
   func unrelatedApart() throws {
-    let result = try Clusterer().cluster(TestMemos.singletons + [TestMemos.familyA[0], TestMemos.familyB[0]])
+    let result = try Clusterer().cluster(
+      TestMemos.singletons + [TestMemos.familyA[0], TestMemos.familyB[0]])
     #expect(result.clusters.isEmpty)
   }
 
@@ -123,7 +129,8 @@ struct ClustererTests {
     }
     #expect(
       ClusteringError.invalidOption("threshold", "must be in (0, 1], got 1.5").description
-        == "clustering option 'threshold': must be in (0, 1], got 1.5. Use the default or a value in range.")
+        == "clustering option 'threshold': must be in (0, 1], got 1.5. Use the default or a value in range."
+    )
   }
 
   @Test("Parameters are reported with the result")
@@ -144,7 +151,8 @@ struct ClusterResultJSONTests {
     let result = try Clusterer().cluster(memos)
     let decoded = try JSONDecoder().decode(ClusterResult.self, from: Data(result.json().utf8))
     #expect(decoded == result.rounded())
-    #expect(result.json().contains(#""Quote \" backslash \\ tab \t newline \n bell \u0007 and ünïcode""#))
+    #expect(
+      result.json().contains(#""Quote \" backslash \\ tab \t newline \n bell \u0007 and ünïcode""#))
   }
 
   @Test("Numbers are printed with at most 4 decimals and no trailing zeros")

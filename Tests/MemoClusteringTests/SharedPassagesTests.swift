@@ -18,39 +18,53 @@ struct SharedPassagesTests {
         "Parking is free on Fridays now. We are reducing our workforce by 15 percent as we invest in artificial intelligence across every team. See you soon."
       ])
     let report = PassageFinder().sharedPassages(among: [x, y])
-    #expect(report.passages.map(\.text) == [
-      "We are reducing our workforce by 12 percent as we invest in artificial intelligence across every team"
-    ])
+    #expect(
+      report.passages.map(\.text) == [
+        "We are reducing our workforce by 12 percent as we invest in artificial intelligence across every team"
+      ])
     #expect(report.passages.map(\.members) == [["x.txt", "y.txt"]])
     #expect(report.passages[0].tokens == 17)
-    #expect(report.coverage.map { ($0 * 100).rounded() } == [68, 65])  // 17 of 25 and 17 of 26 words
+    // 17 of 25 and 17 of 26 words
+    #expect(report.coverage.map { ($0 * 100).rounded() } == [68, 65])
   }
 
   @Test("Small gaps of differing words are bridged into one passage")
   func gapsBridged() {
     let x = Memo(
-      source: "x", paragraphs: ["alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron"])
+      source: "x",
+      paragraphs: [
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron"
+      ])
     let y = Memo(
-      source: "y", paragraphs: ["alpha beta gamma delta epsilon zeta eta CHANGED iota kappa lambda mu nu xi omicron"])
+      source: "y",
+      paragraphs: [
+        "alpha beta gamma delta epsilon zeta eta CHANGED iota kappa lambda mu nu xi omicron"
+      ])
     let report = PassageFinder().sharedPassages(among: [x, y])
-    #expect(report.passages.map(\.text) == [
-      "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron"
-    ])
+    #expect(
+      report.passages.map(\.text) == [
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi omicron"
+      ])
   }
 
   @Test("Passages shorter than the minimum are not reported")
   func shortIgnored() {
-    let x = Memo(source: "x", paragraphs: ["one two three four five six and then something else entirely here"])
-    let y = Memo(source: "y", paragraphs: ["one two three four five six but nothing at all in common later"])
+    let x = Memo(
+      source: "x", paragraphs: ["one two three four five six and then something else entirely here"]
+    )
+    let y = Memo(
+      source: "y", paragraphs: ["one two three four five six but nothing at all in common later"])
     #expect(PassageFinder().sharedPassages(among: [x, y]).passages.isEmpty)
   }
 
   @Test("Three memos: a passage lists exactly the memos that contain it")
   func threeMemos() {
-    let shared = "the board asked every team to adopt automation tools before the end of the fiscal year"
+    let shared =
+      "the board asked every team to adopt automation tools before the end of the fiscal year"
     let a = Memo(source: "a", paragraphs: ["First memo opening words here.", shared])
     let b = Memo(source: "b", paragraphs: ["Second memo talks about lunch.", shared])
-    let c = Memo(source: "c", paragraphs: ["Third memo is about parking spaces only and nothing else at all."])
+    let c = Memo(
+      source: "c", paragraphs: ["Third memo is about parking spaces only and nothing else at all."])
     let report = PassageFinder().sharedPassages(among: [a, b, c])
     #expect(report.passages.map(\.members) == [["a", "b"]])
     #expect(report.passages.map(\.text) == [shared])
@@ -77,9 +91,15 @@ struct SharedPassagesTests {
       return memo
     }
     let result = try Clusterer().cluster(memos)
-    let harbor = try #require(result.clusters.first { $0.members.contains { $0.source == "a1.txt" } })
+    let harbor = try #require(
+      result.clusters.first { $0.members.contains { $0.source == "a1.txt" } })
     let flagged = harbor.passages.filter(\.boilerplate)
-    #expect(flagged.map(\.text) == [footer.replacingOccurrences(of: ".", with: "", options: .backwards, range: footer.index(before: footer.endIndex)..<footer.endIndex)])
+    #expect(
+      flagged.map(\.text) == [
+        footer.replacingOccurrences(
+          of: ".", with: "", options: .backwards,
+          range: footer.index(before: footer.endIndex)..<footer.endIndex)
+      ])
     #expect(flagged[0].documentFrequency == 11)
     #expect(harbor.passages.last?.boilerplate == true)
     #expect(harbor.passages.first?.boilerplate == false)

@@ -47,17 +47,28 @@ enum TestMemos {
   static func memo(
     _ source: String, _ paragraphs: [String], company: String? = nil, date: String? = nil
   ) -> Memo {
-    Memo(source: source, title: "Memo \(source)", date: date, company: company, paragraphs: paragraphs)
+    Memo(
+      source: source, title: "Memo \(source)", date: date, company: company, paragraphs: paragraphs)
   }
 
   /// Family A: four edited copies of the Harbor template.
   static var familyA: [Memo] {
     let t = harborTemplate
     return [
-      memo("a1.txt", fill(t, company: "Harbor Freight Labs", n: 12, m: 340), company: "Harbor Freight Labs", date: "2024-03-01"),
-      memo("a2.txt", fill([t[0], t[1], t[2].replacingOccurrences(of: "sixteen", with: "twelve"), t[3]], company: "Quillon", n: 8, m: 95), company: "Quillon", date: "2024-05-10"),
-      memo("a3.txt", fill([t[0], t[1], t[3]], company: "Marrow Systems", n: 20, m: 1200), company: "Marrow Systems", date: "2024-04-02"),
-      memo("a4.txt", fill([t[1], t[0], t[2], t[3]], company: "Pell Networks", n: 5, m: 60), company: "Pell Networks"),
+      memo(
+        "a1.txt", fill(t, company: "Harbor Freight Labs", n: 12, m: 340),
+        company: "Harbor Freight Labs", date: "2024-03-01"),
+      memo(
+        "a2.txt",
+        fill(
+          [t[0], t[1], t[2].replacingOccurrences(of: "sixteen", with: "twelve"), t[3]],
+          company: "Quillon", n: 8, m: 95), company: "Quillon", date: "2024-05-10"),
+      memo(
+        "a3.txt", fill([t[0], t[1], t[3]], company: "Marrow Systems", n: 20, m: 1200),
+        company: "Marrow Systems", date: "2024-04-02"),
+      memo(
+        "a4.txt", fill([t[1], t[0], t[2], t[3]], company: "Pell Networks", n: 5, m: 60),
+        company: "Pell Networks"),
     ]
   }
 
@@ -67,12 +78,16 @@ enum TestMemos {
     return [
       memo("b1.txt", t, date: "2023-11-20"),
       memo("b2.txt", [t[0], t[1], t[2]], date: "2023-12-01"),
-      memo("b3.txt", [t[0], t[2], t[3]] + ["Questions can go to your manager or to the people team."], date: "2024-01-15"),
+      memo(
+        "b3.txt", [t[0], t[2], t[3]] + ["Questions can go to your manager or to the people team."],
+        date: "2024-01-15"),
       memo("b4.txt", [t[3], t[1], t[0], t[2]], date: "2024-02-01"),
     ]
   }
 
   static var singletons: [Memo] {
-    unrelated.enumerated().map { memo("u\($0.offset + 1).txt", $0.element, date: "2024-06-0\($0.offset + 1)") }
+    unrelated.enumerated().map {
+      memo("u\($0.offset + 1).txt", $0.element, date: "2024-06-0\($0.offset + 1)")
+    }
   }
 }

@@ -1,7 +1,6 @@
 import Foundation
-import Testing
-
 import TestSupport
+import Testing
 
 @Suite("memoscope cluster")
 struct ClusterCommandTests {
