@@ -33,13 +33,21 @@ struct PhraseMatcher: Sendable {
 
   private var symbolByHash = HashTable()
   private(set) var symbolForms: [String] = ["#"]
-  private var edgeKeys: [UInt64] = Array(repeating: .max, count: 1024)
-  private var edgeValues: [Int32] = Array(repeating: 0, count: 1024)
+  /// One edge of the trie: (parent node << 32 | symbol) and the child, side by side so that a
+  /// probe touches one cache line.
+  private struct Edge {
+    var key: UInt64
+    var child: Int32
+  }
+  /// The word and number edges, open addressing keyed by (node, symbol); `key == .max` is empty.
+  private var edges = [Edge](repeating: Edge(key: .max, child: 0), count: 1024)
   private var edgeCount = 0
   private var anyChild: [Int32] = [-1]
   private var outputs: [[PhraseOutput]] = [[]]
-  /// Whether each node has outputs (built by `finish`).
-  private var hasOutput: [Bool] = []
+  /// What each node has, as `NodeFlags` bits, and above them a 56-bit filter of its word
+  /// edges' symbols (built by `finish`): one word per node, so `scan` skips the edge table's
+  /// cache misses for most tokens that cannot extend a partial match.
+  private var flags: [UInt64] = []
   /// The root's child for each symbol, -1 for none (built by `finish`).
   private var rootChildren: [Int32] = []
   /// The length (in tokens) of each node's path from the root.
@@ -65,36 +73,34 @@ struct PhraseMatcher: Sendable {
   @inline(__always)
   private func child(_ node: Int32, _ symbol: UInt32) -> Int32 {
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
-    let mask = edgeKeys.count - 1
-    var slot = Self.slot(key, mask: mask)
-    while true {
-      let found = edgeKeys[slot]
-      if found == key { return edgeValues[slot] }
-      if found == .max { return -1 }
-      slot = (slot + 1) & mask
+    return edges.withUnsafeBufferPointer { edges in
+      let mask = edges.count - 1
+      var slot = Self.slot(key, mask: mask)
+      while true {
+        let found = edges[slot]
+        if found.key == key { return found.child }
+        if found.key == .max { return -1 }
+        slot = (slot + 1) & mask
+      }
     }
   }
 
   private mutating func setChild(_ node: Int32, _ symbol: UInt32, _ child: Int32) {
-    if (edgeCount + 1) * 2 > edgeKeys.count {
-      let oldKeys = edgeKeys
-      let oldValues = edgeValues
-      edgeKeys = Array(repeating: .max, count: oldKeys.count * 2)
-      edgeValues = Array(repeating: 0, count: oldKeys.count * 2)
-      let mask = edgeKeys.count - 1
-      for index in oldKeys.indices where oldKeys[index] != .max {
-        var slot = Self.slot(oldKeys[index], mask: mask)
-        while edgeKeys[slot] != .max { slot = (slot + 1) & mask }
-        edgeKeys[slot] = oldKeys[index]
-        edgeValues[slot] = oldValues[index]
+    if (edgeCount + 1) * 2 > edges.count {
+      let old = edges
+      edges = Array(repeating: Edge(key: .max, child: 0), count: old.count * 2)
+      let mask = edges.count - 1
+      for edge in old where edge.key != .max {
+        var slot = Self.slot(edge.key, mask: mask)
+        while edges[slot].key != .max { slot = (slot + 1) & mask }
+        edges[slot] = edge
       }
     }
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
-    let mask = edgeKeys.count - 1
+    let mask = edges.count - 1
     var slot = Self.slot(key, mask: mask)
-    while edgeKeys[slot] != .max { slot = (slot + 1) & mask }
-    edgeKeys[slot] = key
-    edgeValues[slot] = child
+    while edges[slot].key != .max { slot = (slot + 1) & mask }
+    edges[slot] = Edge(key: key, child: child)
     edgeCount += 1
   }
 
@@ -135,7 +141,15 @@ struct PhraseMatcher: Sendable {
 
   /// Builds the read-only tables `scan` uses; call once after the last `insert`.
   mutating func finish() {
-    hasOutput = outputs.map { !$0.isEmpty }
+    flags = outputs.indices.map { node in
+      (outputs[node].isEmpty ? 0 : NodeFlags.output) | (anyChild[node] < 0 ? 0 : NodeFlags.any)
+    }
+    for edge in edges where edge.key != .max {
+      let node = Int(edge.key >> 32)
+      let symbol = UInt32(truncatingIfNeeded: edge.key)
+      flags[node] |=
+        symbol == Self.numberSymbol ? NodeFlags.number : NodeFlags.word | NodeFlags.filter(symbol)
+    }
     rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
   }
 
@@ -143,7 +157,21 @@ struct PhraseMatcher: Sendable {
   ///
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L.
   func scan(_ text: TokenizedText, _ body: (PhraseOutput, Range<Int>) -> Void) {
-    let symbols = text.vocabulary.hashes.map { symbolByHash[$0] ?? Self.unknownSymbol }
+    // Per vocabulary form: its symbol, and the node a match starting with it reaches.
+    let hashes = text.vocabulary.hashes
+    var symbols = [UInt32](repeating: Self.unknownSymbol, count: hashes.count)
+    var starts = [Int32](repeating: -1, count: hashes.count)
+    hashes.withUnsafeBufferPointer { hashes in
+      symbols.withUnsafeMutableBufferPointer { symbols in
+        starts.withUnsafeMutableBufferPointer { starts in
+          for index in 0..<hashes.count {
+            guard let symbol = symbolByHash[hashes[index]] else { continue }
+            symbols[index] = symbol
+            starts[index] = rootChildren[Int(symbol)]
+          }
+        }
+      }
+    }
     let rootAny = anyChild[0]
     let rootNumber = rootChildren.isEmpty ? -1 : rootChildren[Int(Self.numberSymbol)]
     var active: [(node: Int32, start: Int32)] = []
@@ -152,44 +180,78 @@ struct PhraseMatcher: Sendable {
     next.reserveCapacity(64)
     var sentence: Int32 = -1
     var paragraph: Int32 = -1
-    for (index, token) in text.tokens.enumerated() {
-      // A new sentence (every paragraph starts one) drops the partial matches.
-      if token.sentence != sentence || token.paragraph != paragraph {
-        sentence = token.sentence
-        paragraph = token.paragraph
-        active.removeAll(keepingCapacity: true)
-      }
-      let symbol = symbols[Int(token.id)]
-      let isNumber = token.kind == .number
-      // States starting here, from the root's dense table.
-      let fromRoot = symbol != Self.unknownSymbol ? rootChildren[Int(symbol)] : -1
-      let numberFromRoot = isNumber ? rootNumber : -1
-      if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
-      next.removeAll(keepingCapacity: true)
-      for state in active {
-        if symbol != Self.unknownSymbol {
-          let target = child(state.node, symbol)
-          if target >= 0 { next.append((target, state.start)) }
+    text.tokens.withUnsafeBufferPointer { tokens in
+      symbols.withUnsafeBufferPointer { symbols in
+        starts.withUnsafeBufferPointer { starts in
+          var filterBit: UInt64 = 0
+          for index in 0..<tokens.count {
+            let token = tokens[index]
+            // A new sentence (every paragraph starts one) drops the partial matches.
+            if token.sentence != sentence || token.paragraph != paragraph {
+              sentence = token.sentence
+              paragraph = token.paragraph
+              active.removeAll(keepingCapacity: true)
+            }
+            let fromRoot = starts[Int(token.id)]
+            let isNumber = token.kind == .number
+            let numberFromRoot = isNumber ? rootNumber : -1
+            if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
+            let symbol = symbols[Int(token.id)]
+            filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+            next.removeAll(keepingCapacity: true)
+            for state in active {
+              let nodeFlags = flags[Int(state.node)]
+              if nodeFlags & filterBit != 0 {
+                let target = child(state.node, symbol)
+                if target >= 0 { next.append((target, state.start)) }
+              }
+              if isNumber && nodeFlags & NodeFlags.number != 0 {
+                let target = child(state.node, Self.numberSymbol)
+                if target >= 0 { next.append((target, state.start)) }
+              }
+              if nodeFlags & NodeFlags.any != 0 {
+                next.append((anyChild[Int(state.node)], state.start))
+              }
+            }
+            let start = Int32(index)
+            if fromRoot >= 0 { next.append((fromRoot, start)) }
+            if numberFromRoot >= 0 { next.append((numberFromRoot, start)) }
+            if rootAny >= 0 { next.append((rootAny, start)) }
+            // Report outputs, and keep only states that can still grow.
+            active.removeAll(keepingCapacity: true)
+            for state in next {
+              let nodeFlags = flags[Int(state.node)]
+              if nodeFlags & NodeFlags.output != 0 {
+                for output in outputs[Int(state.node)] {
+                  body(output, Int(state.start)..<(index + 1))
+                }
+              }
+              if nodeFlags & NodeFlags.edges != 0 { active.append(state) }
+            }
+          }
         }
-        if isNumber {
-          let target = child(state.node, Self.numberSymbol)
-          if target >= 0 { next.append((target, state.start)) }
-        }
-        let target = anyChild[Int(state.node)]
-        if target >= 0 { next.append((target, state.start)) }
       }
-      let start = Int32(index)
-      if fromRoot >= 0 { next.append((fromRoot, start)) }
-      if numberFromRoot >= 0 { next.append((numberFromRoot, start)) }
-      if rootAny >= 0 { next.append((rootAny, start)) }
-      for state in next where hasOutput[Int(state.node)] {
-        for output in outputs[Int(state.node)] {
-          body(output, Int(state.start)..<(index + 1))
-        }
-      }
-      swap(&active, &next)
     }
   }
+}
+
+/// The bits of `PhraseMatcher`'s per-node flags.
+private enum NodeFlags {
+  /// The node ends a pattern.
+  static let output: UInt64 = 1
+  /// The node has word edges.
+  static let word: UInt64 = 2
+  /// The node has a `#` edge.
+  static let number: UInt64 = 4
+  /// The node has a `*` edge.
+  static let any: UInt64 = 8
+  /// Any edge at all.
+  static let edges: UInt64 = word | number | any
+
+  /// The filter bit (bits 8 to 63) of a word symbol: set in a node's flags when it may have an
+  /// edge for the symbol.
+  @inline(__always)
+  static func filter(_ symbol: UInt32) -> UInt64 { 1 << (8 + UInt64(symbol % 56)) }
 }
 
 /// An open-addressing map from well-mixed 64-bit keys (stable hashes) to `UInt32` values,
