@@ -37,6 +37,27 @@ int32_t memoscope_break_rule_status(memoscope_break_iterator *iterator) {
   return ubrk_getRuleStatus((UBreakIterator *)iterator);
 }
 
+int32_t memoscope_break_words(memoscope_break_iterator *iterator, const uint16_t *text,
+                              int32_t length, int32_t *segments) {
+  UBreakIterator *words = (UBreakIterator *)iterator;
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(words, (const UChar *)text, length, &status);
+  if (U_FAILURE(status)) return -1;
+  int32_t count = 0;
+  int32_t start = ubrk_first(words);
+  for (int32_t end = ubrk_next(words); end != UBRK_DONE; end = ubrk_next(words)) {
+    int32_t rule = ubrk_getRuleStatus(words);
+    if (rule >= MEMOSCOPE_WORD_NUMBER) {
+      segments[3 * count] = start;
+      segments[3 * count + 1] = end;
+      segments[3 * count + 2] = rule;
+      count += 1;
+    }
+    start = end;
+  }
+  return count;
+}
+
 static const UNormalizer2 *nfkc_casefold(void) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *normalizer = unorm2_getNFKCCasefoldInstance(&status);

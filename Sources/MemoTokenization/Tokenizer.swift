@@ -11,7 +11,8 @@ import MemoCore
 ///    apostrophes and quotes straight ones. Offsets still point into the original text.
 /// 2. ICU word segmentation (root locale); only letter, number, kana and ideograph segments
 ///    become tokens, so punctuation, hyphens and slashes are boundaries and line breaks are
-///    whitespace.
+///    whitespace. Paragraphs that are plain ASCII after step 1 are split by a built-in
+///    segmenter that applies the same rules (tested against ICU) without ICU's per-boundary cost.
 /// 3. Each token is NFKC-casefolded; dotted initialisms lose their dots (`A.I.`, `a.i`,
 ///    `A. I.` all become `ai`).
 ///
@@ -37,6 +38,11 @@ public struct Tokenizer: Sendable {
   /// How this tokenizer finds sentences.
   public var sentences: SentenceSegmentation
 
+  /// Whether paragraphs that are plain ASCII after cleaning are segmented by the built-in
+  /// segmenter, which splits them exactly as ICU does at a fraction of the cost (on by default;
+  /// off runs ICU on everything, to check that the two agree).
+  package var asciiSegmentation = true
+
   /// Creates a tokenizer.
   public init(sentences: SentenceSegmentation = .rules) {
     self.sentences = sentences
@@ -49,7 +55,9 @@ public struct Tokenizer: Sendable {
     let workspace = Workspace.borrow()
     defer { Workspace.giveBack(workspace) }
     let size = paragraphs.reduce(0) { $0 + $1.utf8.count }
-    var state = TokenizerState(workspace: workspace, sentences: sentences, textSize: size)
+    var state = TokenizerState(
+      workspace: workspace, sentences: sentences, textSize: size,
+      useBuiltInSegmenter: asciiSegmentation)
     for (index, paragraph) in paragraphs.enumerated() {
       state.tokenize(paragraph: paragraph, index: Int32(index))
     }
@@ -109,6 +117,8 @@ struct Buffers {
   var origins: [Int32] = []
   /// Sentence boundaries of the current paragraph, in `units` offsets.
   var sentenceEnds: [Int32] = []
+  /// The current paragraph's word and number segments: (start, end, rule status) triples.
+  var segments: [Int32] = []
   /// NFKC-casefold output for non-ASCII tokens.
   var folded: [UInt16] = Array(repeating: 0, count: 256)
   /// The normalized form of the current token in UTF-8 (slow path).
@@ -195,6 +205,8 @@ struct TokenizerState: ~Copyable {
   var lastSentenceIndex = -1
 
   let sentences: Tokenizer.SentenceSegmentation
+  /// Whether ASCII paragraphs go through `asciiSegments` instead of ICU.
+  let useBuiltInSegmenter: Bool
 
   /// The workspace's scratch buffer, cached here.
   var scratch: UnsafeMutablePointer<UInt8>
@@ -202,8 +214,12 @@ struct TokenizerState: ~Copyable {
 
   /// - Parameter textSize: The text's UTF-8 size, to reserve room for tokens and forms (about
   ///   one token per 6 bytes, one new form per 2 tokens in a memo-sized text).
-  init(workspace: Workspace, sentences: Tokenizer.SentenceSegmentation, textSize: Int) {
+  init(
+    workspace: Workspace, sentences: Tokenizer.SentenceSegmentation, textSize: Int,
+    useBuiltInSegmenter: Bool
+  ) {
     self.workspace = workspace
+    self.useBuiltInSegmenter = useBuiltInSegmenter
     scratch = workspace.scratch
     scratchCapacity = workspace.scratchCapacity
     self.sentences = sentences
@@ -333,29 +349,115 @@ struct TokenizerState: ~Copyable {
     if buffers.sentenceEnds.last != Int32(count) { buffers.sentenceEnds.append(Int32(count)) }
   }
 
+  /// Fills `buffers.segments` with the paragraph's word and number segments as (start, end,
+  /// rule status) triples and returns how many there are: from `asciiSegments` when it can
+  /// decide the paragraph, else from ICU's word iterator (one C call for the paragraph).
+  private mutating func findSegments(units: UnsafeBufferPointer<UInt16>) -> Int {
+    if buffers.segments.count < 3 * units.count {
+      buffers.segments = Array(repeating: 0, count: 3 * units.count + 48)
+    }
+    let iterator = workspace.wordIterator
+    let builtIn = useBuiltInSegmenter
+    return buffers.segments.withUnsafeMutableBufferPointer { segments in
+      if builtIn {
+        let count = Self.asciiSegments(units, into: segments.baseAddress!)
+        if count >= 0 { return count }
+      }
+      return Int(
+        memoscope_break_words(
+          iterator, units.baseAddress, Int32(units.count), segments.baseAddress))
+    }
+  }
+
+  /// The word and number segments of text made only of ASCII letters, digits, spaces and
+  /// punctuation, exactly as ICU's root word rules (UAX #29) split them, written as (start, end,
+  /// rule status) triples; or -1 when the text holds something it leaves to ICU.
+  ///
+  /// On ASCII the rules reduce to: letters join letters (also across one `.` or `'` between
+  /// letters); digits join digits (also across one `.`, `'`, `,` or `;` between digits); every
+  /// other character stands alone. The text is left to ICU when it holds a non-ASCII unit, an
+  /// underscore (which joins words), an `@` (ICU 72 gives it a rule of its own), a letter next
+  /// to a digit (whose rule status ICU decides by
+  /// its own rule chaining) or a colon between letters (a tailored rule).
+  static func asciiSegments(
+    _ units: UnsafeBufferPointer<UInt16>, into segments: UnsafeMutablePointer<Int32>
+  ) -> Int {
+    @inline(__always) func isLetter(_ unit: UInt16) -> Bool { (unit | 0x20) &- 0x61 < 26 }
+    @inline(__always) func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+    let length = units.count
+    var index = 0
+    var count = 0
+    while index < length {
+      let unit = units[index]
+      if isLetter(unit) {
+        var end = index + 1
+        while true {
+          while end < length && isLetter(units[end]) { end += 1 }
+          guard end < length else { break }
+          let next = units[end]
+          if next >= 0x80 || next == 0x5F || isDigit(next) { return -1 }
+          if next == 0x2E || next == 0x27 || next == 0x3A, end + 1 < length,
+            isLetter(units[end + 1])
+          {
+            if next == 0x3A { return -1 }
+            end += 2
+            continue
+          }
+          break
+        }
+        segments[3 * count] = Int32(index)
+        segments[3 * count + 1] = Int32(end)
+        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_LETTER)
+        count += 1
+        index = end
+      } else if isDigit(unit) {
+        var end = index + 1
+        while true {
+          while end < length && isDigit(units[end]) { end += 1 }
+          guard end < length else { break }
+          let next = units[end]
+          if next >= 0x80 || next == 0x5F || isLetter(next) { return -1 }
+          if next == 0x2E || next == 0x27 || next == 0x2C || next == 0x3B, end + 1 < length,
+            isDigit(units[end + 1])
+          {
+            end += 2
+            continue
+          }
+          break
+        }
+        segments[3 * count] = Int32(index)
+        segments[3 * count + 1] = Int32(end)
+        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_NUMBER)
+        count += 1
+        index = end
+      } else {
+        if unit >= 0x80 || unit == 0x5F || unit == 0x40 { return -1 }
+        index += 1
+      }
+    }
+    return count
+  }
+
   private mutating func segmentWords(
     units: UnsafeBufferPointer<UInt16>, origins: UnsafeBufferPointer<Int32>, paragraph: Int32
   ) {
-    let iterator = workspace.wordIterator
-    guard memoscope_break_set_text(iterator, units.baseAddress, Int32(units.count)) == 0 else {
-      return
-    }
+    let segmentCount = findSegments(units: units)
+    guard segmentCount > 0 else { return }
+    let segments = buffers.segments
     let sentenceEnds = buffers.sentenceEnds
     let identity = buffers.identity
     /// The scalar offset in the original paragraph of unit `index`.
     func origin(_ index: Int) -> Int32 { identity ? Int32(index) : origins[index] }
     var sentenceIndex = 0
-    var start = Int(memoscope_break_first(iterator))
     /// The end (in units) of the previous token when it was an initial followed by a dot.
     var lastInitialEnd = -1
     /// The end (in units) of the previous token in this paragraph.
     var lastEnd = -1
-    while true {
-      let boundary = memoscope_break_next(iterator)
-      if boundary < 0 { break }
-      let end = Int(boundary)
-      let status = memoscope_break_rule_status(iterator)
-      if status >= MEMOSCOPE_WORD_NUMBER {
+    segments.withUnsafeBufferPointer { segments in
+      for segment in 0..<segmentCount {
+        let start = Int(segments[3 * segment])
+        let end = Int(segments[3 * segment + 1])
+        let status = segments[3 * segment + 2]
         let kind: TokenKind = status < MEMOSCOPE_WORD_LETTER ? .number : .word
         let (id, initial) = internToken(units: units, start: start, end: end, kind: kind)
         let followedByDot = end < units.count && units[end] == 0x2E
@@ -386,7 +488,6 @@ struct TokenizerState: ~Copyable {
         lastInitialEnd = initial && followedByDot ? end : -1
         lastEnd = end
       }
-      start = end
     }
   }
 

@@ -31,6 +31,9 @@ struct TokenizeBench: ParsableCommand {
   @Flag(help: "Run only the tokenize pass, or tokenize + match with --lexicon (for profiling).")
   var onlyTokenize = false
 
+  @Flag(help: "Check that the built-in ASCII segmenter and ICU give the same tokens, then stop.")
+  var compareICU = false
+
   func run() throws {
     let text = try String(contentsOfFile: input, encoding: .utf8)
     let paragraphs = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }
@@ -48,6 +51,26 @@ struct TokenizeBench: ParsableCommand {
         paragraphs.count, documents.count, Tokenizer.icuVersion))
 
     let tokenizer = Tokenizer()
+    if compareICU {
+      var icu = Tokenizer()
+      icu.asciiSegmentation = false
+      var differing = 0
+      for document in documents {
+        let fast = tokenizer.tokenize(paragraphs: document)
+        let exact = icu.tokenize(paragraphs: document)
+        if fast.tokens.map({ fast.normalizedText(of: $0) })
+          != exact.tokens.map({ exact.normalizedText(of: $0) })
+          || fast.tokens.map({ [$0.start, $0.end, $0.sentence, $0.paragraph] })
+            != exact.tokens.map({ [$0.start, $0.end, $0.sentence, $0.paragraph] })
+          || fast.tokens.map(\.kind) != exact.tokens.map(\.kind)
+        {
+          differing += 1
+        }
+      }
+      print("documents whose tokens differ between the ASCII segmenter and ICU: \(differing)")
+      if differing > 0 { throw ExitCode.failure }
+      return
+    }
     if onlyTokenize {
       let loaded = try lexicon.map { try Lexicon.load($0) }
       var fastest = Double.infinity

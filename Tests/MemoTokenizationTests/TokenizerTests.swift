@@ -144,3 +144,51 @@ struct TokenizerTests {
     }
   }
 }
+
+@Suite("Built-in ASCII segmenter")
+struct AsciiSegmenterTests {
+  /// Tokens as comparable values: form, kind, range, sentence.
+  func summary(_ text: TokenizedText) -> [String] {
+    text.tokens.map {
+      "\(text.normalizedText(of: $0))|\($0.kind)|\($0.range)|\($0.sentence)|\($0.paragraph)"
+    }
+  }
+
+  func agrees(_ paragraphs: [String]) -> Bool {
+    var icu = Tokenizer()
+    icu.asciiSegmentation = false
+    return summary(Tokenizer().tokenize(paragraphs: paragraphs))
+      == summary(icu.tokenize(paragraphs: paragraphs))
+  }
+
+  @Test("Splits like ICU on tricky ASCII", arguments: [
+    "don't stop", "U.S.A. and A.I.", "a.b.c..d", "3.5 1,000 1'000 12;34 10:30 1.2.3",
+    "a.1 1.a a'1 1'a", "v1.2 COVID19 2nd B2B", "snake_case and _x_", "e.g. etc. Mr. Smith",
+    "foo:bar 1:2 a:1", "mail me@example.com @handle a@b", "back\\slash", "'quoted' \"double\" (paren) [x] {y} <z>", "it's... 'tis ok.'",
+    "x--y x-y x/y x\\y x@y.com http://a.b/c?d=e&f#g", "1,2,3, 4;5; 6.. 7.", "A. B. C. D.",
+    "Hello!! What?? Yes. no. Maybe.", "tab\there\nnewline\r\nend", "", " ", "...", "a", "1",
+  ])
+  func tricky(text: String) {
+    #expect(agrees([text]))
+  }
+
+  @Test("Splits like ICU on random ASCII text")
+  func random() {
+    // Letters, digits and the joining punctuation often; every other ASCII character too.
+    let alphabet =
+      Array("aAbZz09.,;:' \n\t".unicodeScalars) + (0x20...0x7E).map { Unicode.Scalar(UInt8($0)) }
+    var state: UInt64 = 0x9e37_79b9_7f4a_7c15
+    func nextIndex(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var failures: [String] = []
+    for _ in 0..<20_000 {
+      var paragraph = String.UnicodeScalarView()
+      for _ in 0..<nextIndex(32) { paragraph.append(alphabet[nextIndex(alphabet.count)]) }
+      let text = String(paragraph)
+      if !agrees([text]) { failures.append(text) }
+    }
+    #expect(failures == [])
+  }
+}

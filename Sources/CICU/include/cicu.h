@@ -36,6 +36,15 @@ int32_t memoscope_break_next(memoscope_break_iterator *iterator);
 /** The rule status of the boundary last returned (see MEMOSCOPE_WORD_*). */
 int32_t memoscope_break_rule_status(memoscope_break_iterator *iterator);
 
+/** Segments UTF-16 `text` into words with a word iterator from memoscope_break_open(0) and
+    writes one (start, end, rule status) triple to `segments` for each segment whose rule status
+    is at least MEMOSCOPE_WORD_NUMBER (words and numbers; spaces and punctuation are skipped).
+    `segments` must hold 3 * `length` values (a segment is at least one unit long).
+    Returns the number of segments, or -1 on an ICU error. One call per paragraph instead of two
+    per boundary. */
+int32_t memoscope_break_words(memoscope_break_iterator *iterator, const uint16_t *text,
+                              int32_t length, int32_t *segments);
+
 /** NFKC-casefolds UTF-16 `source` into `destination` (capacity in UTF-16 units).
     Returns the needed length; a result larger than `capacity` means call again with more room.
     Returns -1 on an ICU error. */
