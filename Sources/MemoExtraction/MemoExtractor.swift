@@ -228,6 +228,15 @@ enum FormatSniffer {
       }
       return "a binary file"
     }
+    // Control characters other than tabs, line breaks and form feeds are rare in text.
+    var controls = 0
+    for byte in head
+    where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+      && byte != 0x0C && byte != 0x1B
+    {
+      controls += 1
+    }
+    if head.count >= 64 && controls * 20 > head.count { return "a binary file" }
     return nil
   }
 

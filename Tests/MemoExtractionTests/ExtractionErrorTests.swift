@@ -45,6 +45,7 @@ struct ExtractionErrorTests {
       ([0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10], "a JPEG image"),
       ([0x50, 0x4B, 0x03, 0x04, 0x14, 0], "a ZIP archive (or an Office document)"),
       ([0x01, 0x02, 0x00, 0x41, 0x00, 0x00, 0x00, 0xFF, 0x13], "a binary file"),
+      (Array((0..<200).map { UInt8(1 + ($0 * 37) % 255) }), "a binary file"),
     ]
     for (bytes, kind) in cases {
       #expect(throws: ExtractionError.binary(path: "memo.html", kind: kind)) {

@@ -1,0 +1,27 @@
+import Foundation
+import MemoExtraction
+import TestSupport
+import Testing
+
+@Suite("Input discovery: what a folder walk leaves out")
+struct InputCollectorFolderWalkTests {
+  @Test("A folder's README, licence and data files are skipped; named explicitly they are read")
+  func skipsDocumentationAndData() throws {
+    let folder = try Fixtures.temporaryFolder()
+    for name in [
+      "README.md", "LICENSE", "manifest.json", "notes.yaml", "memo.html", "memo.txt",
+      "readme-memo-about-changes.txt",
+    ] {
+      try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+    }
+    let root = folder.path
+    let walked = InputCollector.collect([root])
+    #expect(
+      walked == [
+        .success(root + "/memo.html"), .success(root + "/memo.txt"),
+        .success(root + "/readme-memo-about-changes.txt"),
+      ])
+    let named = InputCollector.collect([root + "/README.md", root + "/manifest.json"])
+    #expect(named == [.success(root + "/README.md"), .success(root + "/manifest.json")])
+  }
+}
