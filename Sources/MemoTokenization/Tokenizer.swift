@@ -384,13 +384,12 @@ struct TokenizerState: ~Copyable {
   /// them, written as (start, end, rule status) triples; or -1 when the text holds something it
   /// leaves to ICU.
   ///
-  /// On such text the rules reduce to: letters join letters (also across one `.` or `'` between
-  /// letters); digits join digits (also across one `.`, `'`, `,` or `;` between digits); every
-  /// other character stands alone. The text is left to ICU when it holds any other non-ASCII
-  /// unit, an
-  /// underscore (which joins words), an `@` (ICU 72 gives it a rule of its own), a letter next
-  /// to a digit (whose rule status ICU decides by
-  /// its own rule chaining) or a colon between letters (a tailored rule).
+  /// On such text the rules reduce to: letters and digits join each other, and also across one
+  /// `.` or `'` between two letters or two digits, or one `,` or `;` between two digits; every
+  /// other character stands alone. ICU reports a segment as a number when its last character is
+  /// a digit (`a1`), else as a word (`1a`). The text is left to ICU when it holds any other
+  /// non-ASCII unit, an underscore (which joins words) or an `@` (ICU 72 gives it rules of its
+  /// own).
   static func asciiSegments(
     _ units: UnsafeBufferPointer<UInt16>, into segments: UnsafeMutablePointer<Int32>
   ) -> Int {
@@ -403,45 +402,35 @@ struct TokenizerState: ~Copyable {
     var count = 0
     while index < length {
       let unit = units[index]
-      if isLetter(unit) {
+      if isLetter(unit) || isDigit(unit) {
         var end = index + 1
         while true {
-          while end < length && isLetter(units[end]) { end += 1 }
+          while end < length && (isLetter(units[end]) || isDigit(units[end])) { end += 1 }
           guard end < length else { break }
           let next = units[end]
-          if next >= 0x80 || next == 0x5F || isDigit(next) { return -1 }
-          if next == 0x2E || next == 0x27 || next == 0x3A, end + 1 < length,
-            isLetter(units[end + 1])
-          {
-            if next == 0x3A { return -1 }
-            end += 2
-            continue
+          if next >= 0x80 || next == 0x5F || next == 0x40 { return -1 }
+          if end + 1 < length {
+            let before = units[end - 1]
+            let after = units[end + 1]
+            if next == 0x2E || next == 0x27 {
+              if isLetter(before) && isLetter(after) || isDigit(before) && isDigit(after) {
+                end += 2
+                continue
+              }
+            } else if next == 0x2C || next == 0x3B {
+              if isDigit(before) && isDigit(after) {
+                end += 2
+                continue
+              }
+            }
           }
           break
         }
         segments[3 * count] = Int32(index)
         segments[3 * count + 1] = Int32(end)
-        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_LETTER)
-        count += 1
-        index = end
-      } else if isDigit(unit) {
-        var end = index + 1
-        while true {
-          while end < length && isDigit(units[end]) { end += 1 }
-          guard end < length else { break }
-          let next = units[end]
-          if next >= 0x80 || next == 0x5F || isLetter(next) { return -1 }
-          if next == 0x2E || next == 0x27 || next == 0x2C || next == 0x3B, end + 1 < length,
-            isDigit(units[end + 1])
-          {
-            end += 2
-            continue
-          }
-          break
-        }
-        segments[3 * count] = Int32(index)
-        segments[3 * count + 1] = Int32(end)
-        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_NUMBER)
+        // ICU's rule status follows the segment's last character.
+        segments[3 * count + 2] = Int32(
+          isDigit(units[end - 1]) ? MEMOSCOPE_WORD_NUMBER : MEMOSCOPE_WORD_LETTER)
         count += 1
         index = end
       } else {
