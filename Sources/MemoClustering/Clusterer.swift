@@ -81,6 +81,7 @@ public struct Clusterer: Sendable {
     // 3. Signatures, 4. candidate pairs, 5. exact verification.
     let hasher = MinHasher(count: options.hashCount, seed: options.seed)
     let signatures = Self.signatures(of: sets, hasher: hasher)
+    timer.lap("signatures")
     let frozenSets = sets
     let (edges, candidateCount) = LSHIndex.verifiedPairs(
       signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
