@@ -101,6 +101,7 @@ public struct Clusterer: Sendable {
     let (groups, cutIndices) = ClusterGraph.clusters(
       documents: n, edges: edges, minimumLinkage: options.minimumLinkage,
       jaccard: { Shingles.similarity(sets[$0], sets[$1]).jaccard })
+    timer.lap("chaining guard (\(groups.count) groups, \(cutIndices.count) cut)")
 
     // 7. Members in date order, pairs and shared passages, concurrently over clusters.
     var edgesByGroup = [[ClusterGraph.Edge]](repeating: [], count: groups.count)
