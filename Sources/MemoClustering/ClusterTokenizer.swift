@@ -27,11 +27,12 @@ enum ClusterTokenizer {
       }
       return result
     }
-    var companyKeys: Set<UInt64> = []
+    // A company name has a handful of words: a linear search beats hashing.
+    var companyKeys: [UInt64] = []
     if let company = memo.company {
       let words = Tokenizer().tokenize(company)
       for token in words.tokens where token.kind == .word {
-        companyKeys.insert(words.hash(of: token))
+        companyKeys.append(words.hash(of: token))
       }
     }
     var previousSentence: Int32 = -1
@@ -81,7 +82,8 @@ enum ClusterTokenizer {
     mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
       if token.paragraph != paragraph {
         paragraph = token.paragraph
-        bytes = Array(paragraphs[Int(token.paragraph)].utf8)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: paragraphs[Int(token.paragraph)].utf8)
         byteIndex = 0
         offset = 0
       }

@@ -142,6 +142,7 @@ final class MemoCorpus: Sendable {
         record(index, .badLine(path: files[file], line: number, reason: "cannot read the line"))
         return nil
       }
+      if let memo = MemoLineDecoder.decode(bytes) { return memo }
       do {
         return try JSONDecoder().decode(Memo.self, from: Data(bytes))
       } catch {
