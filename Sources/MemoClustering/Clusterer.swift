@@ -48,7 +48,10 @@ public struct Clusterer: Sendable {
       }
       return loaded.compactMap { $0 }
     }()
-    documents.sort(by: Fingerprint.canonicalOrder)
+    // Sort positions, not the (large) fingerprints themselves.
+    documents = documents.indices.sorted {
+      Fingerprint.canonicalOrder(documents[$0], documents[$1])
+    }.map { documents[$0] }
     let n = documents.count
     timer.lap(
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")

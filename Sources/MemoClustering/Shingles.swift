@@ -74,13 +74,41 @@ enum Shingles {
     }
   }
 
-  /// |A ∩ B| for two sorted, duplicate-free arrays (a branch-free merge).
+  /// |A ∩ B| for two sorted, duplicate-free arrays.
+  ///
+  /// Blocks of four from each side are compared all against all (four lane rotations), then
+  /// the block with the smaller last value moves on (both when equal); each shared value is
+  /// counted exactly once since values within a side are distinct. A branch-free merge finishes
+  /// the tails.
   static func intersectionCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         var i = 0
         var j = 0
-        var shared = 0
+        var counts = SIMD4<UInt32>()
+        if a.count >= 4 && b.count >= 4 {
+          let x = UnsafeRawPointer(a.baseAddress!)
+          let y = UnsafeRawPointer(b.baseAddress!)
+          let one = SIMD4<UInt32>(repeating: 1)
+          let zero = SIMD4<UInt32>()
+          while i + 4 <= a.count && j + 4 <= b.count {
+            let left = x.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<UInt32>.self)
+            var right = y.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<UInt32>.self)
+            var hits = zero.replacing(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            counts &+= hits
+            let lastA = a[i + 3]
+            let lastB = b[j + 3]
+            i &+= lastA <= lastB ? 4 : 0
+            j &+= lastB <= lastA ? 4 : 0
+          }
+        }
+        var shared = Int(counts.wrappedSum())
         while i < a.count && j < b.count {
           let x = a[i]
           let y = b[j]
