@@ -89,10 +89,17 @@ enum ClusterTokenizer {
       }
       guard token.start >= offset, token.end - token.start >= 2 else { return false }
       // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
-      while offset < token.start && byteIndex < bytes.count {
-        byteIndex += 1
-        while byteIndex < bytes.count && bytes[byteIndex] & 0xC0 == 0x80 { byteIndex += 1 }
-        offset += 1
+      let target = token.start
+      bytes.withUnsafeBufferPointer { bytes in
+        var index = byteIndex
+        var scalar = offset
+        while scalar < target && index < bytes.count {
+          index += 1
+          while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+          scalar += 1
+        }
+        byteIndex = index
+        offset = scalar
       }
       guard byteIndex < bytes.count else { return false }
       let first = bytes[byteIndex]
