@@ -13,16 +13,29 @@ extension ClusterResult {
     return out
   }
 
-  /// Writes the JSON of `json()` in pieces (about one per cluster), so a large result need
-  /// not be held twice in memory.
+  /// Writes the JSON of `json()` in pieces (batches of clusters, rendered concurrently), so a
+  /// large result need not be held twice in memory.
   public func writeJSON(_ write: (String) -> Void) {
-    var out = "{\n  \"clusters\" : ["
-    for (index, cluster) in clusters.enumerated() {
-      out += index == 0 ? "\n" : ",\n"
-      JSONText.cluster(cluster, into: &out)
-      write(out)
-      out = ""
+    write("{\n  \"clusters\" : [")
+    let batch = 256
+    var first = 0
+    while first < clusters.count {
+      let end = min(clusters.count, first + batch * ProcessInfoCores.count)
+      let start = first
+      let clusters = self.clusters
+      let pieces = Parallel.map(count: (end - start + batch - 1) / batch, minimumChunk: 1) {
+        piece in
+        var out = ""
+        for index in (start + piece * batch)..<min(end, start + (piece + 1) * batch) {
+          out += index == 0 ? "\n" : ",\n"
+          JSONText.cluster(clusters[index], into: &out)
+        }
+        return out
+      }
+      for piece in pieces { write(piece) }
+      first = end
     }
+    var out = ""
     out += clusters.isEmpty ? "],\n" : "\n  ],\n"
     out += "  \"cutPairs\" : ["
     for (index, pair) in cutPairs.enumerated() {
@@ -197,6 +210,7 @@ enum JSONText {
 
   /// A JSON string literal: quotes, backslashes and control characters escaped.
   static func string(_ text: String) -> String {
+    if !needsEscaping(text) { return "\"" + text + "\"" }
     var out = "\""
     out.reserveCapacity(text.utf8.count + 2)
     for scalar in text.unicodeScalars {
@@ -216,5 +230,25 @@ enum JSONText {
       }
     }
     return out + "\""
+  }
+
+  /// True when `text` has a character that `string(_:)` escapes.
+  static func needsEscaping(_ text: String) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+      for index in bytes.indices {
+        let byte = bytes[index]
+        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+          return true
+        }
+        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
+        {
+          return true
+        }
+      }
+      return false
+    }
   }
 }

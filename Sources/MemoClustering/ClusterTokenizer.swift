@@ -27,11 +27,12 @@ enum ClusterTokenizer {
       }
       return result
     }
-    var companyKeys: Set<UInt64> = []
+    // A company name has a handful of words: a linear search beats hashing.
+    var companyKeys: [UInt64] = []
     if let company = memo.company {
       let words = Tokenizer().tokenize(company)
       for token in words.tokens where token.kind == .word {
-        companyKeys.insert(words.hash(of: token))
+        companyKeys.append(words.hash(of: token))
       }
     }
     var previousSentence: Int32 = -1
@@ -81,16 +82,24 @@ enum ClusterTokenizer {
     mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
       if token.paragraph != paragraph {
         paragraph = token.paragraph
-        bytes = Array(paragraphs[Int(token.paragraph)].utf8)
+        bytes.removeAll(keepingCapacity: true)
+        bytes.append(contentsOf: paragraphs[Int(token.paragraph)].utf8)
         byteIndex = 0
         offset = 0
       }
       guard token.start >= offset, token.end - token.start >= 2 else { return false }
       // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
-      while offset < token.start && byteIndex < bytes.count {
-        byteIndex += 1
-        while byteIndex < bytes.count && bytes[byteIndex] & 0xC0 == 0x80 { byteIndex += 1 }
-        offset += 1
+      let target = token.start
+      bytes.withUnsafeBufferPointer { bytes in
+        var index = byteIndex
+        var scalar = offset
+        while scalar < target && index < bytes.count {
+          index += 1
+          while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+          scalar += 1
+        }
+        byteIndex = index
+        offset = scalar
       }
       guard byteIndex < bytes.count else { return false }
       let first = bytes[byteIndex]

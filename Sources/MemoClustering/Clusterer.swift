@@ -48,7 +48,10 @@ public struct Clusterer: Sendable {
       }
       return loaded.compactMap { $0 }
     }()
-    documents.sort(by: Fingerprint.canonicalOrder)
+    // Sort positions, not the (large) fingerprints themselves.
+    documents = documents.indices.sorted {
+      Fingerprint.canonicalOrder(documents[$0], documents[$1])
+    }.map { documents[$0] }
     let n = documents.count
     timer.lap(
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
@@ -81,6 +84,7 @@ public struct Clusterer: Sendable {
     // 3. Signatures, 4. candidate pairs, 5. exact verification.
     let hasher = MinHasher(count: options.hashCount, seed: options.seed)
     let signatures = Self.signatures(of: sets, hasher: hasher)
+    timer.lap("signatures")
     let frozenSets = sets
     let (edges, candidateCount) = LSHIndex.verifiedPairs(
       signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
@@ -100,6 +104,7 @@ public struct Clusterer: Sendable {
     let (groups, cutIndices) = ClusterGraph.clusters(
       documents: n, edges: edges, minimumLinkage: options.minimumLinkage,
       jaccard: { Shingles.similarity(sets[$0], sets[$1]).jaccard })
+    timer.lap("chaining guard (\(groups.count) groups, \(cutIndices.count) cut)")
 
     // 7. Members in date order, pairs and shared passages, concurrently over clusters.
     var edgesByGroup = [[ClusterGraph.Edge]](repeating: [], count: groups.count)

@@ -4,13 +4,14 @@
 /// is the smaller row's count, which can only overestimate (when two shingles share both
 /// counters). Rows are sized to the input, at most 2^22 counters each (32 MB in all).
 struct DocumentFrequencySketch: Sendable {
-  private var rows: [[UInt32]]
+  /// Both rows in one buffer: row 0, then row 1 (`mask + 1` counters each).
+  private var counters: [UInt32]
   private let mask: UInt32
 
   init(expectedShingles: Int) {
     var size = 1024
     while size < expectedShingles * 2 && size < (1 << 22) { size <<= 1 }
-    rows = [[UInt32](repeating: 0, count: size), [UInt32](repeating: 0, count: size)]
+    counters = [UInt32](repeating: 0, count: 2 * size)
     mask = UInt32(size - 1)
   }
 
@@ -22,16 +23,17 @@ struct DocumentFrequencySketch: Sendable {
   /// Adds one document's (duplicate-free) shingles; both rows filled concurrently.
   mutating func add(_ sets: [[UInt32]]) {
     let mask = mask
-    rows.withUnsafeMutableBufferPointer { rows in
-      let shared = UncheckedSendable(value: rows)
+    let size = Int(mask) + 1
+    counters.withUnsafeMutableBufferPointer { counters in
+      let shared = UncheckedSendable(value: counters)
       Parallel.forEachChunk(count: 2, minimumChunk: 1) { range in
         for row in range {
-          shared.value[row].withUnsafeMutableBufferPointer { counters in
-            for set in sets {
-              for shingle in set {
-                let slot = Int((row == 0 ? shingle : Self.second(shingle)) & mask)
-                counters[slot] &+= 1
-              }
+          let counters = UnsafeMutableBufferPointer(
+            rebasing: shared.value[(row * size)..<((row + 1) * size)])
+          for set in sets {
+            for shingle in set {
+              let slot = Int((row == 0 ? shingle : Self.second(shingle)) & mask)
+              counters[slot] &+= 1
             }
           }
         }
@@ -42,8 +44,10 @@ struct DocumentFrequencySketch: Sendable {
   /// The estimated number of documents containing `shingle`.
   @inline(__always)
   func count(_ shingle: UInt32) -> Int {
-    let a = rows[0][Int(shingle & mask)]
-    let b = rows[1][Int(Self.second(shingle) & mask)]
-    return Int(min(a, b))
+    counters.withUnsafeBufferPointer { counters in
+      let a = counters[Int(shingle & mask)]
+      let b = counters[Int(mask) + 1 + Int(Self.second(shingle) & mask)]
+      return Int(min(a, b))
+    }
   }
 }

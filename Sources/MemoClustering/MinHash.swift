@@ -18,16 +18,37 @@ struct MinHasher: Sendable {
 
   /// Writes the signature of `shingles` into `signature` (`count` values).
   /// An empty set gets the all-ones signature, which never matches a real one by chance.
+  ///
+  /// Eight functions at a time run over all shingles in vector registers; the running minimum
+  /// is kept biased as a signed value (`u ^ 0x8000_0000`), since a signed lane-wise minimum is
+  /// what the baseline x86-64 instruction set offers.
   func signature(of shingles: [UInt32], into signature: UnsafeMutableBufferPointer<UInt32>) {
     let k = multipliers.count
-    for i in 0..<k { signature[i] = UInt32.max }
     multipliers.withUnsafeBufferPointer { a in
       increments.withUnsafeBufferPointer { b in
-        for shingle in shingles {
-          let x = UInt64(shingle)
-          for i in 0..<k {
-            let value = UInt32(truncatingIfNeeded: (a[i] &* x &+ b[i]) >> 32)
-            if value < signature[i] { signature[i] = value }
+        shingles.withUnsafeBufferPointer { xs in
+          var i = 0
+          while i + 8 <= k {
+            let av = SIMD8<UInt64>(a[i..<(i + 8)])
+            let bv = SIMD8<UInt64>(b[i..<(i + 8)])
+            var low = SIMD8<Int32>(repeating: Int32.max)
+            for x in xs {
+              let h = (av &* SIMD8<UInt64>(repeating: UInt64(x)) &+ bv) &>> 32
+              let v = SIMD8<Int32>(truncatingIfNeeded: h) ^ SIMD8<Int32>(repeating: Int32.min)
+              low.replace(with: v, where: v .< low)
+            }
+            let unbiased = low ^ SIMD8<Int32>(repeating: Int32.min)
+            for lane in 0..<8 { signature[i + lane] = UInt32(bitPattern: unbiased[lane]) }
+            i += 8
+          }
+          while i < k {
+            var low = UInt32.max
+            for x in xs {
+              let value = UInt32(truncatingIfNeeded: (a[i] &* UInt64(x) &+ b[i]) >> 32)
+              if value < low { low = value }
+            }
+            signature[i] = low
+            i += 1
           }
         }
       }

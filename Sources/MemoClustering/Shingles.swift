@@ -25,37 +25,96 @@ enum Shingles {
   /// A document shorter than `size` tokens has one shingle made of all its tokens.
   static func set(of tokens: [ClusterToken], size: Int) -> [UInt32] {
     guard !tokens.isEmpty else { return [] }
-    var result: [UInt32] = []
+    let count = max(1, tokens.count - size + 1)
+    var result = [UInt32](repeating: 0, count: count)
+    var spare = [UInt32](repeating: 0, count: count)
     tokens.withUnsafeBufferPointer { buffer in
-      let count = max(1, buffer.count - size + 1)
-      result.reserveCapacity(count)
-      for start in 0..<count {
-        result.append(hash(buffer, start: start, size: size))
+      result.withUnsafeMutableBufferPointer { out in
+        for start in 0..<count { out[start] = hash(buffer, start: start, size: size) }
+        spare.withUnsafeMutableBufferPointer { spare in radixSort(out, spare: spare) }
       }
     }
-    result.sort()
-    return result.uniqued()
+    // Drop adjacent duplicates in place.
+    var kept = 1
+    result.withUnsafeMutableBufferPointer { values in
+      for index in 1..<values.count where values[index] != values[kept - 1] {
+        values[kept] = values[index]
+        kept += 1
+      }
+    }
+    result.removeLast(result.count - kept)
+    return result
+  }
+
+  /// Sorts `values` ascending: four stable passes over one byte each (least significant
+  /// first), through `spare` (same size), ending back in `values`.
+  static func radixSort(
+    _ values: UnsafeMutableBufferPointer<UInt32>, spare: UnsafeMutableBufferPointer<UInt32>
+  ) {
+    guard values.count > 1 else { return }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+      var source = values
+      var target = spare
+      for shift in stride(from: 0, to: 32, by: 8) {
+        counts.initialize(repeating: 0)
+        for value in source { counts[Int((value >> UInt32(shift)) & 0xFF)] += 1 }
+        var total = 0
+        for bucket in 0..<256 {
+          let here = counts[bucket]
+          counts[bucket] = total
+          total += here
+        }
+        for value in source {
+          let bucket = Int((value >> UInt32(shift)) & 0xFF)
+          target[counts[bucket]] = value
+          counts[bucket] += 1
+        }
+        swap(&source, &target)
+      }
+    }
   }
 
   /// |A ∩ B| for two sorted, duplicate-free arrays.
+  ///
+  /// Blocks of four from each side are compared all against all (four lane rotations), then
+  /// the block with the smaller last value moves on (both when equal); each shared value is
+  /// counted exactly once since values within a side are distinct. A branch-free merge finishes
+  /// the tails.
   static func intersectionCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
     a.withUnsafeBufferPointer { a in
       b.withUnsafeBufferPointer { b in
         var i = 0
         var j = 0
-        var shared = 0
+        var counts = SIMD4<UInt32>()
+        if a.count >= 4 && b.count >= 4 {
+          let x = UnsafeRawPointer(a.baseAddress!)
+          let y = UnsafeRawPointer(b.baseAddress!)
+          let one = SIMD4<UInt32>(repeating: 1)
+          let zero = SIMD4<UInt32>()
+          while i + 4 <= a.count && j + 4 <= b.count {
+            let left = x.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<UInt32>.self)
+            var right = y.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<UInt32>.self)
+            var hits = zero.replacing(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            right = SIMD4(right[1], right[2], right[3], right[0])
+            hits.replace(with: one, where: left .== right)
+            counts &+= hits
+            let lastA = a[i + 3]
+            let lastB = b[j + 3]
+            i &+= lastA <= lastB ? 4 : 0
+            j &+= lastB <= lastA ? 4 : 0
+          }
+        }
+        var shared = Int(counts.wrappedSum())
         while i < a.count && j < b.count {
           let x = a[i]
           let y = b[j]
-          if x == y {
-            shared += 1
-            i += 1
-            j += 1
-          } else if x < y {
-            i += 1
-          } else {
-            j += 1
-          }
+          shared &+= x == y ? 1 : 0
+          i &+= x <= y ? 1 : 0
+          j &+= y <= x ? 1 : 0
         }
         return shared
       }
@@ -68,19 +127,5 @@ enum Shingles {
     let shared = intersectionCount(a, b)
     let union = a.count + b.count - shared
     return (Double(shared) / Double(union), Double(shared) / Double(min(a.count, b.count)))
-  }
-}
-
-extension Array where Element: Equatable {
-  /// Removes adjacent duplicates (a sorted array becomes a set).
-  func uniqued() -> [Element] {
-    guard count > 1 else { return self }
-    var result: [Element] = []
-    result.reserveCapacity(count)
-    result.append(self[0])
-    for element in self.dropFirst() where element != result[result.count - 1] {
-      result.append(element)
-    }
-    return result
   }
 }

@@ -33,21 +33,22 @@ struct PhraseMatcher: Sendable {
 
   private var symbolByHash = HashTable()
   private(set) var symbolForms: [String] = ["#"]
-  /// One edge of the trie: (parent node << 32 | symbol) and the child, side by side so that a
-  /// probe touches one cache line.
+  /// One edge of the trie: (parent node << 32 | symbol), the child and the child's flags, side
+  /// by side so that a probe touches one cache line and reaching a node needs no other load.
   private struct Edge {
     var key: UInt64
     var child: Int32
+    var childFlags: UInt32 = 0
   }
   /// The word and number edges, open addressing keyed by (node, symbol); `key == .max` is empty.
   private var edges = [Edge](repeating: Edge(key: .max, child: 0), count: 1024)
   private var edgeCount = 0
   private var anyChild: [Int32] = [-1]
   private var outputs: [[PhraseOutput]] = [[]]
-  /// What each node has, as `NodeFlags` bits, and above them a 56-bit filter of its word
-  /// edges' symbols (built by `finish`): one word per node, so `scan` skips the edge table's
-  /// cache misses for most tokens that cannot extend a partial match.
-  private var flags: [UInt64] = []
+  /// What each node has, as `NodeFlags` bits, and above them a 28-bit filter of its word
+  /// edges' symbols (built by `finish`), so `scan` skips the edge table's cache misses for most
+  /// tokens that cannot extend a partial match. Copied into edges and live states.
+  private var flags: [UInt32] = []
   /// The root's child for each symbol, -1 for none (built by `finish`).
   private var rootChildren: [Int32] = []
   /// The length (in tokens) of each node's path from the root.
@@ -68,6 +69,22 @@ struct PhraseMatcher: Sendable {
   @inline(__always)
   private static func slot(_ key: UInt64, mask: Int) -> Int {
     Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 24) & mask
+  }
+
+  /// The edge from `node` for `symbol`, if any.
+  @inline(__always)
+  private func edge(_ node: Int32, _ symbol: UInt32) -> Edge? {
+    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
+    return edges.withUnsafeBufferPointer { edges in
+      let mask = edges.count - 1
+      var slot = Self.slot(key, mask: mask)
+      while true {
+        let found = edges[slot]
+        if found.key == key { return found }
+        if found.key == .max { return nil }
+        slot = (slot + 1) & mask
+      }
+    }
   }
 
   @inline(__always)
@@ -150,6 +167,9 @@ struct PhraseMatcher: Sendable {
       flags[node] |=
         symbol == Self.numberSymbol ? NodeFlags.number : NodeFlags.word | NodeFlags.filter(symbol)
     }
+    for index in edges.indices where edges[index].key != .max {
+      edges[index].childFlags = flags[Int(edges[index].child)]
+    }
     rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
   }
 
@@ -161,21 +181,22 @@ struct PhraseMatcher: Sendable {
     let hashes = text.vocabulary.hashes
     var symbols = [UInt32](repeating: Self.unknownSymbol, count: hashes.count)
     var starts = [Int32](repeating: -1, count: hashes.count)
+    var startFlags = [UInt32](repeating: 0, count: hashes.count)
     hashes.withUnsafeBufferPointer { hashes in
-      symbols.withUnsafeMutableBufferPointer { symbols in
-        starts.withUnsafeMutableBufferPointer { starts in
-          for index in 0..<hashes.count {
-            guard let symbol = symbolByHash[hashes[index]] else { continue }
-            symbols[index] = symbol
-            starts[index] = rootChildren[Int(symbol)]
-          }
-        }
+      for index in 0..<hashes.count {
+        guard let symbol = symbolByHash[hashes[index]] else { continue }
+        symbols[index] = symbol
+        let node = rootChildren[Int(symbol)]
+        starts[index] = node
+        if node >= 0 { startFlags[index] = flags[Int(node)] }
       }
     }
     let rootAny = anyChild[0]
+    let rootAnyFlags = rootAny >= 0 ? flags[Int(rootAny)] : 0
     let rootNumber = rootChildren.isEmpty ? -1 : rootChildren[Int(Self.numberSymbol)]
-    var active: [(node: Int32, start: Int32)] = []
-    var next: [(node: Int32, start: Int32)] = []
+    let rootNumberFlags = rootNumber >= 0 ? flags[Int(rootNumber)] : 0
+    var active: [(node: Int32, start: Int32, flags: UInt32)] = []
+    var next: [(node: Int32, start: Int32, flags: UInt32)] = []
     active.reserveCapacity(64)
     next.reserveCapacity(64)
     var sentence: Int32 = -1
@@ -183,7 +204,7 @@ struct PhraseMatcher: Sendable {
     text.tokens.withUnsafeBufferPointer { tokens in
       symbols.withUnsafeBufferPointer { symbols in
         starts.withUnsafeBufferPointer { starts in
-          var filterBit: UInt64 = 0
+          var filterBit: UInt32 = 0
           for index in 0..<tokens.count {
             let token = tokens[index]
             // A new sentence (every paragraph starts one) drops the partial matches.
@@ -200,33 +221,32 @@ struct PhraseMatcher: Sendable {
             filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
             next.removeAll(keepingCapacity: true)
             for state in active {
-              let nodeFlags = flags[Int(state.node)]
-              if nodeFlags & filterBit != 0 {
-                let target = child(state.node, symbol)
-                if target >= 0 { next.append((target, state.start)) }
+              if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
+                next.append((edge.child, state.start, edge.childFlags))
               }
-              if isNumber && nodeFlags & NodeFlags.number != 0 {
-                let target = child(state.node, Self.numberSymbol)
-                if target >= 0 { next.append((target, state.start)) }
+              if isNumber && state.flags & NodeFlags.number != 0,
+                let edge = edge(state.node, Self.numberSymbol)
+              {
+                next.append((edge.child, state.start, edge.childFlags))
               }
-              if nodeFlags & NodeFlags.any != 0 {
-                next.append((anyChild[Int(state.node)], state.start))
+              if state.flags & NodeFlags.any != 0 {
+                let target = anyChild[Int(state.node)]
+                next.append((target, state.start, flags[Int(target)]))
               }
             }
             let start = Int32(index)
-            if fromRoot >= 0 { next.append((fromRoot, start)) }
-            if numberFromRoot >= 0 { next.append((numberFromRoot, start)) }
-            if rootAny >= 0 { next.append((rootAny, start)) }
+            if fromRoot >= 0 { next.append((fromRoot, start, startFlags[Int(token.id)])) }
+            if numberFromRoot >= 0 { next.append((numberFromRoot, start, rootNumberFlags)) }
+            if rootAny >= 0 { next.append((rootAny, start, rootAnyFlags)) }
             // Report outputs, and keep only states that can still grow.
             active.removeAll(keepingCapacity: true)
             for state in next {
-              let nodeFlags = flags[Int(state.node)]
-              if nodeFlags & NodeFlags.output != 0 {
+              if state.flags & NodeFlags.output != 0 {
                 for output in outputs[Int(state.node)] {
                   body(output, Int(state.start)..<(index + 1))
                 }
               }
-              if nodeFlags & NodeFlags.edges != 0 { active.append(state) }
+              if state.flags & NodeFlags.edges != 0 { active.append(state) }
             }
           }
         }
@@ -238,29 +258,41 @@ struct PhraseMatcher: Sendable {
 /// The bits of `PhraseMatcher`'s per-node flags.
 private enum NodeFlags {
   /// The node ends a pattern.
-  static let output: UInt64 = 1
+  static let output: UInt32 = 1
   /// The node has word edges.
-  static let word: UInt64 = 2
+  static let word: UInt32 = 2
   /// The node has a `#` edge.
-  static let number: UInt64 = 4
+  static let number: UInt32 = 4
   /// The node has a `*` edge.
-  static let any: UInt64 = 8
+  static let any: UInt32 = 8
   /// Any edge at all.
-  static let edges: UInt64 = word | number | any
+  static let edges: UInt32 = word | number | any
 
-  /// The filter bit (bits 8 to 63) of a word symbol: set in a node's flags when it may have an
+  /// The filter bit (bits 4 to 31) of a word symbol: set in a node's flags when it may have an
   /// edge for the symbol.
   @inline(__always)
-  static func filter(_ symbol: UInt32) -> UInt64 { 1 << (8 + UInt64(symbol % 56)) }
+  static func filter(_ symbol: UInt32) -> UInt32 { 1 << (4 + symbol % 28) }
 }
 
 /// An open-addressing map from well-mixed 64-bit keys (stable hashes) to `UInt32` values,
 /// cheaper to probe than `Dictionary`, which rehashes every key with SipHash.
 struct HashTable: Sendable {
-  private var keys: [UInt64] = Array(repeating: 0, count: 1024)
-  /// `value + 1`; 0 marks an empty slot.
-  private var values: [UInt32] = Array(repeating: 0, count: 1024)
+  /// A key and `value + 1` side by side (one cache line per probe); 0 marks an empty slot.
+  private struct Entry {
+    var key: UInt64
+    var valuePlusOne: UInt32
+  }
+  private var entries = [Entry](repeating: Entry(key: 0, valuePlusOne: 0), count: 1024)
   private var count = 0
+  /// One bit per 16 bits of key, set for every key present: 8 KB that stay in the L1 cache, so
+  /// most absent keys (a document's words that no pattern uses) are rejected without a probe.
+  private var present = [UInt64](repeating: 0, count: 1024)
+
+  @inline(__always)
+  private static func presenceBit(_ key: UInt64) -> (word: Int, bit: UInt64) {
+    let bits = Int(truncatingIfNeeded: key >> 48)
+    return (bits >> 6, 1 << UInt64(bits & 63))
+  }
 
   @inline(__always)
   private static func slot(_ key: UInt64, mask: Int) -> Int {
@@ -268,33 +300,36 @@ struct HashTable: Sendable {
   }
 
   subscript(key: UInt64) -> UInt32? {
-    let mask = keys.count - 1
-    var slot = Self.slot(key, mask: mask)
-    while true {
-      let value = values[slot]
-      if value == 0 { return nil }
-      if keys[slot] == key { return value - 1 }
-      slot = (slot + 1) & mask
+    let presence = Self.presenceBit(key)
+    if present[presence.word] & presence.bit == 0 { return nil }
+    return entries.withUnsafeBufferPointer { entries in
+      let mask = entries.count - 1
+      var slot = Self.slot(key, mask: mask)
+      while true {
+        let entry = entries[slot]
+        if entry.valuePlusOne == 0 { return nil }
+        if entry.key == key { return entry.valuePlusOne - 1 }
+        slot = (slot + 1) & mask
+      }
     }
   }
 
   /// Adds a key that is not present yet.
   mutating func insert(_ key: UInt64, _ value: UInt32) {
-    if (count + 1) * 2 > keys.count {
-      let oldKeys = keys
-      let oldValues = values
-      keys = Array(repeating: 0, count: oldKeys.count * 2)
-      values = Array(repeating: 0, count: oldKeys.count * 2)
+    if (count + 1) * 2 > entries.count {
+      let old = entries
+      entries = Array(repeating: Entry(key: 0, valuePlusOne: 0), count: old.count * 2)
       count = 0
-      for index in oldKeys.indices where oldValues[index] != 0 {
-        insert(oldKeys[index], oldValues[index] - 1)
+      for entry in old where entry.valuePlusOne != 0 {
+        insert(entry.key, entry.valuePlusOne - 1)
       }
     }
-    let mask = keys.count - 1
+    let mask = entries.count - 1
     var slot = Self.slot(key, mask: mask)
-    while values[slot] != 0 { slot = (slot + 1) & mask }
-    keys[slot] = key
-    values[slot] = value + 1
+    while entries[slot].valuePlusOne != 0 { slot = (slot + 1) & mask }
+    entries[slot] = Entry(key: key, valuePlusOne: value + 1)
     count += 1
+    let presence = Self.presenceBit(key)
+    present[presence.word] |= presence.bit
   }
 }

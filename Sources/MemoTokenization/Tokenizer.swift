@@ -11,8 +11,9 @@ import MemoCore
 ///    apostrophes and quotes straight ones. Offsets still point into the original text.
 /// 2. ICU word segmentation (root locale); only letter, number, kana and ideograph segments
 ///    become tokens, so punctuation, hyphens and slashes are boundaries and line breaks are
-///    whitespace. Paragraphs that are plain ASCII after step 1 are split by a built-in
-///    segmenter that applies the same rules (tested against ICU) without ICU's per-boundary cost.
+///    whitespace. Paragraphs of ASCII and basic Russian letters after step 1 are split by a
+///    built-in segmenter that applies the same rules (tested against ICU) without ICU's
+///    per-boundary cost.
 /// 3. Each token is NFKC-casefolded; dotted initialisms lose their dots (`A.I.`, `a.i`,
 ///    `A. I.` all become `ai`).
 ///
@@ -38,9 +39,10 @@ public struct Tokenizer: Sendable {
   /// How this tokenizer finds sentences.
   public var sentences: SentenceSegmentation
 
-  /// Whether paragraphs that are plain ASCII after cleaning are segmented by the built-in
-  /// segmenter, which splits them exactly as ICU does at a fraction of the cost (on by default;
-  /// off runs ICU on everything, to check that the two agree).
+  /// Whether paragraphs of ASCII and basic Russian letters (after cleaning) are segmented by the
+  /// built-in segmenter, which splits them exactly as ICU does at a fraction of the cost, and
+  /// Russian letters are case-folded without ICU (on by default; off runs ICU on everything, to
+  /// check that the two agree).
   package var asciiSegmentation = true
 
   /// Creates a tokenizer.
@@ -205,7 +207,8 @@ struct TokenizerState: ~Copyable {
   var lastSentenceIndex = -1
 
   let sentences: Tokenizer.SentenceSegmentation
-  /// Whether ASCII paragraphs go through `asciiSegments` instead of ICU.
+  /// Whether ASCII and Russian paragraphs go through `asciiSegments` instead of ICU, and Russian
+  /// letters are case-folded without ICU.
   let useBuiltInSegmenter: Bool
 
   /// The workspace's scratch buffer, cached here.
@@ -369,65 +372,65 @@ struct TokenizerState: ~Copyable {
     }
   }
 
+  /// True for the basic Russian letters А–я, Ё and ё (all plain letters to ICU's word rules,
+  /// NFKC-stable, case-folded by one offset).
+  @inline(__always)
+  static func isBasicCyrillic(_ unit: UInt16) -> Bool {
+    unit &- 0x0410 < 0x40 || unit == 0x0401 || unit == 0x0451
+  }
+
   /// The word and number segments of text made only of ASCII letters, digits, spaces and
-  /// punctuation, exactly as ICU's root word rules (UAX #29) split them, written as (start, end,
-  /// rule status) triples; or -1 when the text holds something it leaves to ICU.
+  /// punctuation, and basic Russian letters, exactly as ICU's root word rules (UAX #29) split
+  /// them, written as (start, end, rule status) triples; or -1 when the text holds something it
+  /// leaves to ICU.
   ///
-  /// On ASCII the rules reduce to: letters join letters (also across one `.` or `'` between
-  /// letters); digits join digits (also across one `.`, `'`, `,` or `;` between digits); every
-  /// other character stands alone. The text is left to ICU when it holds a non-ASCII unit, an
-  /// underscore (which joins words), an `@` (ICU 72 gives it a rule of its own), a letter next
-  /// to a digit (whose rule status ICU decides by
-  /// its own rule chaining) or a colon between letters (a tailored rule).
+  /// On such text the rules reduce to: letters and digits join each other, and also across one
+  /// `.` or `'` between two letters or two digits, or one `,` or `;` between two digits; every
+  /// other character stands alone. ICU reports a segment as a number when its last character is
+  /// a digit (`a1`), else as a word (`1a`). The text is left to ICU when it holds any other
+  /// non-ASCII unit, an underscore (which joins words) or an `@` (ICU 72 gives it rules of its
+  /// own).
   static func asciiSegments(
     _ units: UnsafeBufferPointer<UInt16>, into segments: UnsafeMutablePointer<Int32>
   ) -> Int {
-    @inline(__always) func isLetter(_ unit: UInt16) -> Bool { (unit | 0x20) &- 0x61 < 26 }
+    @inline(__always) func isLetter(_ unit: UInt16) -> Bool {
+      (unit | 0x20) &- 0x61 < 26 || Self.isBasicCyrillic(unit)
+    }
     @inline(__always) func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
     let length = units.count
     var index = 0
     var count = 0
     while index < length {
       let unit = units[index]
-      if isLetter(unit) {
+      if isLetter(unit) || isDigit(unit) {
         var end = index + 1
         while true {
-          while end < length && isLetter(units[end]) { end += 1 }
+          while end < length && (isLetter(units[end]) || isDigit(units[end])) { end += 1 }
           guard end < length else { break }
           let next = units[end]
-          if next >= 0x80 || next == 0x5F || isDigit(next) { return -1 }
-          if next == 0x2E || next == 0x27 || next == 0x3A, end + 1 < length,
-            isLetter(units[end + 1])
-          {
-            if next == 0x3A { return -1 }
-            end += 2
-            continue
+          if next >= 0x80 || next == 0x5F || next == 0x40 { return -1 }
+          if end + 1 < length {
+            let before = units[end - 1]
+            let after = units[end + 1]
+            if next == 0x2E || next == 0x27 {
+              if isLetter(before) && isLetter(after) || isDigit(before) && isDigit(after) {
+                end += 2
+                continue
+              }
+            } else if next == 0x2C || next == 0x3B {
+              if isDigit(before) && isDigit(after) {
+                end += 2
+                continue
+              }
+            }
           }
           break
         }
         segments[3 * count] = Int32(index)
         segments[3 * count + 1] = Int32(end)
-        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_LETTER)
-        count += 1
-        index = end
-      } else if isDigit(unit) {
-        var end = index + 1
-        while true {
-          while end < length && isDigit(units[end]) { end += 1 }
-          guard end < length else { break }
-          let next = units[end]
-          if next >= 0x80 || next == 0x5F || isLetter(next) { return -1 }
-          if next == 0x2E || next == 0x27 || next == 0x2C || next == 0x3B, end + 1 < length,
-            isDigit(units[end + 1])
-          {
-            end += 2
-            continue
-          }
-          break
-        }
-        segments[3 * count] = Int32(index)
-        segments[3 * count + 1] = Int32(end)
-        segments[3 * count + 2] = Int32(MEMOSCOPE_WORD_NUMBER)
+        // ICU's rule status follows the segment's last character.
+        segments[3 * count + 2] = Int32(
+          isDigit(units[end - 1]) ? MEMOSCOPE_WORD_NUMBER : MEMOSCOPE_WORD_LETTER)
         count += 1
         index = end
       } else {
@@ -559,30 +562,45 @@ struct TokenizerState: ~Copyable {
     units: UnsafeBufferPointer<UInt16>, start: Int, end: Int, kind: TokenKind
   ) -> (id: UInt32, initial: Bool) {
     let length = end - start
-    if length > scratchCapacity {
-      workspace.reserveScratch(length)
+    if 2 * length > scratchCapacity {
+      workspace.reserveScratch(2 * length)
       scratch = workspace.scratch
       scratchCapacity = workspace.scratchCapacity
     }
-    // Fast path: ASCII, lower-cased and hashed (FNV-1a 64, as `StableHash`) in one pass.
+    // Fast path: ASCII and basic Russian letters, case-folded to UTF-8 and hashed (FNV-1a 64,
+    // as `StableHash`) in one pass; for these NFKC casefolding is a fixed offset.
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var ascii = true
     var dots = false
+    var byteCount = 0
     let scratch = self.scratch
     for index in 0..<length {
       let unit = units[start + index]
       if unit >= 0x80 {
-        ascii = false
-        break
+        guard useBuiltInSegmenter && Self.isBasicCyrillic(unit) else {
+          ascii = false
+          break
+        }
+        let folded = unit >= 0x0430 ? unit : unit == 0x0401 ? 0x0451 : unit + 0x20
+        let lead = UInt8(truncatingIfNeeded: 0xC0 | folded >> 6)
+        let trail = UInt8(truncatingIfNeeded: 0x80 | folded & 0x3F)
+        scratch[byteCount] = lead
+        scratch[byteCount + 1] = trail
+        byteCount += 2
+        hash = (hash ^ UInt64(lead)) &* 0x0000_0100_0000_01b3
+        hash = (hash ^ UInt64(trail)) &* 0x0000_0100_0000_01b3
+        continue
       }
       if unit == 0x2E { dots = true }
       let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
-      scratch[index] = byte
+      scratch[byteCount] = byte
+      byteCount += 1
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
     if ascii {
-      let form = UnsafeBufferPointer(start: scratch, count: length)
-      let initial = kind == .word && length % 2 == 1 && length < 32 && Self.isInitialism(form)
+      let form = UnsafeBufferPointer(start: scratch, count: byteCount)
+      let initial =
+        kind == .word && byteCount % 2 == 1 && byteCount < 32 && Self.isInitialism(form)
       if !(initial && dots) {
         return (vocabulary.intern(form, hash: hash), initial)
       }

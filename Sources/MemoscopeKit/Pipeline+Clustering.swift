@@ -142,6 +142,7 @@ final class MemoCorpus: Sendable {
         record(index, .badLine(path: files[file], line: number, reason: "cannot read the line"))
         return nil
       }
+      if let memo = MemoLineDecoder.decode(bytes) { return memo }
       do {
         return try JSONDecoder().decode(Memo.self, from: Data(bytes))
       } catch {
@@ -172,27 +173,45 @@ final class MemoCorpus: Sendable {
   }
 
   /// The byte ranges and 1-based numbers of the non-blank lines of a file.
+  ///
+  /// Reads 1 MiB at a time; `memchr` finds each line end, and a line is blank when it has only
+  /// spaces, tabs and carriage returns (usually decided by its first byte).
   static func lines(of descriptor: Int32) -> [(offset: Int, length: Int, number: Int)] {
     var result: [(Int, Int, Int)] = []
-    var buffer = [UInt8](repeating: 0, count: 1 << 20)
+    let capacity = 1 << 20
+    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+    defer { buffer.deallocate() }
     var fileOffset = 0
     var lineStart = 0
     var lineNumber = 1
     var blank = true
     while true {
-      let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, 1 << 20) }
+      let count = Glibc.read(descriptor, buffer, capacity)
       if count <= 0 { break }
-      for index in 0..<count {
-        let byte = buffer[index]
-        if byte == 0x0A {
-          let end = fileOffset + index
-          if !blank { result.append((lineStart, end - lineStart, lineNumber)) }
-          lineStart = end + 1
-          lineNumber += 1
-          blank = true
-        } else if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-          blank = false
+      var index = 0
+      while index < count {
+        let end =
+          memchr(buffer + index, 0x0A, count - index).map {
+            $0.assumingMemoryBound(to: UInt8.self) - buffer
+          } ?? count
+        if blank {
+          var probe = index
+          while probe < end {
+            let byte = buffer[probe]
+            if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+              blank = false
+              break
+            }
+            probe += 1
+          }
         }
+        guard end < count else { break }
+        let lineEnd = fileOffset + end
+        if !blank { result.append((lineStart, lineEnd - lineStart, lineNumber)) }
+        lineStart = lineEnd + 1
+        lineNumber += 1
+        blank = true
+        index = end + 1
       }
       fileOffset += count
     }

@@ -163,8 +163,9 @@ struct AsciiSegmenterTests {
 
   @Test("Splits like ICU on tricky ASCII", arguments: [
     "don't stop", "U.S.A. and A.I.", "a.b.c..d", "3.5 1,000 1'000 12;34 10:30 1.2.3",
-    "a.1 1.a a'1 1'a", "v1.2 COVID19 2nd B2B", "snake_case and _x_", "e.g. etc. Mr. Smith",
-    "foo:bar 1:2 a:1", "mail me@example.com @handle a@b", "back\\slash", "'quoted' \"double\" (paren) [x] {y} <z>", "it's... 'tis ok.'",
+    "a.1 1.a a'1 1'a", "v1.2 COVID19 2nd B2B", "abc123 123abc a1b2 a1.2 1.2a a1,2 1a.b a1'b 1a'2 Q3's 3D v1.2.3", "snake_case and _x_", "e.g. etc. Mr. Smith",
+    "foo:bar 1:2 a:1", "mail me@example.com @handle a@b", "back\\slash",
+    "Привет, мир. ЁЛКА ёлка Й й", "abcПривет Мир2024 т.е. т.к. Москва's", "Ѐ ѐ Ѝ слово́", "'quoted' \"double\" (paren) [x] {y} <z>", "it's... 'tis ok.'",
     "x--y x-y x/y x\\y x@y.com http://a.b/c?d=e&f#g", "1,2,3, 4;5; 6.. 7.", "A. B. C. D.",
     "Hello!! What?? Yes. no. Maybe.", "tab\there\nnewline\r\nend", "", " ", "...", "a", "1",
   ])
@@ -172,11 +173,26 @@ struct AsciiSegmenterTests {
     #expect(agrees([text]))
   }
 
-  @Test("Splits like ICU on random ASCII text")
+  @Test("Russian letters are case-folded as ICU's NFKC casefold does")
+  func russianFolding() {
+    let upper = "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ"
+    let lower = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+    var icu = Tokenizer()
+    icu.asciiSegmentation = false
+    #expect(Tokenizer().tokenize(upper).normalizedForms == [lower])
+    #expect(Tokenizer().tokenize(lower).normalizedForms == [lower])
+    #expect(icu.tokenize(upper).normalizedForms == [lower])
+    #expect(Tokenizer().tokenize("AI-Трансформация").normalizedForms == ["ai", "трансформация"])
+  }
+
+  @Test("Splits like ICU on random ASCII and Russian text")
   func random() {
     // Letters, digits and the joining punctuation often; every other ASCII character too.
     let alphabet =
-      Array("aAbZz09.,;:' \n\t".unicodeScalars) + (0x20...0x7E).map { Unicode.Scalar(UInt8($0)) }
+      Array("aAbZz09.,;:' \n\tяЯЁёйЙ".unicodeScalars)
+      + (0x20...0x7E).map { Unicode.Scalar(UInt8($0)) }
+      + [0x0400, 0x040F, 0x0410, 0x042F, 0x0430, 0x044F, 0x0450, 0x045F, 0x0301, 0x00E9]
+      .map { Unicode.Scalar($0)! }
     var state: UInt64 = 0x9e37_79b9_7f4a_7c15
     func nextIndex(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407

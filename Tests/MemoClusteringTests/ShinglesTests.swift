@@ -1,0 +1,47 @@
+import MemoCore
+import Testing
+
+@testable import MemoClustering
+
+@Suite("Shingles")
+struct ShinglesTests {
+  /// Sorted distinct values drawn from `0..<range` by a fixed generator.
+  func sample(_ count: Int, range: UInt64, seed: UInt64) -> [UInt32] {
+    var values = Set<UInt32>()
+    var state = seed
+    while values.count < count {
+      state = StableHash.mix(state, seed: 7)
+      values.insert(UInt32(state % range))
+    }
+    return values.sorted()
+  }
+
+  @Test("Blockwise intersection counts what a plain set intersection counts")
+  func intersection() {
+    for trial in 0..<200 {
+      let sizeA = trial % 37
+      let sizeB = (trial * 7) % 53
+      let range = UInt64(20 + trial % 90)
+      let a = sample(min(sizeA, Int(range)), range: range, seed: UInt64(trial))
+      let b = sample(min(sizeB, Int(range)), range: range, seed: UInt64(trial + 1000))
+      let expected = Set(a).intersection(Set(b)).count
+      #expect(Shingles.intersectionCount(a, b) == expected, "trial \(trial)")
+      #expect(Shingles.intersectionCount(b, a) == expected, "trial \(trial)")
+    }
+    let big = sample(5000, range: 1 << 32, seed: 3)
+    #expect(Shingles.intersectionCount(big, big) == 5000)
+    #expect(Shingles.intersectionCount(big, []) == 0)
+  }
+
+  @Test("Shingle sets are sorted and free of duplicates")
+  func sortedSets() {
+    let tokens = (0..<300).map {
+      ClusterToken(key: UInt64($0 % 17), paragraph: 0, start: Int32($0), end: Int32($0 + 1))
+    }
+    let set = Shingles.set(of: tokens, size: 3)
+    #expect(set == Array(Set(set)).sorted())
+    #expect(set.count == 17)
+    #expect(Shingles.set(of: Array(tokens.prefix(2)), size: 5).count == 1)
+    #expect(Shingles.set(of: [], size: 5).isEmpty)
+  }
+}
