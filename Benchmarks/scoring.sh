@@ -50,7 +50,7 @@ for round in 1 2; do
     > "$work/python.txt" 2> "$work/python-time.txt"
   cat "$work/python.txt"
   echo "   python peak RSS: $(peak "$work/python-time.txt")"
-  swift_rate=$(grep "tokenize + match" "$work/swift.txt" | awk '{print $4}')
+  swift_rate=$(grep "^tokenize + match" "$work/swift.txt" | awk '{print $4}')
   raw_rate=$(grep "raw:" "$work/python.txt" | awk '{print $4}')
   words_rate=$(grep "words:" "$work/python.txt" | awk '{print $4}')
   awk -v s="$swift_rate" -v r="$raw_rate" -v w="$words_rate" 'BEGIN {

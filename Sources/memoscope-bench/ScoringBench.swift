@@ -95,6 +95,8 @@ struct TokenizeBench: ParsableCommand {
     let utf16 = paragraphs.map { Array($0.utf16) }
     let loaded = try lexicon.map { try Lexicon.load($0) }
     let icuSentences = Tokenizer(sentences: .icu)
+    var icuOnly = Tokenizer()
+    icuOnly.asciiSegmentation = false
     // The passes alternate within each round, so a busy machine slows them alike; the best
     // round of each pass is reported.
     var bare = Double.infinity
@@ -102,6 +104,7 @@ struct TokenizeBench: ParsableCommand {
     var exact = Double.infinity
     var tokenized = Double.infinity
     var matched = Double.infinity
+    var matchedICUOnly = Double.infinity
     var counts = (words: 0, tokens: 0, sentences: 0, hits: 0)
     for _ in 0..<max(1, rounds) {
       bare = min(bare, time { counts.words = bareWordBreak(utf16) })
@@ -128,6 +131,11 @@ struct TokenizeBench: ParsableCommand {
               $0 + loaded.hits(in: tokenizer.tokenize(paragraphs: $1)).count
             }
           })
+        matchedICUOnly = min(
+          matchedICUOnly,
+          time {
+            for document in documents { _ = loaded.hits(in: icuOnly.tokenize(paragraphs: document)) }
+          })
       }
     }
     print(
@@ -150,6 +158,11 @@ struct TokenizeBench: ParsableCommand {
             "tokenize + match:    %7.1f MB/s (%d hits, %d entries, %d sequences) = %.0f%% of bare ICU",
           megabytes / matched, counts.hits, loaded.entries.count, loaded.sequenceCount,
           100 * bare / matched))
+      print(
+        String(
+          format:
+            "(tokenize + match, every paragraph through ICU: %5.1f MB/s = %.0f%% of bare ICU)",
+          megabytes / matchedICUOnly, 100 * bare / matchedICUOnly))
     }
   }
 
