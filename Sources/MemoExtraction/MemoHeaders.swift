@@ -37,7 +37,13 @@ struct MemoHeaders: Sendable, Equatable {
   ///
   /// Only a run of at least two header lines (or one `From:`/`Subject:` line) within the first
   /// few paragraphs counts, so prose that happens to start with "Re:" is left alone.
+  /// A capitalized letterhead first ("ACME FOODS, INC.") names the company and is dropped.
   static func split(_ paragraphs: [String]) -> (headers: MemoHeaders, body: [String]) {
+    if let first = paragraphs.first, let company = letterhead(first) {
+      var (headers, body) = split(Array(paragraphs.dropFirst()))
+      headers.company = headers.company ?? company
+      return (headers, body)
+    }
     var headers = MemoHeaders()
     var start = -1
     var end = -1
@@ -120,6 +126,34 @@ struct MemoHeaders: Sendable, Equatable {
     else { return nil }
     return last
   }
+
+  /// "WYSTAN PAYMENTS, INC." → "Wystan Payments, Inc.": a line in capitals that ends with a
+  /// legal form, as filings and letters head a memo. Shouted headlines have no legal form.
+  static func letterhead(_ line: String) -> String? {
+    let text = line.trimmed
+    guard text.count <= 80, text.contains(where: \.isLetter), text == text.uppercased(),
+      text.allSatisfy({ $0.isLetter || $0.isNumber || " ,.&'’-".contains($0) })
+    else { return nil }
+    let words = text.split(whereSeparator: { $0 == " " || $0 == "," })
+      .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+    guard (2...8).contains(words.count), let last = words.last, legalForms.contains(last) else {
+      return nil
+    }
+    return text.split(separator: " ", omittingEmptySubsequences: true).map { word in
+      let bare = word.trimmingCharacters(in: CharacterSet(charactersIn: ".,"))
+      if keptInCapitals.contains(bare) { return String(word) }
+      return word.prefix(1) + word.dropFirst().lowercased()
+    }.joined(separator: " ")
+  }
+
+  /// Legal forms that end a company's name in a letterhead, in capitals.
+  static let legalForms: Set<String> = [
+    "INC", "INCORPORATED", "CORP", "CORPORATION", "CO", "COMPANY", "PLC", "LTD", "LIMITED",
+    "LLC", "LP", "LLP", "AG", "SA", "SE", "NV", "GMBH", "HOLDINGS",
+  ]
+
+  /// Legal forms written in capitals even when the name is not.
+  static let keptInCapitals: Set<String> = ["PLC", "LLC", "LP", "LLP", "AG", "SA", "SE", "NV"]
 
   /// "All Acme Foods employees" → "Acme Foods"; "Everyone at Acme" → "Acme".
   static func companyAddressed(_ value: String) -> String? {

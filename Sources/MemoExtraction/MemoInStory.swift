@@ -75,6 +75,13 @@ enum MemoInStory {
           end = cursor
           break
         }
+        // A bare name after a finished sentence is the memo's signature ("Priyanka").
+        if cursor >= start + 2, cursor + 1 < texts.count, MemoHeaders.looksLikeName(texts[cursor]),
+          texts[cursor - 1].last.map({ ".!?\"”".contains($0) }) == true
+        {
+          end = cursor
+          break
+        }
         let lowerLine = texts[cursor].lowercased().trimmed
         if cursor + 1 < texts.count, isClosingWord(lowerLine),
           MemoHeaders.looksLikeName(texts[cursor + 1])
@@ -107,13 +114,47 @@ enum MemoInStory {
         }
       }
     }
+    // A nickname sign-off ("Leo") stands for the full first name the story gives ("Leopold").
+    for paragraph in commentary {
+      let words = paragraph.split(separator: " ").map(String.init)
+      for index in words.indices.dropLast()
+      where words[index].count > name.count && words[index].hasPrefix(name)
+        && words[index].allSatisfy(\.isLetter)
+      {
+        let next = words[index + 1].trimmingCharacters(in: .punctuationCharacters)
+          .replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
+        if let first = next.first, first.isUppercase, next.count > 1,
+          next.allSatisfy({ $0.isLetter || $0 == "-" || $0 == "'" })
+        {
+          return words[index] + " " + next
+        }
+      }
+    }
     return name
   }
 
   /// The company a story is about: the capitalized name its first paragraph opens with
   /// ("Corvane Systems, the Denver-based maker…"), when the memo mentions it too.
+  ///
+  /// A newsletter post may open with its subtitle ("A close reading of…"), so the first three
+  /// paragraphs are tried in turn. A name the memo does not mention still counts when the story
+  /// comes back to it in another paragraph ("Sablewood shares rose…").
   static func subjectCompany(_ commentary: [String], memo: [String]) -> String? {
-    guard let first = commentary.first else { return nil }
+    for (index, paragraph) in commentary.prefix(3).enumerated() {
+      guard let words = openingName(paragraph) else { continue }
+      let lead = words[0]
+      let memoText = memo.joined(separator: " ")
+      let laterStory = commentary.enumerated().contains { other in
+        other.offset != index && other.element.containsBytes(lead)
+      }
+      guard memoText.containsBytes(lead) || laterStory else { continue }
+      return words.joined(separator: " ")
+    }
+    return nil
+  }
+
+  /// The capitalized name a paragraph opens with ("Corvane Systems, the…" → Corvane Systems).
+  static func openingName(_ first: String) -> [String]? {
     var words: [String] = []
     for word in first.split(separator: " ").prefix(5) {
       let clean = word.trimmingCharacters(in: .punctuationCharacters)
@@ -132,9 +173,7 @@ enum MemoInStory {
     ]
     guard let lead = words.first, lead.count >= 3, words.count <= 4, !starters.contains(lead)
     else { return nil }
-    let memoText = memo.joined(separator: " ")
-    guard memoText.containsBytes(lead) else { return nil }
-    return words.joined(separator: " ")
+    return words
   }
 
   static func isClosingWord(_ lower: String) -> Bool {

@@ -89,3 +89,60 @@ struct MetadataTests {
     #expect(MemoHeaders.signOff(["Body.", "We will share more next week."]) == nil)
   }
 }
+
+@Suite("Metadata: letterheads")
+struct LetterheadTests {
+  @Test("A filed exhibit's capitalized letterhead names the company and leaves the body")
+  func exhibitLetterhead() throws {
+    let memo = try extractHTML(
+      """
+      <html>
+      <head><title>ex99-2.htm</title></head>
+      <body>
+      <pre>
+                                                          Exhibit 99.2
+
+                          CALDERWICK FREIGHT HOLDINGS, INC.
+
+
+      Dear Calderwick colleagues,
+
+      Today we are closing our Reno sorting hub and reducing our network
+      operations team by about 180 roles. Automated routing now plans
+      most loads without a dispatcher, and we no longer need the same
+      structure to run the network.
+
+      Everyone affected will hear from People Services today, with
+      twelve weeks of pay and healthcare through the end of the year.
+
+      Marta Ilves
+      Chief Executive Officer
+      </pre>
+      </body>
+      </html>
+      """)
+    #expect(memo.company == "Calderwick Freight Holdings, Inc.")
+    #expect(memo.paragraphs.first == "Dear Calderwick colleagues,")
+    #expect(!memo.paragraphs.contains { $0.contains("HOLDINGS") })
+  }
+
+  @Test("Only a line in capitals ending with a legal form is a letterhead")
+  func letterheadNeedsLegalForm() {
+    #expect(MemoHeaders.letterhead("NORTHWIND TRADERS PLC") == "Northwind Traders PLC")
+    #expect(MemoHeaders.letterhead("ACME FOODS, INC.") == "Acme Foods, Inc.")
+    #expect(MemoHeaders.letterhead("ACME CUTS 300 JOBS") == nil)
+    #expect(MemoHeaders.letterhead("Acme Foods, Inc.") == nil)
+    #expect(MemoHeaders.letterhead("INC.") == nil)
+  }
+
+  @Test("A letterhead before the header lines does not hide them")
+  func letterheadThenHeaders() {
+    let (headers, body) = MemoHeaders.split([
+      "ACME FOODS, INC.", "From: Dana Whitfield, CEO", "Subject: Changes", "Team,", "Body.",
+    ])
+    #expect(headers.company == "Acme Foods, Inc.")
+    #expect(headers.from == "Dana Whitfield")
+    #expect(headers.subject == "Changes")
+    #expect(body == ["Team,", "Body."])
+  }
+}
