@@ -177,7 +177,15 @@ struct HTMLDocumentHandle: ~Copyable {
 
   private static func lowercasedName(_ node: xmlNodePtr) -> String {
     guard let name = node.pointee.name else { return "" }
-    return String(cString: name).lowercased()
+    return lowercased(name)
+  }
+
+  /// A C string as a lower-cased `String`; libxml2 already lower-cases HTML names, so the
+  /// Unicode-aware `lowercased()` only runs when an upper-case or non-ASCII byte is present.
+  private static func lowercased(_ cString: UnsafePointer<xmlChar>) -> String {
+    let text = String(cString: cString)
+    return text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 })
+      ? text.lowercased() : text
   }
 
   /// Whether a C string holds only ASCII white space.
@@ -203,10 +211,15 @@ struct HTMLDocumentHandle: ~Copyable {
     var attribute = node.pointee.properties
     while let current = attribute {
       if let rawName = current.pointee.name,
-        case let name = String(cString: rawName).lowercased(), keptAttributes.contains(name)
+        case let name = lowercased(rawName), keptAttributes.contains(name)
       {
         var value = ""
         var child = current.pointee.children
+        if let only = child, only.pointee.next == nil {
+          // The usual case: one text child, copied without concatenation.
+          if let content = only.pointee.content { value = String(cString: content) }
+          child = nil
+        }
         while let text = child {
           if let content = text.pointee.content { value += String(cString: content) }
           child = text.pointee.next

@@ -67,11 +67,8 @@ enum TextDecoding {
     var index = bytes.startIndex
     let end = bytes.endIndex
     while index < end {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        index += 1
-        continue
-      }
+      index = asciiRunEnd(bytes, from: index)
+      guard index < end else { break }
       let length = validSequenceLength(bytes, at: index)
       if length > 0 {
         multibyte += 1
@@ -88,6 +85,25 @@ enum TextDecoding {
     if invalid == 0 { return (Array(bytes), 0, multibyte) }
     output.append(contentsOf: bytes[copiedUpTo..<end])
     return (output, invalid, multibyte)
+  }
+
+  /// The first index at or after `start` holding a non-ASCII byte, or the end index; reads
+  /// eight bytes at a time.
+  private static func asciiRunEnd(_ bytes: ArraySlice<UInt8>, from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
+      let base = bytes.startIndex
+      var offset = start - base
+      let count = buffer.count
+      guard let pointer = buffer.baseAddress else { return bytes.endIndex }
+      let raw = UnsafeRawPointer(pointer)
+      while offset + 8 <= count {
+        let word = raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        offset += 8
+      }
+      while offset < count && pointer[offset] < 0x80 { offset += 1 }
+      return base + offset
+    }
   }
 
   /// The length of the valid UTF-8 sequence starting at `index`, or 0.
