@@ -382,6 +382,40 @@ enum ClassHints {
   ]
   static let positiveSubstrings: [String] = ["article", "content", "entry", "story", "post-body"]
 
+  private static let negations: Set<String> = ["non", "no", "not", "without"]
+  private static let negativeNeedles = negativeSubstrings.map { Array($0.utf8) }
+  private static let positiveNeedles = positiveSubstrings.map { Array($0.utf8) }
+  private static let commentNeedle = Array("comment".utf8)
+
+  /// Whether `haystack` holds the bytes of `needle` (byte-exact).
+  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+    let count = needle.count
+    guard count > 0 else { return true }
+    guard haystack.count >= count else { return false }
+    return haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { pattern in
+        let first = pattern[0]
+        var start = 0
+        let last = hay.count - count
+        search: while start <= last {
+          if hay[start] == first {
+            var offset = 1
+            while offset < count {
+              if hay[start + offset] != pattern[offset] {
+                start += 1
+                continue search
+              }
+              offset += 1
+            }
+            return true
+          }
+          start += 1
+        }
+        return false
+      }
+    }
+  }
+
   /// -2 strong boilerplate (comments, related links…), -1 boilerplate, 1 content, 0 neither.
   static func weight(of node: DOMNode) -> Int8 {
     if node.name == "body" || node.name == "html" { return 0 }
@@ -416,18 +450,17 @@ enum ClassHints {
     // "non-ad-column", "no-sidebar": a negation is not boilerplate.
     var index = tokens.count - 1
     while index > 0 {
-      if ["non", "no", "not", "without"].contains(tokens[index - 1]) { tokens[index] = "" }
+      if negations.contains(tokens[index - 1]) { tokens[index] = "" }
       index -= 1
     }
-    let joined = String(
-      decoding: raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
+    let joined = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     var negative = tokens.contains { negativeTokens.contains($0) }
-    if !negative { negative = negativeSubstrings.contains { joined.containsBytes($0) } }
+    if !negative { negative = negativeNeedles.contains { contains(joined, $0) } }
     var positive = tokens.contains { positiveTokens.contains($0) }
-    if !positive { positive = positiveSubstrings.contains { joined.containsBytes($0) } }
+    if !positive { positive = positiveNeedles.contains { contains(joined, $0) } }
     if negative && !positive {
       return tokens.contains(where: { strongNegativeTokens.contains($0) })
-        || joined.containsBytes("comment") ? -2 : -1
+        || contains(joined, commentNeedle) ? -2 : -1
     }
     if positive && !negative { return 1 }
     return 0
