@@ -85,17 +85,19 @@ enum ReleaseTrailer {
     var company: String?
     var sawSourceLine = false
     for (index, paragraph) in paragraphs.enumerated() where index >= paragraphs.count / 3 {
-      let lower = paragraph.lowercased()
-      if paragraph.hasPrefix("SOURCE "), paragraph.count < 100 {
+      // Only short paragraphs are compared in lower case; long ones are never lower-cased.
+      let length = paragraph.count
+      let lower = length < 160 ? paragraph.lowercased() : ""
+      if paragraph.hasPrefix("SOURCE "), length < 100 {
         company = String(paragraph.dropFirst(7)).trimmed
         sawSourceLine = true
         start = start ?? index
-      } else if paragraph.hasPrefix("About "), paragraph.count < 80,
+      } else if paragraph.hasPrefix("About "), length < 80,
         !paragraph.hasSuffix("."), paragraph.split(separator: " ").count <= 7
       {
         company = company ?? String(paragraph.dropFirst(6)).trimmed
         start = start ?? index
-      } else if paragraph.count < 80,
+      } else if length < 80,
         [
           "forward-looking statements", "cautionary note regarding forward-looking statements",
           "safe harbor statement", "media contact", "media contacts", "press contact",
@@ -104,7 +106,7 @@ enum ReleaseTrailer {
           lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
       {
         start = start ?? index
-      } else if paragraph.count < 160,
+      } else if length < 160,
         lower.hasPrefix("press office:") || lower.hasPrefix("media contact:")
           || lower.hasPrefix("media inquiries:") || lower.hasPrefix("contact:")
       {
