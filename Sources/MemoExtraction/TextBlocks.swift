@@ -75,6 +75,18 @@ enum BlockBuilder {
     func appendText(_ text: String) {
       let inLink = linkDepth > 0
       let preformatted = preDepth > 0
+      // Work on local copies: the captured variables cost an exclusivity check per access.
+      var out = buffer
+      buffer = []
+      var length = bufferLength
+      var links = linkLength
+      var space = lastWasSpace
+      defer {
+        buffer = out
+        bufferLength = length
+        linkLength = links
+        lastWasSpace = space
+      }
       var text = text
       text.withUTF8 { bytes in
         var index = 0
@@ -84,52 +96,70 @@ enum BlockBuilder {
           if byte < 0x80 {
             index += 1
             switch byte {
-            case 0x0D: if !preformatted { appendSpace() }
+            case 0x0D:
+              if !preformatted && !space {
+                out.append(0x20)
+                length += 1
+                space = true
+              }
             case 0x0A:
               if preformatted {
-                buffer.append(0x0A)
-                bufferLength += 1
-                lastWasSpace = true
-              } else {
-                appendSpace()
+                out.append(0x0A)
+                length += 1
+                space = true
+              } else if !space {
+                out.append(0x20)
+                length += 1
+                space = true
               }
             case 0x20, 0x09, 0x0C:
-              if preformatted {
-                buffer.append(0x20)
-                bufferLength += 1
-                lastWasSpace = true
-              } else {
-                appendSpace()
+              if preformatted || !space {
+                out.append(0x20)
+                length += 1
+                space = true
               }
             case 0..<0x20, 0x7F: break
             default:
-              buffer.append(byte)
-              bufferLength += 1
-              if inLink { linkLength += 1 }
-              lastWasSpace = false
+              out.append(byte)
+              length += 1
+              if inLink { links += 1 }
+              space = false
             }
             continue
           }
-          let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
-          guard index + length <= count else { break }
-          if length == 2 && byte == 0xC2 && bytes[index + 1] < 0xA1 {
+          let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+          guard index + width <= count else { break }
+          if width == 2 && byte == 0xC2 && bytes[index + 1] < 0xA1 {
             // U+00A0 no-break space reads as a space; C1 controls are dropped.
-            if bytes[index + 1] == 0xA0 { preformatted ? buffer.append(0x20) : appendSpace() }
+            if bytes[index + 1] == 0xA0 {
+              if preformatted {
+                out.append(0x20)
+              } else if !space {
+                out.append(0x20)
+                length += 1
+                space = true
+              }
+            }
             index += 2
             continue
           }
-          if length == 3 && byte == 0xE2 && bytes[index + 1] == 0x80
+          if width == 3 && byte == 0xE2 && bytes[index + 1] == 0x80
             && (bytes[index + 2] == 0x8B || bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
           {
-            if bytes[index + 2] != 0x8B { appendSpace() }  // Zero-width space joins nothing.
+            // Zero-width space joins nothing; line and paragraph separators read as spaces.
+            if bytes[index + 2] != 0x8B && !space {
+              out.append(0x20)
+              length += 1
+              space = true
+            }
             index += 3
             continue
           }
-          buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-          bufferLength += 1
-          if inLink { linkLength += 1 }
-          lastWasSpace = false
-          index += length
+          out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
+          length += 1
+          if inLink { links += 1 }
+          space = false
+          index += width
         }
       }
     }

@@ -25,31 +25,25 @@ public enum ExtractionBatch {
 
   /// Extracts every input found under `paths`, handing results to `body` in input order.
   ///
-  /// Work runs in windows of a few files per core, so memory stays bounded on large folders
-  /// while `body` still sees results in the same order on every run.
+  /// Worker threads stay at most a few files per core ahead of `body`, so memory stays
+  /// bounded on large folders while `body` still sees results in the same order on every run;
+  /// `body` runs on the calling thread while the workers carry on.
   public static func forEach(
     _ paths: [String], options: ExtractionOptions = ExtractionOptions(),
     _ body: (Result<Memo, ExtractionError>) -> Void
   ) {
     let inputs = InputCollector.collect(paths)
     let extractor = MemoExtractor(options: options)
-    let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
-    var start = 0
-    while start < inputs.count {
-      let end = min(start + window, inputs.count)
-      let slice = Array(inputs[start..<end])
-      let results = ParallelMap.map(slice) { input -> Result<Memo, ExtractionError> in
-        switch input {
-        case .failure(let error): return .failure(error)
-        case .success(let path):
-          return Result { () throws(ExtractionError) -> Memo in
-            try extractor.extract(fileAt: path)
-          }
+    let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+    ParallelMap.forEachInOrder(inputs, lookahead: lookahead, { input -> Result<Memo, ExtractionError> in
+      switch input {
+      case .failure(let error): return .failure(error)
+      case .success(let path):
+        return Result { () throws(ExtractionError) -> Memo in
+          try extractor.extract(fileAt: path)
         }
       }
-      results.forEach(body)
-      start = end
-    }
+    }, body)
   }
 }
 
@@ -78,6 +72,76 @@ package enum ParallelMap {
     }
     for _ in 0..<workers { finished.wait() }
     return storage.values()
+  }
+}
+
+extension ParallelMap {
+  /// Applies `transform` on one thread per core and hands each result to `body` on the calling
+  /// thread, in input order, as soon as it and all earlier ones are done.
+  ///
+  /// Workers never run more than `lookahead` inputs ahead of `body`, which bounds memory.
+  package static func forEachInOrder<Input: Sendable, Output: Sendable>(
+    _ inputs: [Input], lookahead: Int, _ transform: @escaping @Sendable (Input) -> Output,
+    _ body: (Output) -> Void
+  ) {
+    let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    guard workers > 1 else {
+      for input in inputs { body(transform(input)) }
+      return
+    }
+    let queue = OrderedQueue<Output>(count: inputs.count, lookahead: max(1, lookahead))
+    for _ in 0..<workers {
+      let thread = Thread {
+        while let index = queue.claim() { queue.set(index, transform(inputs[index])) }
+      }
+      thread.stackSize = 8 << 20
+      thread.start()
+    }
+    for index in 0..<inputs.count { body(queue.take(index)) }
+  }
+}
+
+/// Results produced by worker threads and consumed in index order by one reader.
+private final class OrderedQueue<Value: Sendable>: @unchecked Sendable {
+  private var slots: [Value?]
+  private var nextIndex = 0
+  private var consumed = 0
+  private let lookahead: Int
+  private let condition = NSCondition()
+
+  init(count: Int, lookahead: Int) {
+    slots = Array(repeating: nil, count: count)
+    self.lookahead = lookahead
+  }
+
+  /// The next index no worker has taken yet (waiting while workers are too far ahead of the
+  /// reader), or nil when all are taken.
+  func claim() -> Int? {
+    condition.lock()
+    defer { condition.unlock() }
+    while nextIndex < slots.count && nextIndex >= consumed + lookahead { condition.wait() }
+    guard nextIndex < slots.count else { return nil }
+    nextIndex += 1
+    return nextIndex - 1
+  }
+
+  func set(_ index: Int, _ value: Value) {
+    condition.lock()
+    slots[index] = value
+    condition.broadcast()
+    condition.unlock()
+  }
+
+  /// Waits for the value at `index` and removes it; indices must be taken in order.
+  func take(_ index: Int) -> Value {
+    condition.lock()
+    defer { condition.unlock() }
+    while slots[index] == nil { condition.wait() }
+    let value = slots[index]!
+    slots[index] = nil
+    consumed = index + 1
+    condition.broadcast()
+    return value
   }
 }
 
@@ -204,6 +268,13 @@ public enum ExtractionOutput {
 
   /// Appends `text` as a JSON string literal (UTF-8 kept, control characters escaped).
   private static func appendString(_ text: String, to output: inout String) {
+    // Most strings need no escape at all: copy them whole.
+    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+      output += "\""
+      output += text
+      output += "\""
+      return
+    }
     output.unicodeScalars.append("\"")
     for scalar in text.unicodeScalars {
       switch scalar {
