@@ -151,5 +151,8 @@ struct MemoInNewsletterTests {
         ["Analysts expected the cuts.", "Some staff were surprised."], memo: memo) == nil)
     #expect(
       MemoInStory.subjectCompany(["Reuters could not verify the memo."], memo: memo) == nil)
+    #expect(
+      MemoInStory.subjectCompany(
+        ["President Alvarez praised the plan.", "The President spoke later."], memo: memo) == nil)
   }
 }
