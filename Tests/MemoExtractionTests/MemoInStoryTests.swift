@@ -1,5 +1,6 @@
-@testable import MemoExtraction
 import Testing
+
+@testable import MemoExtraction
 
 @Suite("Memos quoted in news stories")
 struct MemoInStoryTests {
@@ -101,7 +102,8 @@ struct MemoInStoryNameTests {
 
 @Suite("Memo in a story: newsletter posts")
 struct MemoInNewsletterTests {
-  @Test("A memo signed with a bare first name ends there; the writer's notes after it are commentary")
+  @Test(
+    "A memo signed with a bare first name ends there; the writer's notes after it are commentary")
   func writerNotesAfterSignature() throws {
     let memo = try extractHTML(
       """

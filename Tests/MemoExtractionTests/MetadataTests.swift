@@ -150,7 +150,9 @@ struct LetterheadTests {
         """.utf8), as: "memo.txt")
     #expect(memo.paragraphs.last == "This note contains forward-looking statements.")
     #expect(
-      MemoHeaders.withoutFilingNote(["Team,", "Body.", "Marta", "Forward-Looking Statements", "Text."])
+      MemoHeaders.withoutFilingNote([
+        "Team,", "Body.", "Marta", "Forward-Looking Statements", "Text.",
+      ])
         == ["Team,", "Body.", "Marta"])
   }
 

@@ -115,8 +115,10 @@ enum CorpusKnownIssues {
 enum CompanyName {
   static func normalized(_ name: String?) -> String? {
     guard let name else { return nil }
-    var words = name.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "&" })
-      .map(String.init)
+    var words = name.lowercased().split(whereSeparator: {
+      !$0.isLetter && !$0.isNumber && $0 != "&"
+    })
+    .map(String.init)
     while let last = words.last, ["inc", "plc", "ltd", "llc", "corp"].contains(last) {
       words.removeLast()
     }
@@ -149,7 +151,9 @@ struct CorpusTests {
     #expect(Set(entries.map(\.layout)).count >= 10)
   }
 
-  @Test("each corpus file extracts to the manifest's body and metadata", arguments: CorpusManifest.entries)
+  @Test(
+    "each corpus file extracts to the manifest's body and metadata",
+    arguments: CorpusManifest.entries)
   func extractionMatchesManifest(_ entry: CorpusEntry) throws {
     let url = CorpusManifest.folder.appendingPathComponent(entry.path)
     let memo = try MemoExtractor().extract(fileAt: url.path)
@@ -180,7 +184,8 @@ struct CorpusTests {
   }
 
   private func expectMatch(
-    _ ok: Bool, known: String?, _ comment: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+    _ ok: Bool, known: String?, _ comment: String,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
   ) {
     if let known {
       withKnownIssue(Comment(rawValue: known), isIntermittent: true) {
