@@ -73,6 +73,8 @@ let package = Package(
       dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
     .testTarget(
       name: "MemoscopeCLITests",
-      dependencies: ["MemoscopeKit", "memoscope", "TestSupport", .product(name: "Ink", package: "Ink")]),
+      dependencies: [
+        "MemoscopeKit", "memoscope", "TestSupport", .product(name: "Ink", package: "Ink"),
+      ]),
   ]
 )

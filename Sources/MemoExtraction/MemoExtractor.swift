@@ -149,6 +149,7 @@ enum MemoAssembler {
     }
     var (ownHeaders, body) = MemoHeaders.split(content.paragraphs.map(\.text))
     let headers = ownHeaders.completed(with: content.pageHeaders)
+    if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
     var metadata = content.metadata
     var releaseCompany: String?
     if let trailer = ReleaseTrailer.find(body) {
@@ -186,7 +187,8 @@ enum MemoAssembler {
   static func assemble(
     paragraphs: [String], title: String?, source: String, encoding: String, format: InputFormat
   ) -> Memo {
-    let (headers, body) = MemoHeaders.split(paragraphs)
+    var (headers, body) = MemoHeaders.split(paragraphs)
+    if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
     return Memo(
       source: source, title: headers.subject ?? title,
       author: headers.from ?? MemoHeaders.signOff(body),

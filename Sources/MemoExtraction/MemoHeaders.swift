@@ -9,6 +9,8 @@ struct MemoHeaders: Sendable, Equatable {
   var company: String?
   /// The e-mail address in the From line, if any.
   var fromAddress: String?
+  /// Whether a capitalized letterhead ("ACME FOODS, INC.") opened the text, as in a filed exhibit.
+  var hasLetterhead = false
 
   enum Field: String { case to, from, date, subject, cc, sent }
 
@@ -42,6 +44,7 @@ struct MemoHeaders: Sendable, Equatable {
     if let first = paragraphs.first, let company = letterhead(first) {
       var (headers, body) = split(Array(paragraphs.dropFirst()))
       headers.company = headers.company ?? company
+      headers.hasLetterhead = true
       return (headers, body)
     }
     var headers = MemoHeaders()
@@ -125,6 +128,24 @@ struct MemoHeaders: Sendable, Equatable {
       let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
     else { return nil }
     return last
+  }
+
+  /// Paragraphs up to the "Cautionary Note Regarding Forward-Looking Statements" a filed exhibit
+  /// appends after the memo (in its last half), or all of them.
+  static func withoutFilingNote(_ paragraphs: [String]) -> [String] {
+    let headings: Set<String> = [
+      "cautionary note regarding forward-looking statements",
+      "cautionary statement regarding forward-looking statements", "forward-looking statements",
+      "note regarding forward-looking statements", "safe harbor statement",
+    ]
+    for index in paragraphs.indices where index >= paragraphs.count / 2 && index > 0 {
+      let text = paragraphs[index]
+      guard text.count < 80 else { continue }
+      let key = text.lowercased().replacingOccurrences(of: "’", with: "'")
+        .trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+      if headings.contains(key) { return Array(paragraphs[..<index]) }
+    }
+    return paragraphs
   }
 
   /// "WYSTAN PAYMENTS, INC." → "Wystan Payments, Inc.": a line in capitals that ends with a

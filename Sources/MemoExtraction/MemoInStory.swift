@@ -170,6 +170,9 @@ enum MemoInStory {
     let starters: Set<String> = [
       "The", "A", "An", "In", "On", "At", "When", "After", "As", "For", "This", "It", "Last",
       "Earlier", "Today", "Yesterday", "On", "If", "But", "And", "More", "Some", "One", "Two",
+      // A person's title or a day opens many stories that are not about a company by name.
+      "President", "Chief", "Former", "Senator", "Governor", "Mayor", "Mr", "Ms", "Mrs", "Dr",
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     ]
     guard let lead = words.first, lead.count >= 3, words.count <= 4, !starters.contains(lead)
     else { return nil }

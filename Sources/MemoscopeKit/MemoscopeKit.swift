@@ -1,7 +1,7 @@
+@_exported import MemoClustering
 @_exported import MemoCore
 @_exported import MemoExtraction
-@_exported import MemoTokenization
 @_exported import MemoLexicon
-@_exported import MemoScoring
-@_exported import MemoClustering
 @_exported import MemoReporting
+@_exported import MemoScoring
+@_exported import MemoTokenization

@@ -134,7 +134,9 @@ struct TokenizeBench: ParsableCommand {
         matchedICUOnly = min(
           matchedICUOnly,
           time {
-            for document in documents { _ = loaded.hits(in: icuOnly.tokenize(paragraphs: document)) }
+            for document in documents {
+              _ = loaded.hits(in: icuOnly.tokenize(paragraphs: document))
+            }
           })
       }
     }

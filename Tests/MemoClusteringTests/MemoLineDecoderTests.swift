@@ -56,7 +56,8 @@ struct MemoLineDecoderTests {
       #expect(fast(line) == nil, "\(line)")
     }
     #expect(MemoLineDecoder.decode([0x7B, 0x22, 0x73, 0xFF, 0x22]) == nil)
-    let badUTF8 = Array(#"{"source":"a","paragraphs":[""#.utf8) + [0xC3, 0x28] + Array(#""]}"#.utf8)
+    let badUTF8 =
+      Array(#"{"source":"a","paragraphs":[""#.utf8) + [0xC3, 0x28] + Array(#""]}"#.utf8)
     #expect(MemoLineDecoder.decode(badUTF8) == nil)
   }
 }

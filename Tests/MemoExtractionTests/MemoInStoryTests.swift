@@ -1,5 +1,6 @@
-@testable import MemoExtraction
 import Testing
+
+@testable import MemoExtraction
 
 @Suite("Memos quoted in news stories")
 struct MemoInStoryTests {
@@ -101,7 +102,8 @@ struct MemoInStoryNameTests {
 
 @Suite("Memo in a story: newsletter posts")
 struct MemoInNewsletterTests {
-  @Test("A memo signed with a bare first name ends there; the writer's notes after it are commentary")
+  @Test(
+    "A memo signed with a bare first name ends there; the writer's notes after it are commentary")
   func writerNotesAfterSignature() throws {
     let memo = try extractHTML(
       """
@@ -151,5 +153,8 @@ struct MemoInNewsletterTests {
         ["Analysts expected the cuts.", "Some staff were surprised."], memo: memo) == nil)
     #expect(
       MemoInStory.subjectCompany(["Reuters could not verify the memo."], memo: memo) == nil)
+    #expect(
+      MemoInStory.subjectCompany(
+        ["President Alvarez praised the plan.", "The President spoke later."], memo: memo) == nil)
   }
 }

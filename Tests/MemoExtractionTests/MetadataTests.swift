@@ -117,6 +117,12 @@ struct LetterheadTests {
 
       Marta Ilves
       Chief Executive Officer
+
+      Cautionary Note Regarding Forward-Looking Statements
+
+      This exhibit contains forward-looking statements about the number of
+      affected roles and the charges associated with them. Actual results
+      may differ materially.
       </pre>
       </body>
       </html>
@@ -124,6 +130,30 @@ struct LetterheadTests {
     #expect(memo.company == "Calderwick Freight Holdings, Inc.")
     #expect(memo.paragraphs.first == "Dear Calderwick colleagues,")
     #expect(!memo.paragraphs.contains { $0.contains("HOLDINGS") })
+    #expect(memo.paragraphs.last == "Marta Ilves Chief Executive Officer")
+  }
+
+  @Test("Without a letterhead, a closing forward-looking note stays in the body")
+  func filingNoteNeedsLetterhead() throws {
+    let memo = try extract(
+      Array(
+        """
+        Team,
+
+        Today we are closing the Reno hub and reducing our operations team by 180 roles.
+
+        Marta
+
+        Forward-Looking Statements
+
+        This note contains forward-looking statements.
+        """.utf8), as: "memo.txt")
+    #expect(memo.paragraphs.last == "This note contains forward-looking statements.")
+    #expect(
+      MemoHeaders.withoutFilingNote([
+        "Team,", "Body.", "Marta", "Forward-Looking Statements", "Text.",
+      ])
+        == ["Team,", "Body.", "Marta"])
   }
 
   @Test("Only a line in capitals ending with a legal form is a letterhead")

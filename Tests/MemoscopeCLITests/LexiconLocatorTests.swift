@@ -26,7 +26,8 @@ struct LexiconLocatorTests {
     let path = LexiconLocator.resolve(
       explicit: nil, environment: [:], executablePath: executable, currentDirectory: elsewhere)
     #expect(
-      path == Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").standardized.path)
+      path
+        == Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").standardized.path)
   }
 }
 
