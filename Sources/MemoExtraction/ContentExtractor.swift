@@ -13,6 +13,8 @@ struct ContentExtractor {
   private(set) var linkLength: [Int]
   /// Memoized `ClassHints.weight` of each node.
   private var hints: [Int8?]
+  /// Memoized `ClassHints.weight(hintText:)` by hint text.
+  private var hintsByText: [[UInt8]: Int8] = [:]
 
   init(tree: HTMLTree, root: Int32) {
     self.tree = tree
@@ -49,7 +51,22 @@ struct ContentExtractor {
   /// +1 for content-sounding, 0 otherwise.
   mutating func hint(_ node: Int32) -> Int8 {
     if let known = hints[Int(node)] { return known }
-    let value = ClassHints.weight(of: tree.nodes[Int(node)])
+    let element = tree.nodes[Int(node)]
+    let value: Int8
+    if element.name == "body" || element.name == "html" {
+      value = 0
+    } else {
+      // Pages repeat the same class lists many times: weigh each distinct list once.
+      let raw = ClassHints.hintText(of: element)
+      if raw.isEmpty {
+        value = 0
+      } else if let known = hintsByText[raw] {
+        value = known
+      } else {
+        value = ClassHints.weight(hintText: raw)
+        hintsByText[raw] = value
+      }
+    }
     hints[Int(node)] = value
     return value
   }
@@ -416,15 +433,20 @@ enum ClassHints {
     }
   }
 
-  /// -2 strong boilerplate (comments, related links…), -1 boilerplate, 1 content, 0 neither.
-  static func weight(of node: DOMNode) -> Int8 {
-    if node.name == "body" || node.name == "html" { return 0 }
+  /// What `weight(hintText:)` reads: each class, id and role value after a space, in order.
+  static func hintText(of node: DOMNode) -> [UInt8] {
     var raw: [UInt8] = []
     for attribute in node.attributes
     where attribute.name == "class" || attribute.name == "id" || attribute.name == "role" {
       raw.append(0x20)
       raw.append(contentsOf: attribute.value.utf8)
     }
+    return raw
+  }
+
+  /// The weight of a hint text from `hintText(of:)`: -2 strong boilerplate (comments,
+  /// related links…), -1 boilerplate, 1 content, 0 neither.
+  static func weight(hintText raw: [UInt8]) -> Int8 {
     guard !raw.isEmpty else { return 0 }
     // Split camelCase and anything but letters and digits; lower-case ASCII.
     var tokens: [String] = []

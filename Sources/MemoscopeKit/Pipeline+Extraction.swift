@@ -35,15 +35,17 @@ public enum ExtractionBatch {
     let inputs = InputCollector.collect(paths)
     let extractor = MemoExtractor(options: options)
     let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
-    ParallelMap.forEachInOrder(inputs, lookahead: lookahead, { input -> Result<Memo, ExtractionError> in
-      switch input {
-      case .failure(let error): return .failure(error)
-      case .success(let path):
-        return Result { () throws(ExtractionError) -> Memo in
-          try extractor.extract(fileAt: path)
+    ParallelMap.forEachInOrder(
+      inputs, lookahead: lookahead,
+      { input -> Result<Memo, ExtractionError> in
+        switch input {
+        case .failure(let error): return .failure(error)
+        case .success(let path):
+          return Result { () throws(ExtractionError) -> Memo in
+            try extractor.extract(fileAt: path)
+          }
         }
-      }
-    }, body)
+      }, body)
   }
 }
 
