@@ -223,19 +223,22 @@ enum BlockBuilder {
         || compact.contains("display:table")
     }
 
-    // Iterative walk: a stack of (node, leaving?) pairs.
-    var stack: [(Int32, Bool)] = [(root, false)]
+    // Iterative walk: a stack of (node, leaving?, block element?) entries; whether a node is
+    // a block is looked up on the way in and carried to the way out.
+    var stack: [(Int32, Bool, Bool)] = [(root, false, false)]
     var childScratch: [Int32] = []
-    while let (index, leaving) = stack.popLast() {
+    while let (index, leaving, knownBlock) = stack.popLast() {
       let node = tree.nodes[Int(index)]
       if node.isText {
         appendText(node.text)
         continue
       }
       let name = node.name
-      let isBlock = blockTags.contains(name)
+      let isBlock = leaving ? knownBlock : blockTags.contains(name)
       if leaving {
-        if (isBlock && !inJoinedRow(index)) || rowCells.contains(index) { flush() }
+        if (isBlock && !inJoinedRow(index)) || (!rowCells.isEmpty && rowCells.contains(index)) {
+          flush()
+        }
         switch name {
         case "a": if countsAsLink[Int(index)] { linkDepth -= 1 }
         case "pre", "listing", "xmp", "plaintext": preDepth -= 1
@@ -291,14 +294,14 @@ enum BlockBuilder {
       case "pre", "listing", "xmp", "plaintext": preDepth += 1
       default: break
       }
-      stack.append((index, true))
+      stack.append((index, true, isBlock))
       childScratch.removeAll(keepingCapacity: true)
       var child = node.firstChild
       while child >= 0 {
         childScratch.append(child)
         child = tree.nodes[Int(child)].nextSibling
       }
-      for child in childScratch.reversed() { stack.append((child, false)) }
+      for child in childScratch.reversed() { stack.append((child, false, false)) }
     }
     flush()
     return blocks
