@@ -19,23 +19,11 @@ struct ClusterGraph {
     documents: Int, edges: [Edge], minimumLinkage: Double,
     jaccard: (Int, Int) -> Double
   ) -> (groups: [[Int]], cut: [Int]) {
-    var parent = Array(0..<documents)
-    func root(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
-    for edge in edges {
-      let a = root(edge.a)
-      let b = root(edge.b)
-      if a != b { parent[max(a, b)] = min(a, b) }
-    }
+    var components = DisjointSets(count: documents)
+    for edge in edges { components.union(edge.a, edge.b) }
     var componentEdges: [Int: [Int]] = [:]
     for (index, edge) in edges.enumerated() {
-      componentEdges[root(edge.a), default: []].append(index)
+      componentEdges[components.root(edge.a), default: []].append(index)
     }
     var groups: [[Int]] = []
     var cut: [Int] = []

@@ -128,29 +128,19 @@ enum PassageAnalysis {
       }
     }
     // 3. Runs sharing a k-gram are one passage.
-    var parent = Array(0..<runs.count)
-    func root(_ x: Int) -> Int {
-      var x = x
-      while parent[x] != x {
-        parent[x] = parent[parent[x]]
-        x = parent[x]
-      }
-      return x
-    }
+    var sameText = DisjointSets(count: runs.count)
     var owner = GramTable(capacity: runs.reduce(0) { $0 + $1.grams.count })
     for (id, run) in runs.enumerated() {
       for gram in run.grams {
         if let other = owner.owner(gram) {
-          let a = root(other)
-          let b = root(id)
-          if a != b { parent[max(a, b)] = min(a, b) }
+          sameText.union(other, id)
         } else {
           owner.setOwner(gram, id)
         }
       }
     }
     var groups: [Int: [Int]] = [:]
-    for id in runs.indices { groups[root(id), default: []].append(id) }
+    for id in runs.indices { groups[sameText.root(id), default: []].append(id) }
     // 4. Describe each passage; keep those in two or more documents and long enough.
     var passages: [(passage: SharedPassage, runs: [Int])] = []
     for key in groups.keys.sorted() {

@@ -1,35 +1,39 @@
 import Foundation
 
+/// Whether `haystack` holds the bytes of `needle` (byte-exact, no Unicode folding).
+/// - Complexity: O(n·m) worst case, O(n) in practice on text.
+func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>)
+  -> Bool
+{
+  guard needle.count > 0 else { return true }
+  guard haystack.count >= needle.count else { return false }
+  let first = needle[0]
+  let last = haystack.count - needle.count
+  var start = 0
+  search: while start <= last {
+    if haystack[start] == first {
+      var offset = 1
+      while offset < needle.count {
+        if haystack[start + offset] != needle[offset] {
+          start += 1
+          continue search
+        }
+        offset += 1
+      }
+      return true
+    }
+    start += 1
+  }
+  return false
+}
+
 extension String {
   /// Whether the UTF-8 bytes of this string contain those of `needle` (byte-exact, no
   /// Unicode folding): much faster than Foundation's `contains` in hot loops.
   func containsBytes(_ needle: String) -> Bool {
     var haystack = self
     var pattern = needle
-    return haystack.withUTF8 { hay in
-      pattern.withUTF8 { pat in
-        guard pat.count > 0 else { return true }
-        guard hay.count >= pat.count else { return false }
-        let first = pat[0]
-        let last = hay.count - pat.count
-        var start = 0
-        search: while start <= last {
-          if hay[start] == first {
-            var offset = 1
-            while offset < pat.count {
-              if hay[start + offset] != pat[offset] {
-                start += 1
-                continue search
-              }
-              offset += 1
-            }
-            return true
-          }
-          start += 1
-        }
-        return false
-      }
-    }
+    return haystack.withUTF8 { hay in pattern.withUTF8 { bytes(hay, contain: $0) } }
   }
 
   /// The string with ASCII letters lower-cased (other characters unchanged).

@@ -406,30 +406,8 @@ enum ClassHints {
 
   /// Whether `haystack` holds the bytes of `needle` (byte-exact).
   private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    let count = needle.count
-    guard count > 0 else { return true }
-    guard haystack.count >= count else { return false }
-    return haystack.withUnsafeBufferPointer { hay in
-      needle.withUnsafeBufferPointer { pattern in
-        let first = pattern[0]
-        var start = 0
-        let last = hay.count - count
-        search: while start <= last {
-          if hay[start] == first {
-            var offset = 1
-            while offset < count {
-              if hay[start + offset] != pattern[offset] {
-                start += 1
-                continue search
-              }
-              offset += 1
-            }
-            return true
-          }
-          start += 1
-        }
-        return false
-      }
+    haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { bytes(hay, contain: $0) }
     }
   }
 

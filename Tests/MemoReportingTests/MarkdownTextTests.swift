@@ -1,5 +1,6 @@
 import Foundation
 import Ink
+import TestSupport
 import Testing
 
 @testable import MemoReporting
@@ -90,7 +91,7 @@ struct MarkdownTextTests {
       "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "p",
       "blockquote", "ul", "ol", "li", "code", "strong", "em", "br", "pre", "hr",
     ]
-    for tag in tags(in: html) {
+    for tag in HTMLTags.all(in: html) {
       let name = tag.split(separator: " ").first.map(String.init) ?? ""
       let attributes = tag.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
       #expect(allowed.contains(name.lowercased()), "tag <\(tag)>", sourceLocation: sourceLocation)
@@ -110,7 +111,7 @@ struct MarkdownTextTests {
       "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "p",
       "blockquote", "ul", "ol", "li", "code", "strong", "em", "br", "pre", "hr", "s", "del",
     ]
-    for tag in tags(in: html) {
+    for tag in HTMLTags.all(in: html) {
       let name = tag.split(separator: " ").first.map(String.init) ?? ""
       let attributes = tag.dropFirst(name.count).trimmingCharacters(in: .whitespaces)
       switch name.lowercased() {
@@ -131,23 +132,6 @@ struct MarkdownTextTests {
       }
     }
     #expect(!html.lowercased().contains("javascript:\""), sourceLocation: sourceLocation)
-  }
-
-  /// The inside of every tag, without `<`, `>` and a closing tag's `/`.
-  static func tags(in html: String) -> [String] {
-    var tags: [String] = []
-    var current: String?
-    for character in html {
-      if character == "<" {
-        current = ""
-      } else if character == ">", let tag = current {
-        tags.append(tag.hasPrefix("/") ? String(tag.dropFirst()) : tag)
-        current = nil
-      } else if current != nil {
-        current!.append(character)
-      }
-    }
-    return tags
   }
 
   static func count(_ needle: String, in haystack: String) -> Int {

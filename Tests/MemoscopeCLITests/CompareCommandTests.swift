@@ -57,7 +57,7 @@ struct CompareCommandTests {
     let markdown = CLIRunner.run(arguments: pair + ["--format", "md"], currentDirectory: workspace)
     #expect(markdown.exitCode == 0, "\(markdown.stderr)")
     let html = MarkdownParser().html(from: markdown.stdout)
-    for tag in htmlTags(in: html) {
+    for tag in HTMLTags.all(in: html) {
       let name = String(tag.prefix { $0 != " " }).lowercased()
       #expect(!["script", "iframe", "img", "a", "style"].contains(name), "<\(tag)>")
     }

@@ -14,23 +14,6 @@ func reportingWorkspace(_ folders: [String] = ["Basic", "Lexicon"]) throws -> UR
   return workspace
 }
 
-/// The inside of every tag of an HTML string (closing tags without their `/`).
-func htmlTags(in html: String) -> [String] {
-  var tags: [String] = []
-  var current: String?
-  for character in html {
-    if character == "<" {
-      current = ""
-    } else if character == ">", let tag = current {
-      tags.append(tag.hasPrefix("/") ? String(tag.dropFirst()) : tag)
-      current = nil
-    } else {
-      current?.append(character)
-    }
-  }
-  return tags
-}
-
 func contents(_ url: URL) throws -> String {
   String(decoding: try Data(contentsOf: url), as: UTF8.self)
 }
@@ -125,7 +108,7 @@ struct ReportCommandTests {
     let report = try contents(workspace.appendingPathComponent("report.md"))
     let html = MarkdownParser().html(from: report)
     // Every tag in the HTML is one Markdown makes, an anchor of the report's own, or a chart.
-    for tag in htmlTags(in: html) {
+    for tag in HTMLTags.all(in: html) {
       let name = String(tag.prefix { $0 != " " }).lowercased()
       let attributes = String(tag.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
       #expect(!["script", "iframe", "style", "object", "embed"].contains(name), "<\(tag)>")
@@ -181,7 +164,7 @@ struct ReportCommandTests {
         })
       #expect(widths.count == 1, "ragged table: \(body.prefix(300))")
     }
-    for tag in htmlTags(in: html) {
+    for tag in HTMLTags.all(in: html) {
       let name = String(tag.prefix { $0 != " " }).lowercased()
       #expect(!["script", "iframe", "style"].contains(name), "<\(tag)>")
     }
