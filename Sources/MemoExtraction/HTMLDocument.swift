@@ -67,7 +67,11 @@ struct HTMLDocumentHandle: ~Copyable {
   }()
 
   /// Parses UTF-8 bytes (already decoded by `TextDecoding`) with the shim's options.
-  init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
+  ///
+  /// `fast` (the default) uses the shim's `memoscope_html_read` fast path, which leaves out
+  /// attributes and `<script>`/`<style>` text that `makeTree` never reads; `false` is plain
+  /// `htmlReadMemory`, kept so tests can check that both give the same `HTMLTree`.
+  init(utf8 bytes: [UInt8], path: String, fast: Bool = true) throws(ExtractionError) {
     _ = Self.libraryReady
     memoscope_xml_silence_errors()
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
@@ -75,8 +79,7 @@ struct HTMLDocumentHandle: ~Copyable {
     }
     let parsed = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        htmlReadMemory(
-          chars.baseAddress, Int32(chars.count), nil, "UTF-8", memoscope_html_parse_options())
+        memoscope_html_read(chars.baseAddress, Int32(chars.count), fast ? 1 : 0)
       }
     }
     guard let parsed else {
@@ -201,6 +204,7 @@ struct HTMLDocumentHandle: ~Copyable {
   }
 
   /// Attributes extraction reads; the rest (href, src, data-*, on*…) is never copied.
+  /// The shim's `memoscope_is_kept_attribute` must list the same names.
   private static let keptAttributes: Set<String> = [
     "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
     "content", "name", "property", "http-equiv", "charset", "rel",
