@@ -21,6 +21,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   case noText(path: String)
   /// libxml2 could not build a document from the bytes.
   case unparsable(path: String, reason: String)
+  /// A line of a JSONL file is not a memo as `memoscope extract --format jsonl` writes them.
+  case invalidMemoLine(path: String, line: Int, reason: String)
 
   public var description: String {
     switch self {
@@ -41,6 +43,9 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
       "\(path): no memo text found. Check that the file is the page or email holding the memo."
     case .unparsable(let path, let reason):
       "\(path): cannot parse as HTML (\(reason)). Save the page again as HTML."
+    case .invalidMemoLine(let path, let line, let reason):
+      "\(path):\(line): not a memo: \(reason). Each line must be one memo as written by "
+        + "'memoscope extract --format jsonl'."
     }
   }
 
@@ -49,7 +54,7 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     switch self {
     case .notFound(let path), .unreadable(let path, _), .emptyFolder(let path),
       .emptyFile(let path), .tooLarge(let path, _, _), .binary(let path, _), .noText(let path),
-      .unparsable(let path, _):
+      .unparsable(let path, _), .invalidMemoLine(let path, _, _):
       path
     }
   }
