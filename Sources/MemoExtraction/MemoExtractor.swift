@@ -171,8 +171,27 @@ enum MemoAssembler {
       ?? content.datelineDate
     memo.company =
       releaseCompany ?? metadata.publisher ?? metadata.siteCompany
-      ?? companyFromHeaders(headers, body: body)
+      ?? companyFromHeaders(headers, body: body).map {
+        fullerName(of: $0, among: content.imageNames)
+      }
     return memo
+  }
+
+  /// The fuller spelling of `company` that an image names, such as a letterhead logo whose alt
+  /// text is "Orrin Mobility" when the memo itself only says "Orrin"; else `company`.
+  ///
+  /// Only one or two capitalized words may follow the name, so "Orrin" never becomes a
+  /// sentence or a photo caption.
+  static func fullerName(of company: String, among imageNames: [String]) -> String {
+    let known = company.split(separator: " ")
+    for name in imageNames {
+      let words = name.split(separator: " ")
+      guard words.count > known.count, words.count <= known.count + 2,
+        zip(words, known).allSatisfy({ $0.lowercased() == $1.lowercased() })
+      else { continue }
+      return name
+    }
+    return company
   }
 
   /// "To: All Acme employees", else the sender's domain as the memo spells it.
