@@ -67,6 +67,22 @@ struct MetadataTests {
       try extractHTML(page(logo: "Tessel Freight And Storage Group")).company == "Tessel")
   }
 
+  @Test("A founder's newsletter named after the company gives the company's own name")
+  func newsletterSiteName() {
+    let body = ["Today we said goodbye to 64 people at Greyloft.", "Callum"]
+    let name = MemoAssembler.companyInSiteName
+    #expect(name("Building Greyloft", "Why Greyloft is getting smaller", body) == "Greyloft")
+    // Kept whole: a news site, a company whose memo uses its first word, a name used once.
+    #expect(
+      name("Los Angeles Times", "Times staff cut", ["The Times said, the Times"])
+        == "Los Angeles Times")
+    #expect(
+      name("Veradyne Robotics", "Veradyne changes", ["Veradyne is smaller"])
+        == "Veradyne Robotics")
+    #expect(name("Building Greyloft", "Why we are smaller", body) == "Building Greyloft")
+    #expect(name("Building Greyloft", nil, body) == "Building Greyloft")
+  }
+
   @Test("Dates normalize from ISO and common English forms")
   func dates() {
     let cases: [(String, String?)] = [
