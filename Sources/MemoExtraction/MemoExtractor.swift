@@ -338,8 +338,13 @@ enum FileReader {
       if errno == ENOENT || errno == ENOTDIR { throw .notFound(path: path) }
       throw .unreadable(path: path, reason: String(cString: strerror(errno)).lowercased())
     }
-    if (info.st_mode & S_IFMT) == S_IFDIR {
-      throw .unreadable(path: path, reason: "it is a folder")
+    switch info.st_mode & S_IFMT {
+    case S_IFREG: break
+    case S_IFDIR: throw .unreadable(path: path, reason: "it is a folder")
+    // Reading a pipe, socket or device could block forever or never end.
+    case S_IFIFO: throw .notAFile(path: path, kind: "a named pipe")
+    case S_IFSOCK: throw .notAFile(path: path, kind: "a socket")
+    default: throw .notAFile(path: path, kind: "a device")
     }
     let size = Int(info.st_size)
     if size == 0 { throw .emptyFile(path: path) }
