@@ -39,6 +39,10 @@ struct HTMLTree: Sendable {
   var metas: [(key: String, value: String)] = []
   /// The bodies of `<script type="application/ld+json">` blocks.
   var jsonLD: [String] = []
+  /// The `alt` texts of the first images (at most `imageAltLimit`); images are not nodes.
+  var imageAlts: [String] = []
+  /// How many images' `alt` texts are kept: logos and letterheads come early.
+  static let imageAltLimit = 40
 
   /// The children of a node, in order.
   func children(of index: Int32) -> ChildSequence {
@@ -114,6 +118,12 @@ struct HTMLDocumentHandle: ~Copyable {
           Self.collectMeta(node, into: &tree)
         } else if name == "title" {
           if tree.title == nil { tree.title = Self.directText(node) }
+        } else if name == "img" {
+          if tree.imageAlts.count < HTMLTree.imageAltLimit,
+            let alt = Self.attributes(node).first(where: { $0.name == "alt" })?.value
+          {
+            tree.imageAlts.append(alt)
+          }
         } else if name == "script" {
           let type = Self.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
           if type.contains("ld+json") { tree.jsonLD.append(Self.directText(node)) }
@@ -207,7 +217,7 @@ struct HTMLDocumentHandle: ~Copyable {
   /// The shim's `memoscope_is_kept_attribute` must list the same names.
   private static let keptAttributes: Set<String> = [
     "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
-    "content", "name", "property", "http-equiv", "charset", "rel",
+    "content", "name", "property", "http-equiv", "charset", "rel", "alt",
   ]
 
   private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
