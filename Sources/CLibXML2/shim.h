@@ -46,8 +46,9 @@ static inline int memoscope_html_parse_options(void) {
    start-element callback, so libxml2's parser (auto-closing, implied elements, recovery) runs
    unchanged:
 
-   1. Attributes: only the names `HTMLDocumentHandle.keptAttributes` reads are handed on to the
-      tree builder (no href, src, data-*...), and ids are not registered in a hash table.
+   1. Attributes: only the names `memoscope_is_kept_attribute` lists (those extraction reads)
+      are handed on to the tree builder (no href, src, data-*...), and ids are not registered
+      in a hash table.
    2. Raw text: the content of `<script>` and `<style>` (about half the bytes of a news page) is
       skipped in one byte scan instead of libxml2's character-by-character copy into a node
       nobody reads. JSON-LD scripts (read for metadata) are parsed as usual.
@@ -56,12 +57,12 @@ static inline int memoscope_html_parse_options(void) {
    that the trees extraction sees are identical.
    --------------------------------------------------------------------------------------------- */
 
-/** Whether extraction reads an attribute of this (already lower-cased) name.
-    Must list the same names as `HTMLDocumentHandle.keptAttributes`. */
+/** Whether extraction reads an attribute of this (already lower-cased) name; the one list
+    both the fast parse and `HTMLDocumentHandle.attributes` use. */
 static inline int memoscope_is_kept_attribute(const xmlChar *name) {
   const char *text = (const char *)name;
   switch (text[0]) {
-  case 'a': return strcmp(text, "aria-hidden") == 0;
+  case 'a': return strcmp(text, "alt") == 0 || strcmp(text, "aria-hidden") == 0;
   case 'c':
     return strcmp(text, "class") == 0 || strcmp(text, "content") == 0 ||
            strcmp(text, "charset") == 0;

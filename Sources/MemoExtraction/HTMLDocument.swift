@@ -213,20 +213,16 @@ struct HTMLDocumentHandle: ~Copyable {
     return true
   }
 
-  /// Attributes extraction reads; the rest (href, src, data-*, on*…) is never copied.
-  /// The shim's `memoscope_is_kept_attribute` must list the same names.
-  private static let keptAttributes: Set<String> = [
-    "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
-    "content", "name", "property", "http-equiv", "charset", "rel", "alt",
-  ]
-
+  /// Only attributes extraction reads are copied (the rest, href, src, data-*, on*…, never
+  /// is): the shim's `memoscope_is_kept_attribute` holds the list, so that its fast parse
+  /// (which already leaves the others out) and this copy agree. libxml2 lower-cases ASCII in
+  /// attribute names, and no other letter lower-cases into one of those names.
   private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
     var result: [(name: String, value: String)] = []
     var attribute = node.pointee.properties
     while let current = attribute {
-      if let rawName = current.pointee.name,
-        case let name = lowercased(rawName), keptAttributes.contains(name)
-      {
+      if let rawName = current.pointee.name, memoscope_is_kept_attribute(rawName) != 0 {
+        let name = String(cString: rawName)
         var value = ""
         var child = current.pointee.children
         if let only = child, only.pointee.next == nil {
