@@ -45,3 +45,36 @@ extension String {
     return String(decoding: bytes, as: UTF8.self)
   }
 }
+
+/// Reads inline `style` attributes without building `String`s.
+///
+/// Callers used to test `style.lowercased().filter { $0 != " " }.contains("display:none")`;
+/// for an ASCII style (nearly all) the bytes below give the same answer, because no
+/// declaration looked for holds a CR or LF (the only ASCII pair that forms one `Character`).
+/// Non-ASCII styles get `nil` and callers keep the `Character` test for them.
+enum InlineStyle {
+  /// The style's bytes with spaces removed and ASCII letters lower-cased, or nil when the
+  /// style holds a non-ASCII byte.
+  static func asciiCompact(_ style: String) -> [UInt8]? {
+    var compact: [UInt8] = []
+    compact.reserveCapacity(style.utf8.count)
+    for byte in style.utf8 {
+      if byte >= 0x80 { return nil }
+      if byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+    }
+    return compact
+  }
+
+  /// Whether `compact` (from `asciiCompact`) holds one of `declarations`, such as
+  /// `display:none`.
+  static func contains(_ compact: [UInt8], anyOf declarations: [StaticString]) -> Bool {
+    compact.withUnsafeBufferPointer { haystack in
+      declarations.contains { declaration in
+        bytes(
+          haystack,
+          contain: UnsafeBufferPointer(
+            start: declaration.utf8Start, count: declaration.utf8CodeUnitCount))
+      }
+    }
+  }
+}

@@ -86,7 +86,13 @@ enum ReleaseTrailer {
     var sawSourceLine = false
     for (index, paragraph) in paragraphs.enumerated() where index >= paragraphs.count / 3 {
       // Only short paragraphs are compared in lower case; long ones are never lower-cased.
-      let length = paragraph.count
+      // Every test below asks whether the length is under 160 at most, so counting stops
+      // there (counting a long paragraph's characters is slow).
+      var length = 0
+      for _ in paragraph {
+        length += 1
+        if length == 160 { break }
+      }
       let lower = length < 160 ? paragraph.lowercased() : ""
       if paragraph.hasPrefix("SOURCE "), length < 100 {
         company = String(paragraph.dropFirst(7)).trimmed
