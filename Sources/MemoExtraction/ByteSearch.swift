@@ -78,3 +78,45 @@ enum InlineStyle {
     }
   }
 }
+
+extension String {
+  /// Foundation's `components(separatedBy: separator)`, found by bytes.
+  ///
+  /// Foundation compares `Character`s, which is slow. A byte match of the separator is a
+  /// `Character` match exactly when both its ends fall on `Character` boundaries, provided no
+  /// other sequence is canonically equivalent to one of the separator's characters: true of
+  /// ASCII, dashes and bullets, the only separators callers pass (checked by
+  /// `ByteSearchTests` against Foundation).
+  func splitting(on separator: String) -> [String] {
+    let needle = Array(separator.utf8)
+    guard !needle.isEmpty else { return components(separatedBy: separator) }
+    var pieces: [String] = []
+    var pieceStart = startIndex
+    var text = self
+    text.withUTF8 { bytes in
+      let last = bytes.count - needle.count
+      var offset = 0
+      search: while offset <= last {
+        if bytes[offset] != needle[0] {
+          offset += 1
+          continue
+        }
+        for index in 1..<needle.count where bytes[offset + index] != needle[index] {
+          offset += 1
+          continue search
+        }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.count)
+        guard lower.samePosition(in: self) != nil, upper.samePosition(in: self) != nil else {
+          offset += 1
+          continue
+        }
+        pieces.append(String(self[pieceStart..<lower]))
+        pieceStart = upper
+        offset += needle.count
+      }
+    }
+    pieces.append(String(self[pieceStart...]))
+    return pieces
+  }
+}

@@ -95,7 +95,7 @@ struct PageMetadata: Sendable, Equatable {
   static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
     var segments = [raw]
     for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • "] {
-      segments = segments.flatMap { $0.components(separatedBy: separator) }
+      segments = segments.flatMap { $0.splitting(on: separator) }
     }
     segments = segments.map(\.trimmed).filter { !$0.isEmpty }
     guard segments.count > 1 else { return (raw, nil) }

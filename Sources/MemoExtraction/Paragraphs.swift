@@ -24,7 +24,7 @@ enum ParagraphBuilder {
   static func splitLineBreaks(_ text: String) -> [String] {
     guard text.utf8.contains(0x0A) else { return [text] }
     var result: [String] = []
-    for chunk in text.components(separatedBy: "\n\n") {
+    for chunk in text.splitting(on: "\n\n") {
       // "Posted by … on 6/8/2023 | Category: …" under an intranet headline is not the memo.
       let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter {
         !$0.isEmpty && !($0.hasPrefix("Posted by ") && $0.count < 200)
@@ -86,13 +86,7 @@ enum ReleaseTrailer {
     var sawSourceLine = false
     for (index, paragraph) in paragraphs.enumerated() where index >= paragraphs.count / 3 {
       // Only short paragraphs are compared in lower case; long ones are never lower-cased.
-      // Every test below asks whether the length is under 160 at most, so counting stops
-      // there (counting a long paragraph's characters is slow).
-      var length = 0
-      for _ in paragraph {
-        length += 1
-        if length == 160 { break }
-      }
+      let length = paragraph.count
       let lower = length < 160 ? paragraph.lowercased() : ""
       if paragraph.hasPrefix("SOURCE "), length < 100 {
         company = String(paragraph.dropFirst(7)).trimmed
