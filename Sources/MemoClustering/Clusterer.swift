@@ -254,16 +254,41 @@ struct Fingerprint: Sendable {
   }
 }
 
-/// Prints phase durations to stderr when `MEMOSCOPE_TIMING` is set (for tuning).
+/// Prints phase durations (wall and process CPU time) to stderr when `MEMOSCOPE_TIMING` is set
+/// (for tuning; CPU near twice the wall time means both cores of a 2-core machine were busy).
 struct PhaseTimer {
   private let enabled = getenv("MEMOSCOPE_TIMING") != nil
   private var last = DispatchTime.now().uptimeNanoseconds
+  private var lastCPU = PhaseTimer.cpuSeconds()
 
   mutating func lap(_ label: @autoclosure () -> String) {
     guard enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
-    let line = String(format: "%8.3f s  %@\n", Double(now - last) / 1e9, label())
+    let cpu = Self.cpuSeconds()
+    var usage = rusage()
+    Self.usage(&usage)
+    let line = String(
+      format: "%8.3f s wall %8.3f s cpu %6d MB peak  %@\n", Double(now - last) / 1e9,
+      cpu - lastCPU, usage.ru_maxrss / 1024, label())
     FileHandle.standardError.write(Data(line.utf8))
     last = now
+    lastCPU = cpu
+  }
+
+  private static func usage(_ usage: inout rusage) {
+    #if canImport(Glibc)
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+  }
+
+  /// User and system time of the whole process so far.
+  private static func cpuSeconds() -> Double {
+    var usage = rusage()
+    Self.usage(&usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
   }
 }
