@@ -9,6 +9,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   case notFound(path: String)
   /// The file or folder exists but cannot be read (permissions, I/O error).
   case unreadable(path: String, reason: String)
+  /// The path is a named pipe, socket or device (named in `kind`), which could block forever.
+  case notAFile(path: String, kind: String)
   /// A folder holds no regular, non-hidden files.
   case emptyFolder(path: String)
   /// The file has zero bytes (or only white space).
@@ -21,6 +23,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   case noText(path: String)
   /// libxml2 could not build a document from the bytes.
   case unparsable(path: String, reason: String)
+  /// A line of a JSONL file is not a memo as `memoscope extract --format jsonl` writes them.
+  case invalidMemoLine(path: String, line: Int, reason: String)
 
   public var description: String {
     switch self {
@@ -28,6 +32,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
       "\(path): no such file or folder. Check the path for typos."
     case .unreadable(let path, let reason):
       "\(path): cannot read (\(reason)). Check the file's permissions."
+    case .notAFile(let path, let kind):
+      "\(path): is \(kind), not a file. Save what it holds to a file and give that path."
     case .emptyFolder(let path):
       "\(path): folder has no files to extract. Add .html, .txt, .md or .eml files to it."
     case .emptyFile(let path):
@@ -41,15 +47,19 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
       "\(path): no memo text found. Check that the file is the page or email holding the memo."
     case .unparsable(let path, let reason):
       "\(path): cannot parse as HTML (\(reason)). Save the page again as HTML."
+    case .invalidMemoLine(let path, let line, let reason):
+      "\(path):\(line): not a memo: \(reason). Each line must be one memo as written by "
+        + "'memoscope extract --format jsonl'."
     }
   }
 
   /// The path the error is about.
   public var path: String {
     switch self {
-    case .notFound(let path), .unreadable(let path, _), .emptyFolder(let path),
+    case .notFound(let path), .unreadable(let path, _), .notAFile(let path, _),
+      .emptyFolder(let path),
       .emptyFile(let path), .tooLarge(let path, _, _), .binary(let path, _), .noText(let path),
-      .unparsable(let path, _):
+      .unparsable(let path, _), .invalidMemoLine(let path, _, _):
       path
     }
   }

@@ -39,6 +39,10 @@ struct HTMLTree: Sendable {
   var metas: [(key: String, value: String)] = []
   /// The bodies of `<script type="application/ld+json">` blocks.
   var jsonLD: [String] = []
+  /// The `alt` texts of the first images (at most `imageAltLimit`); images are not nodes.
+  var imageAlts: [String] = []
+  /// How many images' `alt` texts are kept: logos and letterheads come early.
+  static let imageAltLimit = 40
 
   /// The children of a node, in order.
   func children(of index: Int32) -> ChildSequence {
@@ -67,7 +71,11 @@ struct HTMLDocumentHandle: ~Copyable {
   }()
 
   /// Parses UTF-8 bytes (already decoded by `TextDecoding`) with the shim's options.
-  init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
+  ///
+  /// `fast` (the default) uses the shim's `memoscope_html_read` fast path, which leaves out
+  /// attributes and `<script>`/`<style>` text that `makeTree` never reads; `false` is plain
+  /// `htmlReadMemory`, kept so tests can check that both give the same `HTMLTree`.
+  init(utf8 bytes: [UInt8], path: String, fast: Bool = true) throws(ExtractionError) {
     _ = Self.libraryReady
     memoscope_xml_silence_errors()
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
@@ -75,8 +83,7 @@ struct HTMLDocumentHandle: ~Copyable {
     }
     let parsed = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        htmlReadMemory(
-          chars.baseAddress, Int32(chars.count), nil, "UTF-8", memoscope_html_parse_options())
+        memoscope_html_read(chars.baseAddress, Int32(chars.count), fast ? 1 : 0)
       }
     }
     guard let parsed else {
@@ -111,6 +118,12 @@ struct HTMLDocumentHandle: ~Copyable {
           Self.collectMeta(node, into: &tree)
         } else if name == "title" {
           if tree.title == nil { tree.title = Self.directText(node) }
+        } else if name == "img" {
+          if tree.imageAlts.count < HTMLTree.imageAltLimit,
+            let alt = Self.attributes(node).first(where: { $0.name == "alt" })?.value
+          {
+            tree.imageAlts.append(alt)
+          }
         } else if name == "script" {
           let type = Self.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
           if type.contains("ld+json") { tree.jsonLD.append(Self.directText(node)) }
@@ -200,19 +213,16 @@ struct HTMLDocumentHandle: ~Copyable {
     return true
   }
 
-  /// Attributes extraction reads; the rest (href, src, data-*, on*…) is never copied.
-  private static let keptAttributes: Set<String> = [
-    "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "datetime", "type",
-    "content", "name", "property", "http-equiv", "charset", "rel",
-  ]
-
+  /// Only attributes extraction reads are copied (the rest, href, src, data-*, on*…, never
+  /// is): the shim's `memoscope_is_kept_attribute` holds the list, so that its fast parse
+  /// (which already leaves the others out) and this copy agree. libxml2 lower-cases ASCII in
+  /// attribute names, and no other letter lower-cases into one of those names.
   private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
     var result: [(name: String, value: String)] = []
     var attribute = node.pointee.properties
     while let current = attribute {
-      if let rawName = current.pointee.name,
-        case let name = lowercased(rawName), keptAttributes.contains(name)
-      {
+      if let rawName = current.pointee.name, memoscope_is_kept_attribute(rawName) != 0 {
+        let name = String(cString: rawName)
         var value = ""
         var child = current.pointee.children
         if let only = child, only.pointee.next == nil {

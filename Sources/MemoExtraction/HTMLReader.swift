@@ -21,6 +21,8 @@ enum HTMLReader {
     var datelineDate: String? = nil
     /// A From/To/Date/Subject table anywhere on the page (saved HTML e-mails).
     var pageHeaders: MemoHeaders? = nil
+    /// Short capitalized alt texts of images, such as a letterhead logo's "Acme Robotics".
+    var imageNames: [String] = []
     var quoteEligible: Set<Int32>
   }
 
@@ -60,6 +62,7 @@ enum HTMLReader {
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: timeDate(in: tree),
       quoteEligible: eligible)
     let allBlocks = extractor.blocks
+    content.imageNames = imageNames(in: tree)
     content.pageHeaders = MemoHeaders.find(
       in: allBlocks.prefix(80).flatMap { ParagraphBuilder.splitLineBreaks($0.text) })
     if let h1 = allBlocks.first(where: { tree.nodes[Int($0.owner)].name == "h1" }),
@@ -127,6 +130,16 @@ enum HTMLReader {
     return DateNormalizer.normalize(
       "\(numbers[2])-\(numbers[0] < 10 ? "0" : "")\(numbers[0])-\(numbers[1] < 10 ? "0" : "")\(numbers[1])"
     )
+  }
+
+  /// The image alt texts that read like a name: one to five words, each starting with a
+  /// capital letter or a digit, or "&" ("Orrin Mobility", "Cardwell & Finch").
+  static func imageNames(in tree: HTMLTree) -> [String] {
+    tree.imageAlts.map(\.collapsingWhitespace).filter { alt in
+      let words = alt.split(separator: " ")
+      return !words.isEmpty && words.count <= 5
+        && words.allSatisfy { $0 == "&" || $0.first!.isUppercase || $0.first!.isNumber }
+    }
   }
 
   /// The first `<time datetime>` that normalizes to a date.

@@ -16,6 +16,12 @@ struct MemoHeaders: Sendable, Equatable {
 
   /// The field a line such as `From: Dana Whitfield, CEO` starts with, if any.
   static func headerField(_ line: String) -> (field: Field, value: String)? {
+    guard mayStartWithHeaderKey(line) else { return nil }
+    return parseHeaderField(line)
+  }
+
+  /// `headerField` without its byte-level pre-check (tests compare the two).
+  static func parseHeaderField(_ line: String) -> (field: Field, value: String)? {
     guard let colon = line.firstIndex(of: ":") else { return nil }
     let key = line[..<colon].trimmingSpaces.lowercased()
     guard key.count <= 8 else { return nil }
@@ -79,6 +85,36 @@ struct MemoHeaders: Sendable, Equatable {
     var body = paragraphs
     body.removeSubrange(start...end)
     return (headers, body)
+  }
+
+  /// Header keys in lower case, as `headerField` accepts them.
+  private static let headerKeys: Set<[UInt8]> = Set(
+    ["to", "from", "date", "subject", "re", "subj", "cc", "bcc", "sent"].map { Array($0.utf8) })
+
+  /// A byte-level pre-check that `headerField` runs first, because most lines are prose and
+  /// finding a colon `Character` by `Character` in them is slow. It returns false only when
+  /// `headerField` would return nil too: a key `headerField` accepts is ASCII letters only,
+  /// so a line that starts with a letter must start with the whole key (followed by a
+  /// non-letter), and one that starts with another ASCII character other than white space
+  /// cannot have such a key. Lines opening with white space or a non-ASCII byte are left to
+  /// `headerField` itself (they may start with Unicode white space it trims).
+  static func mayStartWithHeaderKey(_ line: String) -> Bool {
+    var utf8 = line.utf8.makeIterator()
+    var key: [UInt8] = []
+    while let byte = utf8.next() {
+      let lower = byte | 0x20
+      if lower >= 0x61 && lower <= 0x7A {
+        guard key.count < 7 else { return false }
+        key.append(lower)
+        continue
+      }
+      if key.isEmpty {
+        // First byte: white space or non-ASCII may hide Unicode white space before a key.
+        return byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+      }
+      return headerKeys.contains(key)
+    }
+    return false
   }
 
   /// The first run of two or more header lines among `lines` (at most the first 80), with a

@@ -549,7 +549,9 @@ extension MarkdownReport {
       document.anchor("inputs-not-read")
       document.heading(2, "Inputs not read")
       guard !input.failures.isEmpty else {
-        document.paragraph("All \(input.inputs.count) inputs were read.")
+        let count = input.inputs.count
+        document.paragraph(
+          count == 1 ? "The one input was read." : "All \(count) inputs were read.")
         return
       }
       document.table(

@@ -23,11 +23,13 @@ extension Pipeline {
       if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
         throw ReportingError.notOneMemo(path: path)
       }
-      switch ExtractionBatch.extract([path]).first {
+      // A JSONL file of extracted memos is accepted when it holds exactly one memo.
+      let results = ExtractionBatch.extract([path])
+      guard results.count == 1 else { throw ReportingError.notOneMemo(path: path) }
+      switch results[0] {
       case .success(let memo): memos.append(memo)
       case .failure(let error):
         throw ReportingError.unreadableInput(path: error.path, reason: error.description)
-      case nil: throw ReportingError.notOneMemo(path: path)
       }
     }
     let lexicon = try Lexicon.load(lexiconPath)

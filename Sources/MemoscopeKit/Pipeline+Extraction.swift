@@ -5,16 +5,17 @@ import MemoExtraction
 
 /// Extracts memos from many inputs at once, on all cores, in a stable order.
 ///
-/// `score`, `cluster` and `report` read their inputs through here, so every command accepts
-/// the same paths (files and folders) and reports bad inputs the same way.
+/// `extract`, `score`, `cluster`, `compare` and `report` read their inputs through here, so
+/// every command accepts the same paths (files, folders, and JSONL files of memos written by
+/// `memoscope extract --format jsonl`) and reports bad inputs the same way.
 public enum ExtractionBatch {
   /// Extracts every input found under `paths`.
   ///
   /// - Parameters:
   ///   - paths: Files and folders as given by the user; folders are walked recursively.
   ///   - options: Size limit and other extraction options.
-  /// - Returns: One result per file found (or per path that failed), in the order of
-  ///   `InputCollector.collect(_:)`, whatever the number of threads.
+  /// - Returns: One result per file found (per memo line for a `.jsonl` file, per path that
+  ///   failed), in the order of `InputCollector.collect(_:)`, whatever the number of threads.
   public static func extract(
     _ paths: [String], options: ExtractionOptions = ExtractionOptions()
   ) -> [Result<Memo, ExtractionError>] {
@@ -32,20 +33,11 @@ public enum ExtractionBatch {
     _ paths: [String], options: ExtractionOptions = ExtractionOptions(),
     _ body: (Result<Memo, ExtractionError>) -> Void
   ) {
-    let inputs = InputCollector.collect(paths)
+    let inputs = MemoInput.collect(paths)
     let extractor = MemoExtractor(options: options)
     let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
     ParallelMap.forEachInOrder(
-      inputs, lookahead: lookahead,
-      { input -> Result<Memo, ExtractionError> in
-        switch input {
-        case .failure(let error): return .failure(error)
-        case .success(let path):
-          return Result { () throws(ExtractionError) -> Memo in
-            try extractor.extract(fileAt: path)
-          }
-        }
-      }, body)
+      inputs, lookahead: lookahead, { $0.memo(extractor: extractor) }, body)
   }
 }
 

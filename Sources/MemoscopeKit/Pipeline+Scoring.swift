@@ -8,7 +8,8 @@ import MemoScoring
 /// Extracts and scores many inputs at once, on all cores, in a stable order.
 public enum ScoringBatch {
   /// Extracts and scores every input found under `paths`, handing results to `body` in input
-  /// order (the order of `InputCollector.collect(_:)`), whatever the number of threads.
+  /// order (the order of `InputCollector.collect(_:)`, a `.jsonl` file's memos in line order),
+  /// whatever the number of threads.
   ///
   /// Work runs in windows of a few dozen files per core, so memory stays bounded on large
   /// folders.
@@ -24,21 +25,14 @@ public enum ScoringBatch {
     progress: ((Int, Int) -> Void)? = nil,
     _ body: (Result<ScoreCard, ExtractionError>) -> Void
   ) {
-    let inputs = InputCollector.collect(paths)
+    let inputs = MemoInput.collect(paths)
     let extractor = MemoExtractor(options: options)
     let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 32
     var start = 0
     while start < inputs.count {
       let end = min(start + window, inputs.count)
       let results = ParallelMap.map(Array(inputs[start..<end])) {
-        input -> Result<ScoreCard, ExtractionError> in
-        switch input {
-        case .failure(let error): return .failure(error)
-        case .success(let path):
-          return Result { () throws(ExtractionError) -> ScoreCard in
-            scorer.score(try extractor.extract(fileAt: path))
-          }
-        }
+        $0.memo(extractor: extractor).map(scorer.score)
       }
       results.forEach(body)
       start = end

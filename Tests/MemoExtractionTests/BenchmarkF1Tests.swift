@@ -68,7 +68,7 @@ struct BenchmarkF1Tests {
 }
 
 /// Result slots filled from several threads.
-private final class Bodies: @unchecked Sendable {
+final class Bodies: @unchecked Sendable {
   private var slots: [String]
   private let lock = NSLock()
   init(count: Int) { slots = Array(repeating: "", count: count) }

@@ -100,6 +100,21 @@ struct ExtractionErrorTests {
     }
   }
 
+  @Test("A named pipe or a device is refused at once instead of blocking the batch")
+  func notAFile() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let pipe = folder.appendingPathComponent("memo.txt").path
+    #expect(mkfifo(pipe, 0o600) == 0)
+    let error = ExtractionError.notAFile(path: pipe, kind: "a named pipe")
+    #expect(throws: error) { try MemoExtractor().extract(fileAt: pipe) }
+    #expect(
+      error.description
+        == "\(pipe): is a named pipe, not a file. Save what it holds to a file and give that path.")
+    #expect(throws: ExtractionError.notAFile(path: "/dev/null", kind: "a device")) {
+      try MemoExtractor().extract(fileAt: "/dev/null")
+    }
+  }
+
   @Test("Sizes parse and format in binary units")
   func sizes() {
     #expect(ByteSize.parse("50MB") == 50 * 1_048_576)

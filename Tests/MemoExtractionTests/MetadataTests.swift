@@ -47,6 +47,42 @@ struct MetadataTests {
     #expect(memo.date == "2026-07-08")
   }
 
+  @Test("A logo's alt text gives the fuller name of a company the sender's domain names")
+  func logoAltText() throws {
+    func page(logo: String) -> String {
+      """
+      <html><body><table><tr><td><img src="header.png" alt="\(logo)"></td></tr>
+      <tr><td><b>From:</b></td><td>Mara Quist &lt;mara@tessel.example&gt;</td></tr>
+      <tr><td><b>Subject:</b></td><td>Changes at Tessel</td></tr></table>
+      <p>Team, today Tessel is reducing its workforce by nine percent as we reorganize.</p>
+      <p>Everyone at Tessel affected will hear from their manager within the hour.</p>
+      </body></html>
+      """
+    }
+    #expect(try extractHTML(page(logo: "Tessel Freight")).company == "Tessel Freight")
+    // A caption, a different name or a long alt text leaves the name the memo uses.
+    #expect(try extractHTML(page(logo: "Tessel team at the 2024 offsite")).company == "Tessel")
+    #expect(try extractHTML(page(logo: "Harlow Partners")).company == "Tessel")
+    #expect(
+      try extractHTML(page(logo: "Tessel Freight And Storage Group")).company == "Tessel")
+  }
+
+  @Test("A founder's newsletter named after the company gives the company's own name")
+  func newsletterSiteName() {
+    let body = ["Today we said goodbye to 64 people at Greyloft.", "Callum"]
+    let name = MemoAssembler.companyInSiteName
+    #expect(name("Building Greyloft", "Why Greyloft is getting smaller", body) == "Greyloft")
+    // Kept whole: a news site, a company whose memo uses its first word, a name used once.
+    #expect(
+      name("Los Angeles Times", "Times staff cut", ["The Times said, the Times"])
+        == "Los Angeles Times")
+    #expect(
+      name("Veradyne Robotics", "Veradyne changes", ["Veradyne is smaller"])
+        == "Veradyne Robotics")
+    #expect(name("Building Greyloft", "Why we are smaller", body) == "Building Greyloft")
+    #expect(name("Building Greyloft", nil, body) == "Building Greyloft")
+  }
+
   @Test("Dates normalize from ISO and common English forms")
   func dates() {
     let cases: [(String, String?)] = [

@@ -104,4 +104,34 @@ struct CompareCommandTests {
         == "error: Broken/scan.pdf: is a PDF document, not HTML, text or email. Convert it to text or HTML first.\n"
     )
   }
+
+  @Test("A JSONL file is compared when it holds one memo, refused when it holds several")
+  func jsonlInputs() throws {
+    let workspace = try reportingWorkspace(["Basic", "Lexicon"])
+    let one = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", "Basic/NORVALE-2025-03.html"],
+      currentDirectory: workspace)
+    try Data(one.stdout.utf8).write(to: workspace.appendingPathComponent("one.jsonl"))
+    let two = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", "Basic"], currentDirectory: workspace)
+    try Data(two.stdout.utf8).write(to: workspace.appendingPathComponent("two.jsonl"))
+
+    func compare(_ left: String) -> (exitCode: Int32, stdout: String, stderr: String) {
+      CLIRunner.run(
+        arguments: [
+          "compare", left, "Basic/QUILLHAVEN-2025-08.html", "--lexicon", "Lexicon", "--format",
+          "json",
+        ], currentDirectory: workspace)
+    }
+    let fromPage = compare("Basic/NORVALE-2025-03.html")
+    let fromLine = compare("one.jsonl")
+    #expect(fromLine.exitCode == 0)
+    #expect(fromLine.stdout == fromPage.stdout)
+    let several = compare("two.jsonl")
+    #expect(several.exitCode == 2)
+    #expect(
+      several.stderr
+        == "error: two.jsonl: is not a single memo file. Give two files to compare, e.g. a.html b.txt.\n"
+    )
+  }
 }

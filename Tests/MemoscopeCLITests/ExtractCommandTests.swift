@@ -59,6 +59,21 @@ struct ExtractCommandTests {
     #expect(again.stdout == result.stdout)
   }
 
+  @Test("A JSONL file of extracted memos reads back as the same memos, line for line")
+  func jsonLinesRoundTrip() throws {
+    let folder = try folder(["b/memo.txt": Self.memoText])
+    let first = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", "b"], currentDirectory: folder)
+    try Data(first.stdout.utf8).write(to: folder.appendingPathComponent("memos.jsonl"))
+    let again = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", "memos.jsonl"], currentDirectory: folder)
+    #expect(again.exitCode == 0)
+    #expect(again.stderr == "")
+    #expect(again.stdout == first.stdout)
+    let text = CLIRunner.run(arguments: ["extract", "memos.jsonl"], currentDirectory: folder)
+    #expect(text.stdout.hasPrefix("=== b/memo.txt — Our next chapter — Dana Whitfield ===\n"))
+  }
+
   @Test("json: one object for one document, an array for several")
   func prettyJSON() throws {
     let folder = try folder(["one.txt": Self.memoText, "two.txt": Self.memoText])

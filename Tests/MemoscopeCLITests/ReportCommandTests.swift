@@ -57,6 +57,30 @@ struct ReportCommandTests {
         == categories)
   }
 
+  @Test("A JSONL file written by extract gives the same report body as the pages themselves")
+  func jsonlInput() throws {
+    let workspace = try reportingWorkspace()
+    let extracted = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", "Basic"], currentDirectory: workspace)
+    try Data(extracted.stdout.utf8).write(to: workspace.appendingPathComponent("memos.jsonl"))
+    for (input, output) in [("Basic", "pages.md"), ("memos.jsonl", "lines.md")] {
+      let run = CLIRunner.run(
+        arguments: ["report", input, "--lexicon", "Lexicon", "--output", output],
+        currentDirectory: workspace)
+      #expect(run.exitCode == 0, "\(run.stderr)")
+    }
+    // Everything before "Inputs not read" (ranking, quotes, clusters, method) is the same;
+    // only the chart folder's name and the list of input files differ.
+    func body(_ name: String, charts: String) throws -> String {
+      let text = try contents(workspace.appendingPathComponent(name))
+      let end = try #require(text.range(of: "## Inputs not read"))
+      return text[..<end.lowerBound].replacingOccurrences(of: charts, with: "CHARTS")
+    }
+    let fromPages = try body("pages.md", charts: "pages-charts/")
+    #expect(fromPages.contains("NORVALE-2025-03.html"))
+    #expect(try body("lines.md", charts: "lines-charts/") == fromPages)
+  }
+
   @Test("Refuses to overwrite a report without --force and says how")
   func refusesOverwrite() throws {
     let workspace = try reportingWorkspace()

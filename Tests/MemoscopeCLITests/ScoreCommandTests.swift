@@ -141,6 +141,37 @@ struct ScoreCommandTests {
     #expect(errors[1].hasPrefix("error: Tests/Fixtures/Scoring/missing.txt: "))
   }
 
+  @Test("A JSONL file written by extract scores exactly like the files it came from")
+  func jsonlFromExtract() throws {
+    let extracted = CLIRunner.run(
+      arguments: ["extract", "--format", "jsonl", memos], currentDirectory: root)
+    #expect(extracted.exitCode == 0)
+    let file = try Fixtures.temporaryFolder().appendingPathComponent("memos.jsonl")
+    try Data(extracted.stdout.utf8).write(to: file)
+    let fromPages = run(["--lexicon", lexicon, "--format", "jsonl", memos])
+    let fromLines = run(["--lexicon", lexicon, "--format", "jsonl", file.path])
+    #expect(fromLines.exitCode == 0)
+    #expect(fromLines.stderr == "")
+    #expect(fromLines.stdout.split(separator: "\n").count == 3)
+    #expect(fromLines.stdout == fromPages.stdout)
+  }
+
+  @Test("Bad JSONL lines are reported by file and line; the other lines are scored (exit 1)")
+  func jsonlWithBadLines() {
+    let result = run([
+      "--lexicon", lexicon, "--format", "csv", "Tests/Fixtures/Clustering/memos.jsonl",
+    ])
+    #expect(result.exitCode == 1)
+    #expect(
+      result.stderr == """
+        error: Tests/Fixtures/Clustering/memos.jsonl:3: not a memo: invalid JSON. Each line must be one memo as written by 'memoscope extract --format jsonl'.
+        error: Tests/Fixtures/Clustering/memos.jsonl:5: not a memo: missing key 'paragraphs'. Each line must be one memo as written by 'memoscope extract --format jsonl'.
+
+        """)
+    let sources = result.stdout.split(separator: "\n").dropFirst().map { $0.prefix { $0 != "," } }
+    #expect(sources == ["pell.html", "harbor.html", "marrow.html"])
+  }
+
   @Test("No paths is a usage error")
   func noPaths() {
     let result = run([])

@@ -1,0 +1,53 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MemoExtraction
+
+@Suite("Memo headers")
+struct MemoHeadersTests {
+  /// Lines built to sit on each side of the pre-check's rules.
+  static let lines: [String] = [
+    "From: Dana Whitfield", "FROM : Dana", "To:All staff", "Subject: Changes", "SUBJ: x",
+    "Re: our plan", "Cc: Legal", "bcc: HR", "Sent: Monday", "Date: May 1, 2026",
+    "  From: indented", "\tTo: tabbed", "\u{00A0}Subject: no-break space first",
+    "\u{2003}Date: em space first", "To\u{00A0}: no-break space before colon",
+    "Subject\u{3000}: ideographic space", "To\u{0301}: combining mark", "T\u{0301}o: mark inside",
+    "To:\u{0301} mark after colon", "Tó: accented", "Sender: not a key", "Subjects: plural",
+    "Fromage: cheese", "to2: digit", "2to: digit first", ": colon first", "Subject",
+    "From Dana, no colon", "", " ", "É: accented key", "\u{212A}: kelvin sign",
+    "Date:", "Date:    ", "From: " + String(repeating: "x", count: 250),
+    "Pro tip: something", "Note: this is prose, not a header line at all.",
+    "FROM:\u{00A0}Dana", "ſubject: long s",
+  ]
+
+  @Test("the byte pre-check never turns away a line headerField accepts")
+  func preCheckAgrees() throws {
+    var corpusLines: [String] = []
+    let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
+    let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
+    while let url = files?.nextObject() as? URL {
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+      corpusLines += text.split(separator: "\n").map(String.init)
+    }
+    #expect(corpusLines.count > 100)
+    var accepted = 0
+    for line in Self.lines + corpusLines {
+      let full = MemoHeaders.parseHeaderField(line)
+      if full != nil { accepted += 1 }
+      #expect(full == nil || MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
+      #expect(MemoHeaders.headerField(line)?.value == full?.value, "\(line)")
+    }
+    #expect(accepted >= 15)
+  }
+
+  @Test("the byte pre-check turns away prose and unknown keys")
+  func preCheckRejects() {
+    for line in ["Sender: x", "Fromage: y", "Note: prose", ": x", "2to: y", "Subject"] {
+      #expect(!MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
+    }
+    for line in ["From: x", "  To: y", "\u{00A0}Date: z", "To\u{00A0}: w"] {
+      #expect(MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
+    }
+  }
+}
