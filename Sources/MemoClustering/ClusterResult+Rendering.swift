@@ -17,10 +17,12 @@ extension ClusterResult {
   /// large result need not be held twice in memory.
   public func writeJSON(_ write: (String) -> Void) {
     write("{\n  \"clusters\" : [")
-    let batch = 256
+    // Small pieces, several per core: the first clusters are the biggest, and a round's text
+    // is held in memory until it is written.
+    let batch = 16
     var first = 0
     while first < clusters.count {
-      let end = min(clusters.count, first + batch * ProcessInfoCores.count)
+      let end = min(clusters.count, first + batch * 4 * ProcessInfoCores.count)
       let start = first
       let clusters = self.clusters
       let pieces = Parallel.map(count: (end - start + batch - 1) / batch, minimumChunk: 1) {

@@ -66,44 +66,41 @@ public struct Clusterer: Sendable {
     let boilerplateDocuments = max(
       options.boilerplateMinimum, Int((options.boilerplateFraction * Double(n)).rounded(.up)))
     let frozenSketch = sketch
-    // Move the shingle sets out and filter them in place, so only one copy is alive.
-    var sets = documents.map(\.shingles)
+    // Move the shingle sets out and partition them in place, so only one copy is alive: the
+    // shingles kept for similarity first, then the common ones (passages still need them).
+    var sets = ShingleSets(values: documents.map(\.shingles))
     for index in 0..<n { documents[index].shingles = [] }
-    sets.withUnsafeMutableBufferPointer { buffer in
-      let shared = UncheckedSendable(value: buffer)
-      Parallel.forEachChunk(count: n, minimumChunk: 256) { range in
-        for index in range {
-          shared.value[index] = shared.value[index].filter {
-            frozenSketch.count($0) < commonDocuments
-          }
-        }
-      }
-    }
-    timer.lap("document frequency (common at \(commonDocuments) memos)")
+    sets.setAside { frozenSketch.count($0) >= commonDocuments }
+    timer.lap(
+      "document frequency (common at \(commonDocuments) memos, \(sets.keptCount) shingles kept)"
+    )
 
     // 3. Signatures, 4. candidate pairs, 5. exact verification.
-    let hasher = MinHasher(count: options.hashCount, seed: options.seed)
-    let signatures = Self.signatures(of: sets, hasher: hasher)
-    timer.lap("signatures")
     let frozenSets = sets
-    let (edges, candidateCount) = LSHIndex.verifiedPairs(
-      signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
-      skip: sets.map(\.isEmpty),
-      minimumAgreement: Int((options.threshold * 0.6 * Double(hasher.count)).rounded(.down))
-    ) { a, b in
-      let (jaccard, containment) = Shingles.similarity(frozenSets[a], frozenSets[b])
-      guard jaccard >= options.threshold || containment >= options.containmentThreshold else {
-        return nil
+    // In a closure, so the signatures are freed as soon as the pairs are found.
+    let (edges, candidateCount) = { () -> ([ClusterGraph.Edge], Int) in
+      let hasher = MinHasher(count: options.hashCount, seed: options.seed)
+      let signatures = Self.signatures(of: frozenSets, hasher: hasher)
+      timer.lap("signatures")
+      return LSHIndex.verifiedPairs(
+        signatures: signatures, hashes: hasher.count, bands: options.bands, rows: options.rows,
+        skip: frozenSets.kept.map { $0 == 0 },
+        minimumAgreement: Int((options.threshold * 0.6 * Double(hasher.count)).rounded(.down))
+      ) { a, b in
+        let (jaccard, containment) = frozenSets.similarity(a, b)
+        guard jaccard >= options.threshold || containment >= options.containmentThreshold else {
+          return nil
+        }
+        return ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment)
       }
-      return ClusterGraph.Edge(a: a, b: b, jaccard: jaccard, containment: containment)
-    }
+    }()
     timer.lap(
       "signatures, LSH and verification (\(candidateCount) pairs verified, \(edges.count) kept)")
 
     // 6. Clusters with the chaining guard.
     let (groups, cutIndices) = ClusterGraph.clusters(
       documents: n, edges: edges, minimumLinkage: options.minimumLinkage,
-      jaccard: { Shingles.similarity(sets[$0], sets[$1]).jaccard })
+      jaccard: { frozenSets.similarity($0, $1).jaccard })
     timer.lap("chaining guard (\(groups.count) groups, \(cutIndices.count) cut)")
 
     // 7. Members in date order, pairs and shared passages, concurrently over clusters.
@@ -117,8 +114,9 @@ public struct Clusterer: Sendable {
     let frozenEdges = edgesByGroup
     var clusters: [MemoCluster] = Parallel.map(count: groups.count, minimumChunk: 1) { g in
       Self.describe(
-        group: groups[g], edges: frozenEdges[g], documents: frozenDocuments, memo: memo,
-        options: options, sketch: frozenSketch, boilerplateDocuments: boilerplateDocuments)
+        group: groups[g], edges: frozenEdges[g], documents: frozenDocuments, shingles: frozenSets,
+        memo: memo, options: options, sketch: frozenSketch,
+        boilerplateDocuments: boilerplateDocuments)
     }
     timer.lap("clusters and passages (\(groups.count) clusters)")
     clusters.sort { a, b in
@@ -146,16 +144,20 @@ public struct Clusterer: Sendable {
   }
 
   /// All signatures in one flat buffer, `hasher.count` values per document.
-  static func signatures(of sets: [[UInt32]], hasher: MinHasher) -> [UInt32] {
+  static func signatures(of sets: ShingleSets, hasher: MinHasher) -> [UInt32] {
     let k = hasher.count
-    var flat = [UInt32](repeating: 0, count: sets.count * k)
+    let count = sets.values.count
+    var flat = [UInt32](repeating: 0, count: count * k)
     flat.withUnsafeMutableBufferPointer { buffer in
       let shared = UncheckedSendable(value: buffer)
-      Parallel.forEachChunk(count: sets.count, minimumChunk: 64) { range in
+      Parallel.forEachChunk(count: count, minimumChunk: 64) { range in
         for index in range {
           let slice = UnsafeMutableBufferPointer(
             rebasing: shared.value[(index * k)..<((index + 1) * k)])
-          hasher.signature(of: sets[index], into: slice)
+          sets.values[index].withUnsafeBufferPointer { set in
+            hasher.signature(
+              of: UnsafeBufferPointer(rebasing: set[0..<sets.kept[index]]), into: slice)
+          }
         }
       }
     }
@@ -163,9 +165,13 @@ public struct Clusterer: Sendable {
   }
 
   /// Builds one cluster's description: ordered members, pairs, passages, coverage.
+  ///
+  /// Passages come from what fingerprinting kept (`Fingerprint.ranks` into the shingle sets),
+  /// so memos are not read and tokenized again, except those whose text a passage quotes (and
+  /// any memo too long to have ranks).
   static func describe(
     group: [Int], edges: [ClusterGraph.Edge], documents: [Fingerprint],
-    memo: @Sendable (Int) -> Memo?, options: ClusteringOptions,
+    shingles: ShingleSets, memo: @Sendable (Int) -> Memo?, options: ClusteringOptions,
     sketch: DocumentFrequencySketch, boilerplateDocuments: Int
   ) -> MemoCluster {
     let ordered = group.sorted {
@@ -173,18 +179,38 @@ public struct Clusterer: Sendable {
     }
     var position: [Int: Int] = [:]
     for (index, d) in ordered.enumerated() { position[d] = index }
-    let passageDocuments = ordered.map { d -> PassageDocument in
+    /// A member's memo and tokens, read again (once) when its text is needed.
+    var reread: [Int: (paragraphs: [String], tokens: [ClusterToken])] = [:]
+    func tokens(of index: Int) -> (paragraphs: [String], tokens: [ClusterToken]) {
+      if let known = reread[index] { return known }
+      let found =
+        memo(documents[ordered[index]].inputIndex).map {
+          ($0.paragraphs, ClusterTokenizer.tokens(of: $0, masking: options.masking))
+        } ?? ([], [])
+      reread[index] = found
+      return found
+    }
+    let passageDocuments = ordered.indices.map { index -> PassageDocument in
+      let d = ordered[index]
       let fingerprint = documents[d]
-      guard let memo = memo(fingerprint.inputIndex) else {
-        return PassageDocument(source: fingerprint.source, paragraphs: [], tokens: [])
+      guard let ranks = fingerprint.ranks else {
+        return PassageDocument(
+          source: fingerprint.source, tokens: tokens(of: index).tokens,
+          shingleSize: options.shingleSize)
       }
       return PassageDocument(
-        source: memo.source, paragraphs: memo.paragraphs,
-        tokens: ClusterTokenizer.tokens(of: memo, masking: options.masking))
+        source: fingerprint.source, tokenCount: fingerprint.tokenCount,
+        paragraphStarts: fingerprint.paragraphStarts, ranks: ranks,
+        shingles: shingles.unfiltered(d), shingleSize: options.shingleSize)
     }
     let (passages, coverage) = PassageAnalysis.run(
       passageDocuments, options: options, documentFrequency: { sketch.count($0) },
-      boilerplateDocuments: boilerplateDocuments)
+      boilerplateDocuments: boilerplateDocuments
+    ) { document, first, last in
+      let (paragraphs, tokens) = tokens(of: document)
+      guard last < tokens.count else { return "" }
+      return PassageAnalysis.text(paragraphs: paragraphs, first: tokens[first], last: tokens[last])
+    }
     var members: [ClusterMember] = []
     for (index, d) in ordered.enumerated() {
       var member = documents[d].member
@@ -214,6 +240,11 @@ struct Fingerprint: Sendable {
   var tokenCount: Int
   var contentKey: UInt64
   var shingles: [UInt32]
+  /// For each shingle position, its index in `shingles` as first computed (before common
+  /// shingles were set aside); nil for a memo too long for 16-bit indices.
+  var ranks: [UInt16]?
+  /// `(paragraph, first token)` for each paragraph with tokens (see `PassageDocument`).
+  var paragraphStarts: [Int32]
 
   init(memo: Memo, index: Int, options: ClusteringOptions) {
     let tokens = ClusterTokenizer.tokens(of: memo, masking: options.masking)
@@ -227,7 +258,8 @@ struct Fingerprint: Sendable {
     var key = StableHash.mix(UInt64(memo.paragraphs.count), seed: UInt64(tokens.count))
     for token in tokens { key = StableHash.mix(key ^ token.key, seed: UInt64(token.end)) }
     contentKey = key ^ StableHash.of((memo.title ?? "") + "\u{0}" + (memo.date ?? ""))
-    shingles = Shingles.set(of: tokens, size: options.shingleSize)
+    (shingles, ranks) = Shingles.setAndRanks(of: tokens, size: options.shingleSize)
+    paragraphStarts = PassageDocument.paragraphStarts(of: tokens)
   }
 
   var member: ClusterMember {
@@ -254,16 +286,120 @@ struct Fingerprint: Sendable {
   }
 }
 
-/// Prints phase durations to stderr when `MEMOSCOPE_TIMING` is set (for tuning).
+/// Each document's sorted shingle set, partitioned: the shingles kept for similarity first
+/// (`values[d][0..<kept[d]]`, sorted), then the common ones set aside (sorted), in the one
+/// allocation fingerprinting made.
+struct ShingleSets: Sendable {
+  var values: [[UInt32]]
+  /// How many shingles of each document are kept for similarity.
+  var kept: [Int]
+
+  init(values: [[UInt32]]) {
+    self.values = values
+    kept = values.map(\.count)
+  }
+
+  /// Moves the shingles for which `isCommon` holds behind the others, concurrently.
+  mutating func setAside(where isCommon: @Sendable (UInt32) -> Bool) {
+    let count = values.count
+    values.withUnsafeMutableBufferPointer { values in
+      kept.withUnsafeMutableBufferPointer { kept in
+        let shared = UncheckedSendable(value: (values, kept))
+        Parallel.forEachChunk(count: count, minimumChunk: 256) { range in
+          var aside: [UInt32] = []
+          for index in range {
+            aside.removeAll(keepingCapacity: true)
+            shared.value.1[index] = shared.value.0[index].withUnsafeMutableBufferPointer { set in
+              var keptCount = 0
+              for position in 0..<set.count {
+                let shingle = set[position]
+                if isCommon(shingle) {
+                  aside.append(shingle)
+                } else {
+                  set[keptCount] = shingle
+                  keptCount += 1
+                }
+              }
+              for (offset, shingle) in aside.enumerated() { set[keptCount + offset] = shingle }
+              return keptCount
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /// All kept shingles.
+  var keptCount: Int { kept.reduce(0, +) }
+
+  /// Jaccard similarity and containment of two documents' kept shingles.
+  func similarity(_ a: Int, _ b: Int) -> (jaccard: Double, containment: Double) {
+    values[a].withUnsafeBufferPointer { x in
+      values[b].withUnsafeBufferPointer { y in
+        Shingles.similarity(
+          UnsafeBufferPointer(rebasing: x[0..<kept[a]]),
+          UnsafeBufferPointer(rebasing: y[0..<kept[b]]))
+      }
+    }
+  }
+
+  /// The document's whole sorted set as fingerprinting computed it (what `ranks` index).
+  func unfiltered(_ document: Int) -> [UInt32] {
+    let values = values[document]
+    let split = kept[document]
+    guard split < values.count else { return values }
+    var merged: [UInt32] = []
+    merged.reserveCapacity(values.count)
+    var i = 0
+    var j = split
+    while i < split || j < values.count {
+      if j == values.count || (i < split && values[i] < values[j]) {
+        merged.append(values[i])
+        i += 1
+      } else {
+        merged.append(values[j])
+        j += 1
+      }
+    }
+    return merged
+  }
+}
+
+/// Prints phase durations (wall and process CPU time) to stderr when `MEMOSCOPE_TIMING` is set
+/// (for tuning; CPU near twice the wall time means both cores of a 2-core machine were busy).
 struct PhaseTimer {
   private let enabled = getenv("MEMOSCOPE_TIMING") != nil
   private var last = DispatchTime.now().uptimeNanoseconds
+  private var lastCPU = PhaseTimer.cpuSeconds()
 
   mutating func lap(_ label: @autoclosure () -> String) {
     guard enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
-    let line = String(format: "%8.3f s  %@\n", Double(now - last) / 1e9, label())
+    let cpu = Self.cpuSeconds()
+    var usage = rusage()
+    Self.usage(&usage)
+    let line = String(
+      format: "%8.3f s wall %8.3f s cpu %6d MB peak  %@\n", Double(now - last) / 1e9,
+      cpu - lastCPU, usage.ru_maxrss / 1024, label())
     FileHandle.standardError.write(Data(line.utf8))
     last = now
+    lastCPU = cpu
+  }
+
+  private static func usage(_ usage: inout rusage) {
+    #if canImport(Glibc)
+      getrusage(RUSAGE_SELF.rawValue, &usage)
+    #else
+      getrusage(RUSAGE_SELF, &usage)
+    #endif
+  }
+
+  /// User and system time of the whole process so far.
+  private static func cpuSeconds() -> Double {
+    var usage = rusage()
+    Self.usage(&usage)
+    let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+    let system = Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
+    return user + system
   }
 }

@@ -21,84 +21,106 @@ enum LSHIndex {
     signatures: [UInt32], hashes: Int, bands: Int, rows: Int, skip: [Bool],
     minimumAgreement: Int, verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
   ) -> (edges: [ClusterGraph.Edge], candidates: Int) {
-    let documents = skip.count
+    // The low byte of every signature value, for a screen that reads a quarter of the memory.
+    var lowBytes = [UInt8](repeating: 0, count: signatures.count)
+    lowBytes.withUnsafeMutableBufferPointer { bytes in
+      let shared = UncheckedSendable(value: bytes)
+      signatures.withUnsafeBufferPointer { signatures in
+        let source = UncheckedSendable(value: signatures)
+        Parallel.forEachChunk(count: signatures.count, minimumChunk: 1 << 16) { range in
+          for index in range {
+            shared.value[index] = UInt8(truncatingIfNeeded: source.value[index])
+          }
+        }
+      }
+    }
+    let frozenLowBytes = lowBytes
     let perBand: [(edges: [ClusterGraph.Edge], candidates: Int)] = Parallel.map(
       count: bands, minimumChunk: 1
     ) { band in
-      var entries: [(key: UInt64, document: UInt32)] = []
-      entries.reserveCapacity(documents)
       var edges: [ClusterGraph.Edge] = []
       var candidates = 0
       signatures.withUnsafeBufferPointer { signatures in
-        for document in 0..<documents where !skip[document] {
-          var key = UInt64(band)
-          let base = document * hashes + band * rows
-          for row in 0..<rows {
-            key = StableHash.mix(key ^ UInt64(signatures[base + row]), seed: UInt64(row))
-          }
-          entries.append((key, UInt32(document)))
-        }
-        entries.sort { $0.key != $1.key ? $0.key < $1.key : $0.document < $1.document }
+        frozenLowBytes.withUnsafeBufferPointer { lowBytes in
+          let entries = bucketed(
+            signatures: signatures, hashes: hashes, band: band, rows: rows, skip: skip)
 
-        /// True when documents `a` and `b` also collide in an earlier band.
-        func collidedEarlier(_ a: Int, _ b: Int) -> Bool {
-          let x = a * hashes
-          let y = b * hashes
-          var earlier = 0
-          while earlier < band {
-            var same = true
-            for row in (earlier * rows)..<((earlier + 1) * rows)
-            where signatures[x + row] != signatures[y + row] {
-              same = false
-              break
+          /// True when documents `a` and `b` also collide in an earlier band.
+          func collidedEarlier(_ a: Int, _ b: Int) -> Bool {
+            let x = a * hashes
+            let y = b * hashes
+            if rows == 2 {
+              // Two rows are one 64-bit word: four bands per vector compare.
+              let base = UnsafeRawPointer(signatures.baseAddress!)
+              var earlier = 0
+              while earlier + 4 <= band {
+                let left = (base + (x + 2 * earlier) * 4).loadUnaligned(as: SIMD4<UInt64>.self)
+                let right = (base + (y + 2 * earlier) * 4).loadUnaligned(as: SIMD4<UInt64>.self)
+                if any(left .== right) { return true }
+                earlier += 4
+              }
+              while earlier < band {
+                let left = (base + (x + 2 * earlier) * 4).loadUnaligned(as: UInt64.self)
+                let right = (base + (y + 2 * earlier) * 4).loadUnaligned(as: UInt64.self)
+                if left == right { return true }
+                earlier += 1
+              }
+              return false
             }
-            if same { return true }
-            earlier += 1
+            var earlier = 0
+            while earlier < band {
+              var same = true
+              for row in (earlier * rows)..<((earlier + 1) * rows)
+              where signatures[x + row] != signatures[y + row] {
+                same = false
+                break
+              }
+              if same { return true }
+              earlier += 1
+            }
+            return false
           }
-          return false
-        }
 
-        /// How many MinHash values two signatures share (8 lanes at a time).
-        func agreement(_ a: Int, _ b: Int) -> Int {
-          let base = UnsafeRawPointer(signatures.baseAddress!)
-          let x = base + a * hashes * 4
-          let y = base + b * hashes * 4
-          var counts = SIMD8<UInt32>()
-          let zero = SIMD8<UInt32>()
-          var offset = 0
-          while offset + 8 <= hashes {
-            let left = x.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<UInt32>.self)
-            let right = y.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<UInt32>.self)
-            counts &+= zero.replacing(with: 1, where: left .== right)
-            offset += 8
-          }
-          var same = Int(counts.wrappedSum())
-          while offset < hashes {
-            if signatures[a * hashes + offset] == signatures[b * hashes + offset] { same += 1 }
-            offset += 1
-          }
-          return same
-        }
-
-        var start = 0
-        while start < entries.count {
-          var end = start + 1
-          while end < entries.count && entries[end].key == entries[start].key { end += 1 }
-          if end - start >= 2 {
-            for i in start..<end {
-              let a = Int(entries[i].document)
-              for j in (i + 1)..<end {
-                let b = Int(entries[j].document)
-                // Screen first (cheap, drops most chance collisions), then skip pairs that an
-                // earlier band already handles.
-                if agreement(a, b) < minimumAgreement { continue }
-                if collidedEarlier(a, b) { continue }
-                candidates += 1
-                if let edge = verify(a, b) { edges.append(edge) }
+          // A bucket's low-byte rows, copied side by side: in a big bucket every row is read
+          // once per pair, so reading them from one small block saves most cache misses.
+          var rowsOfBucket = [UInt8](repeating: 0, count: 64 * hashes)
+          var start = 0
+          while start < entries.count {
+            var end = start + 1
+            while end < entries.count && entries.keys[end] == entries.keys[start] { end += 1 }
+            if end - start >= 2 {
+              if (end - start) * hashes > rowsOfBucket.count {
+                rowsOfBucket = [UInt8](repeating: 0, count: 2 * (end - start) * hashes)
+              }
+              rowsOfBucket.withUnsafeMutableBufferPointer { bucketRows in
+                for i in start..<end {
+                  let document = Int(entries.documents[i])
+                  UnsafeMutableRawPointer(bucketRows.baseAddress! + (i - start) * hashes)
+                    .copyMemory(
+                      from: lowBytes.baseAddress! + document * hashes, byteCount: hashes)
+                }
+                let screenRows = UnsafeBufferPointer(bucketRows)
+                for i in start..<end {
+                  let a = Int(entries.documents[i])
+                  for j in (i + 1)..<end {
+                    // Screen first, on the low bytes (they agree wherever the values do, so
+                    // fewer equal bytes than `minimumAgreement` rules a pair out); most pairs
+                    // in a bucket are chance collisions that stop here. Then skip pairs that an
+                    // earlier band already handles, and screen on the full values.
+                    if agreement(screenRows, i - start, j - start, hashes) < minimumAgreement {
+                      continue
+                    }
+                    let b = Int(entries.documents[j])
+                    if collidedEarlier(a, b) { continue }
+                    if agreement(signatures, a, b, hashes) < minimumAgreement { continue }
+                    candidates += 1
+                    if let edge = verify(a, b) { edges.append(edge) }
+                  }
+                }
               }
             }
+            start = end
           }
-          start = end
         }
       }
       return (edges, candidates)
@@ -106,5 +128,103 @@ enum LSHIndex {
     var edges = perBand.flatMap(\.edges)
     edges.sort { ($0.a, $0.b) < ($1.a, $1.b) }
     return (edges, perBand.reduce(0) { $0 + $1.candidates })
+  }
+
+  /// One band's (key, document) entries sorted by key, then document, so that each bucket is a
+  /// run with its documents in ascending order.
+  ///
+  /// A stable counting sort on the key's top bits (documents go in ascending, so they stay
+  /// ascending within a slot), then an insertion sort inside each slot, which holds about one
+  /// entry: the same order as a comparison sort on (key, document), in linear time.
+  static func bucketed(
+    signatures: UnsafeBufferPointer<UInt32>, hashes: Int, band: Int, rows: Int, skip: [Bool]
+  ) -> (keys: [UInt64], documents: [UInt32], count: Int) {
+    var keys: [UInt64] = []
+    var documents: [UInt32] = []
+    keys.reserveCapacity(skip.count)
+    documents.reserveCapacity(skip.count)
+    for document in 0..<skip.count where !skip[document] {
+      var key = UInt64(band)
+      let base = document * hashes + band * rows
+      for row in 0..<rows {
+        key = StableHash.mix(key ^ UInt64(signatures[base + row]), seed: UInt64(row))
+      }
+      keys.append(key)
+      documents.append(UInt32(document))
+    }
+    let count = keys.count
+    var bits = 1
+    while 1 << bits < count && bits < 24 { bits += 1 }
+    let shift = UInt64(64 - bits)
+    var starts = [Int](repeating: 0, count: (1 << bits) + 1)
+    for key in keys { starts[Int(key >> shift) + 1] += 1 }
+    for slot in 0..<(1 << bits) { starts[slot + 1] += starts[slot] }
+    var sortedKeys = [UInt64](repeating: 0, count: count)
+    var sortedDocuments = [UInt32](repeating: 0, count: count)
+    var next = starts
+    for index in 0..<count {
+      let slot = Int(keys[index] >> shift)
+      sortedKeys[next[slot]] = keys[index]
+      sortedDocuments[next[slot]] = documents[index]
+      next[slot] += 1
+    }
+    for slot in 0..<(1 << bits) where starts[slot + 1] - starts[slot] > 1 {
+      for index in (starts[slot] + 1)..<starts[slot + 1] {
+        let key = sortedKeys[index]
+        let document = sortedDocuments[index]
+        var position = index
+        while position > starts[slot] && sortedKeys[position - 1] > key {
+          sortedKeys[position] = sortedKeys[position - 1]
+          sortedDocuments[position] = sortedDocuments[position - 1]
+          position -= 1
+        }
+        sortedKeys[position] = key
+        sortedDocuments[position] = document
+      }
+    }
+    return (sortedKeys, sortedDocuments, count)
+  }
+
+  /// How many of the `hashes` values of documents `a` and `b` are equal (16 or 8 lanes at a
+  /// time).
+  @inline(__always)
+  static func agreement<Value: FixedWidthInteger>(
+    _ values: UnsafeBufferPointer<Value>, _ a: Int, _ b: Int, _ hashes: Int
+  ) -> Int {
+    let base = UnsafeRawPointer(values.baseAddress!)
+    let stride = MemoryLayout<Value>.stride
+    let x = base + a * hashes * stride
+    let y = base + b * hashes * stride
+    var same = 0
+    var offset = 0
+    if stride == 1 {
+      var counts = SIMD16<UInt8>()
+      while offset + 16 <= hashes {
+        let left = x.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+        let right = y.loadUnaligned(fromByteOffset: offset, as: SIMD16<UInt8>.self)
+        counts &+= SIMD16<UInt8>().replacing(with: 1, where: left .== right)
+        offset += 16
+        // Fold before a lane could wrap.
+        if offset % (16 * 255) == 0 {
+          same += Int(SIMD16<UInt16>(truncatingIfNeeded: counts).wrappedSum())
+          counts = SIMD16<UInt8>()
+        }
+      }
+      same += Int(SIMD16<UInt16>(truncatingIfNeeded: counts).wrappedSum())
+    } else if stride == 4 {
+      var counts = SIMD8<UInt32>()
+      while offset + 8 <= hashes {
+        let left = x.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<UInt32>.self)
+        let right = y.loadUnaligned(fromByteOffset: offset * 4, as: SIMD8<UInt32>.self)
+        counts &+= SIMD8<UInt32>().replacing(with: 1, where: left .== right)
+        offset += 8
+      }
+      same = Int(counts.wrappedSum())
+    }
+    while offset < hashes {
+      if values[a * hashes + offset] == values[b * hashes + offset] { same += 1 }
+      offset += 1
+    }
+    return same
   }
 }

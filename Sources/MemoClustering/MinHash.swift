@@ -22,34 +22,35 @@ struct MinHasher: Sendable {
   /// Eight functions at a time run over all shingles in vector registers; the running minimum
   /// is kept biased as a signed value (`u ^ 0x8000_0000`), since a signed lane-wise minimum is
   /// what the baseline x86-64 instruction set offers.
-  func signature(of shingles: [UInt32], into signature: UnsafeMutableBufferPointer<UInt32>) {
+  func signature(
+    of shingles: UnsafeBufferPointer<UInt32>, into signature: UnsafeMutableBufferPointer<UInt32>
+  ) {
     let k = multipliers.count
     multipliers.withUnsafeBufferPointer { a in
       increments.withUnsafeBufferPointer { b in
-        shingles.withUnsafeBufferPointer { xs in
-          var i = 0
-          while i + 8 <= k {
-            let av = SIMD8<UInt64>(a[i..<(i + 8)])
-            let bv = SIMD8<UInt64>(b[i..<(i + 8)])
-            var low = SIMD8<Int32>(repeating: Int32.max)
-            for x in xs {
-              let h = (av &* SIMD8<UInt64>(repeating: UInt64(x)) &+ bv) &>> 32
-              let v = SIMD8<Int32>(truncatingIfNeeded: h) ^ SIMD8<Int32>(repeating: Int32.min)
-              low.replace(with: v, where: v .< low)
-            }
-            let unbiased = low ^ SIMD8<Int32>(repeating: Int32.min)
-            for lane in 0..<8 { signature[i + lane] = UInt32(bitPattern: unbiased[lane]) }
-            i += 8
+        let xs = shingles
+        var i = 0
+        while i + 8 <= k {
+          let av = SIMD8<UInt64>(a[i..<(i + 8)])
+          let bv = SIMD8<UInt64>(b[i..<(i + 8)])
+          var low = SIMD8<Int32>(repeating: Int32.max)
+          for x in xs {
+            let h = (av &* SIMD8<UInt64>(repeating: UInt64(x)) &+ bv) &>> 32
+            let v = SIMD8<Int32>(truncatingIfNeeded: h) ^ SIMD8<Int32>(repeating: Int32.min)
+            low.replace(with: v, where: v .< low)
           }
-          while i < k {
-            var low = UInt32.max
-            for x in xs {
-              let value = UInt32(truncatingIfNeeded: (a[i] &* UInt64(x) &+ b[i]) >> 32)
-              if value < low { low = value }
-            }
-            signature[i] = low
-            i += 1
+          let unbiased = low ^ SIMD8<Int32>(repeating: Int32.min)
+          for lane in 0..<8 { signature[i + lane] = UInt32(bitPattern: unbiased[lane]) }
+          i += 8
+        }
+        while i < k {
+          var low = UInt32.max
+          for x in xs {
+            let value = UInt32(truncatingIfNeeded: (a[i] &* UInt64(x) &+ b[i]) >> 32)
+            if value < low { low = value }
           }
+          signature[i] = low
+          i += 1
         }
       }
     }

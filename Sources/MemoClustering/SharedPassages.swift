@@ -22,13 +22,18 @@ public struct PassageFinder: Sendable {
   /// - Returns: The passages (longest first) and each memo's coverage, in input order.
   /// - Complexity: O(total words) with hashing.
   public func sharedPassages(among memos: [Memo]) -> PassageReport {
-    let documents = memos.map {
+    let tokens = memos.map { ClusterTokenizer.tokens(of: $0, masking: options.masking) }
+    let documents = memos.indices.map {
       PassageDocument(
-        source: $0.source, paragraphs: $0.paragraphs,
-        tokens: ClusterTokenizer.tokens(of: $0, masking: options.masking))
+        source: memos[$0].source, tokens: tokens[$0], shingleSize: options.shingleSize)
     }
     let found = PassageAnalysis.run(
-      documents, options: options, documentFrequency: nil, boilerplateDocuments: Int.max)
+      documents, options: options, documentFrequency: nil, boilerplateDocuments: Int.max
+    ) { document, first, last in
+      PassageAnalysis.text(
+        paragraphs: memos[document].paragraphs, first: tokens[document][first],
+        last: tokens[document][last])
+    }
     return PassageReport(passages: found.passages, coverage: found.coverage)
   }
 }
@@ -47,11 +52,73 @@ public struct PassageReport: Sendable, Codable, Equatable {
   }
 }
 
-/// A memo's text and clustering tokens, as passage analysis needs them.
+/// What passage analysis needs of a memo: for each token its paragraph, and the hash of the
+/// k-gram starting there when the k tokens lie in one paragraph.
 struct PassageDocument: Sendable {
   var source: String
-  var paragraphs: [String]
-  var tokens: [ClusterToken]
+  /// The paragraph of each token.
+  var paragraphs: [Int32]
+  /// For each token, the in-paragraph k-gram starting there (`Shingles.hash`), or nil.
+  var grams: [UInt32?]
+
+  var tokenCount: Int { paragraphs.count }
+
+  /// From the tokens themselves.
+  init(source: String, tokens: [ClusterToken], shingleSize k: Int) {
+    self.source = source
+    paragraphs = tokens.map(\.paragraph)
+    var grams = [UInt32?](repeating: nil, count: tokens.count)
+    tokens.withUnsafeBufferPointer { tokens in
+      var position = 0
+      while position + k <= tokens.count {
+        if tokens[position].paragraph == tokens[position + k - 1].paragraph {
+          grams[position] = Shingles.hash(tokens, start: position, size: k)
+        }
+        position += 1
+      }
+    }
+    self.grams = grams
+  }
+
+  /// From what fingerprinting kept: the shingle at each start position as an index into the
+  /// document's sorted shingle set (`Shingles.setAndRanks`), and where each paragraph's tokens
+  /// begin. Gives the same grams as `init(source:tokens:shingleSize:)` on the same tokens.
+  init(
+    source: String, tokenCount: Int, paragraphStarts: [Int32], ranks: [UInt16],
+    shingles: [UInt32], shingleSize k: Int
+  ) {
+    self.source = source
+    var paragraphs = [Int32](repeating: 0, count: tokenCount)
+    var index = 0
+    while index < paragraphStarts.count {
+      let paragraph = paragraphStarts[index]
+      let first = Int(paragraphStarts[index + 1])
+      let end = index + 2 < paragraphStarts.count ? Int(paragraphStarts[index + 3]) : tokenCount
+      for token in first..<end { paragraphs[token] = paragraph }
+      index += 2
+    }
+    var grams = [UInt32?](repeating: nil, count: tokenCount)
+    var position = 0
+    while position + k <= tokenCount {
+      if paragraphs[position] == paragraphs[position + k - 1] {
+        grams[position] = shingles[Int(ranks[position])]
+      }
+      position += 1
+    }
+    self.paragraphs = paragraphs
+    self.grams = grams
+  }
+
+  /// `(paragraph, first token)` for each paragraph that has tokens, flattened, in order.
+  static func paragraphStarts(of tokens: [ClusterToken]) -> [Int32] {
+    var starts: [Int32] = []
+    for (index, token) in tokens.enumerated()
+    where index == 0 || tokens[index - 1].paragraph != token.paragraph {
+      starts.append(token.paragraph)
+      starts.append(Int32(index))
+    }
+    return starts
+  }
 }
 
 /// The passage algorithm over tokenized documents.
@@ -64,42 +131,34 @@ enum PassageAnalysis {
     var length: Int { last - first + 1 }
   }
 
-  /// Finds shared passages; `documentFrequency` maps a shingle to its corpus document count.
+  /// Finds shared passages; `documentFrequency` maps a shingle to its corpus document count,
+  /// and `text` gives the original text from token `first` to token `last` of a document.
   static func run(
     _ documents: [PassageDocument], options: ClusteringOptions,
-    documentFrequency: (@Sendable (UInt32) -> Int)?, boilerplateDocuments: Int
+    documentFrequency: (@Sendable (UInt32) -> Int)?, boilerplateDocuments: Int,
+    text: (_ document: Int, _ first: Int, _ last: Int) -> String
   ) -> (passages: [SharedPassage], coverage: [Double]) {
     let k = options.shingleSize
-    // 1. Each document's in-paragraph k-grams, and in how many documents each occurs.
-    var grams: [[UInt32?]] = []
-    var occurrence = GramTable(capacity: documents.reduce(0) { $0 + $1.tokens.count })
-    for (index, document) in documents.enumerated() {
-      var row = [UInt32?](repeating: nil, count: document.tokens.count)
-      document.tokens.withUnsafeBufferPointer { tokens in
-        var position = 0
-        while position + k <= tokens.count {
-          if tokens[position].paragraph == tokens[position + k - 1].paragraph {
-            let gram = Shingles.hash(tokens, start: position, size: k)
-            row[position] = gram
-            occurrence.add(gram, document: index)
-          }
-          position += 1
-        }
+    // 1. In how many documents each in-paragraph k-gram occurs.
+    let grams = documents.map(\.grams)
+    var occurrence = GramTable(capacity: documents.reduce(0) { $0 + $1.tokenCount })
+    for (index, row) in grams.enumerated() {
+      for gram in row {
+        if let gram { occurrence.add(gram, document: index) }
       }
-      grams.append(row)
     }
     // 2. Runs of covered words per document, gaps bridged, inside one paragraph.
     var runs: [Run] = []
     for (index, document) in documents.enumerated() {
-      let tokens = document.tokens
-      var covered = [Bool](repeating: false, count: tokens.count)
-      for position in 0..<tokens.count {
+      let paragraphOf = document.paragraphs
+      var covered = [Bool](repeating: false, count: paragraphOf.count)
+      for position in 0..<paragraphOf.count {
         if let gram = grams[index][position], occurrence.documents(gram) >= 2 {
           for t in position..<(position + k) { covered[t] = true }
         }
       }
       var position = 0
-      while position < tokens.count {
+      while position < paragraphOf.count {
         guard covered[position] else {
           position += 1
           continue
@@ -107,7 +166,7 @@ enum PassageAnalysis {
         let first = position
         var last = position
         var next = position + 1
-        while next < tokens.count && tokens[next].paragraph == tokens[first].paragraph {
+        while next < paragraphOf.count && paragraphOf[next] == paragraphOf[first] {
           if covered[next] {
             last = next
             next += 1
@@ -157,7 +216,7 @@ enum PassageAnalysis {
       var coverage = 0.0
       for member in members {
         let words = ids.filter { runs[$0].document == member }.reduce(0) { $0 + runs[$1].length }
-        coverage += Double(words) / Double(max(1, documents[member].tokens.count))
+        coverage += Double(words) / Double(max(1, documents[member].tokenCount))
       }
       coverage /= Double(members.count)
       var frequency = members.count
@@ -166,7 +225,7 @@ enum PassageAnalysis {
         frequency = max(members.count, counts[counts.count / 2])
       }
       let passage = SharedPassage(
-        text: text(of: run, in: documents[run.document]),
+        text: text(run.document, run.first, run.last),
         members: members.map { documents[$0].source }, tokens: run.length,
         coverage: coverage,
         boilerplate: frequency - members.count >= max(boilerplateDocuments, members.count),
@@ -174,7 +233,7 @@ enum PassageAnalysis {
       passages.append((passage, ids))
     }
     // 5. Member coverage counts only non-boilerplate passages.
-    var coveredWords = documents.map { [Bool](repeating: false, count: $0.tokens.count) }
+    var coveredWords = documents.map { [Bool](repeating: false, count: $0.tokenCount) }
     for entry in passages where !entry.passage.boilerplate {
       for id in entry.runs {
         let run = runs[id]
@@ -194,11 +253,10 @@ enum PassageAnalysis {
     return (sorted, coverage)
   }
 
-  /// The original text of a run, sliced from its paragraph by scalar offsets.
-  static func text(of run: Run, in document: PassageDocument) -> String {
-    let first = document.tokens[run.first]
-    let last = document.tokens[run.last]
-    let paragraph = document.paragraphs[Int(first.paragraph)]
+  /// The original text from token `first` to token `last` (one paragraph), sliced by scalar
+  /// offsets.
+  static func text(paragraphs: [String], first: ClusterToken, last: ClusterToken) -> String {
+    let paragraph = paragraphs[Int(first.paragraph)]
     let scalars = paragraph.unicodeScalars
     let start = scalars.index(scalars.startIndex, offsetBy: Int(first.start))
     let end = scalars.index(scalars.startIndex, offsetBy: Int(last.end))

@@ -46,6 +46,77 @@ enum Shingles {
     return result
   }
 
+  /// The sorted set of a document's shingle hashes (as `set(of:size:)`), and for each start
+  /// position (`max(1, tokens.count - size + 1)` of them) the index in that set of the shingle
+  /// starting there, so passage analysis can later find every position's k-gram without the
+  /// tokens (two bytes per position instead of a token's twenty).
+  ///
+  /// `ranks` is nil when the set has more than 65,536 members (a memo of that many words is
+  /// tokenized again when it needs passages).
+  static func setAndRanks(of tokens: [ClusterToken], size: Int) -> (
+    set: [UInt32], ranks: [UInt16]?
+  ) {
+    guard !tokens.isEmpty else { return ([], []) }
+    let count = max(1, tokens.count - size + 1)
+    guard count <= 1 << 16 else { return (set(of: tokens, size: size), nil) }
+    // (hash << 32 | position), sorted by hash with positions ascending among equal hashes.
+    var keyed = [UInt64](repeating: 0, count: count)
+    var spare = [UInt64](repeating: 0, count: count)
+    tokens.withUnsafeBufferPointer { buffer in
+      keyed.withUnsafeMutableBufferPointer { out in
+        for start in 0..<count {
+          out[start] = UInt64(hash(buffer, start: start, size: size)) << 32 | UInt64(start)
+        }
+        spare.withUnsafeMutableBufferPointer { spare in radixSortHigh(out, spare: spare) }
+      }
+    }
+    var set: [UInt32] = []
+    set.reserveCapacity(count)
+    var ranks = [UInt16](repeating: 0, count: count)
+    keyed.withUnsafeBufferPointer { keyed in
+      ranks.withUnsafeMutableBufferPointer { ranks in
+        var previous: UInt32 = 0
+        for entry in keyed {
+          let value = UInt32(truncatingIfNeeded: entry >> 32)
+          if set.isEmpty || value != previous {
+            set.append(value)
+            previous = value
+          }
+          ranks[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)] = UInt16(set.count - 1)
+        }
+      }
+    }
+    return (set, ranks)
+  }
+
+  /// Sorts `values` ascending by their high 32 bits (stable: values equal there keep their
+  /// order), in four passes over one byte each through `spare`, ending back in `values`.
+  static func radixSortHigh(
+    _ values: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    guard values.count > 1 else { return }
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
+      var source = values
+      var target = spare
+      for shift in stride(from: 32, to: 64, by: 8) {
+        counts.initialize(repeating: 0)
+        for value in source { counts[Int((value >> UInt64(shift)) & 0xFF)] += 1 }
+        var total = 0
+        for bucket in 0..<256 {
+          let here = counts[bucket]
+          counts[bucket] = total
+          total += here
+        }
+        for value in source {
+          let bucket = Int((value >> UInt64(shift)) & 0xFF)
+          target[counts[bucket]] = value
+          counts[bucket] += 1
+        }
+        swap(&source, &target)
+      }
+    }
+  }
+
   /// Sorts `values` ascending: four stable passes over one byte each (least significant
   /// first), through `spare` (same size), ending back in `values`.
   static func radixSort(
@@ -82,47 +153,61 @@ enum Shingles {
   /// the tails.
   static func intersectionCount(_ a: [UInt32], _ b: [UInt32]) -> Int {
     a.withUnsafeBufferPointer { a in
-      b.withUnsafeBufferPointer { b in
-        var i = 0
-        var j = 0
-        var counts = SIMD4<UInt32>()
-        if a.count >= 4 && b.count >= 4 {
-          let x = UnsafeRawPointer(a.baseAddress!)
-          let y = UnsafeRawPointer(b.baseAddress!)
-          let one = SIMD4<UInt32>(repeating: 1)
-          let zero = SIMD4<UInt32>()
-          while i + 4 <= a.count && j + 4 <= b.count {
-            let left = x.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<UInt32>.self)
-            var right = y.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<UInt32>.self)
-            var hits = zero.replacing(with: one, where: left .== right)
-            right = SIMD4(right[1], right[2], right[3], right[0])
-            hits.replace(with: one, where: left .== right)
-            right = SIMD4(right[1], right[2], right[3], right[0])
-            hits.replace(with: one, where: left .== right)
-            right = SIMD4(right[1], right[2], right[3], right[0])
-            hits.replace(with: one, where: left .== right)
-            counts &+= hits
-            let lastA = a[i + 3]
-            let lastB = b[j + 3]
-            i &+= lastA <= lastB ? 4 : 0
-            j &+= lastB <= lastA ? 4 : 0
-          }
-        }
-        var shared = Int(counts.wrappedSum())
-        while i < a.count && j < b.count {
-          let x = a[i]
-          let y = b[j]
-          shared &+= x == y ? 1 : 0
-          i &+= x <= y ? 1 : 0
-          j &+= y <= x ? 1 : 0
-        }
-        return shared
+      b.withUnsafeBufferPointer { b in intersectionCount(a, b) }
+    }
+  }
+
+  /// |A ∩ B| for two sorted, duplicate-free buffers (see the array version).
+  static func intersectionCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>)
+    -> Int
+  {
+    var i = 0
+    var j = 0
+    var counts = SIMD4<UInt32>()
+    if a.count >= 4 && b.count >= 4 {
+      let x = UnsafeRawPointer(a.baseAddress!)
+      let y = UnsafeRawPointer(b.baseAddress!)
+      let one = SIMD4<UInt32>(repeating: 1)
+      let zero = SIMD4<UInt32>()
+      while i + 4 <= a.count && j + 4 <= b.count {
+        let left = x.loadUnaligned(fromByteOffset: i * 4, as: SIMD4<UInt32>.self)
+        var right = y.loadUnaligned(fromByteOffset: j * 4, as: SIMD4<UInt32>.self)
+        var hits = zero.replacing(with: one, where: left .== right)
+        right = SIMD4(right[1], right[2], right[3], right[0])
+        hits.replace(with: one, where: left .== right)
+        right = SIMD4(right[1], right[2], right[3], right[0])
+        hits.replace(with: one, where: left .== right)
+        right = SIMD4(right[1], right[2], right[3], right[0])
+        hits.replace(with: one, where: left .== right)
+        counts &+= hits
+        let lastA = a[i + 3]
+        let lastB = b[j + 3]
+        i &+= lastA <= lastB ? 4 : 0
+        j &+= lastB <= lastA ? 4 : 0
       }
     }
+    var shared = Int(counts.wrappedSum())
+    while i < a.count && j < b.count {
+      let x = a[i]
+      let y = b[j]
+      shared &+= x == y ? 1 : 0
+      i &+= x <= y ? 1 : 0
+      j &+= y <= x ? 1 : 0
+    }
+    return shared
   }
 
   /// Jaccard similarity and containment (|A ∩ B| / min(|A|, |B|)) of two sorted sets.
   static func similarity(_ a: [UInt32], _ b: [UInt32]) -> (jaccard: Double, containment: Double) {
+    a.withUnsafeBufferPointer { a in
+      b.withUnsafeBufferPointer { b in similarity(a, b) }
+    }
+  }
+
+  /// Jaccard similarity and containment of two sorted buffers.
+  static func similarity(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>) -> (
+    jaccard: Double, containment: Double
+  ) {
     guard !a.isEmpty, !b.isEmpty else { return (0, 0) }
     let shared = intersectionCount(a, b)
     let union = a.count + b.count - shared

@@ -164,4 +164,30 @@ struct ClusterResultJSONTests {
     #expect(JSONText.number(0.0001) == "0.0001")
     #expect(JSONText.number(0.15) == "0.15")
   }
+
+  @Test("Passages of memos too long for ranks are found by reading them again")
+  func longMemosReadAgain() throws {
+    // 14,000 sentences of 5 words: more than 65,536 shingle positions, so no ranks are kept.
+    let words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"]
+    var text: [String] = []
+    var state: UInt64 = 5
+    for _ in 0..<14_000 {
+      var sentence: [String] = []
+      for _ in 0..<5 {
+        state = StableHash.mix(state, seed: 9)
+        sentence.append(words[Int(state % 8)])
+      }
+      text.append(sentence.joined(separator: " ") + ".")
+    }
+    let long = text.joined(separator: " ")
+    let memos = [
+      Memo(source: "a.txt", paragraphs: ["opening words for a", long]),
+      Memo(source: "b.txt", paragraphs: ["another start entirely", long]),
+    ]
+    let result = try Clusterer().cluster(memos)
+    #expect(result.clusters.count == 1)
+    let passage = try #require(result.clusters.first?.passages.first)
+    #expect(passage.members == ["a.txt", "b.txt"])
+    #expect(passage.text == String(long.dropLast()))
+  }
 }

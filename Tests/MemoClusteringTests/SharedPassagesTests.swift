@@ -1,3 +1,4 @@
+import Foundation
 import MemoCore
 import Testing
 
@@ -103,5 +104,29 @@ struct SharedPassagesTests {
     #expect(flagged[0].documentFrequency == 11)
     #expect(harbor.passages.last?.boilerplate == true)
     #expect(harbor.passages.first?.boilerplate == false)
+  }
+
+  @Test("Passage grams rebuilt from ranks agree with grams computed from the tokens")
+  func gramsFromRanks() {
+    let memo = Memo(
+      source: "m",
+      company: "Harbor Freight Lines",
+      paragraphs: TestMemos.harborTemplate.map {
+        $0.replacingOccurrences(of: "{C}", with: "Harbor Freight Lines")
+          .replacingOccurrences(of: "{N}", with: "12").replacingOccurrences(of: "{M}", with: "40")
+      } + ["Short one.", "", "Another short paragraph of a few words here."])
+    for masking in [true, false] {
+      let tokens = ClusterTokenizer.tokens(of: memo, masking: masking)
+      for size in [1, 3, 5, 8] {
+        let direct = PassageDocument(source: "m", tokens: tokens, shingleSize: size)
+        let (set, ranks) = Shingles.setAndRanks(of: tokens, size: size)
+        let rebuilt = PassageDocument(
+          source: "m", tokenCount: tokens.count,
+          paragraphStarts: PassageDocument.paragraphStarts(of: tokens), ranks: ranks!,
+          shingles: set, shingleSize: size)
+        #expect(rebuilt.paragraphs == direct.paragraphs, "size \(size)")
+        #expect(rebuilt.grams == direct.grams, "size \(size)")
+      }
+    }
   }
 }

@@ -44,4 +44,35 @@ struct ShinglesTests {
     #expect(Shingles.set(of: Array(tokens.prefix(2)), size: 5).count == 1)
     #expect(Shingles.set(of: [], size: 5).isEmpty)
   }
+
+  @Test("Ranks point every position at its own shingle in the same set that set(of:) gives")
+  func ranks() {
+    for (count, size) in [(0, 5), (1, 5), (4, 5), (5, 5), (300, 5), (300, 1), (2000, 3)] {
+      let tokens = (0..<count).map { (index: Int) -> ClusterToken in
+        let key = StableHash.mix(UInt64(index % 23), seed: 1)
+        return ClusterToken(
+          key: key, paragraph: Int32(index / 40), start: Int32(index), end: Int32(index + 1))
+      }
+      let (set, ranks) = Shingles.setAndRanks(of: tokens, size: size)
+      #expect(set == Shingles.set(of: tokens, size: size), "\(count) tokens")
+      let ranked = ranks ?? []
+      let positions = count == 0 ? 0 : max(1, count - size + 1)
+      #expect(ranked.count == positions, "\(count) tokens")
+      tokens.withUnsafeBufferPointer { buffer in
+        for (position, rank) in ranked.enumerated() {
+          #expect(set[Int(rank)] == Shingles.hash(buffer, start: position, size: size))
+        }
+      }
+    }
+  }
+
+  @Test("A memo with more than 65,536 shingle positions gets its set but no ranks")
+  func tooLongForRanks() {
+    let tokens = (0..<70_000).map {
+      ClusterToken(key: UInt64($0), paragraph: 0, start: Int32($0), end: Int32($0 + 1))
+    }
+    let (set, ranks) = Shingles.setAndRanks(of: tokens, size: 5)
+    #expect(ranks == nil)
+    #expect(set == Shingles.set(of: tokens, size: 5))
+  }
 }
