@@ -45,3 +45,78 @@ extension String {
     return String(decoding: bytes, as: UTF8.self)
   }
 }
+
+/// Reads inline `style` attributes without building `String`s.
+///
+/// Callers used to test `style.lowercased().filter { $0 != " " }.contains("display:none")`;
+/// for an ASCII style (nearly all) the bytes below give the same answer, because no
+/// declaration looked for holds a CR or LF (the only ASCII pair that forms one `Character`).
+/// Non-ASCII styles get `nil` and callers keep the `Character` test for them.
+enum InlineStyle {
+  /// The style's bytes with spaces removed and ASCII letters lower-cased, or nil when the
+  /// style holds a non-ASCII byte.
+  static func asciiCompact(_ style: String) -> [UInt8]? {
+    var compact: [UInt8] = []
+    compact.reserveCapacity(style.utf8.count)
+    for byte in style.utf8 {
+      if byte >= 0x80 { return nil }
+      if byte != 0x20 { compact.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+    }
+    return compact
+  }
+
+  /// Whether `compact` (from `asciiCompact`) holds one of `declarations`, such as
+  /// `display:none`.
+  static func contains(_ compact: [UInt8], anyOf declarations: [StaticString]) -> Bool {
+    compact.withUnsafeBufferPointer { haystack in
+      declarations.contains { declaration in
+        bytes(
+          haystack,
+          contain: UnsafeBufferPointer(
+            start: declaration.utf8Start, count: declaration.utf8CodeUnitCount))
+      }
+    }
+  }
+}
+
+extension String {
+  /// Foundation's `components(separatedBy: separator)`, found by bytes.
+  ///
+  /// Foundation compares `Character`s, which is slow. A byte match of the separator is a
+  /// `Character` match exactly when both its ends fall on `Character` boundaries, provided no
+  /// other sequence is canonically equivalent to one of the separator's characters: true of
+  /// ASCII, dashes and bullets, the only separators callers pass (checked by
+  /// `ByteSearchTests` against Foundation).
+  func splitting(on separator: String) -> [String] {
+    let needle = Array(separator.utf8)
+    guard !needle.isEmpty else { return components(separatedBy: separator) }
+    var pieces: [String] = []
+    var pieceStart = startIndex
+    var text = self
+    text.withUTF8 { bytes in
+      let last = bytes.count - needle.count
+      var offset = 0
+      search: while offset <= last {
+        if bytes[offset] != needle[0] {
+          offset += 1
+          continue
+        }
+        for index in 1..<needle.count where bytes[offset + index] != needle[index] {
+          offset += 1
+          continue search
+        }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset)
+        let upper = utf8.index(lower, offsetBy: needle.count)
+        guard lower.samePosition(in: self) != nil, upper.samePosition(in: self) != nil else {
+          offset += 1
+          continue
+        }
+        pieces.append(String(self[pieceStart..<lower]))
+        pieceStart = upper
+        offset += needle.count
+      }
+    }
+    pieces.append(String(self[pieceStart...]))
+    return pieces
+  }
+}

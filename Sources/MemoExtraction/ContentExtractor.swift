@@ -14,7 +14,16 @@ struct ContentExtractor {
   /// Memoized `ClassHints.weight` of each node.
   private var hints: [Int8?]
   /// Memoized `ClassHints.weight(hintText:)` by hint text.
-  private var hintsByText: [[UInt8]: Int8] = [:]
+  private var hintsByText: [HintText: Int8] = [:]
+
+  /// A hint text as a dictionary key, hashed as one run of bytes (an `[UInt8]` key hashes
+  /// byte by byte).
+  private struct HintText: Hashable {
+    let bytes: [UInt8]
+    func hash(into hasher: inout Hasher) {
+      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+  }
 
   init(tree: HTMLTree, root: Int32) {
     self.tree = tree
@@ -51,19 +60,20 @@ struct ContentExtractor {
   /// +1 for content-sounding, 0 otherwise.
   mutating func hint(_ node: Int32) -> Int8 {
     if let known = hints[Int(node)] { return known }
-    let element = tree.nodes[Int(node)]
     let value: Int8
-    if element.name == "body" || element.name == "html" {
+    let name = tree.nodes[Int(node)].name
+    if name == "body" || name == "html" {
       value = 0
     } else {
       // Pages repeat the same class lists many times: weigh each distinct list once.
-      let raw = ClassHints.hintText(of: element)
-      if raw.isEmpty {
+      let raw = HintText(
+        bytes: tree.nodes.withUnsafeBufferPointer { ClassHints.hintText(of: $0[Int(node)]) })
+      if raw.bytes.isEmpty {
         value = 0
       } else if let known = hintsByText[raw] {
         value = known
       } else {
-        value = ClassHints.weight(hintText: raw)
+        value = ClassHints.weight(hintText: raw.bytes)
         hintsByText[raw] = value
       }
     }
@@ -399,17 +409,7 @@ enum ClassHints {
   ]
   static let positiveSubstrings: [String] = ["article", "content", "entry", "story", "post-body"]
 
-  private static let negations: Set<String> = ["non", "no", "not", "without"]
-  private static let negativeNeedles = negativeSubstrings.map { Array($0.utf8) }
-  private static let positiveNeedles = positiveSubstrings.map { Array($0.utf8) }
-  private static let commentNeedle = Array("comment".utf8)
-
-  /// Whether `haystack` holds the bytes of `needle` (byte-exact).
-  private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-    haystack.withUnsafeBufferPointer { hay in
-      needle.withUnsafeBufferPointer { bytes(hay, contain: $0) }
-    }
-  }
+  static let negations: Set<String> = ["non", "no", "not", "without"]
 
   /// What `weight(hintText:)` reads: each class, id and role value after a space, in order.
   static func hintText(of node: DOMNode) -> [UInt8] {
@@ -424,45 +424,209 @@ enum ClassHints {
 
   /// The weight of a hint text from `hintText(of:)`: -2 strong boilerplate (comments,
   /// related links…), -1 boilerplate, 1 content, 0 neither.
+  ///
+  /// The rules: split the text into tokens at anything but letters, digits and non-ASCII
+  /// bytes, and before an upper-case letter that follows a lower-case one (camelCase), ASCII
+  /// lower-cased; a token right after a negation ("non", "no"…) counts for nothing. Negative
+  /// means a negative token or a negative substring anywhere in the lower-cased text, positive
+  /// likewise; strong means a strong negative token or "comment" anywhere.
+  ///
+  /// This runs for every distinct class list of every page, so it works on bytes: tokens are
+  /// looked up in `TokenTable` (no `String` per token) and all substrings are found in one
+  /// pass. `ClassHintsTests` checks it against a plain `String` and `Set` version.
   static func weight(hintText raw: [UInt8]) -> Int8 {
     guard !raw.isEmpty else { return 0 }
-    // Split camelCase and anything but letters and digits; lower-case ASCII.
-    var tokens: [String] = []
-    var current: [UInt8] = []
-    var previousLower = false
-    func finish() {
-      if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
-      current.removeAll(keepingCapacity: true)
-    }
-    for byte in raw {
-      let upper = byte >= 0x41 && byte <= 0x5A
-      let lower = byte >= 0x61 && byte <= 0x7A
-      let digit = byte >= 0x30 && byte <= 0x39
-      if upper && previousLower { finish() }
-      if upper || lower || digit || byte >= 0x80 {
-        current.append(upper ? byte | 0x20 : byte)
-      } else {
-        finish()
+    var negative = false
+    var positive = false
+    var strong = false
+    raw.withUnsafeBufferPointer { bytes in
+      let table = tokenTable
+      var tokenStart = -1
+      var previousLower = false
+      var previousWasNegation = false
+      func finish(at end: Int) {
+        guard tokenStart >= 0 else { return }
+        let flags = table.flags(of: bytes, from: tokenStart, to: end)
+        if !previousWasNegation {
+          if flags & TokenTable.negative != 0 { negative = true }
+          if flags & TokenTable.positive != 0 { positive = true }
+          if flags & TokenTable.strong != 0 { strong = true }
+        }
+        previousWasNegation = flags & TokenTable.negation != 0
+        tokenStart = -1
       }
-      previousLower = lower
+      for index in 0..<bytes.count {
+        let byte = bytes[index]
+        let upper = byte >= 0x41 && byte <= 0x5A
+        let lower = byte >= 0x61 && byte <= 0x7A
+        let digit = byte >= 0x30 && byte <= 0x39
+        if upper && previousLower { finish(at: index) }
+        if upper || lower || digit || byte >= 0x80 {
+          if tokenStart < 0 { tokenStart = index }
+        } else {
+          finish(at: index)
+        }
+        previousLower = lower
+      }
+      finish(at: bytes.count)
+      let found = substrings.find(in: bytes)
+      if found & SubstringSet.negative != 0 { negative = true }
+      if found & SubstringSet.positive != 0 { positive = true }
+      if found & SubstringSet.comment != 0 { strong = true }
     }
-    finish()
-    // "non-ad-column", "no-sidebar": a negation is not boilerplate.
-    var index = tokens.count - 1
-    while index > 0 {
-      if negations.contains(tokens[index - 1]) { tokens[index] = "" }
-      index -= 1
-    }
-    let joined = raw.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-    var negative = tokens.contains { negativeTokens.contains($0) }
-    if !negative { negative = negativeNeedles.contains { contains(joined, $0) } }
-    var positive = tokens.contains { positiveTokens.contains($0) }
-    if !positive { positive = positiveNeedles.contains { contains(joined, $0) } }
-    if negative && !positive {
-      return tokens.contains(where: { strongNegativeTokens.contains($0) })
-        || contains(joined, commentNeedle) ? -2 : -1
-    }
+    if negative && !positive { return strong ? -2 : -1 }
     if positive && !negative { return 1 }
     return 0
+  }
+
+  private static let tokenTable = TokenTable(
+    negative: negativeTokens, positive: positiveTokens, strong: strongNegativeTokens,
+    negation: negations)
+  private static let substrings = SubstringSet(
+    negative: negativeSubstrings, positive: positiveSubstrings, comment: "comment")
+}
+
+/// The token lists of `ClassHints` as one open-addressing table keyed by a token's bytes
+/// (ASCII lower-cased; tokens over 16 bytes are in no list), so that a lookup costs a few
+/// integer operations.
+struct TokenTable: Sendable {
+  static let negative: UInt8 = 1
+  static let positive: UInt8 = 2
+  static let strong: UInt8 = 4
+  static let negation: UInt8 = 8
+
+  private struct Key: Equatable {
+    var low: UInt64
+    var high: UInt64
+    var count: Int
+  }
+  private var keys: [Key?]
+  private var values: [UInt8]
+  private let mask: Int
+
+  init(negative: Set<String>, positive: Set<String>, strong: Set<String>, negation: Set<String>) {
+    var flags: [String: UInt8] = [:]
+    for (words, flag) in [
+      (negative, Self.negative), (positive, Self.positive), (strong, Self.strong),
+      (negation, Self.negation),
+    ] {
+      for word in words { flags[word, default: 0] |= flag }
+    }
+    var size = 16
+    while size < flags.count * 4 { size *= 2 }
+    mask = size - 1
+    keys = Array(repeating: nil, count: size)
+    values = Array(repeating: 0, count: size)
+    for (word, flag) in flags.sorted(by: { $0.key < $1.key }) {
+      let bytes = Array(word.utf8)
+      let key = bytes.withUnsafeBufferPointer {
+        Self.key(of: $0, from: 0, to: $0.count, lower: false)
+      }
+      guard let key else { continue }
+      var slot = Self.slot(of: key) & mask
+      while keys[slot] != nil { slot = (slot + 1) & mask }
+      keys[slot] = key
+      values[slot] = flag
+    }
+  }
+
+  /// The flags of the token `bytes[start..<end]`, read with ASCII letters lower-cased.
+  func flags(of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> UInt8 {
+    guard let key = Self.key(of: bytes, from: start, to: end, lower: true) else { return 0 }
+    var slot = Self.slot(of: key) & mask
+    while let candidate = keys[slot] {
+      if candidate == key { return values[slot] }
+      slot = (slot + 1) & mask
+    }
+    return 0
+  }
+
+  private static func key(
+    of bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, lower: Bool
+  ) -> Key? {
+    let count = end - start
+    guard count > 0, count <= 16 else { return nil }
+    var low: UInt64 = 0
+    var high: UInt64 = 0
+    for offset in 0..<count {
+      var byte = bytes[start + offset]
+      if lower && byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+      if offset < 8 {
+        low |= UInt64(byte) << (8 * UInt64(offset))
+      } else {
+        high |= UInt64(byte) << (8 * UInt64(offset - 8))
+      }
+    }
+    return Key(low: low, high: high, count: count)
+  }
+
+  private static func slot(of key: Key) -> Int {
+    let mixed =
+      (key.low &* 0x9E37_79B9_7F4A_7C15) ^ (key.high &* 0xC2B2_AE3D_27D4_EB4F)
+      ^ UInt64(key.count)
+    return Int(truncatingIfNeeded: mixed >> 40)
+  }
+}
+
+/// The substrings `ClassHints` looks for, found in one pass over ASCII lower-cased bytes.
+struct SubstringSet: Sendable {
+  static let negative: UInt8 = 1
+  static let positive: UInt8 = 2
+  static let comment: UInt8 = 4
+
+  /// All needles, one after the other.
+  private let needleBytes: [UInt8]
+  /// (start in `needleBytes`, length, flag) of each needle, grouped by first byte.
+  private let needles: [(start: Int, count: Int, flag: UInt8)]
+  /// Needles starting with byte `b` are `needles[bucketStart[b]..<bucketStart[b + 1]]`.
+  private let bucketStart: [Int]
+
+  init(negative: [String], positive: [String], comment: String) {
+    var all: [(bytes: [UInt8], flag: UInt8)] = []
+    for (words, flag) in [
+      (negative, Self.negative), (positive, Self.positive), ([comment], Self.comment),
+    ] {
+      all += words.map { (Array($0.utf8), flag) }
+    }
+    all.sort { $0.bytes[0] < $1.bytes[0] }  // grouped by first byte; order within is free
+    var bytes: [UInt8] = []
+    var needles: [(start: Int, count: Int, flag: UInt8)] = []
+    var bucketStart = Array(repeating: 0, count: 257)
+    for entry in all {
+      needles.append((bytes.count, entry.bytes.count, entry.flag))
+      bytes += entry.bytes
+      bucketStart[Int(entry.bytes[0]) + 1] += 1
+    }
+    for index in 1...256 { bucketStart[index] += bucketStart[index - 1] }
+    needleBytes = bytes
+    self.needles = needles
+    self.bucketStart = bucketStart
+  }
+
+  /// The flags of every needle found in `bytes` (ASCII lower-cased as it is read).
+  func find(in bytes: UnsafeBufferPointer<UInt8>) -> UInt8 {
+    var found: UInt8 = 0
+    needleBytes.withUnsafeBufferPointer { needleBytes in
+      needles.withUnsafeBufferPointer { needles in
+        bucketStart.withUnsafeBufferPointer { bucketStart in
+          for start in 0..<bytes.count {
+            var first = bytes[start]
+            if first >= 0x41 && first <= 0x5A { first |= 0x20 }
+            for entry in needles[bucketStart[Int(first)]..<bucketStart[Int(first) + 1]] {
+              guard found & entry.flag == 0, start + entry.count <= bytes.count else { continue }
+              var offset = 1
+              while offset < entry.count {
+                var byte = bytes[start + offset]
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if byte != needleBytes[entry.start + offset] { break }
+                offset += 1
+              }
+              if offset == entry.count { found |= entry.flag }
+            }
+          }
+        }
+      }
+    }
+    return found
   }
 }

@@ -11,6 +11,12 @@ enum DateNormalizer {
   ]
 
   static func normalize(_ raw: String) -> String? {
+    guard hasYearDigits(raw) else { return nil }
+    return parse(raw)
+  }
+
+  /// `normalize` without its pre-check (tests compare the two).
+  static func parse(_ raw: String) -> String? {
     let text = raw.trimmed
     guard !text.isEmpty else { return nil }
     if let iso = isoDate(text) { return iso }
@@ -59,6 +65,22 @@ enum DateNormalizer {
       return nil
     }
     return format(year, month, day)
+  }
+
+  /// Whether four ASCII digits follow each other somewhere in `text`: every form `normalize`
+  /// reads has them (the year), so text without them is turned away before the slow
+  /// `Character`-by-`Character` reading (most lines callers try are not dates).
+  static func hasYearDigits(_ text: String) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      if byte >= 0x30 && byte <= 0x39 {
+        run += 1
+        if run == 4 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   private static func monthNameMatches(_ lower: String) -> Bool {

@@ -12,8 +12,16 @@ struct DOMNode: Sendable {
   var parent: Int32
   var firstChild: Int32 = -1
   var nextSibling: Int32 = -1
+  /// Whether `name` is `#text`, stored because the walks ask for every node.
+  let isText: Bool
 
-  var isText: Bool { name == "#text" }
+  init(name: String, text: String, attributes: [(name: String, value: String)], parent: Int32) {
+    self.name = name
+    self.text = text
+    self.attributes = attributes
+    self.parent = parent
+    isText = name == "#text"
+  }
 
   func attributeEquals(_ name: String, _ value: String) -> Bool {
     attributes.contains {
@@ -272,8 +280,14 @@ struct HTMLDocumentHandle: ~Copyable {
       case "hidden": return true
       case "aria-hidden": if attribute.value.lowercased() == "true" { return true }
       case "style":
-        let style = attribute.value.lowercased().filter { $0 != " " }
-        if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        if let compact = InlineStyle.asciiCompact(attribute.value) {
+          if InlineStyle.contains(compact, anyOf: ["display:none", "visibility:hidden"]) {
+            return true
+          }
+        } else {
+          let style = attribute.value.lowercased().filter { $0 != " " }
+          if style.contains("display:none") || style.contains("visibility:hidden") { return true }
+        }
       default: break
       }
     }

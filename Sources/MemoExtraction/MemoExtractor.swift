@@ -190,9 +190,12 @@ enum MemoAssembler {
   static func companyInSiteName(_ site: String, title: String?, body: [String]) -> String {
     let words = site.split(separator: " ").map(String.init)
     guard words.count == 2, let title else { return site }
-    let text = [title] + body
-    let lowered = site.lowercased()
-    if text.contains(where: { $0.lowercased().contains(lowered) }) { return site }
+    // Every test below only decides between `site` and `name`: the cheap ones on the title
+    // go first, the scans of the whole memo last.
+    let name = words[1]
+    guard name.count >= 3, name.first!.isUppercase, name.allSatisfy(\.isLetter) else {
+      return site
+    }
     func uses(_ word: String, in paragraphs: [String]) -> Int {
       var count = 0
       for paragraph in paragraphs {
@@ -202,10 +205,11 @@ enum MemoAssembler {
       }
       return count
     }
-    let name = words[1]
-    guard name.count >= 3, name.first!.isUppercase, name.allSatisfy(\.isLetter),
-      uses(words[0], in: text) == 0, uses(name, in: [title]) > 0, uses(name, in: text) >= 2
-    else { return site }
+    guard uses(name, in: [title]) > 0 else { return site }
+    let text = [title] + body
+    let lowered = site.lowercased()
+    if text.contains(where: { $0.lowercased().contains(lowered) }) { return site }
+    guard uses(words[0], in: text) == 0, uses(name, in: text) >= 2 else { return site }
     return name
   }
 

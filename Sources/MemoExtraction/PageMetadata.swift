@@ -20,19 +20,21 @@ struct PageMetadata: Sendable, Equatable {
 
   init() {}
 
+  /// The `<meta>` keys read (name, property, itemprop or http-equiv, lower-cased).
+  static let wantedMetas: Set<String> = [
+    "og:title", "twitter:title", "headline", "author", "article:author", "dc.creator", "byl",
+    "sailthru.author", "parsely-author", "twitter:creator", "article:published_time",
+    "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date",
+    "publishdate", "sailthru.date", "parsely-pub-date", "og:published_time",
+    "article.published", "date.published", "dcterms.date", "article:modified_time",
+    "og:site_name", "application-name", "dcterms.creator", "creator", "dcterms.publisher",
+    "dc.publisher",
+  ]
+
   init(tree: HTMLTree) {
     for script in tree.jsonLD { readJSONLD(script) }
     var metas: [String: String] = [:]
-    let wanted: Set<String> = [
-      "og:title", "twitter:title", "headline", "author", "article:author", "dc.creator", "byl",
-      "sailthru.author", "parsely-author", "twitter:creator", "article:published_time",
-      "datepublished", "date", "dc.date", "dc.date.issued", "pubdate", "publish-date",
-      "publishdate", "sailthru.date", "parsely-pub-date", "og:published_time",
-      "article.published", "date.published", "dcterms.date", "article:modified_time",
-      "og:site_name", "application-name", "dcterms.creator", "creator", "dcterms.publisher",
-      "dc.publisher",
-    ]
-    for (key, value) in tree.metas where metas[key] == nil && wanted.contains(key) {
+    for (key, value) in tree.metas where metas[key] == nil && Self.wantedMetas.contains(key) {
       let trimmed = value.collapsingWhitespace
       if !trimmed.isEmpty { metas[key] = trimmed }
     }
@@ -93,7 +95,7 @@ struct PageMetadata: Sendable, Equatable {
   static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
     var segments = [raw]
     for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • "] {
-      segments = segments.flatMap { $0.components(separatedBy: separator) }
+      segments = segments.flatMap { $0.splitting(on: separator) }
     }
     segments = segments.map(\.trimmed).filter { !$0.isEmpty }
     guard segments.count > 1 else { return (raw, nil) }

@@ -24,7 +24,7 @@ enum ParagraphBuilder {
   static func splitLineBreaks(_ text: String) -> [String] {
     guard text.utf8.contains(0x0A) else { return [text] }
     var result: [String] = []
-    for chunk in text.components(separatedBy: "\n\n") {
+    for chunk in text.splitting(on: "\n\n") {
       // "Posted by … on 6/8/2023 | Category: …" under an intranet headline is not the memo.
       let lines = chunk.split(separator: "\n").map { String($0).trimmed }.filter {
         !$0.isEmpty && !($0.hasPrefix("Posted by ") && $0.count < 200)

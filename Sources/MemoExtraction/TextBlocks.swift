@@ -30,6 +30,13 @@ enum BlockBuilder {
 
   /// Splits the subtree at `root` into text blocks, in document order.
   static func blocks(in tree: HTMLTree, from root: Int32) -> [TextBlock] {
+    // Nodes are read in place: copying a `DOMNode` out of the array retains its strings.
+    tree.nodes.withUnsafeBufferPointer { nodes in blocks(in: tree, nodes: nodes, from: root) }
+  }
+
+  private static func blocks(
+    in tree: HTMLTree, nodes: UnsafeBufferPointer<DOMNode>, from root: Int32
+  ) -> [TextBlock] {
     var blocks: [TextBlock] = []
     guard root >= 0 else { return blocks }
     var buffer: [UInt8] = []
@@ -166,22 +173,22 @@ enum BlockBuilder {
 
     // Text length of every subtree, to tell real links from unclosed `<a>` tags that swallow
     // the rest of a page (browsers show that text; it is not navigation).
-    var rawLength = Array(repeating: 0, count: tree.nodes.count)
-    var countsAsLink = Array(repeating: true, count: tree.nodes.count)
-    var position = tree.nodes.count - 1
+    var rawLength = Array(repeating: 0, count: nodes.count)
+    var countsAsLink = Array(repeating: true, count: nodes.count)
+    var position = nodes.count - 1
     while position >= 0 {
-      let node = tree.nodes[position]
-      if node.isText { rawLength[position] += node.text.utf8.count }
-      if node.name == "a" && rawLength[position] > 150 {
+      if nodes[position].isText { rawLength[position] += nodes[position].text.utf8.count }
+      if nodes[position].name == "a" && rawLength[position] > 150 {
         // An `<a>` holding paragraphs is an unclosed tag, not a link.
-        var child = node.firstChild
+        var child = nodes[position].firstChild
         while child >= 0 {
-          let name = tree.nodes[Int(child)].name
+          let name = nodes[Int(child)].name
           if name == "p" || name == "div" { countsAsLink[position] = false }
-          child = tree.nodes[Int(child)].nextSibling
+          child = nodes[Int(child)].nextSibling
         }
       }
-      if node.parent >= 0 { rawLength[Int(node.parent)] += rawLength[position] }
+      let parent = nodes[position].parent
+      if parent >= 0 { rawLength[Int(parent)] += rawLength[position] }
       position -= 1
     }
     // Rows of short cells (data tables) read as one paragraph, cells separated by " | ".
@@ -195,9 +202,8 @@ enum BlockBuilder {
     func isSimpleRow(_ row: Int32) -> Bool {
       var cells = 0
       for cell in tree.children(of: row) {
-        let node = tree.nodes[Int(cell)]
-        if node.isText { continue }
-        guard isCell(node.name), rawLength[Int(cell)] < 120 else { return false }
+        if nodes[Int(cell)].isText { continue }
+        guard isCell(nodes[Int(cell)].name), rawLength[Int(cell)] < 120 else { return false }
         // Cells holding blocks (layout tables) are not data cells.
         var stack = [cell]
         var visited = 0
@@ -205,7 +211,7 @@ enum BlockBuilder {
           visited += 1
           if visited > 200 { return false }
           for child in tree.children(of: current) {
-            let name = tree.nodes[Int(child)].name
+            let name = nodes[Int(child)].name
             if name == "br" || (blockTags.contains(name) && name != "td" && name != "th") {
               return false
             }
@@ -216,8 +222,12 @@ enum BlockBuilder {
       }
       return cells >= 2
     }
-    func displaysAsBlock(_ node: DOMNode) -> Bool {
-      guard let style = node.attribute("style") else { return false }
+    func displaysAsBlock(_ index: Int32) -> Bool {
+      guard let style = nodes[Int(index)].attribute("style") else { return false }
+      if let compact = InlineStyle.asciiCompact(style) {
+        return InlineStyle.contains(
+          compact, anyOf: ["display:block", "display:flex", "display:table"])
+      }
       let compact = style.lowercased().filter { $0 != " " }
       return compact.contains("display:block") || compact.contains("display:flex")
         || compact.contains("display:table")
@@ -228,12 +238,11 @@ enum BlockBuilder {
     var stack: [(Int32, Bool, Bool)] = [(root, false, false)]
     var childScratch: [Int32] = []
     while let (index, leaving, knownBlock) = stack.popLast() {
-      let node = tree.nodes[Int(index)]
-      if node.isText {
-        appendText(node.text)
+      if nodes[Int(index)].isText {
+        appendText(nodes[Int(index)].text)
         continue
       }
-      let name = node.name
+      let name = nodes[Int(index)].name
       let isBlock = leaving ? knownBlock : blockTags.contains(name)
       if leaving {
         if (isBlock && !inJoinedRow(index)) || (!rowCells.isEmpty && rowCells.contains(index)) {
@@ -248,7 +257,7 @@ enum BlockBuilder {
         if isBlock && !inJoinedRow(index) {
           owners.removeLast()
           if name == "blockquote" { quotes.removeLast() }
-        } else if separatorTags.contains(name) || isCell(name) || displaysAsBlock(node) {
+        } else if separatorTags.contains(name) || isCell(name) || displaysAsBlock(index) {
           appendSpace()
         }
         continue
@@ -286,7 +295,7 @@ enum BlockBuilder {
           bufferLength += 3
         }
         lastWasSpace = true
-      } else if separatorTags.contains(name) || displaysAsBlock(node) {
+      } else if separatorTags.contains(name) || displaysAsBlock(index) {
         appendSpace()
       }
       switch name {
@@ -296,10 +305,10 @@ enum BlockBuilder {
       }
       stack.append((index, true, isBlock))
       childScratch.removeAll(keepingCapacity: true)
-      var child = node.firstChild
+      var child = nodes[Int(index)].firstChild
       while child >= 0 {
         childScratch.append(child)
-        child = tree.nodes[Int(child)].nextSibling
+        child = nodes[Int(child)].nextSibling
       }
       for child in childScratch.reversed() { stack.append((child, false, false)) }
     }

@@ -1,0 +1,60 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MemoExtraction
+
+@Suite("Byte search")
+struct ByteSearchTests {
+  static let separators = [" | ", " :: ", " -- ", " – ", " — ", " - ", " • ", "\n\n"]
+
+  static let texts: [String] = [
+    "", "a", " | ", "a | b", " | a | ", "a |  | b", "a | | b", "Acme Labs :: News :: Layoffs",
+    "Headline – Site", "Headline — Site — Section", "A - B - C", "a -- b", "x • y",
+    "e\u{301} | b", "a | \u{301}b", "a |\u{301} b", "a \u{301}| b", "a - \u{0301}b",
+    "one\n\ntwo", "one\r\n\ntwo", "one\n\r\ntwo", "one\n\n\ntwo", "\n\none\n\n", "one\n\n",
+    "🇺🇸 | 🇬🇧", "a\u{200D} | b", "👩‍👩‍👧 - family", "Ünïcödé – Títle", "a\u{00A0}| b",
+    "Stock - Reuters | Business • World",
+  ]
+
+  @Test("splitting by bytes gives Foundation's components(separatedBy:)")
+  func splittingAgrees() throws {
+    var texts = Self.texts
+    let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
+    let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
+    while let url = files?.nextObject() as? URL {
+      if let text = try? String(contentsOf: url, encoding: .utf8) { texts.append(text) }
+    }
+    #expect(texts.count > 40)
+    for text in texts {
+      for separator in Self.separators {
+        #expect(
+          text.splitting(on: separator) == text.components(separatedBy: separator),
+          "\(text.debugDescription) by \(separator.debugDescription)")
+      }
+    }
+  }
+
+  @Test("the year-digits pre-check never turns away a date normalize reads")
+  func yearDigitsAgree() throws {
+    var lines = [
+      "March 4, 2026", "2026-03-04", "2026/03/04T10:00", "Wed, 4 Mar 2026 09:12:00 -0500",
+      "4th March 2026", "Sept. 9 2025", "May 20, 2025 • News", "Updated: 18 Nov 2019, 19:11",
+      "no date here", "March 4", "12 34 56 78", "２０２６年3月4日", "1999", "March 4, 26",
+    ]
+    let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
+    let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
+    while let url = files?.nextObject() as? URL {
+      guard let text = try? String(contentsOf: url, encoding: .utf8) else { continue }
+      lines += text.split(separator: "\n").map(String.init)
+    }
+    var dates = 0
+    for line in lines {
+      let full = DateNormalizer.parse(line)
+      if full != nil { dates += 1 }
+      #expect(full == nil || DateNormalizer.hasYearDigits(line), "\(line)")
+      #expect(DateNormalizer.normalize(line) == full, "\(line)")
+    }
+    #expect(dates >= 8)
+  }
+}
