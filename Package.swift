@@ -35,13 +35,15 @@ let package = Package(
         .linkedLibrary("icudata"),
       ]),
     .target(name: "MemoCore"),
+    // MinHash signatures with AVX-512 or AVX2 when the processor has them.
+    .target(name: "CMinHash"),
     .target(name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2"]),
     .target(name: "MemoTokenization", dependencies: ["MemoCore", "CICU"]),
     .target(
       name: "MemoLexicon",
       dependencies: ["MemoCore", "MemoTokenization", .product(name: "Yams", package: "Yams")]),
     .target(name: "MemoScoring", dependencies: ["MemoCore", "MemoTokenization", "MemoLexicon"]),
-    .target(name: "MemoClustering", dependencies: ["MemoCore", "MemoTokenization"]),
+    .target(name: "MemoClustering", dependencies: ["MemoCore", "MemoTokenization", "CMinHash"]),
     .target(
       name: "MemoReporting",
       dependencies: ["MemoCore", "MemoScoring", "MemoClustering", "MemoLexicon"]),

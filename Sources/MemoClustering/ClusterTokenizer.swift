@@ -71,10 +71,24 @@ enum ClusterTokenizer {
     return result
   }
 
+  /// The tokens of one paragraph of `memo`: the same tokens, with the same paragraph index, as
+  /// `tokens(of:masking:)` gives for that paragraph, since tokenizing, sentences and masking
+  /// never look across a paragraph break (each paragraph starts a sentence, and names only
+  /// collapse within a paragraph).
+  static func tokens(of memo: Memo, paragraph: Int, masking: Bool) -> [ClusterToken] {
+    let alone = Memo(
+      source: memo.source, company: memo.company, paragraphs: [memo.paragraphs[paragraph]])
+    return tokens(of: alone, masking: masking).map {
+      ClusterToken(key: $0.key, paragraph: Int32(paragraph), start: $0.start, end: $0.end)
+    }
+  }
+
   /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
   struct ScalarCursor {
     private var paragraph: Int32 = -1
     private var bytes: [UInt8] = []
+    /// True when the paragraph is all ASCII: scalar offsets are byte offsets.
+    private var ascii = false
     private var byteIndex = 0
     private var offset: Int32 = 0
 
@@ -84,22 +98,29 @@ enum ClusterTokenizer {
         paragraph = token.paragraph
         bytes.removeAll(keepingCapacity: true)
         bytes.append(contentsOf: paragraphs[Int(token.paragraph)].utf8)
+        ascii = bytes.withUnsafeBufferPointer(Self.isASCII)
         byteIndex = 0
         offset = 0
       }
       guard token.start >= offset, token.end - token.start >= 2 else { return false }
-      // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
       let target = token.start
-      bytes.withUnsafeBufferPointer { bytes in
-        var index = byteIndex
-        var scalar = offset
-        while scalar < target && index < bytes.count {
-          index += 1
-          while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-          scalar += 1
+      if ascii {
+        // Same position as the walk below finds, without the walk.
+        byteIndex = min(Int(target), bytes.count)
+        offset = target
+      } else {
+        // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
+        bytes.withUnsafeBufferPointer { bytes in
+          var index = byteIndex
+          var scalar = offset
+          while scalar < target && index < bytes.count {
+            index += 1
+            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+            scalar += 1
+          }
+          byteIndex = index
+          offset = scalar
         }
-        byteIndex = index
-        offset = scalar
       }
       guard byteIndex < bytes.count else { return false }
       let first = bytes[byteIndex]
@@ -117,6 +138,24 @@ enum ClusterTokenizer {
       }
       guard scalars.count == 2 else { return false }
       return scalars[0].properties.isUppercase && scalars[1].properties.isLowercase
+    }
+
+    /// True when no byte has its high bit set (eight bytes at a time).
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+      var index = 0
+      var high: UInt64 = 0
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index + 8 <= bytes.count {
+          high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          index += 8
+        }
+      }
+      while index < bytes.count {
+        high |= UInt64(bytes[index])
+        index += 1
+      }
+      return high & 0x8080_8080_8080_8080 == 0
     }
   }
 }

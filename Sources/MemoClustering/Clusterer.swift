@@ -179,7 +179,7 @@ public struct Clusterer: Sendable {
     }
     var position: [Int: Int] = [:]
     for (index, d) in ordered.enumerated() { position[d] = index }
-    /// A member's memo and tokens, read again (once) when its text is needed.
+    /// A member's memo and tokens, read again (once) when it has no ranks.
     var reread: [Int: (paragraphs: [String], tokens: [ClusterToken])] = [:]
     func tokens(of index: Int) -> (paragraphs: [String], tokens: [ClusterToken]) {
       if let known = reread[index] { return known }
@@ -190,6 +190,10 @@ public struct Clusterer: Sendable {
       reread[index] = found
       return found
     }
+    /// Members read again for a quoted passage, and their paragraphs tokenized alone (which
+    /// gives the same tokens as in the whole memo: see `ClusterTokenizer.tokens(of:paragraph:)`).
+    var quotedMemos: [Int: Memo?] = [:]
+    var quotedParagraphs: [Int64: [ClusterToken]] = [:]
     let passageDocuments = ordered.indices.map { index -> PassageDocument in
       let d = ordered[index]
       let fingerprint = documents[d]
@@ -207,9 +211,33 @@ public struct Clusterer: Sendable {
       passageDocuments, options: options, documentFrequency: { sketch.count($0) },
       boilerplateDocuments: boilerplateDocuments
     ) { document, first, last in
-      let (paragraphs, tokens) = tokens(of: document)
-      guard last < tokens.count else { return "" }
-      return PassageAnalysis.text(paragraphs: paragraphs, first: tokens[first], last: tokens[last])
+      let fingerprint = documents[ordered[document]]
+      guard fingerprint.ranks != nil else {
+        let (paragraphs, tokens) = tokens(of: document)
+        guard last < tokens.count else { return "" }
+        return PassageAnalysis.text(
+          paragraphs: paragraphs, first: tokens[first], last: tokens[last])
+      }
+      // The passage lies in one paragraph: tokenize only that one.
+      let paragraph = Int(passageDocuments[document].paragraphs[first])
+      var offset = 0
+      for index in stride(from: 0, to: fingerprint.paragraphStarts.count, by: 2)
+      where fingerprint.paragraphStarts[index] == Int32(paragraph) {
+        offset = Int(fingerprint.paragraphStarts[index + 1])
+      }
+      if quotedMemos[document] == nil { quotedMemos[document] = memo(fingerprint.inputIndex) }
+      guard let memo = quotedMemos[document]!, paragraph < memo.paragraphs.count else {
+        return ""
+      }
+      let key = Int64(document) << 32 | Int64(paragraph)
+      if quotedParagraphs[key] == nil {
+        quotedParagraphs[key] = ClusterTokenizer.tokens(
+          of: memo, paragraph: paragraph, masking: options.masking)
+      }
+      let tokens = quotedParagraphs[key]!
+      guard first >= offset, last - offset < tokens.count else { return "" }
+      return PassageAnalysis.text(
+        paragraphs: memo.paragraphs, first: tokens[first - offset], last: tokens[last - offset])
     }
     var members: [ClusterMember] = []
     for (index, d) in ordered.enumerated() {

@@ -151,11 +151,13 @@ enum PassageAnalysis {
     var runs: [Run] = []
     for (index, document) in documents.enumerated() {
       let paragraphOf = document.paragraphs
+      // Whether the k-gram at each position occurs in another document too (looked up once).
+      let sharedGram = grams[index].map { gram in
+        gram.map { occurrence.documents($0) >= 2 } ?? false
+      }
       var covered = [Bool](repeating: false, count: paragraphOf.count)
-      for position in 0..<paragraphOf.count {
-        if let gram = grams[index][position], occurrence.documents(gram) >= 2 {
-          for t in position..<(position + k) { covered[t] = true }
-        }
+      for position in 0..<paragraphOf.count where sharedGram[position] {
+        for t in position..<(position + k) { covered[t] = true }
       }
       var position = 0
       while position < paragraphOf.count {
@@ -177,11 +179,7 @@ enum PassageAnalysis {
           }
         }
         var shared: [UInt32] = []
-        for p in first...last {
-          if let gram = grams[index][p], occurrence.documents(gram) >= 2 {
-            shared.append(gram)
-          }
-        }
+        for p in first...last where sharedGram[p] { shared.append(grams[index][p]!) }
         runs.append(Run(document: index, first: first, last: last, grams: shared))
         position = last + 1
       }
@@ -198,25 +196,48 @@ enum PassageAnalysis {
         }
       }
     }
-    var groups: [Int: [Int]] = [:]
-    for id in runs.indices { groups[sameText.root(id), default: []].append(id) }
+    // Runs grouped by their set's root, groups in ascending root order, runs in id order.
+    let roots = runs.indices.map { sameText.root($0) }
+    let order = runs.indices.sorted { roots[$0] != roots[$1] ? roots[$0] < roots[$1] : $0 < $1 }
     // 4. Describe each passage; keep those in two or more documents and long enough.
     var passages: [(passage: SharedPassage, runs: [Int])] = []
-    for key in groups.keys.sorted() {
-      let ids = groups[key]!
-      let members = Set(ids.map { runs[$0].document }).sorted()
+    var words = [Int](repeating: 0, count: documents.count)
+    var groupStart = 0
+    while groupStart < order.count {
+      var groupEnd = groupStart + 1
+      while groupEnd < order.count && roots[order[groupEnd]] == roots[order[groupStart]] {
+        groupEnd += 1
+      }
+      let ids = Array(order[groupStart..<groupEnd])
+      groupStart = groupEnd
+      var members: [Int] = []
+      for id in ids where words[runs[id].document] == 0 {
+        members.append(runs[id].document)
+        words[runs[id].document] = -1
+      }
+      members.sort()
+      for member in members { words[member] = 0 }
       guard members.count >= 2 else { continue }
-      let origin = ids.filter { runs[$0].document == members[0] }.max {
-        let a = runs[$0]
-        let b = runs[$1]
-        return a.length != b.length ? a.length < b.length : a.first > b.first
-      }!
+      var origin = -1
+      var longest = 0
+      for id in ids {
+        let run = runs[id]
+        longest = max(longest, run.length)
+        guard run.document == members[0] else { continue }
+        // The longest run of the first member; the earliest among equally long ones.
+        if origin < 0 || run.length > runs[origin].length
+          || (run.length == runs[origin].length && run.first < runs[origin].first)
+        {
+          origin = id
+        }
+      }
       let run = runs[origin]
-      guard ids.map({ runs[$0].length }).max()! >= options.passageMinimumTokens else { continue }
+      guard longest >= options.passageMinimumTokens else { continue }
+      for id in ids { words[runs[id].document] += runs[id].length }
       var coverage = 0.0
       for member in members {
-        let words = ids.filter { runs[$0].document == member }.reduce(0) { $0 + runs[$1].length }
-        coverage += Double(words) / Double(max(1, documents[member].tokenCount))
+        coverage += Double(words[member]) / Double(max(1, documents[member].tokenCount))
+        words[member] = 0
       }
       coverage /= Double(members.count)
       var frequency = members.count

@@ -1,0 +1,46 @@
+import MemoCore
+import Testing
+
+@testable import MemoClustering
+
+@Suite("ClusterTokenizer")
+struct ClusterTokenizerTests {
+  let memo = Memo(
+    source: "m",
+    company: "Vantage Robotics",
+    paragraphs: [
+      "Vantage Robotics will cut 120 roles. Dear Team, our U.S. offices close in May.",
+      "Acme Corp and Vantage Robotics merge. A. I. tools from Ünter Labs replace them.",
+      "",
+      "Straße über Café Ölberg: 3,5 Prozent. Maria Lopez leads the ÉQUIPE now.",
+      "J. R. R. Tolkien wrote it. Paris and London follow, then Berlin.",
+    ])
+
+  @Test("A paragraph tokenized alone gives the tokens the whole memo has for it")
+  func paragraphAlone() {
+    for masking in [true, false] {
+      let whole = ClusterTokenizer.tokens(of: memo, masking: masking)
+      for paragraph in memo.paragraphs.indices {
+        let alone = ClusterTokenizer.tokens(of: memo, paragraph: paragraph, masking: masking)
+        #expect(alone == whole.filter { $0.paragraph == Int32(paragraph) }, "\(paragraph)")
+      }
+    }
+  }
+
+  @Test("Capitalized words are masked as names in ASCII and non-ASCII paragraphs alike")
+  func capitalizedNames() {
+    let tokens = ClusterTokenizer.tokens(of: memo, masking: true)
+    let names = tokens.filter { $0.key == MaskKey.name }.map { token in
+      let scalars = memo.paragraphs[Int(token.paragraph)].unicodeScalars
+      let start = scalars.index(scalars.startIndex, offsetBy: Int(token.start))
+      let end = scalars.index(scalars.startIndex, offsetBy: Int(token.end))
+      return String(scalars[start..<end])
+    }
+    // Sentence-initial words ("Acme", "Maria") are not names unless they are the company's.
+    #expect(
+      names == [
+        "Vantage Robotics", "Team", "May", "Corp", "Vantage Robotics", "Ünter Labs",
+        "Café Ölberg", "Prozent", "Lopez", "London", "Berlin",
+      ])
+  }
+}
