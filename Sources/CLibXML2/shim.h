@@ -13,6 +13,7 @@
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 /* zlib (a libxml2 dependency) reads `.html.gz` inputs. */
 #include <zlib.h>
@@ -41,24 +42,19 @@ static inline int memoscope_html_parse_options(void) {
 }
 
 /* ---------------------------------------------------------------------------------------------
-   The fast parse (`memoscope_html_read`): the same document libxml2's `htmlReadMemory` builds,
-   minus parts that extraction never reads. Two savings, both made inside libxml2's own SAX
+   Savings of the compact builder below (`memoscope_html_build`), both made inside libxml2's SAX
    start-element callback, so libxml2's parser (auto-closing, implied elements, recovery) runs
    unchanged:
 
    1. Attributes: only the names `memoscope_is_kept_attribute` lists (those extraction reads)
-      are handed on to the tree builder (no href, src, data-*...), and ids are not registered
-      in a hash table.
+      are kept (no href, src, data-*...).
    2. Raw text: the content of `<script>` and `<style>` (about half the bytes of a news page) is
       skipped in one byte scan instead of libxml2's character-by-character copy into a node
       nobody reads. JSON-LD scripts (read for metadata) are parsed as usual.
-
-   `MemoExtractionTests` parses every fixture, corpus and benchmark page both ways and checks
-   that the trees extraction sees are identical.
    --------------------------------------------------------------------------------------------- */
 
 /** Whether extraction reads an attribute of this (already lower-cased) name; the one list
-    both the fast parse and `HTMLDocumentHandle.attributes` use. */
+    both the compact builder and `LibXMLDocument.attributes` use. */
 static inline int memoscope_is_kept_attribute(const xmlChar *name) {
   const char *text = (const char *)name;
   switch (text[0]) {
@@ -161,33 +157,17 @@ static inline const xmlChar *memoscope_raw_text_end(
   return NULL;
 }
 
-/** The start-element callback of the fast parse: libxml2's tree builder with the kept
-    attributes, then the raw-text skip for `<script>` and `<style>`.
+/** The raw-text skip for `<script>` and `<style>`, run at the end of the start-element
+    callback.
 
-    The skip relies on where libxml2 2.9 calls this: from htmlParseStartTag, with the input at
-    the tag's closing `>`. When the content does not begin with `<` (libxml2 would then try an
-    end or start tag first), the `>` is moved to just before the content's end tag and the
+    It relies on where libxml2 2.9 calls that callback: from htmlParseStartTag, with the input
+    at the tag's closing `>`. When the content does not begin with `<` (libxml2 would then try
+    an end or start tag first), the `>` is moved to just before the content's end tag and the
     input cursor put on it: libxml2 consumes the `>` and meets the end tag exactly where its
     raw-text loop would have stopped, with the same element stack. The skipped bytes would
     only have become the element's text child. */
-static inline void memoscope_start_element(
-  void *context, const xmlChar *name, const xmlChar **attributes) {
-  xmlParserCtxtPtr parser = (xmlParserCtxtPtr)context;
-  /* The parser drops repeated attribute names, so at most 15 kept pairs arrive. */
-  const xmlChar *kept[2 * 16 + 2];
-  int count = 0;
-  if (attributes != NULL) {
-    for (int index = 0; attributes[index] != NULL && count < 2 * 16; index += 2) {
-      if (memoscope_is_kept_attribute(attributes[index])) {
-        kept[count++] = attributes[index];
-        kept[count++] = attributes[index + 1];
-      }
-    }
-  }
-  kept[count] = NULL;
-  kept[count + 1] = NULL;
-  xmlSAX2StartElement(context, name, count > 0 ? kept : NULL);
-
+static inline void memoscope_skip_raw_text(
+  xmlParserCtxtPtr parser, const xmlChar *name, const xmlChar **attributes) {
   int rawText = (name[0] == 's') &&
                 (xmlStrEqual(name, BAD_CAST "script") || xmlStrEqual(name, BAD_CAST "style"));
   if (!rawText || !parser->recovery || parser->input == NULL) return;
@@ -208,24 +188,290 @@ static inline void memoscope_start_element(
   input->cur = stop - 1;
 }
 
-/** Parses UTF-8 HTML like `htmlReadMemory(bytes, size, NULL, "UTF-8", options)`; with `fast`
-    set, through `memoscope_start_element` (see above). Returns NULL when libxml2 builds no
-    document. */
-static inline htmlDocPtr memoscope_html_read(const char *bytes, int size, int fast) {
-  if (!fast) {
-    return htmlReadMemory(bytes, size, NULL, "UTF-8", memoscope_html_parse_options());
+/* ---------------------------------------------------------------------------------------------
+   The compact tree (`memoscope_html_build`): libxml2's HTML parser with its tree builder
+   (SAX2) replaced by callbacks that write flat arrays: no node allocated and freed one by one,
+   no xmlFreeDoc. It must describe the very tree SAX2 builds for the same events, so the
+   callbacks follow SAX2's rules (libxml2 2.9):
+
+   - an element is appended to the current element; with none open, it becomes the first child
+     of the document if the document has none, else the last child of the document's first
+     child when that is an element (the root), else a document-level sibling;
+   - text (and CDATA) goes into the current element's last child when that is a text (CDATA)
+     node, else into a new one; with no element open it is dropped;
+   - comments and processing instructions are children that nothing reads, but they separate
+     text nodes;
+   - the element name drops a namespace prefix (`xmlSplitQName`), attribute names stay whole;
+   - libxml2 may close an element without the end callback (a start tag cut off by the end of
+     input): the element stack is kept in step with libxml2's own node stack (`nodeNr`), onto
+     which a placeholder node is pushed for every element.
+
+   `HTMLDocumentTests` compares the tree Swift copies out of these arrays with the one it copies
+   out of `htmlReadMemory`'s document, on every fixture, corpus and benchmark page.
+   --------------------------------------------------------------------------------------------- */
+
+/* Node kinds (libxml2's type numbers). */
+#define MEMOSCOPE_ELEMENT 1
+#define MEMOSCOPE_TEXT 3
+#define MEMOSCOPE_CDATA 4
+#define MEMOSCOPE_OTHER 8
+
+typedef struct {
+  int32_t kind;
+  int32_t parent, firstChild, lastChild, next;
+  /* Element name, or text content, as a range of `bytes`. */
+  uint32_t offset, length;
+  /* Kept attributes: `attributes[firstAttribute ..< firstAttribute + attributeCount]`. */
+  uint32_t firstAttribute, attributeCount;
+} memoscope_node;
+
+typedef struct {
+  uint32_t nameOffset, nameLength, valueOffset, valueLength;
+} memoscope_attribute;
+
+typedef struct {
+  memoscope_node *nodes;
+  int32_t nodeCount, nodeCapacity;
+  memoscope_attribute *attributes;
+  uint32_t attributeCount, attributeCapacity;
+  xmlChar *bytes;
+  size_t byteCount, byteCapacity;
+  /* Open elements, in step with the parser's nodeNr. */
+  int32_t *open;
+  int32_t depth, openCapacity;
+  /* The document element (the first element at document level), or -1. */
+  int32_t root;
+  /* Whether a comment, instruction or element was added at document level, and whether the
+     first of them was an element. */
+  int documentHasChild, firstChildIsElement;
+  int failed;
+} memoscope_tree;
+
+/* What SAX2 would have pushed; areBlanks reads it, but its answer changes no event when blanks
+   are kept (HTML_PARSE_NOBLANKS is not used). */
+static xmlNode memoscope_placeholder_node = {.type = XML_ELEMENT_NODE};
+
+static inline int memoscope_tree_reserve_bytes(memoscope_tree *tree, size_t more) {
+  if (tree->byteCount + more <= tree->byteCapacity) return 1;
+  size_t capacity = tree->byteCapacity ? tree->byteCapacity : 4096;
+  while (capacity < tree->byteCount + more) capacity *= 2;
+  xmlChar *grown = (xmlChar *)realloc(tree->bytes, capacity);
+  if (grown == NULL) { tree->failed = 1; return 0; }
+  tree->bytes = grown;
+  tree->byteCapacity = capacity;
+  return 1;
+}
+
+static inline uint32_t memoscope_tree_add_bytes(
+  memoscope_tree *tree, const xmlChar *bytes, size_t length) {
+  if (!memoscope_tree_reserve_bytes(tree, length)) return 0;
+  uint32_t offset = (uint32_t)tree->byteCount;
+  if (length > 0) memcpy(tree->bytes + tree->byteCount, bytes, length);
+  tree->byteCount += length;
+  return offset;
+}
+
+/* Appends a node (linked under `parent` when >= 0); returns its index or -1. */
+static inline int32_t memoscope_tree_add_node(memoscope_tree *tree, int32_t kind, int32_t parent) {
+  if (tree->nodeCount == tree->nodeCapacity) {
+    int32_t capacity = tree->nodeCapacity ? tree->nodeCapacity * 2 : 1024;
+    memoscope_node *grown = (memoscope_node *)realloc(tree->nodes, sizeof(memoscope_node) * capacity);
+    if (grown == NULL) { tree->failed = 1; return -1; }
+    tree->nodes = grown;
+    tree->nodeCapacity = capacity;
   }
-  /* The steps of htmlReadMemory and its htmlDoRead in libxml2 2.9, with our callback. */
+  int32_t index = tree->nodeCount++;
+  memoscope_node *node = &tree->nodes[index];
+  memset(node, 0, sizeof *node);
+  node->kind = kind;
+  node->parent = parent;
+  node->firstChild = node->lastChild = node->next = -1;
+  if (parent >= 0) {
+    memoscope_node *up = &tree->nodes[parent];
+    if (up->lastChild >= 0) tree->nodes[up->lastChild].next = index; else up->firstChild = index;
+    up->lastChild = index;
+  }
+  return index;
+}
+
+/* Drops open elements libxml2 has popped without telling (see above). */
+static inline memoscope_tree *memoscope_tree_synced(xmlParserCtxtPtr parser) {
+  memoscope_tree *tree = (memoscope_tree *)parser->_private;
+  if (tree->depth > parser->nodeNr) tree->depth = parser->nodeNr < 0 ? 0 : parser->nodeNr;
+  return tree;
+}
+
+static inline void memoscope_tree_start_element(
+  void *context, const xmlChar *fullname, const xmlChar **attributes) {
+  xmlParserCtxtPtr parser = (xmlParserCtxtPtr)context;
+  if (fullname == NULL || parser->myDoc == NULL) return;
+  memoscope_tree *tree = memoscope_tree_synced(parser);
+  if (tree->failed) return;
+  if (tree->depth == tree->openCapacity) {
+    int32_t capacity = tree->openCapacity ? tree->openCapacity * 2 : 64;
+    int32_t *grown = (int32_t *)realloc(tree->open, sizeof(int32_t) * capacity);
+    if (grown == NULL) { tree->failed = 1; return; }
+    tree->open = grown;
+    tree->openCapacity = capacity;
+  }
+  if (nodePush(parser, &memoscope_placeholder_node) < 0) return;
+
+  /* Where SAX2 links the element. */
+  int32_t parent = -1;
+  int documentLevel = 0;
+  if (tree->depth > 0) {
+    parent = tree->open[tree->depth - 1];
+  } else {
+    int documentHasChild = parser->myDoc->children != NULL || tree->documentHasChild;
+    int firstIsElement = parser->myDoc->children == NULL && tree->firstChildIsElement;
+    if (documentHasChild && firstIsElement) {
+      parent = tree->root;
+    } else {
+      documentLevel = 1;
+    }
+  }
+  int32_t index = memoscope_tree_add_node(tree, MEMOSCOPE_ELEMENT, parent);
+  if (index < 0) return;
+  if (documentLevel) {
+    if (!tree->documentHasChild) tree->firstChildIsElement = 1;
+    tree->documentHasChild = 1;
+    if (tree->root < 0) tree->root = index;
+  }
+  tree->open[tree->depth++] = index;
+
+  /* The name as SAX2 stores it: without a namespace prefix. */
+  const xmlChar *name = fullname;
+  xmlChar *split = NULL;
+  xmlChar *prefix = NULL;
+  if (strchr((const char *)fullname, ':') != NULL) {
+    split = xmlSplitQName(parser, fullname, &prefix);
+    if (split != NULL) name = split;
+  }
+  size_t nameLength = strlen((const char *)name);
+  uint32_t nameOffset = memoscope_tree_add_bytes(tree, name, nameLength);
+  if (split != NULL) xmlFree(split);
+  if (prefix != NULL) xmlFree(prefix);
+  tree->nodes[index].offset = nameOffset;
+  tree->nodes[index].length = (uint32_t)nameLength;
+
+  if (attributes != NULL) {
+    tree->nodes[index].firstAttribute = tree->attributeCount;
+    for (int at = 0; attributes[at] != NULL; at += 2) {
+      if (!memoscope_is_kept_attribute(attributes[at])) continue;
+      if (tree->attributeCount == tree->attributeCapacity) {
+        uint32_t capacity = tree->attributeCapacity ? tree->attributeCapacity * 2 : 256;
+        memoscope_attribute *grown =
+          (memoscope_attribute *)realloc(tree->attributes, sizeof(memoscope_attribute) * capacity);
+        if (grown == NULL) { tree->failed = 1; return; }
+        tree->attributes = grown;
+        tree->attributeCapacity = capacity;
+      }
+      memoscope_attribute *attribute = &tree->attributes[tree->attributeCount++];
+      size_t length = strlen((const char *)attributes[at]);
+      attribute->nameOffset = memoscope_tree_add_bytes(tree, attributes[at], length);
+      attribute->nameLength = (uint32_t)length;
+      const xmlChar *value = attributes[at + 1];
+      length = value != NULL ? strlen((const char *)value) : 0;
+      attribute->valueOffset = memoscope_tree_add_bytes(tree, value, length);
+      attribute->valueLength = (uint32_t)length;
+      tree->nodes[index].attributeCount++;
+    }
+  }
+  memoscope_skip_raw_text(parser, fullname, attributes);
+}
+
+static inline void memoscope_tree_end_element(void *context, const xmlChar *name) {
+  (void)name;
+  xmlParserCtxtPtr parser = (xmlParserCtxtPtr)context;
+  memoscope_tree_synced(parser);
+  nodePop(parser);
+  memoscope_tree_synced(parser);
+}
+
+static inline void memoscope_tree_add_text(
+  xmlParserCtxtPtr parser, const xmlChar *text, int length, int32_t kind) {
+  memoscope_tree *tree = memoscope_tree_synced(parser);
+  if (tree->failed || tree->depth == 0 || length < 0) return;
+  int32_t parent = tree->open[tree->depth - 1];
+  int32_t last = tree->nodes[parent].lastChild;
+  if (last >= 0 && tree->nodes[last].kind == kind) {
+    memoscope_node *node = &tree->nodes[last];
+    if ((size_t)node->offset + node->length != tree->byteCount) {
+      /* Not at the end of the buffer (rare): move the text there first. */
+      if (!memoscope_tree_reserve_bytes(tree, node->length + (size_t)length)) return;
+      memmove(tree->bytes + tree->byteCount, tree->bytes + node->offset, node->length);
+      node->offset = (uint32_t)tree->byteCount;
+      tree->byteCount += node->length;
+    }
+    memoscope_tree_add_bytes(tree, text, (size_t)length);
+    node->length += (uint32_t)length;
+    return;
+  }
+  int32_t index = memoscope_tree_add_node(tree, kind, parent);
+  if (index < 0) return;
+  tree->nodes[index].offset = memoscope_tree_add_bytes(tree, text, (size_t)length);
+  tree->nodes[index].length = (uint32_t)length;
+}
+
+static inline void memoscope_tree_characters(void *context, const xmlChar *text, int length) {
+  memoscope_tree_add_text((xmlParserCtxtPtr)context, text, length, MEMOSCOPE_TEXT);
+}
+
+static inline void memoscope_tree_cdata(void *context, const xmlChar *text, int length) {
+  memoscope_tree_add_text((xmlParserCtxtPtr)context, text, length, MEMOSCOPE_CDATA);
+}
+
+/* A comment or processing instruction: a child nothing reads. */
+static inline void memoscope_tree_add_other(xmlParserCtxtPtr parser) {
+  memoscope_tree *tree = memoscope_tree_synced(parser);
+  if (tree->failed || parser->inSubset != 0) return;
+  if (tree->depth > 0) {
+    memoscope_tree_add_node(tree, MEMOSCOPE_OTHER, tree->open[tree->depth - 1]);
+  } else {
+    tree->documentHasChild = 1;
+  }
+}
+
+static inline void memoscope_tree_comment(void *context, const xmlChar *value) {
+  (void)value;
+  memoscope_tree_add_other((xmlParserCtxtPtr)context);
+}
+
+static inline void memoscope_tree_instruction(
+  void *context, const xmlChar *target, const xmlChar *data) {
+  (void)target; (void)data;
+  memoscope_tree_add_other((xmlParserCtxtPtr)context);
+}
+
+/** Frees a tree's arrays (the struct itself belongs to the caller). */
+static inline void memoscope_tree_free(memoscope_tree *tree) {
+  free(tree->nodes);
+  free(tree->attributes);
+  free(tree->bytes);
+  free(tree->open);
+  memset(tree, 0, sizeof *tree);
+}
+
+/** Parses UTF-8 HTML into `tree` (zeroed by the caller). Returns 0, or -1 when libxml2 builds
+    no document or memory ran out (the tree is then freed). */
+static inline int memoscope_html_build(const char *bytes, int size, memoscope_tree *tree) {
+  memset(tree, 0, sizeof *tree);
+  tree->root = -1;
   xmlParserCtxtPtr parser = xmlCreateMemoryParserCtxt(bytes, size);
-  if (parser == NULL) return NULL;
+  if (parser == NULL) return -1;
   htmlDefaultSAXHandlerInit();
   if (parser->sax != NULL) {
     memcpy(parser->sax, &htmlDefaultSAXHandler, sizeof(xmlSAXHandlerV1));
-    parser->sax->startElement = memoscope_start_element;
+    parser->sax->startElement = memoscope_tree_start_element;
+    parser->sax->endElement = memoscope_tree_end_element;
+    parser->sax->characters = memoscope_tree_characters;
+    parser->sax->cdataBlock = memoscope_tree_cdata;
+    parser->sax->comment = memoscope_tree_comment;
+    parser->sax->processingInstruction = memoscope_tree_instruction;
   }
+  parser->_private = tree;
   htmlCtxtUseOptions(parser, memoscope_html_parse_options());
   parser->html = 1;
-  parser->loadsubset |= XML_SKIP_IDS;
   xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler("UTF-8");
   if (handler != NULL) {
     xmlSwitchToEncoding(parser, handler);
@@ -233,13 +479,17 @@ static inline htmlDocPtr memoscope_html_read(const char *bytes, int size, int fa
     parser->input->encoding = xmlStrdup(BAD_CAST "UTF-8");
   }
   htmlParseDocument(parser);
-  htmlDocPtr document = parser->myDoc;
-  parser->myDoc = NULL;
-  if (parser->dictNames && document != NULL && document->dict == parser->dict) {
-    parser->dict = NULL;
+  int built = parser->myDoc != NULL && !tree->failed;
+  if (parser->myDoc != NULL) {
+    xmlFreeDoc(parser->myDoc);
+    parser->myDoc = NULL;
   }
   xmlFreeParserCtxt(parser);
-  return document;
+  if (!built) {
+    memoscope_tree_free(tree);
+    return -1;
+  }
+  return 0;
 }
 
 #endif

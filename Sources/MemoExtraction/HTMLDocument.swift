@@ -68,30 +68,57 @@ struct HTMLTree: Sendable {
   }
 }
 
-/// Owns one libxml2 document and frees it exactly once. Never leaves this module.
-struct HTMLDocumentHandle: ~Copyable {
-  private let document: htmlDocPtr
-
+/// Parses pages into `HTMLTree`s.
+enum HTMLParser {
   /// libxml2 wants `xmlInitParser()` once, before threads parse; Swift runs this once.
-  private static let libraryReady: Bool = {
+  static let libraryReady: Bool = {
     xmlInitParser()
     return true
   }()
 
-  /// Parses UTF-8 bytes (already decoded by `TextDecoding`) with the shim's options.
+  /// Parses UTF-8 bytes (already decoded by `TextDecoding`) into a tree, through the shim's
+  /// compact builder (`memoscope_html_build`: libxml2's parser without its DOM).
   ///
-  /// `fast` (the default) uses the shim's `memoscope_html_read` fast path, which leaves out
-  /// attributes and `<script>`/`<style>` text that `makeTree` never reads; `false` is plain
-  /// `htmlReadMemory`, kept so tests can check that both give the same `HTMLTree`.
-  init(utf8 bytes: [UInt8], path: String, fast: Bool = true) throws(ExtractionError) {
-    _ = Self.libraryReady
+  /// It must give the same tree as `HTMLDocumentHandle(utf8:path:).makeTree()` (libxml2's
+  /// own document), which `HTMLDocumentTests` checks on every page it has.
+  static func tree(utf8 bytes: [UInt8], path: String) throws(ExtractionError) -> HTMLTree {
+    _ = libraryReady
+    memoscope_xml_silence_errors()
+    guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
+      throw .unparsable(path: path, reason: "no bytes to parse")
+    }
+    var compact = memoscope_tree()
+    let status = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        memoscope_html_build(chars.baseAddress, Int32(chars.count), &compact)
+      }
+    }
+    guard status == 0 else {
+      throw .unparsable(path: path, reason: "libxml2 returned no document")
+    }
+    defer { memoscope_tree_free(&compact) }
+    return withUnsafePointer(to: &compact) { TreeCopier.makeTree(CompactDocument(tree: $0)) }
+  }
+}
+
+/// Owns one libxml2 document and frees it exactly once. Never leaves this module.
+///
+/// Extraction parses with `HTMLParser`; this plain `htmlReadMemory` document is the reference
+/// the tests compare it with.
+struct HTMLDocumentHandle: ~Copyable {
+  private let document: htmlDocPtr
+
+  /// Parses UTF-8 bytes with the shim's options.
+  init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
+    _ = HTMLParser.libraryReady
     memoscope_xml_silence_errors()
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {
       throw .unparsable(path: path, reason: "no bytes to parse")
     }
     let parsed = bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        memoscope_html_read(chars.baseAddress, Int32(chars.count), fast ? 1 : 0)
+        htmlReadMemory(
+          chars.baseAddress, Int32(chars.count), nil, "UTF-8", memoscope_html_parse_options())
       }
     }
     guard let parsed else {
@@ -102,62 +129,87 @@ struct HTMLDocumentHandle: ~Copyable {
 
   deinit { xmlFreeDoc(document) }
 
+  /// Copies the document into an `HTMLTree`.
+  borrowing func makeTree() -> HTMLTree {
+    TreeCopier.makeTree(LibXMLDocument(document: document))
+  }
+}
+
+/// What `TreeCopier` reads of a parsed page, from libxml2's document or the compact tree.
+protocol ParsedDocument {
+  associatedtype Node: Equatable
+  /// The document element.
+  var root: Node? { get }
+  func isElement(_ node: Node) -> Bool
+  /// Text or CDATA.
+  func isText(_ node: Node) -> Bool
+  /// An element's name as stored (libxml2 lower-cases ASCII).
+  func withName<Result>(_ node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+  /// A text node's content as stored.
+  func withContent<Result>(_ node: Node, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result
+  /// An element's attributes that `memoscope_is_kept_attribute` lists, in source order.
+  func attributes(_ node: Node) -> [(name: String, value: String)]
+  func firstChild(_ node: Node) -> Node?
+  func next(_ node: Node) -> Node?
+  func parent(_ node: Node) -> Node?
+}
+
+/// Copies a parsed page into an `HTMLTree`, walking iteratively (no recursion).
+enum TreeCopier {
   /// Tags whose content is never text a reader sees.
-  private static let dropped: Set<String> = [
+  static let dropped: Set<String> = [
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
     "embed", "video", "audio", "select", "option", "textarea", "button", "input", "link",
     "img", "picture", "source", "map", "area", "frameset", "frame", "param", "track", "dialog",
   ]
 
-  /// Copies the document into an `HTMLTree`, walking iteratively (no recursion).
-  borrowing func makeTree() -> HTMLTree {
+  static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
-    guard let root = xmlDocGetRootElement(document) else { return tree }
+    guard let root = document.root else { return tree }
     tree.nodes.reserveCapacity(1024)
-    var node: xmlNodePtr = root
+    var node = root
     var parents: [Int32] = [-1]
     var lastChildren: [Int32] = [-1]
     walk: while true {
       var descendInto: Int32 = -1
-      switch node.pointee.type {
-      case XML_ELEMENT_NODE:
-        let name = Self.lowercasedName(node)
+      if document.isElement(node) {
+        let name = document.withName(node, lowercased)
         if name == "meta" {
-          Self.collectMeta(node, into: &tree)
+          collectMeta(document.attributes(node), into: &tree)
         } else if name == "title" {
-          if tree.title == nil { tree.title = Self.directText(node) }
+          if tree.title == nil { tree.title = directText(of: node, in: document) }
         } else if name == "img" {
           if tree.imageAlts.count < HTMLTree.imageAltLimit,
-            let alt = Self.attributes(node).first(where: { $0.name == "alt" })?.value
+            let alt = document.attributes(node).first(where: { $0.name == "alt" })?.value
           {
             tree.imageAlts.append(alt)
           }
         } else if name == "script" {
-          let type = Self.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
-          if type.contains("ld+json") { tree.jsonLD.append(Self.directText(node)) }
-        } else if !Self.dropped.contains(name) {
-          let attributes = Self.attributes(node)
-          if !Self.isHidden(attributes) {
-            let index = Self.append(
+          let type =
+            document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
+          if type.contains("ld+json") { tree.jsonLD.append(directText(of: node, in: document)) }
+        } else if !dropped.contains(name) {
+          let attributes = document.attributes(node)
+          if !isHidden(attributes) {
+            let index = append(
               DOMNode(name: name, text: "", attributes: attributes, parent: parents.last!),
               to: &tree, lastChildren: &lastChildren)
-            if node.pointee.children != nil { descendInto = index }
+            if document.firstChild(node) != nil { descendInto = index }
           }
         }
-      case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-        if let content = node.pointee.content, content.pointee != 0 {
+      } else if document.isText(node) {
+        let text: String? = document.withContent(node) { content in
+          guard let first = content.first, first != 0 else { return nil }
           // White space between tags still separates words; keep it as one shared space.
-          let text = Self.isBlank(content) ? " " : String(cString: content)
-          do {
-            _ = Self.append(
-              DOMNode(name: "#text", text: text, attributes: [], parent: parents.last!),
-              to: &tree, lastChildren: &lastChildren)
-          }
+          return isBlank(content) ? " " : cString(content)
         }
-      default:
-        break
+        if let text {
+          _ = append(
+            DOMNode(name: "#text", text: text, attributes: [], parent: parents.last!),
+            to: &tree, lastChildren: &lastChildren)
+        }
       }
-      if descendInto >= 0, let child = node.pointee.children {
+      if descendInto >= 0, let child = document.firstChild(node) {
         parents.append(descendInto)
         lastChildren.append(-1)
         node = child
@@ -165,14 +217,14 @@ struct HTMLDocumentHandle: ~Copyable {
       }
       while true {
         if node == root { break walk }
-        if let next = node.pointee.next {
+        if let next = document.next(node) {
           node = next
           break
         }
-        guard let up = node.pointee.parent, parents.count > 1 else { break walk }
+        guard let up = document.parent(node), parents.count > 1 else { break walk }
         parents.removeLast()
         lastChildren.removeLast()
-        node = UnsafeMutablePointer(OpaquePointer(up))
+        node = up
       }
     }
     return tree
@@ -196,76 +248,48 @@ struct HTMLDocumentHandle: ~Copyable {
     return index
   }
 
-  private static func lowercasedName(_ node: xmlNodePtr) -> String {
-    guard let name = node.pointee.name else { return "" }
-    return lowercased(name)
+  /// Bytes up to the first NUL (as C strings end) as a `String`, ill-formed UTF-8 repaired.
+  static func cString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let end = bytes.firstIndex(of: 0) ?? bytes.count
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
   }
 
-  /// A C string as a lower-cased `String`; libxml2 already lower-cases HTML names, so the
+  /// A name as a lower-cased `String`; libxml2 already lower-cases HTML names, so the
   /// Unicode-aware `lowercased()` only runs when an upper-case or non-ASCII byte is present.
-  private static func lowercased(_ cString: UnsafePointer<xmlChar>) -> String {
-    let text = String(cString: cString)
+  static func lowercased(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    let text = cString(bytes)
     return text.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 })
       ? text.lowercased() : text
   }
 
-  /// Whether a C string holds only ASCII white space.
-  private static func isBlank(_ content: UnsafePointer<xmlChar>) -> Bool {
-    var pointer = content
-    while pointer.pointee != 0 {
-      switch pointer.pointee {
-      case 0x20, 0x0A, 0x0D, 0x09, 0x0C: pointer += 1
+  /// Whether the bytes (up to a NUL) are only ASCII white space.
+  private static func isBlank(_ content: UnsafeBufferPointer<UInt8>) -> Bool {
+    for byte in content {
+      switch byte {
+      case 0: return true
+      case 0x20, 0x0A, 0x0D, 0x09, 0x0C: continue
       default: return false
       }
     }
     return true
   }
 
-  /// Only attributes extraction reads are copied (the rest, href, src, data-*, on*…, never
-  /// is): the shim's `memoscope_is_kept_attribute` holds the list, so that its fast parse
-  /// (which already leaves the others out) and this copy agree. libxml2 lower-cases ASCII in
-  /// attribute names, and no other letter lower-cases into one of those names.
-  private static func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
-    var result: [(name: String, value: String)] = []
-    var attribute = node.pointee.properties
-    while let current = attribute {
-      if let rawName = current.pointee.name, memoscope_is_kept_attribute(rawName) != 0 {
-        let name = String(cString: rawName)
-        var value = ""
-        var child = current.pointee.children
-        if let only = child, only.pointee.next == nil {
-          // The usual case: one text child, copied without concatenation.
-          if let content = only.pointee.content { value = String(cString: content) }
-          child = nil
-        }
-        while let text = child {
-          if let content = text.pointee.content { value += String(cString: content) }
-          child = text.pointee.next
-        }
-        result.append((name, value))
-      }
-      attribute = current.pointee.next
-    }
-    return result
-  }
-
   /// The concatenated text of a node's direct text children (for `<title>` and scripts).
-  private static func directText(_ node: xmlNodePtr) -> String {
+  private static func directText<Document: ParsedDocument>(
+    of node: Document.Node, in document: Document
+  ) -> String {
     var text = ""
-    var child = node.pointee.children
+    var child = document.firstChild(node)
     while let current = child {
-      if current.pointee.type == XML_TEXT_NODE || current.pointee.type == XML_CDATA_SECTION_NODE,
-        let content = current.pointee.content
-      {
-        text += String(cString: content)
-      }
-      child = current.pointee.next
+      if document.isText(current) { text += document.withContent(current, cString) }
+      child = document.next(current)
     }
     return text
   }
 
-  private static func collectMeta(_ node: xmlNodePtr, into tree: inout HTMLTree) {
-    let attributes = attributes(node)
+  private static func collectMeta(
+    _ attributes: [(name: String, value: String)], into tree: inout HTMLTree
+  ) {
     guard let content = attributes.first(where: { $0.name == "content" })?.value else { return }
     for attribute in attributes
     where ["name", "property", "itemprop", "http-equiv"].contains(attribute.name) {
@@ -292,5 +316,108 @@ struct HTMLDocumentHandle: ~Copyable {
       }
     }
     return false
+  }
+}
+
+/// libxml2's own document (`htmlReadMemory`), read through its node pointers.
+struct LibXMLDocument: ParsedDocument {
+  let document: htmlDocPtr
+
+  var root: xmlNodePtr? { xmlDocGetRootElement(document) }
+  func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
+  func isText(_ node: xmlNodePtr) -> Bool {
+    node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
+  }
+  func withName<Result>(_ node: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
+    Self.withCString(node.pointee.name, body)
+  }
+  func withContent<Result>(_ node: xmlNodePtr, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
+    Self.withCString(node.pointee.content, body)
+  }
+  func attributes(_ node: xmlNodePtr) -> [(name: String, value: String)] {
+    var result: [(name: String, value: String)] = []
+    var attribute = node.pointee.properties
+    while let current = attribute {
+      if let rawName = current.pointee.name, memoscope_is_kept_attribute(rawName) != 0 {
+        let name = String(cString: rawName)
+        var value = ""
+        var child = current.pointee.children
+        while let text = child {
+          if let content = text.pointee.content { value += String(cString: content) }
+          child = text.pointee.next
+        }
+        result.append((name, value))
+      }
+      attribute = current.pointee.next
+    }
+    return result
+  }
+  func firstChild(_ node: xmlNodePtr) -> xmlNodePtr? { node.pointee.children }
+  func next(_ node: xmlNodePtr) -> xmlNodePtr? { node.pointee.next }
+  func parent(_ node: xmlNodePtr) -> xmlNodePtr? {
+    node.pointee.parent.map { UnsafeMutablePointer(OpaquePointer($0)) }
+  }
+
+  private static func withCString<Result>(
+    _ pointer: UnsafePointer<xmlChar>?, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    guard let pointer else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    return body(UnsafeBufferPointer(start: pointer, count: strlen(pointer)))
+  }
+}
+
+/// The shim's compact tree (`memoscope_html_build`), read through node indices.
+struct CompactDocument: ParsedDocument {
+  let tree: UnsafePointer<memoscope_tree>
+
+  private func node(_ index: Int32) -> memoscope_node { tree.pointee.nodes[Int(index)] }
+  private func bytes(_ offset: UInt32, _ length: UInt32) -> UnsafeBufferPointer<UInt8> {
+    UnsafeBufferPointer(start: tree.pointee.bytes.map { $0 + Int(offset) }, count: Int(length))
+  }
+
+  var root: Int32? { tree.pointee.root >= 0 ? tree.pointee.root : nil }
+  func isElement(_ index: Int32) -> Bool { node(index).kind == MEMOSCOPE_ELEMENT }
+  func isText(_ index: Int32) -> Bool {
+    let kind = node(index).kind
+    return kind == MEMOSCOPE_TEXT || kind == MEMOSCOPE_CDATA
+  }
+  func withName<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    body(bytes(node(index).offset, node(index).length))
+  }
+  func withContent<Result>(_ index: Int32, _ body: (UnsafeBufferPointer<UInt8>) -> Result)
+    -> Result
+  {
+    body(bytes(node(index).offset, node(index).length))
+  }
+  func attributes(_ index: Int32) -> [(name: String, value: String)] {
+    let element = node(index)
+    guard element.attributeCount > 0 else { return [] }
+    var result: [(name: String, value: String)] = []
+    result.reserveCapacity(Int(element.attributeCount))
+    for slot in element.firstAttribute..<(element.firstAttribute + element.attributeCount) {
+      let attribute = tree.pointee.attributes[Int(slot)]
+      result.append(
+        (
+          TreeCopier.cString(bytes(attribute.nameOffset, attribute.nameLength)),
+          TreeCopier.cString(bytes(attribute.valueOffset, attribute.valueLength))
+        ))
+    }
+    return result
+  }
+  func firstChild(_ index: Int32) -> Int32? {
+    let child = node(index).firstChild
+    return child >= 0 ? child : nil
+  }
+  func next(_ index: Int32) -> Int32? {
+    let sibling = node(index).next
+    return sibling >= 0 ? sibling : nil
+  }
+  func parent(_ index: Int32) -> Int32? {
+    let up = node(index).parent
+    return up >= 0 ? up : nil
   }
 }

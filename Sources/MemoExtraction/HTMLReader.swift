@@ -29,11 +29,7 @@ enum HTMLReader {
   static func read(
     utf8: [UInt8], path: String, mode: Mode
   ) throws(ExtractionError) -> Content {
-    let tree: HTMLTree
-    do {
-      let handle = try HTMLDocumentHandle(utf8: utf8, path: path)
-      tree = handle.makeTree()
-    }
+    let tree = try HTMLParser.tree(utf8: utf8, path: path)
     let metadata = PageMetadata(tree: tree)
     let body = tree.nodes.firstIndex { $0.name == "body" }.map { Int32($0) } ?? 0
     guard !tree.nodes.isEmpty else {

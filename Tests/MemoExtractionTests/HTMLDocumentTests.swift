@@ -5,8 +5,8 @@ import Testing
 
 @testable import MemoExtraction
 
-/// The fast parse (`memoscope_html_read` with its SAX hook) must give `makeTree` exactly what
-/// plain `htmlReadMemory` gives it.
+/// The compact parse (`HTMLParser`, the shim's `memoscope_html_build`) must give exactly the
+/// tree that libxml2's own document (`htmlReadMemory`) gives.
 @Suite("HTML document")
 struct HTMLDocumentTests {
   /// Every field of a tree, one line per node, so two trees compare as string arrays.
@@ -24,8 +24,8 @@ struct HTMLDocumentTests {
   }
 
   static func trees(_ utf8: [UInt8]) throws -> (fast: [String], plain: [String]) {
-    let fast = try HTMLDocumentHandle(utf8: utf8, path: "page.html", fast: true).makeTree()
-    let plain = try HTMLDocumentHandle(utf8: utf8, path: "page.html", fast: false).makeTree()
+    let fast = try HTMLParser.tree(utf8: utf8, path: "page.html")
+    let plain = try HTMLDocumentHandle(utf8: utf8, path: "page.html").makeTree()
     return (describe(fast), describe(plain))
   }
 
@@ -48,6 +48,27 @@ struct HTMLDocumentTests {
     "<o:script>not raw text <b>bold</b></o:script><p>x</p>",
     "<html><head><script>a</script></head></html><script>after html</script><p>late</p>",
     "<p>x</p><script>\u{00E9}\u{4E2D}\u{1F600} unicode</script><p>y</p>",
+    // Where SAX2 puts nodes with no element open, and what separates text nodes.
+    "<!DOCTYPE html><html><body><p>a</p></body></html><p>after html</p>",
+    "<html><body><p>a</p></body></html><p>after html</p><!-- c --><div>more</div>",
+    "<!-- first --><html><body><p>a</p></body></html><p>after</p>",
+    "<?xml version='1.0'?><html><p>a</p></html><p>b</p>",
+    "<p>one<!-- c -->two<?pi x?>three</p>",
+    "<p>a &amp; b &copy; c &unknown; d &#x41; e</p>",
+    "<body><p>a</p><!DOCTYPE html><p>b</p></body></html><p>c</p>",
+    "<o:p>office</o:p><fb:like a=b>x</fb:like><a:b:c>deep</a:b:c><x:>colon end</x:>",
+    "<div class=\"x\"><p>cut off at the end of input</p><span class=\"y",
+    "<div><p>unclosed <b>bold <i>italic</div><p>next",
+    "text before any tag<p>then a paragraph</p>",
+    "<title>T1</title><title>T2</title><p>x</p>",
+    "<table><tr><td>cell<td>cell 2</table><p>after table</p>",
+    "<p>x\u{0}y</p><script>a\u{0}b</script><p>z</p>",
+    "<html><head><meta charset=utf-8><meta name=author content='A B'></head><body>x</body></html>",
+    "<p>  </p><div>\n\t</div><pre>  keep  </pre>",
+    "<ul><li>one<li>two</ul><dl><dt>t<dd>d</dl>",
+    "<frameset><frame src=a></frameset><noframes><p>no frames</p></noframes>",
+    "<svg><style>x{}</style><text>svg text</text></svg><math><mi>x</mi></math><p>after</p>",
+    "<html><body><p>a</p></body></html><script>late()</script>",
   ]
 
   @Test("the fast parse and htmlReadMemory give the same tree on edge cases")
@@ -77,7 +98,7 @@ struct HTMLDocumentTests {
       <script type="application/ld+json">{"headline":"Kept"}</script></head>
       <body><p>Visible</p></body></html>
       """
-    let tree = try HTMLDocumentHandle(utf8: Array(page.utf8), path: "page.html").makeTree()
+    let tree = try HTMLParser.tree(utf8: Array(page.utf8), path: "page.html")
     #expect(tree.jsonLD == [#"{"headline":"Kept"}"#])
     #expect(tree.nodes.contains { $0.text == "Visible" })
     #expect(!tree.nodes.contains { $0.text.contains("secret") })
