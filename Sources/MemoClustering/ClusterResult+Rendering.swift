@@ -16,7 +16,17 @@ extension ClusterResult {
   /// Writes the JSON of `json()` in pieces (batches of clusters, rendered concurrently), so a
   /// large result need not be held twice in memory.
   public func writeJSON(_ write: (String) -> Void) {
-    write("{\n  \"clusters\" : [")
+    writeJSONBytes { write(String(decoding: $0, as: UTF8.self)) }
+  }
+
+  /// Writes the UTF-8 bytes of `json()` in pieces, as `writeJSON(_:)` does, without making
+  /// strings of them (for writing to a file).
+  public func writeJSONBytes(_ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+    func emit(_ text: String) {
+      var text = text
+      text.withUTF8 { write($0) }
+    }
+    emit("{\n  \"clusters\" : [")
     // Small pieces, several per core: the first clusters are the biggest, and a round's text
     // is held in memory until it is written.
     let batch = 16
@@ -27,14 +37,14 @@ extension ClusterResult {
       let clusters = self.clusters
       let pieces = Parallel.map(count: (end - start + batch - 1) / batch, minimumChunk: 1) {
         piece in
-        var out = ""
+        var out = JSONBytes()
         for index in (start + piece * batch)..<min(end, start + (piece + 1) * batch) {
-          out += index == 0 ? "\n" : ",\n"
-          JSONText.cluster(clusters[index], into: &out)
+          out.raw(index == 0 ? "\n" : ",\n")
+          out.cluster(clusters[index])
         }
-        return out
+        return out.bytes
       }
-      for piece in pieces { write(piece) }
+      for piece in pieces { piece.withUnsafeBufferPointer { write($0) } }
       first = end
     }
     var out = ""
@@ -59,7 +69,7 @@ extension ClusterResult {
     out += "    \"shingleSize\" : \(p.shingleSize),\n"
     out += "    \"threshold\" : \(JSONText.number(p.threshold))\n"
     out += "  }\n}\n"
-    write(out)
+    emit(out)
   }
 
   /// A copy with every similarity and coverage rounded to 4 decimals, for stable output.
@@ -143,43 +153,103 @@ extension String {
   }
 }
 
-/// Hand-written JSON for results, byte-stable and streamable (sorted keys, 2-space indent).
-enum JSONText {
-  static func cluster(_ cluster: MemoCluster, into out: inout String) {
-    out += "    {\n      \"id\" : \(cluster.id),\n      \"members\" : ["
-    for (index, member) in cluster.members.enumerated() {
-      out += index == 0 ? "\n" : ",\n"
-      out += "        {\n"
-      out += "          \"company\" : \(optional(member.company)),\n"
-      out += "          \"coverage\" : \(number(member.coverage)),\n"
-      out += "          \"date\" : \(optional(member.date)),\n"
-      out += "          \"source\" : \(string(member.source)),\n"
-      out += "          \"title\" : \(optional(member.title)),\n"
-      out += "          \"tokens\" : \(member.tokens)\n        }"
-    }
-    out += cluster.members.isEmpty ? "],\n" : "\n      ],\n"
-    out += "      \"pairs\" : ["
-    for (index, pair) in cluster.pairs.enumerated() {
-      out += index == 0 ? "\n" : ",\n"
-      self.pair(pair, indent: "        ", into: &out)
-    }
-    out += cluster.pairs.isEmpty ? "],\n" : "\n      ],\n"
-    out += "      \"passages\" : ["
-    for (index, passage) in cluster.passages.enumerated() {
-      out += index == 0 ? "\n" : ",\n"
-      out += "        {\n"
-      out += "          \"boilerplate\" : \(passage.boilerplate),\n"
-      out += "          \"coverage\" : \(number(passage.coverage)),\n"
-      out += "          \"documentFrequency\" : \(passage.documentFrequency),\n"
-      out += "          \"members\" : ["
-      out += passage.members.map { "\n            " + string($0) }.joined(separator: ",")
-      out += passage.members.isEmpty ? "],\n" : "\n          ],\n"
-      out += "          \"text\" : \(string(passage.text)),\n"
-      out += "          \"tokens\" : \(passage.tokens)\n        }"
-    }
-    out += cluster.passages.isEmpty ? "]\n    }" : "\n      ]\n    }"
+/// UTF-8 bytes of one cluster's JSON, appended without intermediate strings (several times
+/// faster than string interpolation for large results); numbers and escapes as `JSONText`.
+struct JSONBytes {
+  var bytes: [UInt8] = []
+
+  mutating func raw(_ text: StaticString) {
+    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
   }
 
+  mutating func text(_ text: String) {
+    bytes.append(contentsOf: text.utf8)
+  }
+
+  mutating func integer(_ value: Int) {
+    text(String(value))
+  }
+
+  mutating func number(_ value: Double) {
+    text(JSONText.number(value))
+  }
+
+  mutating func string(_ value: String) {
+    if JSONText.needsEscaping(value) {
+      text(JSONText.string(value))
+    } else {
+      bytes.append(UInt8(ascii: "\""))
+      bytes.append(contentsOf: value.utf8)
+      bytes.append(UInt8(ascii: "\""))
+    }
+  }
+
+  mutating func optional(_ value: String?) {
+    if let value { string(value) } else { raw("null") }
+  }
+
+  mutating func cluster(_ cluster: MemoCluster) {
+    raw("    {\n      \"id\" : ")
+    integer(cluster.id)
+    raw(",\n      \"members\" : [")
+    for (index, member) in cluster.members.enumerated() {
+      raw(index == 0 ? "\n" : ",\n")
+      raw("        {\n          \"company\" : ")
+      optional(member.company)
+      raw(",\n          \"coverage\" : ")
+      number(member.coverage)
+      raw(",\n          \"date\" : ")
+      optional(member.date)
+      raw(",\n          \"source\" : ")
+      string(member.source)
+      raw(",\n          \"title\" : ")
+      optional(member.title)
+      raw(",\n          \"tokens\" : ")
+      integer(member.tokens)
+      raw("\n        }")
+    }
+    raw(cluster.members.isEmpty ? "],\n" : "\n      ],\n")
+    raw("      \"pairs\" : [")
+    for (index, pair) in cluster.pairs.enumerated() {
+      raw(index == 0 ? "\n" : ",\n")
+      raw("        {\n          \"a\" : ")
+      string(pair.a)
+      raw(",\n          \"b\" : ")
+      string(pair.b)
+      raw(",\n          \"containment\" : ")
+      number(pair.containment)
+      raw(",\n          \"jaccard\" : ")
+      number(pair.jaccard)
+      raw("\n        }")
+    }
+    raw(cluster.pairs.isEmpty ? "],\n" : "\n      ],\n")
+    raw("      \"passages\" : [")
+    for (index, passage) in cluster.passages.enumerated() {
+      raw(index == 0 ? "\n" : ",\n")
+      raw("        {\n          \"boilerplate\" : ")
+      raw(passage.boilerplate ? "true" : "false")
+      raw(",\n          \"coverage\" : ")
+      number(passage.coverage)
+      raw(",\n          \"documentFrequency\" : ")
+      integer(passage.documentFrequency)
+      raw(",\n          \"members\" : [")
+      for (position, member) in passage.members.enumerated() {
+        raw(position == 0 ? "\n            " : ",\n            ")
+        string(member)
+      }
+      raw(passage.members.isEmpty ? "],\n" : "\n          ],\n")
+      raw("          \"text\" : ")
+      string(passage.text)
+      raw(",\n          \"tokens\" : ")
+      integer(passage.tokens)
+      raw("\n        }")
+    }
+    raw(cluster.passages.isEmpty ? "]\n    }" : "\n      ]\n    }")
+  }
+}
+
+/// Hand-written JSON for results, byte-stable and streamable (sorted keys, 2-space indent).
+enum JSONText {
   static func pair(_ pair: ClusterPair, indent: String, into out: inout String) {
     out += "\(indent){\n"
     out += "\(indent)  \"a\" : \(string(pair.a)),\n"

@@ -14,8 +14,13 @@ import MemoTokenization
 /// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
 /// placeholder, so "Acme" and "Vantage Robotics" mask alike.
 enum ClusterTokenizer {
-  static func tokens(of memo: Memo, masking: Bool) -> [ClusterToken] {
-    let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
+  /// - Parameter deduplicating: Tokenize with the shared tokenizer's default vocabulary rather
+  ///   than its append-only one (the same tokens; for tests).
+  static func tokens(of memo: Memo, masking: Bool, deduplicating: Bool = false) -> [ClusterToken] {
+    var tokenizer = Tokenizer()
+    // Only each token's hash is read, so no form needs interning.
+    tokenizer.deduplicatesForms = deduplicating
+    let text = tokenizer.tokenize(paragraphs: memo.paragraphs)
     var result: [ClusterToken] = []
     result.reserveCapacity(text.tokens.count)
     guard masking else {

@@ -45,6 +45,12 @@ public struct Tokenizer: Sendable {
   /// check that the two agree).
   package var asciiSegmentation = true
 
+  /// Whether each distinct form is interned once (the default). When false, every token gets a
+  /// new id in an append-only vocabulary: the same forms and hashes token by token, without
+  /// the hash-table work, for callers that only read `hash(of:)` and `normalizedText(of:)`
+  /// per token (clustering).
+  package var deduplicatesForms = true
+
   /// Creates a tokenizer.
   public init(sentences: SentenceSegmentation = .rules) {
     self.sentences = sentences
@@ -59,7 +65,7 @@ public struct Tokenizer: Sendable {
     let size = paragraphs.reduce(0) { $0 + $1.utf8.count }
     var state = TokenizerState(
       workspace: workspace, sentences: sentences, textSize: size,
-      useBuiltInSegmenter: asciiSegmentation)
+      useBuiltInSegmenter: asciiSegmentation, deduplicatesForms: deduplicatesForms)
     for (index, paragraph) in paragraphs.enumerated() {
       state.tokenize(paragraph: paragraph, index: Int32(index))
     }
@@ -199,7 +205,7 @@ struct TokenizerState: ~Copyable {
   /// The workspace's buffers, moved here for the call (struct access is cheaper than a class's).
   var buffers: Buffers
   var tokens: [Token] = []
-  var vocabulary = Vocabulary()
+  var vocabulary: Vocabulary
   /// The document-wide index of the sentence of the last token.
   var sentence: Int32 = -1
   /// The (paragraph, ICU sentence) of the last token, to know when a new sentence starts.
@@ -219,7 +225,7 @@ struct TokenizerState: ~Copyable {
   ///   one token per 6 bytes, one new form per 2 tokens in a memo-sized text).
   init(
     workspace: Workspace, sentences: Tokenizer.SentenceSegmentation, textSize: Int,
-    useBuiltInSegmenter: Bool
+    useBuiltInSegmenter: Bool, deduplicatesForms: Bool
   ) {
     self.workspace = workspace
     self.useBuiltInSegmenter = useBuiltInSegmenter
@@ -229,8 +235,12 @@ struct TokenizerState: ~Copyable {
     buffers = workspace.buffers
     workspace.buffers = Buffers()
     tokens.reserveCapacity(textSize / 5 + 16)
-    let forms = min(textSize / 10, 50_000) + 16
-    vocabulary = Vocabulary(reservingForms: forms, bytes: forms * 7)
+    if deduplicatesForms {
+      let forms = min(textSize / 10, 50_000) + 16
+      vocabulary = Vocabulary(reservingForms: forms, bytes: forms * 7)
+    } else {
+      vocabulary = Vocabulary(appendOnlyReservingForms: textSize / 5 + 16, bytes: textSize)
+    }
   }
 
   /// Hands the buffers back to the workspace and returns the results.

@@ -18,8 +18,11 @@ public struct Vocabulary: Sendable {
     var hash: UInt64
     var idPlusOne: UInt32
   }
-  /// The hash table (hash and id side by side, so a probe touches one cache line).
+  /// The hash table (hash and id side by side, so a probe touches one cache line); empty in an
+  /// append-only vocabulary.
   private var slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: 512)
+  /// False for an append-only vocabulary (see `init(appendOnlyReservingForms:bytes:)`).
+  private var deduplicates = true
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -35,7 +38,18 @@ public struct Vocabulary: Sendable {
     slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: size)
   }
 
-  /// The number of distinct forms.
+  /// An append-only vocabulary: `intern` gives every form a new id, even one seen before, so
+  /// that a tokenizer needs no hash table (`Tokenizer.deduplicatesForms`). Forms and hashes
+  /// read by id are the same as in a deduplicating vocabulary; `id(of:)` finds the first.
+  package init(appendOnlyReservingForms forms: Int, bytes byteCount: Int) {
+    hashes.reserveCapacity(forms)
+    offsets.reserveCapacity(forms + 1)
+    bytes.reserveCapacity(byteCount)
+    slots = []
+    deduplicates = false
+  }
+
+  /// The number of forms (distinct ones, unless the vocabulary is append-only).
   public var count: Int { hashes.count }
 
   /// The normalized form with the given id.
@@ -55,6 +69,7 @@ public struct Vocabulary: Sendable {
 
   /// The id of the form with the given stable hash, if present.
   public func id(forHash hash: UInt64) -> UInt32? {
+    guard deduplicates else { return hashes.firstIndex(of: hash).map { UInt32($0) } }
     let mask = slots.count - 1
     var index = Self.slot(hash) & mask
     while true {
@@ -71,6 +86,12 @@ public struct Vocabulary: Sendable {
   ///   - utf8: The form's UTF-8 bytes.
   ///   - hash: `StableHash` of those bytes (the caller usually computed it while normalizing).
   public mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
+    guard deduplicates else {
+      hashes.append(hash)
+      bytes.append(contentsOf: utf8)
+      offsets.append(Int32(bytes.count))
+      return UInt32(hashes.count - 1)
+    }
     let mask = slots.count - 1
     var index = Self.slot(hash) & mask
     while true {

@@ -55,7 +55,7 @@ struct Cluster: ParsableCommand {
     }
     let standardOutput = FileHandle.standardOutput
     switch format {
-    case .json: run.result.writeJSON { standardOutput.write(Data($0.utf8)) }
+    case .json: run.result.writeJSONBytes { standardOutput.write(Data(buffer: $0)) }
     case .md: standardOutput.write(Data(run.result.markdown().utf8))
     case .table: standardOutput.write(Data(run.result.table().utf8))
     }

@@ -16,6 +16,18 @@ struct ClusterTokenizerTests {
       "J. R. R. Tolkien wrote it. Paris and London follow, then Berlin.",
     ])
 
+  @Test("The append-only vocabulary gives the tokens the deduplicating one gives")
+  func appendOnlyVocabulary() {
+    let memos = [memo] + TestMemos.unrelated.map { Memo(source: "u", paragraphs: $0) }
+    for memo in memos {
+      for masking in [true, false] {
+        #expect(
+          ClusterTokenizer.tokens(of: memo, masking: masking)
+            == ClusterTokenizer.tokens(of: memo, masking: masking, deduplicating: true))
+      }
+    }
+  }
+
   @Test("A paragraph tokenized alone gives the tokens the whole memo has for it")
   func paragraphAlone() {
     for masking in [true, false] {
