@@ -2,9 +2,10 @@
 # Extraction benchmark: `memoscope extract` against trafilatura on the 181 pages of
 # ../shared/bench/article-extraction, alternating runs in one session.
 #
-# Prints pages/s for both (whole process, wall clock), the speed ratio, CPU seconds of each
-# (a fairer figure when other work shares the machine), peak RSS of each (/usr/bin/time -v),
-# and the F1 of both on the ground truth (score.py).
+# Prints pages/s for both (whole process, wall clock; the range over rounds and the best), the
+# speed ratio (per round, and best against best), CPU seconds of each (a fairer figure when
+# other work shares the machine), peak RSS of each (/usr/bin/time -v), and the F1 of both on
+# the ground truth (score.py).
 #
 # Usage: Benchmarks/extraction.sh [ROUNDS]      (default 3 rounds of each)
 # Env:   MEMOSCOPE_BENCH_VENV  virtualenv for trafilatura (default ~/.cache/memoscope-bench/venv-extraction)
@@ -83,6 +84,7 @@ measure() {
 echo "== $PAGES pages, $ROUNDS alternating rounds (memoscope, then trafilatura $TRAFILATURA_VERSION)" >&2
 "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages" "$WORK/trafilatura.json" 2>/dev/null
 MS_BEST=""; TR_BEST=""; MS_CPU=""; TR_CPU=""; MS_RSS=0; TR_RSS=0
+MS_WALLS=""; TR_WALLS=""; RATIOS=""
 for round in $(seq 1 "$ROUNDS"); do
   read -r ms_wall ms_rss ms_cpu < <(measure "$BIN/memoscope" extract --format jsonl "$WORK/pages")
   read -r tr_wall tr_rss tr_cpu < <(measure "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages")
@@ -92,6 +94,8 @@ for round in $(seq 1 "$ROUNDS"); do
   TR_BEST=$(awk -v a="$tr_wall" -v b="${TR_BEST:-$tr_wall}" 'BEGIN { print (a < b ? a : b) }')
   MS_CPU=$(awk -v a="$ms_cpu" -v b="${MS_CPU:-$ms_cpu}" 'BEGIN { print (a < b ? a : b) }')
   TR_CPU=$(awk -v a="$tr_cpu" -v b="${TR_CPU:-$tr_cpu}" 'BEGIN { print (a < b ? a : b) }')
+  MS_WALLS="$MS_WALLS $ms_wall"; TR_WALLS="$TR_WALLS $tr_wall"
+  RATIOS="$RATIOS $(awk -v a="$tr_wall" -v b="$ms_wall" 'BEGIN { print a / b }')"
   [ "$ms_rss" -gt "$MS_RSS" ] && MS_RSS=$ms_rss
   [ "$tr_rss" -gt "$TR_RSS" ] && TR_RSS=$tr_rss
 done
@@ -100,11 +104,21 @@ done
 MS_F1=$(python3 "$BENCH/score.py" "$WORK/memoscope.json" | tail -1)
 TR_F1=$(python3 "$BENCH/score.py" "$WORK/trafilatura.json" | tail -1)
 
+# "low–high" of pages/s over the rounds' wall times.
+rate_range() {
+  echo "$1" | tr ' ' '\n' | awk -v pages="$PAGES" 'NF { r = pages / $1; if (lo == "" || r < lo) lo = r; if (r > hi) hi = r }
+    END { printf "%.0f–%.0f", lo, hi }'
+}
+MS_RANGE=$(rate_range "$MS_WALLS"); TR_RANGE=$(rate_range "$TR_WALLS")
+RATIO_RANGE=$(echo "$RATIOS" | tr ' ' '\n' | awk 'NF { if (lo == "" || $1 < lo) lo = $1; if ($1 > hi) hi = $1 }
+  END { printf "%.1f–%.1fx", lo, hi }')
+
 awk -v pages="$PAGES" -v ms="$MS_BEST" -v tr="$TR_BEST" -v msr="$MS_RSS" -v trr="$TR_RSS" \
-  -v mc="$MS_CPU" -v tc="$TR_CPU" -v cores="$(nproc)" -v tv="$TRAFILATURA_VERSION" 'BEGIN {
-  printf "memoscope extract:  %.1f pages/s (best of rounds, whole process, %d cores), peak RSS %.1f MiB\n", pages / ms, cores, msr / 1024
-  printf "trafilatura %s: %.1f pages/s (best of rounds, whole process, 1 core), peak RSS %.1f MiB\n", tv, pages / tr, trr / 1024
-  printf "speed ratio:        %.1fx (wall clock)\n", tr / ms
+  -v mc="$MS_CPU" -v tc="$TR_CPU" -v cores="$(nproc)" -v tv="$TRAFILATURA_VERSION" \
+  -v msrange="$MS_RANGE" -v trrange="$TR_RANGE" -v ratios="$RATIO_RANGE" 'BEGIN {
+  printf "memoscope extract:  %s pages/s over rounds, best %.1f (whole process, %d cores), peak RSS %.1f MiB\n", msrange, pages / ms, cores, msr / 1024
+  printf "trafilatura %s: %s pages/s over rounds, best %.1f (whole process, 1 core), peak RSS %.1f MiB\n", tv, trrange, pages / tr, trr / 1024
+  printf "speed ratio:        %s per round, %.1fx best against best (wall clock)\n", ratios, tr / ms
   printf "CPU time:           memoscope %.2f s, trafilatura %.2f s for %d pages (%.1fx less CPU)\n", mc, tc, pages, tc / mc
 }'
 echo "memoscope   $MS_F1"

@@ -187,7 +187,7 @@ enum TreeCopier {
         } else if name == "script" {
           let type =
             document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
-          if type.contains("ld+json") { tree.jsonLD.append(directText(of: node, in: document)) }
+          if isJSONLD(type) { tree.jsonLD.append(directText(of: node, in: document)) }
         } else if !dropped.contains(name) {
           let attributes = document.attributes(node)
           if !isHidden(attributes) {
@@ -246,6 +246,14 @@ enum TreeCopier {
       lastChildren[lastChildren.count - 1] = index
     }
     return index
+  }
+
+  /// Whether a lower-cased script type says `ld+json`: by bytes for ASCII types (nearly all;
+  /// the same answer, as no ASCII character but CR LF pairs into one `Character`), else with
+  /// Foundation's `contains` as before.
+  private static func isJSONLD(_ type: String) -> Bool {
+    guard type.utf8.allSatisfy({ $0 < 0x80 }) else { return type.contains("ld+json") }
+    return type.containsBytes("ld+json")
   }
 
   /// Bytes up to the first NUL (as C strings end) as a `String`, ill-formed UTF-8 repaired.

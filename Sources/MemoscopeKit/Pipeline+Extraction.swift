@@ -261,6 +261,10 @@ public enum ExtractionOutput {
   }
 
   /// Appends `text` as a JSON string literal (UTF-8 kept, control characters escaped).
+  ///
+  /// Works on UTF-8 bytes: the bytes that need an escape (`"`, `\\` and controls) are ASCII and
+  /// never part of a longer character, so the runs between them are copied whole. The same
+  /// output as escaping scalar by scalar (`ExtractCommandTests` compares JSON round trips).
   private static func appendString(_ text: String, to output: inout String) {
     // Most strings need no escape at all: copy them whole.
     if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
@@ -269,23 +273,34 @@ public enum ExtractionOutput {
       output += "\""
       return
     }
-    output.unicodeScalars.append("\"")
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": output += "\\\""
-      case "\\": output += "\\\\"
-      case "\n": output += "\\n"
-      case "\r": output += "\\r"
-      case "\t": output += "\\t"
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          output.unicodeScalars.append(scalar)
-        }
+    output += "\""
+    let utf8 = text.utf8
+    var runStart = utf8.startIndex
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+        utf8.formIndex(after: &index)
+        continue
       }
+      // Decoded from bytes: a `String` slice would round a run starting after a `"` or CR
+      // that opens a longer character ("\r\n", a quote with a combining mark) back to it.
+      output += String(decoding: utf8[runStart..<index], as: UTF8.self)
+      switch byte {
+      case 0x22: output += "\\\""
+      case 0x5C: output += "\\\\"
+      case 0x0A: output += "\\n"
+      case 0x0D: output += "\\r"
+      case 0x09: output += "\\t"
+      default:
+        let hex = String(byte, radix: 16)
+        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+      }
+      utf8.formIndex(after: &index)
+      runStart = index
     }
-    output.unicodeScalars.append("\"")
+    output += String(decoding: utf8[runStart..<utf8.endIndex], as: UTF8.self)
+    output += "\""
   }
+
 }

@@ -1,4 +1,5 @@
 import Foundation
+import MemoscopeKit
 import TestSupport
 import Testing
 
@@ -57,6 +58,38 @@ struct ExtractCommandTests {
     let again = CLIRunner.run(
       arguments: ["extract", "--format", "jsonl", "."], currentDirectory: folder)
     #expect(again.stdout == result.stdout)
+  }
+
+  @Test("JSON strings escape quotes, backslashes and controls and keep every other character")
+  func jsonEscapes() throws {
+    let tricky = [
+      "plain", "say \"hi\"", "back\\slash", "line\r\nbreak", "\"\u{301} a quote with a mark",
+      "tab\tand\u{1}control\u{1F}", "é, 中 and 😀 \"quoted\"", "\r\n", "\u{7}", "end\\",
+    ]
+    let line = ExtractionOutput.jsonLine(Memo(source: "s", paragraphs: tricky))
+    // Escaping scalar by scalar, as the byte version must.
+    func escaped(_ text: String) -> String {
+      var output = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": output += "\\\""
+        case "\\": output += "\\\\"
+        case "\n": output += "\\n"
+        case "\r": output += "\\r"
+        case "\t": output += "\\t"
+        case _ where scalar.value < 0x20:
+          let hex = String(scalar.value, radix: 16)
+          output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        default: output.unicodeScalars.append(scalar)
+        }
+      }
+      return output + "\""
+    }
+    let expected = "\"paragraphs\":[" + tricky.map(escaped).joined(separator: ",") + "]"
+    #expect(line.contains(expected))
+    let object = try #require(
+      try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    #expect(object["paragraphs"] as? [String] == tricky)
   }
 
   @Test("A JSONL file of extracted memos reads back as the same memos, line for line")
