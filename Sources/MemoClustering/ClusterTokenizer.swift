@@ -35,7 +35,7 @@ enum ClusterTokenizer {
     // A company name has a handful of words: a linear search beats hashing.
     var companyKeys: [UInt64] = []
     if let company = memo.company {
-      let words = Tokenizer().tokenize(company)
+      let words = tokenizer.tokenize(company)
       for token in words.tokens where token.kind == .word {
         companyKeys.append(words.hash(of: token))
       }
@@ -91,7 +91,6 @@ enum ClusterTokenizer {
   /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
   struct ScalarCursor {
     private var paragraph: Int32 = -1
-    private var bytes: [UInt8] = []
     /// True when the paragraph is all ASCII: scalar offsets are byte offsets.
     private var ascii = false
     private var byteIndex = 0
@@ -99,11 +98,18 @@ enum ClusterTokenizer {
 
     /// True when the token starts with an upper-case letter followed by a lower-case one.
     mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
+      let text = paragraphs[Int(token.paragraph)]
+      // The string's own UTF-8 where it has it (always, for native strings), else a copy.
+      if let answer = text.utf8.withContiguousStorageIfAvailable({ check($0, token) }) {
+        return answer
+      }
+      return Array(text.utf8).withUnsafeBufferPointer { check($0, token) }
+    }
+
+    private mutating func check(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
       if token.paragraph != paragraph {
         paragraph = token.paragraph
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: paragraphs[Int(token.paragraph)].utf8)
-        ascii = bytes.withUnsafeBufferPointer(Self.isASCII)
+        ascii = Self.isASCII(bytes)
         byteIndex = 0
         offset = 0
       }
@@ -115,17 +121,15 @@ enum ClusterTokenizer {
         offset = target
       } else {
         // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
-        bytes.withUnsafeBufferPointer { bytes in
-          var index = byteIndex
-          var scalar = offset
-          while scalar < target && index < bytes.count {
-            index += 1
-            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-            scalar += 1
-          }
-          byteIndex = index
-          offset = scalar
+        var index = byteIndex
+        var scalar = offset
+        while scalar < target && index < bytes.count {
+          index += 1
+          while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+          scalar += 1
         }
+        byteIndex = index
+        offset = scalar
       }
       guard byteIndex < bytes.count else { return false }
       let first = bytes[byteIndex]
