@@ -157,6 +157,148 @@ static inline const xmlChar *memoscope_raw_text_end(
   return NULL;
 }
 
+/** The length of the UTF-8 character at `cursor` if libxml2's `htmlCurrentChar` reads it
+    without an encoding error, else 0. */
+static inline int memoscope_utf8_length(const xmlChar *cursor, const xmlChar *end) {
+  xmlChar byte = *cursor;
+  if (byte < 0x80) return 1;
+  ptrdiff_t available = end - cursor;
+  if ((byte & 0x40) == 0 || available < 2 || (cursor[1] & 0xC0) != 0x80) return 0;
+  if ((byte & 0xE0) != 0xE0) {
+    unsigned int value = ((byte & 0x1Fu) << 6) | (cursor[1] & 0x3Fu);
+    return value < 0x80 ? 0 : 2;
+  }
+  if (available < 3 || (cursor[2] & 0xC0) != 0x80) return 0;
+  if ((byte & 0xF0) != 0xF0) {
+    unsigned int value = ((byte & 0x0Fu) << 12) | ((cursor[1] & 0x3Fu) << 6) | (cursor[2] & 0x3Fu);
+    return value < 0x800 ? 0 : 3;
+  }
+  if (available < 4 || (byte & 0xF8) != 0xF0 || (cursor[3] & 0xC0) != 0x80) return 0;
+  unsigned int value = ((byte & 0x07u) << 18) | ((cursor[1] & 0x3Fu) << 12) |
+                       ((cursor[2] & 0x3Fu) << 6) | (cursor[3] & 0x3Fu);
+  return value < 0x10000 ? 0 : 4;
+}
+
+/** The first byte at or after `cursor` that is `stop`, NUL or non-ASCII (or `end`), read
+    eight bytes at a time. */
+static inline const xmlChar *memoscope_skip_plain(
+  const xmlChar *cursor, const xmlChar *end, xmlChar stop) {
+  const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+  const uint64_t stops = ones * stop;
+  while (end - cursor >= 8) {
+    uint64_t word;
+    memcpy(&word, cursor, 8);
+    uint64_t matched = word ^ stops;
+    if ((((word - ones) & ~word) | ((matched - ones) & ~matched) | word) & highs) break;
+    cursor += 8;
+  }
+  while (cursor < end && *cursor != stop && *cursor != 0 && *cursor < 0x80) cursor++;
+  return cursor;
+}
+
+static inline int memoscope_is_blank(xmlChar byte) {
+  return byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D;
+}
+
+static inline int memoscope_is_letter(xmlChar byte) {
+  return (byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z');
+}
+
+/* The characters of htmlParseHTMLName. */
+static inline int memoscope_is_name_byte(xmlChar byte) {
+  return memoscope_is_letter(byte) || (byte >= '0' && byte <= '9') || byte == ':' ||
+         byte == '-' || byte == '_' || byte == '.';
+}
+
+/** Blanks out, in the start tag that follows, the attributes extraction never reads.
+
+    libxml2 copies every attribute value character by character (about a fifth of all parse
+    time on news pages: long href, src, srcset and data-* values); runs of spaces it skips in a
+    tight loop. Called from the start-element callback with the input at the tag's closing
+    `>`, when the element is not `<script>`/`<style>` (whose text is raw): the next `<` is then
+    where libxml2's next construct starts, since text holds no `<`. When that is a start tag
+    (`<` and an ASCII letter), it is read with libxml2's rules (htmlParseStartTag,
+    htmlParseHTMLName, htmlParseAttValue) and every attribute `memoscope_is_kept_attribute`
+    does not list is overwritten with spaces, name, `=` and value: libxml2 then reads the same
+    tag with only the kept attributes. The end-element callback does the same when libxml2 has
+    just consumed a `>` (an end tag, or an empty or self-closed element; when it closes
+    elements while reading a start tag's name, no `>` precedes the input). `from` is the
+    position just after that `>`. Anything unusual (a NUL byte, an encoding error, a name
+    of 100 characters or more, a tag running off the buffer) leaves the tag untouched. */
+static inline void memoscope_blank_next_tag_attributes(
+  xmlParserInputPtr input, const xmlChar *from) {
+  const xmlChar *end = input->end;
+  const xmlChar *cursor = from;
+  /* Text up to the next '<'. */
+  for (;;) {
+    cursor = memoscope_skip_plain(cursor, end, '<');
+    if (cursor >= end || *cursor == '<') break;
+    if (*cursor == 0) return;
+    int length = memoscope_utf8_length(cursor, end);
+    if (length == 0) return;
+    cursor += length;
+  }
+  if (end - cursor < 2 || !memoscope_is_letter(cursor[1])) return;
+  cursor++;
+  int nameLength = 0;
+  while (cursor < end && memoscope_is_name_byte(*cursor)) {
+    cursor++;
+    if (++nameLength >= 100) return;
+  }
+  for (;;) {
+    while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
+    if (cursor >= end || *cursor == 0) return;
+    if (*cursor == '>' || (*cursor == '/' && cursor + 1 < end && cursor[1] == '>')) return;
+    xmlChar *start = (xmlChar *)cursor;
+    xmlChar byte = *cursor;
+    if (!(memoscope_is_letter(byte) || byte == '_' || byte == ':' || byte == '.')) {
+      /* Not an attribute name: libxml2 skips to a blank or the end of the tag. */
+      while (cursor < end && !memoscope_is_blank(*cursor) && *cursor != '>' &&
+             !(*cursor == '/' && cursor + 1 < end && cursor[1] == '>')) {
+        if (*cursor == 0) return;
+        int length = memoscope_utf8_length(cursor, end);
+        if (length == 0) return;
+        cursor += length;
+      }
+      continue;
+    }
+    xmlChar name[101];
+    int length = 0;
+    while (cursor < end && memoscope_is_name_byte(*cursor)) {
+      if (length >= 100) return;
+      xmlChar letter = *cursor++;
+      name[length++] = (letter >= 'A' && letter <= 'Z') ? letter + 0x20 : letter;
+    }
+    name[length] = 0;
+    while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
+    if (cursor < end && *cursor == '=') {
+      cursor++;
+      while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
+      if (cursor >= end) return;
+      if (*cursor == '"' || *cursor == '\'') {
+        xmlChar quote = *cursor++;
+        for (;;) {
+          cursor = memoscope_skip_plain(cursor, end, quote);
+          if (cursor >= end || *cursor == 0) return;
+          if (*cursor == quote) break;
+          int size = memoscope_utf8_length(cursor, end);
+          if (size == 0) return;
+          cursor += size;
+        }
+        cursor++;
+      } else {
+        while (cursor < end && *cursor != '>' && !memoscope_is_blank(*cursor)) {
+          if (*cursor == 0) return;
+          int size = memoscope_utf8_length(cursor, end);
+          if (size == 0) return;
+          cursor += size;
+        }
+      }
+    }
+    if (!memoscope_is_kept_attribute(name)) memset(start, ' ', (size_t)(cursor - start));
+  }
+}
+
 /** The raw-text skip for `<script>` and `<style>`, run at the end of the start-element
     callback.
 
@@ -378,6 +520,13 @@ static inline void memoscope_tree_start_element(
     }
   }
   memoscope_skip_raw_text(parser, fullname, attributes);
+  /* Only for a tag read from the input (its name is in the parser's dictionary; implied
+     elements, reported while another tag is read, have literal names). */
+  if (parser->input != NULL && parser->input->cur < parser->input->end &&
+      *parser->input->cur == '>' && !xmlStrEqual(fullname, BAD_CAST "script") &&
+      !xmlStrEqual(fullname, BAD_CAST "style") && xmlDictOwns(parser->dict, fullname) == 1) {
+    memoscope_blank_next_tag_attributes(parser->input, parser->input->cur + 1);
+  }
 }
 
 static inline void memoscope_tree_end_element(void *context, const xmlChar *name) {
@@ -386,6 +535,11 @@ static inline void memoscope_tree_end_element(void *context, const xmlChar *name
   memoscope_tree_synced(parser);
   nodePop(parser);
   memoscope_tree_synced(parser);
+  xmlParserInputPtr input = parser->input;
+  if (input != NULL && input->cur > input->base && input->cur <= input->end &&
+      input->cur[-1] == '>') {
+    memoscope_blank_next_tag_attributes(input, input->cur);
+  }
 }
 
 static inline void memoscope_tree_add_text(

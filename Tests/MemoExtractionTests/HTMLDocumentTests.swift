@@ -69,6 +69,26 @@ struct HTMLDocumentTests {
     "<frameset><frame src=a></frameset><noframes><p>no frames</p></noframes>",
     "<svg><style>x{}</style><text>svg text</text></svg><math><mi>x</mi></math><p>after</p>",
     "<html><body><p>a</p></body></html><script>late()</script>",
+    // Attributes blanked ahead of the parser, and tags it must leave alone.
+    "<script>document.write('<img src=\"x</script>y\">')</script><p>after</p>",
+    "<style>a{}</style><p class=k>after style</p>",
+    "<p><a href=\"x\" class=y>l</a><a  HREF = 'z' CLASS=\"c\">m</a><img src=a/b.png alt=A /><br/></p>",
+    "<div data-x=\"a>b\" class=\"k\">t</div><div data-y='<p>' id=i>u</div>",
+    "<div title=a&amp;b class=c>t</div><div a= class=b>t</div><div =x class=y>t</div>",
+    "<div / class=y>t</div><div class=y/>u</div><div href=x/>v</div>",
+    "<div class=\"unterminated>t</div><p>x</p>",
+    "<div\u{0C}class=y>t</div><div\tclass=z\nid=w>u</div>",
+    "<DIV CLASS=Y ID=Z STYLE='display:none'>hidden</DIV><P CLASS=P>shown</P>",
+    "<div " + String(repeating: "x", count: 120) + "=1 class=y>long name</div>",
+    "<" + String(repeating: "d", count: 120) + " class=y>long tag</div>",
+    "<p>a</p>\u{0}<div href=x class=y>after nul</div>",
+    "<p>caf\u{E9}</p><a href=\"/caf\u{E9}\" class=\"\u{E9}\">\u{E9}</a>",
+    "<div hidden class=a><p>hidden by attribute</p></div><div aria-hidden=TRUE>x</div>",
+    "<meta name=description content=\"d\"><meta property=og:title content=T><p>x</p>",
+    "<p>a<b>b</b><i data-a=1 data-b=2 class=c>c</i><span onclick=\"f('>')\">d</span></p>",
+    "<a href=x class=a><a href=y class=a>nested</a></a><p>x</p>",
+    "<p>one<br data-x=1>two<br class=k>three</p>",
+    "<ul><li data-i=1>one<li data-i=2 class=two>two</ul>",
   ]
 
   @Test("the fast parse and htmlReadMemory give the same tree on edge cases")
@@ -88,6 +108,15 @@ struct HTMLDocumentTests {
     ] {
       let (fast, plain) = try Self.trees(prefix + middle + suffix)
       #expect(fast == plain, "\(middle)")
+      // The same bytes in text before a tag and inside its attributes.
+      for page in [
+        Array("<p>a".utf8) + middle + Array("<a href=x class=y>b</a></p>".utf8),
+        Array("<p>a<a href=\"x".utf8) + middle + Array("\" class=y>b</a></p>".utf8),
+        Array("<p>a<a href=x".utf8) + middle + Array(" class=y>b</a></p>".utf8),
+      ] {
+        let (fast, plain) = try Self.trees(page)
+        #expect(fast == plain, "\(page)")
+      }
     }
   }
 
