@@ -27,6 +27,11 @@ struct ShinglesTests {
       let expected = Set(a).intersection(Set(b)).count
       #expect(Shingles.intersectionCount(a, b) == expected, "trial \(trial)")
       #expect(Shingles.intersectionCount(b, a) == expected, "trial \(trial)")
+      a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+          #expect(Shingles.portableIntersectionCount(a, b) == expected, "trial \(trial)")
+        }
+      }
     }
     let big = sample(5000, range: 1 << 32, seed: 3)
     #expect(Shingles.intersectionCount(big, big) == 5000)
