@@ -371,25 +371,38 @@ struct ShingleSets: Sendable {
     }
   }
 
-  /// The document's whole sorted set as fingerprinting computed it (what `ranks` index).
+  /// The document's whole sorted set as fingerprinting computed it (what `ranks` index): the
+  /// kept and the set-aside shingles merged back.
   func unfiltered(_ document: Int) -> [UInt32] {
     let values = values[document]
     let split = kept[document]
     guard split < values.count else { return values }
-    var merged: [UInt32] = []
-    merged.reserveCapacity(values.count)
-    var i = 0
-    var j = split
-    while i < split || j < values.count {
-      if j == values.count || (i < split && values[i] < values[j]) {
-        merged.append(values[i])
-        i += 1
-      } else {
-        merged.append(values[j])
-        j += 1
+    return [UInt32](unsafeUninitializedCapacity: values.count) { merged, initialized in
+      values.withUnsafeBufferPointer { values in
+        var i = 0
+        var j = split
+        var out = 0
+        while i < split && j < values.count {
+          let x = values[i]
+          let y = values[j]
+          merged[out] = x < y ? x : y
+          i += x < y ? 1 : 0
+          j += x < y ? 0 : 1
+          out += 1
+        }
+        while i < split {
+          merged[out] = values[i]
+          i += 1
+          out += 1
+        }
+        while j < values.count {
+          merged[out] = values[j]
+          j += 1
+          out += 1
+        }
       }
+      initialized = values.count
     }
-    return merged
   }
 }
 
