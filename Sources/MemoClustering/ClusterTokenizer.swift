@@ -42,36 +42,50 @@ enum ClusterTokenizer {
     }
     var previousSentence: Int32 = -1
     var previousWasName = false
-    var cursor = ScalarCursor()
-    for token in text.tokens {
-      let sentenceInitial = token.sentence != previousSentence
-      previousSentence = token.sentence
-      if token.kind == .number {
-        result.append(
-          ClusterToken(
-            key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
-        previousWasName = false
-        continue
-      }
-      let key = text.hash(of: token)
-      var isName = companyKeys.contains(key)
-      if !isName && !sentenceInitial {
-        isName = cursor.isCapitalized(memo.paragraphs, token)
-      }
-      if isName {
-        if previousWasName, let last = result.last, last.paragraph == token.paragraph {
-          result[result.count - 1].end = token.end
-        } else {
+    let tokens = text.tokens
+    var first = 0
+    // One paragraph at a time, reading its UTF-8 in place for the capitalization checks.
+    while first < tokens.count {
+      let paragraph = tokens[first].paragraph
+      var end = first + 1
+      while end < tokens.count && tokens[end].paragraph == paragraph { end += 1 }
+      var paragraphText = memo.paragraphs[Int(paragraph)]
+      paragraphText.withUTF8 { bytes in
+        var cursor = ScalarCursor(bytes)
+        for token in tokens[first..<end] {
+          let sentenceInitial = token.sentence != previousSentence
+          previousSentence = token.sentence
+          if token.kind == .number {
+            result.append(
+              ClusterToken(
+                key: MaskKey.number, paragraph: token.paragraph, start: token.start,
+                end: token.end))
+            previousWasName = false
+            continue
+          }
+          let key = text.hash(of: token)
+          var isName = companyKeys.contains(key)
+          if !isName && !sentenceInitial {
+            isName = cursor.isCapitalized(token)
+          }
+          if isName {
+            if previousWasName, let last = result.last, last.paragraph == token.paragraph {
+              result[result.count - 1].end = token.end
+            } else {
+              result.append(
+                ClusterToken(
+                  key: MaskKey.name, paragraph: token.paragraph, start: token.start,
+                  end: token.end))
+            }
+            previousWasName = true
+            continue
+          }
+          previousWasName = false
           result.append(
-            ClusterToken(
-              key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
+            ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
         }
-        previousWasName = true
-        continue
       }
-      previousWasName = false
-      result.append(
-        ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
+      first = end
     }
     return result
   }
@@ -90,29 +104,21 @@ enum ClusterTokenizer {
 
   /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
   struct ScalarCursor {
-    private var paragraph: Int32 = -1
+    /// The paragraph's UTF-8.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// True when the paragraph is all ASCII: scalar offsets are byte offsets.
-    private var ascii = false
+    private let ascii: Bool
     private var byteIndex = 0
     private var offset: Int32 = 0
 
-    /// True when the token starts with an upper-case letter followed by a lower-case one.
-    mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
-      let text = paragraphs[Int(token.paragraph)]
-      // The string's own UTF-8 where it has it (always, for native strings), else a copy.
-      if let answer = text.utf8.withContiguousStorageIfAvailable({ check($0, token) }) {
-        return answer
-      }
-      return Array(text.utf8).withUnsafeBufferPointer { check($0, token) }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      ascii = Self.isASCII(bytes)
     }
 
-    private mutating func check(_ bytes: UnsafeBufferPointer<UInt8>, _ token: Token) -> Bool {
-      if token.paragraph != paragraph {
-        paragraph = token.paragraph
-        ascii = Self.isASCII(bytes)
-        byteIndex = 0
-        offset = 0
-      }
+    /// True when the token (of this paragraph, tokens given in reading order) starts with an
+    /// upper-case letter followed by a lower-case one.
+    mutating func isCapitalized(_ token: Token) -> Bool {
       guard token.start >= offset, token.end - token.start >= 2 else { return false }
       let target = token.start
       if ascii {

@@ -70,7 +70,7 @@ public struct Clusterer: Sendable {
     // shingles kept for similarity first, then the common ones (passages still need them).
     var sets = ShingleSets(values: documents.map(\.shingles))
     for index in 0..<n { documents[index].shingles = [] }
-    sets.setAside { frozenSketch.count($0) >= commonDocuments }
+    sets.setAside { frozenSketch.reaches($0, commonDocuments) }
     timer.lap(
       "document frequency (common at \(commonDocuments) memos, \(sets.keptCount) shingles kept)"
     )

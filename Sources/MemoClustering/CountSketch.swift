@@ -47,6 +47,15 @@ struct DocumentFrequencySketch: Sendable {
     }
   }
 
+  /// Whether `count(shingle) >= threshold`, reading the second row only when the first one
+  /// reaches it (the smaller count is below the threshold as soon as one row is).
+  @inline(__always)
+  func reaches(_ shingle: UInt32, _ threshold: Int) -> Bool {
+    let counters = counters
+    guard Int(counters[Int(shingle & mask)]) >= threshold else { return false }
+    return Int(counters[Int(mask) + 1 + Int(Self.second(shingle) & mask)]) >= threshold
+  }
+
   /// The estimated number of documents containing `shingle`.
   @inline(__always)
   func count(_ shingle: UInt32) -> Int {

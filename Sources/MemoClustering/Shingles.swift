@@ -65,29 +65,86 @@ enum Shingles {
     var spare = [UInt64](repeating: 0, count: count)
     tokens.withUnsafeBufferPointer { buffer in
       keyed.withUnsafeMutableBufferPointer { out in
-        for start in 0..<count {
-          out[start] = UInt64(hash(buffer, start: start, size: size)) << 32 | UInt64(start)
+        if tokens.count >= size {
+          // Full k-grams everywhere: `hash(_:start:size:)` with its weights held in registers.
+          weights.withUnsafeBufferPointer { weights in
+            for start in 0..<count {
+              var sum: UInt64 = 0
+              for offset in 0..<size {
+                sum &+= buffer[start + offset].key &* weights[offset]
+              }
+              let value = UInt32(truncatingIfNeeded: StableHash.mix(sum, seed: UInt64(size)) >> 32)
+              out[start] = UInt64(value) << 32 | UInt64(start)
+            }
+          }
+        } else {
+          out[0] = UInt64(hash(buffer, start: 0, size: size)) << 32
         }
-        spare.withUnsafeMutableBufferPointer { spare in radixSortHigh(out, spare: spare) }
+        spare.withUnsafeMutableBufferPointer { spare in
+          if count <= 4096 {
+            bucketSortHigh(out, spare: spare)
+          } else {
+            radixSortHigh(out, spare: spare)
+          }
+        }
       }
     }
-    var set: [UInt32] = []
-    set.reserveCapacity(count)
     var ranks = [UInt16](repeating: 0, count: count)
-    keyed.withUnsafeBufferPointer { keyed in
-      ranks.withUnsafeMutableBufferPointer { ranks in
-        var previous: UInt32 = 0
-        for entry in keyed {
-          let value = UInt32(truncatingIfNeeded: entry >> 32)
-          if set.isEmpty || value != previous {
-            set.append(value)
-            previous = value
+    var distinct = 0
+    let set = [UInt32](unsafeUninitializedCapacity: count) { set, initialized in
+      keyed.withUnsafeBufferPointer { keyed in
+        ranks.withUnsafeMutableBufferPointer { ranks in
+          var previous: UInt32 = 0
+          for entry in keyed {
+            let value = UInt32(truncatingIfNeeded: entry >> 32)
+            if distinct == 0 || value != previous {
+              set[distinct] = value
+              distinct += 1
+              previous = value
+            }
+            ranks[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)] = UInt16(distinct - 1)
           }
-          ranks[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)] = UInt16(set.count - 1)
         }
       }
+      initialized = distinct
     }
     return (set, ranks)
+  }
+
+  /// Sorts `values` ascending (all distinct) for a memo-sized count: one pass distributes them
+  /// by their top byte through `spare`, an insertion sort orders each of the 256 buckets (about
+  /// one value each), and the result goes back to `values`. The same order as
+  /// `radixSortHigh(_:spare:)` when the low halves, like shingle positions, ascend.
+  static func bucketSortHigh(
+    _ values: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    guard values.count > 1 else { return }
+    // `starts` (257 bucket starts) and `next` (256 write positions) in one stack buffer.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 513) { table in
+      let starts = UnsafeMutableBufferPointer(rebasing: table[0..<257])
+      let next = UnsafeMutableBufferPointer(rebasing: table[257..<513])
+      starts.initialize(repeating: 0)
+      for value in values { starts[Int(value >> 56) + 1] += 1 }
+      for bucket in 0..<256 { starts[bucket + 1] += starts[bucket] }
+      for bucket in 0..<256 { next[bucket] = starts[bucket] }
+      for value in values {
+        let bucket = Int(value >> 56)
+        spare[next[bucket]] = value
+        next[bucket] += 1
+      }
+      for bucket in 0..<256 where starts[bucket + 1] - starts[bucket] > 1 {
+        for index in (starts[bucket] + 1)..<starts[bucket + 1] {
+          let value = spare[index]
+          var position = index
+          while position > starts[bucket] && spare[position - 1] > value {
+            spare[position] = spare[position - 1]
+            position -= 1
+          }
+          spare[position] = value
+        }
+      }
+      _ = values.update(fromContentsOf: spare[0..<values.count])
+    }
   }
 
   /// Sorts `values` ascending by their high 32 bits (stable: values equal there keep their
