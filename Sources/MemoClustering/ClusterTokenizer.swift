@@ -21,16 +21,11 @@ enum ClusterTokenizer {
     // Only each token's hash is read, so no form needs interning.
     tokenizer.deduplicatesForms = deduplicating
     let text = tokenizer.tokenize(paragraphs: memo.paragraphs)
-    var result: [ClusterToken] = []
-    result.reserveCapacity(text.tokens.count)
     guard masking else {
-      for token in text.tokens {
-        result.append(
-          ClusterToken(
-            key: text.hash(of: token), paragraph: token.paragraph, start: token.start,
-            end: token.end))
+      return text.tokens.map {
+        ClusterToken(
+          key: text.hash(of: $0), paragraph: $0.paragraph, start: $0.start, end: $0.end)
       }
-      return result
     }
     // A company name has a handful of words: a linear search beats hashing.
     var companyKeys: [UInt64] = []
@@ -43,51 +38,65 @@ enum ClusterTokenizer {
     var previousSentence: Int32 = -1
     var previousWasName = false
     let tokens = text.tokens
-    var first = 0
-    // One paragraph at a time, reading its UTF-8 in place for the capitalization checks.
-    while first < tokens.count {
-      let paragraph = tokens[first].paragraph
-      var end = first + 1
-      while end < tokens.count && tokens[end].paragraph == paragraph { end += 1 }
-      var paragraphText = memo.paragraphs[Int(paragraph)]
-      paragraphText.withUTF8 { bytes in
-        var cursor = ScalarCursor(bytes)
-        for token in tokens[first..<end] {
-          let sentenceInitial = token.sentence != previousSentence
-          previousSentence = token.sentence
-          if token.kind == .number {
-            result.append(
-              ClusterToken(
-                key: MaskKey.number, paragraph: token.paragraph, start: token.start,
-                end: token.end))
-            previousWasName = false
-            continue
-          }
-          let key = text.hash(of: token)
-          var isName = companyKeys.contains(key)
-          if !isName && !sentenceInitial {
-            isName = cursor.isCapitalized(token)
-          }
-          if isName {
-            if previousWasName, let last = result.last, last.paragraph == token.paragraph {
-              result[result.count - 1].end = token.end
-            } else {
-              result.append(
-                ClusterToken(
-                  key: MaskKey.name, paragraph: token.paragraph, start: token.start,
-                  end: token.end))
+    let hashes = text.vocabulary.hashes
+    // Written in place: as many tokens at most, fewer when names collapse.
+    return [ClusterToken](unsafeUninitializedCapacity: tokens.count) { output, initialized in
+      var count = 0
+      func emit(_ token: ClusterToken) {
+        (output.baseAddress! + count).initialize(to: token)
+        count += 1
+      }
+      tokens.withUnsafeBufferPointer { tokens in
+        hashes.withUnsafeBufferPointer { hashes in
+          var first = 0
+          // One paragraph at a time, reading its UTF-8 in place for the capitalization checks.
+          while first < tokens.count {
+            let paragraph = tokens[first].paragraph
+            var end = first + 1
+            while end < tokens.count && tokens[end].paragraph == paragraph { end += 1 }
+            var paragraphText = memo.paragraphs[Int(paragraph)]
+            paragraphText.withUTF8 { bytes in
+              var cursor = ScalarCursor(bytes)
+              for index in first..<end {
+                let token = tokens[index]
+                let sentenceInitial = token.sentence != previousSentence
+                previousSentence = token.sentence
+                if token.kind == .number {
+                  emit(
+                    ClusterToken(
+                      key: MaskKey.number, paragraph: paragraph, start: token.start,
+                      end: token.end))
+                  previousWasName = false
+                  continue
+                }
+                let key = hashes[Int(token.id)]
+                var isName = companyKeys.contains(key)
+                if !isName && !sentenceInitial {
+                  isName = cursor.isCapitalized(token)
+                }
+                if isName {
+                  if previousWasName, count > 0, output[count - 1].paragraph == paragraph {
+                    output[count - 1].end = token.end
+                  } else {
+                    emit(
+                      ClusterToken(
+                        key: MaskKey.name, paragraph: paragraph, start: token.start,
+                        end: token.end))
+                  }
+                  previousWasName = true
+                  continue
+                }
+                previousWasName = false
+                emit(
+                  ClusterToken(key: key, paragraph: paragraph, start: token.start, end: token.end))
+              }
             }
-            previousWasName = true
-            continue
+            first = end
           }
-          previousWasName = false
-          result.append(
-            ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
         }
       }
-      first = end
+      initialized = count
     }
-    return result
   }
 
   /// The tokens of one paragraph of `memo`: the same tokens, with the same paragraph index, as

@@ -277,7 +277,15 @@ enum PassageAnalysis {
   /// The original text from token `first` to token `last` (one paragraph), sliced by scalar
   /// offsets.
   static func text(paragraphs: [String], first: ClusterToken, last: ClusterToken) -> String {
-    let paragraph = paragraphs[Int(first.paragraph)]
+    var paragraph = paragraphs[Int(first.paragraph)]
+    // In an ASCII paragraph scalar offsets are byte offsets.
+    let ascii = paragraph.withUTF8 { bytes -> String? in
+      guard ClusterTokenizer.ScalarCursor.isASCII(bytes), Int(last.end) <= bytes.count else {
+        return nil
+      }
+      return String(decoding: bytes[Int(first.start)..<Int(last.end)], as: UTF8.self)
+    }
+    if let ascii { return ascii }
     let scalars = paragraph.unicodeScalars
     let start = scalars.index(scalars.startIndex, offsetBy: Int(first.start))
     let end = scalars.index(scalars.startIndex, offsetBy: Int(last.end))
