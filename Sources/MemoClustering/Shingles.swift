@@ -61,8 +61,9 @@ enum Shingles {
     let count = max(1, tokens.count - size + 1)
     guard count <= 1 << 16 else { return (set(of: tokens, size: size), nil) }
     // (hash << 32 | position), sorted by hash with positions ascending among equal hashes.
-    var keyed = [UInt64](repeating: 0, count: count)
-    var spare = [UInt64](repeating: 0, count: count)
+    // Every element is written below before it is read.
+    var spare = [UInt64](unsafeUninitializedCapacity: count) { $1 = count }
+    var keyed = [UInt64](unsafeUninitializedCapacity: count) { $1 = count }
     tokens.withUnsafeBufferPointer { buffer in
       keyed.withUnsafeMutableBufferPointer { out in
         if tokens.count >= size {
