@@ -35,8 +35,9 @@ public struct Clusterer: Sendable {
   /// Clusters `count` memos loaded on demand, so big inputs need not stay in memory.
   ///
   /// `memo` is called concurrently, once per memo while fingerprinting and once more for each
-  /// memo that ends up in a cluster (to quote its passages); it must return the same memo each
-  /// time, or `nil` to skip an index (for input that failed to load).
+  /// memo a shared passage is quoted from (each memo is tokenized once; passages are found from
+  /// what fingerprinting kept); it must return the same memo each time, or `nil` to skip an
+  /// index (for input that failed to load).
   ///
   /// - Complexity: O(words × hashes / cores) for signatures, plus the candidate pairs.
   /// - Throws: `ClusteringError.invalidOption` when the options are out of range.
