@@ -179,6 +179,7 @@ enum PassageAnalysis {
           }
         }
         var shared: [UInt32] = []
+        shared.reserveCapacity(last - first + 1)
         for p in first...last where sharedGram[p] { shared.append(grams[index][p]!) }
         runs.append(Run(document: index, first: first, last: last, grams: shared))
         position = last + 1
