@@ -14,12 +14,12 @@ import MemoTokenization
 /// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
 /// placeholder, so "Acme" and "Vantage Robotics" mask alike.
 enum ClusterTokenizer {
-  /// - Parameter deduplicating: Tokenize with the shared tokenizer's default vocabulary rather
-  ///   than its append-only one (the same tokens; for tests).
-  static func tokens(of memo: Memo, masking: Bool, deduplicating: Bool = false) -> [ClusterToken] {
+  /// - Parameter keepingForms: Tokenize with the shared tokenizer's full vocabulary rather than
+  ///   its hashes-only one (the same tokens; for tests).
+  static func tokens(of memo: Memo, masking: Bool, keepingForms: Bool = false) -> [ClusterToken] {
     var tokenizer = Tokenizer()
-    // Only each token's hash is read, so no form needs interning.
-    tokenizer.deduplicatesForms = deduplicating
+    // Only each token's hash is read, so no form needs keeping.
+    tokenizer.keepsForms = keepingForms
     let text = tokenizer.tokenize(paragraphs: memo.paragraphs)
     guard masking else {
       return text.tokens.map {
