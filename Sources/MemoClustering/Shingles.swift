@@ -69,6 +69,22 @@ enum Shingles {
         if tokens.count >= size {
           // Full k-grams everywhere: `hash(_:start:size:)` with its weights held in registers.
           weights.withUnsafeBufferPointer { weights in
+            if size == 5 {
+              // The default size, unrolled.
+              let (w0, w1, w2, w3, w4) = (
+                weights[0], weights[1], weights[2], weights[3], weights[4]
+              )
+              for start in 0..<count {
+                var sum = buffer[start].key &* w0
+                sum &+= buffer[start + 1].key &* w1
+                sum &+= buffer[start + 2].key &* w2
+                sum &+= buffer[start + 3].key &* w3
+                sum &+= buffer[start + 4].key &* w4
+                let value = UInt32(truncatingIfNeeded: StableHash.mix(sum, seed: 5) >> 32)
+                out[start] = UInt64(value) << 32 | UInt64(start)
+              }
+              return
+            }
             for start in 0..<count {
               var sum: UInt64 = 0
               for offset in 0..<size {
