@@ -16,11 +16,14 @@ enum LSHIndex {
   ///   - skip: Documents to leave out (empty shingle sets).
   ///   - minimumAgreement: Candidates whose signatures agree on fewer values are dropped
   ///     without an exact check.
+  ///   - vectorScreen: Screen with the C kernel when the processor has one (false: always the
+  ///     Swift loop, for tests).
   ///   - verify: The exact check; returns an edge to keep, or nil.
   /// - Returns: The edges, and how many distinct pairs passed the screen and were verified.
   static func verifiedPairs(
     signatures: [UInt32], hashes: Int, bands: Int, rows: Int, skip: [Bool],
-    minimumAgreement: Int, verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
+    minimumAgreement: Int, vectorScreen: Bool = true,
+    verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
   ) -> (edges: [ClusterGraph.Edge], candidates: Int) {
     // The low byte of every signature value, for a screen that reads a quarter of the memory.
     var lowBytes = [UInt8](repeating: 0, count: signatures.count)
@@ -108,9 +111,11 @@ enum LSHIndex {
                 passing.withUnsafeMutableBufferPointer { passing in
                   for i in start..<(end - 1) {
                     let a = Int(documents[i])
-                    let found = memoscope_screen_row(
-                      lowBytes.baseAddress, hashes, documents[i], documents.baseAddress! + i + 1,
-                      end - i - 1, minimumAgreement, passing.baseAddress)
+                    let found =
+                      vectorScreen
+                      ? memoscope_screen_row(
+                        lowBytes.baseAddress, hashes, documents[i], documents.baseAddress! + i + 1,
+                        end - i - 1, minimumAgreement, passing.baseAddress) : -1
                     if found >= 0 {
                       for t in 0..<found { consider(a, Int(documents[i + 1 + Int(passing[t])])) }
                     } else {
