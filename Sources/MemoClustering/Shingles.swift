@@ -169,27 +169,7 @@ enum Shingles {
   static func radixSortHigh(
     _ values: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>
   ) {
-    guard values.count > 1 else { return }
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
-      var source = values
-      var target = spare
-      for shift in stride(from: 32, to: 64, by: 8) {
-        counts.initialize(repeating: 0)
-        for value in source { counts[Int((value >> UInt64(shift)) & 0xFF)] += 1 }
-        var total = 0
-        for bucket in 0..<256 {
-          let here = counts[bucket]
-          counts[bucket] = total
-          total += here
-        }
-        for value in source {
-          let bucket = Int((value >> UInt64(shift)) & 0xFF)
-          target[counts[bucket]] = value
-          counts[bucket] += 1
-        }
-        swap(&source, &target)
-      }
-    }
+    radixSort(values, spare: spare, bytesFrom: 4)
   }
 
   /// Sorts `values` ascending: four stable passes over one byte each (least significant
@@ -197,13 +177,24 @@ enum Shingles {
   static func radixSort(
     _ values: UnsafeMutableBufferPointer<UInt32>, spare: UnsafeMutableBufferPointer<UInt32>
   ) {
+    radixSort(values, spare: spare, bytesFrom: 0)
+  }
+
+  /// Stable least-significant-first radix sort on four bytes of each value, starting at byte
+  /// `firstByte`: one counting pass per byte through `spare` (same size), so the four passes
+  /// end back in `values`.
+  @inline(__always)
+  private static func radixSort<Value: FixedWidthInteger & UnsignedInteger>(
+    _ values: UnsafeMutableBufferPointer<Value>, spare: UnsafeMutableBufferPointer<Value>,
+    bytesFrom firstByte: Int
+  ) {
     guard values.count > 1 else { return }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
       var source = values
       var target = spare
-      for shift in stride(from: 0, to: 32, by: 8) {
+      for shift in stride(from: firstByte * 8, to: (firstByte + 4) * 8, by: 8) {
         counts.initialize(repeating: 0)
-        for value in source { counts[Int((value >> UInt32(shift)) & 0xFF)] += 1 }
+        for value in source { counts[Int(truncatingIfNeeded: value >> shift) & 0xFF] += 1 }
         var total = 0
         for bucket in 0..<256 {
           let here = counts[bucket]
@@ -211,7 +202,7 @@ enum Shingles {
           total += here
         }
         for value in source {
-          let bucket = Int((value >> UInt32(shift)) & 0xFF)
+          let bucket = Int(truncatingIfNeeded: value >> shift) & 0xFF
           target[counts[bucket]] = value
           counts[bucket] += 1
         }
