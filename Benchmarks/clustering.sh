@@ -5,6 +5,8 @@
 # Usage: Benchmarks/clustering.sh [SIZE...]        (default sizes: 10000 100000)
 # Environment:
 #   DATASKETCH_MAX=N   run datasketch only for sizes <= N (default: all sizes)
+#   ROUNDS=N           rounds per size, memoscope and datasketch alternating (default 3); the
+#                      summary gives each tool's median wall time, its range, and their ratio
 #   DATASKETCH_ARGS="..."   extra options for Benchmarks/clustering_datasketch.py (its defaults are
 #                      the best setting found by the sweep documented there: 64 bands x 2 rows,
 #                      MinHash screen, exact Jaccard >= 0.15 or containment >= 0.5)
@@ -20,6 +22,7 @@ work="${BENCH_DIR:-$(mktemp -d)}"
 mkdir -p "$work"
 datasketch_max="${DATASKETCH_MAX:-1000000000}"
 read -r -a peer_args <<<"${DATASKETCH_ARGS:-}"
+rounds="${ROUNDS:-3}"
 
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
 venv="$HOME/.cache/memoscope-bench/venv"
@@ -47,7 +50,18 @@ measure() {
   echo "$wall $rss $cpu"
 }
 
-echo "machine: $(nproc) cores; $(uname -sr)"
+# median VALUES...: the middle value (the mean of the two middle ones for an even count).
+median() {
+  printf "%s\n" "$@" | sort -g | awk '{ v[NR] = $1 } END {
+    if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+
+# range VALUES...: "lowest–highest".
+range() {
+  printf "%s\n" "$@" | sort -g | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%.2f–%.2f", lo, hi }'
+}
+
+echo "machine: $(nproc) cores; $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "memoscope: $("$bin/memoscope" --version); datasketch $("$venv/bin/python" -c 'import datasketch; print(datasketch.__version__)')"
 for n in "${sizes[@]}"; do
   families=$((n * 8 / 100))
@@ -57,20 +71,35 @@ for n in "${sizes[@]}"; do
   fi
   echo
   echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL"
-  read -r ours_s ours_kb ours_cpu < <(measure "$work/ours-$n.json" \
-    "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
-  ours_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/ours-$n.json")
-  printf "memoscope cluster        %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
-    "$ours_s" "$ours_cpu" "$((ours_kb / 1024))" "$ours_ari"
-  if [ "$n" -le "$datasketch_max" ]; then
-    read -r peer_s peer_kb peer_cpu < <(measure /dev/null \
-      "$venv/bin/python" Benchmarks/clustering_datasketch.py \
-      "${peer_args[@]}" "$corpus/memos.jsonl" "$work/datasketch-$n.tsv")
-    peer_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/datasketch-$n.tsv")
-    printf "datasketch MinHashLSH    %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
-      "$peer_s" "$peer_cpu" "$((peer_kb / 1024))" "$peer_ari"
-    awk -v a="$peer_s" -v b="$ours_s" -v c="$peer_cpu" -v d="$ours_cpu" 'BEGIN {
-      printf "speed ratio: memoscope is %.1fx datasketch by wall time, %.1fx by cpu time\n", a / b, c / d }'
+  ours_walls=()
+  peer_walls=()
+  for round in $(seq "$rounds"); do
+    read -r ours_s ours_kb ours_cpu < <(measure "$work/ours-$n.json" \
+      "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
+    ours_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/ours-$n.json")
+    printf "round %d  memoscope cluster        %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+      "$round" "$ours_s" "$ours_cpu" "$((ours_kb / 1024))" "$ours_ari"
+    ours_walls+=("$ours_s")
+    if [ "$n" -le "$datasketch_max" ]; then
+      read -r peer_s peer_kb peer_cpu < <(measure /dev/null \
+        "$venv/bin/python" Benchmarks/clustering_datasketch.py \
+        "${peer_args[@]}" "$corpus/memos.jsonl" "$work/datasketch-$n.tsv")
+      peer_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/datasketch-$n.tsv")
+      printf "round %d  datasketch MinHashLSH    %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
+        "$round" "$peer_s" "$peer_cpu" "$((peer_kb / 1024))" "$peer_ari"
+      awk -v a="$peer_s" -v b="$ours_s" -v c="$peer_cpu" -v d="$ours_cpu" 'BEGIN {
+        printf "round speed ratio: memoscope is %.1fx datasketch by wall time, %.1fx by cpu time\n", a / b, c / d }'
+      peer_walls+=("$peer_s")
+    fi
+  done
+  ours_median=$(median "${ours_walls[@]}")
+  printf "memoscope wall: median %.2f s, range %s s over %d rounds\n" \
+    "$ours_median" "$(range "${ours_walls[@]}")" "$rounds"
+  if [ ${#peer_walls[@]} -gt 0 ]; then
+    peer_median=$(median "${peer_walls[@]}")
+    printf "datasketch wall: median %.2f s, range %s s\n" "$peer_median" "$(range "${peer_walls[@]}")"
+    awk -v a="$peer_median" -v b="$ours_median" 'BEGIN {
+      printf "speed ratio (medians): memoscope is %.1fx datasketch by wall time\n", a / b }'
   else
     echo "datasketch skipped (DATASKETCH_MAX=$datasketch_max)"
   fi

@@ -15,9 +15,12 @@ struct ClusterGraph {
   }
 
   /// Groups of document ids (each sorted, size >= 2) and the indices of cut edges.
+  ///
+  /// Components are guarded concurrently (each on its own), and their results joined in the
+  /// order of their smallest document.
   static func clusters(
     documents: Int, edges: [Edge], minimumLinkage: Double,
-    jaccard: (Int, Int) -> Double
+    jaccard: @Sendable (Int, Int) -> Double
   ) -> (groups: [[Int]], cut: [Int]) {
     var components = DisjointSets(count: documents)
     for edge in edges { components.union(edge.a, edge.b) }
@@ -25,16 +28,15 @@ struct ClusterGraph {
     for (index, edge) in edges.enumerated() {
       componentEdges[components.root(edge.a), default: []].append(index)
     }
-    var groups: [[Int]] = []
-    var cut: [Int] = []
-    for key in componentEdges.keys.sorted() {
-      let split = guardComponent(
-        edges: componentEdges[key]!.map { (index: $0, edge: edges[$0]) },
-        minimumLinkage: minimumLinkage, jaccard: jaccard)
-      groups.append(contentsOf: split.groups)
-      cut.append(contentsOf: split.cut)
+    let keys = componentEdges.keys.sorted()
+    let edgesOfComponent = keys.map { key in
+      componentEdges[key]!.map { (index: $0, edge: edges[$0]) }
     }
-    return (groups, cut.sorted())
+    let splits = Parallel.map(count: keys.count, minimumChunk: 16) { component in
+      guardComponent(
+        edges: edgesOfComponent[component], minimumLinkage: minimumLinkage, jaccard: jaccard)
+    }
+    return (splits.flatMap(\.groups), splits.flatMap(\.cut).sorted())
   }
 
   /// Splits one connected component at weakly supported edges.

@@ -14,66 +14,89 @@ import MemoTokenization
 /// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
 /// placeholder, so "Acme" and "Vantage Robotics" mask alike.
 enum ClusterTokenizer {
-  /// - Parameter deduplicating: Tokenize with the shared tokenizer's default vocabulary rather
-  ///   than its append-only one (the same tokens; for tests).
-  static func tokens(of memo: Memo, masking: Bool, deduplicating: Bool = false) -> [ClusterToken] {
+  /// - Parameter keepingForms: Tokenize with the shared tokenizer's full vocabulary rather than
+  ///   its hashes-only one (the same tokens; for tests).
+  static func tokens(of memo: Memo, masking: Bool, keepingForms: Bool = false) -> [ClusterToken] {
     var tokenizer = Tokenizer()
-    // Only each token's hash is read, so no form needs interning.
-    tokenizer.deduplicatesForms = deduplicating
+    // Only each token's hash is read, so no form needs keeping.
+    tokenizer.keepsForms = keepingForms
     let text = tokenizer.tokenize(paragraphs: memo.paragraphs)
-    var result: [ClusterToken] = []
-    result.reserveCapacity(text.tokens.count)
     guard masking else {
-      for token in text.tokens {
-        result.append(
-          ClusterToken(
-            key: text.hash(of: token), paragraph: token.paragraph, start: token.start,
-            end: token.end))
+      return text.tokens.map {
+        ClusterToken(
+          key: text.hash(of: $0), paragraph: $0.paragraph, start: $0.start, end: $0.end)
       }
-      return result
     }
     // A company name has a handful of words: a linear search beats hashing.
     var companyKeys: [UInt64] = []
     if let company = memo.company {
-      let words = Tokenizer().tokenize(company)
+      let words = tokenizer.tokenize(company)
       for token in words.tokens where token.kind == .word {
         companyKeys.append(words.hash(of: token))
       }
     }
     var previousSentence: Int32 = -1
     var previousWasName = false
-    var cursor = ScalarCursor()
-    for token in text.tokens {
-      let sentenceInitial = token.sentence != previousSentence
-      previousSentence = token.sentence
-      if token.kind == .number {
-        result.append(
-          ClusterToken(
-            key: MaskKey.number, paragraph: token.paragraph, start: token.start, end: token.end))
-        previousWasName = false
-        continue
+    let tokens = text.tokens
+    let hashes = text.vocabulary.hashes
+    // Written in place: as many tokens at most, fewer when names collapse.
+    return [ClusterToken](unsafeUninitializedCapacity: tokens.count) { output, initialized in
+      var count = 0
+      func emit(_ token: ClusterToken) {
+        (output.baseAddress! + count).initialize(to: token)
+        count += 1
       }
-      let key = text.hash(of: token)
-      var isName = companyKeys.contains(key)
-      if !isName && !sentenceInitial {
-        isName = cursor.isCapitalized(memo.paragraphs, token)
-      }
-      if isName {
-        if previousWasName, let last = result.last, last.paragraph == token.paragraph {
-          result[result.count - 1].end = token.end
-        } else {
-          result.append(
-            ClusterToken(
-              key: MaskKey.name, paragraph: token.paragraph, start: token.start, end: token.end))
+      tokens.withUnsafeBufferPointer { tokens in
+        hashes.withUnsafeBufferPointer { hashes in
+          var first = 0
+          // One paragraph at a time, reading its UTF-8 in place for the capitalization checks.
+          while first < tokens.count {
+            let paragraph = tokens[first].paragraph
+            var end = first + 1
+            while end < tokens.count && tokens[end].paragraph == paragraph { end += 1 }
+            var paragraphText = memo.paragraphs[Int(paragraph)]
+            paragraphText.withUTF8 { bytes in
+              var cursor = ScalarCursor(bytes)
+              for index in first..<end {
+                let token = tokens[index]
+                let sentenceInitial = token.sentence != previousSentence
+                previousSentence = token.sentence
+                if token.kind == .number {
+                  emit(
+                    ClusterToken(
+                      key: MaskKey.number, paragraph: paragraph, start: token.start,
+                      end: token.end))
+                  previousWasName = false
+                  continue
+                }
+                let key = hashes[Int(token.id)]
+                var isName = companyKeys.contains(key)
+                if !isName && !sentenceInitial {
+                  isName = cursor.isCapitalized(token)
+                }
+                if isName {
+                  if previousWasName, count > 0, output[count - 1].paragraph == paragraph {
+                    output[count - 1].end = token.end
+                  } else {
+                    emit(
+                      ClusterToken(
+                        key: MaskKey.name, paragraph: paragraph, start: token.start,
+                        end: token.end))
+                  }
+                  previousWasName = true
+                  continue
+                }
+                previousWasName = false
+                emit(
+                  ClusterToken(key: key, paragraph: paragraph, start: token.start, end: token.end))
+              }
+            }
+            first = end
+          }
         }
-        previousWasName = true
-        continue
       }
-      previousWasName = false
-      result.append(
-        ClusterToken(key: key, paragraph: token.paragraph, start: token.start, end: token.end))
+      initialized = count
     }
-    return result
   }
 
   /// The tokens of one paragraph of `memo`: the same tokens, with the same paragraph index, as
@@ -90,23 +113,21 @@ enum ClusterTokenizer {
 
   /// Walks a paragraph's UTF-8 forward to tokens given in reading order.
   struct ScalarCursor {
-    private var paragraph: Int32 = -1
-    private var bytes: [UInt8] = []
+    /// The paragraph's UTF-8.
+    private let bytes: UnsafeBufferPointer<UInt8>
     /// True when the paragraph is all ASCII: scalar offsets are byte offsets.
-    private var ascii = false
+    private let ascii: Bool
     private var byteIndex = 0
     private var offset: Int32 = 0
 
-    /// True when the token starts with an upper-case letter followed by a lower-case one.
-    mutating func isCapitalized(_ paragraphs: [String], _ token: Token) -> Bool {
-      if token.paragraph != paragraph {
-        paragraph = token.paragraph
-        bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: paragraphs[Int(token.paragraph)].utf8)
-        ascii = bytes.withUnsafeBufferPointer(Self.isASCII)
-        byteIndex = 0
-        offset = 0
-      }
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
+      ascii = Self.isASCII(bytes)
+    }
+
+    /// True when the token (of this paragraph, tokens given in reading order) starts with an
+    /// upper-case letter followed by a lower-case one.
+    mutating func isCapitalized(_ token: Token) -> Bool {
       guard token.start >= offset, token.end - token.start >= 2 else { return false }
       let target = token.start
       if ascii {
@@ -115,17 +136,15 @@ enum ClusterTokenizer {
         offset = target
       } else {
         // Advance to the token's first scalar: count scalar starts (non-continuation bytes).
-        bytes.withUnsafeBufferPointer { bytes in
-          var index = byteIndex
-          var scalar = offset
-          while scalar < target && index < bytes.count {
-            index += 1
-            while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
-            scalar += 1
-          }
-          byteIndex = index
-          offset = scalar
+        var index = byteIndex
+        var scalar = offset
+        while scalar < target && index < bytes.count {
+          index += 1
+          while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+          scalar += 1
         }
+        byteIndex = index
+        offset = scalar
       }
       guard byteIndex < bytes.count else { return false }
       let first = bytes[byteIndex]

@@ -16,6 +16,11 @@ public struct Clusterer: Sendable {
   /// The settings used.
   public var options: ClusteringOptions
 
+  /// Bytes for `Fingerprint.offsets` in all (32 MiB), shared evenly: at 10,000 memos nearly
+  /// every memo keeps its token offsets; at 100,000 only the shortest do. (Tests set 0 to
+  /// check that quoting by tokenizing again gives the same result.)
+  var offsetBudget = 32 << 20
+
   /// Creates a clusterer.
   public init(options: ClusteringOptions = ClusteringOptions()) {
     self.options = options
@@ -30,8 +35,9 @@ public struct Clusterer: Sendable {
   /// Clusters `count` memos loaded on demand, so big inputs need not stay in memory.
   ///
   /// `memo` is called concurrently, once per memo while fingerprinting and once more for each
-  /// memo that ends up in a cluster (to quote its passages); it must return the same memo each
-  /// time, or `nil` to skip an index (for input that failed to load).
+  /// memo a shared passage is quoted from (each memo is tokenized once; passages are found from
+  /// what fingerprinting kept); it must return the same memo each time, or `nil` to skip an
+  /// index (for input that failed to load).
   ///
   /// - Complexity: O(words × hashes / cores) for signatures, plus the candidate pairs.
   /// - Throws: `ClusteringError.invalidOption` when the options are out of range.
@@ -40,11 +46,16 @@ public struct Clusterer: Sendable {
   {
     try options.validate()
     let options = options
+    let offsetBudget = offsetBudget
     var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
     var documents: [Fingerprint] = {
       let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
-        memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
+        memo(index).map {
+          Fingerprint(
+            memo: $0, index: index, options: options,
+            offsetBudget: offsetBudget / max(1, count))
+        }
       }
       return loaded.compactMap { $0 }
     }()
@@ -57,7 +68,7 @@ public struct Clusterer: Sendable {
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
 
     // 2. Document frequency of shingles; very common ones are ignored for similarity.
-    var sketch = DocumentFrequencySketch(
+    let sketch = DocumentFrequencySketch(
       expectedShingles: documents.reduce(0) { $0 + $1.shingles.count })
     sketch.add(documents.map(\.shingles))
     let commonDocuments = max(
@@ -70,7 +81,7 @@ public struct Clusterer: Sendable {
     // shingles kept for similarity first, then the common ones (passages still need them).
     var sets = ShingleSets(values: documents.map(\.shingles))
     for index in 0..<n { documents[index].shingles = [] }
-    sets.setAside { frozenSketch.count($0) >= commonDocuments }
+    sets.setAside { frozenSketch.reaches($0, commonDocuments) }
     timer.lap(
       "document frequency (common at \(commonDocuments) memos, \(sets.keptCount) shingles kept)"
     )
@@ -218,14 +229,23 @@ public struct Clusterer: Sendable {
         return PassageAnalysis.text(
           paragraphs: paragraphs, first: tokens[first], last: tokens[last])
       }
-      // The passage lies in one paragraph: tokenize only that one.
       let paragraph = Int(passageDocuments[document].paragraphs[first])
+      if quotedMemos[document] == nil { quotedMemos[document] = memo(fingerprint.inputIndex) }
+      if let offsets = fingerprint.offsets {
+        // Where the tokens were: no tokenizing at all.
+        guard let memo = quotedMemos[document]!, paragraph < memo.paragraphs.count,
+          2 * last + 1 < offsets.count
+        else { return "" }
+        return PassageAnalysis.text(
+          of: memo.paragraphs[paragraph], from: Int(offsets[2 * first]),
+          to: Int(offsets[2 * last + 1]))
+      }
+      // The passage lies in one paragraph: tokenize only that one.
       var offset = 0
       for index in stride(from: 0, to: fingerprint.paragraphStarts.count, by: 2)
       where fingerprint.paragraphStarts[index] == Int32(paragraph) {
         offset = Int(fingerprint.paragraphStarts[index + 1])
       }
-      if quotedMemos[document] == nil { quotedMemos[document] = memo(fingerprint.inputIndex) }
       guard let memo = quotedMemos[document]!, paragraph < memo.paragraphs.count else {
         return ""
       }
@@ -273,8 +293,12 @@ struct Fingerprint: Sendable {
   var ranks: [UInt16]?
   /// `(paragraph, first token)` for each paragraph with tokens (see `PassageDocument`).
   var paragraphStarts: [Int32]
+  /// Each token's first and end scalar offset in its paragraph, so a quoted passage needs no
+  /// tokenizing; nil when a paragraph is longer than 65,535 scalars or the memo's share of
+  /// `Clusterer.offsetBudget` is too small.
+  var offsets: [UInt16]?
 
-  init(memo: Memo, index: Int, options: ClusteringOptions) {
+  init(memo: Memo, index: Int, options: ClusteringOptions, offsetBudget: Int = 0) {
     let tokens = ClusterTokenizer.tokens(of: memo, masking: options.masking)
     inputIndex = index
     source = memo.source
@@ -288,6 +312,16 @@ struct Fingerprint: Sendable {
     contentKey = key ^ StableHash.of((memo.title ?? "") + "\u{0}" + (memo.date ?? ""))
     (shingles, ranks) = Shingles.setAndRanks(of: tokens, size: options.shingleSize)
     paragraphStarts = PassageDocument.paragraphStarts(of: tokens)
+    offsets = nil
+    if tokens.count * 4 <= offsetBudget, tokens.allSatisfy({ $0.end <= Int32(UInt16.max) }) {
+      offsets = [UInt16](unsafeUninitializedCapacity: 2 * tokens.count) { offsets, count in
+        for (index, token) in tokens.enumerated() {
+          offsets[2 * index] = UInt16(token.start)
+          offsets[2 * index + 1] = UInt16(token.end)
+        }
+        count = 2 * tokens.count
+      }
+    }
   }
 
   var member: ClusterMember {
@@ -371,25 +405,38 @@ struct ShingleSets: Sendable {
     }
   }
 
-  /// The document's whole sorted set as fingerprinting computed it (what `ranks` index).
+  /// The document's whole sorted set as fingerprinting computed it (what `ranks` index): the
+  /// kept and the set-aside shingles merged back.
   func unfiltered(_ document: Int) -> [UInt32] {
     let values = values[document]
     let split = kept[document]
     guard split < values.count else { return values }
-    var merged: [UInt32] = []
-    merged.reserveCapacity(values.count)
-    var i = 0
-    var j = split
-    while i < split || j < values.count {
-      if j == values.count || (i < split && values[i] < values[j]) {
-        merged.append(values[i])
-        i += 1
-      } else {
-        merged.append(values[j])
-        j += 1
+    return [UInt32](unsafeUninitializedCapacity: values.count) { merged, initialized in
+      values.withUnsafeBufferPointer { values in
+        var i = 0
+        var j = split
+        var out = 0
+        while i < split && j < values.count {
+          let x = values[i]
+          let y = values[j]
+          merged[out] = x < y ? x : y
+          i += x < y ? 1 : 0
+          j += x < y ? 0 : 1
+          out += 1
+        }
+        while i < split {
+          merged[out] = values[i]
+          i += 1
+          out += 1
+        }
+        while j < values.count {
+          merged[out] = values[j]
+          j += 1
+          out += 1
+        }
       }
+      initialized = values.count
     }
-    return merged
   }
 }
 

@@ -1,3 +1,4 @@
+import CMinHash
 import MemoCore
 
 /// Locality-sensitive hashing by banding, with sort-based buckets and verification in place.
@@ -15,11 +16,14 @@ enum LSHIndex {
   ///   - skip: Documents to leave out (empty shingle sets).
   ///   - minimumAgreement: Candidates whose signatures agree on fewer values are dropped
   ///     without an exact check.
+  ///   - vectorScreen: Screen with the C kernel when the processor has one (false: always the
+  ///     Swift loop, for tests).
   ///   - verify: The exact check; returns an edge to keep, or nil.
   /// - Returns: The edges, and how many distinct pairs passed the screen and were verified.
   static func verifiedPairs(
     signatures: [UInt32], hashes: Int, bands: Int, rows: Int, skip: [Bool],
-    minimumAgreement: Int, verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
+    minimumAgreement: Int, vectorScreen: Bool = true,
+    verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
   ) -> (edges: [ClusterGraph.Edge], candidates: Int) {
     // The low byte of every signature value, for a screen that reads a quarter of the memory.
     var lowBytes = [UInt8](repeating: 0, count: signatures.count)
@@ -81,40 +85,45 @@ enum LSHIndex {
             return false
           }
 
-          // A bucket's low-byte rows, copied side by side: in a big bucket every row is read
-          // once per pair, so reading them from one small block saves most cache misses.
-          var rowsOfBucket = [UInt8](repeating: 0, count: 64 * hashes)
+          /// The checks after the low-byte screen: skip pairs that an earlier band already
+          /// handles, screen on the full values, verify.
+          func consider(_ a: Int, _ b: Int) {
+            if collidedEarlier(a, b) { return }
+            if agreement(signatures, a, b, hashes) < minimumAgreement { return }
+            candidates += 1
+            if let edge = verify(a, b) { edges.append(edge) }
+          }
+
+          // Screen first, on the low bytes: they agree wherever the values do, so fewer equal
+          // bytes than `minimumAgreement` rules a pair out, and most pairs in a bucket are
+          // chance collisions that stop here. One document against the rest of its bucket at a
+          // time, in the vector kernel `memoscope_screen_row` when the processor has one.
+          var passing = [UInt32](repeating: 0, count: 64)
           var start = 0
           while start < entries.count {
             var end = start + 1
             while end < entries.count && entries.keys[end] == entries.keys[start] { end += 1 }
             if end - start >= 2 {
-              if (end - start) * hashes > rowsOfBucket.count {
-                rowsOfBucket = [UInt8](repeating: 0, count: 2 * (end - start) * hashes)
+              if passing.count < end - start {
+                passing = [UInt32](repeating: 0, count: 2 * (end - start))
               }
-              rowsOfBucket.withUnsafeMutableBufferPointer { bucketRows in
-                for i in start..<end {
-                  let document = Int(entries.documents[i])
-                  UnsafeMutableRawPointer(bucketRows.baseAddress! + (i - start) * hashes)
-                    .copyMemory(
-                      from: lowBytes.baseAddress! + document * hashes, byteCount: hashes)
-                }
-                let screenRows = UnsafeBufferPointer(bucketRows)
-                for i in start..<end {
-                  let a = Int(entries.documents[i])
-                  for j in (i + 1)..<end {
-                    // Screen first, on the low bytes (they agree wherever the values do, so
-                    // fewer equal bytes than `minimumAgreement` rules a pair out); most pairs
-                    // in a bucket are chance collisions that stop here. Then skip pairs that an
-                    // earlier band already handles, and screen on the full values.
-                    if agreement(screenRows, i - start, j - start, hashes) < minimumAgreement {
-                      continue
+              entries.documents.withUnsafeBufferPointer { documents in
+                passing.withUnsafeMutableBufferPointer { passing in
+                  for i in start..<(end - 1) {
+                    let a = Int(documents[i])
+                    let found =
+                      vectorScreen
+                      ? memoscope_screen_row(
+                        lowBytes.baseAddress, hashes, documents[i], documents.baseAddress! + i + 1,
+                        end - i - 1, minimumAgreement, passing.baseAddress) : -1
+                    if found >= 0 {
+                      for t in 0..<found { consider(a, Int(documents[i + 1 + Int(passing[t])])) }
+                    } else {
+                      for j in (i + 1)..<end
+                      where agreement(lowBytes, a, Int(documents[j]), hashes) >= minimumAgreement {
+                        consider(a, Int(documents[j]))
+                      }
                     }
-                    let b = Int(entries.documents[j])
-                    if collidedEarlier(a, b) { continue }
-                    if agreement(signatures, a, b, hashes) < minimumAgreement { continue }
-                    candidates += 1
-                    if let edge = verify(a, b) { edges.append(edge) }
                   }
                 }
               }

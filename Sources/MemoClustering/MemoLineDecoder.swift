@@ -207,6 +207,19 @@ package enum MemoLineDecoder {
       guard consume(UInt8(ascii: "\"")) else { return nil }
       let start = index
       var ascii = true
+      // Eight bytes at a time while none is a quote, a backslash or a control character (the
+      // byte loop below decides on anything else, byte by byte).
+      if let base = bytes.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+          let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if Self.hasSpecialByte(word) { break }
+          high |= word
+          index += 8
+        }
+        if high & 0x8080_8080_8080_8080 != 0 { ascii = false }
+      }
       while index < bytes.count {
         let byte = bytes[index]
         if byte == UInt8(ascii: "\"") {
@@ -262,6 +275,20 @@ package enum MemoLineDecoder {
         }
       }
       return nil
+    }
+
+    /// True when one of the eight bytes of `word` is `"`, `\` or below 0x20 (exact: each
+    /// test is nonzero only when some byte matches).
+    @inline(__always)
+    static func hasSpecialByte(_ word: UInt64) -> Bool {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let quote = word ^ (ones &* 0x22)
+      let backslash = word ^ (ones &* 0x5C)
+      let zeroQuote = (quote &- ones) & ~quote
+      let zeroBackslash = (backslash &- ones) & ~backslash
+      let control = (word &- ones &* 0x20) & ~word
+      return (zeroQuote | zeroBackslash | control) & highs != 0
     }
 
     /// Four hex digits.

@@ -8,11 +8,14 @@ struct UncheckedSendable<Value>: @unchecked Sendable {
 /// Splits work over the machine's cores.
 enum Parallel {
   /// Calls `body` once for each chunk of `0..<count`, concurrently.
+  ///
+  /// Sixteen chunks per core: the threads take chunks as they finish, so when another process
+  /// slows one core down, the others take over most of its share.
   static func forEachChunk(
     count: Int, minimumChunk: Int = 64, _ body: @Sendable (Range<Int>) -> Void
   ) {
     guard count > 0 else { return }
-    let workers = max(1, min(ProcessInfoCores.count * 4, count / max(1, minimumChunk)))
+    let workers = max(1, min(ProcessInfoCores.count * 16, count / max(1, minimumChunk)))
     if workers == 1 {
       body(0..<count)
       return

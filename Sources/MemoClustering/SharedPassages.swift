@@ -179,6 +179,7 @@ enum PassageAnalysis {
           }
         }
         var shared: [UInt32] = []
+        shared.reserveCapacity(last - first + 1)
         for p in first...last where sharedGram[p] { shared.append(grams[index][p]!) }
         runs.append(Run(document: index, first: first, last: last, grams: shared))
         position = last + 1
@@ -277,10 +278,23 @@ enum PassageAnalysis {
   /// The original text from token `first` to token `last` (one paragraph), sliced by scalar
   /// offsets.
   static func text(paragraphs: [String], first: ClusterToken, last: ClusterToken) -> String {
-    let paragraph = paragraphs[Int(first.paragraph)]
+    text(of: paragraphs[Int(first.paragraph)], from: Int(first.start), to: Int(last.end))
+  }
+
+  /// The scalars `start..<end` of `paragraph` (empty when out of range).
+  static func text(of paragraph: String, from start: Int, to end: Int) -> String {
+    var paragraph = paragraph
+    // In an ASCII paragraph scalar offsets are byte offsets.
+    let ascii = paragraph.withUTF8 { bytes -> String? in
+      guard ClusterTokenizer.ScalarCursor.isASCII(bytes) else { return nil }
+      guard start <= end, end <= bytes.count else { return "" }
+      return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+    if let ascii { return ascii }
     let scalars = paragraph.unicodeScalars
-    let start = scalars.index(scalars.startIndex, offsetBy: Int(first.start))
-    let end = scalars.index(scalars.startIndex, offsetBy: Int(last.end))
-    return String(scalars[start..<end])
+    guard start <= end, end <= scalars.count else { return "" }
+    let from = scalars.index(scalars.startIndex, offsetBy: start)
+    let to = scalars.index(scalars.startIndex, offsetBy: end)
+    return String(scalars[from..<to])
   }
 }

@@ -1,3 +1,4 @@
+import CMinHash
 import MemoCore
 
 /// Word k-gram shingles hashed to 32 bits.
@@ -60,33 +61,107 @@ enum Shingles {
     let count = max(1, tokens.count - size + 1)
     guard count <= 1 << 16 else { return (set(of: tokens, size: size), nil) }
     // (hash << 32 | position), sorted by hash with positions ascending among equal hashes.
-    var keyed = [UInt64](repeating: 0, count: count)
-    var spare = [UInt64](repeating: 0, count: count)
+    // Every element is written below before it is read.
+    var spare = [UInt64](unsafeUninitializedCapacity: count) { $1 = count }
+    var keyed = [UInt64](unsafeUninitializedCapacity: count) { $1 = count }
     tokens.withUnsafeBufferPointer { buffer in
       keyed.withUnsafeMutableBufferPointer { out in
-        for start in 0..<count {
-          out[start] = UInt64(hash(buffer, start: start, size: size)) << 32 | UInt64(start)
+        if tokens.count >= size {
+          // Full k-grams everywhere: `hash(_:start:size:)` with its weights held in registers.
+          weights.withUnsafeBufferPointer { weights in
+            if size == 5 {
+              // The default size, unrolled.
+              let (w0, w1, w2, w3, w4) = (
+                weights[0], weights[1], weights[2], weights[3], weights[4]
+              )
+              for start in 0..<count {
+                var sum = buffer[start].key &* w0
+                sum &+= buffer[start + 1].key &* w1
+                sum &+= buffer[start + 2].key &* w2
+                sum &+= buffer[start + 3].key &* w3
+                sum &+= buffer[start + 4].key &* w4
+                let value = UInt32(truncatingIfNeeded: StableHash.mix(sum, seed: 5) >> 32)
+                out[start] = UInt64(value) << 32 | UInt64(start)
+              }
+              return
+            }
+            for start in 0..<count {
+              var sum: UInt64 = 0
+              for offset in 0..<size {
+                sum &+= buffer[start + offset].key &* weights[offset]
+              }
+              let value = UInt32(truncatingIfNeeded: StableHash.mix(sum, seed: UInt64(size)) >> 32)
+              out[start] = UInt64(value) << 32 | UInt64(start)
+            }
+          }
+        } else {
+          out[0] = UInt64(hash(buffer, start: 0, size: size)) << 32
         }
-        spare.withUnsafeMutableBufferPointer { spare in radixSortHigh(out, spare: spare) }
+        spare.withUnsafeMutableBufferPointer { spare in
+          if count <= 4096 {
+            bucketSortHigh(out, spare: spare)
+          } else {
+            radixSortHigh(out, spare: spare)
+          }
+        }
       }
     }
-    var set: [UInt32] = []
-    set.reserveCapacity(count)
     var ranks = [UInt16](repeating: 0, count: count)
-    keyed.withUnsafeBufferPointer { keyed in
-      ranks.withUnsafeMutableBufferPointer { ranks in
-        var previous: UInt32 = 0
-        for entry in keyed {
-          let value = UInt32(truncatingIfNeeded: entry >> 32)
-          if set.isEmpty || value != previous {
-            set.append(value)
-            previous = value
+    var distinct = 0
+    let set = [UInt32](unsafeUninitializedCapacity: count) { set, initialized in
+      keyed.withUnsafeBufferPointer { keyed in
+        ranks.withUnsafeMutableBufferPointer { ranks in
+          var previous: UInt32 = 0
+          for entry in keyed {
+            let value = UInt32(truncatingIfNeeded: entry >> 32)
+            if distinct == 0 || value != previous {
+              set[distinct] = value
+              distinct += 1
+              previous = value
+            }
+            ranks[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)] = UInt16(distinct - 1)
           }
-          ranks[Int(truncatingIfNeeded: entry & 0xFFFF_FFFF)] = UInt16(set.count - 1)
         }
       }
+      initialized = distinct
     }
     return (set, ranks)
+  }
+
+  /// Sorts `values` ascending (all distinct) for a memo-sized count: one pass distributes them
+  /// by their top byte through `spare`, an insertion sort orders each of the 256 buckets (about
+  /// one value each), and the result goes back to `values`. The same order as
+  /// `radixSortHigh(_:spare:)` when the low halves, like shingle positions, ascend.
+  static func bucketSortHigh(
+    _ values: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>
+  ) {
+    guard values.count > 1 else { return }
+    // `starts` (257 bucket starts) and `next` (256 write positions) in one stack buffer.
+    withUnsafeTemporaryAllocation(of: Int.self, capacity: 513) { table in
+      let starts = UnsafeMutableBufferPointer(rebasing: table[0..<257])
+      let next = UnsafeMutableBufferPointer(rebasing: table[257..<513])
+      starts.initialize(repeating: 0)
+      for value in values { starts[Int(value >> 56) + 1] += 1 }
+      for bucket in 0..<256 { starts[bucket + 1] += starts[bucket] }
+      for bucket in 0..<256 { next[bucket] = starts[bucket] }
+      for value in values {
+        let bucket = Int(value >> 56)
+        spare[next[bucket]] = value
+        next[bucket] += 1
+      }
+      for bucket in 0..<256 where starts[bucket + 1] - starts[bucket] > 1 {
+        for index in (starts[bucket] + 1)..<starts[bucket + 1] {
+          let value = spare[index]
+          var position = index
+          while position > starts[bucket] && spare[position - 1] > value {
+            spare[position] = spare[position - 1]
+            position -= 1
+          }
+          spare[position] = value
+        }
+      }
+      _ = values.update(fromContentsOf: spare[0..<values.count])
+    }
   }
 
   /// Sorts `values` ascending by their high 32 bits (stable: values equal there keep their
@@ -94,27 +169,7 @@ enum Shingles {
   static func radixSortHigh(
     _ values: UnsafeMutableBufferPointer<UInt64>, spare: UnsafeMutableBufferPointer<UInt64>
   ) {
-    guard values.count > 1 else { return }
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
-      var source = values
-      var target = spare
-      for shift in stride(from: 32, to: 64, by: 8) {
-        counts.initialize(repeating: 0)
-        for value in source { counts[Int((value >> UInt64(shift)) & 0xFF)] += 1 }
-        var total = 0
-        for bucket in 0..<256 {
-          let here = counts[bucket]
-          counts[bucket] = total
-          total += here
-        }
-        for value in source {
-          let bucket = Int((value >> UInt64(shift)) & 0xFF)
-          target[counts[bucket]] = value
-          counts[bucket] += 1
-        }
-        swap(&source, &target)
-      }
-    }
+    radixSort(values, spare: spare, bytesFrom: 4)
   }
 
   /// Sorts `values` ascending: four stable passes over one byte each (least significant
@@ -122,13 +177,24 @@ enum Shingles {
   static func radixSort(
     _ values: UnsafeMutableBufferPointer<UInt32>, spare: UnsafeMutableBufferPointer<UInt32>
   ) {
+    radixSort(values, spare: spare, bytesFrom: 0)
+  }
+
+  /// Stable least-significant-first radix sort on four bytes of each value, starting at byte
+  /// `firstByte`: one counting pass per byte through `spare` (same size), so the four passes
+  /// end back in `values`.
+  @inline(__always)
+  private static func radixSort<Value: FixedWidthInteger & UnsignedInteger>(
+    _ values: UnsafeMutableBufferPointer<Value>, spare: UnsafeMutableBufferPointer<Value>,
+    bytesFrom firstByte: Int
+  ) {
     guard values.count > 1 else { return }
     withUnsafeTemporaryAllocation(of: Int.self, capacity: 256) { counts in
       var source = values
       var target = spare
-      for shift in stride(from: 0, to: 32, by: 8) {
+      for shift in stride(from: firstByte * 8, to: (firstByte + 4) * 8, by: 8) {
         counts.initialize(repeating: 0)
-        for value in source { counts[Int((value >> UInt32(shift)) & 0xFF)] += 1 }
+        for value in source { counts[Int(truncatingIfNeeded: value >> shift) & 0xFF] += 1 }
         var total = 0
         for bucket in 0..<256 {
           let here = counts[bucket]
@@ -136,7 +202,7 @@ enum Shingles {
           total += here
         }
         for value in source {
-          let bucket = Int((value >> UInt32(shift)) & 0xFF)
+          let bucket = Int(truncatingIfNeeded: value >> shift) & 0xFF
           target[counts[bucket]] = value
           counts[bucket] += 1
         }
@@ -157,10 +223,20 @@ enum Shingles {
     }
   }
 
-  /// |A ∩ B| for two sorted, duplicate-free buffers (see the array version).
+  /// |A ∩ B| for two sorted, duplicate-free buffers: with AVX2 in the C kernel
+  /// `memoscope_intersection_count` (eight against eight), else `portableIntersectionCount`;
+  /// both give the same count (tested).
   static func intersectionCount(_ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>)
     -> Int
   {
+    let count = memoscope_intersection_count(a.baseAddress, a.count, b.baseAddress, b.count)
+    return count >= 0 ? count : portableIntersectionCount(a, b)
+  }
+
+  /// |A ∩ B| for two sorted, duplicate-free buffers (see the array version).
+  static func portableIntersectionCount(
+    _ a: UnsafeBufferPointer<UInt32>, _ b: UnsafeBufferPointer<UInt32>
+  ) -> Int {
     var i = 0
     var j = 0
     var counts = SIMD4<UInt32>()

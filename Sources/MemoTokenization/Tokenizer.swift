@@ -45,11 +45,11 @@ public struct Tokenizer: Sendable {
   /// check that the two agree).
   package var asciiSegmentation = true
 
-  /// Whether each distinct form is interned once (the default). When false, every token gets a
-  /// new id in an append-only vocabulary: the same forms and hashes token by token, without
-  /// the hash-table work, for callers that only read `hash(of:)` and `normalizedText(of:)`
-  /// per token (clustering).
-  package var deduplicatesForms = true
+  /// Whether the vocabulary keeps each distinct form (the default). When false, every token gets
+  /// a new id in a vocabulary that keeps only hashes: the same `hash(of:)` token by token,
+  /// without the hash-table and copying work, for callers that read nothing else of the
+  /// vocabulary (clustering); `normalizedText(of:)` is then empty.
+  package var keepsForms = true
 
   /// Creates a tokenizer.
   public init(sentences: SentenceSegmentation = .rules) {
@@ -65,7 +65,7 @@ public struct Tokenizer: Sendable {
     let size = paragraphs.reduce(0) { $0 + $1.utf8.count }
     var state = TokenizerState(
       workspace: workspace, sentences: sentences, textSize: size,
-      useBuiltInSegmenter: asciiSegmentation, deduplicatesForms: deduplicatesForms)
+      useBuiltInSegmenter: asciiSegmentation, keepsForms: keepsForms)
     for (index, paragraph) in paragraphs.enumerated() {
       state.tokenize(paragraph: paragraph, index: Int32(index))
     }
@@ -216,6 +216,9 @@ struct TokenizerState: ~Copyable {
   /// Whether ASCII and Russian paragraphs go through `asciiSegments` instead of ICU, and Russian
   /// letters are case-folded without ICU.
   let useBuiltInSegmenter: Bool
+  /// Whether the vocabulary keeps forms; when not, the form of the last one-letter or dotted
+  /// token stays in `buffers.form` so that an initial can still be joined to it.
+  let keepsForms: Bool
 
   /// The workspace's scratch buffer, cached here.
   var scratch: UnsafeMutablePointer<UInt8>
@@ -225,7 +228,7 @@ struct TokenizerState: ~Copyable {
   ///   one token per 6 bytes, one new form per 2 tokens in a memo-sized text).
   init(
     workspace: Workspace, sentences: Tokenizer.SentenceSegmentation, textSize: Int,
-    useBuiltInSegmenter: Bool, deduplicatesForms: Bool
+    useBuiltInSegmenter: Bool, keepsForms: Bool
   ) {
     self.workspace = workspace
     self.useBuiltInSegmenter = useBuiltInSegmenter
@@ -235,11 +238,12 @@ struct TokenizerState: ~Copyable {
     buffers = workspace.buffers
     workspace.buffers = Buffers()
     tokens.reserveCapacity(textSize / 5 + 16)
-    if deduplicatesForms {
+    self.keepsForms = keepsForms
+    if keepsForms {
       let forms = min(textSize / 10, 50_000) + 16
       vocabulary = Vocabulary(reservingForms: forms, bytes: forms * 7)
     } else {
-      vocabulary = Vocabulary(appendOnlyReservingForms: textSize / 5 + 16, bytes: textSize)
+      vocabulary = Vocabulary(hashesOnlyReserving: textSize / 5 + 16)
     }
   }
 
@@ -559,7 +563,15 @@ struct TokenizerState: ~Copyable {
   /// Joins the current token's form to the last token's (an initial merged across `. `).
   private mutating func mergeIntoLastToken(id: UInt32, end: Int32) {
     var last = tokens.removeLast()
-    last.id = vocabulary.intern(vocabulary.form(last.id) + vocabulary.form(id))
+    if keepsForms {
+      last.id = vocabulary.intern(vocabulary.form(last.id) + vocabulary.form(id))
+    } else {
+      // FNV-1a has no finish step: the joined form's hash continues the last one's over the
+      // current form's bytes (kept in `buffers.form` for initials).
+      var hash = vocabulary.hash(last.id)
+      for byte in buffers.form { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+      last.id = buffers.form.withUnsafeBufferPointer { vocabulary.intern($0, hash: hash) }
+    }
     last.end = end
     tokens.append(last)
   }
@@ -612,6 +624,10 @@ struct TokenizerState: ~Copyable {
       let initial =
         kind == .word && byteCount % 2 == 1 && byteCount < 32 && Self.isInitialism(form)
       if !(initial && dots) {
+        if initial && !keepsForms {
+          buffers.form.removeAll(keepingCapacity: true)
+          buffers.form.append(contentsOf: form)
+        }
         return (vocabulary.intern(form, hash: hash), initial)
       }
       buffers.form.removeAll(keepingCapacity: true)

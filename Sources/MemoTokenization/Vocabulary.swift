@@ -21,8 +21,8 @@ public struct Vocabulary: Sendable {
   /// The hash table (hash and id side by side, so a probe touches one cache line); empty in an
   /// append-only vocabulary.
   private var slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: 512)
-  /// False for an append-only vocabulary (see `init(appendOnlyReservingForms:bytes:)`).
-  private var deduplicates = true
+  /// False for a hashes-only vocabulary (see `init(hashesOnlyReserving:)`).
+  private var keepsForms = true
 
   /// Creates an empty vocabulary.
   public init() {}
@@ -38,22 +38,22 @@ public struct Vocabulary: Sendable {
     slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: size)
   }
 
-  /// An append-only vocabulary: `intern` gives every form a new id, even one seen before, so
-  /// that a tokenizer needs no hash table (`Tokenizer.deduplicatesForms`). Forms and hashes
-  /// read by id are the same as in a deduplicating vocabulary; `id(of:)` finds the first.
-  package init(appendOnlyReservingForms forms: Int, bytes byteCount: Int) {
+  /// A vocabulary that keeps only hashes: `intern` gives every form a new id, even one seen
+  /// before, and stores its hash alone, so that a tokenizer needs neither a hash table nor a
+  /// copy of each form (`Tokenizer.keepsForms`). Hashes read by id are the same as in a full
+  /// vocabulary; `form(_:)` is empty and `id(of:)` finds the first id with the hash.
+  package init(hashesOnlyReserving forms: Int) {
     hashes.reserveCapacity(forms)
-    offsets.reserveCapacity(forms + 1)
-    bytes.reserveCapacity(byteCount)
     slots = []
-    deduplicates = false
+    keepsForms = false
   }
 
-  /// The number of forms (distinct ones, unless the vocabulary is append-only).
+  /// The number of forms (distinct ones, unless the vocabulary keeps only hashes).
   public var count: Int { hashes.count }
 
   /// The normalized form with the given id.
   public func form(_ id: UInt32) -> String {
+    guard keepsForms else { return "" }
     let range = Int(offsets[Int(id)])..<Int(offsets[Int(id) + 1])
     return String(decoding: bytes[range], as: UTF8.self)
   }
@@ -69,7 +69,7 @@ public struct Vocabulary: Sendable {
 
   /// The id of the form with the given stable hash, if present.
   public func id(forHash hash: UInt64) -> UInt32? {
-    guard deduplicates else { return hashes.firstIndex(of: hash).map { UInt32($0) } }
+    guard keepsForms else { return hashes.firstIndex(of: hash).map { UInt32($0) } }
     let mask = slots.count - 1
     var index = Self.slot(hash) & mask
     while true {
@@ -86,10 +86,8 @@ public struct Vocabulary: Sendable {
   ///   - utf8: The form's UTF-8 bytes.
   ///   - hash: `StableHash` of those bytes (the caller usually computed it while normalizing).
   public mutating func intern(_ utf8: UnsafeBufferPointer<UInt8>, hash: UInt64) -> UInt32 {
-    guard deduplicates else {
+    guard keepsForms else {
       hashes.append(hash)
-      bytes.append(contentsOf: utf8)
-      offsets.append(Int32(bytes.count))
       return UInt32(hashes.count - 1)
     }
     let mask = slots.count - 1

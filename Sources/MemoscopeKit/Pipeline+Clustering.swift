@@ -9,9 +9,9 @@ extension Pipeline {
   ///
   /// Paths may be files or folders (searched recursively, in sorted order). A `.jsonl` file is
   /// read as written by `memoscope extract --format jsonl`, one `Memo` per line, and is not
-  /// kept in memory (`JSONLMemoFile`): lines are read again only for memos that end up in a
-  /// cluster. Every other
-  /// file goes through extraction. A bad file or line is reported in `problems` and skipped.
+  /// kept in memory (`JSONLMemoFile`): lines are read again only for memos whose text a shared
+  /// passage quotes. Every other file goes through extraction. A bad file or line is reported
+  /// in `problems` and skipped.
   ///
   /// - Parameters:
   ///   - paths: Files and folders, as given on the command line.

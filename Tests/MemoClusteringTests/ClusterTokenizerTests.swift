@@ -16,16 +16,22 @@ struct ClusterTokenizerTests {
       "J. R. R. Tolkien wrote it. Paris and London follow, then Berlin.",
     ])
 
-  @Test("The append-only vocabulary gives the tokens the deduplicating one gives")
-  func appendOnlyVocabulary() {
-    let memos = [memo] + TestMemos.unrelated.map { Memo(source: "u", paragraphs: $0) }
+  @Test("The hashes-only vocabulary gives the tokens the full one gives, initials joined too")
+  func hashesOnlyVocabulary() {
+    let memos =
+      [memo, Memo(source: "i", paragraphs: ["A. I. and A.I. and J. R. R. Tolkien, U. S. A. too."])]
+      + TestMemos.unrelated.map { Memo(source: "u", paragraphs: $0) }
     for memo in memos {
       for masking in [true, false] {
         #expect(
           ClusterTokenizer.tokens(of: memo, masking: masking)
-            == ClusterTokenizer.tokens(of: memo, masking: masking, deduplicating: true))
+            == ClusterTokenizer.tokens(of: memo, masking: masking, keepingForms: true))
       }
     }
+    // The joined initials really are joined: "A. I." has the hash of "ai".
+    let joined = ClusterTokenizer.tokens(
+      of: Memo(source: "j", paragraphs: ["We use A. I. daily."]), masking: false)
+    #expect(joined.map(\.key).contains(StableHash.of("ai")))
   }
 
   @Test("A paragraph tokenized alone gives the tokens the whole memo has for it")

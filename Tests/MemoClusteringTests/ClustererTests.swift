@@ -190,4 +190,24 @@ struct ClusterResultJSONTests {
     #expect(passage.members == ["a.txt", "b.txt"])
     #expect(passage.text == String(long.dropLast()))
   }
+
+  @Test("Passages quoted from kept token offsets equal those quoted by tokenizing again")
+  func quotingWithoutOffsets() throws {
+    var memos: [Memo] = []
+    for (index, company) in ["Harbor Freight", "Acme", "Zülpich Logistik", "Vantage"].enumerated() {
+      memos.append(
+        Memo(
+          source: "h\(index).txt", date: "2025-0\(index + 1)-01", company: company,
+          paragraphs: TestMemos.harborTemplate.map {
+            $0.replacingOccurrences(of: "{C}", with: company)
+              .replacingOccurrences(of: "{N}", with: "\(10 + index)")
+              .replacingOccurrences(of: "{M}", with: "\(40 + index)")
+          } + ["Straße café naïve — \(index) señor Ünter."]))
+    }
+    var tokenizing = Clusterer()
+    tokenizing.offsetBudget = 0
+    let withOffsets = try Clusterer().cluster(memos)
+    #expect(withOffsets.clusters.first?.passages.isEmpty == false)
+    #expect(try tokenizing.cluster(memos).json() == withOffsets.json())
+  }
 }

@@ -60,4 +60,19 @@ struct MemoLineDecoderTests {
       Array(#"{"source":"a","paragraphs":[""#.utf8) + [0xC3, 0x28] + Array(#""]}"#.utf8)
     #expect(MemoLineDecoder.decode(badUTF8) == nil)
   }
+
+  @Test("A quote, backslash, control or non-ASCII byte at any offset reads as JSONDecoder reads it")
+  func specialBytesAtEveryOffset() {
+    let specials = [#"\""#, #"\\"#, #"\n"#, "é", "\u{1}", "☕"]
+    for special in specials {
+      for length in 0..<20 {
+        for position in 0...length {
+          var text = String(repeating: "a", count: length)
+          text.insert(contentsOf: special, at: text.index(text.startIndex, offsetBy: position))
+          let line = #"{"source":"s","paragraphs":[""# + text + #""]}"#
+          #expect(fast(line) == reference(line), "\(special) at \(position) of \(length)")
+        }
+      }
+    }
+  }
 }

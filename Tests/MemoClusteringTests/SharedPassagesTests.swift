@@ -129,4 +129,16 @@ struct SharedPassagesTests {
       }
     }
   }
+
+  @Test("Passages are quoted exactly from ASCII and non-ASCII paragraphs alike")
+  func quotedText() {
+    let shared =
+      "wir reduzieren die belegschaft um zwölf stellen für künstliche intelligenz überall"
+    let ascii =
+      "we are reducing the workforce by twelve roles for artificial intelligence everywhere"
+    let x = Memo(source: "x", paragraphs: ["Straße. " + shared + " — Ende.", "Hi. " + ascii + "!"])
+    let y = Memo(source: "y", paragraphs: ["Café: " + shared + "?", "Yo. " + ascii + "."])
+    let report = PassageFinder().sharedPassages(among: [x, y])
+    #expect(report.passages.map(\.text).sorted() == [ascii, shared].sorted())
+  }
 }

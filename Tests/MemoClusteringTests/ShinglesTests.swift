@@ -27,6 +27,11 @@ struct ShinglesTests {
       let expected = Set(a).intersection(Set(b)).count
       #expect(Shingles.intersectionCount(a, b) == expected, "trial \(trial)")
       #expect(Shingles.intersectionCount(b, a) == expected, "trial \(trial)")
+      a.withUnsafeBufferPointer { a in
+        b.withUnsafeBufferPointer { b in
+          #expect(Shingles.portableIntersectionCount(a, b) == expected, "trial \(trial)")
+        }
+      }
     }
     let big = sample(5000, range: 1 << 32, seed: 3)
     #expect(Shingles.intersectionCount(big, big) == 5000)
@@ -74,5 +79,30 @@ struct ShinglesTests {
     let (set, ranks) = Shingles.setAndRanks(of: tokens, size: 5)
     #expect(ranks == nil)
     #expect(set == Shingles.set(of: tokens, size: 5))
+  }
+
+  @Test("The one-pass bucket sort orders distinct keys as the four-pass radix sort does")
+  func bucketSort() {
+    var state: UInt64 = 99
+    for count in [0, 1, 2, 3, 17, 350, 4096] {
+      var keys: [UInt64] = []
+      for position in 0..<count {
+        state = StableHash.mix(state, seed: 5)
+        // Few distinct hashes, so equal high halves are common too.
+        let hash = count > 20 ? state % 97 &* 0x0123_4567_89AB : state
+        keys.append(UInt64(UInt32(truncatingIfNeeded: hash)) << 32 | UInt64(position))
+      }
+      var radix = keys
+      var bucket = keys
+      var spare = [UInt64](repeating: 0, count: count)
+      radix.withUnsafeMutableBufferPointer { values in
+        spare.withUnsafeMutableBufferPointer { Shingles.radixSortHigh(values, spare: $0) }
+      }
+      bucket.withUnsafeMutableBufferPointer { values in
+        spare.withUnsafeMutableBufferPointer { Shingles.bucketSortHigh(values, spare: $0) }
+      }
+      #expect(bucket == radix, "\(count) keys")
+      #expect(bucket == keys.sorted(), "\(count) keys")
+    }
   }
 }
