@@ -69,13 +69,16 @@ if output:
 print(f"trafilatura extract-only: {len(names)} pages in {elapsed:.2f} s", file=sys.stderr)
 PY
 
-# Runs a command under /usr/bin/time -v; prints "wall-seconds kilobytes cpu-seconds".
+# Runs a command under /usr/bin/time -v; prints "wall-seconds kilobytes cpu-seconds". The wall
+# time is read from the clock in nanoseconds (time -v rounds it to 10 ms, a tenth of a run).
 measure() {
   local log="$WORK/time.log"
+  local start end
+  start=$(date +%s%N)
   /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
+  end=$(date +%s%N)
   local wall rss
-  wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$log" \
-    | awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+  wall=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.4f", (e - s) / 1e9 }')
   rss=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
   cpu=$(awk -F': ' '/User time|System time/ {sum += $2} END {print sum}' "$log")
   echo "$wall $rss $cpu"
@@ -88,7 +91,7 @@ MS_WALLS=""; TR_WALLS=""; RATIOS=""
 for round in $(seq 1 "$ROUNDS"); do
   read -r ms_wall ms_rss ms_cpu < <(measure "$BIN/memoscope" extract --format jsonl "$WORK/pages")
   read -r tr_wall tr_rss tr_cpu < <(measure "$VENV/bin/python" "$WORK/trafilatura_driver.py" "$WORK/pages")
-  printf 'round %d: memoscope %.2f s wall, %.2f s CPU, %d KB   trafilatura %.2f s wall, %.2f s CPU, %d KB\n' \
+  printf 'round %d: memoscope %.3f s wall, %.2f s CPU, %d KB   trafilatura %.3f s wall, %.2f s CPU, %d KB\n' \
     "$round" "$ms_wall" "$ms_cpu" "$ms_rss" "$tr_wall" "$tr_cpu" "$tr_rss"
   MS_BEST=$(awk -v a="$ms_wall" -v b="${MS_BEST:-$ms_wall}" 'BEGIN { print (a < b ? a : b) }')
   TR_BEST=$(awk -v a="$tr_wall" -v b="${TR_BEST:-$tr_wall}" 'BEGIN { print (a < b ? a : b) }')

@@ -36,6 +36,17 @@ extension String {
     return haystack.withUTF8 { hay in pattern.withUTF8 { bytes(hay, contain: $0) } }
   }
 
+  /// Whether the UTF-8 bytes of this string hold `byte` (`utf8.contains`, with `memchr`).
+  func containsByte(_ byte: UInt8) -> Bool {
+    if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
+      guard let base = bytes.baseAddress else { return false }
+      return memchr(base, Int32(byte), bytes.count) != nil
+    }) {
+      return found
+    }
+    return utf8.contains(byte)
+  }
+
   /// The string with ASCII letters lower-cased (other characters unchanged).
   var asciiLowercased: String {
     var bytes = Array(utf8)

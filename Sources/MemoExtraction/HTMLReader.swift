@@ -101,9 +101,10 @@ enum HTMLReader {
   static func shortLines(_ blocks: [TextBlock]) -> [String] {
     var lines: [String] = []
     for block in blocks.prefix(400) {
-      if block.length < 160 && !block.text.utf8.contains(0x0A) {
+      let multiline = block.text.containsByte(0x0A)
+      if block.length < 160 && !multiline {
         lines.append(block.text)
-      } else if block.text.utf8.contains(0x0A) {
+      } else if multiline {
         for line in block.text.split(separator: "\n") where line.utf8.count < 480 {
           lines.append(String(line))
         }

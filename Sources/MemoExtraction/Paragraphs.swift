@@ -22,7 +22,7 @@ enum ParagraphBuilder {
 
   /// Splits on blank lines (`<br><br>`); keeps header-like lines apart; joins other lines.
   static func splitLineBreaks(_ text: String) -> [String] {
-    guard text.utf8.contains(0x0A) else { return [text] }
+    guard text.containsByte(0x0A) else { return [text] }
     var result: [String] = []
     for chunk in text.splitting(on: "\n\n") {
       // "Posted by … on 6/8/2023 | Category: …" under an intranet headline is not the memo.

@@ -35,6 +35,19 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("containsByte finds a byte exactly where utf8.contains does")
+  func containsByteAgrees() throws {
+    var texts = Self.texts + ["line\nbreak", "\n", "no break", "é\u{0A}", "\r\n", ""]
+    texts.append(String(repeating: "long text without a break ", count: 200))
+    texts.append(String(repeating: "x", count: 4096) + "\n")
+    for text in texts {
+      #expect(text.containsByte(0x0A) == text.utf8.contains(0x0A), "\(text.debugDescription)")
+      #expect(text.containsByte(0x7C) == text.utf8.contains(0x7C), "\(text.debugDescription)")
+    }
+    let bridged = NSString(string: "bridged\ntext") as String
+    #expect(bridged.containsByte(0x0A))
+  }
+
   @Test("the year-digits pre-check never turns away a date normalize reads")
   func yearDigitsAgree() throws {
     var lines = [
