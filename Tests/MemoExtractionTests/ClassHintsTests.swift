@@ -74,16 +74,9 @@ struct ClassHintsTests {
     texts.append([0x20, 0xFF, 0x61, 0x64])  // ill-formed UTF-8 inside a token
     texts.append([0x20, 0x61, 0x64, 0xC3])
     // Every class, id and role list of the fixture and corpus pages.
-    for folder in [Fixtures.root, Fixtures.repositoryRoot.appendingPathComponent("Corpus")] {
-      let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-      while let url = files?.nextObject() as? URL {
-        guard ["html", "htm"].contains(url.pathExtension.lowercased()) else { continue }
-        let bytes = try Array(Data(contentsOf: url))
-        let utf8 = TextDecoding.decode(bytes, sniffMarkup: true).utf8
-        guard !utf8.isEmpty else { continue }
-        let tree = try HTMLDocumentHandle(utf8: utf8, path: url.path).makeTree()
-        texts += tree.nodes.map(ClassHints.hintText(of:)).filter { !$0.isEmpty }
-      }
+    for page in try decodedFixtureAndCorpusPages() {
+      let tree = try HTMLDocumentHandle(utf8: page.utf8, path: page.path).makeTree()
+      texts += tree.nodes.map(ClassHints.hintText(of:)).filter { !$0.isEmpty }
     }
     #expect(texts.count > 500)
     var weights: Set<Int8> = []

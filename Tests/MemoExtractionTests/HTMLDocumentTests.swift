@@ -135,21 +135,12 @@ struct HTMLDocumentTests {
 
   @Test("the fast parse and htmlReadMemory give the same tree on fixture and corpus pages")
   func fixturesAgree() throws {
-    let folders = [Fixtures.root, Fixtures.repositoryRoot.appendingPathComponent("Corpus")]
-    var checked = 0
-    for folder in folders {
-      let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
-      while let url = files?.nextObject() as? URL {
-        guard ["html", "htm"].contains(url.pathExtension.lowercased()) else { continue }
-        let bytes = try Array(Data(contentsOf: url))
-        let utf8 = TextDecoding.decode(bytes, sniffMarkup: true).utf8
-        guard !utf8.isEmpty else { continue }
-        let (fast, plain) = try Self.trees(utf8)
-        #expect(fast == plain, "\(url.path)")
-        checked += 1
-      }
+    let pages = try decodedFixtureAndCorpusPages()
+    for page in pages {
+      let (fast, plain) = try Self.trees(page.utf8)
+      #expect(fast == plain, "\(page.path)")
     }
-    #expect(checked >= 20)
+    #expect(pages.count >= 20)
   }
 
   @Test("the fast parse and htmlReadMemory give the same tree on the 181 benchmark pages")
