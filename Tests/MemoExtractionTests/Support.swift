@@ -1,6 +1,7 @@
 import Foundation
-@testable import MemoExtraction
 import TestSupport
+
+@testable import MemoExtraction
 
 /// Extracts a fixture under `Tests/Fixtures/Extraction/`, reporting it by its relative path.
 func extractFixture(_ relativePath: String) throws -> Memo {
