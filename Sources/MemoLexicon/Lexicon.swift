@@ -146,7 +146,9 @@ public struct Lexicon: Sendable {
             ?? "expands to more than \(expansionLimit) phrases; split it into several patterns"))
       return nil
     }
-    let unique = Array(Set(sequences)).sorted { describe($0) < describe($1) }
+    // Sorted by their text, each described once (a pattern can expand to thousands).
+    let unique = Set(sequences).map { (text: describe($0), sequence: $0) }
+      .sorted { $0.text < $1.text }.map(\.sequence)
     if unique.contains(where: \.isEmpty) {
       let reason =
         nodes.allSatisfy({ if case .optional = $0 { true } else { false } })
