@@ -177,82 +177,148 @@ struct PhraseMatcher: Sendable {
   ///
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L.
   func scan(_ text: TokenizedText, _ body: (PhraseOutput, Range<Int>) -> Void) {
-    // Per vocabulary form: its symbol, and the node a match starting with it reaches.
-    let hashes = text.vocabulary.hashes
-    var symbols = [UInt32](repeating: Self.unknownSymbol, count: hashes.count)
-    var starts = [Int32](repeating: -1, count: hashes.count)
-    var startFlags = [UInt32](repeating: 0, count: hashes.count)
-    hashes.withUnsafeBufferPointer { hashes in
-      for index in 0..<hashes.count {
-        guard let symbol = symbolByHash[hashes[index]] else { continue }
-        symbols[index] = symbol
-        let node = rootChildren[Int(symbol)]
-        starts[index] = node
-        if node >= 0 { startFlags[index] = flags[Int(node)] }
+    // Per vocabulary form: its symbol, and the node a match starting with it reaches (one
+    // array written once per form, rather than three filled with defaults first).
+    let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
+      [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
+        for index in 0..<hashes.count {
+          var entry = FormStart(symbol: Self.unknownSymbol, node: -1, flags: 0)
+          if let symbol = symbolByHash[hashes[index]] {
+            entry.symbol = symbol
+            entry.node = rootChildren[Int(symbol)]
+            if entry.node >= 0 { entry.flags = flags[Int(entry.node)] }
+          }
+          (buffer.baseAddress! + index).initialize(to: entry)
+        }
+        initialized = hashes.count
       }
     }
     let rootAny = anyChild[0]
     let rootAnyFlags = rootAny >= 0 ? flags[Int(rootAny)] : 0
     let rootNumber = rootChildren.isEmpty ? -1 : rootChildren[Int(Self.numberSymbol)]
     let rootNumberFlags = rootNumber >= 0 ? flags[Int(rootNumber)] : 0
-    var active: [(node: Int32, start: Int32, flags: UInt32)] = []
-    var next: [(node: Int32, start: Int32, flags: UInt32)] = []
-    active.reserveCapacity(64)
-    next.reserveCapacity(64)
+    var active = LiveStates()
+    var next = LiveStates()
     var sentence: Int32 = -1
     var paragraph: Int32 = -1
     text.tokens.withUnsafeBufferPointer { tokens in
-      symbols.withUnsafeBufferPointer { symbols in
-        starts.withUnsafeBufferPointer { starts in
-          var filterBit: UInt32 = 0
-          for index in 0..<tokens.count {
-            let token = tokens[index]
-            // A new sentence (every paragraph starts one) drops the partial matches.
-            if token.sentence != sentence || token.paragraph != paragraph {
-              sentence = token.sentence
-              paragraph = token.paragraph
-              active.removeAll(keepingCapacity: true)
+      forms.withUnsafeBufferPointer { forms in
+        var filterBit: UInt32 = 0
+        for index in 0..<tokens.count {
+          let token = tokens[index]
+          // A new sentence (every paragraph starts one) drops the partial matches.
+          if token.sentence != sentence || token.paragraph != paragraph {
+            sentence = token.sentence
+            paragraph = token.paragraph
+            active.removeAll()
+          }
+          let form = forms[Int(token.id)]
+          let fromRoot = form.node
+          let isNumber = token.kind == .number
+          let numberFromRoot = isNumber ? rootNumber : -1
+          if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
+          let symbol = form.symbol
+          filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+          next.removeAll()
+          for position in 0..<active.count {
+            let state = active[position]
+            if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
+              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
             }
-            let fromRoot = starts[Int(token.id)]
-            let isNumber = token.kind == .number
-            let numberFromRoot = isNumber ? rootNumber : -1
-            if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
-            let symbol = symbols[Int(token.id)]
-            filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
-            next.removeAll(keepingCapacity: true)
-            for state in active {
-              if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
-                next.append((edge.child, state.start, edge.childFlags))
-              }
-              if isNumber && state.flags & NodeFlags.number != 0,
-                let edge = edge(state.node, Self.numberSymbol)
-              {
-                next.append((edge.child, state.start, edge.childFlags))
-              }
-              if state.flags & NodeFlags.any != 0 {
-                let target = anyChild[Int(state.node)]
-                next.append((target, state.start, flags[Int(target)]))
+            if isNumber && state.flags & NodeFlags.number != 0,
+              let edge = edge(state.node, Self.numberSymbol)
+            {
+              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
+            }
+            if state.flags & NodeFlags.any != 0 {
+              let target = anyChild[Int(state.node)]
+              next.append(LiveState(node: target, start: state.start, flags: flags[Int(target)]))
+            }
+          }
+          let start = Int32(index)
+          if fromRoot >= 0 {
+            next.append(LiveState(node: fromRoot, start: start, flags: form.flags))
+          }
+          if numberFromRoot >= 0 {
+            next.append(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags))
+          }
+          if rootAny >= 0 {
+            next.append(LiveState(node: rootAny, start: start, flags: rootAnyFlags))
+          }
+          // Report outputs, and keep only states that can still grow.
+          active.removeAll()
+          for position in 0..<next.count {
+            let state = next[position]
+            if state.flags & NodeFlags.output != 0 {
+              for output in outputs[Int(state.node)] {
+                body(output, Int(state.start)..<(index + 1))
               }
             }
-            let start = Int32(index)
-            if fromRoot >= 0 { next.append((fromRoot, start, startFlags[Int(token.id)])) }
-            if numberFromRoot >= 0 { next.append((numberFromRoot, start, rootNumberFlags)) }
-            if rootAny >= 0 { next.append((rootAny, start, rootAnyFlags)) }
-            // Report outputs, and keep only states that can still grow.
-            active.removeAll(keepingCapacity: true)
-            for state in next {
-              if state.flags & NodeFlags.output != 0 {
-                for output in outputs[Int(state.node)] {
-                  body(output, Int(state.start)..<(index + 1))
-                }
-              }
-              if state.flags & NodeFlags.edges != 0 { active.append(state) }
-            }
+            if state.flags & NodeFlags.edges != 0 { active.append(state) }
           }
         }
       }
     }
   }
+
+  /// What `scan` needs about one vocabulary form: its symbol (`unknownSymbol` if no pattern
+  /// uses it), the root's child for it (-1 if none) and that child's flags.
+  private struct FormStart {
+    var symbol: UInt32
+    var node: Int32
+    var flags: UInt32
+  }
+}
+
+/// A partial match in `PhraseMatcher.scan`: the trie node reached, the token it started at, and
+/// the node's flags.
+private struct LiveState {
+  var node: Int32
+  var start: Int32
+  var flags: UInt32
+}
+
+/// The live states of `PhraseMatcher.scan`, in memory it manages itself.
+///
+/// `scan` clears and refills two of these for every token; an `Array` there pays a uniqueness
+/// check (a runtime call) and a capacity check on every append, which cost more than the trie
+/// steps. This keeps only the capacity check; it behaves as an array of `LiveState` that is only
+/// appended to, read by index and cleared.
+private struct LiveStates: ~Copyable {
+  private var base: UnsafeMutablePointer<LiveState>
+  private var capacity = 64
+  /// The number of states.
+  private(set) var count = 0
+
+  init() {
+    base = .allocate(capacity: capacity)
+  }
+
+  deinit {
+    base.deallocate()
+  }
+
+  var isEmpty: Bool { count == 0 }
+
+  subscript(index: Int) -> LiveState {
+    precondition(index >= 0 && index < count)
+    return base[index]
+  }
+
+  mutating func append(_ state: LiveState) {
+    if count == capacity {
+      let bigger = UnsafeMutablePointer<LiveState>.allocate(capacity: capacity * 2)
+      bigger.initialize(from: base, count: count)
+      base.deallocate()
+      base = bigger
+      capacity *= 2
+    }
+    (base + count).initialize(to: state)
+    count += 1
+  }
+
+  /// Forgets every state (they are trivial values; the memory is kept).
+  mutating func removeAll() { count = 0 }
 }
 
 /// The bits of `PhraseMatcher`'s per-node flags.

@@ -282,15 +282,11 @@ struct TokenizerState: ~Copyable {
       var identity = true
       buffers.units.withUnsafeMutableBufferPointer { units in
         buffers.origins.withUnsafeMutableBufferPointer { origins in
-          var position = 0
           let end = bytes.count
           // An ASCII prefix maps unit for unit: origins are written only if something else
           // follows (most paragraphs are all ASCII, and then origins are the identity).
-          while position < end && bytes[position] < 0x80 {
-            let byte = bytes[position]
-            units[position] = byte >= 0x09 && byte <= 0x0D ? 0x20 : UInt16(byte)
-            position += 1
-          }
+          var position = Self.asciiPrefixLength(bytes)
+          Self.widenASCII(bytes.baseAddress!, count: position, into: units.baseAddress!)
           count = position
           var scalarIndex = Int32(position)
           identity = position == end
@@ -301,11 +297,15 @@ struct TokenizerState: ~Copyable {
             let lead = UInt32(bytes[position])
             var scalar: UInt32
             if lead < 0x80 {
-              units[count] = lead >= 0x09 && lead <= 0x0D ? 0x20 : UInt16(lead)
-              origins[count] = scalarIndex
-              count += 1
-              scalarIndex += 1
-              position += 1
+              // A run of ASCII between other characters: widened in bulk as the prefix is,
+              // each unit's origin the next scalar offset.
+              let run = Self.asciiPrefixLength(UnsafeBufferPointer(rebasing: bytes[position...]))
+              Self.widenASCII(
+                bytes.baseAddress! + position, count: run, into: units.baseAddress! + count)
+              for offset in 0..<run { origins[count + offset] = scalarIndex + Int32(offset) }
+              count += run
+              scalarIndex += Int32(run)
+              position += run
               continue
             } else if lead < 0xE0 {
               scalar = (lead & 0x1F) << 6 | UInt32(bytes[position + 1] & 0x3F)
@@ -345,6 +345,37 @@ struct TokenizerState: ~Copyable {
       }
       buffers.unitCount = count
       buffers.identity = identity
+    }
+  }
+
+  /// The length of the longest all-ASCII prefix of `bytes`.
+  ///
+  /// A fast path for the byte-by-byte test `bytes[i] < 0x80` in `clean`: it tests eight bytes
+  /// at a time (no high bit in the word), then finishes byte by byte, so it returns the same
+  /// index.
+  static func asciiPrefixLength(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    guard let base = bytes.baseAddress else { return 0 }
+    let raw = UnsafeRawPointer(base)
+    let count = bytes.count
+    var position = 0
+    while position + 8 <= count {
+      let word = raw.loadUnaligned(fromByteOffset: position, as: UInt64.self)
+      if word & 0x8080_8080_8080_8080 != 0 { break }
+      position += 8
+    }
+    while position < count && base[position] < 0x80 { position += 1 }
+    return position
+  }
+
+  /// Writes `count` ASCII bytes as UTF-16 units, control characters U+0009–U+000D as spaces
+  /// (`Cleaning.map` on ASCII), in a branch-free loop the compiler can vectorize.
+  @inline(__always)
+  static func widenASCII(
+    _ bytes: UnsafePointer<UInt8>, count: Int, into units: UnsafeMutablePointer<UInt16>
+  ) {
+    for index in 0..<count {
+      let byte = bytes[index]
+      units[index] = byte &- 0x09 < 5 ? 0x20 : UInt16(byte)
     }
   }
 
@@ -407,6 +438,7 @@ struct TokenizerState: ~Copyable {
   static func asciiSegments(
     _ units: UnsafeBufferPointer<UInt16>, into segments: UnsafeMutablePointer<Int32>
   ) -> Int {
+    // Wrapping arithmetic: every index is below `units.count`, so overflow checks cannot fire.
     @inline(__always) func isLetter(_ unit: UInt16) -> Bool {
       (unit | 0x20) &- 0x61 < 26 || Self.isBasicCyrillic(unit)
     }
@@ -417,39 +449,39 @@ struct TokenizerState: ~Copyable {
     while index < length {
       let unit = units[index]
       if isLetter(unit) || isDigit(unit) {
-        var end = index + 1
+        var end = index &+ 1
         while true {
-          while end < length && (isLetter(units[end]) || isDigit(units[end])) { end += 1 }
+          while end < length && (isLetter(units[end]) || isDigit(units[end])) { end &+= 1 }
           guard end < length else { break }
           let next = units[end]
           if next >= 0x80 || next == 0x5F || next == 0x40 { return -1 }
-          if end + 1 < length {
-            let before = units[end - 1]
-            let after = units[end + 1]
+          if end &+ 1 < length {
+            let before = units[end &- 1]
+            let after = units[end &+ 1]
             if next == 0x2E || next == 0x27 {
               if isLetter(before) && isLetter(after) || isDigit(before) && isDigit(after) {
-                end += 2
+                end &+= 2
                 continue
               }
             } else if next == 0x2C || next == 0x3B {
               if isDigit(before) && isDigit(after) {
-                end += 2
+                end &+= 2
                 continue
               }
             }
           }
           break
         }
-        segments[3 * count] = Int32(index)
-        segments[3 * count + 1] = Int32(end)
+        segments[3 &* count] = Int32(index)
+        segments[3 &* count + 1] = Int32(end)
         // ICU's rule status follows the segment's last character.
-        segments[3 * count + 2] = Int32(
-          isDigit(units[end - 1]) ? MEMOSCOPE_WORD_NUMBER : MEMOSCOPE_WORD_LETTER)
-        count += 1
+        segments[3 &* count + 2] = Int32(
+          isDigit(units[end &- 1]) ? MEMOSCOPE_WORD_NUMBER : MEMOSCOPE_WORD_LETTER)
+        count &+= 1
         index = end
       } else {
         if unit >= 0x80 || unit == 0x5F || unit == 0x40 { return -1 }
-        index += 1
+        index &+= 1
       }
     }
     return count
@@ -596,8 +628,13 @@ struct TokenizerState: ~Copyable {
     var dots = false
     var byteCount = 0
     let scratch = self.scratch
-    for index in 0..<length {
-      let unit = units[start + index]
+    // Wrapping arithmetic below: indices are bounded by the paragraph's length, so the
+    // overflow checks the plain operators add to this per-character loop cannot fire.
+    let source = units.baseAddress! + start
+    var index = 0
+    while index < length {
+      let unit = source[index]
+      index &+= 1
       if unit >= 0x80 {
         guard useBuiltInSegmenter && Self.isBasicCyrillic(unit) else {
           ascii = false
@@ -607,8 +644,8 @@ struct TokenizerState: ~Copyable {
         let lead = UInt8(truncatingIfNeeded: 0xC0 | folded >> 6)
         let trail = UInt8(truncatingIfNeeded: 0x80 | folded & 0x3F)
         scratch[byteCount] = lead
-        scratch[byteCount + 1] = trail
-        byteCount += 2
+        scratch[byteCount &+ 1] = trail
+        byteCount &+= 2
         hash = (hash ^ UInt64(lead)) &* 0x0000_0100_0000_01b3
         hash = (hash ^ UInt64(trail)) &* 0x0000_0100_0000_01b3
         continue
@@ -616,13 +653,16 @@ struct TokenizerState: ~Copyable {
       if unit == 0x2E { dots = true }
       let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
       scratch[byteCount] = byte
-      byteCount += 1
+      byteCount &+= 1
       hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
     }
     if ascii {
       let form = UnsafeBufferPointer(start: scratch, count: byteCount)
+      // `byteCount == 1 || scratch[1] == "."` only skips the call for words that cannot be
+      // initialisms (their second byte would be a dot).
       let initial =
-        kind == .word && byteCount % 2 == 1 && byteCount < 32 && Self.isInitialism(form)
+        kind == .word && byteCount % 2 == 1 && byteCount < 32
+        && (byteCount == 1 || scratch[1] == 0x2E) && Self.isInitialism(form)
       if !(initial && dots) {
         if initial && !keepsForms {
           buffers.form.removeAll(keepingCapacity: true)

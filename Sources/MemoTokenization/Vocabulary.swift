@@ -1,3 +1,4 @@
+import Foundation
 import MemoCore
 
 /// Interned normalized token forms: each distinct form gets a dense `UInt32` id.
@@ -7,7 +8,8 @@ import MemoCore
 /// tokenized in parallel each keep a private vocabulary and never share mutable state.
 /// Two different forms with the same 64-bit hash are treated as one (odds about 1 in 10^19).
 public struct Vocabulary: Sendable {
-  /// The UTF-8 bytes of all forms, back to back.
+  /// The UTF-8 bytes of all forms, back to back, then zeros: `offsets.last` bytes are used, the
+  /// rest is room to copy new forms into without `append(contentsOf:)`'s per-call overhead.
   private var bytes: [UInt8] = []
   /// `offsets[id]..<offsets[id + 1]` is form `id` in `bytes`.
   private var offsets: [Int32] = [0]
@@ -20,22 +22,26 @@ public struct Vocabulary: Sendable {
   }
   /// The hash table (hash and id side by side, so a probe touches one cache line); empty in an
   /// append-only vocabulary.
-  private var slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: 512)
+  private var slots: [Slot]
   /// False for a hashes-only vocabulary (see `init(hashesOnlyReserving:)`).
   private var keepsForms = true
 
   /// Creates an empty vocabulary.
-  public init() {}
+  public init() {
+    slots = Self.emptySlots(512)
+  }
 
   /// Creates an empty vocabulary with room for about `forms` forms of `bytes` UTF-8 bytes in
   /// all, so that filling it does not reallocate.
   public init(reservingForms forms: Int, bytes byteCount: Int) {
     hashes.reserveCapacity(forms)
     offsets.reserveCapacity(forms + 1)
-    bytes.reserveCapacity(byteCount)
-    var size = 512
+    bytes = Array(repeating: 0, count: byteCount)
+    // At most half full, and no bigger: the table is zeroed for every document (and every
+    // lexicon pattern) tokenized, so a short text gets a small one.
+    var size = 64
     while size < forms * 2 { size *= 2 }
-    slots = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: size)
+    slots = Self.emptySlots(size)
   }
 
   /// A vocabulary that keeps only hashes: `intern` gives every form a new id, even one seen
@@ -100,8 +106,17 @@ public struct Vocabulary: Sendable {
     }
     let id = UInt32(hashes.count)
     hashes.append(hash)
-    bytes.append(contentsOf: utf8)
-    offsets.append(Int32(bytes.count))
+    let start = Int(offsets[offsets.count - 1])
+    let end = start + utf8.count
+    if end > bytes.count {
+      bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, utf8.count)))
+    }
+    if let source = utf8.baseAddress {
+      bytes.withUnsafeMutableBufferPointer {
+        ($0.baseAddress! + start).update(from: source, count: utf8.count)
+      }
+    }
+    offsets.append(Int32(end))
     slots[index] = Slot(hash: hash, idPlusOne: id + 1)
     if hashes.count * 2 > slots.count { grow() }
     return id
@@ -121,9 +136,19 @@ public struct Vocabulary: Sendable {
     Int(truncatingIfNeeded: ((hash ^ (hash >> 32)) &* 0x9e37_79b9_7f4a_7c15) >> 20)
   }
 
+  /// An all-empty hash table of `count` slots (every slot all zero bits, which is
+  /// `Slot(hash: 0, idPlusOne: 0)`), zeroed with one `memset` rather than slot by slot: a
+  /// tokenizer makes one table per document.
+  private static func emptySlots(_ count: Int) -> [Slot] {
+    [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+      if let base = buffer.baseAddress { memset(base, 0, count * MemoryLayout<Slot>.stride) }
+      initialized = count
+    }
+  }
+
   /// Doubles the table and re-inserts every form.
   private mutating func grow() {
-    var bigger = [Slot](repeating: Slot(hash: 0, idPlusOne: 0), count: slots.count * 2)
+    var bigger = Self.emptySlots(slots.count * 2)
     let mask = bigger.count - 1
     for (id, hash) in hashes.enumerated() {
       var index = Self.slot(hash) & mask

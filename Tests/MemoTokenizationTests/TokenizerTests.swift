@@ -69,6 +69,24 @@ struct TokenizerTests {
       ])
   }
 
+  @Test("Cleaning reads ASCII prefixes of every length up to a non-ASCII character the same way")
+  func asciiPrefixLengths() {
+    // `clean` tests eight bytes at a time and widens the prefix in bulk: put the first
+    // non-ASCII character (after a space; tabs are cleaned to spaces) at every position.
+    for length in 0..<24 {
+      let prefix = String(repeating: "ab\t", count: 8).prefix(length)
+      let paragraph = prefix + " \u{00E9}t\u{00E9} ok"
+      let text = tokenizer.tokenize(paragraphs: [String(paragraph)])
+      let words = prefix.split(whereSeparator: { $0 == "\t" }).map { $0.lowercased() }
+      #expect(text.normalizedForms == words + ["\u{00E9}t\u{00E9}", "ok"])
+      let okStart = length + 5
+      #expect(text.tokens.last?.range == okStart..<(okStart + 2))
+      let plain = tokenizer.tokenize(paragraphs: [String(prefix) + " ok"])
+      #expect(plain.normalizedForms == words + ["ok"])
+      #expect(plain.tokens.last?.range == (length + 1)..<(length + 3))
+    }
+  }
+
   @Test("Merged initials span the whole spelling")
   func initialsRange() {
     let text = tokenizer.tokenize("An A. I. strategy and U.S. staff")
