@@ -424,6 +424,28 @@ struct TokenizerState: ~Copyable {
     unit &- 0x0410 < 0x40 || unit == 0x0401 || unit == 0x0451
   }
 
+  /// How `asciiSegments` treats each UTF-16 unit, as read from `unitClasses`.
+  enum UnitClass {
+    /// Stands alone (space, punctuation other than `_` and `@`).
+    static let other: UInt8 = 0
+    /// An ASCII letter or digit or a basic Russian letter: joins its neighbours of this class.
+    static let wordCharacter: UInt8 = 1
+    /// Any other unit (non-ASCII, `_`, `@`): the paragraph goes to ICU.
+    static let leftToICU: UInt8 = 2
+  }
+
+  /// The `UnitClass` of every UTF-16 unit, one table lookup in `asciiSegments`' inner loop in
+  /// place of the letter, Russian-letter and digit comparisons it stands for. It must agree with
+  /// `asciiSegments`' `isLetter` and `isDigit` and with ICU: the "Built-in ASCII segmenter"
+  /// tests compare the two segmenters on every ASCII character and the Russian letters' edges.
+  static let unitClasses: [UInt8] = (0...0xFFFF).map { value in
+    let unit = UInt16(value)
+    if (unit | 0x20) &- 0x61 < 26 || unit &- 0x30 < 10 || isBasicCyrillic(unit) {
+      return UnitClass.wordCharacter
+    }
+    return unit >= 0x80 || unit == 0x5F || unit == 0x40 ? UnitClass.leftToICU : UnitClass.other
+  }
+
   /// The word and number segments of text made only of ASCII letters, digits, spaces and
   /// punctuation, and basic Russian letters, exactly as ICU's root word rules (UAX #29) split
   /// them, written as (start, end, rule status) triples; or -1 when the text holds something it
@@ -438,23 +460,34 @@ struct TokenizerState: ~Copyable {
   static func asciiSegments(
     _ units: UnsafeBufferPointer<UInt16>, into segments: UnsafeMutablePointer<Int32>
   ) -> Int {
-    // Wrapping arithmetic: every index is below `units.count`, so overflow checks cannot fire.
+    unitClasses.withUnsafeBufferPointer { classes in
+      Self.segments(units, classes: classes, into: segments)
+    }
+  }
+
+  /// `asciiSegments` with the class table at hand (an unchecked buffer: every unit is in range).
+  private static func segments(
+    _ units: UnsafeBufferPointer<UInt16>, classes: UnsafeBufferPointer<UInt8>,
+    into segments: UnsafeMutablePointer<Int32>
+  ) -> Int {
     @inline(__always) func isLetter(_ unit: UInt16) -> Bool {
       (unit | 0x20) &- 0x61 < 26 || Self.isBasicCyrillic(unit)
     }
     @inline(__always) func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
+    // Wrapping arithmetic: every index is below `units.count`, so overflow checks cannot fire.
     let length = units.count
     var index = 0
     var count = 0
     while index < length {
       let unit = units[index]
-      if isLetter(unit) || isDigit(unit) {
+      let unitClass = classes[Int(unit)]
+      if unitClass == UnitClass.wordCharacter {
         var end = index &+ 1
         while true {
-          while end < length && (isLetter(units[end]) || isDigit(units[end])) { end &+= 1 }
+          while end < length && classes[Int(units[end])] == UnitClass.wordCharacter { end &+= 1 }
           guard end < length else { break }
           let next = units[end]
-          if next >= 0x80 || next == 0x5F || next == 0x40 { return -1 }
+          if classes[Int(next)] == UnitClass.leftToICU { return -1 }
           if end &+ 1 < length {
             let before = units[end &- 1]
             let after = units[end &+ 1]
@@ -480,7 +513,7 @@ struct TokenizerState: ~Copyable {
         count &+= 1
         index = end
       } else {
-        if unit >= 0x80 || unit == 0x5F || unit == 0x40 { return -1 }
+        if unitClass == UnitClass.leftToICU { return -1 }
         index &+= 1
       }
     }
@@ -625,7 +658,6 @@ struct TokenizerState: ~Copyable {
     // as `StableHash`) in one pass; for these NFKC casefolding is a fixed offset.
     var hash: UInt64 = 0xcbf2_9ce4_8422_2325
     var ascii = true
-    var dots = false
     var byteCount = 0
     let scratch = self.scratch
     // Wrapping arithmetic below: indices are bounded by the paragraph's length, so the
@@ -650,7 +682,6 @@ struct TokenizerState: ~Copyable {
         hash = (hash ^ UInt64(trail)) &* 0x0000_0100_0000_01b3
         continue
       }
-      if unit == 0x2E { dots = true }
       let byte = UInt8(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
       scratch[byteCount] = byte
       byteCount &+= 1
@@ -663,7 +694,8 @@ struct TokenizerState: ~Copyable {
       let initial =
         kind == .word && byteCount % 2 == 1 && byteCount < 32
         && (byteCount == 1 || scratch[1] == 0x2E) && Self.isInitialism(form)
-      if !(initial && dots) {
+      // An initialism longer than one letter has dots to remove (slow path below).
+      if !(initial && byteCount > 1) {
         if initial && !keepsForms {
           buffers.form.removeAll(keepingCapacity: true)
           buffers.form.append(contentsOf: form)
