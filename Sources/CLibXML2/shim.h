@@ -295,7 +295,14 @@ static inline void memoscope_blank_next_tag_attributes(
         }
       }
     }
-    if (!memoscope_is_kept_attribute(name)) memset(start, ' ', (size_t)(cursor - start));
+    if (!memoscope_is_kept_attribute(name)) {
+      /* A '=' right after the blanked span would become the value of a bare attribute before
+         it (`class x="1" =v`): leave this tag as it is. */
+      const xmlChar *after = cursor;
+      while (after < end && memoscope_is_blank(*after)) after++;
+      if (after < end && *after == '=') return;
+      memset(start, ' ', (size_t)(cursor - start));
+    }
   }
 }
 

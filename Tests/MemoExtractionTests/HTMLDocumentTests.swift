@@ -14,6 +14,7 @@ struct HTMLDocumentTests {
     var lines = ["title: \(tree.title ?? "<nil>")"]
     lines += tree.metas.map { "meta \($0.key)=\($0.value)" }
     lines += tree.jsonLD.map { "json-ld \($0)" }
+    lines += tree.imageAlts.map { "img-alt \($0)" }
     for (index, node) in tree.nodes.enumerated() {
       let attributes = node.attributes.map { "\($0.name)=\($0.value)" }.joined(separator: " ")
       lines.append(
@@ -31,6 +32,12 @@ struct HTMLDocumentTests {
 
   /// Pages written to hit each branch of the raw-text skip and its refusals.
   static let edgeCases: [String] = [
+    // A '=' after an attribute the fast parse blanks must not become an earlier bare
+    // attribute's value (found by the random tag soups).
+    "<p class x:y=\"1\" =v>t</p>",
+    "<p\nCLASS  x:y = \"more text\"\t==/><em>t</em>",
+    "<table><tr\ncontent x:y=  srcset = \"'\t \" ><td>t</td></tr></table>",
+    "<b name srcset=\"a\" =\n\"b\">t</b><p>after</p>",
     "<p>a<script>var x = 1;</script>b</p>",
     "<p>a<SCRIPT type=text/javascript>if (a < b) { x() }</ScRiPt >b</p>",
     "<div><script></div><p>end tag first</p></script><p>after</p></div>",
@@ -97,6 +104,18 @@ struct HTMLDocumentTests {
       let (fast, plain) = try Self.trees(Array(page.utf8))
       #expect(fast == plain, "\(page)")
     }
+  }
+
+  @Test("the fast parse and htmlReadMemory give the same tree on 20,000 random tag soups")
+  func randomSoupsAgree() throws {
+    var soup = TagSoup(seed: 0x1234_5678)
+    var differing: [String] = []
+    for _ in 0..<20000 {
+      let page = soup.page()
+      let (fast, plain) = try Self.trees(page)
+      if fast != plain { differing.append(String(decoding: page, as: UTF8.self)) }
+    }
+    #expect(differing.isEmpty, "\(differing.count) pages differ; first: \(differing.first ?? "")")
   }
 
   @Test("bytes the raw-text skip refuses (NUL, ill-formed UTF-8) still give the same tree")
@@ -169,5 +188,84 @@ struct HTMLDocumentTests {
     for (name, problem) in zip(pages, mismatches.values()) where !problem.isEmpty {
       Issue.record("\(name): \(problem)")
     }
+  }
+}
+
+/// Seeded random HTML-like bytes: tags extraction keeps, drops or reads raw, attributes with
+/// every quoting style and awkward values, comments, stray `<`, entities, non-ASCII text, and
+/// now and then a NUL or an ill-formed UTF-8 byte, to exercise the compact parse's refusals.
+struct TagSoup {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  /// splitmix64.
+  private mutating func next() -> UInt64 {
+    state &+= 0x9e37_79b9_7f4a_7c15
+    var z = state
+    z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
+    return z ^ (z >> 31)
+  }
+
+  private mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
+
+  private mutating func pick(_ choices: [String]) -> String { choices[below(choices.count)] }
+
+  static let tags = [
+    "p", "div", "span", "a", "b", "i", "em", "script", "style", "title", "meta", "img", "br",
+    "table", "tr", "td", "ul", "li", "blockquote", "h1", "pre", "html", "head", "body",
+    "noscript", "template", "svg", "select", "option", "article", "time", "link", "P", "DiV",
+    "Script", "x-card", "o:p", "h-1", "textarea", "iframe",
+  ]
+  static let names = [
+    "class", "id", "href", "src", "alt", "style", "hidden", "aria-hidden", "data-x", "content",
+    "name", "property", "type", "onclick", "rel", "datetime", "itemprop", "CLASS", "Alt",
+    "srcset", "x:y", "_a", ".b", "-c", "1d", "=",
+  ]
+  static let pieces = [
+    "text", "more text", "Grüße", "中文", "🙂", "a < b", "x > y", "&amp;", "&lt;p&gt;", "&nbsp;",
+    "'", "\"", "=", "/", " ", "\n", "\t", "", "layoffs at Acme", "ai-native",
+    "application/ld+json", "display:none", "true", "{\"@type\":\"NewsArticle\"}",
+  ]
+
+  private mutating func value() -> String {
+    (0..<below(4)).map { _ in pick(Self.pieces) }.joined()
+  }
+
+  private mutating func attribute() -> String {
+    let name = pick(Self.names)
+    switch below(6) {
+    case 0: return name
+    case 1: return "\(name)=\(value().filter { !" \t\n>".contains($0) })"
+    case 2: return "\(name)='\(value().filter { $0 != "'" })'"
+    case 3: return "\(name) = \"\(value().filter { $0 != "\"" })\""
+    case 4: return "\(name)=\"\(value())"  // unterminated
+    default: return "\(name)=\"\(value().filter { $0 != "\"" })\""
+    }
+  }
+
+  private mutating func startTag() -> String {
+    var tag = "<" + pick(Self.tags)
+    for _ in 0..<below(4) { tag += pick([" ", "  ", "\n", "\t"]) + attribute() }
+    return tag + pick([">", ">", ">", " >", "/>", " />", ""])
+  }
+
+  /// One page of 5 to 60 pieces.
+  mutating func page() -> [UInt8] {
+    var bytes: [UInt8] = []
+    for _ in 0..<(5 + below(56)) {
+      switch below(12) {
+      case 0, 1, 2, 3: bytes += Array(startTag().utf8)
+      case 4, 5: bytes += Array("</\(pick(Self.tags))>".utf8)
+      case 6:
+        bytes += Array(
+          pick(["<!-- c -->", "<!doctype html>", "<![CDATA[x]]>", "<!--", "<?x?>"]).utf8)
+      case 7: bytes += Array(pick(["<", "</", "< p>", "<1>", "<>", "</ >", "<a<b>"]).utf8)
+      case 8 where below(8) == 0: bytes.append(pick(["nul", "bad"]) == "nul" ? 0 : 0xC3)
+      default: bytes += Array(value().utf8)
+      }
+    }
+    return bytes
   }
 }
