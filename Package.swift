@@ -37,7 +37,9 @@ let package = Package(
     .target(name: "MemoCore"),
     // MinHash signatures with AVX-512 or AVX2 when the processor has them.
     .target(name: "CMinHash"),
-    .target(name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2"]),
+    // libxml2's HTML parser writing a compact tree from its SAX callbacks (no libxml2 DOM).
+    .target(name: "CHTMLTree", dependencies: ["CLibXML2"]),
+    .target(name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2", "CHTMLTree"]),
     .target(name: "MemoTokenization", dependencies: ["MemoCore", "CICU"]),
     .target(
       name: "MemoLexicon",

@@ -1,3 +1,4 @@
+import CHTMLTree
 import CLibXML2
 import Foundation
 
@@ -76,7 +77,7 @@ enum HTMLParser {
     return true
   }()
 
-  /// Parses UTF-8 bytes (already decoded by `TextDecoding`) into a tree, through the shim's
+  /// Parses UTF-8 bytes (already decoded by `TextDecoding`) into a tree, through the
   /// compact builder (`memoscope_html_build`: libxml2's parser without its DOM).
   ///
   /// It must give the same tree as `HTMLDocumentHandle(utf8:path:).makeTree()` (libxml2's
@@ -108,7 +109,7 @@ enum HTMLParser {
 struct HTMLDocumentHandle: ~Copyable {
   private let document: htmlDocPtr
 
-  /// Parses UTF-8 bytes with the shim's options.
+  /// Parses UTF-8 bytes with `memoscope_html_parse_options`.
   init(utf8 bytes: [UInt8], path: String) throws(ExtractionError) {
     _ = HTMLParser.libraryReady
     memoscope_xml_silence_errors()
@@ -378,7 +379,7 @@ struct LibXMLDocument: ParsedDocument {
   }
 }
 
-/// The shim's compact tree (`memoscope_html_build`), read through node indices.
+/// The compact tree of `CHTMLTree` (`memoscope_html_build`), read through node indices.
 struct CompactDocument: ParsedDocument {
   let tree: UnsafePointer<memoscope_tree>
 

@@ -5,7 +5,7 @@ import Testing
 
 @testable import MemoExtraction
 
-/// The compact parse (`HTMLParser`, the shim's `memoscope_html_build`) must give exactly the
+/// The compact parse (`HTMLParser`, `CHTMLTree`'s `memoscope_html_build`) must give exactly the
 /// tree that libxml2's own document (`htmlReadMemory`) gives.
 @Suite("HTML document")
 struct HTMLDocumentTests {
