@@ -87,19 +87,10 @@ struct PhraseMatcher: Sendable {
     }
   }
 
+  /// The child of `node` for `symbol`, or -1.
   @inline(__always)
   private func child(_ node: Int32, _ symbol: UInt32) -> Int32 {
-    let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
-    return edges.withUnsafeBufferPointer { edges in
-      let mask = edges.count - 1
-      var slot = Self.slot(key, mask: mask)
-      while true {
-        let found = edges[slot]
-        if found.key == key { return found.child }
-        if found.key == .max { return -1 }
-        slot = (slot + 1) & mask
-      }
-    }
+    edge(node, symbol)?.child ?? -1
   }
 
   private mutating func setChild(_ node: Int32, _ symbol: UInt32, _ child: Int32) {
