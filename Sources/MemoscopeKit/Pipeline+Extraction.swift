@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import MemoCore
 import MemoExtraction
@@ -42,30 +41,19 @@ public enum ExtractionBatch {
 }
 
 /// Maps over an array on all cores, keeping the input order.
+///
+/// Uses its own threads rather than `DispatchQueue.concurrentPerform`, whose width on Linux
+/// counts the calling thread: called from the async `main` of a command-line tool, it ran
+/// everything on one core.
 package enum ParallelMap {
   /// Applies `transform` to every element on one thread per core; the result is in input order.
-  ///
-  /// Uses its own threads rather than `DispatchQueue.concurrentPerform`, whose width on Linux
-  /// counts the calling thread: called from the async `main` of a command-line tool, it ran
-  /// everything on one core.
   package static func map<Input: Sendable, Output: Sendable>(
     _ inputs: [Input], _ transform: @escaping @Sendable (Input) -> Output
   ) -> [Output] {
-    let count = inputs.count
-    let workers = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    guard workers > 1 else { return inputs.map(transform) }
-    let storage = ResultStorage<Output>(count: count)
-    let finished = DispatchSemaphore(value: 0)
-    for _ in 0..<workers {
-      let thread = Thread {
-        while let index = storage.claim() { storage.set(index, transform(inputs[index])) }
-        finished.signal()
-      }
-      thread.stackSize = 8 << 20
-      thread.start()
-    }
-    for _ in 0..<workers { finished.wait() }
-    return storage.values()
+    var results: [Output] = []
+    results.reserveCapacity(inputs.count)
+    forEachInOrder(inputs, lookahead: max(1, inputs.count), transform) { results.append($0) }
+    return results
   }
 }
 
@@ -137,32 +125,6 @@ private final class OrderedQueue<Value: Sendable>: @unchecked Sendable {
     condition.broadcast()
     return value
   }
-}
-
-/// Slots written once each from different threads, read after all writers finish.
-private final class ResultStorage<Value: Sendable>: @unchecked Sendable {
-  private var slots: [Value?]
-  private var nextIndex = 0
-  private let lock = NSLock()
-
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-  /// The next index no thread has taken yet, or nil when all are taken.
-  func claim() -> Int? {
-    lock.lock()
-    defer { lock.unlock() }
-    guard nextIndex < slots.count else { return nil }
-    nextIndex += 1
-    return nextIndex - 1
-  }
-
-  func set(_ index: Int, _ value: Value) {
-    lock.lock()
-    slots[index] = value
-    lock.unlock()
-  }
-
-  func values() -> [Value] { slots.map { $0! } }
 }
 
 /// How `memoscope extract` prints memos: for people (`text`) or as JSON.
