@@ -51,15 +51,15 @@ final class MemoCorpus: Sendable {
   init(paths: [String]) {
     var entries: [Entry] = []
     var problems: [String] = []
-    var others: [String] = []
+    var documents: [MemoInput] = []
     for input in MemoInput.collect(paths) {
       switch input {
       case .failure(let error): problems.append(error.description)
-      case .document(let path): others.append(path)
+      case .document: documents.append(input)
       case .line(let file, let line): entries.append(.line(file, line))
       }
     }
-    for result in ExtractionBatch.extract(others) {
+    ExtractionBatch.forEach(documents) { result in
       switch result {
       case .success(let memo): entries.append(.memo(memo))
       case .failure(let error): problems.append(error.description)

@@ -32,7 +32,14 @@ public enum ExtractionBatch {
     _ paths: [String], options: ExtractionOptions = ExtractionOptions(),
     _ body: (Result<Memo, ExtractionError>) -> Void
   ) {
-    let inputs = MemoInput.collect(paths)
+    forEach(MemoInput.collect(paths), options: options, body)
+  }
+
+  /// Reads inputs already collected, handing results to `body` in their order (see above).
+  package static func forEach(
+    _ inputs: [MemoInput], options: ExtractionOptions = ExtractionOptions(),
+    _ body: (Result<Memo, ExtractionError>) -> Void
+  ) {
     let extractor = MemoExtractor(options: options)
     let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
     ParallelMap.forEachInOrder(
