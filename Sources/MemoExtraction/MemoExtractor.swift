@@ -62,7 +62,7 @@ public struct MemoExtractor: Sendable {
     switch chosen {
     case .html: memo = try readHTML(bytes, source: source)
     case .email: memo = try readEmail(bytes, source: source)
-    case .markdown, .text, .jsonl: memo = readPlain(bytes, source: source, format: chosen)
+    case .markdown, .text, .jsonl: memo = try readPlain(bytes, source: source, format: chosen)
     }
     if memo.paragraphs.isEmpty { throw .noText(path: source) }
     return memo
@@ -71,7 +71,7 @@ public struct MemoExtractor: Sendable {
   // MARK: - Formats
 
   private func readHTML(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
-    let decoded = TextDecoding.decode(bytes, sniffMarkup: true)
+    let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
     let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
     return MemoAssembler.assemble(
       html: content, source: source, encoding: decoded.encoding, format: .html)
@@ -79,8 +79,8 @@ public struct MemoExtractor: Sendable {
 
   private func readEmail(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
     let message = EmailReader.read(bytes)
-    let decoded = TextDecoding.decode(
-      message.body, declared: message.charset, sniffMarkup: message.isHTML)
+    let decoded = try Self.decode(
+      message.body, declared: message.charset, sniffMarkup: message.isHTML, source: source)
     var memo: Memo
     if message.isHTML {
       let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .email)
@@ -101,8 +101,21 @@ public struct MemoExtractor: Sendable {
     return memo
   }
 
-  private func readPlain(_ bytes: [UInt8], source: String, format: InputFormat) -> Memo {
-    let decoded = TextDecoding.decode(bytes, sniffMarkup: false)
+  /// Decodes with `TextDecoding.read`, naming `source` in the error.
+  private static func decode(
+    _ bytes: [UInt8], declared: String?, sniffMarkup: Bool, source: String
+  ) throws(ExtractionError) -> DecodedText {
+    do {
+      return try TextDecoding.read(bytes, declared: declared, sniffMarkup: sniffMarkup)
+    } catch {
+      throw .undecodable(path: source, charset: error.label, reason: error.reason)
+    }
+  }
+
+  private func readPlain(_ bytes: [UInt8], source: String, format: InputFormat)
+    throws(ExtractionError) -> Memo
+  {
+    let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: false, source: source)
     let content =
       format == .markdown
       ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
@@ -279,17 +292,20 @@ enum FormatSniffer {
     let head = bytes.prefix(8192)
     if head.contains(0) {
       if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        || TextDecoding.utf32WithoutMark(bytes) != nil
         || TextDecoding.utf16WithoutMark(bytes) != nil
       {
         return nil
       }
       return "a binary file"
     }
-    // Control characters other than tabs, line breaks and form feeds are rare in text.
+    // Control characters other than tabs, line breaks, form feeds and the escape and shift
+    // bytes of ISO-2022 are rare in text.
     var controls = 0
     for byte in head
     where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-      && byte != 0x0C && byte != 0x1B
+      && byte != 0x0C && byte != 0x1B && byte != 0x0E && byte != 0x0F
     {
       controls += 1
     }
