@@ -87,7 +87,7 @@ public struct MemoExtractor: Sendable {
       memo = MemoAssembler.assemble(
         html: content, source: source, encoding: decoded.encoding, format: .email)
     } else {
-      let content = PlainTextReader.readText(decoded.string)
+      let content = PlainTextReader.readText(utf8: decoded.utf8, topMatter: false)
       memo = MemoAssembler.assemble(
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
         format: .email)
@@ -118,16 +118,26 @@ public struct MemoExtractor: Sendable {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: false, source: source)
     let content =
       format == .markdown
-      ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
+      ? PlainTextReader.readMarkdown(utf8: decoded.utf8)
+      : PlainTextReader.readText(utf8: decoded.utf8)
     var memo = MemoAssembler.assemble(
       paragraphs: content.paragraphs, title: content.title, source: source,
       encoding: decoded.encoding, format: format == .jsonl ? .text : format)
     let fields = content.frontMatter
-    if let author = fields["author"] ?? fields["from"] { memo.author = author }
+    if let author = fields["author"] ?? fields["from"] {
+      memo.author = author
+    } else if memo.author == nil || content.byline != nil {
+      memo.author = content.byline ?? memo.author
+    }
     if let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize) {
       memo.date = memo.date ?? date
     }
-    if let company = fields["company"] ?? fields["organization"] { memo.company = company }
+    memo.date = memo.date ?? content.date
+    if let company = fields["company"] ?? fields["organization"] {
+      memo.company = company
+    } else if let company = content.letterhead {
+      memo.company = memo.company ?? company
+    }
     return memo
   }
 }
