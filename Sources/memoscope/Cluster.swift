@@ -53,6 +53,7 @@ struct Cluster: ParsableCommand {
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
     }
+    Diagnostics.notes(run.exclusions)
     let standardOutput = FileHandle.standardOutput
     switch format {
     case .json: run.result.writeJSONBytes { standardOutput.write(Data(buffer: $0)) }

@@ -40,7 +40,8 @@ struct Extract: ParsableCommand {
     var failed = 0
     var memos: [Memo] = []
     var first = true
-    ExtractionBatch.forEach(paths, options: ExtractionOptions(maxFileSize: limit)) { result in
+    let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: limit))
+    corpus.forEach({ $0 }) { result in
       switch result {
       case .failure(let error):
         failed += 1
@@ -57,6 +58,7 @@ struct Extract: ParsableCommand {
     }
     if format == .json { output.write(ExtractionOutput.prettyJSON(memos) + "\n") }
     output.flush()
+    Diagnostics.notes(corpus.exclusions)
     if failed > 0 { throw ExitCode(1) }
   }
 }

@@ -70,6 +70,7 @@ struct Report: ParsableCommand {
     for failure in outcome.failures {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
     }
+    Diagnostics.notes(outcome.exclusions)
     print(outcome.summary)
     if !outcome.failures.isEmpty { throw ExitCode(1) }
   }

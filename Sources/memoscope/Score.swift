@@ -76,9 +76,8 @@ struct Score: ParsableCommand {
       if progress == nil { progress = ProgressLine(total: total) }
       progress?.update(done)
     }
-    ScoringBatch.forEach(
-      paths, scorer: scorer, options: ExtractionOptions(maxFileSize: limit), progress: report
-    ) { result in
+    let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: limit))
+    ScoringBatch.forEach(corpus, scorer: scorer, progress: report) { result in
       switch result {
       case .failure(let error):
         failed += 1
@@ -93,6 +92,7 @@ struct Score: ParsableCommand {
       }
     }
     progress?.finish()
+    Diagnostics.notes(corpus.exclusions)
 
     let text: String
     switch format {
