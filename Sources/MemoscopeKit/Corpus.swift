@@ -36,7 +36,7 @@ public final class Corpus {
   package let units: [MemoInput]
   private let options: ExtractionOptions
   /// Files read as documents, by identity, to recognise a JSONL memo of one of them.
-  private let documentPaths: [FileIdentity: String]
+  private let documentPaths: DocumentIndex
 
   /// Collects and indexes the inputs under `paths`; nothing is extracted yet.
   public init(paths: [String], options: ExtractionOptions = ExtractionOptions()) {
@@ -80,7 +80,7 @@ public final class Corpus {
     }
     self.units = units
     self.exclusions = exclusions
-    self.documentPaths = documents
+    self.documentPaths = DocumentIndex(paths: documents, names: Set(documents.values))
     self.stamps = stamps
   }
 
@@ -180,7 +180,7 @@ public final class Corpus {
   /// Reads one unit on a worker thread.
   private static func read<Value: Sendable>(
     _ unit: MemoInput, extractor: MemoExtractor, limit: Int,
-    documents: [FileIdentity: String], lazyLines: Bool, _ transform: (Memo) -> Value
+    documents: DocumentIndex, lazyLines: Bool, _ transform: (Memo) -> Value
   ) -> Read<Value> {
     switch unit {
     case .failure(let error):
@@ -226,8 +226,9 @@ public final class Corpus {
   /// The document of the run a JSONL memo was extracted from, found by its `source` (relative
   /// to the current folder, else to the JSONL file's folder).
   private static func sourceDocument(
-    _ source: String, jsonl: String, documents: [FileIdentity: String]
+    _ source: String, jsonl: String, documents: DocumentIndex
   ) -> String? {
+    if documents.names.contains(source) { return source }
     var candidates = [source]
     if !source.hasPrefix("/") {
       candidates.append((jsonl as NSString).deletingLastPathComponent + "/" + source)
@@ -235,13 +236,21 @@ public final class Corpus {
     for candidate in candidates {
       var info = stat()
       guard stat(candidate, &info) == 0 else { continue }
-      if let path = documents[FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
+      if let path = documents.paths[
+        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
       {
         return path
       }
     }
     return nil
   }
+}
+
+/// The documents of a run, by identity and by path, to recognise a JSONL memo of one of them.
+struct DocumentIndex: Sendable {
+  var paths: [FileIdentity: String]
+  var names: Set<String>
+  var isEmpty: Bool { paths.isEmpty }
 }
 
 /// A file's device and inode.
