@@ -49,7 +49,12 @@ struct Cluster: ParsableCommand {
   func run() throws {
     let options = ClusteringOptions(
       threshold: threshold, bands: bands, rows: rows, masking: !noMask)
-    let run = try Pipeline.cluster(paths: paths, options: options)
+    let run: ClusterRun
+    do {
+      run = try Pipeline.cluster(paths: paths, options: options)
+    } catch {
+      throw CommandFailure.usage(error.description)
+    }
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
     }
@@ -60,6 +65,6 @@ struct Cluster: ParsableCommand {
     case .md: standardOutput.write(Data(run.result.markdown().utf8))
     case .table: standardOutput.write(Data(run.result.table().utf8))
     }
-    if !run.problems.isEmpty { throw ExitCode(1) }
+    if !run.problems.isEmpty { throw CommandFailure.someInputsFailed }
   }
 }

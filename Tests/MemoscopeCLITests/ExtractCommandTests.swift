@@ -174,13 +174,12 @@ struct ExtractCommandTests {
     let noPaths = CLIRunner.run(arguments: ["extract"])
     #expect(noPaths.exitCode == 2)
     #expect(
-      noPaths.stderr == "error: memoscope extract: give at least one file or folder to read.\n")
+      noPaths.stderr.hasPrefix(
+        "error: memoscope extract: give at least one file or folder to read.\n"))
     let badSize = CLIRunner.run(arguments: ["extract", "--max-size", "huge", "x.html"])
     #expect(badSize.exitCode == 2)
     #expect(
-      badSize.stderr
-        == "error: memoscope extract: --max-size 'huge' is not a size; use e.g. 50MB, 512KB or 1GB.\n"
-    )
+      badSize.stderr.hasPrefix("error: The value 'huge' is invalid for '--max-size <size>'"))
     let badFormat = CLIRunner.run(arguments: ["extract", "--format", "xml", "x.html"])
     #expect(badFormat.exitCode == 2)
     #expect(badFormat.stderr.contains("xml"))
