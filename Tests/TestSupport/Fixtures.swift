@@ -51,14 +51,12 @@ private enum TemporaryFolders {
     return url
   }()
 
-  /// Removes `memoscope-tests-<pid>` folders whose process is gone (and older UUID-named ones).
+  /// Removes `memoscope-tests-<pid>` folders whose process is gone (a crashed run's).
   static func removeLeftovers(in base: URL) {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: base.path)) ?? []
     for name in names where name.hasPrefix(prefix) {
-      let suffix = name.dropFirst(prefix.count)
-      if let pid = Int32(suffix), pid == getpid() || kill(pid, 0) == 0 || errno == EPERM {
-        continue
-      }
+      guard let pid = Int32(name.dropFirst(prefix.count)), pid != getpid() else { continue }
+      if kill(pid, 0) == 0 || errno == EPERM { continue }
       try? FileManager.default.removeItem(at: base.appendingPathComponent(name))
     }
   }
