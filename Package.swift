@@ -77,6 +77,7 @@ let package = Package(
     .testTarget(
       name: "MemoReportingTests",
       dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
+    .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
     .testTarget(
       name: "MemoscopeCLITests",
       dependencies: [

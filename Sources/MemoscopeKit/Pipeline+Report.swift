@@ -53,6 +53,8 @@ public struct ReportOutcome: Sendable {
   public var memos: Int
   /// The inputs that could not be read, in input order.
   public var failures: [InputFailure]
+  /// The inputs left out on purpose (duplicates, Memoscope's own outputs, …), with reasons.
+  public var exclusions: [InputExclusion] = []
 
   /// One line for the terminal, e.g. `Wrote report.md and 2 charts in report-charts/ (40
   /// memos read, 1 input not read).`
@@ -65,6 +67,9 @@ public struct ReportOutcome: Sendable {
     line += " (\(memos) \(memos == 1 ? "memo" : "memos") read"
     if !failures.isEmpty {
       line += ", \(failures.count) \(failures.count == 1 ? "input" : "inputs") not read"
+    }
+    if !exclusions.isEmpty {
+      line += ", \(exclusions.count) skipped"
     }
     return line + ")."
   }
@@ -85,38 +90,41 @@ extension Pipeline {
       if !request.force { throw ReportingError.outputExists(path: request.output) }
     }
     let lexicon = try Lexicon.load(request.lexiconPath)
-    let input = try reportInput(request, lexicon: lexicon)
+    let corpus = Corpus(paths: request.paths)
+    let input = try reportInput(request, corpus: corpus, lexicon: lexicon)
     let rendered = MarkdownReport.render(input)
     let written = try ReportFiles.write(rendered, to: request.output, force: request.force)
-    return ReportOutcome(written: written, memos: input.memos.count, failures: input.failures)
+    return ReportOutcome(
+      written: written, memos: input.memos.count, failures: input.failures,
+      exclusions: corpus.exclusions)
   }
 
   /// Reads, scores and clusters the inputs into what the report renders.
   public static func reportInput(_ request: ReportRequest, lexicon: Lexicon) throws
     -> ReportInput
   {
-    // Stamps for every file found, in collection order (the report sorts them by path).
-    let collected = InputCollector.collect(request.paths)
-    let files = collected.compactMap { try? $0.get() }
-    let stamps = ParallelMap.map(files) { path -> InputStamp? in
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return InputStamp(path: path, contents: [UInt8](data))
-    }.compactMap { $0 }
+    try reportInput(request, corpus: Corpus(paths: request.paths), lexicon: lexicon)
+  }
 
+  /// Reads (once: each file read, hashed and extracted in one pass), scores and clusters the
+  /// memos of `corpus` into what the report renders.
+  public static func reportInput(_ request: ReportRequest, corpus: Corpus, lexicon: Lexicon)
+    throws -> ReportInput
+  {
+    let scorer = Scorer(lexicon: lexicon)
     var memos: [Memo] = []
+    var scored: [ScoredMemo] = []
     var failures: [InputFailure] = []
-    for result in ExtractionBatch.extract(request.paths) {
-      switch result {
-      case .success(let memo): memos.append(memo)
+    corpus.forEach({ memo in ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo))) }) {
+      switch $0 {
+      case .success(let memo):
+        memos.append(memo.memo)
+        scored.append(memo)
       case .failure(let error):
         failures.append(InputFailure(source: error.path, message: error.description))
       }
     }
-
-    let scorer = Scorer(lexicon: lexicon)
-    let scored = ParallelMap.map(memos) { memo in
-      ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo)))
-    }
+    let stamps = corpus.stamps
 
     var options = ClusteringOptions()
     if let threshold = request.threshold { options.threshold = threshold }

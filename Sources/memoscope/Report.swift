@@ -62,16 +62,17 @@ struct Report: ParsableCommand {
     do {
       outcome = try Pipeline.report(request)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexiconOptions.path)
+      throw lexiconFailure(error, path: lexiconOptions.path, explicit: lexiconOptions.explicitPath)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
+      let usage = (error as? ReportingError)?.isUsageError == true
+      throw CommandFailure(message: "\(error)", code: usage ? 2 : 1)
     }
     for failure in outcome.failures {
       FileHandle.standardError.write(Data("error: \(failure.message)\n".utf8))
     }
+    Diagnostics.notes(outcome.exclusions)
     print(outcome.summary)
-    if !outcome.failures.isEmpty { throw ExitCode(1) }
+    if !outcome.failures.isEmpty { throw CommandFailure.someInputsFailed }
   }
 }
 

@@ -106,9 +106,9 @@ struct ScoreCommandTests {
     let refused = run(["--lexicon", lexicon, "--output", file, memos])
     #expect(refused.exitCode == 2)
     #expect(
-      refused.stderr
-        == "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n"
-    )
+      refused.stderr.hasPrefix(
+        "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n"
+      ))
     #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
     let forced = run(["--lexicon", lexicon, "--format", "csv", "--output", file, "--force", memos])
     #expect(forced.exitCode == 0)
@@ -179,7 +179,9 @@ struct ScoreCommandTests {
   func noPaths() {
     let result = run([])
     #expect(result.exitCode == 2)
-    #expect(result.stderr == "error: memoscope score: give at least one file or folder to score.\n")
+    #expect(
+      result.stderr.hasPrefix(
+        "error: memoscope score: give at least one file or folder to score.\n"))
   }
 
   static let shippedLexicon = Fixtures.repositoryRoot.appendingPathComponent(
