@@ -13,8 +13,13 @@ import MemoTokenization
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
 ///   `shortDenialLength` tokens and nothing else of substance; it negates the sentence before it.
 struct NegationScope {
-  /// Per token: inside a cue's scope.
+  /// Per token: inside the scope of an odd number of cues ("no decision is made by a model
+  /// without a clinician" affirms the clinician).
   var negated: [Bool]
+  /// Per token: the number of cues whose scope covers it.
+  var coverCount: [UInt8]
+  /// Per token: it is a cue.
+  var isCueToken: [Bool]
   /// Per token: in the clause before a cue (its subject).
   var subjectNegated: [Bool]
   /// Per sentence: holds a negation cue.
@@ -35,8 +40,11 @@ struct NegationScope {
     "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
     "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated",
   ]
-  /// Words after a cue that make it no negation: "no longer", "not only", "no doubt".
-  static let voidingForms: Set<String> = ["longer", "only", "doubt", "matter", "exception"]
+  /// Words after a cue that make it no negation: "no longer", "not only", "no doubt", "not just"
+  /// ("not just to reduce headcount" says headcount is reduced).
+  static let voidingForms: Set<String> = [
+    "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply",
+  ]
   /// Pronouns that, as a negated clause's subject, can stand for AI named just before.
   static let pronounForms: Set<String> = ["it", "this", "that", "they", "which"]
   static let contrastForms: Set<String> = [
@@ -70,9 +78,23 @@ struct NegationScope {
     cueForms.contains(form) || form.hasSuffix("n't") || form.hasSuffix("n’t")
   }
 
+  /// Whether a matched phrase is negated by a cue outside it: a cue inside the phrase ("with no
+  /// human touch", "not made lightly") is part of what the phrase says.
+  func negates(_ range: Range<Int>) -> Bool {
+    var inside = 0
+    for index in range {
+      if isCueToken[index] { inside += 1 }
+      let outside = Int(coverCount[index]) - inside
+      if outside > 0 && outside % 2 == 1 { return true }
+    }
+    return false
+  }
+
   init(_ text: TokenizedText) {
     let count = text.tokens.count
     negated = [Bool](repeating: false, count: count)
+    coverCount = [UInt8](repeating: 0, count: count)
+    isCueToken = [Bool](repeating: false, count: count)
     subjectNegated = [Bool](repeating: false, count: count)
     hasCue = [Bool](repeating: false, count: max(1, text.sentenceCount))
     pronounSubject = [Bool](repeating: false, count: max(1, text.sentenceCount))
@@ -171,8 +193,10 @@ struct NegationScope {
         for cue in cues {
           // Forward: to the clause end.
           var index = cue
+          isCueToken[cue] = true
           while index < sentenceEnd {
-            negated[index] = true
+            coverCount[index] &+= 1
+            negated[index] = coverCount[index] % 2 == 1
             if clauseEnds(after: index) { break }
             index += 1
           }
