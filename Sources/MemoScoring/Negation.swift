@@ -59,6 +59,7 @@ struct NegationScope {
   private static let cueHashes = Set(cueForms.map { StableHash.of($0) })
   private static let contrastHashes = Set(contrastForms.map { StableHash.of($0) })
   private static let subjectHashes = Set(subjectForms.map { StableHash.of($0) })
+  private static let norHash = StableHash.of("nor")
   private static let conjunctionHashes = Set(["and", "so", "then"].map { StableHash.of($0) })
   /// Words that open a new verb phrase or clause after "and".
   static let clauseOpenerForms: Set<String> = [
@@ -107,6 +108,7 @@ struct NegationScope {
     var subjectID = [Bool](repeating: false, count: vocabulary.count)
     var voidingID = [Bool](repeating: false, count: vocabulary.count)
     var conjunctionID = [Bool](repeating: false, count: vocabulary.count)
+    var norID = [Bool](repeating: false, count: vocabulary.count)
     var clauseOpenerID = [Bool](repeating: false, count: vocabulary.count)
     var pronounID = [Bool](repeating: false, count: vocabulary.count)
     var openerID = [Bool](repeating: false, count: vocabulary.count)
@@ -114,6 +116,7 @@ struct NegationScope {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
       conjunctionID[id] = Self.conjunctionHashes.contains(hash)
+      norID[id] = hash == Self.norHash
       clauseOpenerID[id] = Self.clauseOpenerHashes.contains(hash)
       pronounID[id] = Self.pronounHashes.contains(hash)
       openerID[id] = Self.openerHashes.contains(hash)
@@ -191,6 +194,8 @@ struct NegationScope {
           shortDenials.insert(Int(sentence))
         }
         for cue in cues {
+          // "neither X nor Y", "not X nor Y": the "nor" continues the negation already open.
+          if norID[Int(text.tokens[cue].id)] && coverCount[cue] > 0 { continue }
           // Forward: to the clause end.
           var index = cue
           isCueToken[cue] = true
