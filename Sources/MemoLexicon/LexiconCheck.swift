@@ -20,12 +20,23 @@ public struct LexiconCheck: Sendable {
     var check = LexiconCheck(
       lexicon: outcome.lexicon, problems: outcome.errors, examplesRun: 0, examplesPassed: 0)
     guard let lexicon = outcome.lexicon else { return check }
+    // With an AI reference layer, AI framing must name AI: every match example of an
+    // ai_framing entry holds an AI reference.
+    let hasReferences = lexicon.categories.contains { $0.role == .aiReference }
+    func role(_ entry: Int) -> CategoryRole? { lexicon.category(of: lexicon.entries[entry])?.role }
     for (index, entry) in lexicon.entries.enumerated() {
       for example in entry.matchExamples {
         check.examplesRun += 1
         let text = tokenizer.tokenize(example.text)
         let hits = lexicon.hits(in: text)
         if hits.contains(where: { $0.entry == index }) {
+          if hasReferences && role(index) == .aiFraming
+            && !hits.contains(where: { role($0.entry) == .aiReference })
+          {
+            check.problems.append(
+              .framingWithoutAI(example.location, entry: entry.id, example: example.text))
+            continue
+          }
           check.examplesPassed += 1
         } else {
           let found = Set(hits.map { lexicon.entries[$0.entry].id }).sorted()

@@ -48,6 +48,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
   case exampleNotMatched(SourceLocation, entry: String, example: String, found: [String])
   /// A `no_match` example that produced a hit of its entry.
   case exampleMatched(SourceLocation, entry: String, example: String, surface: String)
+  /// An `ai_framing` entry whose `match` example names no AI (no `ai_reference` hit).
+  case framingWithoutAI(SourceLocation, entry: String, example: String)
 
   /// Where the problem is, when it has a place in a file.
   public var location: SourceLocation? {
@@ -60,7 +62,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
       .duplicateID(let at, _, _), .duplicatePattern(let at, _, _, _, _),
       .unbalanced(let at, _, _), .badPattern(let at, _, _), .neverMatches(let at, _, _),
       .badAction(let at, _), .unknownRedirect(let at, _),
-      .exampleNotMatched(let at, _, _, _), .exampleMatched(let at, _, _, _):
+      .exampleNotMatched(let at, _, _, _), .exampleMatched(let at, _, _, _),
+      .framingWithoutAI(let at, _, _):
       at
     }
   }
@@ -116,6 +119,8 @@ public enum LexiconError: Error, Equatable, Sendable, CustomStringConvertible {
         + "; fix the patterns or the example."
     case .exampleMatched(let at, let entry, let example, let surface):
       "\(at): no_match example of '\(entry)' matches ('\(surface)'): '\(example)'; narrow the patterns or add an exception."
+    case .framingWithoutAI(let at, let entry, let example):
+      "\(at): example of ai_framing entry '\(entry)' names no AI: '\(example)'; move the entry to a role that needs no AI (restructuring) or reword the example."
     }
   }
 }

@@ -47,10 +47,40 @@ struct Attribution {
     "colleagues", "anybody",
   ]
 
+  /// Two-word phrases that refer back to an announced cut ("this decision", "doing it").
+  static let anaphors: Set<[String]> = [
+    ["this", "decision"], ["the", "decision"], ["doing", "this"], ["doing", "it"],
+    ["these", "changes"], ["this", "change"], ["these", "cuts"], ["the", "cuts"],
+    ["this", "reduction"], ["these", "reductions"], ["the", "reductions"], ["these", "decisions"],
+    ["the", "layoffs"], ["these", "layoffs"], ["today's", "changes"], ["today's", "decision"],
+    ["this", "restructuring"],
+  ]
+  /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
+  /// "no one's role is eliminated"); a cue further away denies something else about it.
+  static let directNegationReach = 2
+
+  /// Words shortly before a negated cut that make it a plan denied, not a cut presupposed
+  /// ("not a plan to reduce our team", "no intention to cut jobs").
+  static let planForms: Set<String> = [
+    "plan", "plans", "planning", "intention", "intend", "intends", "going", "expect", "expects",
+  ]
+  /// Tokens before a cut searched for a plan word.
+  static let planReach = 3
+
+  /// Sentences back in which an anaphor finds its cut.
+  static let anaphorReach = 6
+
+  /// Words that make a sentence a claim about the cause of cuts, for a short denial after it.
+  static let claimWords: Set<String> = [
+    "reason", "reasons", "cause", "because", "due", "driven", "driver", "behind", "replace",
+    "replacing", "replaced", "responsible", "jobs", "job", "roles", "layoffs", "cuts", "people",
+    "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives",
+  ]
+
   /// Sentences either side searched for cut language across paragraph breaks (within a
-  /// paragraph the whole paragraph counts). Two, so that "This also means…" bridging a
-  /// paragraph break still links AI framing to the cut it introduces.
-  static let impliedReach = 2
+  /// paragraph the whole paragraph counts). Four, so that a memo's reasoning paragraph right
+  /// after its announcement ("Here is the fact that changed my mind…") still counts as implied.
+  static let impliedReach = 4
 
   init(
     located: [Located], text: TokenizedText, negation: NegationScope, lexicon: Lexicon,
@@ -134,9 +164,13 @@ struct Attribution {
       let negatedAI = ai[sentence].contains { located[$0].negated }
       let subjectAI = ai[sentence].contains { located[$0].subjectNegated && !located[$0].negated }
       if negatedAI {
-        let hasLink = !cuts[sentence].isEmpty || !causes[sentence].isEmpty
+        // The claim denied: a cut or cause, or a denial word, in the negated clause.
+        let inClause: (Int) -> Bool = { negation.negated[$0] || negation.subjectNegated[$0] }
+        let hasLink = (cuts[sentence] + causes[sentence]).contains {
+          located[$0].tokens.contains(where: inClause)
+        }
         if hasLink
-          || tokenForms(sentence, where: { _ in true }).contains(where: {
+          || tokenForms(sentence, where: inClause).contains(where: {
             Self.denialPredicates.contains($0)
           })
         {
@@ -158,7 +192,8 @@ struct Attribution {
     // named earlier in the sentence or in the sentence before.
     for sentence in 0..<sentenceCount
     where negation.pronounSubject[sentence] && !denial[sentence] {
-      let earlier = ai[sentence].contains { !located[$0].negated }
+      let earlier =
+        ai[sentence].contains { !located[$0].negated }
         || (sentence > 0 && !ai[sentence - 1].isEmpty)
       guard earlier else { continue }
       if tokenForms(sentence, where: { negation.negated[$0] }).contains(where: {
@@ -170,11 +205,20 @@ struct Attribution {
     for sentence in negation.shortDenials.sorted() where sentence > 0 {
       guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }
       let previous = sentence - 1
+      // Only a claim can be denied: the sentence before holds cut or causal language or a
+      // claim word ("Is AI behind this? It is not."), not just AI ("AI-native can sound cold.").
+      let claim =
+        !cuts[previous].isEmpty || !causes[previous].isEmpty
+        || tokenForms(previous, where: { _ in true }).contains(where: {
+          Self.claimWords.contains($0)
+        })
+      guard claim else { continue }
       denied[previous] = true
       if !ai[previous].isEmpty { denial[previous] = true }
     }
 
     // Affirmed hits.
+    var cutsDenied = false
     for (index, hit) in located.enumerated() {
       let sentence = hit.match.sentence
       var isAffirmed = !hit.negated && !denied[sentence]
@@ -182,7 +226,22 @@ struct Attribution {
       case .aiReference, .aiFraming:
         if denial[sentence] && hit.subjectNegated { isAffirmed = false }
         if denial[sentence] && !isAffirmed { distancing[index] = true }
-      case .cut, .restructuring, .cause:
+      case .cut:
+        // A cut the negation does not reach directly is presupposed: "AI is not the reason for
+        // today's job cuts" still announces cuts; "we are not making layoffs" and "this is not
+        // a plan to reduce our team" do not.
+        let start = hit.tokens.lowerBound
+        let direct = (max(0, start - Self.directNegationReach)..<start).contains {
+          negation.isCueToken[$0] && text.tokens[$0].sentence == text.tokens[start].sentence
+        }
+        let planned = (max(0, start - Self.planReach)..<start).contains {
+          text.tokens[$0].sentence == text.tokens[start].sentence
+            && Self.planForms.contains(text.normalizedText(of: text.tokens[$0]))
+        }
+        if hit.negated && !direct && !planned && !denied[sentence] { isAffirmed = true }
+        if hit.negated && !isAffirmed && !denied[sentence] { cutsDenied = true }
+        if question[sentence] { isAffirmed = false }
+      case .restructuring, .cause:
         if question[sentence] { isAffirmed = false }
       case .distancing:
         // Distancing holds only denials and hedges of AI: near an AI reference (a lexicon
@@ -197,6 +256,14 @@ struct Attribution {
     }
 
     // Links.
+    func anaphor(in sentence: Int) -> String? {
+      let forms = tokenForms(sentence, where: { _ in true })
+      for index in forms.indices.dropLast()
+      where Self.anaphors.contains([forms[index], forms[index + 1]]) {
+        return forms[index] + " " + forms[index + 1]
+      }
+      return nil
+    }
     func describe(_ index: Int) -> String {
       "\(lexicon.entries[located[index].entry].id) '\(located[index].match.text)'"
     }
@@ -221,6 +288,25 @@ struct Attribution {
             heaviest, true,
             "explicit: AI \(describe(heaviest)) and cut \(describe(cut)) joined by"
               + " \(describe(cause)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // Explicit through an anaphor: "I am making this decision because the intelligence tools
+      // we use have changed…", after a cut announced in the sentences before.
+      var earlierCut: Int?
+      for earlier in (max(0, sentence - Self.anaphorReach)..<sentence).reversed() {
+        if let cut = affirmedHits(cuts[earlier]).first {
+          earlierCut = cut
+          break
+        }
+      }
+      if let cause = causeHere.first, let anaphor = anaphor(in: sentence), let cut = earlierCut {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) to '\(anaphor)',"
+              + " the cut \(describe(cut)) (sentence \(sentence))"
           ))
         continue
       }
@@ -264,9 +350,12 @@ struct Attribution {
     announcesCuts = located.indices.contains {
       located[$0].role == .cut && affirmed[$0]
     }
+    // "We are not reducing jobs because of AI" in a memo that announces no cuts: the denial is
+    // of cuts, not of AI as their cause; the memo is AI framing (or absent).
+    let deniesCutsOnly = !announcesCuts && cutsDenied
     if explicitFound {
       reason = .explicit
-    } else if denial.contains(true) {
+    } else if denial.contains(true) && !deniesCutsOnly {
       reason = .denied
     } else if impliedFound {
       reason = .implied

@@ -13,8 +13,13 @@ import MemoTokenization
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
 ///   `shortDenialLength` tokens and nothing else of substance; it negates the sentence before it.
 struct NegationScope {
-  /// Per token: inside a cue's scope.
+  /// Per token: inside the scope of an odd number of cues ("no decision is made by a model
+  /// without a clinician" affirms the clinician).
   var negated: [Bool]
+  /// Per token: the number of cues whose scope covers it.
+  var coverCount: [UInt8]
+  /// Per token: it is a cue.
+  var isCueToken: [Bool]
   /// Per token: in the clause before a cue (its subject).
   var subjectNegated: [Bool]
   /// Per sentence: holds a negation cue.
@@ -35,8 +40,11 @@ struct NegationScope {
     "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
     "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated",
   ]
-  /// Words after a cue that make it no negation: "no longer", "not only", "no doubt".
-  static let voidingForms: Set<String> = ["longer", "only", "doubt", "matter", "exception"]
+  /// Words after a cue that make it no negation: "no longer", "not only", "no doubt", "not just"
+  /// ("not just to reduce headcount" says headcount is reduced).
+  static let voidingForms: Set<String> = [
+    "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply",
+  ]
   /// Pronouns that, as a negated clause's subject, can stand for AI named just before.
   static let pronounForms: Set<String> = ["it", "this", "that", "they", "which"]
   static let contrastForms: Set<String> = [
@@ -51,6 +59,7 @@ struct NegationScope {
   private static let cueHashes = Set(cueForms.map { StableHash.of($0) })
   private static let contrastHashes = Set(contrastForms.map { StableHash.of($0) })
   private static let subjectHashes = Set(subjectForms.map { StableHash.of($0) })
+  private static let norHash = StableHash.of("nor")
   private static let conjunctionHashes = Set(["and", "so", "then"].map { StableHash.of($0) })
   /// Words that open a new verb phrase or clause after "and".
   static let clauseOpenerForms: Set<String> = [
@@ -70,9 +79,23 @@ struct NegationScope {
     cueForms.contains(form) || form.hasSuffix("n't") || form.hasSuffix("n’t")
   }
 
+  /// Whether a matched phrase is negated by a cue outside it: a cue inside the phrase ("with no
+  /// human touch", "not made lightly") is part of what the phrase says.
+  func negates(_ range: Range<Int>) -> Bool {
+    var inside = 0
+    for index in range {
+      if isCueToken[index] { inside += 1 }
+      let outside = Int(coverCount[index]) - inside
+      if outside > 0 && outside % 2 == 1 { return true }
+    }
+    return false
+  }
+
   init(_ text: TokenizedText) {
     let count = text.tokens.count
     negated = [Bool](repeating: false, count: count)
+    coverCount = [UInt8](repeating: 0, count: count)
+    isCueToken = [Bool](repeating: false, count: count)
     subjectNegated = [Bool](repeating: false, count: count)
     hasCue = [Bool](repeating: false, count: max(1, text.sentenceCount))
     pronounSubject = [Bool](repeating: false, count: max(1, text.sentenceCount))
@@ -85,6 +108,7 @@ struct NegationScope {
     var subjectID = [Bool](repeating: false, count: vocabulary.count)
     var voidingID = [Bool](repeating: false, count: vocabulary.count)
     var conjunctionID = [Bool](repeating: false, count: vocabulary.count)
+    var norID = [Bool](repeating: false, count: vocabulary.count)
     var clauseOpenerID = [Bool](repeating: false, count: vocabulary.count)
     var pronounID = [Bool](repeating: false, count: vocabulary.count)
     var openerID = [Bool](repeating: false, count: vocabulary.count)
@@ -92,6 +116,7 @@ struct NegationScope {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
       conjunctionID[id] = Self.conjunctionHashes.contains(hash)
+      norID[id] = hash == Self.norHash
       clauseOpenerID[id] = Self.clauseOpenerHashes.contains(hash)
       pronounID[id] = Self.pronounHashes.contains(hash)
       openerID[id] = Self.openerHashes.contains(hash)
@@ -169,10 +194,14 @@ struct NegationScope {
           shortDenials.insert(Int(sentence))
         }
         for cue in cues {
+          // "neither X nor Y", "not X nor Y": the "nor" continues the negation already open.
+          if norID[Int(text.tokens[cue].id)] && coverCount[cue] > 0 { continue }
           // Forward: to the clause end.
           var index = cue
+          isCueToken[cue] = true
           while index < sentenceEnd {
-            negated[index] = true
+            coverCount[index] &+= 1
+            negated[index] = coverCount[index] % 2 == 1
             if clauseEnds(after: index) { break }
             index += 1
           }

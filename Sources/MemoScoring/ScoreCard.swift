@@ -211,7 +211,7 @@ public struct IndexBreakdown: Sendable, Codable, Equatable {
   public var formula: String
   /// 0.25 × weight for every affirmed AI-framing hit (once per sentence and entry).
   public var framing: IndexComponent
-  /// Per sentence where AI is a reason for cuts: 1.0 × the heaviest AI hit's weight when
+  /// Per sentence where AI is a reason for cuts: 1.5 × the heaviest AI hit's weight when
   /// explicit, 0.4 × when implied. Each contribution's reason names the AI, cut and causal
   /// words that made it.
   public var attribution: IndexComponent

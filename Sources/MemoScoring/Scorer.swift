@@ -55,7 +55,7 @@ public struct Scorer: Sendable {
       located.append(
         Located(
           entry: hit.entry, role: category.role, tokens: hit.tokens,
-          negated: hit.tokens.contains { negation.negated[$0] },
+          negated: negation.negates(hit.tokens),
           subjectNegated: hit.tokens.allSatisfy { negation.subjectNegated[$0] },
           match: makeMatch(
             text, paragraph: Int(first.paragraph), sentence: Int(first.sentence),

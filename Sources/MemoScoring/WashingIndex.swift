@@ -23,7 +23,7 @@ public enum AIReason: String, Sendable, Codable, CaseIterable {
 ///
 /// Per sentence, once per entry:
 /// - framing: 0.25 · w for every affirmed hit of an `ai_framing` entry of weight w;
-/// - attribution: for a sentence where AI is an explicit reason, 1.0 · w; where it is implied
+/// - attribution: for a sentence where AI is an explicit reason, 1.5 · w; where it is implied
 ///   (same paragraph or adjacent sentence as cut language), 0.4 · w; w is the heaviest affirmed
 ///   AI hit in the sentence (an `ai_reference` entry's weight or an `ai_framing` entry's);
 /// - vagueness: 0.25 · w for an `ai_framing` hit whose sentence has no number and no concrete
@@ -36,8 +36,10 @@ public enum AIReason: String, Sendable, Codable, CaseIterable {
 public enum WashingIndex {
   /// Points per unit of weight for any AI-framing hit.
   public static let framingFactor = 0.25
-  /// Points per unit of AI weight for a sentence where AI is an explicit reason for cuts.
-  public static let explicitFactor = 1.0
+  /// Points per unit of AI weight for a sentence where AI is an explicit reason for cuts. Set so
+  /// that one explicit sentence with a bare "AI" (w 2) outscores an AI-first frame (w 3) next
+  /// to a cut.
+  public static let explicitFactor = 1.5
   /// Points per unit of AI weight for a sentence where AI is an implied reason. Calibrated so
   /// that an implied frame counts well under half of an explicit one.
   public static let impliedFactor = 0.4
@@ -57,7 +59,7 @@ public enum WashingIndex {
     "index = 100 * (1 - exp(-points / 8)), 0 when the AI reason is absent or denied;"
     + " points = (framing + attribution + vagueness) * (1 + 0.1 * min(3, signal hits))"
     + " / max(1, sqrt(tokens / 500)); per sentence and entry, affirmed hits only: framing 0.25w"
-    + " per ai_framing hit; attribution 1.0w (explicit: AI and cut language joined by a causal"
+    + " per ai_framing hit; attribution 1.5w (explicit: AI and cut language joined by a causal"
     + " construction in the sentence) or 0.4w (implied: cut language in the same paragraph or"
     + " an adjacent sentence), w the sentence's heaviest AI hit; vagueness 0.25w per ai_framing"
     + " hit whose sentence has no number and no concrete noun"

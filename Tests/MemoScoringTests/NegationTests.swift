@@ -1,0 +1,126 @@
+import Foundation
+import MemoCore
+import MemoLexicon
+import MemoScoring
+import TestSupport
+import Testing
+
+/// Negation, denial scope and the layers, on the shipped lexicon.
+@Suite("Negation and layers")
+struct NegationTests {
+  /// Compiled once for the suite (the shipped lexicon expands to many thousand phrases).
+  static let shared: Scorer? = try? Scorer(
+    lexicon: Lexicon.load(
+      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path))
+  let scorer: Scorer
+
+  init() throws {
+    scorer = try #require(Self.shared, "the shipped lexicon Lexicons/ai-washing must load")
+  }
+
+  func card(_ paragraphs: String...) -> ScoreCard {
+    scorer.score(Memo(source: "memo.txt", paragraphs: paragraphs))
+  }
+
+  @Test("A negated AI phrase is distancing and adds no points")
+  func negatedFraming() {
+    let memo = card("We're not doing this to become AI-first; we're cutting 10% of staff.")
+    #expect(memo.aiReason == .denied)
+    #expect(memo.announcesCuts)
+    #expect(memo.score == 0)
+    #expect(memo.index.framing.contributions.isEmpty)
+    #expect(memo.distancing.contains { $0.id == "ai_first" })
+    #expect(!memo.hits.contains { $0.id == "ai_first" })
+  }
+
+  @Test("A short denial negates the claim before it")
+  func shortDenial() {
+    for denial in ["They are not.", "The answer is no.", "It isn't."] {
+      let memo = card("Some say these layoffs are driven by AI. \(denial) Demand fell.")
+      #expect(memo.aiReason == .denied, "\(denial)")
+      #expect(memo.score == 0)
+    }
+    // Not a claim: "They are not meant to." after a sentence that only names AI.
+    let memo = card(
+      "We cut 140 roles today. Words like AI-native can sound cold. They are not meant to.")
+    #expect(memo.aiReason != .denied)
+  }
+
+  @Test("Contractions and 'nothing to do with' negate AI as the cause")
+  func contractions() {
+    for sentence in [
+      "AI isn't replacing anyone; we are cutting 80 roles because demand fell.",
+      "The layoffs weren't about artificial intelligence.",
+      "Today's job cuts had nothing to do with automation.",
+      "This is not about AI, cost or performance, and 60 roles will be eliminated.",
+      "Neither AI nor automation is behind these layoffs.",
+    ] {
+      #expect(card(sentence).aiReason == .denied, "\(sentence)")
+    }
+  }
+
+  @Test("Contrast makes the second part the reason; a negated alternative is no alternative")
+  func contrastAndAlternatives() {
+    let contrast = card(
+      "We are cutting 120 jobs, not because of AI but because we overhired during the pandemic.")
+    #expect(contrast.aiReason == .denied)
+    #expect(!contrast.index.alternatives.isEmpty)
+    let negated = card("We are cutting 120 jobs. This has nothing to do with overhiring.")
+    #expect(negated.index.alternatives.isEmpty)
+  }
+
+  @Test("Distancing holds only denials and hedges of AI")
+  func distancingOnlyAboutAI() {
+    let memo = card(
+      "I want to be honest about where we are. This weighs heavily on me.",
+      "We are laying off 200 people because revenue fell.")
+    #expect(memo.distancing.isEmpty)
+    #expect(memo.aiReason == .absent)
+  }
+
+  @Test("Negated cuts do not announce cuts; presupposed ones do")
+  func negatedCuts() {
+    #expect(!card("We are not making layoffs this year.").announcesCuts)
+    #expect(!card("This is not a plan to reduce our team.").announcesCuts)
+    #expect(card("AI is not the reason for today's job cuts.").announcesCuts)
+  }
+
+  @Test("A cue inside a phrase belongs to it; two cues cancel")
+  func cueInsidePhraseAndDoubleNegation() {
+    let inside = card("Agents now quote and book 68% of our loads with no human touch.")
+    #expect(inside.aiReason == .framing)
+    #expect(inside.distancing.isEmpty)
+    let double = card("We do not run a single service without AI agents.")
+    #expect(double.aiReason == .framing)
+  }
+
+  @Test("The stronger entry keeps its words where matches overlap")
+  func strongerEntryWins() {
+    let memo = card("We are becoming an agentic-AI-first company.")
+    #expect(memo.hits.contains { $0.id == "ai_first" })
+  }
+
+  @Test("Every number form counts as cut language")
+  func numberForms() {
+    for sentence in [
+      "We will cut 15+ roles in marketing.", "The bank will eliminate fifteen percent of staff.",
+      "The firm will cut 1,100 employees.", "We plan to eliminate 20% of our workforce.",
+      "Roughly 300 support roles will be eliminated.",
+    ] {
+      #expect(card(sentence).announcesCuts, "\(sentence)")
+    }
+  }
+
+  @Test("AI and cuts joined in one sentence are explicit; across sentences implied")
+  func explicitAndImplied() {
+    #expect(
+      card("Efficiency gains from AI mean we will eliminate 200 roles.").aiReason == .explicit)
+    #expect(card("The lender blamed AI for 500 job cuts.").aiReason == .explicit)
+    let implied = card("We are becoming AI-first. Today we are eliminating 200 roles.")
+    #expect(implied.aiReason == .implied)
+    let explicit = card("Because AI now handles most tickets, we are eliminating 200 roles.")
+    #expect(explicit.score > implied.score)
+    #expect(card("We are becoming AI-first.").aiReason == .framing)
+    #expect(card("We are eliminating 200 roles.").aiReason == .absent)
+  }
+}
