@@ -88,6 +88,10 @@ enum PlainTextReader {
 
   /// "- item", "* item", "• item", "1. item" → "item".
   static func stripListMarker(_ paragraph: String) -> String {
+    // Only bullets, digits and non-ASCII can start an item.
+    guard let byte = paragraph.utf8.first,
+      byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+    else { return paragraph }
     var text = Substring(paragraph)
     if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
       text = text.dropFirst(2)
