@@ -224,13 +224,13 @@ enum TopMatter {
       }
       if let (author, date) = byline(text) {
         content.byline = content.byline ?? author
-        content.date = content.date ?? date
+        if content.date == nil, let date { (content.date, content.dateSource) = (date, "byline") }
         lines.remove(at: index)
         continue
       }
       if text.utf8.count <= 40, let date = DateNormalizer.normalize(text), standsAlone || !sawBody {
         if MemoHeaders.headerField(text) == nil {
-          content.date = content.date ?? date
+          if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
           lines.remove(at: index)
           continue
         }
@@ -239,7 +239,7 @@ enum TopMatter {
         standsAlone
           || nextIsTopMatter(lines, after: index)
       {
-        content.title = text
+        (content.title, content.titleSource) = (text, "first-line")
         lines.remove(at: index)
         continue
       }
@@ -287,10 +287,11 @@ enum TopMatter {
       || text.first == "“" || text.first == "\""
   }
 
-  /// A company in capitals heading a memo: "TESSALINE LABS" over memo headers or a
-  /// "MEMORANDUM" line, or any capitals line `MemoHeaders.letterhead` accepts (legal form).
+  /// A company in capitals heading a memo without a legal form: "TESSALINE LABS" over memo
+  /// headers or a "MEMORANDUM" line.
   static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
-    if let company = MemoHeaders.letterhead(text) { return company }
+    // Letterheads with a legal form are `MemoHeaders.split`'s (it also drops a filing's note).
+    if MemoHeaders.letterhead(text) != nil { return nil }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count), text.count <= 40, text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })
