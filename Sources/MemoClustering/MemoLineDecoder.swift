@@ -22,6 +22,7 @@ package enum MemoLineDecoder {
 
   private enum Key: Int {
     case source, title, author, date, company, paragraphs, encoding, quoted, commentary, format
+    case titleSource, authorSource, dateSource, companySource
   }
 
   private struct Scanner {
@@ -47,6 +48,7 @@ package enum MemoLineDecoder {
       var quoted: Bool?
       var commentary: [String]?
       var format: InputFormat?
+      var sources: [String?] = [nil, nil, nil, nil]  // title, author, date, company
       skipSpace()
       if !consume(UInt8(ascii: "}")) {
         while true {
@@ -98,6 +100,9 @@ package enum MemoLineDecoder {
               guard let parsed = InputFormat(rawValue: value) else { return nil }
               format = parsed
             }
+          case .titleSource, .authorSource, .dateSource, .companySource:
+            guard let value = optionalString() else { return nil }
+            sources[key.rawValue - Key.titleSource.rawValue] = value
           }
           skipSpace()
           if consume(UInt8(ascii: ",")) { continue }
@@ -110,7 +115,8 @@ package enum MemoLineDecoder {
       return Memo(
         source: source, title: title, author: author, date: date, company: company,
         paragraphs: paragraphs, encoding: encoding ?? "utf-8", quoted: quoted ?? false,
-        commentary: commentary ?? [], format: format ?? .text)
+        commentary: commentary ?? [], format: format ?? .text, titleSource: sources[0],
+        authorSource: sources[1], dateSource: sources[2], companySource: sources[3])
     }
 
     @inline(__always)
@@ -172,6 +178,13 @@ package enum MemoLineDecoder {
       case 10:
         if matches("paragraphs") { return .paragraphs }
         if matches("commentary") { return .commentary }
+        if matches("dateSource") { return .dateSource }
+      case 11:
+        if matches("titleSource") { return .titleSource }
+      case 12:
+        if matches("authorSource") { return .authorSource }
+      case 13:
+        if matches("companySource") { return .companySource }
       default:
         break
       }

@@ -23,12 +23,27 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
   public var commentary: [String]
   /// The input format the memo was read from.
   public var format: InputFormat
+  /// Where `title` came from (`memo-header`, `json-ld`, `meta`, `headline`, `title`,
+  /// `first-line`, `front-matter`, `email-header`), or nil when `title` is nil.
+  public var titleSource: String?
+  /// Where `author` came from (`memo-header`, `json-ld`, `meta`, `byline`, `signature`,
+  /// `front-matter`, `email-header`), or nil.
+  public var authorSource: String?
+  /// Where `date` came from (`memo-header`, `json-ld`, `meta`, `time`, `dateline`,
+  /// `front-matter`, `email-header`, and `json-ld-modified`/`meta-modified` for a page's
+  /// modified date), or nil.
+  public var dateSource: String?
+  /// Where `company` came from (`memo-header`, `letterhead`, `signature`, `release`,
+  /// `json-ld`, `meta`, `title`, `email-address`, `body`, `front-matter`), or nil.
+  public var companySource: String?
 
   /// Creates a memo.
   public init(
     source: String, title: String? = nil, author: String? = nil, date: String? = nil,
     company: String? = nil, paragraphs: [String], encoding: String = "utf-8",
-    quoted: Bool = false, commentary: [String] = [], format: InputFormat = .text
+    quoted: Bool = false, commentary: [String] = [], format: InputFormat = .text,
+    titleSource: String? = nil, authorSource: String? = nil, dateSource: String? = nil,
+    companySource: String? = nil
   ) {
     self.source = source
     self.title = title
@@ -40,10 +55,15 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     self.quoted = quoted
     self.commentary = commentary
     self.format = format
+    self.titleSource = titleSource
+    self.authorSource = authorSource
+    self.dateSource = dateSource
+    self.companySource = companySource
   }
 
   private enum CodingKeys: String, CodingKey {
     case source, title, author, date, company, paragraphs, encoding, quoted, commentary, format
+    case titleSource, authorSource, dateSource, companySource
   }
 
   public init(from decoder: any Decoder) throws {
@@ -58,6 +78,10 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     quoted = try container.decodeIfPresent(Bool.self, forKey: .quoted) ?? false
     commentary = try container.decodeIfPresent([String].self, forKey: .commentary) ?? []
     format = try container.decodeIfPresent(InputFormat.self, forKey: .format) ?? .text
+    titleSource = try container.decodeIfPresent(String.self, forKey: .titleSource)
+    authorSource = try container.decodeIfPresent(String.self, forKey: .authorSource)
+    dateSource = try container.decodeIfPresent(String.self, forKey: .dateSource)
+    companySource = try container.decodeIfPresent(String.self, forKey: .companySource)
   }
 
   /// Encodes every key, writing `null` for unknown metadata so the schema is stable.
@@ -73,6 +97,10 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     try container.encode(quoted, forKey: .quoted)
     try container.encode(commentary, forKey: .commentary)
     try container.encode(format, forKey: .format)
+    try container.encode(titleSource, forKey: .titleSource)
+    try container.encode(authorSource, forKey: .authorSource)
+    try container.encode(dateSource, forKey: .dateSource)
+    try container.encode(companySource, forKey: .companySource)
   }
 
   /// The body as one string, paragraphs separated by blank lines.

@@ -66,7 +66,7 @@ enum HTMLReader {
     {
       content.headline = h1.text.collapsingWhitespace
     }
-    if metadata.date == nil && content.timeDate == nil {
+    if (metadata.date == nil || metadata.dateIsModified) && content.timeDate == nil {
       for line in shortLines(allBlocks) {
         if let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
           content.datelineDate = date

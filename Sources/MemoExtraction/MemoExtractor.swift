@@ -92,12 +92,20 @@ public struct MemoExtractor: Sendable {
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
         format: .email)
     }
-    if let subject = message.subject, !subject.isEmpty { memo.title = subject }
-    if let from = message.from, let name = MemoHeaders.personName(from) { memo.author = name }
-    if memo.company == nil, let address = message.from.flatMap(MemoHeaders.emailAddress) {
-      memo.company = MemoHeaders.companyFromDomain(address, text: memo.paragraphs)
+    if let subject = message.subject, !subject.isEmpty {
+      (memo.title, memo.titleSource) = (subject, "email-header")
     }
-    if let date = message.date.flatMap(DateNormalizer.normalize) { memo.date = date }
+    if let from = message.from, let name = MemoHeaders.personName(from) {
+      (memo.author, memo.authorSource) = (name, "email-header")
+    }
+    if memo.company == nil, let address = message.from.flatMap(MemoHeaders.emailAddress),
+      let company = MemoHeaders.companyFromDomain(address, text: memo.paragraphs)
+    {
+      (memo.company, memo.companySource) = (company, "email-address")
+    }
+    if let date = message.date.flatMap(DateNormalizer.normalize) {
+      (memo.date, memo.dateSource) = (date, "email-header")
+    }
     return memo
   }
 
@@ -121,22 +129,28 @@ public struct MemoExtractor: Sendable {
       ? PlainTextReader.readMarkdown(utf8: decoded.utf8)
       : PlainTextReader.readText(utf8: decoded.utf8)
     var memo = MemoAssembler.assemble(
-      paragraphs: content.paragraphs, title: content.title, source: source,
-      encoding: decoded.encoding, format: format == .jsonl ? .text : format)
+      paragraphs: content.paragraphs, title: content.title, titleSource: content.titleSource,
+      source: source, encoding: decoded.encoding, format: format == .jsonl ? .text : format)
     let fields = content.frontMatter
+    // Front matter first, then memo headers (already in `memo`), then the top matter, then
+    // the signature (already in `memo`).
     if let author = fields["author"] ?? fields["from"] {
-      memo.author = author
-    } else if memo.author == nil || content.byline != nil {
-      memo.author = content.byline ?? memo.author
+      (memo.author, memo.authorSource) = (author, "front-matter")
+    } else if memo.authorSource != "memo-header", let byline = content.byline {
+      (memo.author, memo.authorSource) = (byline, "byline")
     }
-    if let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize) {
-      memo.date = memo.date ?? date
+    if memo.date == nil,
+      let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize)
+    {
+      (memo.date, memo.dateSource) = (date, "front-matter")
     }
-    memo.date = memo.date ?? content.date
+    if memo.date == nil, let date = content.date {
+      (memo.date, memo.dateSource) = (date, content.dateSource)
+    }
     if let company = fields["company"] ?? fields["organization"] {
-      memo.company = company
-    } else if let company = content.letterhead {
-      memo.company = memo.company ?? company
+      (memo.company, memo.companySource) = (company, "front-matter")
+    } else if memo.company == nil, let company = content.letterhead {
+      (memo.company, memo.companySource) = (company, "letterhead")
     }
     return memo
   }
@@ -157,17 +171,17 @@ enum MemoAssembler {
       memo.commentary = split.commentary
       memo.quoted = true
       let metadata = content.metadata
-      memo.title = headers.subject ?? metadata.title ?? content.headline ?? metadata.pageTitle
-      memo.author = (headers.from ?? MemoHeaders.signOff(body)).map {
-        MemoInStory.fullName($0, in: split.commentary)
-      }
-      memo.date =
-        headers.date.flatMap(DateNormalizer.normalize) ?? content.metadata.date
-        ?? content.timeDate ?? content.datelineDate
+      (memo.title, memo.titleSource) = first(
+        (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
+        (content.headline, "headline"), (metadata.pageTitle, "title"))
+      (memo.author, memo.authorSource) = first(
+        (headers.from, "memo-header"), (MemoHeaders.signOff(body), "signature"))
+      memo.author = memo.author.map { MemoInStory.fullName($0, in: split.commentary) }
+      (memo.date, memo.dateSource) = date(headers: headers, content: content)
       // The page's publisher is the news outlet; only the memo itself can name its company.
-      memo.company =
-        companyFromHeaders(headers, body: body)
-        ?? MemoInStory.subjectCompany(split.commentary, memo: body)
+      (memo.company, memo.companySource) = first(
+        companyFromHeaders(headers, body: body),
+        (MemoInStory.subjectCompany(split.commentary, memo: body), "body"))
       return memo
     }
     var (ownHeaders, body) = MemoHeaders.split(content.paragraphs.map(\.text))
@@ -186,20 +200,44 @@ enum MemoAssembler {
     memo.paragraphs = body
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
-    memo.title = headers.subject ?? metadata.title ?? headline ?? metadata.pageTitle
-    memo.author =
-      headers.from ?? metadata.author ?? content.byline ?? MemoHeaders.signOff(body)
-    memo.date =
-      headers.date.flatMap(DateNormalizer.normalize) ?? metadata.date ?? content.timeDate
-      ?? content.datelineDate
-    memo.company =
-      releaseCompany
-      ?? metadata.publisher.map { companyInSiteName($0, title: memo.title, body: body) }
-      ?? metadata.siteCompany
-      ?? companyFromHeaders(headers, body: body).map {
-        fullerName(of: $0, among: content.imageNames)
-      }
+    (memo.title, memo.titleSource) = first(
+      (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
+      (headline, "headline"), (metadata.pageTitle, "title"))
+    (memo.author, memo.authorSource) = first(
+      (headers.from, "memo-header"), (metadata.author, metadata.authorSource),
+      (content.byline, "byline"), (MemoHeaders.signOff(body), "signature"))
+    (memo.date, memo.dateSource) = date(headers: headers, content: content)
+    if releaseCompany != nil {
+      (memo.company, memo.companySource) = (releaseCompany, "release")
+    } else if let publisher = metadata.publisher {
+      memo.company = companyInSiteName(publisher, title: memo.title, body: body)
+      memo.companySource = metadata.publisherSource
+    } else if let site = metadata.siteCompany {
+      (memo.company, memo.companySource) = (site, "title")
+    } else {
+      let (company, source) = companyFromHeaders(headers, body: body)
+      memo.company = company.map { fullerName(of: $0, among: content.imageNames) }
+      memo.companySource = source
+    }
     return memo
+  }
+
+  /// The first candidate with a value, and its source; (nil, nil) when none has one.
+  static func first(_ candidates: (String?, String?)...) -> (String?, String?) {
+    for (value, source) in candidates where value != nil { return (value, source) }
+    return (nil, nil)
+  }
+
+  /// The memo's own date (its `Date:` header, the page's published date, a `<time>`, a
+  /// dateline) before the page's modified date.
+  static func date(headers: MemoHeaders, content: HTMLReader.Content) -> (String?, String?) {
+    let metadata = content.metadata
+    let published = metadata.dateIsModified ? nil : metadata.date
+    return first(
+      (headers.date.flatMap(DateNormalizer.normalize), "memo-header"),
+      (published, metadata.dateSource), (content.timeDate, "time"),
+      (content.datelineDate, "dateline"),
+      (metadata.dateIsModified ? metadata.date : nil, metadata.dateSource))
   }
 
   /// The company inside a two-word site name that the memo never uses whole: a founder's
@@ -253,26 +291,36 @@ enum MemoAssembler {
     return company
   }
 
-  /// "To: All Acme employees", else the sender's domain as the memo spells it.
-  static func companyFromHeaders(_ headers: MemoHeaders, body: [String]) -> String? {
-    if let company = headers.company { return company }
-    if let address = headers.fromAddress {
-      return MemoHeaders.companyFromDomain(address, text: body)
+  /// "To: All Acme employees" (or a letterhead or a From line's company), else the sender's
+  /// domain as the memo spells it; with its source.
+  static func companyFromHeaders(_ headers: MemoHeaders, body: [String]) -> (String?, String?) {
+    if let company = headers.company {
+      return (company, headers.hasLetterhead ? "letterhead" : "memo-header")
     }
-    return nil
+    if let address = headers.fromAddress,
+      let company = MemoHeaders.companyFromDomain(address, text: body)
+    {
+      return (company, "email-address")
+    }
+    return (nil, nil)
   }
 
+  /// A memo from paragraphs of text; `title` (with `titleSource`) is the reader's, used when
+  /// the memo has no `Subject:` line.
   static func assemble(
-    paragraphs: [String], title: String?, source: String, encoding: String, format: InputFormat
+    paragraphs: [String], title: String?, titleSource: String? = nil, source: String,
+    encoding: String, format: InputFormat
   ) -> Memo {
     var (headers, body) = MemoHeaders.split(paragraphs)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
-    return Memo(
-      source: source, title: headers.subject ?? title,
-      author: headers.from ?? MemoHeaders.signOff(body),
-      date: headers.date.flatMap(DateNormalizer.normalize),
-      company: companyFromHeaders(headers, body: body), paragraphs: body, encoding: encoding,
-      format: format)
+    var memo = Memo(source: source, paragraphs: body, encoding: encoding, format: format)
+    (memo.title, memo.titleSource) = first((headers.subject, "memo-header"), (title, titleSource))
+    (memo.author, memo.authorSource) = first(
+      (headers.from, "memo-header"), (MemoHeaders.signOff(body), "signature"))
+    (memo.date, memo.dateSource) = first(
+      (headers.date.flatMap(DateNormalizer.normalize), "memo-header"))
+    (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)
+    return memo
   }
 }
 

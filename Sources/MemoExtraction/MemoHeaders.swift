@@ -331,7 +331,9 @@ struct MemoHeaders: Sendable, Equatable {
     }
     if let comma = value.firstIndex(of: ",") { value = String(value[..<comma]) }
     for separator in [" - ", " – ", " — ", " (", " | "] {
-      if let range = value.range(of: separator) { value = String(value[..<range.lowerBound]) }
+      if let range = Substring(value).firstByteRange(of: separator) {
+        value = String(value[..<range.lowerBound])
+      }
     }
     value = value.trimmed
     return value.isEmpty ? nil : value

@@ -11,6 +11,16 @@ struct PageMetadata: Sendable, Equatable {
   var pageTitle: String?
   /// The company named by the site part of `<title>` ("– Acme Newsroom" → "Acme").
   var siteCompany: String?
+  /// Where `title`, `author`, `date` and `publisher` came from: `json-ld` or `meta`; a date
+  /// that is only the page's modified date is `json-ld-modified` or `meta-modified`.
+  var titleSource: String?
+  var authorSource: String?
+  var dateSource: String?
+  var publisherSource: String?
+
+  /// True when `date` is only when the page was last modified, which any date of the memo
+  /// itself beats.
+  var dateIsModified: Bool { dateSource?.hasSuffix("-modified") == true }
 
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
@@ -39,7 +49,12 @@ struct PageMetadata: Sendable, Equatable {
       if !trimmed.isEmpty { metas[key] = trimmed }
     }
     let titleParts = tree.title.map { Self.splitTitle($0.collapsingWhitespace) }
-    title = title ?? metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
+    if title == nil,
+      let found = metas["og:title"] ?? metas["twitter:title"] ?? metas["headline"]
+    {
+      title = found
+      titleSource = "meta"
+    }
     pageTitle = titleParts?.title.flatMap { Self.isUsefulTitle($0) ? $0 : nil }
     siteCompany = titleParts?.company
     if author == nil {
@@ -49,11 +64,12 @@ struct PageMetadata: Sendable, Equatable {
       ] {
         if let value = metas[key], !value.contains("://"), let name = Self.cleanAuthor(value) {
           author = name
+          authorSource = "meta"
           break
         }
       }
     }
-    if date == nil {
+    if date == nil || dateIsModified {
       for key in [
         "article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
         "pubdate", "publish-date", "publishdate", "sailthru.date", "parsely-pub-date",
@@ -61,7 +77,9 @@ struct PageMetadata: Sendable, Equatable {
         "article:modified_time",
       ] {
         if let value = metas[key], let normalized = DateNormalizer.normalize(value) {
+          if key == "article:modified_time", date != nil { break }
           date = normalized
+          dateSource = key == "article:modified_time" ? "meta-modified" : "meta"
           break
         }
       }
@@ -70,6 +88,7 @@ struct PageMetadata: Sendable, Equatable {
       publisher =
         metas["og:site_name"] ?? metas["dcterms.publisher"] ?? metas["dc.publisher"]
         ?? metas["application-name"]
+      if publisher != nil { publisherSource = "meta" }
     }
   }
 
@@ -134,8 +153,11 @@ struct PageMetadata: Sendable, Equatable {
     guard !text.isEmpty, let data = text.data(using: .utf8),
       let json = try? JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed])
     else { return }
-    // Breadth-first over arrays, @graph and nested objects, iteratively.
+    // Breadth-first over arrays, @graph and nested objects, iteratively; every object is
+    // collected first so that `"author": {"@id": …}` can point at a Person node anywhere.
     var queue: [Any] = [json]
+    var objects: [[String: Any]] = []
+    var names: [String: String] = [:]
     var head = 0
     while head < queue.count, head < 500 {
       let item = queue[head]
@@ -147,6 +169,12 @@ struct PageMetadata: Sendable, Equatable {
       guard let object = item as? [String: Any] else { continue }
       if let graph = object["@graph"] { queue.append(graph) }
       if let main = object["mainEntity"] { queue.append(main) }
+      if let id = object["@id"] as? String, let name = Self.strings(object["name"]).first {
+        names[id] = name.collapsingWhitespace
+      }
+      objects.append(object)
+    }
+    for object in objects {
       let types = Self.strings(object["@type"]).map { $0.lowercased() }
       guard types.contains(where: { Self.articleTypes.contains($0) }) else { continue }
       let isWebPage = types.allSatisfy { $0 == "webpage" }
@@ -154,22 +182,34 @@ struct PageMetadata: Sendable, Equatable {
         let headline = Self.strings(object["headline"]).first
           ?? (isWebPage ? nil : Self.strings(object["name"]).first)
       {
-        if title == nil { title = headline.collapsingWhitespace }
+        if title == nil {
+          title = headline.collapsingWhitespace
+          titleSource = "json-ld"
+        }
       }
-      if author == nil, let name = Self.name(object["author"]) ?? Self.name(object["creator"]) {
+      if author == nil,
+        let name = Self.name(object["author"], names: names)
+          ?? Self.name(object["creator"], names: names)
+      {
         author = Self.cleanAuthor(name)
+        if author != nil { authorSource = "json-ld" }
       }
-      if date == nil {
+      if date == nil || dateIsModified {
         for key in ["datePublished", "dateCreated", "uploadDate", "dateModified"] {
           if let value = Self.strings(object[key]).first,
             let normalized = DateNormalizer.normalize(value)
           {
+            if key == "dateModified", date != nil { break }
             date = normalized
+            dateSource = key == "dateModified" ? "json-ld-modified" : "json-ld"
             break
           }
         }
       }
-      if publisher == nil, let name = Self.name(object["publisher"]) { publisher = name }
+      if publisher == nil, let name = Self.name(object["publisher"], names: names) {
+        publisher = name
+        publisherSource = "json-ld"
+      }
     }
   }
 
@@ -179,17 +219,23 @@ struct PageMetadata: Sendable, Equatable {
     return []
   }
 
-  /// The `name` of a person or organization, or of the first of several.
-  private static func name(_ value: Any?) -> String? {
+  /// The `name` of a person or organization (a string, an object with `name`, or an `@id`
+  /// reference to a node elsewhere in the JSON-LD), or the names of several joined by commas.
+  private static func name(_ value: Any?, names: [String: String]) -> String? {
     if let string = value as? String {
       return string.contains("://") ? nil : string.collapsingWhitespace
     }
     if let object = value as? [String: Any] {
-      return strings(object["name"]).first.map(\.collapsingWhitespace)
+      if let name = strings(object["name"]).first { return name.collapsingWhitespace }
+      if let id = object["@id"] as? String { return names[id] }
+      return nil
     }
     if let array = value as? [Any] {
-      let names = array.compactMap { name($0) }.filter { !$0.isEmpty }
-      return names.isEmpty ? nil : names.joined(separator: ", ")
+      var seen: Set<String> = []
+      let found = array.compactMap { name($0, names: names) }.filter {
+        !$0.isEmpty && seen.insert($0).inserted
+      }
+      return found.isEmpty ? nil : found.joined(separator: ", ")
     }
     return nil
   }

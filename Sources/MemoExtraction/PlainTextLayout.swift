@@ -153,19 +153,24 @@ enum LineUnwrapper {
   }
 
   /// A cheap test before `TextUnwrapper.isPageFurniture`: furniture is short, or starts with
-  /// "page", "exhibit" or "ex-", or is a form feed.
+  /// "page ", "exhibit " or "ex-" (any case), or is a form feed.
   private static func mayBeFurniture(_ text: String) -> Bool {
     let bytes = text.utf8
     if bytes.count <= 12 { return true }
-    guard let first = bytes.first else { return false }
-    return first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || first == UInt8(ascii: "E")
-      || first == UInt8(ascii: "e") || first == 0x0C
+    var prefix: [UInt8] = []
+    for byte in bytes.prefix(8) { prefix.append(byte | 0x20) }
+    return prefix.starts(with: "page ".utf8) || prefix.starts(with: "exhibit ".utf8)
+      || prefix.starts(with: "ex-".utf8) || bytes.first == 0x0C
   }
 
   /// A list item: a bullet marker and a space, or `1.`/`1)` and a space.
   static func isListItem(_ text: String) -> Bool {
+    guard let byte = text.utf8.first else { return false }
+    // Only bullets, digits and non-ASCII can start an item.
+    guard
+      byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+    else { return false }
     guard let first = text.unicodeScalars.first else { return false }
-    let bullets: Set<Unicode.Scalar> = ["-", "*", "+", "•", "·", "–", "◦", "▪", "‣", "●"]
     if bullets.contains(first) {
       var scalars = text.unicodeScalars.dropFirst()
       guard scalars.first == " " else { return false }
@@ -174,6 +179,10 @@ enum LineUnwrapper {
     }
     return TextUnwrapper.isNumberedItem(text)
   }
+
+  private static let bullets: Set<Unicode.Scalar> = [
+    "-", "*", "+", "•", "·", "–", "◦", "▪", "‣", "●",
+  ]
 
   static func endsSentence(_ text: String) -> Bool {
     guard let last = text.unicodeScalars.last else { return false }
@@ -215,13 +224,13 @@ enum TopMatter {
       }
       if let (author, date) = byline(text) {
         content.byline = content.byline ?? author
-        content.date = content.date ?? date
+        if content.date == nil, let date { (content.date, content.dateSource) = (date, "byline") }
         lines.remove(at: index)
         continue
       }
       if text.utf8.count <= 40, let date = DateNormalizer.normalize(text), standsAlone || !sawBody {
         if MemoHeaders.headerField(text) == nil {
-          content.date = content.date ?? date
+          if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
           lines.remove(at: index)
           continue
         }
@@ -230,7 +239,7 @@ enum TopMatter {
         standsAlone
           || nextIsTopMatter(lines, after: index)
       {
-        content.title = text
+        (content.title, content.titleSource) = (text, "first-line")
         lines.remove(at: index)
         continue
       }
@@ -253,10 +262,18 @@ enum TopMatter {
 
   /// "MEMORANDUM", "MEMO", "INTERNAL MEMO": a form's heading, not the memo's title.
   static func isMemoWord(_ text: String) -> Bool {
-    let key = text.lowercased().trimmingCharacters(in: [" ", ":", "*", "="])
-    return ["memo", "memorandum", "internal memo", "internal memorandum", "office memorandum"]
-      .contains(key)
+    guard text.utf8.count <= 30 else { return false }
+    var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    let edges: Set<UInt8> = [0x20, 0x3A, 0x2A, 0x3D]  // space : * =
+    while let last = bytes.last, edges.contains(last) { bytes.removeLast() }
+    let start = bytes.firstIndex { !edges.contains($0) } ?? bytes.endIndex
+    return memoWords.contains(Array(bytes[start...]))
   }
+
+  private static let memoWords: Set<[UInt8]> = Set(
+    ["memo", "memorandum", "internal memo", "internal memorandum", "office memorandum"].map {
+      Array($0.utf8)
+    })
 
   /// A first line that reads as a title: short, not a sentence, greeting, list item or
   /// header.
@@ -270,10 +287,11 @@ enum TopMatter {
       || text.first == "“" || text.first == "\""
   }
 
-  /// A company in capitals heading a memo: "TESSALINE LABS" over memo headers or a
-  /// "MEMORANDUM" line, or any capitals line `MemoHeaders.letterhead` accepts (legal form).
+  /// A company in capitals heading a memo without a legal form: "TESSALINE LABS" over memo
+  /// headers or a "MEMORANDUM" line.
   static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
-    if let company = MemoHeaders.letterhead(text) { return company }
+    // Letterheads with a legal form are `MemoHeaders.split`'s (it also drops a filing's note).
+    if MemoHeaders.letterhead(text) != nil { return nil }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count), text.count <= 40, text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })
@@ -305,7 +323,7 @@ enum TopMatter {
     guard text.count <= 120 else { return nil }
     var date: String?
     for separator in [" | ", " · ", " — ", " – ", " on ", ", "] {
-      guard let range = rest.range(of: separator) else { continue }
+      guard let range = rest.firstByteRange(of: separator) else { continue }
       if let found = DateNormalizer.normalize(String(rest[range.upperBound...])) {
         date = found
         rest = rest[..<range.lowerBound]
@@ -320,15 +338,41 @@ enum TopMatter {
 
   /// The date of a press-release dateline opening the first paragraph: "SAN FRANCISCO,
   /// March 4, 2026 — Acme today…" or "BERLIN, 4 March 2026 /PRNewswire/ --".
-  static func pressDateline(_ paragraph: String) -> String? {
-    guard let first = paragraph.first, first.isUppercase else { return nil }
+  static func pressDateline(_ whole: String) -> String? {
+    guard let first = whole.first, first.isUppercase else { return nil }
+    let paragraph = String(whole.prefix(80))
     for separator in [" — ", " – ", " -- ", " - ", " /"] {
-      guard let range = paragraph.range(of: separator),
+      guard let range = Substring(paragraph).firstByteRange(of: separator),
         paragraph.distance(from: paragraph.startIndex, to: range.lowerBound) <= 60
       else { continue }
       let head = paragraph[..<range.lowerBound]
       guard head.contains(",") else { continue }
       if let date = DateNormalizer.normalize(String(head)) { return date }
+    }
+    return nil
+  }
+}
+
+extension Substring {
+  /// The first occurrence of `needle`'s UTF-8 bytes, byte-exact (no Unicode folding); `needle`
+  /// must start with an ASCII byte so the match starts on a character. Faster than
+  /// Foundation's `range(of:)` for the short separators searched here.
+  func firstByteRange(of needle: String) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return nil }
+    let bytes = utf8
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      if bytes[index] == first {
+        var cursor = index
+        var matched = 0
+        while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
+          cursor = bytes.index(after: cursor)
+          matched += 1
+        }
+        if matched == pattern.count { return index..<cursor }
+      }
+      index = bytes.index(after: index)
     }
     return nil
   }

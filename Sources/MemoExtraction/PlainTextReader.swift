@@ -20,6 +20,11 @@ enum PlainTextReader {
     var date: String?
     /// The company of a letterhead in capitals over the memo (`TESSALINE LABS`).
     var letterhead: String?
+    /// Where `title` came from: `first-line`, `headline` (a Markdown heading) or
+    /// `front-matter`.
+    var titleSource: String?
+    /// Where `date` came from: `dateline` or `byline`.
+    var dateSource: String?
   }
 
   /// Splits off YAML front matter (`---` lines around `key: value` pairs) at the very start.
@@ -80,14 +85,20 @@ enum PlainTextReader {
     if let title = content.title, content.paragraphs.first == title {
       content.paragraphs.removeFirst()
     }
-    if content.date == nil, let first = content.paragraphs.first {
-      content.date = TopMatter.pressDateline(first)
+    if content.date == nil, let first = content.paragraphs.first,
+      let date = TopMatter.pressDateline(first)
+    {
+      (content.date, content.dateSource) = (date, "dateline")
     }
     return content
   }
 
   /// "- item", "* item", "• item", "1. item" → "item".
   static func stripListMarker(_ paragraph: String) -> String {
+    // Only bullets, digits and non-ASCII can start an item.
+    guard let byte = paragraph.utf8.first,
+      byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+    else { return paragraph }
     var text = Substring(paragraph)
     if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
       text = text.dropFirst(2)
@@ -142,7 +153,10 @@ enum PlainTextReader {
     }
     let paragraphs = TextUnwrapper.paragraphs(fromLines: prepared, dropPageFurniture: false)
       .map(stripListMarker).filter { !$0.isEmpty }
-    return Content(paragraphs: paragraphs, title: fields["title"] ?? title, frontMatter: fields)
+    var content = Content(
+      paragraphs: paragraphs, title: fields["title"] ?? title, frontMatter: fields)
+    content.titleSource = fields["title"] != nil ? "front-matter" : title != nil ? "headline" : nil
+    return content
   }
 
   /// Removes inline Markdown: images, links (keeping their text), emphasis, code ticks, tags.

@@ -160,6 +160,9 @@ public enum ExtractionOutput {
       ("company", .optional(memo.company)), ("paragraphs", .strings(memo.paragraphs)),
       ("encoding", .string(memo.encoding)), ("quoted", .bool(memo.quoted)),
       ("commentary", .strings(memo.commentary)), ("format", .string(memo.format.rawValue)),
+      ("titleSource", .optional(memo.titleSource)), ("authorSource", .optional(memo.authorSource)),
+      ("dateSource", .optional(memo.dateSource)),
+      ("companySource", .optional(memo.companySource)),
     ]
     let pad = indent.map { String(repeating: $0, count: level + 1) } ?? ""
     let closePad = indent.map { String(repeating: $0, count: level) } ?? ""

@@ -20,7 +20,9 @@ struct MemoLineDecoderTests {
     let memo = Memo(
       source: "memos/a \"quoted\".txt", title: "Tab\there", author: nil, date: "2024-03-01",
       company: "Acme — Robotics", paragraphs: ["Line\none", "Café ☕ 𝄞 \u{1}", "back\\slash/"],
-      encoding: "windows-1252", quoted: true, commentary: ["A story."], format: .html)
+      encoding: "windows-1252", quoted: true, commentary: ["A story."], format: .html,
+      titleSource: "memo-header", authorSource: nil, dateSource: "json-ld",
+      companySource: "letterhead")
     let line = String(decoding: try JSONEncoder().encode(memo), as: UTF8.self)
     #expect(fast(line) == memo)
   }
