@@ -109,6 +109,7 @@ struct ContentExtractor {
     var score = Array(repeating: 0.0, count: count)
     // The summed paragraph scores of each subtree, to compare siblings fairly.
     var subtreeScore = Array(repeating: 0.0, count: count)
+    var ownScore = Array(repeating: 0.0, count: count)
     var scored: [Int32] = []
     var isScored = Array(repeating: false, count: count)
     for block in blocks where block.length >= 25 {
@@ -120,6 +121,9 @@ struct ContentExtractor {
       var value = 1.0 + Double(commas) + min(Double(block.length) / 100.0, 3.0)
       if block.linkLength * 2 > block.length { value *= 0.2 }
       subtreeScore[Int(block.owner)] += value
+      if Double(block.linkLength) < Thresholds.massBlockLinkDensity * Double(block.length) {
+        ownScore[Int(block.owner)] += value
+      }
       let owner = tree.nodes[Int(block.owner)]
       var target = Self.paragraphTags.contains(owner.name) ? owner.parent : block.owner
       var level = 0
@@ -134,14 +138,18 @@ struct ContentExtractor {
       }
     }
     guard !scored.isEmpty else { return blocks.filter { $0.length > 0 } }
-    // Inside comments, related links and the like, nothing is the article.
+    // Inside comments, related links and the like, nothing is the article; but a region
+    // holding most of the page is a wrapper, whatever its class says (a menu button that an
+    // unclosed tag made the parent of the whole page).
+    let rootText = textLength[Int(root)]
     var underBoilerplate = Array(repeating: false, count: count)
     for index in 0..<count {
       let parent = Int(tree.nodes[index].parent)
       if parent >= 0 && underBoilerplate[parent] {
         underBoilerplate[index] = true
       } else if !tree.nodes[index].isText, isScored[index] || tree.nodes[index].firstChild >= 0,
-        hint(Int32(index)) == -2
+        hint(Int32(index)) == -2,
+        Double(textLength[index]) < Thresholds.boilerplateRegionShare * Double(rootText)
       {
         underBoilerplate[index] = true
       }
@@ -180,15 +188,32 @@ struct ContentExtractor {
       if parent >= 0 { subtreeScore[parent] += subtreeScore[node] }
       node -= 1
     }
-    // Climb while the parent holds nearly the same text (a wrapper around the body).
+    // The paragraph score of each subtree outside comment and related-link regions.
+    var mass = Array(repeating: 0.0, count: count)
+    for index in 0..<count where !underBoilerplate[index] { mass[index] = ownScore[index] }
+    node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { mass[parent] += mass[node] }
+      node -= 1
+    }
+    // Climb while the parent is a wrapper around the body: it holds nearly the same text, or
+    // it holds the body's other parts (a body split over sibling sections, each of them
+    // scored on its own, gives its parent several times the paragraphs of the best one).
     var top = best
     while true {
       let parent = tree.nodes[Int(top)].parent
       guard parent >= 0, tree.nodes[Int(parent)].name != "body" else { break }
       let parentText = textLength[Int(parent)]
-      if parentText > 0, Double(textLength[Int(top)]) / Double(parentText) > 0.85,
-        linkDensity(parent) < 0.3
-      {
+      let density = linkDensity(parent)
+      let wrapper =
+        parentText > 0
+        && Double(textLength[Int(top)]) / Double(parentText) > Thresholds.wrapperTextShare
+        && density < Thresholds.wrapperLinkDensity
+      let moreBody =
+        mass[Int(parent)] >= mass[Int(top)] * Thresholds.climbMassGrowth
+        && density < Thresholds.wrapperLinkDensity && !underBoilerplate[Int(parent)]
+      if wrapper || moreBody {
         top = parent
       } else {
         break
@@ -374,6 +399,26 @@ struct ContentExtractor {
     "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
   ]
+}
+
+/// The thresholds of main-content selection, each with what it was calibrated on.
+enum Thresholds {
+  /// A parent holding more than this share of the best container's text is a wrapper
+  /// (Readability-style climbing; unchanged since the 181-page benchmark set it).
+  static let wrapperTextShare = 0.85
+  /// Climbing stops at a parent whose text is more links than this (navigation, link lists).
+  static let wrapperLinkDensity = 0.3
+  /// A parent with this many times the best container's paragraph score holds the body's
+  /// other parts (the best container has under two thirds of the paragraphs around it).
+  /// WCXB dev pages below 0.5 went from 107 to 37 with it; a rule against links in the added
+  /// part cost list articles more than it saved on teaser lists, and was left out.
+  static let climbMassGrowth = 1.5
+  /// Paragraphs count toward that score only when links are under this share of their text:
+  /// a teaser's headline and blurb in one block run 0.2–0.3, prose 0–0.1.
+  static let massBlockLinkDensity = 0.15
+  /// A comment or related-links region holding this share of the page's text or more is a
+  /// wrapper, not a region to ignore (parsers nest whole pages inside unclosed menus).
+  static let boilerplateRegionShare = 0.5
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.

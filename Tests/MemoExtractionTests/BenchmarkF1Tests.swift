@@ -14,15 +14,17 @@ struct BenchmarkF1Tests {
   static let benchFolder = Fixtures.repositoryRoot
     .appendingPathComponent("../shared/bench/article-extraction").standardizedFileURL
 
-  @Test("F1 over the 181 benchmark pages stays at or above the floor")
+  static var benchPresent: Bool {
+    FileManager.default.fileExists(
+      atPath: benchFolder.appendingPathComponent("ground-truth.json").path)
+  }
+
+  /// Scores `paragraphs` alone: a page wrongly read as a quoted memo loses its story here.
+  @Test(
+    "F1 over the 181 benchmark pages stays at or above the floor (skipped without ../shared/bench/article-extraction)",
+    .enabled(if: benchPresent))
   func f1AboveFloor() throws {
     let truthURL = Self.benchFolder.appendingPathComponent("ground-truth.json")
-    guard FileManager.default.fileExists(atPath: truthURL.path) else {
-      Issue.record(
-        "Expected the article-extraction benchmark at \(Self.benchFolder.path) (ground-truth.json and html/<id>.html.gz); CI has it beside the repository as ../shared/bench/article-extraction."
-      )
-      return
-    }
     let truthJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL))
     let truth = try #require(truthJSON as? [String: [String: Any]])
     let ids = truth.keys.sorted()
@@ -31,7 +33,7 @@ struct BenchmarkF1Tests {
     DispatchQueue.concurrentPerform(iterations: ids.count) { index in
       let path = Self.benchFolder.appendingPathComponent("html/\(ids[index]).html.gz").path
       let memo = try? extractor.extract(fileAt: path)
-      let body = memo.map { ($0.quoted ? $0.commentary + $0.paragraphs : $0.paragraphs) }
+      let body = memo?.paragraphs
       storage.set(index, body?.joined(separator: "\n\n") ?? "")
     }
     let predictions = storage.values()
