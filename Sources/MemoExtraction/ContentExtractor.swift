@@ -15,6 +15,17 @@ struct ContentExtractor {
   private var hints: [Int8?]
   /// Memoized `ClassHints.weight(hintText:)` by hint text.
   private var hintsByText: [HintText: Int8] = [:]
+  /// `shape(of:)` of the best container and its ancestors up to the selected one.
+  private var trustedShapes: Set<String> = []
+
+  /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
+  /// split over sections repeats the piece that holds the best paragraphs, whatever its
+  /// class says ("widget").
+  func shape(of node: Int32) -> String? {
+    let element = tree.nodes[Int(node)]
+    guard let first = element.attribute("class")?.split(separator: " ").first else { return nil }
+    return element.name + "." + first
+  }
 
   /// A hint text as a dictionary key, hashed as one run of bytes (an `[UInt8]` key hashes
   /// byte by byte).
@@ -299,6 +310,8 @@ struct ContentExtractor {
   /// The blocks inside `selected` containers that are not inside boilerplate elements.
   private mutating func keptBlocks(in selected: [Int32], trusted: [Int32] = []) -> [TextBlock] {
     let count = tree.nodes.count
+    // The template pieces the best paragraphs sit in: their repeats are content too.
+    trustedShapes = Set(trusted.compactMap { shape(of: $0) })
     var keep = Array(repeating: Int8(0), count: count)  // 0 unknown, 1 keep, -1 drop
     for container in selected { keep[Int(container)] = 1 }
     for node in trusted { keep[Int(node)] = 1 }
@@ -348,7 +361,10 @@ struct ContentExtractor {
     let hint = hint(node)
     // A region holding most of the container's text is the body, whatever its class says.
     if hint == -2 && length * 10 < containerText * 8 { return true }
-    if hint == -1 && length * 2 < containerText {
+    if hint == -1 && length * 2 < containerText
+      && !(density < Thresholds.wrapperLinkDensity
+        && shape(of: node).map(trustedShapes.contains) == true)
+    {
       // A long paragraph of prose is content even with an odd class ("dateline", "meta").
       let prose = ["p", "li", "blockquote", "pre", "dd"].contains(element.name)
       if !(prose && length >= 150 && density < 0.3) { return true }

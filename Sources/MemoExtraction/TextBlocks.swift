@@ -346,6 +346,9 @@ enum BlockBuilder {
     var childScratch: [Int32] = []
     while let (index, leaving, knownBlock) = stack.popLast() {
       if nodes[Int(index)].isText {
+        // A swallowing button's own label ("Menu") is not part of the page it holds.
+        let parent = nodes[Int(index)].parent
+        if parent >= 0, nodes[Int(parent)].name == "button" { continue }
         appendText(nodes[Int(index)].text)
         continue
       }
