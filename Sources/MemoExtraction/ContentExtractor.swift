@@ -17,6 +17,10 @@ struct ContentExtractor {
   private var hintsByText: [HintText: Int8] = [:]
   /// `shape(of:)` of the best container and its ancestors up to the selected one.
   private var trustedShapes: Set<String> = []
+  /// The nodes of the best container's subtree.
+  private var bestRange: Range<Int32> = 0..<0
+  /// Blocks of 80+ characters that are mostly not links, in each node's subtree.
+  private var proseBlocks: [Int] = []
 
   /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
   /// split over sections repeats the piece that holds the best paragraphs, whatever its
@@ -304,7 +308,29 @@ struct ContentExtractor {
       trusted.append(walker)
       walker = tree.nodes[Int(walker)].parent
     }
+    proseBlocks = Array(repeating: 0, count: count)
+    for block in blocks where block.length >= 80 && block.linkLength * 2 < block.length {
+      proseBlocks[Int(block.owner)] += 1
+    }
+    node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { proseBlocks[parent] += proseBlocks[node] }
+      node -= 1
+    }
+    // Inside the best container, weak boilerplate hints ("widget", "skip") do not cut out the
+    // paragraphs that made it best, when they sit in such elements rather than in it.
+    // When the best container holds its paragraphs itself, a hinted element inside it is an
+    // insert (a call to action, an ad zone) and goes as before.
+    bestRange = ownScore[Int(best)] * 2 < mass[Int(best)] ? best..<subtreeEnd(of: best) : 0..<0
     return keptBlocks(in: selected, trusted: trusted)
+  }
+
+  /// The index after the last node of `node`'s subtree (nodes are stored in pre-order).
+  func subtreeEnd(of node: Int32) -> Int32 {
+    var end = Int(node) + 1
+    while end < tree.nodes.count, tree.nodes[end].parent >= node { end += 1 }
+    return Int32(end)
   }
 
   /// The blocks inside `selected` containers that are not inside boilerplate elements.
@@ -362,8 +388,9 @@ struct ContentExtractor {
     // A region holding most of the container's text is the body, whatever its class says.
     if hint == -2 && length * 10 < containerText * 8 { return true }
     if hint == -1 && length * 2 < containerText
-      && !(density < Thresholds.wrapperLinkDensity
-        && shape(of: node).map(trustedShapes.contains) == true)
+      && !(density < Thresholds.wrapperLinkDensity && length >= Thresholds.hintedProseLength
+        && ((bestRange.contains(node) && proseBlocks[Int(node)] >= 2)
+          || shape(of: node).map(trustedShapes.contains) == true))
     {
       // A long paragraph of prose is content even with an odd class ("dateline", "meta").
       let prose = ["p", "li", "blockquote", "pre", "dd"].contains(element.name)
@@ -432,6 +459,11 @@ enum Thresholds {
   /// Paragraphs count toward that score only when links are under this share of their text:
   /// a teaser's headline and blurb in one block run 0.2–0.3, prose 0–0.1.
   static let massBlockLinkDensity = 0.15
+  /// A weakly boilerplate-classed element ("widget", "meta") repeating the template piece of
+  /// the best container is content from this many characters of prose, and one inside the
+  /// best container from two prose blocks: bylines and share bars on the benchmark pages are
+  /// shorter, captions one block (200 cut single-paragraph page-builder widgets).
+  static let hintedProseLength = 80
   /// A comment or related-links region holding this share of the page's text or more is a
   /// wrapper, not a region to ignore (parsers nest whole pages inside unclosed menus).
   static let boilerplateRegionShare = 0.5

@@ -8,8 +8,10 @@ import Testing
 /// scored with the same metric as its `score.py`. The floor only rises.
 @Suite("Extraction benchmark")
 struct BenchmarkF1Tests {
-  /// The F1 measured when the floor was last raised, rounded down to 3 decimals.
-  static let floor = 0.971
+  /// The F1 measured when the floor was last raised, rounded down to 3 decimals. Set anew at
+  /// 0.970 when the body scored became `paragraphs` alone (it was 0.964 that way before, and
+  /// 0.971 with the commentary of pages wrongly read as quoted memos).
+  static let floor = 0.970
 
   static let benchFolder = Fixtures.repositoryRoot
     .appendingPathComponent("../shared/bench/article-extraction").standardizedFileURL
