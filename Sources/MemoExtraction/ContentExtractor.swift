@@ -15,6 +15,21 @@ struct ContentExtractor {
   private var hints: [Int8?]
   /// Memoized `ClassHints.weight(hintText:)` by hint text.
   private var hintsByText: [HintText: Int8] = [:]
+  /// `shape(of:)` of the best container and its ancestors up to the selected one.
+  private var trustedShapes: Set<String> = []
+  /// The nodes of the best container's subtree.
+  private var bestRange: Range<Int32> = 0..<0
+  /// Blocks of 80+ characters that are mostly not links, in each node's subtree.
+  private var proseBlocks: [Int] = []
+
+  /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
+  /// split over sections repeats the piece that holds the best paragraphs, whatever its
+  /// class says ("widget").
+  func shape(of node: Int32) -> String? {
+    let element = tree.nodes[Int(node)]
+    guard let first = element.attribute("class")?.split(separator: " ").first else { return nil }
+    return element.name + "." + first
+  }
 
   /// A hint text as a dictionary key, hashed as one run of bytes (an `[UInt8]` key hashes
   /// byte by byte).
@@ -109,6 +124,7 @@ struct ContentExtractor {
     var score = Array(repeating: 0.0, count: count)
     // The summed paragraph scores of each subtree, to compare siblings fairly.
     var subtreeScore = Array(repeating: 0.0, count: count)
+    var ownScore = Array(repeating: 0.0, count: count)
     var scored: [Int32] = []
     var isScored = Array(repeating: false, count: count)
     for block in blocks where block.length >= 25 {
@@ -120,6 +136,9 @@ struct ContentExtractor {
       var value = 1.0 + Double(commas) + min(Double(block.length) / 100.0, 3.0)
       if block.linkLength * 2 > block.length { value *= 0.2 }
       subtreeScore[Int(block.owner)] += value
+      if Double(block.linkLength) < Thresholds.massBlockLinkDensity * Double(block.length) {
+        ownScore[Int(block.owner)] += value
+      }
       let owner = tree.nodes[Int(block.owner)]
       var target = Self.paragraphTags.contains(owner.name) ? owner.parent : block.owner
       var level = 0
@@ -134,14 +153,18 @@ struct ContentExtractor {
       }
     }
     guard !scored.isEmpty else { return blocks.filter { $0.length > 0 } }
-    // Inside comments, related links and the like, nothing is the article.
+    // Inside comments, related links and the like, nothing is the article; but a region
+    // holding most of the page is a wrapper, whatever its class says (a menu button that an
+    // unclosed tag made the parent of the whole page).
+    let rootText = textLength[Int(root)]
     var underBoilerplate = Array(repeating: false, count: count)
     for index in 0..<count {
       let parent = Int(tree.nodes[index].parent)
       if parent >= 0 && underBoilerplate[parent] {
         underBoilerplate[index] = true
       } else if !tree.nodes[index].isText, isScored[index] || tree.nodes[index].firstChild >= 0,
-        hint(Int32(index)) == -2
+        hint(Int32(index)) == -2,
+        Double(textLength[index]) < Thresholds.boilerplateRegionShare * Double(rootText)
       {
         underBoilerplate[index] = true
       }
@@ -180,15 +203,32 @@ struct ContentExtractor {
       if parent >= 0 { subtreeScore[parent] += subtreeScore[node] }
       node -= 1
     }
-    // Climb while the parent holds nearly the same text (a wrapper around the body).
+    // The paragraph score of each subtree outside comment and related-link regions.
+    var mass = Array(repeating: 0.0, count: count)
+    for index in 0..<count where !underBoilerplate[index] { mass[index] = ownScore[index] }
+    node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { mass[parent] += mass[node] }
+      node -= 1
+    }
+    // Climb while the parent is a wrapper around the body: it holds nearly the same text, or
+    // it holds the body's other parts (a body split over sibling sections, each of them
+    // scored on its own, gives its parent several times the paragraphs of the best one).
     var top = best
     while true {
       let parent = tree.nodes[Int(top)].parent
       guard parent >= 0, tree.nodes[Int(parent)].name != "body" else { break }
       let parentText = textLength[Int(parent)]
-      if parentText > 0, Double(textLength[Int(top)]) / Double(parentText) > 0.85,
-        linkDensity(parent) < 0.3
-      {
+      let density = linkDensity(parent)
+      let wrapper =
+        parentText > 0
+        && Double(textLength[Int(top)]) / Double(parentText) > Thresholds.wrapperTextShare
+        && density < Thresholds.wrapperLinkDensity
+      let moreBody =
+        mass[Int(parent)] >= mass[Int(top)] * Thresholds.climbMassGrowth
+        && density < Thresholds.wrapperLinkDensity && !underBoilerplate[Int(parent)]
+      if wrapper || moreBody {
         top = parent
       } else {
         break
@@ -268,12 +308,36 @@ struct ContentExtractor {
       trusted.append(walker)
       walker = tree.nodes[Int(walker)].parent
     }
+    proseBlocks = Array(repeating: 0, count: count)
+    for block in blocks where block.length >= 80 && block.linkLength * 2 < block.length {
+      proseBlocks[Int(block.owner)] += 1
+    }
+    node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { proseBlocks[parent] += proseBlocks[node] }
+      node -= 1
+    }
+    // Inside the best container, weak boilerplate hints ("widget", "skip") do not cut out the
+    // paragraphs that made it best, when they sit in such elements rather than in it.
+    // When the best container holds its paragraphs itself, a hinted element inside it is an
+    // insert (a call to action, an ad zone) and goes as before.
+    bestRange = ownScore[Int(best)] * 2 < mass[Int(best)] ? best..<subtreeEnd(of: best) : 0..<0
     return keptBlocks(in: selected, trusted: trusted)
+  }
+
+  /// The index after the last node of `node`'s subtree (nodes are stored in pre-order).
+  func subtreeEnd(of node: Int32) -> Int32 {
+    var end = Int(node) + 1
+    while end < tree.nodes.count, tree.nodes[end].parent >= node { end += 1 }
+    return Int32(end)
   }
 
   /// The blocks inside `selected` containers that are not inside boilerplate elements.
   private mutating func keptBlocks(in selected: [Int32], trusted: [Int32] = []) -> [TextBlock] {
     let count = tree.nodes.count
+    // The template pieces the best paragraphs sit in: their repeats are content too.
+    trustedShapes = Set(trusted.compactMap { shape(of: $0) })
     var keep = Array(repeating: Int8(0), count: count)  // 0 unknown, 1 keep, -1 drop
     for container in selected { keep[Int(container)] = 1 }
     for node in trusted { keep[Int(node)] = 1 }
@@ -323,7 +387,11 @@ struct ContentExtractor {
     let hint = hint(node)
     // A region holding most of the container's text is the body, whatever its class says.
     if hint == -2 && length * 10 < containerText * 8 { return true }
-    if hint == -1 && length * 2 < containerText {
+    if hint == -1 && length * 2 < containerText
+      && !(density < Thresholds.wrapperLinkDensity && length >= Thresholds.hintedProseLength
+        && ((bestRange.contains(node) && proseBlocks[Int(node)] >= 2)
+          || shape(of: node).map(trustedShapes.contains) == true))
+    {
       // A long paragraph of prose is content even with an odd class ("dateline", "meta").
       let prose = ["p", "li", "blockquote", "pre", "dd"].contains(element.name)
       if !(prose && length >= 150 && density < 0.3) { return true }
@@ -374,6 +442,31 @@ struct ContentExtractor {
     "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
   ]
+}
+
+/// The thresholds of main-content selection, each with what it was calibrated on.
+enum Thresholds {
+  /// A parent holding more than this share of the best container's text is a wrapper
+  /// (Readability-style climbing; unchanged since the 181-page benchmark set it).
+  static let wrapperTextShare = 0.85
+  /// Climbing stops at a parent whose text is more links than this (navigation, link lists).
+  static let wrapperLinkDensity = 0.3
+  /// A parent with this many times the best container's paragraph score holds the body's
+  /// other parts (the best container has under two thirds of the paragraphs around it).
+  /// WCXB dev pages below 0.5 went from 107 to 37 with it; a rule against links in the added
+  /// part cost list articles more than it saved on teaser lists, and was left out.
+  static let climbMassGrowth = 1.5
+  /// Paragraphs count toward that score only when links are under this share of their text:
+  /// a teaser's headline and blurb in one block run 0.2–0.3, prose 0–0.1.
+  static let massBlockLinkDensity = 0.15
+  /// A weakly boilerplate-classed element ("widget", "meta") repeating the template piece of
+  /// the best container is content from this many characters of prose, and one inside the
+  /// best container from two prose blocks: bylines and share bars on the benchmark pages are
+  /// shorter, captions one block (200 cut single-paragraph page-builder widgets).
+  static let hintedProseLength = 80
+  /// A comment or related-links region holding this share of the page's text or more is a
+  /// wrapper, not a region to ignore (parsers nest whole pages inside unclosed menus).
+  static let boilerplateRegionShare = 0.5
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.

@@ -15,12 +15,19 @@ struct DOMNode: Sendable {
   var nextSibling: Int32 = -1
   /// Whether `name` is `#text`, stored because the walks ask for every node.
   let isText: Bool
+  /// Hidden by `hidden`, `aria-hidden="true"` or an inline `display:none`. Kept in the tree:
+  /// a page can render its body hidden and reveal it by script (see `BlockBuilder`).
+  var isHidden = false
 
-  init(name: String, text: String, attributes: [(name: String, value: String)], parent: Int32) {
+  init(
+    name: String, text: String, attributes: [(name: String, value: String)], parent: Int32,
+    isHidden: Bool = false
+  ) {
     self.name = name
     self.text = text
     self.attributes = attributes
     self.parent = parent
+    self.isHidden = isHidden
     isText = name == "#text"
   }
 
@@ -39,7 +46,8 @@ struct DOMNode: Sendable {
 /// A page copied into Swift values: its body's elements and text, and head metadata.
 ///
 /// Nodes are stored in document order (pre-order), so every child comes after its parent.
-/// Scripts, styles, templates and hidden elements are left out while copying.
+/// Scripts, styles and templates are left out while copying; hidden elements are kept and
+/// marked (`DOMNode.isHidden`).
 struct HTMLTree: Sendable {
   var nodes: [DOMNode] = []
   /// The text of `<title>`.
@@ -160,7 +168,7 @@ enum TreeCopier {
   /// Tags whose content is never text a reader sees.
   static let dropped: Set<String> = [
     "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe", "object",
-    "embed", "video", "audio", "select", "option", "textarea", "button", "input", "link",
+    "embed", "video", "audio", "select", "option", "textarea", "input", "link",
     "img", "picture", "source", "map", "area", "frameset", "frame", "param", "track", "dialog",
   ]
 
@@ -191,12 +199,12 @@ enum TreeCopier {
           if isJSONLD(type) { tree.jsonLD.append(directText(of: node, in: document)) }
         } else if !dropped.contains(name) {
           let attributes = document.attributes(node)
-          if !isHidden(attributes) {
-            let index = append(
-              DOMNode(name: name, text: "", attributes: attributes, parent: parents.last!),
-              to: &tree, lastChildren: &lastChildren)
-            if document.firstChild(node) != nil { descendInto = index }
-          }
+          let index = append(
+            DOMNode(
+              name: name, text: "", attributes: attributes, parent: parents.last!,
+              isHidden: isHidden(attributes)),
+            to: &tree, lastChildren: &lastChildren)
+          if document.firstChild(node) != nil { descendInto = index }
         }
       } else if document.isText(node) {
         let text: String? = document.withContent(node) { content in

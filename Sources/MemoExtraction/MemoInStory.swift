@@ -43,6 +43,7 @@ enum MemoInStory {
     let memoQuotes = Set(
       quoteLength.filter { id, length in
         quoteEligible(id) && (length >= 400 || (quoteCount[id, default: 0] >= 3 && length >= 200))
+          && MemoEvidence.readsAsMemo(paragraphs.filter { $0.blockquote == id }.map(\.text))
       }.keys)
     if !memoQuotes.isEmpty {
       let memo = paragraphs.filter { memoQuotes.contains($0.blockquote) }.map(\.text)
@@ -92,7 +93,8 @@ enum MemoInStory {
         cursor += 1
       }
       let memo = Array(texts[start...end])
-      guard memo.count >= 2 || memo.joined().count >= 200 else { continue }
+      guard memo.count >= 2 || memo.joined().count >= 200, MemoEvidence.readsAsMemo(memo)
+      else { continue }
       let commentary = Array(texts[..<start]) + Array(texts[(end + 1)...])
       return Split(memo: memo, commentary: commentary)
     }
@@ -187,5 +189,150 @@ enum MemoInStory {
       "many thanks", "yours", "yours sincerely", "with appreciation", "gratefully", "respectfully",
       "onwards", "thanks again", "with thanks", "love",
     ].contains(stripped)
+  }
+}
+
+/// Whether quoted text reads as a memo rather than any other quotation (an excerpt, a poem, a
+/// statement to the press): the evidence memo-in-story needs before it treats a blockquote or
+/// the text after a lead-in as the company's own words.
+enum MemoEvidence {
+  /// Memo evidence in `paragraphs` (the candidate memo, in order). One kind suffices:
+  /// - a salutation to colleagues opening it ("Team,", "Hi all,", "Dear colleagues", "Acme
+  ///   team:"), within its first two paragraphs;
+  /// - memo headers: two of To/From/Subject/Date/Cc among its first six paragraphs, or one
+  ///   From or Subject line;
+  /// - a sign-off closing it: a closing word over or before a name ("Best,", "Priya"), or a
+  ///   name over a job title;
+  /// - an announcement to staff: first-person plural (we, our, us) at least
+  ///   `minimumPluralWords` times and second person (you, your) at least
+  ///   `minimumSecondPerson` times, each a share of at least `minimumPersonShare` of the words.
+  static func readsAsMemo(_ paragraphs: [String]) -> Bool {
+    guard !paragraphs.isEmpty else { return false }
+    if paragraphs.prefix(2).contains(where: isSalutation) { return true }
+    if hasHeaders(paragraphs) { return true }
+    if hasSignOff(paragraphs) { return true }
+    return addressesStaff(paragraphs)
+  }
+
+  /// First-person plural words a memo announcing a decision to staff uses several times.
+  /// Calibrated on the Corpus memos (every one has 5 or more) against quoted excerpts and
+  /// statements in real articles (mostly 0–2).
+  static let minimumPluralWords = 4
+  /// "You"/"your" a memo addresses its readers with; press statements rarely do.
+  static let minimumSecondPerson = 2
+  /// Each person's words as a share of all words: a long excerpt that says "we" four times in
+  /// 2,000 words is not an announcement.
+  static let minimumPersonShare = 0.01
+
+  static let salutationWords: Set<String> = [
+    "hi", "hello", "hey", "dear", "team", "all", "everyone", "everybody", "folks", "colleagues",
+    "friends", "teammates", "greetings", "y'all",
+  ]
+  static let audienceWords: Set<String> = [
+    "team", "teams", "colleagues", "employees", "staff", "teammates", "everyone", "all",
+    "family", "people", "crew", "associates", "partners",
+  ]
+
+  /// "Team," / "Hi all," / "Dear colleagues" / "Good morning everyone" / "Acme team:" /
+  /// "Team, we are at a turning point…" (a salutation that runs into the text).
+  static func isSalutation(_ paragraph: String) -> Bool {
+    let text = paragraph.trimmed
+    guard !text.isEmpty else { return false }
+    // The salutation: up to the first comma, colon, dash or exclamation mark.
+    let end =
+      text.firstIndex { $0 == "," || $0 == ":" || $0 == "!" || $0 == "—" || $0 == "–" }
+      ?? text.endIndex
+    let head = text[..<end]
+    let words = head.lowercased().split { !$0.isLetter && $0 != "'" }.map(String.init)
+    guard let first = words.first, (1...5).contains(words.count) else { return false }
+    // A salutation is its own line, or ends with its punctuation mark before the text.
+    let standsAlone = end == text.endIndex ? text.count <= 40 : true
+    guard standsAlone else { return false }
+    if end == text.endIndex && words.count > 3 { return false }
+    if ["hi", "hello", "hey", "dear", "greetings"].contains(first) { return true }
+    if lowerStartsGreeting(words) { return true }
+    // "Team," "All," "Everyone:" alone before the text; "Acme team," "Dear Acme colleagues,".
+    if words.count == 1 { return salutationWords.contains(first) && end != text.endIndex }
+    let initialCapital = head.first.map(\.isUppercase) ?? false
+    return initialCapital && words.count <= 4 && audienceWords.contains(words.last!)
+      && end != text.endIndex
+  }
+
+  /// "Good morning, all" / "Good afternoon everyone".
+  private static func lowerStartsGreeting(_ words: [String]) -> Bool {
+    words.count >= 2 && words[0] == "good"
+      && ["morning", "afternoon", "evening"].contains(words[1])
+  }
+
+  /// Two header lines among the first six paragraphs, or one From or Subject line.
+  static func hasHeaders(_ paragraphs: [String]) -> Bool {
+    var count = 0
+    for paragraph in paragraphs.prefix(6) where paragraph.count < 300 {
+      guard let field = MemoHeaders.headerField(paragraph)?.field else { continue }
+      if field == .from || field == .subject { return true }
+      count += 1
+    }
+    return count >= 2
+  }
+
+  /// A closing word and a name ("Best," then "Priya"; "Thanks, Sam"), or a name over a job
+  /// title, among the last four paragraphs. A bare "— Name" attribution is how any quotation
+  /// ends, and does not count.
+  static func hasSignOff(_ paragraphs: [String]) -> Bool {
+    let tail = Array(paragraphs.suffix(4))
+    for (offset, paragraph) in tail.enumerated() {
+      let text = paragraph.trimmed
+      guard text.count <= 80 else { continue }
+      let lower = text.lowercased()
+      if MemoInStory.isClosingWord(lower) {
+        // "Best," then a name, or "Best," last with the name lost to markup.
+        if offset + 1 == tail.count { return true }
+        if MemoHeaders.looksLikeName(MemoHeaders.personName(tail[offset + 1]) ?? "") {
+          return true
+        }
+        continue
+      }
+      // "Thanks, Sam" / "Best regards,\nDana Whitfield" on one line.
+      if let comma = text.firstIndex(where: { $0 == "," || $0 == "\n" }) {
+        let closing = String(text[..<comma]).lowercased()
+        let rest = text[text.index(after: comma)...].trimmed
+        if MemoInStory.isClosingWord(closing),
+          MemoHeaders.looksLikeName(MemoHeaders.personName(rest) ?? "")
+        {
+          return true
+        }
+      }
+    }
+    if paragraphs.count >= 3, let last = paragraphs.last, last.count <= 60,
+      MemoHeaders.isJobTitle(last), MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 2])
+    {
+      return true
+    }
+    return false
+  }
+
+  /// First-person plural and second person, each often enough (see the thresholds above).
+  static func addressesStaff(_ paragraphs: [String]) -> Bool {
+    var words = 0
+    var plural = 0
+    var second = 0
+    for paragraph in paragraphs {
+      for word in paragraph.lowercased().split(whereSeparator: {
+        !$0.isLetter && $0 != "'" && $0 != "’"
+      }) {
+        words += 1
+        switch word {
+        case "we", "we're", "we’re", "we've", "we’ve", "we'll", "we’ll", "our", "ours", "us":
+          plural += 1
+        case "you", "your", "you're", "you’re", "you'll", "you’ll", "yours":
+          second += 1
+        default: break
+        }
+      }
+    }
+    guard words > 0 else { return false }
+    let share = minimumPersonShare * Double(words)
+    return plural >= minimumPluralWords && second >= minimumSecondPerson
+      && Double(plural) >= share && Double(second) >= share
   }
 }

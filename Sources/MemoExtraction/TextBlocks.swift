@@ -15,6 +15,85 @@ struct TextBlock: Sendable {
 }
 
 enum BlockBuilder {
+  /// A hidden element is read when it holds more text than `revealShare` times everything
+  /// visible around it: pages that stream their body into a hidden element and reveal it by
+  /// script (server-rendered React, lazy "read more" bodies) show only a shell otherwise.
+  /// Menus, modals and collapsed tabs hold far less than the visible page.
+  static let revealShare = 1.0
+
+  /// The outermost hidden elements under `root` that `revealShare` says to read.
+  static func revealedHidden(
+    nodes: UnsafeBufferPointer<DOMNode>, root: Int32, rawLength: [Int]
+  ) -> Set<Int32> {
+    var outermost: [Int32] = []
+    var insideHidden = Array(repeating: false, count: nodes.count)
+    var hiddenLength = 0
+    var index = Int(root)
+    let end = nodes.count
+    while index < end {
+      let parent = Int(nodes[index].parent)
+      if index != Int(root) && (parent < Int(root) || parent < 0) { break }  // left the subtree
+      let parentHidden = parent >= 0 && index != Int(root) && insideHidden[parent]
+      insideHidden[index] = parentHidden || nodes[index].isHidden
+      if nodes[index].isHidden && !parentHidden {
+        outermost.append(Int32(index))
+        hiddenLength += rawLength[index]
+      }
+      index += 1
+    }
+    guard !outermost.isEmpty else { return [] }
+    let visible = rawLength[Int(root)] - hiddenLength
+    return Set(
+      outermost.filter { hidden in
+        guard Double(rawLength[Int(hidden)]) > revealShare * Double(visible) else { return false }
+        // A hidden mega-menu of linked headlines can outweigh a short story: not a body.
+        if ClassHints.weight(hintText: ClassHints.hintText(of: nodes[Int(hidden)])) < 0 {
+          return false
+        }
+        return linkText(under: hidden, nodes: nodes, rawLength: rawLength)
+          < Double(rawLength[Int(hidden)]) * revealMaxLinkDensity
+      })
+  }
+
+  /// A revealed hidden element must be prose: links at most this share of its text (bodies
+  /// run under 0.1, menus of linked headlines over 0.3).
+  static let revealMaxLinkDensity = 0.3
+
+  /// Bytes of text inside `<a>` elements under `element` (outermost links only).
+  static func linkText(
+    under element: Int32, nodes: UnsafeBufferPointer<DOMNode>, rawLength: [Int]
+  ) -> Double {
+    var total = 0
+    var index = Int(element) + 1
+    var linkEnd = -1  // nodes before this index are inside a counted link
+    var depthOK = true
+    while index < nodes.count, depthOK {
+      // The subtree of `element` is contiguous: stop at the first node outside it.
+      var ancestor = Int(nodes[index].parent)
+      while ancestor > Int(element) { ancestor = Int(nodes[ancestor].parent) }
+      if ancestor != Int(element) {
+        depthOK = false
+        continue
+      }
+      if index > linkEnd, nodes[index].name == "a" {
+        total += rawLength[index]
+        var last = index
+        // The link's subtree ends before the next node whose parent is outside it.
+        var next = index + 1
+        while next < nodes.count {
+          var up = Int(nodes[next].parent)
+          while up > index { up = Int(nodes[up].parent) }
+          if up != index { break }
+          last = next
+          next += 1
+        }
+        linkEnd = last
+      }
+      index += 1
+    }
+    return Double(total)
+  }
+
   /// Tags that start and end a block of text (the rest are inline and never separate words…
   /// unless the page glues them; see `separatorTags`).
   static let blockTags: Set<String> = [
@@ -179,17 +258,45 @@ enum BlockBuilder {
     while position >= 0 {
       if nodes[position].isText { rawLength[position] += nodes[position].text.utf8.count }
       if nodes[position].name == "a" && rawLength[position] > 150 {
-        // An `<a>` holding paragraphs is an unclosed tag, not a link.
+        // An `<a>` that opens on link text and then holds paragraphs is an unclosed tag, not
+        // a link. A card's link opens on its blocks (a headline, a blurb), and is a link.
         var child = nodes[position].firstChild
+        var sawText = false
         while child >= 0 {
-          let name = nodes[Int(child)].name
-          if name == "p" || name == "div" { countsAsLink[position] = false }
-          child = nodes[Int(child)].nextSibling
+          let node = nodes[Int(child)]
+          if node.isText {
+            if node.text != " " { sawText = true }
+          } else if node.name == "p" || node.name == "div" {
+            if sawText { countsAsLink[position] = false }
+            break
+          } else if rawLength[Int(child)] > 0 {
+            sawText = true
+          }
+          child = node.nextSibling
         }
       }
       let parent = nodes[position].parent
       if parent >= 0 { rawLength[Int(parent)] += rawLength[position] }
       position -= 1
+    }
+    let revealed = revealedHidden(nodes: nodes, root: root, rawLength: rawLength)
+    /// Whether a `<button>` holds blocks: a page whose unclosed button swallowed the rest of
+    /// it (parsers nest what follows inside), not a control's label.
+    func buttonHoldsBlocks(_ button: Int32) -> Bool {
+      var stack = [button]
+      var visited = 0
+      while let current = stack.popLast(), visited < 400 {
+        visited += 1
+        var child = nodes[Int(current)].firstChild
+        while child >= 0 {
+          if !nodes[Int(child)].isText {
+            if blockTags.contains(nodes[Int(child)].name) { return true }
+            stack.append(child)
+          }
+          child = nodes[Int(child)].nextSibling
+        }
+      }
+      return false
     }
     // Rows of short cells (data tables) read as one paragraph, cells separated by " | ".
     var joinedRows: [Int32] = []
@@ -239,10 +346,18 @@ enum BlockBuilder {
     var childScratch: [Int32] = []
     while let (index, leaving, knownBlock) = stack.popLast() {
       if nodes[Int(index)].isText {
+        // A swallowing button's own label ("Menu") is not part of the page it holds.
+        let parent = nodes[Int(index)].parent
+        if parent >= 0, nodes[Int(parent)].name == "button" { continue }
         appendText(nodes[Int(index)].text)
         continue
       }
       let name = nodes[Int(index)].name
+      if !leaving {
+        // Hidden parts and control labels are not read, unless they hold the page.
+        if nodes[Int(index)].isHidden && !revealed.contains(index) { continue }
+        if name == "button" && !buttonHoldsBlocks(index) { continue }
+      }
       let isBlock = leaving ? knownBlock : blockTags.contains(name)
       if leaving {
         if (isBlock && !inJoinedRow(index)) || (!rowCells.isEmpty && rowCells.contains(index)) {

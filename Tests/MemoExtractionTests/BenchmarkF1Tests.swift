@@ -11,8 +11,10 @@ import Testing
 /// with `MEMOSCOPE_BENCH` set, where a missing benchmark fails.
 @Suite("Extraction benchmark")
 struct BenchmarkF1Tests {
-  /// The F1 measured when the floor was last raised, rounded down to 3 decimals.
-  static let floor = 0.971
+  /// The F1 measured when the floor was last raised, rounded down to 3 decimals. Set anew at
+  /// 0.970 when the body scored became `paragraphs` alone (it was 0.964 that way before, and
+  /// 0.971 with the commentary of pages wrongly read as quoted memos).
+  static let floor = 0.970
 
   /// `$MEMOSCOPE_BENCH/article-extraction`, else `../shared/bench/article-extraction`.
   static let benchFolder: URL = {
@@ -34,17 +36,12 @@ struct BenchmarkF1Tests {
   static let skipNote: Comment =
     "skipped: no ../shared/bench/article-extraction beside the repository (.ci/run runs this gate)"
 
+  /// Scores `paragraphs` alone: a page wrongly read as a quoted memo loses its story here.
   @Test(
     "F1 over the 181 benchmark pages stays at or above the floor",
     .enabled(if: BenchmarkF1Tests.enabled, BenchmarkF1Tests.skipNote))
   func f1AboveFloor() throws {
     let truthURL = Self.benchFolder.appendingPathComponent("ground-truth.json")
-    guard FileManager.default.fileExists(atPath: truthURL.path) else {
-      Issue.record(
-        "Expected the article-extraction benchmark at \(Self.benchFolder.path) (ground-truth.json and html/<id>.html.gz); CI has it beside the repository as ../shared/bench/article-extraction."
-      )
-      return
-    }
     let truthJSON = try JSONSerialization.jsonObject(with: Data(contentsOf: truthURL))
     let truth = try #require(truthJSON as? [String: [String: Any]])
     let ids = truth.keys.sorted()
@@ -53,7 +50,7 @@ struct BenchmarkF1Tests {
     DispatchQueue.concurrentPerform(iterations: ids.count) { index in
       let path = Self.benchFolder.appendingPathComponent("html/\(ids[index]).html.gz").path
       let memo = try? extractor.extract(fileAt: path)
-      let body = memo.map { ($0.quoted ? $0.commentary + $0.paragraphs : $0.paragraphs) }
+      let body = memo?.paragraphs
       storage.set(index, body?.joined(separator: "\n\n") ?? "")
     }
     let predictions = storage.values()
