@@ -1,7 +1,7 @@
 import FuzzDriver
 import MemoscopeKit
 
-/// One libFuzzer input: arbitrary bytes read as an email (`.eml`).
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
 @_cdecl("FuzzEmail_main")
 public func entryPoint(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -11,6 +11,7 @@ public func entryPoint(
   return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
 }
 
+/// One libFuzzer input: arbitrary bytes read as an email (`.eml`).
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))

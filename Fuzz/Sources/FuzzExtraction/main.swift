@@ -1,8 +1,7 @@
 import FuzzDriver
 import MemoscopeKit
 
-/// One libFuzzer input: arbitrary bytes extracted as an HTML page. Errors are fine; crashes,
-/// hangs and sanitizer reports are findings.
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
 @_cdecl("FuzzExtraction_main")
 public func entryPoint(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -12,6 +11,8 @@ public func entryPoint(
   return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
 }
 
+/// One libFuzzer input: arbitrary bytes extracted as an HTML page. Errors are fine; crashes,
+/// hangs and sanitizer reports are findings.
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))

@@ -11,7 +11,7 @@ let jsonlPath: String = {
   return file
 }()
 
-/// One libFuzzer input: a JSONL file of memos read through the corpus stream.
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
 @_cdecl("FuzzJSONL_main")
 public func entryPoint(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -21,10 +21,20 @@ public func entryPoint(
   return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
 }
 
+/// One libFuzzer input: a JSONL file of memos, each line decoded (and one input in 64 read
+/// through the corpus stream from a file).
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
-  let bytes = Data(UnsafeBufferPointer(start: data, count: size))
-  guard (try? bytes.write(to: URL(fileURLWithPath: jsonlPath))) != nil else { return 0 }
-  _ = Corpus(paths: [jsonlPath]).memos()
+  let bytes = UnsafeBufferPointer(start: data, count: size)
+  // Every line through the line decoder (fast path, then JSONDecoder), in memory.
+  for (number, line) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false)
+    .enumerated()
+  {
+    _ = JSONLMemoLine.decode(Array(line), path: "fuzz.jsonl", line: number + 1)
+  }
+  // One input in 64 also goes through the corpus stream as a file (line index, pread).
+  if size % 64 == 0, (try? Data(bytes).write(to: URL(fileURLWithPath: jsonlPath))) != nil {
+    _ = Corpus(paths: [jsonlPath]).memos()
+  }
   return 0
 }

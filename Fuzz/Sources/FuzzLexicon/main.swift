@@ -25,7 +25,7 @@ let folder: String = {
   return path
 }()
 
-/// One libFuzzer input: the category file `ai_framing.yaml`; the lexicon is loaded and checked.
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
 @_cdecl("FuzzLexicon_main")
 public func entryPoint(
   _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
@@ -35,6 +35,7 @@ public func entryPoint(
   return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
 }
 
+/// One libFuzzer input: the category file `ai_framing.yaml`; the lexicon is loaded and checked.
 func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
   guard let data else { return 0 }
   let bytes = Data(UnsafeBufferPointer(start: data, count: size))
