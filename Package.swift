@@ -6,7 +6,8 @@ import PackageDescription
 /// Clustering ← Reporting ← MemoscopeKit ← memoscope.
 let package = Package(
   name: "Memoscope",
-  platforms: [.macOS(.v14)],
+  // Tested on Linux only (see README "Platforms"); macOS 15 for `Mutex` (Synchronization).
+  platforms: [.macOS(.v15)],
   products: [
     .library(name: "MemoscopeKit", targets: ["MemoscopeKit"]),
     .executable(name: "memoscope", targets: ["memoscope"]),
@@ -69,7 +70,8 @@ let package = Package(
       ]),
     .target(name: "TestSupport", dependencies: ["MemoCore"], path: "Tests/TestSupport"),
     .testTarget(name: "MemoCoreTests", dependencies: ["MemoCore", "TestSupport"]),
-    .testTarget(name: "MemoExtractionTests", dependencies: ["MemoExtraction", "TestSupport"]),
+    .testTarget(
+      name: "MemoExtractionTests", dependencies: ["MemoExtraction", "CHTMLTree", "TestSupport"]),
     .testTarget(name: "MemoTokenizationTests", dependencies: ["MemoTokenization", "TestSupport"]),
     .testTarget(name: "MemoLexiconTests", dependencies: ["MemoLexicon", "TestSupport"]),
     .testTarget(name: "MemoScoringTests", dependencies: ["MemoScoring", "TestSupport"]),

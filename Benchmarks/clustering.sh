@@ -10,6 +10,8 @@
 #   DATASKETCH_ARGS="..."   extra options for Benchmarks/clustering_datasketch.py (its defaults are
 #                      the best setting found by the sweep documented there: 64 bands x 2 rows,
 #                      MinHash screen, exact Jaccard >= 0.15 or containment >= 0.5)
+#   INPUT=folder       memoscope reads the same memos as a folder of .txt files (walk, read,
+#                      decode, extract) instead of the JSONL file; datasketch reads the JSONL
 #   BENCH_DIR=DIR      where corpora and outputs go (default: a temporary folder)
 #   SCRATCH=DIR        SwiftPM scratch path (default .build)
 set -euo pipefail
@@ -23,6 +25,7 @@ mkdir -p "$work"
 datasketch_max="${DATASKETCH_MAX:-1000000000}"
 read -r -a peer_args <<<"${DATASKETCH_ARGS:-}"
 rounds="${ROUNDS:-3}"
+input="${INPUT:-jsonl}"
 
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
 venv="$HOME/.cache/memoscope-bench/venv"
@@ -69,13 +72,21 @@ for n in "${sizes[@]}"; do
   if [ ! -f "$corpus/memos.jsonl" ]; then
     "$bin/memoscope-bench" generate --count "$n" --families "$families" --seed 11 --out "$corpus" >/dev/null
   fi
+  ours_input="$corpus/memos.jsonl"
+  if [ "$input" = folder ]; then
+    if [ ! -d "$corpus-txt/memos" ]; then
+      "$bin/memoscope-bench" generate --count "$n" --families "$families" --seed 11 --format txt \
+        --out "$corpus-txt" >/dev/null
+    fi
+    ours_input="$corpus-txt/memos"
+  fi
   echo
-  echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL"
+  echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL; memoscope reads $input"
   ours_walls=()
   peer_walls=()
   for round in $(seq "$rounds"); do
     read -r ours_s ours_kb ours_cpu < <(measure "$work/ours-$n.json" \
-      "$bin/memoscope" cluster --format json "$corpus/memos.jsonl")
+      "$bin/memoscope" cluster --format json "$ours_input")
     ours_ari=$("$bin/memoscope-bench" ari --truth "$corpus/families.tsv" "$work/ours-$n.json")
     printf "round %d  memoscope cluster        %8.2f s wall %8.2f s cpu %6d MB peak  %s\n" \
       "$round" "$ours_s" "$ours_cpu" "$((ours_kb / 1024))" "$ours_ari"

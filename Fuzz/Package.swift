@@ -7,17 +7,23 @@ let package = Package(
   name: "MemoscopeFuzz",
   dependencies: [.package(name: "Memoscope", path: "..")],
   targets: [
+    // The declaration of libFuzzer's driver, which each target's entry point calls.
+    .target(name: "FuzzDriver"),
     // HTML bytes through extraction (decoding, the compact tree, content selection).
     .executableTarget(
-      name: "FuzzExtraction", dependencies: [.product(name: "MemoscopeKit", package: "Memoscope")]),
+      name: "FuzzExtraction",
+      dependencies: ["FuzzDriver", .product(name: "MemoscopeKit", package: "Memoscope")]),
     // Email bytes through the email reader (headers, MIME parts, encodings).
     .executableTarget(
-      name: "FuzzEmail", dependencies: [.product(name: "MemoscopeKit", package: "Memoscope")]),
+      name: "FuzzEmail",
+      dependencies: ["FuzzDriver", .product(name: "MemoscopeKit", package: "Memoscope")]),
     // A lexicon category file (YAML) through the lexicon loader and pattern compiler.
     .executableTarget(
-      name: "FuzzLexicon", dependencies: [.product(name: "MemoscopeKit", package: "Memoscope")]),
+      name: "FuzzLexicon",
+      dependencies: ["FuzzDriver", .product(name: "MemoscopeKit", package: "Memoscope")]),
     // A JSONL file of memos through the corpus stream (line index, memo decoding).
     .executableTarget(
-      name: "FuzzJSONL", dependencies: [.product(name: "MemoscopeKit", package: "Memoscope")]),
+      name: "FuzzJSONL",
+      dependencies: ["FuzzDriver", .product(name: "MemoscopeKit", package: "Memoscope")]),
   ]
 )

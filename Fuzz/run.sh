@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (-sanitize=fuzzer, release) and runs each for a set time, one
+# Builds the libFuzzer targets (-sanitize=fuzzer, release, linked with lld: gold fails on them) and runs each for a set time, one
 # after the other, on a working copy of its seed corpus. Prints each target's executions.
 #
 # Usage: Fuzz/run.sh [SECONDS] [TARGET...]   (default 60 seconds each; targets: extraction
@@ -16,8 +16,8 @@ targets=("$@")
 work="${FUZZ_WORK:-$here/.build/fuzz-work}"
 mkdir -p "$work"
 
-swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library >&2
-bin="$(swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library --show-bin-path)"
+swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld >&2
+bin="$(swift build -c release -Xswiftc -sanitize=fuzzer -Xswiftc -parse-as-library -Xswiftc -use-ld=lld --show-bin-path)"
 
 status=0
 total=0

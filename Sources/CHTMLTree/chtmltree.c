@@ -555,6 +555,26 @@ void memoscope_tree_free(memoscope_tree *tree) {
 
 /** Parses UTF-8 HTML into `tree` (zeroed by the caller). Returns 0, or -1 when libxml2 builds
     no document or memory ran out (the tree is then freed). */
+/* The libxml2 versions this file's use of parser internals (`parserInternals.h`, SAX1 callbacks
+   on an HTML context, rewriting `input->cur` to skip raw text) was checked on: the
+   tree-equality tests (HTMLDocumentTests: edge cases, random tag soups, fixtures, the corpus
+   and the 181 benchmark pages) ran on 2.9.14. libxml2 2.14 replaced its HTML tokenizer. */
+#define MEMOSCOPE_FAST_PARSE_MIN_VERSION 20900
+#define MEMOSCOPE_FAST_PARSE_MAX_VERSION 20999
+
+int memoscope_libxml_runtime_version(void) { return atoi(xmlParserVersion); }
+
+int memoscope_libxml_compiled_version(void) { return LIBXML_VERSION; }
+
+int memoscope_html_fast_parse_covers(int version) {
+  return version >= MEMOSCOPE_FAST_PARSE_MIN_VERSION && version <= MEMOSCOPE_FAST_PARSE_MAX_VERSION;
+}
+
+int memoscope_html_fast_parse_supported(void) {
+  return memoscope_html_fast_parse_covers(LIBXML_VERSION) &&
+         memoscope_html_fast_parse_covers(memoscope_libxml_runtime_version());
+}
+
 int memoscope_html_build(const char *bytes, int size, memoscope_tree *tree) {
   memset(tree, 0, sizeof *tree);
   tree->root = -1;

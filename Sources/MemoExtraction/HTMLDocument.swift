@@ -79,6 +79,10 @@ struct HTMLTree: Sendable {
 
 /// Parses pages into `HTMLTree`s.
 enum HTMLParser {
+  /// Whether the compact builder runs: only on libxml2 versions (at build and at run time) that
+  /// the tree-equality tests cover (`memoscope_html_fast_parse_supported`).
+  static let fastParseSupported: Bool = memoscope_html_fast_parse_supported() != 0
+
   /// libxml2 wants `xmlInitParser()` once, before threads parse; Swift runs this once.
   static let libraryReady: Bool = {
     xmlInitParser()
@@ -90,7 +94,13 @@ enum HTMLParser {
   ///
   /// It must give the same tree as `HTMLDocumentHandle(utf8:path:).makeTree()` (libxml2's
   /// own document), which `HTMLDocumentTests` checks on every page it has.
-  static func tree(utf8 bytes: [UInt8], path: String) throws(ExtractionError) -> HTMLTree {
+  ///
+  /// On a libxml2 the tree-equality tests do not cover (`fastParseSupported` false), it parses
+  /// with `htmlReadMemory` instead: slower, the same tree by construction.
+  static func tree(
+    utf8 bytes: [UInt8], path: String, fast: Bool = HTMLParser.fastParseSupported
+  ) throws(ExtractionError) -> HTMLTree {
+    guard fast else { return try HTMLDocumentHandle(utf8: bytes, path: path).makeTree() }
     _ = libraryReady
     memoscope_xml_silence_errors()
     guard !bytes.isEmpty, bytes.count < Int(Int32.max) else {

@@ -375,7 +375,8 @@ public enum InputReader {
       if !gzip && file.size > limit {
         throw .tooLarge(path: file.path, size: file.size, limit: limit)
       }
-      var contents = try read(descriptor: descriptor, path: file.path, limit: limit)
+      var contents = try read(
+        descriptor: descriptor, path: file.path, limit: limit, expected: file.size)
       if gzip {
         contents.bytes = try gunzip(contents.bytes, path: file.path, limit: limit)
         if contents.bytes.isEmpty { throw .emptyFile(path: file.path) }
@@ -384,26 +385,37 @@ public enum InputReader {
     }
   }
 
-  /// Reads a descriptor to its end (at most `limit` bytes plus one, to detect a larger input).
-  static func read(descriptor: Int32, path: String, limit: Int) throws(ExtractionError) -> Contents
+  /// Reads a descriptor to its end (at most `limit` bytes plus one, to detect a larger input),
+  /// into one buffer of the expected size when it is known (a regular file's `stat` size).
+  static func read(descriptor: Int32, path: String, limit: Int, expected: Int = 0)
+    throws(ExtractionError) -> Contents
   {
-    var bytes: [UInt8] = []
-    var hash = StableHash()
-    let chunk = 1 << 16
-    var buffer = [UInt8](repeating: 0, count: chunk)
+    var capacity = max(expected + 1, 1 << 12)
+    var bytes = [UInt8](repeating: 0, count: capacity)
+    var count = 0
     while true {
-      let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunk) }
-      if count < 0 {
+      if count == capacity {
+        if count > limit { throw .tooLarge(path: path, size: count, limit: limit) }
+        capacity *= 2
+        bytes.append(contentsOf: repeatElement(0, count: capacity - bytes.count))
+      }
+      let filled = count
+      let got = bytes.withUnsafeMutableBytes {
+        systemRead(descriptor, $0.baseAddress! + filled, capacity - filled)
+      }
+      if got < 0 {
         if errno == EINTR { continue }
         throw .unreadable(path: path, reason: Walk.reason(errno))
       }
-      if count == 0 { break }
-      hash.combine(buffer[0..<count])
-      bytes.append(contentsOf: buffer[0..<count])
-      if bytes.count > limit { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
+      if got == 0 { break }
+      count += got
     }
-    if bytes.isEmpty { throw .emptyFile(path: path) }
-    return Contents(bytes: bytes, fileSize: bytes.count, hash: hash.value)
+    if count > limit { throw .tooLarge(path: path, size: count, limit: limit) }
+    if count == 0 { throw .emptyFile(path: path) }
+    bytes.removeSubrange(count...)
+    var hash = StableHash()
+    hash.combine(bytes)
+    return Contents(bytes: bytes, fileSize: count, hash: hash.value)
   }
 
   /// Inflates gzip bytes in memory (any number of members), refusing more than `limit`.

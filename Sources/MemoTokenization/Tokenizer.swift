@@ -535,6 +535,9 @@ struct TokenizerState: ~Copyable {
     var lastInitialEnd = -1
     /// The end (in units) of the previous token in this paragraph.
     var lastEnd = -1
+    /// Whether a sentence ended inside the previous token (two initials joined across a
+    /// sentence end, `U.S. I.`): the next token starts a new sentence.
+    var endedInsideLast = false
     segments.withUnsafeBufferPointer { segments in
       for segment in 0..<segmentCount {
         let start = Int(segments[3 * segment])
@@ -546,6 +549,9 @@ struct TokenizerState: ~Copyable {
         if initial && followedByDot && lastInitialEnd >= 0
           && Self.isDotThenSpaces(units, from: lastInitialEnd, to: start)
         {
+          if sentences == .rules && Self.endsSentence(units, from: lastEnd, to: start) {
+            endedInsideLast = true
+          }
           mergeIntoLastToken(id: id, end: origin(end - 1) + 1)
         } else {
           if sentences == .icu {
@@ -554,9 +560,12 @@ struct TokenizerState: ~Copyable {
             {
               sentenceIndex += 1
             }
-          } else if lastEnd >= 0 && Self.endsSentence(units, from: lastEnd, to: start) {
+          } else if endedInsideLast
+            || (lastEnd >= 0 && Self.endsSentence(units, from: lastEnd, to: start))
+          {
             sentenceIndex += 1
           }
+          endedInsideLast = false
           if lastParagraph != paragraph || lastSentenceIndex != sentenceIndex {
             lastParagraph = paragraph
             lastSentenceIndex = sentenceIndex
@@ -574,34 +583,122 @@ struct TokenizerState: ~Copyable {
   }
 
   /// True when the gap `units[from..<to]` between two words ends a sentence (see `Tokenizer`).
+  ///
+  /// Applies the sentence-break rules of UAX #29 as ICU does (SB6–SB11) to each terminator in
+  /// the gap: a run of `.`, `!`, `?` with closing punctuation and spaces after it ends a
+  /// sentence unless a continuation (`,` `-` `:`) or another terminator follows (SB8a), a digit
+  /// follows a dot directly (SB6), a capital follows a dot between letters (SB7, `U.S.A`), or
+  /// the first letter after a dot (past digits and symbols) is lower-case (SB8). `;` is not a
+  /// continuation for ICU. `SentenceFuzzTests` compares this with ICU's iterator.
   static func endsSentence(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int) -> Bool {
     if to - from == 1 && units[from] == 0x20 { return false }
-    var strong = false
-    var dot = false
-    var spaceAfterDot = false
-    var continued = false
-    for index in from..<to {
-      switch units[index] {
-      case 0x21, 0x3F, 0x203C, 0x2047...0x2049, 0x3002, 0xFF01, 0xFF1F, 0xFF61, 0x061F, 0x0964,
-        0x0965:
-        strong = true
-        continued = false
-      case 0x2E, 0xFF0E:
-        dot = true
-        spaceAfterDot = false
-        continued = false
-      case 0x20:
-        if dot { spaceAfterDot = true }
-      case 0x2C, 0x3A, 0x3B, 0x2D, 0x3001, 0xFF0C, 0xFF1A, 0xFF1B:
-        if strong || dot { continued = true }
-      default:
-        break
+    var index = from
+    while index < to {
+      let terminator = sentenceClass(units[index])
+      guard terminator == .aTerm || terminator == .sTerm else {
+        index += 1
+        continue
       }
+      // The run `SATerm Extend* Close* Sp*` after this terminator; `after` is where it ends.
+      var after = index + 1
+      while after < units.count && sentenceClass(units[after]) == .extend { after += 1 }
+      let direct = after
+      while after < units.count, sentenceClass(units[after]).isCloseOrExtend { after += 1 }
+      while after < units.count, sentenceClass(units[after]).isSpaceOrExtend { after += 1 }
+      let next: SentenceClass = after < units.count ? sentenceClass(units[after]) : .other
+      // SB8a: a continuation or another terminator keeps the sentence going.
+      if next == .sContinue || next == .aTerm || next == .sTerm {
+        index = after
+        continue
+      }
+      if terminator == .aTerm {
+        // SB6: `3.5`-like; SB7: `U.S.A`-like (a letter, the dot, a capital).
+        if after == direct && next == .numeric {
+          index = after
+          continue
+        }
+        if after == direct && next == .upper && Self.letterBefore(units, index) {
+          index = after
+          continue
+        }
+        // SB8: the first letter (or terminator) after it is lower-case.
+        var probe = after
+        var stop: SentenceClass = .other
+        while probe < units.count {
+          let kind = sentenceClass(units[probe])
+          if kind == .lower || kind == .upper || kind == .oLetter || kind == .aTerm
+            || kind == .sTerm
+          {
+            stop = kind
+            break
+          }
+          probe += 1
+        }
+        if stop == .lower {
+          index = after
+          continue
+        }
+      }
+      // SB11: the sentence ends after the run.
+      return after <= to
     }
-    if continued { return false }
-    if strong { return true }
-    guard dot && spaceAfterDot && to < units.count else { return false }
-    return !(units[to] &- 0x61 < 26)
+    return false
+  }
+
+  /// The sentence-break classes of UAX #29 that `endsSentence` tells apart (paragraph
+  /// separators are spaces inside a paragraph).
+  enum SentenceClass {
+    case space, lower, upper, oLetter, numeric, aTerm, sTerm, close, sContinue, extend, other
+
+    var isCloseOrExtend: Bool { self == .close || self == .extend }
+    var isSpaceOrExtend: Bool { self == .space || self == .extend }
+  }
+
+  /// The sentence-break class of a UTF-16 unit (a surrogate counts as a letter without case).
+  static func sentenceClass(_ unit: UInt16) -> SentenceClass {
+    switch unit {
+    case 0x61...0x7A: return .lower
+    case 0x41...0x5A: return .upper
+    case 0x30...0x39: return .numeric
+    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F,
+      0x3000:
+      return .space
+    case 0x2E, 0x2024, 0xFE52, 0xFF0E: return .aTerm
+    case 0x21, 0x3F, 0x203C, 0x203D, 0x2047...0x2049, 0x3002, 0xFF01, 0xFF1F, 0xFF61, 0x061F,
+      0x0589, 0x06D4, 0x0964, 0x0965:
+      return .sTerm
+    case 0x2C, 0x2D, 0x3A, 0x055D, 0x060C, 0x060D, 0x07F8, 0x1802, 0x1808, 0x2013, 0x2014, 0x3001,
+      0xFE10, 0xFE11, 0xFE13, 0xFE31, 0xFE32, 0xFE50, 0xFE51, 0xFE55, 0xFE58, 0xFE63, 0xFF0C,
+      0xFF0D, 0xFF1A, 0xFF64:
+      return .sContinue
+    case 0x22, 0x27, 0x28, 0x29, 0x5B, 0x5D, 0x7B, 0x7D: return .close
+    case 0x00...0x7F: return .other
+    case 0xD800...0xDFFF: return .oLetter
+    default: break
+    }
+    guard let scalar = Unicode.Scalar(unit) else { return .other }
+    let properties = scalar.properties
+    switch properties.generalCategory {
+    case .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation:
+      return .close
+    case .nonspacingMark, .enclosingMark, .spacingMark, .format: return .extend
+    case .decimalNumber: return .numeric
+    default: break
+    }
+    if properties.isQuotationMark { return .close }
+    if properties.isLowercase { return .lower }
+    if properties.isUppercase || properties.generalCategory == .titlecaseLetter { return .upper }
+    if properties.isAlphabetic { return .oLetter }
+    return .other
+  }
+
+  /// True when the character before `units[index]` (past combining marks) is a letter with case.
+  private static func letterBefore(_ units: UnsafeBufferPointer<UInt16>, _ index: Int) -> Bool {
+    var probe = index - 1
+    while probe >= 0 && sentenceClass(units[probe]) == .extend { probe -= 1 }
+    guard probe >= 0 else { return false }
+    let kind = sentenceClass(units[probe])
+    return kind == .lower || kind == .upper
   }
 
   /// True when `units[from..<to]` is a dot followed by at least one whitespace character.

@@ -24,6 +24,25 @@ package enum MemoInput: Sendable {
   case failure(ExtractionError)
 }
 
+/// One line of a JSONL file of memos, as `memoscope extract --format jsonl` writes it.
+public enum JSONLMemoLine {
+  /// Decodes one line's bytes (without the line feed) into a memo: the fast decoder for lines
+  /// in the schema's key order, else `JSONDecoder`.
+  ///
+  /// - Returns: The memo, or an error naming `path` and the 1-based `line` and what is wrong.
+  public static func decode(_ bytes: [UInt8], path: String, line: Int) -> Result<
+    Memo, ExtractionError
+  > {
+    if let memo = MemoLineDecoder.decode(bytes) { return .success(memo) }
+    do {
+      return .success(try JSONDecoder().decode(Memo.self, from: Data(bytes)))
+    } catch {
+      return .failure(
+        .invalidMemoLine(path: path, line: line, reason: JSONLMemoFile.reason(error)))
+    }
+  }
+}
+
 /// A JSONL file of memos, indexed by line and read on demand by offset, so that a large file is
 /// never held in memory whole. Safe to read from many threads at once (`pread`).
 package final class JSONLMemoFile: @unchecked Sendable {
@@ -98,17 +117,11 @@ package final class JSONLMemoFile: @unchecked Sendable {
       return .failure(
         .invalidMemoLine(path: path, line: line.number, reason: "cannot read the line"))
     }
-    if let memo = MemoLineDecoder.decode(bytes) { return .success(memo) }
-    do {
-      return .success(try JSONDecoder().decode(Memo.self, from: Data(bytes)))
-    } catch {
-      return .failure(
-        .invalidMemoLine(path: path, line: line.number, reason: Self.reason(error)))
-    }
+    return JSONLMemoLine.decode(bytes, path: path, line: line.number)
   }
 
   /// A short reason for a decoding failure: the missing key, or where the value is wrong.
-  static func reason(_ error: any Error) -> String {
+  package static func reason(_ error: any Error) -> String {
     switch error {
     case DecodingError.keyNotFound(let key, _):
       return "missing key '\(key.stringValue)'"

@@ -1,9 +1,20 @@
+import FuzzDriver
 import MemoscopeKit
+
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
+@_cdecl("FuzzExtraction_main")
+public func entryPoint(
+  _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+}
 
 /// One libFuzzer input: arbitrary bytes extracted as an HTML page. Errors are fine; crashes,
 /// hangs and sanitizer reports are findings.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  guard let data else { return 0 }
   let bytes = Array(UnsafeBufferPointer(start: data, count: size))
   _ = try? MemoExtractor().extract(bytes: bytes, source: "fuzz.html")
   return 0

@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import MemoscopeKit
 
 /// A lexicon folder whose one category file is the fuzz input, in a per-process folder under
@@ -24,9 +25,19 @@ let folder: String = {
   return path
 }()
 
+/// The entry point SwiftPM links as `main`: libFuzzer's driver with `fuzz` as the target.
+@_cdecl("FuzzLexicon_main")
+public func entryPoint(
+  _ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
+) -> Int32 {
+  var count = argc
+  var arguments = argv
+  return LLVMFuzzerRunDriver(&count, &arguments, fuzz)
+}
+
 /// One libFuzzer input: the category file `ai_framing.yaml`; the lexicon is loaded and checked.
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+  guard let data else { return 0 }
   let bytes = Data(UnsafeBufferPointer(start: data, count: size))
   guard (try? bytes.write(to: URL(fileURLWithPath: folder + "/ai_framing.yaml"))) != nil else {
     return 0

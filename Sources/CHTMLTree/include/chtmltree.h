@@ -53,6 +53,18 @@ int memoscope_html_parse_options(void);
 /** Whether extraction reads an attribute of this (already lower-cased) name. */
 int memoscope_is_kept_attribute(const unsigned char *name);
 
+/** The libxml2 version loaded at run time (`xmlParserVersion`, e.g. 20914) and the one the
+    headers had at build time (`LIBXML_VERSION`). */
+int memoscope_libxml_runtime_version(void);
+int memoscope_libxml_compiled_version(void);
+
+/** Whether the tree-equality tests cover libxml2 `version` (e.g. 20914): 1 or 0. */
+int memoscope_html_fast_parse_covers(int version);
+
+/** Whether `memoscope_html_build` may be used: the build-time and run-time libxml2 versions are
+    both covered. Otherwise callers parse with `htmlReadMemory`. */
+int memoscope_html_fast_parse_supported(void);
+
 /** Parses UTF-8 HTML into `tree` (zeroed by the caller). Returns 0, or -1 when libxml2 builds
     no document or memory ran out (the tree is then freed). */
 int memoscope_html_build(const char *bytes, int size, memoscope_tree *tree);
