@@ -42,7 +42,7 @@ public enum LexiconAudit {
   ) -> (lines: [Line], errors: [ExtractionError]) {
     var byEntry: [String: [(key: UInt64, line: Line)]] = [:]
     var errors: [ExtractionError] = []
-    ScoringBatch.forEach(paths, scorer: scorer, options: options) { result in
+    ScoringBatch.forEach(Corpus(paths: paths, options: options), scorer: scorer) { result in
       switch result {
       case .failure(let error):
         errors.append(error)
