@@ -582,9 +582,9 @@ extension MarkdownReport {
     }
 
     static func number(_ value: Double, decimals: Int = 1) -> String {
-      Comparison.format(value, decimals: decimals)
+      NumberText.fixed(value, decimals: decimals)
     }
 
-    static func percent(_ share: Double) -> String { Comparison.percent(share) }
+    static func percent(_ share: Double) -> String { NumberText.percent(share) }
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 import MemoCore
 import TestSupport
 import Testing
@@ -142,17 +141,10 @@ struct MarkdownReportTests {
   @Test("Hostile memo text renders as text: tables keep their columns, no tags or links appear")
   func hostileInput() {
     let rendered = MarkdownReport.render(sampleReportInput(hostile: true))
-    let html = MarkdownParser().html(from: rendered.markdown)
-    MarkdownTextTests.expectInertAllowingReportMarkup(html)
-    for table in Self.tables(in: html) {
-      let rows = table.components(separatedBy: "<tr>").dropFirst()
-      let widths = Set(
-        rows.map { row in
-          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
-            $0 + row.components(separatedBy: $1).count - 1
-          }
-        })
-      #expect(widths.count == 1, "ragged table: \(table.prefix(300))")
+    for (flavor, html) in CommonMark.renders(rendered.markdown) {
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+      #expect(CommonMark.tableWidths(in: html).allSatisfy { $0.count == 1 }, "\(flavor)")
     }
     for chart in rendered.charts {
       #expect(!chart.svg.contains("<script"))

@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 import TestSupport
 import Testing
 
@@ -130,35 +129,12 @@ struct ReportCommandTests {
       currentDirectory: workspace)
     #expect(run.exitCode == 0, "\(run.stderr)")
     let report = try contents(workspace.appendingPathComponent("report.md"))
-    let html = MarkdownParser().html(from: report)
-    // Every tag in the HTML is one Markdown makes, an anchor of the report's own, or a chart.
-    for tag in HTMLTags.all(in: html) {
-      let name = String(tag.prefix { $0 != " " }).lowercased()
-      let attributes = String(tag.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
-      #expect(!["script", "iframe", "style", "object", "embed"].contains(name), "<\(tag)>")
-      if name == "img" {
-        #expect(attributes.hasPrefix("src=\"report-charts/"), "<\(tag)>")
-      } else if name == "a" {
-        #expect(
-          attributes.isEmpty || attributes.hasPrefix("id=\"") || attributes.hasPrefix("href=\"#"),
-          "<\(tag)>")
-      } else {
-        #expect(
-          attributes.isEmpty || attributes.hasPrefix("align=")
-            || attributes.hasPrefix("class=\"language-"),
-          "<\(tag)>")
-      }
-    }
-    for table in html.components(separatedBy: "<table>").dropFirst() {
-      let body = table.components(separatedBy: "</table>")[0]
-      let rows = body.components(separatedBy: "<tr>").dropFirst()
-      let widths = Set(
-        rows.map { row in
-          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
-            $0 + row.components(separatedBy: $1).count - 1
-          }
-        })
-      #expect(widths.count == 1, "ragged table: \(body.prefix(400))")
+    for (flavor, html) in CommonMark.renders(report) {
+      // Every tag is one Markdown makes, an anchor of the report's own, or a chart; no link
+      // leaves the document.
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+      #expect(CommonMark.tableWidths(in: html).allSatisfy { $0.count == 1 }, "\(flavor)")
     }
     for line in report.components(separatedBy: "\n") where line.hasPrefix("#") {
       #expect(line.hasPrefix("# ") || line.hasPrefix("## ") || line.hasPrefix("### "))
@@ -177,20 +153,10 @@ struct ReportCommandTests {
     let report = try contents(URL(fileURLWithPath: output))
     #expect(report.contains("## Ranking"))
     #expect(report.contains("Lexicon: **ai-washing** version"))
-    let html = MarkdownParser().html(from: report)
-    for table in html.components(separatedBy: "<table>").dropFirst() {
-      let body = table.components(separatedBy: "</table>")[0]
-      let widths = Set(
-        body.components(separatedBy: "<tr>").dropFirst().map { row in
-          ["<td>", "<td ", "<th>", "<th "].reduce(0) {
-            $0 + row.components(separatedBy: $1).count - 1
-          }
-        })
-      #expect(widths.count == 1, "ragged table: \(body.prefix(300))")
-    }
-    for tag in HTMLTags.all(in: html) {
-      let name = String(tag.prefix { $0 != " " }).lowercased()
-      #expect(!["script", "iframe", "style"].contains(name), "<\(tag)>")
+    for (flavor, html) in CommonMark.renders(report) {
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+      #expect(CommonMark.tableWidths(in: html).allSatisfy { $0.count == 1 }, "\(flavor)")
     }
   }
 
