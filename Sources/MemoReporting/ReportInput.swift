@@ -32,14 +32,33 @@ public struct ReportInput: Sendable {
   public var clusterThreshold: Double
   /// The clustering containment threshold used, when the clustering module has one.
   public var clusterContainmentThreshold: Double?
+  /// Inputs found but left out on purpose (duplicates, Memoscope's own outputs, …), with why.
+  public var exclusions: [InputExclusion]
+  /// How negated and distancing phrases are treated, in one or two plain sentences.
+  public var negationRule: String
+  /// Extraction quality as measured on the benchmarks (with where the figures come from), or
+  /// nil when none is known.
+  public var extractionQuality: String?
+  /// Versions and revision of the software that made the report.
+  public var environment: ReportEnvironment
+  /// The folder, relative to the report, where `--data` wrote the CSV files; nil when none.
+  public var dataFolder: String?
 
   /// Creates a report input.
   public init(
     title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
     lexicon: ReportLexicon, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
-    clusterThreshold: Double, clusterContainmentThreshold: Double? = nil
+    clusterThreshold: Double, clusterContainmentThreshold: Double? = nil,
+    exclusions: [InputExclusion] = [], negationRule: String = "",
+    extractionQuality: String? = nil, environment: ReportEnvironment = ReportEnvironment(),
+    dataFolder: String? = nil
   ) {
+    self.dataFolder = dataFolder
+    self.exclusions = exclusions
+    self.negationRule = negationRule
+    self.extractionQuality = extractionQuality
+    self.environment = environment
     self.title = title
     self.memos = memos
     self.failures = failures
@@ -84,6 +103,42 @@ public struct InputFailure: Sendable, Equatable {
   }
 }
 
+/// An input found but left out of the report on purpose.
+public struct InputExclusion: Sendable, Equatable {
+  /// The input's path.
+  public var source: String
+  /// Why, in a few words a reader can count by ("duplicate", "Memoscope's own output", …).
+  public var reason: String
+  /// More detail, e.g. the path it duplicates; may be empty.
+  public var detail: String
+
+  /// Creates an exclusion.
+  public init(source: String, reason: String, detail: String = "") {
+    self.source = source
+    self.reason = reason
+    self.detail = detail
+  }
+}
+
+/// The software that made a report, for its reproducibility stamp.
+public struct ReportEnvironment: Sendable, Equatable {
+  /// Memoscope's version, and its git revision when known.
+  public var toolVersion: String, gitRevision: String?
+  /// The ICU and libxml2 versions loaded at run time, when known.
+  public var icuVersion: String?, libxml2Version: String?
+
+  /// Creates an environment stamp.
+  public init(
+    toolVersion: String = MemoscopeVersion.current, gitRevision: String? = nil,
+    icuVersion: String? = nil, libxml2Version: String? = nil
+  ) {
+    self.toolVersion = toolVersion
+    self.gitRevision = gitRevision
+    self.icuVersion = icuVersion
+    self.libxml2Version = libxml2Version
+  }
+}
+
 /// A named range of the index: memos whose index is at least `minimum` (and below the next
 /// band's minimum) are in this band.
 public struct IndexBand: Sendable, Equatable {
@@ -105,14 +160,19 @@ public struct ReportLexicon: Sendable, Equatable {
   public var name: String, version: String, hash: String
   /// How many entries it has.
   public var entryCount: Int
+  /// Vetted precision, e.g. "0.94 (47 of 50 hits checked by a person were right)", when a
+  /// vetting gives it; nil when the lexicon's hits were not checked.
+  public var precision: String?
   /// Its categories in lexicon order: id, title, role and description.
   public var categories: [(id: String, title: String, role: String, description: String)]
 
   /// Creates a stamp.
   public init(
     name: String, version: String, hash: String, entryCount: Int,
-    categories: [(id: String, title: String, role: String, description: String)]
+    categories: [(id: String, title: String, role: String, description: String)],
+    precision: String? = nil
   ) {
+    self.precision = precision
     self.name = name
     self.version = version
     self.hash = hash
@@ -122,7 +182,7 @@ public struct ReportLexicon: Sendable, Equatable {
 
   public static func == (lhs: ReportLexicon, rhs: ReportLexicon) -> Bool {
     lhs.name == rhs.name && lhs.version == rhs.version && lhs.hash == rhs.hash
-      && lhs.entryCount == rhs.entryCount
+      && lhs.entryCount == rhs.entryCount && lhs.precision == rhs.precision
       && lhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }
         == rhs.categories.map { [$0.id, $0.title, $0.role, $0.description] }
   }
@@ -134,27 +194,19 @@ public struct InputStamp: Sendable, Equatable {
   public var path: String
   /// Its size in bytes.
   public var bytes: Int
-  /// FNV-1a 64 of its bytes, 16 hex digits.
-  public var hash: String
+  /// SHA-256 of its bytes, 64 lower-case hex digits (what `sha256sum` prints).
+  public var sha256: String
 
   /// Creates a stamp.
-  public init(path: String, bytes: Int, hash: String) {
+  public init(path: String, bytes: Int, sha256: String) {
     self.path = path
     self.bytes = bytes
-    self.hash = hash
+    self.sha256 = sha256
   }
 
   /// The stamp of a file's bytes.
   public init(path: String, contents: [UInt8]) {
-    var hash = StableHash()
-    hash.combine(contents)
-    self.init(path: path, bytes: contents.count, hash: Self.hex(hash.value))
-  }
-
-  /// 16 lower-case hex digits.
-  public static func hex(_ value: UInt64) -> String {
-    let digits = String(value, radix: 16)
-    return String(repeating: "0", count: 16 - digits.count) + digits
+    self.init(path: path, bytes: contents.count, sha256: SHA256.hex(contents))
   }
 }
 

@@ -13,7 +13,8 @@ extension ScoreSummary {
       hits: card.allMatches.map { entry, match in
         HitSummary(
           entryID: entry.id, phrase: entry.phrase, category: entry.category,
-          weight: entry.weight, paragraph: match.paragraph, surface: match.text,
+          weight: entry.weight, paragraph: match.paragraph, sentence: match.sentence,
+          surface: match.text,
           before: match.before, after: match.after)
       },
       components: [
