@@ -24,6 +24,10 @@ public struct Lexicon: Sendable {
   private let categoryIndex: [String: Int]
   private let entryIndex: [String: Int]
   private let matcher: PhraseMatcher
+  /// Each entry's overlap group (`CategoryRole.overlapGroup`).
+  private let overlapGroups: [Int]
+  /// Whether each entry is a distancing entry (those keep their words against any other).
+  private let distancingEntries: [Bool]
   /// For each exception (in matcher order): its entry and what it does.
   private let exceptionRules: [(entry: Int, redirect: Int?)]
   /// The number of distinct token sequences all patterns expand to.
@@ -67,6 +71,10 @@ public struct Lexicon: Sendable {
     }
     self.entryIndex = entryIndex
 
+    let roles = Dictionary(categories.map { ($0.id, $0.role) }, uniquingKeysWith: { a, _ in a })
+    func groupOf(_ entry: Int) -> Int { roles[entries[entry].category]?.overlapGroup ?? 0 }
+    self.overlapGroups = entries.map { roles[$0.category]?.overlapGroup ?? 0 }
+    self.distancingEntries = entries.map { roles[$0.category] == .distancing }
     var matcher = PhraseMatcher()
     var owners: [[Slot]: (entry: Int, pattern: Int)] = [:]
     var reported = Set<[Int]>()
@@ -82,7 +90,9 @@ public struct Lexicon: Sendable {
           _ = matcher.insert(
             sequence, output: PhraseOutput(isException: false, index: Int32(index)))
           if let owner = owners[sequence] {
-            if owner.entry != index
+            // Layers overlap with phrases by design ("AI" is a reference and part of "AI-first").
+            let sameGroup = groupOf(owner.entry) == groupOf(index)
+            if owner.entry != index && sameGroup
               && reported.insert([owner.entry, owner.pattern, index, patternIndex]).inserted
             {
               let other = entries[owner.entry]
@@ -187,9 +197,13 @@ public struct Lexicon: Sendable {
 
   /// Finds the entries' phrases in a tokenized document.
   ///
-  /// All patterns are matched at once. Where matches overlap, the longest wins (ties: the
-  /// entry listed first, then the earlier one); then each entry's exceptions void or redirect
-  /// the winning hits they overlap.
+  /// All patterns are matched at once. Matches compete for words only within their layer (AI
+  /// references, cut language, causal constructions, and all other phrases). Where matches of
+  /// one layer overlap, the stronger keeps its words: a distancing entry first (it holds the
+  /// denial around a claim), then the longer match, then the higher weight ("agentic-AI-first":
+  /// "AI first" at 3.0 keeps "AI" from "agentic AI" at 1.5), then the entry listed first and
+  /// the earlier match. Then each entry's exceptions void or redirect the
+  /// winning hits they overlap.
   ///
   /// - Returns: Hits in text order.
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L, plus sorting hits.
@@ -205,13 +219,18 @@ public struct Lexicon: Sendable {
     }
     guard !candidates.isEmpty else { return [] }
     candidates.sort {
-      ($0.range.count, -$0.entry, -$0.range.lowerBound)
-        > ($1.range.count, -$1.entry, -$1.range.lowerBound)
+      let left = (distancingEntries[$0.entry] ? 1 : 0, $0.range.count, entries[$0.entry].weight)
+      let right = (distancingEntries[$1.entry] ? 1 : 0, $1.range.count, entries[$1.entry].weight)
+      if left != right { return left > right }
+      return (-$0.entry, -$0.range.lowerBound) > (-$1.entry, -$1.range.lowerBound)
     }
-    var covered = [Bool](repeating: false, count: text.tokens.count)
+    let groupCount = 4
+    var covered = [Bool](repeating: false, count: text.tokens.count * groupCount)
     var hits: [LexiconHit] = []
-    for candidate in candidates where !candidate.range.contains(where: { covered[$0] }) {
-      for index in candidate.range { covered[index] = true }
+    for candidate in candidates {
+      let base = overlapGroups[candidate.entry] * text.tokens.count
+      guard !candidate.range.contains(where: { covered[base + $0] }) else { continue }
+      for index in candidate.range { covered[base + index] = true }
       var hit = LexiconHit(
         entry: candidate.entry, matchedEntry: candidate.entry, tokens: candidate.range)
       var suppressed = false

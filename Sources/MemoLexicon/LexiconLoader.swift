@@ -282,7 +282,8 @@ enum LexiconLoader {
 
     mutating func readEntry(_ node: Node, file: String, category: String) -> LexiconEntry? {
       let keys = [
-        "id", "weight", "patterns", "rationale", "sources", "examples", "exceptions",
+        "id", "weight", "since", "changed", "patterns", "rationale", "sources", "examples",
+        "exceptions",
       ]
       guard let item = fields(node, file, allowed: keys, name: "entries") else { return nil }
       guard let id = string(item, "id", file, owner: "an entry", at: node) else { return nil }
@@ -304,6 +305,15 @@ enum LexiconLoader {
             location(item["patterns"], file), field: "patterns", expected: "a non-empty list"))
       }
       let rationale = string(item, "rationale", file, owner: owner, at: node) ?? ""
+      let since = string(item, "since", file, owner: owner, at: node, required: false)
+      let changed = string(item, "changed", file, owner: owner, at: node, required: false)
+      for (key, value) in [("since", since), ("changed", changed)] {
+        if let value, !Self.isVersion(value) {
+          errors.append(
+            .wrongType(
+              location(item[key], file), field: key, expected: "a version such as 2.0.0"))
+        }
+      }
 
       var sources: [EntrySource] = []
       for source in list(item, "sources", file, owner: owner, at: node, required: false) ?? [] {
@@ -369,7 +379,13 @@ enum LexiconLoader {
         id: id, category: category, weight: weight, patterns: patterns.map(\.0),
         patternLocations: patterns.map(\.1), rationale: rationale, sources: sources,
         matchExamples: matchExamples, noMatchExamples: noMatchExamples, exceptions: exceptions,
-        location: here)
+        location: here, since: since, changed: changed)
+    }
+
+    /// True for a semantic version `MAJOR.MINOR.PATCH`.
+    static func isVersion(_ text: String) -> Bool {
+      let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+      return parts.count == 3 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
     }
   }
 }

@@ -10,6 +10,29 @@ public enum CategoryRole: String, Sendable, Codable, CaseIterable, Hashable {
   case distancing
   /// Other explanations given for the cuts.
   case alternative
+  /// Layer 1: a mention of AI (AI, artificial intelligence, LLMs, agents, automation). Marks AI
+  /// as present; scores nothing alone.
+  case aiReference = "ai_reference"
+  /// Layer 2: cut language, plain or euphemistic (laid off, job cuts, eliminate 40% of staff).
+  case cut
+  /// Layer 3: a causal or enabling construction (because of, driven by, lets us, blames … for)
+  /// that joins AI to cuts within a sentence.
+  case cause
+
+  /// True for the layer roles (`ai_reference`, `cut`, `cause`): their hits compete for words
+  /// only with hits of the same layer, so a phrase entry never hides a layer hit or the reverse.
+  public var isLayer: Bool { self == .aiReference || self == .cut || self == .cause }
+
+  /// The overlap group of a role: hits compete for words only within a group (phrases, AI
+  /// references, cut language, causal constructions).
+  public var overlapGroup: Int {
+    switch self {
+    case .aiReference: 1
+    case .cut: 2
+    case .cause: 3
+    default: 0
+    }
+  }
 }
 
 /// A category of a lexicon, as declared in `lexicon.yaml`.
@@ -105,6 +128,10 @@ public struct LexiconEntry: Sendable, Hashable {
   public var exceptions: [LexiconException]
   /// Where the entry starts.
   public var location: SourceLocation
+  /// The lexicon version that added the entry (`since:`), when recorded.
+  public var since: String? = nil
+  /// The lexicon version that last changed its patterns or weight (`changed:`), when recorded.
+  public var changed: String? = nil
 
   /// The first pattern's plain form: optional parts dropped, first alternatives taken, `~`
   /// removed. Reports print it as the entry's phrase.

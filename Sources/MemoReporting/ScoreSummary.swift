@@ -35,9 +35,12 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
     self.aiReason = aiReason
   }
 
-  /// The roles whose hits make the index (see the scoring module's formula); distancing and
-  /// alternative explanations are listed but do not raise it.
-  public static let indexRoles: Set<String> = ["ai_framing", "restructuring", "signal"]
+  /// The roles whose hits make the index (see the scoring module's formula: AI framing and AI
+  /// references, cut and causal language that tie them to the cuts, restructuring and signals);
+  /// distancing and alternative explanations are listed but do not raise it.
+  public static let indexRoles: Set<String> = [
+    "ai_framing", "ai_reference", "cut", "cause", "restructuring", "signal",
+  ]
 
   /// Categories that drive the index, most hits first (ties: lexicon order); empty when the
   /// index is 0, since then nothing drove it.

@@ -18,6 +18,11 @@ public struct ScoreCard: Sendable, Codable, Equatable {
   public var sentences: Int
   /// The AI-washing index, 0–100 with one decimal (see `WashingIndex`).
   public var score: Double
+  /// Is AI given as the reason for the cuts? The memo's strongest attribution (see `AIReason`).
+  public var aiReason: AIReason
+  /// True when cut language (plain or euphemistic) is present and not negated: "we are not
+  /// making layoffs" is false.
+  public var announcesCuts: Bool
   /// Every lexicon category in lexicon order, zero counts included.
   public var categories: [CategoryCount]
   /// Hits of entries whose category is not distancing, grouped by entry, in lexicon order.
@@ -33,8 +38,9 @@ public struct ScoreCard: Sendable, Codable, Equatable {
   /// Creates a score card.
   public init(
     source: String, title: String?, company: String?, date: String?, tokens: Int,
-    sentences: Int, score: Double, categories: [CategoryCount], hits: [EntryHits],
-    distancing: [EntryHits], index: IndexBreakdown, lexicon: LexiconStamp
+    sentences: Int, score: Double, aiReason: AIReason = .absent, announcesCuts: Bool = false,
+    categories: [CategoryCount], hits: [EntryHits], distancing: [EntryHits],
+    index: IndexBreakdown, lexicon: LexiconStamp
   ) {
     self.source = source
     self.title = title
@@ -43,6 +49,8 @@ public struct ScoreCard: Sendable, Codable, Equatable {
     self.tokens = tokens
     self.sentences = sentences
     self.score = score
+    self.aiReason = aiReason
+    self.announcesCuts = announcesCuts
     self.categories = categories
     self.hits = hits
     self.distancing = distancing
@@ -51,7 +59,8 @@ public struct ScoreCard: Sendable, Codable, Equatable {
   }
 
   private enum CodingKeys: String, CodingKey {
-    case source, title, company, date, tokens, sentences, score, categories, hits, distancing
+    case source, title, company, date, tokens, sentences, score, aiReason, announcesCuts
+    case categories, hits, distancing
     case index, lexicon
   }
 
@@ -65,6 +74,8 @@ public struct ScoreCard: Sendable, Codable, Equatable {
     try container.encode(tokens, forKey: .tokens)
     try container.encode(sentences, forKey: .sentences)
     try container.encode(score, forKey: .score)
+    try container.encode(aiReason, forKey: .aiReason)
+    try container.encode(announcesCuts, forKey: .announcesCuts)
     try container.encode(categories, forKey: .categories)
     try container.encode(hits, forKey: .hits)
     try container.encode(distancing, forKey: .distancing)
@@ -73,6 +84,8 @@ public struct ScoreCard: Sendable, Codable, Equatable {
   }
 
   /// Every hit, distancing included, in reading order (paragraph, then position).
+  ///
+  /// Paragraph numbers in hits and contributions are 1-based, as in reports and `compare`.
   public var allMatches: [(entry: EntryHits, match: HitMatch)] {
     (hits + distancing).flatMap { entry in entry.matches.map { (entry, $0) } }
       .sorted {
@@ -162,9 +175,9 @@ public struct EntryHits: Sendable, Codable, Equatable {
 
 /// One place where an entry matched.
 public struct HitMatch: Sendable, Codable, Equatable {
-  /// The paragraph index in `Memo.paragraphs`.
+  /// The paragraph number, 1-based (`Memo.paragraphs[paragraph - 1]`), as reports print it.
   public var paragraph: Int
-  /// The document-wide sentence index.
+  /// The document-wide sentence index, 0-based.
   public var sentence: Int
   /// Where the match starts in the paragraph, in Unicode scalars (a Python string index).
   public var start: Int
@@ -196,9 +209,11 @@ public struct HitMatch: Sendable, Codable, Equatable {
 public struct IndexBreakdown: Sendable, Codable, Equatable {
   /// The formula, in words.
   public var formula: String
-  /// 0.25 × weight for every AI-framing hit.
+  /// 0.25 × weight for every affirmed AI-framing hit (once per sentence and entry).
   public var framing: IndexComponent
-  /// 1.0 × weight for every AI-framing hit within ±2 sentences of a restructuring hit.
+  /// Per sentence where AI is a reason for cuts: 1.0 × the heaviest AI hit's weight when
+  /// explicit, 0.4 × when implied. Each contribution's reason names the AI, cut and causal
+  /// words that made it.
   public var attribution: IndexComponent
   /// 0.25 × weight for every AI-framing hit whose sentence has no number and no concrete noun.
   public var vagueness: IndexComponent
@@ -206,16 +221,19 @@ public struct IndexBreakdown: Sendable, Codable, Equatable {
   public var signalMultiplier: Double
   /// The signal hits counted in the multiplier.
   public var signals: [Contribution]
-  /// Alternative explanations found: reported, not scored.
+  /// Alternative explanations found (not negated): reported, not scored.
   public var alternatives: [Contribution]
-  /// (framing + attribution + vagueness) × signal multiplier.
+  /// The length divisor: max(1, sqrt(tokens / 500)).
+  public var lengthFactor: Double
+  /// (framing + attribution + vagueness) × signal multiplier ÷ length factor; 0 when the AI
+  /// reason is absent or denied.
   public var points: Double
 
   /// Creates a breakdown.
   public init(
     formula: String, framing: IndexComponent, attribution: IndexComponent,
     vagueness: IndexComponent, signalMultiplier: Double, signals: [Contribution],
-    alternatives: [Contribution], points: Double
+    alternatives: [Contribution], lengthFactor: Double = 1, points: Double
   ) {
     self.formula = formula
     self.framing = framing
@@ -224,6 +242,7 @@ public struct IndexBreakdown: Sendable, Codable, Equatable {
     self.signalMultiplier = signalMultiplier
     self.signals = signals
     self.alternatives = alternatives
+    self.lengthFactor = lengthFactor
     self.points = points
   }
 }
@@ -246,7 +265,7 @@ public struct IndexComponent: Sendable, Codable, Equatable {
 public struct Contribution: Sendable, Codable, Equatable {
   /// The entry id.
   public var entry: String
-  /// The paragraph of the hit.
+  /// The paragraph number of the hit, 1-based.
   public var paragraph: Int
   /// The sentence of the hit.
   public var sentence: Int

@@ -3,59 +3,6 @@ import MemoCore
 import MemoLexicon
 import MemoTokenization
 
-/// The AI-washing index: how strongly a memo presents AI as the reason for cuts.
-///
-/// For every hit of an `ai_framing` entry with weight w:
-/// - framing: 0.25 · w (AI framing is present at all);
-/// - attribution: 1.0 · w when a `restructuring` hit lies within ±2 sentences (AI given as
-///   the reason next to cut language);
-/// - vagueness: 0.25 · w when the hit's sentence has no number and no concrete noun (a task,
-///   tool or unit such as "tickets", "code", "hours"; see `concreteNouns`).
-///
-/// points = (framing + attribution + vagueness) · (1 + 0.1 · min(3, signal hits)), and
-/// index = 100 · (1 − e^(−points / 8)), rounded to one decimal. A memo without AI framing scores
-/// 0 whatever its cuts; distancing hits are not framing and add nothing; alternative
-/// explanations are listed but not scored.
-public enum WashingIndex {
-  /// Points per unit of weight for any AI-framing hit.
-  public static let framingFactor = 0.25
-  /// Extra points per unit of weight for an AI-framing hit near restructuring language.
-  public static let attributionFactor = 1.0
-  /// Extra points per unit of weight for an AI-framing hit with nothing concrete in its sentence.
-  public static let vaguenessFactor = 0.25
-  /// Sentences either side of a framing hit searched for restructuring hits.
-  public static let window = 2
-  /// Multiplier added per signal hit, and the most signal hits counted.
-  public static let signalStep = 0.1
-  public static let maxSignals = 3
-  /// The points at which the index reaches 63 (1 − 1/e).
-  public static let scale = 8.0
-
-  /// The formula in words, stamped into every score card.
-  public static let formula =
-    "index = 100 * (1 - exp(-points / 8)); points = (framing + attribution + vagueness)"
-    + " * (1 + 0.1 * min(3, signal hits)); per ai_framing hit of weight w: framing 0.25w,"
-    + " attribution 1.0w if a restructuring hit is within 2 sentences, vagueness 0.25w if its"
-    + " sentence has no number and no concrete noun"
-
-  /// Normalized words that make an AI claim concrete: tasks, tools, work units and measures.
-  public static let concreteNouns: Set<String> = [
-    "code", "coding", "tests", "testing", "ticket", "tickets", "bug", "bugs", "invoice",
-    "invoices", "claim", "claims", "call", "calls", "chat", "chats", "email", "emails",
-    "translation", "translations", "documentation", "document", "documents", "query", "queries",
-    "case", "cases", "contract", "contracts", "report", "reports", "review", "reviews",
-    "hours", "hour", "minutes", "days", "weeks", "percent", "dollars", "million", "billion",
-    "copilot", "chatgpt", "claude", "gemini", "cursor", "llm", "llms", "gpt", "model", "models",
-    "tool", "tools", "chatbot", "chatbots", "assistant", "pull", "requests", "deployment",
-    "deployments", "transactions", "orders", "shipments", "resolution", "resolutions",
-  ]
-
-  /// The index for a number of points.
-  public static func index(points: Double) -> Double {
-    (100 * (1 - exp(-points / scale)) * 10).rounded() / 10
-  }
-}
-
 /// Scores memos against a lexicon. Immutable and safe to share between threads.
 public struct Scorer: Sendable {
   /// The lexicon.
@@ -84,46 +31,54 @@ public struct Scorer: Sendable {
   ///
   /// - Complexity: O(n) in the number of tokens, plus O(h log h) in hits.
   public func score(_ text: TokenizedText, memo: Memo) -> ScoreCard {
-    let found = lexicon.hits(in: text)
     let tokenCount = text.tokens.count
+    let sentenceCount = max(1, text.sentenceCount)
 
     // Per sentence: does it hold a number or a concrete noun?
-    var concreteSentence = [Bool](repeating: false, count: max(1, text.sentenceCount))
+    var concreteSentence = [Bool](repeating: false, count: sentenceCount)
     let concreteIDs = text.vocabulary.hashes.map { concreteHashes.contains($0) }
     for token in text.tokens where token.kind == .number || concreteIDs[Int(token.id)] {
       concreteSentence[Int(token.sentence)] = true
     }
 
-    struct Located {
-      var entry: Int
-      var role: CategoryRole
-      var match: HitMatch
-    }
+    // Hits, once per sentence and entry, with their negation state.
+    let negation = NegationScope(text)
     var located: [Located] = []
+    var seen = Set<[Int]>()
     var scalarCache: [Int: [Unicode.Scalar]] = [:]
-    for hit in found {
+    for hit in lexicon.hits(in: text) {
       let entry = lexicon.entries[hit.entry]
       guard let category = lexicon.category(of: entry) else { continue }
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
+      guard seen.insert([hit.entry, Int(first.sentence)]).inserted else { continue }
       located.append(
         Located(
-          entry: hit.entry, role: category.role,
+          entry: hit.entry, role: category.role, tokens: hit.tokens,
+          negated: hit.tokens.contains { negation.negated[$0] },
+          subjectNegated: hit.tokens.allSatisfy { negation.subjectNegated[$0] },
           match: makeMatch(
             text, paragraph: Int(first.paragraph), sentence: Int(first.sentence),
             start: Int(first.start), end: Int(last.end), cache: &scalarCache)))
     }
 
-    // Categories.
+    let reading = Attribution(
+      located: located, text: text, negation: negation, lexicon: lexicon,
+      sentenceCount: sentenceCount)
+
+    // Categories: every hit the memo holds, negated or not, except distancing that hedges
+    // nothing about AI.
+    let kept = located.indices.filter { reading.keep[$0] }
     var counts = [Int](repeating: 0, count: lexicon.categories.count)
     var weights = [Double](repeating: 0, count: lexicon.categories.count)
     let categoryIndex = Dictionary(
       lexicon.categories.enumerated().map { ($0.element.id, $0.offset) },
       uniquingKeysWith: { first, _ in first })
-    for hit in located {
-      guard let index = categoryIndex[lexicon.entries[hit.entry].category] else { continue }
-      counts[index] += 1
-      weights[index] += lexicon.entries[hit.entry].weight
+    for index in kept {
+      let hit = located[index]
+      guard let category = categoryIndex[lexicon.entries[hit.entry].category] else { continue }
+      counts[category] += 1
+      weights[category] += lexicon.entries[hit.entry].weight
     }
     let categories = lexicon.categories.enumerated().map { index, category in
       CategoryCount(
@@ -133,25 +88,40 @@ public struct Scorer: Sendable {
           ? 0 : (Double(counts[index]) * 1000 / Double(tokenCount) * 100).rounded() / 100)
     }
 
-    // Entries.
+    // Entries: distancing holds denials and negated AI phrases.
     var byEntry: [Int: [HitMatch]] = [:]
-    for hit in located { byEntry[hit.entry, default: []].append(hit.match) }
+    var negatedByEntry: [Int: [HitMatch]] = [:]
+    for index in kept {
+      let hit = located[index]
+      if reading.distancing[index] && hit.role != .distancing {
+        negatedByEntry[hit.entry, default: []].append(hit.match)
+      } else {
+        byEntry[hit.entry, default: []].append(hit.match)
+      }
+    }
     var hits: [EntryHits] = []
     var distancing: [EntryHits] = []
-    for index in byEntry.keys.sorted() {
+    func group(_ index: Int, _ matches: [HitMatch]) -> EntryHits {
       let entry = lexicon.entries[index]
       let role = lexicon.category(of: entry)?.role ?? .alternative
-      let matches = byEntry[index]!
-      let grouped = EntryHits(
+      return EntryHits(
         id: entry.id, phrase: entry.canonicalPhrase, category: entry.category,
         role: role.rawValue, weight: entry.weight, count: matches.count, matches: matches)
-      if role == .distancing { distancing.append(grouped) } else { hits.append(grouped) }
+    }
+    for index in byEntry.keys.sorted() {
+      let grouped = group(index, byEntry[index]!)
+      if grouped.role == CategoryRole.distancing.rawValue {
+        distancing.append(grouped)
+      } else {
+        hits.append(grouped)
+      }
+    }
+    for index in negatedByEntry.keys.sorted() {
+      distancing.append(group(index, negatedByEntry[index]!))
     }
 
     // The index.
-    let restructuring = located.filter { $0.role == .restructuring }
     var framing: [Contribution] = []
-    var attribution: [Contribution] = []
     var vagueness: [Contribution] = []
     var signals: [Contribution] = []
     var alternatives: [Contribution] = []
@@ -161,23 +131,14 @@ public struct Scorer: Sendable {
         sentence: hit.match.sentence, start: hit.match.start, text: hit.match.text,
         points: (points * 1000).rounded() / 1000, reason: reason)
     }
-    for hit in located {
+    for index in kept {
+      let hit = located[index]
       let weight = lexicon.entries[hit.entry].weight
+      let affirmed = reading.affirmed[index]
       switch hit.role {
-      case .aiFraming:
+      case .aiFraming where affirmed:
         framing.append(
           contribution(hit, WashingIndex.framingFactor * weight, "AI framing, weight \(weight)"))
-        let near = restructuring.min {
-          (abs($0.match.sentence - hit.match.sentence), $0.match.sentence, $0.match.start)
-            < (abs($1.match.sentence - hit.match.sentence), $1.match.sentence, $1.match.start)
-        }
-        if let near, abs(near.match.sentence - hit.match.sentence) <= WashingIndex.window {
-          attribution.append(
-            contribution(
-              hit, WashingIndex.attributionFactor * weight,
-              "near \(lexicon.entries[near.entry].id) '\(near.match.text)' (sentence \(near.match.sentence))"
-            ))
-        }
         if !concreteSentence[hit.match.sentence] {
           vagueness.append(
             contribution(
@@ -186,11 +147,18 @@ public struct Scorer: Sendable {
         }
       case .signal:
         signals.append(contribution(hit, 0, "signal"))
-      case .alternative:
+      case .alternative where affirmed:
         alternatives.append(contribution(hit, 0, "alternative explanation (not scored)"))
-      case .restructuring, .distancing:
+      default:
         break
       }
+    }
+    var attribution: [Contribution] = []
+    for link in reading.links {
+      let hit = located[link.ai]
+      let factor = link.explicit ? WashingIndex.explicitFactor : WashingIndex.impliedFactor
+      attribution.append(
+        contribution(hit, factor * lexicon.entries[hit.entry].weight, link.reason))
     }
     func component(_ parts: [Contribution]) -> IndexComponent {
       IndexComponent(
@@ -204,15 +172,19 @@ public struct Scorer: Sendable {
     let multiplier =
       raw > 0
       ? 1 + WashingIndex.signalStep * Double(min(WashingIndex.maxSignals, signals.count)) : 1
-    let points = (raw * multiplier * 1000).rounded() / 1000
+    let lengthFactor = WashingIndex.lengthFactor(tokens: tokenCount)
+    let scored = reading.reason != .absent && reading.reason != .denied
+    let points = scored ? (raw * multiplier / lengthFactor * 1000).rounded() / 1000 : 0
     let breakdown = IndexBreakdown(
       formula: WashingIndex.formula, framing: framingPart, attribution: attributionPart,
       vagueness: vaguenessPart, signalMultiplier: (multiplier * 100).rounded() / 100,
-      signals: signals, alternatives: alternatives, points: points)
+      signals: signals, alternatives: alternatives,
+      lengthFactor: (lengthFactor * 1000).rounded() / 1000, points: points)
 
     return ScoreCard(
       source: memo.source, title: memo.title, company: memo.company, date: memo.date,
       tokens: tokenCount, sentences: text.sentenceCount, score: WashingIndex.index(points: points),
+      aiReason: reading.reason, announcesCuts: reading.announcesCuts,
       categories: categories, hits: hits, distancing: distancing, index: breakdown,
       lexicon: LexiconStamp(name: lexicon.name, version: lexicon.version, hash: lexicon.hash))
   }
@@ -263,7 +235,7 @@ public struct Scorer: Sendable {
     let before = (beforeStart > 0 ? "…" : "") + clean(scalars[beforeStart..<start])
     let after = clean(scalars[end..<afterEnd]) + (afterEnd < scalars.count ? "…" : "")
     return HitMatch(
-      paragraph: paragraph, sentence: sentence, start: start, end: end,
+      paragraph: paragraph + 1, sentence: sentence, start: start, end: end,
       text: clean(scalars[start..<end]), before: before, after: after)
   }
 }

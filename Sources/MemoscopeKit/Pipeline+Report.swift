@@ -239,8 +239,11 @@ extension Pipeline {
 
   /// How the scorer treats negation and denials, for the report's method section.
   public static let negationRule =
-    "phrases of distancing entries (\"this is not about AI\") are counted apart and add "
-    + "nothing to the index. Other phrases count wherever they match."
+    "a negation cue (not, no, never, nothing, without, …) covers the rest of its clause, and a "
+    + "hit inside it adds nothing to the index. A sentence denying AI as the cause (\"this is "
+    + "not about AI\"; \"Is AI the reason? It is not.\") makes the memo's AI reason \"denied\" "
+    + "unless AI is given as an explicit reason elsewhere. Distancing phrases are listed apart "
+    + "and add nothing."
 
   /// Extraction quality on the benchmarks, as README reports it (Benchmarks/extraction.sh on
   /// the 181-page article-extraction set, and the sample corpus's manifest check).
@@ -260,8 +263,9 @@ extension Pipeline {
   public static var indexDescription: String {
     "The index runs from 0 to 100 and is computed from the lexicon hits as follows: "
       + WashingIndex.formula
-      + ". A memo without AI framing scores 0 whatever its cuts; distancing phrases add "
-      + "nothing; alternative explanations are listed but not scored."
+      + ". A memo with no affirmed AI reference, or denying AI as the cause, scores 0 whatever "
+      + "its cuts; "
+      + "distancing phrases add nothing; alternative explanations are listed but not scored."
   }
 }
 

@@ -107,13 +107,16 @@ public enum ScoreOutput {
   }
 
   /// CSV (RFC 4180) with a header and one row per memo in input order: metadata, tokens,
-  /// index and its parts, then one hit-count column per category (lexicon order).
+  /// index, AI reason (`explicit`, `implied`, `framing`, `absent`, `denied`), whether the memo
+  /// announces cuts (`true`/`false`), the index's parts, then one hit-count column per category
+  /// (lexicon order).
   public static func csv(_ cards: [ScoreCard], lexicon: Lexicon) -> String {
     let stream = OutputStream(toMemory: ())
     // CSVWriter throws only on stream errors, which an in-memory stream does not have.
     guard let writer = try? CSVWriter(stream: stream) else { return "" }
     var header = [
-      "source", "title", "company", "date", "tokens", "sentences", "index", "framing_points",
+      "source", "title", "company", "date", "tokens", "sentences", "index", "ai_reason",
+      "announces_cuts", "framing_points",
       "attribution_points", "vagueness_points", "signal_multiplier", "distancing_hits",
       "lexicon", "lexicon_version", "lexicon_hash",
     ]
@@ -122,8 +125,9 @@ public enum ScoreOutput {
     for card in cards {
       var row = [
         card.source, card.title ?? "", card.company ?? "", card.date ?? "", String(card.tokens),
-        String(card.sentences), String(format: "%.1f", card.score),
-        number(card.index.framing.points), number(card.index.attribution.points),
+        String(card.sentences), String(format: "%.1f", card.score), card.aiReason.rawValue,
+        card.announcesCuts ? "true" : "false", number(card.index.framing.points),
+        number(card.index.attribution.points),
         number(card.index.vagueness.points), number(card.index.signalMultiplier),
         String(card.distancing.reduce(0) { $0 + $1.count }), card.lexicon.name,
         card.lexicon.version, card.lexicon.hash,

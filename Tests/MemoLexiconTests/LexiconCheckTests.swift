@@ -28,7 +28,7 @@ struct LexiconCheckTests {
         "\(dir)/lexicon.yaml:3:1: unknown key 'colour'; expected one of: name, version, description, categories.",
         "\(dir)/lexicon.yaml:8:9: id 'cuts' is already used at \(dir)/lexicon.yaml:5:9; ids must be unique across the lexicon.",
         "\(dir)/lexicon.yaml:11:9: id 'Hype' is not snake_case; use lower-case letters, digits and underscores.",
-        "\(dir)/lexicon.yaml:13:11: role 'hype' is not one of: ai_framing, restructuring, signal, distancing, alternative.",
+        "\(dir)/lexicon.yaml:13:11: role 'hype' is not one of: ai_framing, restructuring, signal, distancing, alternative, ai_reference, cut, cause.",
         "\(dir)/lexicon.yaml:14:9: category 'missing_file' has no file missing_file.yaml; create it or remove the category.",
         "\(dir)/stray.yaml:1:11: category 'stray' is not declared in lexicon.yaml; add it under 'categories' or fix the name.",
       ])
@@ -42,7 +42,7 @@ struct LexiconCheckTests {
     #expect(!check.passed)
     #expect(
       check.problems.map(\.description) == [
-        "\(dir)/cuts.yaml:8:5: unknown key 'colour'; expected one of: id, weight, patterns, rationale, sources, examples, exceptions.",
+        "\(dir)/cuts.yaml:8:5: unknown key 'colour'; expected one of: id, weight, since, changed, patterns, rationale, sources, examples, exceptions.",
         "\(dir)/cuts.yaml:9:5: entry 'no_weight' has no 'weight'; add it (see Lexicons/README.md).",
         "\(dir)/cuts.yaml:14:13: weight '9' must be a number from 0.5 (faint) to 3.0 (signature phrase).",
         "\(dir)/cuts.yaml:18:9: id 'fewer_layers' is already used at \(dir)/cuts.yaml:3:9; ids must be unique across the lexicon.",

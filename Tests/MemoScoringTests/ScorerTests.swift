@@ -10,7 +10,7 @@ struct ScorerTests {
   let scorer: Scorer
 
   init() throws {
-    scorer = Scorer(lexicon: try Lexicon.load(Fixtures.url("Lexicons/mini").path))
+    scorer = Scorer(lexicon: try Lexicon.load(Fixtures.url("Lexicons/layered").path))
   }
 
   func score(_ paragraphs: String...) -> ScoreCard {
@@ -60,22 +60,41 @@ struct ScorerTests {
     #expect(
       card.index.framing.contributions.map(\.entry) == ["ai_first", "ai_replacing", "ai_replacing"])
     #expect(card.index.framing.points == 0.25 * (2 + 3 + 3))
-    // Each is within two sentences of a cut; the nearest is named (ties: the earlier one).
-    #expect(card.index.attribution.points == 1.0 * (2 + 3 + 3))
+    // Sentence 2 joins AI and a cut with "Because": explicit, 1.0 x its heaviest AI hit (3).
+    // Sentence 3 has AI and the next sentence a layoff: implied, 0.4 x 3. Sentence 0 has no cut
+    // in its paragraph or the next sentence: framing only.
+    #expect(card.aiReason == .explicit)
+    #expect(card.announcesCuts)
+    #expect(card.index.attribution.contributions.map(\.sentence) == [2, 3])
+    #expect(card.index.attribution.contributions.map(\.points) == [3.0, 1.2])
     #expect(
       card.index.attribution.contributions.map(\.reason) == [
-        "near role_eliminations 'eliminating 120 roles' (sentence 2)",
-        "near role_eliminations 'eliminating 120 roles' (sentence 2)",
-        "near role_eliminations 'eliminating 120 roles' (sentence 2)",
+        "explicit: AI ai_replacing 'AI does the work' and cut cut_named 'eliminating 120 roles'"
+          + " joined by cause_word 'Because' (sentence 2)",
+        "implied: AI ai_replacing 'managing AI agents' (sentence 3) with cut cut_named"
+          + " 'eliminating 120 roles' in the adjacent sentence 2",
       ])
     // Sentence 2 has a number (120); sentences 0 and 3 have nothing concrete.
     #expect(card.index.vagueness.contributions.map(\.sentence) == [0, 3])
     #expect(card.index.vagueness.points == 0.25 * (2 + 3))
     #expect(card.index.signals.map(\.entry) == ["inflection_point"])
     #expect(card.index.signalMultiplier == 1.1)
-    let points = (2.0 + 8.0 + 1.25) * 1.1
+    #expect(card.index.lengthFactor == 1)
+    let points = (2.0 + 4.2 + 1.25) * 1.1
     #expect(abs(card.index.points - points) < 0.001)
     #expect(card.score == (100 * (1 - exp(-points / 8)) * 10).rounded() / 10)
+  }
+
+  @Test("Long memos are divided by sqrt(tokens / 500), so repetition does not saturate")
+  func lengthNormalisation() {
+    let filler = String(repeating: "The office moves to the third floor next week. ", count: 150)
+    let short = score("Because AI does the work now, we are eliminating 120 roles.")
+    let long = score("Because AI does the work now, we are eliminating 120 roles.", filler)
+    #expect(long.tokens > 1000)
+    #expect(
+      long.index.lengthFactor == ((Double(long.tokens) / 500).squareRoot() * 1000).rounded() / 1000)
+    #expect(long.score < short.score)
+    #expect(long.score > 0)
   }
 
   @Test("Distancing hits are reported apart and add nothing to the index")
@@ -84,9 +103,11 @@ struct ScorerTests {
       "This is not about AI replacing people. We are eliminating 120 roles.",
       "It is not because of AI.")
     #expect(denied.score == 0)
-    #expect(denied.distancing.map(\.id) == ["not_about_ai"])
+    #expect(denied.aiReason == .denied)
+    #expect(denied.announcesCuts)
+    #expect(denied.distancing.map(\.id) == ["not_about_ai", "ai_word"])
     #expect(denied.distancing[0].count == 2)
-    #expect(denied.hits.map(\.id) == ["role_eliminations"])
+    #expect(denied.hits.map(\.id) == ["cut_named", "role_eliminations", "cause_word"])
     #expect(denied.categories.first { $0.id == "hedges" }?.count == 2)
   }
 
@@ -108,7 +129,7 @@ struct ScorerTests {
     #expect(hit.category == "cuts")
     #expect(hit.count == 1)
     let match = hit.matches[0]
-    #expect(match.paragraph == 0)
+    #expect(match.paragraph == 1)
     #expect(match.start == 157)
     #expect(match.end == 172)
     #expect(match.text == "removing layers")
@@ -118,7 +139,7 @@ struct ScorerTests {
     #expect(card.categories.first { $0.id == "cuts" }?.perThousandTokens == 15.63)
     #expect(card.title == "A memo")
     #expect(card.company == "Acme")
-    #expect(card.lexicon.name == "mini")
+    #expect(card.lexicon.name == "layered")
   }
 
   @Test("Score cards encode every key, null for unknown metadata")

@@ -20,7 +20,7 @@ struct ScoreCommandTests {
     #expect(
       result.stdout == """
         index  tokens  framing  cuts  signal  distancing  other  source
-         78.7      49        3     3       1           0      0  Tests/Fixtures/Scoring/memos/ACME-2025-03.txt
+         54.0      49        3     3       1           0      0  Tests/Fixtures/Scoring/memos/ACME-2025-03.txt
          30.2      31        3     0       0           0      0  Tests/Fixtures/Scoring/memos/BOLT-2024-06.md
           0.0      44        0     2       0           1      1  Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt
 
@@ -44,10 +44,13 @@ struct ScoreCommandTests {
       ])
     #expect(
       Set(objects[0].keys) == [
-        "source", "title", "company", "date", "tokens", "sentences", "score", "categories",
-        "hits", "distancing", "index", "lexicon",
+        "source", "title", "company", "date", "tokens", "sentences", "score", "aiReason",
+        "announcesCuts", "categories", "hits", "distancing", "index", "lexicon",
       ])
-    #expect(objects[0]["score"] as? Double == 78.7)
+    // mini has no AI reference, cut or causal layer: AI framing near cuts is implied.
+    #expect(objects.map { $0["aiReason"] as? String } == ["implied", "framing", "absent"])
+    #expect(objects.map { $0["announcesCuts"] as? Bool } == [false, false, false])
+    #expect(objects[0]["score"] as? Double == 54.0)
     #expect(objects[0]["title"] as? String == "Becoming an AI-first company")
     #expect(objects[0]["date"] as? String == "2025-03-04")
     #expect(objects[0]["company"] as? String == "Acme")
@@ -73,10 +76,10 @@ struct ScoreCommandTests {
     #expect(result.exitCode == 0)
     #expect(
       result.stdout == """
-        source,title,company,date,tokens,sentences,index,framing_points,attribution_points,vagueness_points,signal_multiplier,distancing_hits,lexicon,lexicon_version,lexicon_hash,ai_framing,cuts,urgency,hedges,other_reasons
-        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,Acme,2025-03-04,49,7,78.7,2,8,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
-        Tests/Fixtures/Scoring/memos/BOLT-2024-06.md,How we will work with AI,,,31,4,30.2,1.625,0,1.25,1,0,mini,0.3.1,b03020e32f9450ee,3,0,0,0,0
-        Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt,Changes to our team,,2023-11-14,44,5,0.0,0,0,0,1,1,mini,0.3.1,b03020e32f9450ee,0,2,0,1,1
+        source,title,company,date,tokens,sentences,index,ai_reason,announces_cuts,framing_points,attribution_points,vagueness_points,signal_multiplier,distancing_hits,lexicon,lexicon_version,lexicon_hash,ai_framing,cuts,urgency,hedges,other_reasons
+        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,Acme,2025-03-04,49,7,54.0,implied,false,2,2.4,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
+        Tests/Fixtures/Scoring/memos/BOLT-2024-06.md,How we will work with AI,,,31,4,30.2,framing,false,1.625,0,1.25,1,0,mini,0.3.1,b03020e32f9450ee,3,0,0,0,0
+        Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt,Changes to our team,,2023-11-14,44,5,0.0,absent,false,0,0,0,1,1,mini,0.3.1,b03020e32f9450ee,0,2,0,1,1
 
         """)
   }

@@ -1,0 +1,255 @@
+import MemoCore
+import MemoLexicon
+import MemoTokenization
+
+/// One lexicon hit placed in the memo, with its negation state.
+struct Located {
+  /// The entry index in `Lexicon.entries`.
+  var entry: Int
+  /// The entry's category role (its layer).
+  var role: CategoryRole
+  /// The matched tokens.
+  var tokens: Range<Int>
+  /// Some token lies inside a negation cue's scope.
+  var negated: Bool
+  /// Every token is the subject of a negated clause ("AI is not the reason").
+  var subjectNegated: Bool
+  /// The match as printed.
+  var match: HitMatch
+}
+
+/// Reads the layers of a memo's hits: which AI references are affirmed, which sentences deny
+/// AI as the cause, and where AI is attached to cut language (explicitly in a sentence, or
+/// implied by the same paragraph or an adjacent sentence).
+struct Attribution {
+  /// Per hit: counted at all (distancing hits that hedge nothing about AI are dropped).
+  var keep: [Bool]
+  /// Per hit: affirmed (not negated, not denied, not in a question for cuts and causes).
+  var affirmed: [Bool]
+  /// Per hit: a negated AI hit in a denial, listed with distancing.
+  var distancing: [Bool]
+  /// One link per sentence where AI is a reason for cuts: its heaviest AI hit and why.
+  var links: [(ai: Int, explicit: Bool, reason: String)] = []
+  /// The memo's AI reason.
+  var reason: AIReason = .absent
+  /// Affirmed cut language is present.
+  var announcesCuts = false
+
+  /// Words that, negated with AI, deny AI as the cause ("not about AI", "AI is not the reason",
+  /// "nothing to do with AI", "AI isn't replacing anyone").
+  static let denialPredicates: Set<String> = [
+    "about", "reason", "reasons", "cause", "caused", "causes", "because", "due", "driven",
+    "driver", "drivers", "drive", "drove", "driving", "behind", "why", "replace", "replaces",
+    "replaced", "replacing", "responsible", "related", "do", "result", "motivated", "story",
+    "factor", "blame", "this", "these", "decision", "cuts", "layoffs", "it",
+  ]
+
+  init(
+    located: [Located], text: TokenizedText, negation: NegationScope, lexicon: Lexicon,
+    sentenceCount: Int
+  ) {
+    let count = located.count
+    let hasReferenceLayer = lexicon.categories.contains { $0.role == .aiReference }
+    keep = [Bool](repeating: true, count: count)
+    affirmed = [Bool](repeating: false, count: count)
+    distancing = [Bool](repeating: false, count: count)
+
+    // Sentence geometry: paragraph, token range, question or not.
+    var paragraphOf = [Int](repeating: -1, count: sentenceCount)
+    var firstToken = [Int](repeating: 0, count: sentenceCount)
+    var lastToken = [Int](repeating: -1, count: sentenceCount)
+    for (index, token) in text.tokens.enumerated() {
+      let sentence = Int(token.sentence)
+      if paragraphOf[sentence] < 0 {
+        paragraphOf[sentence] = Int(token.paragraph)
+        firstToken[sentence] = index
+      }
+      lastToken[sentence] = index
+    }
+    var question = [Bool](repeating: false, count: sentenceCount)
+    var scalarCache: [Int: [Unicode.Scalar]] = [:]
+    func isQuestion(_ sentence: Int) -> Bool {
+      guard lastToken[sentence] >= 0 else { return false }
+      let token = text.tokens[lastToken[sentence]]
+      let paragraph = Int(token.paragraph)
+      let scalars =
+        scalarCache[paragraph]
+        ?? {
+          let result = Array(text.paragraphs[paragraph].unicodeScalars)
+          scalarCache[paragraph] = result
+          return result
+        }()
+      var position = Int(token.end)
+      while position < scalars.count {
+        let scalar = scalars[position]
+        if scalar == "?" { return true }
+        if scalar == "." || scalar == "!" || scalar == ";" { return false }
+        if lastToken[sentence] + 1 < text.tokens.count
+          && position >= Int(text.tokens[lastToken[sentence] + 1].start)
+          && text.tokens[lastToken[sentence] + 1].paragraph == token.paragraph
+        {
+          return false
+        }
+        position += 1
+      }
+      return false
+    }
+
+    // Hits per sentence and layer.
+    var ai = [[Int]](repeating: [], count: sentenceCount)
+    var cuts = [[Int]](repeating: [], count: sentenceCount)
+    var causes = [[Int]](repeating: [], count: sentenceCount)
+    for (index, hit) in located.enumerated() {
+      let sentence = hit.match.sentence
+      switch hit.role {
+      case .aiReference, .aiFraming: ai[sentence].append(index)
+      case .cut, .restructuring: cuts[sentence].append(index)
+      case .cause: causes[sentence].append(index)
+      default: break
+      }
+    }
+    for sentence in 0..<sentenceCount where !cuts[sentence].isEmpty || !causes[sentence].isEmpty {
+      question[sentence] = isQuestion(sentence)
+    }
+
+    func tokenForms(_ sentence: Int, where include: (Int) -> Bool) -> [String] {
+      guard lastToken[sentence] >= firstToken[sentence] else { return [] }
+      return (firstToken[sentence]...lastToken[sentence]).filter(include).map {
+        text.normalizedText(of: text.tokens[$0])
+      }
+    }
+
+    // Denials.
+    var denial = [Bool](repeating: false, count: sentenceCount)
+    var denied = [Bool](repeating: false, count: sentenceCount)  // every claim in it negated
+    for sentence in 0..<sentenceCount where negation.hasCue[sentence] && !ai[sentence].isEmpty {
+      let negatedAI = ai[sentence].contains { located[$0].negated }
+      let subjectAI = ai[sentence].contains { located[$0].subjectNegated && !located[$0].negated }
+      if negatedAI {
+        let hasLink = !cuts[sentence].isEmpty || !causes[sentence].isEmpty
+        if hasLink
+          || tokenForms(sentence, where: { _ in true }).contains(where: {
+            Self.denialPredicates.contains($0)
+          })
+        {
+          denial[sentence] = true
+        }
+      }
+      if subjectAI && !denial[sentence] {
+        let negatedLink = (cuts[sentence] + causes[sentence]).contains { located[$0].negated }
+        if negatedLink
+          || tokenForms(sentence, where: { negation.negated[$0] }).contains(where: {
+            Self.denialPredicates.contains($0)
+          })
+        {
+          denial[sentence] = true
+        }
+      }
+    }
+    for sentence in negation.shortDenials.sorted() where sentence > 0 {
+      guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }
+      let previous = sentence - 1
+      denied[previous] = true
+      if !ai[previous].isEmpty { denial[previous] = true }
+    }
+
+    // Affirmed hits.
+    for (index, hit) in located.enumerated() {
+      let sentence = hit.match.sentence
+      var isAffirmed = !hit.negated && !denied[sentence]
+      switch hit.role {
+      case .aiReference, .aiFraming:
+        if denial[sentence] && hit.subjectNegated { isAffirmed = false }
+        if denial[sentence] && !isAffirmed { distancing[index] = true }
+      case .cut, .restructuring, .cause:
+        if question[sentence] { isAffirmed = false }
+      case .distancing:
+        // Distancing holds only denials and hedges of AI: near an AI reference (a lexicon
+        // without the AI reference layer cannot tell, and keeps them all).
+        let near = max(0, sentence - 1)...min(sentenceCount - 1, sentence + 1)
+        keep[index] =
+          !hasReferenceLayer || denial[sentence] || near.contains { !ai[$0].isEmpty }
+      default:
+        break
+      }
+      affirmed[index] = isAffirmed
+    }
+
+    // Links.
+    func describe(_ index: Int) -> String {
+      "\(lexicon.entries[located[index].entry].id) '\(located[index].match.text)'"
+    }
+    func affirmedHits(_ list: [Int]) -> [Int] { list.filter { affirmed[$0] } }
+    var explicitFound = false
+    var impliedFound = false
+    var framingFound = false
+    for sentence in 0..<sentenceCount {
+      let aiHere = affirmedHits(ai[sentence])
+      guard !aiHere.isEmpty, !denial[sentence] else { continue }
+      framingFound = true
+      let heaviest = aiHere.max {
+        (lexicon.entries[located[$0].entry].weight, -$0)
+          < (lexicon.entries[located[$1].entry].weight, -$1)
+      }!
+      let cutHere = affirmedHits(cuts[sentence])
+      let causeHere = affirmedHits(causes[sentence])
+      if let cut = cutHere.first, let cause = causeHere.first {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) and cut \(describe(cut)) joined by"
+              + " \(describe(cause)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // Implied: cut language in this sentence, an adjacent one, or the same paragraph.
+      var partner: (index: Int, sentence: Int)?
+      var candidates = [sentence, sentence - 1, sentence + 1]
+      var other = sentence - 2
+      while other >= 0 && paragraphOf[other] == paragraphOf[sentence] {
+        candidates.append(other)
+        other -= 1
+      }
+      other = sentence + 2
+      while other < sentenceCount && paragraphOf[other] == paragraphOf[sentence] {
+        candidates.append(other)
+        other += 1
+      }
+      for candidate in candidates where candidate >= 0 && candidate < sentenceCount {
+        if let cut = affirmedHits(cuts[candidate]).first {
+          partner = (cut, candidate)
+          break
+        }
+      }
+      if let partner {
+        impliedFound = true
+        let place =
+          partner.sentence == sentence
+          ? "in the same sentence, no causal link"
+          : abs(partner.sentence - sentence) == 1
+            ? "in the adjacent sentence \(partner.sentence)" : "in the same paragraph"
+        links.append(
+          (
+            heaviest, false,
+            "implied: AI \(describe(heaviest)) (sentence \(sentence)) with cut"
+              + " \(describe(partner.index)) \(place)"
+          ))
+      }
+    }
+    announcesCuts = located.indices.contains {
+      located[$0].role == .cut && affirmed[$0]
+    }
+    if explicitFound {
+      reason = .explicit
+    } else if denial.contains(true) {
+      reason = .denied
+    } else if impliedFound {
+      reason = .implied
+    } else if framingFound {
+      reason = .framing
+    } else {
+      reason = .absent
+    }
+  }
+}
