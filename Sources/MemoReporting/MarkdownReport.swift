@@ -490,7 +490,7 @@ extension MarkdownReport {
         if let same = duplicates[memo.source], !same.isEmpty {
           facts.append(
             .strong("Identical file")
-              + .text(" to " + same.joined(separator: ", ") + " (same SHA-256)."))
+              + .text(" to " + same.joined(separator: ", ") + " (same bytes)."))
         }
         var line: [Inline] = []
         line.append("Date: \(memo.date ?? "unknown")")
@@ -584,7 +584,7 @@ extension MarkdownReport {
     /// For each input whose bytes equal another's, the other paths (from the SHA-256 stamps).
     var identicalInputs: [String: [String]] {
       var byHash: [String: [String]] = [:]
-      for stamp in input.inputs { byHash[stamp.sha256, default: []].append(stamp.path) }
+      for stamp in input.inputs { byHash[stamp.printedHash, default: []].append(stamp.path) }
       var out: [String: [String]] = [:]
       for paths in byHash.values where paths.count > 1 {
         for path in paths { out[path] = paths.filter { $0 != path }.sorted() }
@@ -846,13 +846,17 @@ extension MarkdownReport {
       items.append("Command:")
       document.bullets(items)
       document.code(MarkdownText.flatten(input.commandLine), language: "sh")
+      let allSHA = input.inputs.allSatisfy { $0.sha256 != nil }
       document.paragraph(
-        "Input files and their SHA-256 (check one with " + .code("sha256sum FILE")
+        (allSHA
+          ? "Input files and their SHA-256 (check one with " + .code("sha256sum FILE")
+          : "Input files and the hash of their bytes (SHA-256, or FNV-1a 64 where marked "
+            + .code("fnv1a64:") + "; check a SHA-256 with " + .code("sha256sum FILE"))
           + "; rerun everything with " + .code("memoscope report --check REPORT") + "):")
       document.table(
-        ["Input", "Bytes", "SHA-256"], alignments: [.left, .right, .left],
+        ["Input", "Bytes", allSHA ? "SHA-256" : "Hash"], alignments: [.left, .right, .left],
         rows: input.inputs.sorted { $0.path < $1.path }.map {
-          [.text($0.path), "\($0.bytes)", .code($0.sha256)]
+          [.text($0.path), "\($0.bytes)", .code($0.printedHash)]
         })
     }
 

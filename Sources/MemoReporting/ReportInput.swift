@@ -33,7 +33,7 @@ public struct ReportInput: Sendable {
   /// The clustering containment threshold used, when the clustering module has one.
   public var clusterContainmentThreshold: Double?
   /// Inputs found but left out on purpose (duplicates, Memoscope's own outputs, …), with why.
-  public var exclusions: [InputExclusion]
+  public var exclusions: [ReportExclusion]
   /// How negated and distancing phrases are treated, in one or two plain sentences.
   public var negationRule: String
   /// Extraction quality as measured on the benchmarks (with where the figures come from), or
@@ -50,7 +50,7 @@ public struct ReportInput: Sendable {
     lexicon: ReportLexicon, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
     clusterThreshold: Double, clusterContainmentThreshold: Double? = nil,
-    exclusions: [InputExclusion] = [], negationRule: String = "",
+    exclusions: [ReportExclusion] = [], negationRule: String = "",
     extractionQuality: String? = nil, environment: ReportEnvironment = ReportEnvironment(),
     dataFolder: String? = nil
   ) {
@@ -104,7 +104,7 @@ public struct InputFailure: Sendable, Equatable {
 }
 
 /// An input found but left out of the report on purpose.
-public struct InputExclusion: Sendable, Equatable {
+public struct ReportExclusion: Sendable, Equatable {
   /// The input's path.
   public var source: String
   /// Why, in a few words a reader can count by ("duplicate", "Memoscope's own output", …).
@@ -188,25 +188,64 @@ public struct ReportLexicon: Sendable, Equatable {
   }
 }
 
-/// An input file's identity.
+/// An input file's identity: its size and a hash of its bytes, SHA-256 when the reader
+/// computed one (anyone can check it with `sha256sum`), else FNV-1a 64.
 public struct InputStamp: Sendable, Equatable {
   /// The path as given or found.
   public var path: String
   /// Its size in bytes.
   public var bytes: Int
-  /// SHA-256 of its bytes, 64 lower-case hex digits (what `sha256sum` prints).
-  public var sha256: String
+  /// SHA-256 of its bytes, 64 lower-case hex digits, when computed.
+  public var sha256: String?
+  /// FNV-1a 64 of its bytes, 16 hex digits, when that is the hash the reader computed.
+  public var hash: String?
 
-  /// Creates a stamp.
+  /// A stamp with a SHA-256.
   public init(path: String, bytes: Int, sha256: String) {
     self.path = path
     self.bytes = bytes
     self.sha256 = sha256
   }
 
-  /// The stamp of a file's bytes.
+  /// A stamp with an FNV-1a 64 hash (16 hex digits), for readers that hash with it.
+  public init(path: String, bytes: Int, hash: String) {
+    self.path = path
+    self.bytes = bytes
+    self.hash = hash
+  }
+
+  /// The stamp of a file's bytes, with their SHA-256.
   public init(path: String, contents: [UInt8]) {
     self.init(path: path, bytes: contents.count, sha256: SHA256.hex(contents))
+  }
+
+  /// The hash as the stamp prints it: the SHA-256 alone, or `fnv1a64:` and the FNV hash.
+  public var printedHash: String {
+    if let sha256 { return sha256 }
+    return "fnv1a64:" + (hash ?? "")
+  }
+
+  /// Whether `contents` are the stamped bytes, by whichever hash the stamp has.
+  public func matches(_ contents: [UInt8]) -> Bool {
+    if let sha256 { return SHA256.hex(contents) == sha256 }
+    var fnv = StableHash()
+    fnv.combine(contents)
+    return Self.hex(fnv.value) == hash
+  }
+
+  /// Reads a printed hash back (see ``printedHash``).
+  public init(path: String, bytes: Int, printedHash: String) {
+    if printedHash.hasPrefix("fnv1a64:") {
+      self.init(path: path, bytes: bytes, hash: String(printedHash.dropFirst("fnv1a64:".count)))
+    } else {
+      self.init(path: path, bytes: bytes, sha256: printedHash)
+    }
+  }
+
+  /// 16 lower-case hex digits.
+  public static func hex(_ value: UInt64) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 16 - digits.count) + digits
   }
 }
 

@@ -27,7 +27,7 @@ public struct ReportStamp: Sendable, Equatable {
         let cells = Self.cells(line)
         if cells.count == 3, let bytes = Int(cells[1]) {
           let hash = cells[2].trimmingCharacters(in: ["`"])
-          inputs.append(InputStamp(path: cells[0], bytes: bytes, sha256: hash))
+          inputs.append(InputStamp(path: cells[0], bytes: bytes, printedHash: hash))
         }
       }
       index += 1

@@ -1,3 +1,4 @@
+import MemoCore
 import MemoScoring
 
 extension ScoreSummary {
@@ -27,5 +28,13 @@ extension ScoreSummary {
         IndexPart(name: "signal multiplier", value: card.index.signalMultiplier),
         IndexPart(name: "points", value: card.index.points),
       ], announcesCuts: card.announcesCuts, aiReason: card.aiReason.rawValue)
+  }
+}
+
+extension ScoredMemo {
+  /// A memo with its score card, as the report renders it (for callers holding `ScoreCard`s,
+  /// e.g. a report over a subset of a library).
+  public init(memo: Memo, card: ScoreCard) {
+    self.init(memo: memo, score: ScoreSummary(card))
   }
 }

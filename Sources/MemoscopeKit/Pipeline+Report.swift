@@ -130,13 +130,13 @@ extension Pipeline {
     /// Lines for the terminal.
     public var summary: String {
       guard !isSame else {
-        return "Same: every input has the stamped SHA-256 and the re-run gives the same report "
+        return "Same: every input has the stamped hash and the re-run gives the same report "
           + "and charts, byte for byte.\n"
       }
       var lines: [String] = ["Different:"]
       for input in changedInputs {
         lines.append(
-          "  input \(TerminalText.clean(input.path)): SHA-256 was \(input.stamped), "
+          "  input \(TerminalText.clean(input.path)): hash was \(input.stamped), "
             + (input.now.map { "now \($0)" } ?? "the file is missing"))
       }
       for difference in differences {
@@ -167,8 +167,10 @@ extension Pipeline {
     let stamped = String(decoding: data, as: UTF8.self)
     var changed: [(path: String, stamped: String, now: String?)] = []
     for input in stampedInputs {
-      let now = FileManager.default.contents(atPath: input.path).map { SHA256.hex($0) }
-      if now != input.sha256 { changed.append((input.path, input.sha256, now)) }
+      let bytes = FileManager.default.contents(atPath: input.path).map { [UInt8]($0) }
+      if let bytes, input.matches(bytes) { continue }
+      let now = bytes.map { input.sha256 != nil ? SHA256.hex($0) : "a different FNV-1a 64 hash" }
+      changed.append((input.path, input.printedHash, now))
     }
     let lexicon = try Lexicon.load(request.lexiconPath)
     let rendered = MarkdownReport.render(try reportInput(request, lexicon: lexicon))

@@ -85,9 +85,9 @@ func labelledReportInput() -> ReportInput {
     commandLine: "memoscope report In --output 'my report.md'", chartsFolder: "report-charts",
     clusterThreshold: 0.15, clusterContainmentThreshold: 0.5,
     exclusions: [
-      InputExclusion(
+      ReportExclusion(
         source: "In/copy.html", reason: "duplicate", detail: "same bytes as In/norvale.html"),
-      InputExclusion(source: "In/report.md", reason: "Memoscope's own output"),
+      ReportExclusion(source: "In/report.md", reason: "Memoscope's own output"),
     ],
     negationRule: "denials are counted apart.", extractionQuality: "F1 0.97 (README).",
     environment: ReportEnvironment(
@@ -197,7 +197,7 @@ struct ReportContentTests {
     // SHA-256 of "same", as sha256sum prints it.
     #expect(
       stamp.contains("`0967115f2813a3541eaef77de9d9d5773f1c0c04314b0bbfe4ff3b3b1c55b5d5`"))
-    #expect(markdown.contains("**Identical file** to In/copy.html (same SHA-256)."))
+    #expect(markdown.contains("**Identical file** to In/copy.html (same bytes)."))
     let parsed = try #require(ReportStamp(markdown: markdown))
     #expect(parsed.commandLine == "memoscope report In --output 'my report.md'")
     #expect(parsed.inputs.map(\.path) == ["In/copy.html", "In/norvale.html", "In/quillhaven.html"])
@@ -207,6 +207,14 @@ struct ReportContentTests {
       ])
     #expect(ShellWords.split("a 'it'\\''s' b") == ["a", "it's", "b"])
     #expect(ShellWords.split("a 'open") == nil)
+    // A reader that hashed with FNV-1a 64 gets a marked column that reads back the same way.
+    var fnv = labelledReportInput()
+    fnv.inputs = [InputStamp(path: "In/a.html", bytes: 4, hash: "00112233445566ff")]
+    let fnvReport = MarkdownReport.render(fnv).markdown
+    #expect(fnvReport.contains("| In/a.html | 4 | `fnv1a64:00112233445566ff` |"))
+    let read = try #require(ReportStamp(markdown: fnvReport))
+    #expect(read.inputs == fnv.inputs)
+    #expect(!read.inputs[0].matches(Array("other".utf8)))
   }
 
   @Test("Charts: categories by hits and coloured by role, axes span the corpus, quarters")
