@@ -52,7 +52,7 @@ generate() {
   }'
 }
 
-# measure OUT COMMAND...: prints "exit wall-seconds peak-MB".
+# measure OUT COMMAND...: prints "exit wall-seconds peak-MB cpu-seconds".
 measure() {
   local out="$1"; shift
   local stats="$work/time.txt"
@@ -63,14 +63,15 @@ measure() {
   local wall rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s}' "$stats")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$stats")
-  echo "$code $wall $rss"
+  cpu=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$stats")
+  echo "$code $wall $rss $cpu"
 }
 
-printf '%-10s %-10s %8s %10s %8s  %s\n' paragraphs tool exit seconds peak-MB note
+printf '%-10s %-10s %6s %9s %9s %8s  %s\n' paragraphs tool exit wall-s cpu-s peak-MB note
 for n in "${sizes[@]}"; do
   a="$work/a-$n.txt"; b="$work/b-$n.txt"
   generate "$n" 42 "$a" "$b"
-  read -r code wall rss < <(measure "$work/compare-$n.json" "$bin/memoscope" compare --format json "$a" "$b")
+  read -r code wall rss cpu < <(measure "$work/compare-$n.json" "$bin/memoscope" compare --format json "$a" "$b")
   note=""
   if [ "$code" = 0 ]; then
     note=$(grep -c '"kind" : "moved"' "$work/compare-$n.json" || true)
@@ -80,8 +81,8 @@ for n in "${sizes[@]}"; do
   else
     note="$(head -c 200 "$work/compare-$n.json.err")"
   fi
-  printf '%-10s %-10s %8s %10s %8s  %s\n' "$n" memoscope "$code" "$wall" "$rss" "$note"
+  printf '%-10s %-10s %6s %9s %9s %8s  %s\n' "$n" memoscope "$code" "$wall" "$cpu" "$rss" "$note"
   grep -v '^$' "$a" >"$work/a-$n.lines"; grep -v '^$' "$b" >"$work/b-$n.lines"
-  read -r code wall rss < <(measure "$work/diff-$n.txt" diff "$work/a-$n.lines" "$work/b-$n.lines")
-  printf '%-10s %-10s %8s %10s %8s  %s\n' "$n" "GNU diff" "$code" "$wall" "$rss" "(line diff only, reference)"
+  read -r code wall rss cpu < <(measure "$work/diff-$n.txt" diff "$work/a-$n.lines" "$work/b-$n.lines")
+  printf '%-10s %-10s %6s %9s %9s %8s  %s\n' "$n" "GNU diff" "$code" "$wall" "$cpu" "$rss" "(line diff only, reference)"
 done

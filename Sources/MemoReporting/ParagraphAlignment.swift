@@ -66,10 +66,8 @@ public struct ParagraphAlignment: Sendable, Equatable {
 
   /// The lower-cased words of a paragraph (letters and digits), in order.
   static func words(_ text: String) -> [String] {
-    DiffWord.split(text).lazy.filter {
-      $0.text.first?.isLetter == true || $0.text.first?.isNumber == true
-    }
-    .map { $0.text.lowercased() }
+    DiffWord.split(text).lazy.filter { $0.text.first.map(DiffWord.isWord) == true }
+      .map { $0.text.lowercased() }
   }
 
   /// The lower-cased words of a paragraph, as a set.

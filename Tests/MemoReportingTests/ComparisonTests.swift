@@ -117,4 +117,26 @@ struct ComparisonTests {
     let mismatch = Snapshots.mismatch(text, at: "Reporting/Snapshots/comparison-80.txt")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
+
+  @Test("A paragraph found at another place is shown as moved, in every format")
+  func moved() throws {
+    let shared = "Thank you for everything you have built here together."
+    let left = Memo(
+      source: "a.txt", company: "Norvale",
+      paragraphs: [shared, "Today we are becoming AI-native.", "We will reduce our workforce."])
+    let right = Memo(
+      source: "b.txt", company: "Quillhaven",
+      paragraphs: ["Today we are becoming AI-native.", "We will reduce our workforce.", shared])
+    let empty = ScoreSummary(index: 0, tokens: 10, categories: [], hits: [])
+    let comparison = Comparison(
+      left: left, right: right, leftScore: empty, rightScore: empty, lexicon: "x",
+      passages: [], coverage: (0, 0))
+    #expect(comparison.paragraphs.map(\.kind) == ["moved", "matched", "matched"])
+    #expect(comparison.paragraphCounts.moved == 1)
+    #expect(comparison.markdown.contains("### Moved: Norvale ¶ 1 → Quillhaven ¶ 3"))
+    #expect(comparison.json.contains("\"kind\" : \"moved\""))
+    let terminal = comparison.terminal(TerminalLayout(width: 100, color: false))
+    #expect(terminal.contains("(moved to ¶3)"))
+    #expect(terminal.contains("(moved from ¶1)"))
+  }
 }
