@@ -37,7 +37,9 @@ let package = Package(
     .target(name: "CMinHash"),
     // libxml2's HTML parser writing a compact tree from its SAX callbacks (no libxml2 DOM).
     .target(name: "CHTMLTree", dependencies: ["CLibXML2"]),
-    .target(name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2", "CHTMLTree"]),
+    // CICU: ICU's converters (ucnv) decode every WHATWG encoding.
+    .target(
+      name: "MemoExtraction", dependencies: ["MemoCore", "CLibXML2", "CHTMLTree", "CICU"]),
     .target(name: "MemoTokenization", dependencies: ["MemoCore", "CICU"]),
     .target(
       name: "MemoLexicon",
@@ -73,6 +75,7 @@ let package = Package(
     .testTarget(
       name: "MemoReportingTests",
       dependencies: ["MemoReporting", "TestSupport"]),
+    .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
     .testTarget(
       name: "MemoscopeCLITests",
       dependencies: [

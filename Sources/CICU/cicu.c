@@ -1,6 +1,8 @@
 #include "cicu.h"
 
 #include <unicode/ubrk.h>
+#include <unicode/ucnv.h>
+#include <unicode/ucnv_cb.h>
 #include <unicode/unorm2.h>
 #include <unicode/uversion.h>
 #include <stdio.h>
@@ -89,4 +91,75 @@ const char *memoscope_icu_version(void) {
   u_getVersion(version);
   u_versionToString(version, text);
   return text;
+}
+
+int32_t memoscope_converter_exists(const char *name) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *converter = ucnv_open(name, &status);
+  if (converter) ucnv_close(converter);
+  return U_FAILURE(status) ? 0 : 1;
+}
+
+/* Writes U+FFFD for each ill-formed or unmapped sequence and counts it. */
+static void count_and_substitute(const void *context, UConverterToUnicodeArgs *args,
+                                 const char *units, int32_t length, UConverterCallbackReason reason,
+                                 UErrorCode *status) {
+  (void)units;
+  (void)length;
+  if (reason > UCNV_IRREGULAR) return; /* reset, close, clone: nothing to write */
+  int32_t *replaced = (int32_t *)context;
+  *replaced += 1;
+  static const UChar replacement = 0xFFFD;
+  *status = U_ZERO_ERROR;
+  ucnv_cbToUWriteUChars(args, &replacement, 1, 0, status);
+}
+
+int32_t memoscope_convert_to_utf8(const char *name, const uint8_t *source, int32_t length,
+                                  uint8_t *destination, int32_t capacity, int32_t *replaced) {
+  UErrorCode status = U_ZERO_ERROR;
+  *replaced = 0;
+  UConverter *from = ucnv_open(name, &status);
+  if (U_FAILURE(status)) return -1;
+  UConverter *utf8 = ucnv_open("UTF-8", &status);
+  if (U_FAILURE(status)) {
+    ucnv_close(from);
+    return -3;
+  }
+  ucnv_setToUCallBack(from, (UConverterToUCallback)count_and_substitute, replaced, NULL, NULL,
+                      &status);
+  char *target = (char *)destination;
+  const char *input = (const char *)source;
+  if (U_SUCCESS(status)) {
+    ucnv_convertEx(utf8, from, &target, (char *)destination + capacity, &input,
+                   (const char *)source + length, NULL, NULL, NULL, NULL, 1, 1, &status);
+  }
+  ucnv_close(from);
+  ucnv_close(utf8);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
+  if (U_FAILURE(status)) return -3;
+  return (int32_t)(target - (char *)destination);
+}
+
+int32_t memoscope_convert_from_utf8(const char *name, const uint8_t *source, int32_t length,
+                                    uint8_t *destination, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  UConverter *to = ucnv_open(name, &status);
+  if (U_FAILURE(status)) return -1;
+  UConverter *utf8 = ucnv_open("UTF-8", &status);
+  if (U_FAILURE(status)) {
+    ucnv_close(to);
+    return -3;
+  }
+  ucnv_setFromUCallBack(to, UCNV_FROM_U_CALLBACK_STOP, NULL, NULL, NULL, &status);
+  char *target = (char *)destination;
+  const char *input = (const char *)source;
+  if (U_SUCCESS(status)) {
+    ucnv_convertEx(to, utf8, &target, (char *)destination + capacity, &input,
+                   (const char *)source + length, NULL, NULL, NULL, NULL, 1, 1, &status);
+  }
+  ucnv_close(to);
+  ucnv_close(utf8);
+  if (status == U_BUFFER_OVERFLOW_ERROR) return -2;
+  if (U_FAILURE(status)) return -3;
+  return (int32_t)(target - (char *)destination);
 }

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Writes files so that readers see either the old content or the new, never a torn file.
 public enum AtomicFile {
   /// Writes `data` to a temporary file beside `url`, then renames it over `url`.
@@ -9,25 +15,107 @@ public enum AtomicFile {
   ///   - url: The destination. Its folder must exist.
   /// - Throws: `AtomicFileError` naming the path and the reason.
   public static func write(_ data: Data, to url: URL) throws(AtomicFileError) {
-    let folder = url.deletingLastPathComponent()
-    let temporary = folder.appendingPathComponent(
-      ".\(url.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-    )
-    do {
-      try data.write(to: temporary, options: [])
-    } catch {
-      throw .cannotWrite(path: url.path, reason: "\(error.localizedDescription)")
-    }
-    if rename(temporary.path, url.path) != 0 {
-      let reason = String(cString: strerror(errno))
-      try? FileManager.default.removeItem(at: temporary)
-      throw .cannotWrite(path: url.path, reason: reason)
-    }
+    let writer = try AtomicFileWriter(url: url)
+    writer.write(data)
+    try writer.commit()
   }
 
   /// Writes a UTF-8 string atomically; see `write(_:to:)`.
   public static func write(_ text: String, to url: URL) throws(AtomicFileError) {
     try write(Data(text.utf8), to: url)
+  }
+}
+
+/// Streams output into a hidden temporary file beside the destination and renames it into
+/// place on `commit()`, so a large output is never held in memory and readers never see a torn
+/// file. The temporary file is removed by `discard()`, when the writer is dropped uncommitted,
+/// and on SIGINT or SIGTERM (`SignalCleanup`).
+public final class AtomicFileWriter {
+  /// The destination.
+  public let url: URL
+  private let temporary: String
+  private var descriptor: Int32
+  private var buffer: [UInt8] = []
+  private var failure: String?
+  private var finished = false
+
+  /// Creates the temporary file beside `url`.
+  ///
+  /// - Throws: `AtomicFileError` when the folder is missing or not writable.
+  public init(url: URL) throws(AtomicFileError) {
+    self.url = url
+    let folder = url.deletingLastPathComponent().path
+    temporary =
+      (folder.isEmpty ? "." : folder) + "/.\(url.lastPathComponent).tmp-\(getpid())-"
+      + String(UInt32.random(in: 0...UInt32.max), radix: 16)
+    SignalCleanup.register(temporary)
+    descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    guard descriptor >= 0 else {
+      let reason = String(cString: strerror(errno))
+      SignalCleanup.unregister(temporary)
+      throw .cannotWrite(path: url.path, reason: reason)
+    }
+  }
+
+  deinit { if !finished { discard() } }
+
+  /// Appends bytes (buffered; errors are reported by `commit()`).
+  public func write<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= 1 << 16 { flush() }
+  }
+
+  /// Appends a string's UTF-8 bytes.
+  public func write(_ text: String) { write(text.utf8) }
+
+  /// Flushes, closes and renames the temporary file over the destination.
+  ///
+  /// - Throws: `AtomicFileError` when a write failed or the rename did; the temporary file is
+  ///   removed either way.
+  public func commit() throws(AtomicFileError) {
+    flush()
+    finished = true
+    if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
+    descriptor = -1
+    if let failure {
+      unlink(temporary)
+      SignalCleanup.unregister(temporary)
+      throw .cannotWrite(path: url.path, reason: failure)
+    }
+    if rename(temporary, url.path) != 0 {
+      let reason = String(cString: strerror(errno))
+      unlink(temporary)
+      SignalCleanup.unregister(temporary)
+      throw .cannotWrite(path: url.path, reason: reason)
+    }
+    SignalCleanup.unregister(temporary)
+  }
+
+  /// Removes the temporary file and leaves the destination as it was.
+  public func discard() {
+    finished = true
+    if descriptor >= 0 { close(descriptor) }
+    descriptor = -1
+    unlink(temporary)
+    SignalCleanup.unregister(temporary)
+  }
+
+  private func flush() {
+    guard !buffer.isEmpty, descriptor >= 0 else { return }
+    var offset = 0
+    buffer.withUnsafeBytes { bytes in
+      while offset < bytes.count && failure == nil {
+        let written = Foundation.write(
+          descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+        if written < 0 {
+          if errno == EINTR { continue }
+          failure = String(cString: strerror(errno))
+        } else {
+          offset += written
+        }
+      }
+    }
+    buffer.removeAll(keepingCapacity: true)
   }
 }
 
@@ -41,5 +129,60 @@ public enum AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible
     case .cannotWrite(let path, let reason):
       "\(path): cannot write file: \(reason). Check that the folder exists and is writable."
     }
+  }
+}
+
+/// Removes registered temporary files when the process is stopped by SIGINT or SIGTERM, then
+/// ends it as the signal would have (status 128 + signal number).
+public enum SignalCleanup {
+  private static let lock = NSLock()
+  nonisolated(unsafe) private static var paths: Set<String> = []
+  nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+  /// Handles SIGINT and SIGTERM from now on (once per process; later calls do nothing).
+  public static func install() {
+    lock.lock()
+    defer { lock.unlock() }
+    guard sources.isEmpty else { return }
+    for signalNumber in [SIGINT, SIGTERM] {
+      signal(signalNumber, SIG_IGN)
+      let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+      source.setEventHandler {
+        removeAll()
+        signal(signalNumber, SIG_DFL)
+        kill(getpid(), signalNumber)
+      }
+      source.resume()
+      sources.append(source)
+    }
+  }
+
+  /// Adds a temporary file to remove on a signal.
+  public static func register(_ path: String) {
+    lock.lock()
+    paths.insert(path)
+    lock.unlock()
+  }
+
+  /// Forgets a temporary file (renamed into place or removed).
+  public static func unregister(_ path: String) {
+    lock.lock()
+    paths.remove(path)
+    lock.unlock()
+  }
+
+  /// The temporary files currently registered.
+  public static var registered: Set<String> {
+    lock.lock()
+    defer { lock.unlock() }
+    return paths
+  }
+
+  private static func removeAll() {
+    lock.lock()
+    let current = paths
+    paths.removeAll()
+    lock.unlock()
+    for path in current { unlink(path) }
   }
 }

@@ -33,6 +33,25 @@ public struct SHA256: Sendable {
 
   /// Adds bytes.
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      var start = 0
+      // Top up a partial block, then whole blocks straight from the buffer.
+      while !self.buffer.isEmpty, start < buffer.count {
+        self.buffer.append(buffer[start])
+        start += 1
+        if self.buffer.count == 64 {
+          compress(self.buffer)
+          self.buffer.removeAll(keepingCapacity: true)
+        }
+      }
+      while start + 64 <= buffer.count {
+        compress(Array(buffer[start..<(start + 64)]))
+        start += 64
+      }
+      self.buffer.append(contentsOf: buffer[start...])
+      length &+= UInt64(buffer.count)
+    }
+    if done != nil { return }
     for byte in bytes {
       buffer.append(byte)
       length &+= 1

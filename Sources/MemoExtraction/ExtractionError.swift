@@ -23,6 +23,8 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
   case noText(path: String)
   /// libxml2 could not build a document from the bytes.
   case unparsable(path: String, reason: String)
+  /// The declared charset is unknown, or the bytes are clearly not in it.
+  case undecodable(path: String, charset: String, reason: String)
   /// A line of a JSONL file is not a memo as `memoscope extract --format jsonl` writes them.
   case invalidMemoLine(path: String, line: Int, reason: String)
 
@@ -47,6 +49,9 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
       "\(path): no memo text found. Check that the file is the page or email holding the memo."
     case .unparsable(let path, let reason):
       "\(path): cannot parse as HTML (\(reason)). Save the page again as HTML."
+    case .undecodable(let path, let charset, let reason):
+      "\(path): declared charset '\(charset)' \(reason). Fix the charset in the page's <meta> "
+        + "or the email's Content-Type, or save the file as UTF-8."
     case .invalidMemoLine(let path, let line, let reason):
       "\(path):\(line): not a memo: \(reason). Each line must be one memo as written by "
         + "'memoscope extract --format jsonl'."
@@ -59,7 +64,7 @@ public enum ExtractionError: Error, Equatable, Sendable, CustomStringConvertible
     case .notFound(let path), .unreadable(let path, _), .notAFile(let path, _),
       .emptyFolder(let path),
       .emptyFile(let path), .tooLarge(let path, _, _), .binary(let path, _), .noText(let path),
-      .unparsable(let path, _), .invalidMemoLine(let path, _, _):
+      .unparsable(let path, _), .invalidMemoLine(let path, _, _), .undecodable(let path, _, _):
       path
     }
   }

@@ -1,77 +1,101 @@
+import CLibXML2
 import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A file found by `InputCollector`, ready to be read once.
+public struct CollectedFile: Sendable, Equatable {
+  /// The path for people and for the memo's `source`: as given or found, with bytes that are
+  /// not valid UTF-8 shown as `\xNN`.
+  public var path: String
+  /// The path's bytes, to open the file (they differ from `path` only when the name is not
+  /// valid UTF-8).
+  public var pathBytes: [UInt8]
+  /// The device and inode, which identify the file whatever the path to it.
+  public var device: UInt64
+  /// See `device`.
+  public var inode: UInt64
+  /// The size `stat` reported.
+  public var size: Int
+
+  /// Creates a file entry.
+  public init(path: String, pathBytes: [UInt8], device: UInt64, inode: UInt64, size: Int) {
+    self.path = path
+    self.pathBytes = pathBytes
+    self.device = device
+    self.inode = inode
+    self.size = size
+  }
+}
+
+/// One entry of a collection: a file, standard input, or a path that failed.
+public enum CollectedInput: Sendable, Equatable {
+  /// A regular file to read.
+  case file(CollectedFile)
+  /// Standard input (`-` or `/dev/stdin`), read once.
+  case standardInput
+  /// A path that could not be collected (missing, unreadable folder, empty folder, …).
+  case failure(ExtractionError)
+
+  /// The path shown for the entry.
+  public var path: String {
+    switch self {
+    case .file(let file): file.path
+    case .standardInput: InputCollector.standardInputName
+    case .failure(let error): error.path
+    }
+  }
+}
+
+/// What `InputCollector.collect(_:)` found: the inputs in order and what it left out.
+public struct InputCollection: Sendable {
+  /// Files, standard input and failures, in a stable order.
+  public var inputs: [CollectedInput]
+  /// Inputs left out on purpose, each with its reason, in the order they were met.
+  public var exclusions: [InputExclusion]
+}
 
 /// Expands command-line paths into the list of files to read, in a stable order.
 ///
 /// Files are taken as given; folders are walked recursively and their files sorted by path
-/// (byte order). A folder walk skips hidden files and folders (names starting with `.`), a
-/// folder's own documentation (`README`, `LICENSE`, `CHANGELOG`, … in any extension) and data or
-/// code files that are never memos (`.json`, `.yaml`, `.csv`, `.js`, …): name such a file
-/// explicitly to read it. Problems become per-path errors in place, so one missing path never
-/// stops the others.
+/// (byte order). Each file and each folder is taken once, identified by device and inode, so a
+/// symbolic link loop ends and overlapping paths count each file once (an `InputExclusion`
+/// names the path left out and the one kept). A folder walk skips hidden files and folders
+/// (names starting with `.`) silently, and with an exclusion each: a folder's documentation
+/// (`README`, `LICENSE`, `CHANGELOG` in any extension) and data or code files that are never
+/// memos (`.json`, `.yaml`, `.csv`, `.js`, …): name such a file explicitly to read it. An
+/// unreadable folder is one failure and the walk carries on; names that are not valid UTF-8 are
+/// read. `-` and `/dev/stdin` stand for standard input.
 public enum InputCollector {
-  /// - Parameter paths: Files and folders, as given by the user.
-  /// - Returns: One entry per file found (or per path that failed), in order.
-  public static func collect(_ paths: [String]) -> [Result<String, ExtractionError>] {
-    var result: [Result<String, ExtractionError>] = []
-    for path in paths {
-      var isFolder: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-        result.append(.failure(.notFound(path: path)))
-        continue
-      }
-      guard isFolder.boolValue else {
-        result.append(.success(path))
-        continue
-      }
-      switch files(inFolder: path) {
-      case .success(let files) where files.isEmpty:
-        result.append(.failure(.emptyFolder(path: path)))
-      case .success(let files):
-        result.append(contentsOf: files.map { .success($0) })
-      case .failure(let error):
-        result.append(.failure(error))
-      }
-    }
-    return result
+  /// The `source` of a memo read from standard input.
+  public static let standardInputName = "(standard input)"
+
+  /// Collects every input under `paths`.
+  public static func collect(_ paths: [String]) -> InputCollection {
+    var walk = Walk()
+    for path in paths { walk.add(path) }
+    return InputCollection(inputs: walk.inputs, exclusions: walk.exclusions)
   }
 
-  /// Regular non-hidden files under `folder`, sorted by their UTF-8 bytes.
-  static func files(inFolder folder: String) -> Result<[String], ExtractionError> {
-    let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-    var found: [String] = []
-    var pending: [String] = [prefix]
-    while let current = pending.popLast() {
-      let entries: [String]
-      do {
-        entries = try FileManager.default.contentsOfDirectory(atPath: current)
-      } catch {
-        let path = current == prefix ? folder : String(current.dropLast())
-        if access(path, R_OK) != 0 {
-          return .failure(.unreadable(path: path, reason: "permission denied"))
-        }
-        return .failure(.unreadable(path: path, reason: "cannot list the folder"))
-      }
-      for entry in entries where !isSkippedInFolderWalk(entry) {
-        let path = current + entry
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
-          continue  // A dangling symbolic link.
-        }
-        if isFolder.boolValue {
-          pending.append(path + "/")
-        } else if !isNeverAMemo(entry) {
-          found.append(path)
-        }
+  /// The display paths of `collect(_:)`, with failures in place (exclusions left out).
+  public static func paths(_ paths: [String]) -> [Result<String, ExtractionError>] {
+    collect(paths).inputs.map { input in
+      switch input {
+      case .failure(let error): .failure(error)
+      case .file, .standardInput: .success(input.path)
       }
     }
-    found.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-    return .success(found)
   }
 
   /// Folder documentation stems skipped by a folder walk (compared case-insensitively).
-  static let documentationStems: Set<String> = [
-    "readme", "license", "licence", "copying", "changelog", "notice", "contributing",
-  ]
+  ///
+  /// `notice`, `copying` and `contributing` are not among them: a WARN notice is a layoff
+  /// document.
+  static let documentationStems: Set<String> = ["readme", "license", "licence", "changelog"]
 
   /// Extensions of data and code files that a folder walk never reads as memos.
   static let nonMemoExtensions: Set<String> = [
@@ -80,14 +104,352 @@ public enum InputCollector {
   ]
 
   /// True for hidden entries, which a folder walk skips whether file or folder.
-  static func isSkippedInFolderWalk(_ name: String) -> Bool { name.hasPrefix(".") }
+  static func isSkippedInFolderWalk(_ name: [UInt8]) -> Bool { name.first == UInt8(ascii: ".") }
 
-  /// True for a file a folder walk skips: documentation or a data or code file.
-  static func isNeverAMemo(_ name: String) -> Bool {
+  /// Why a folder walk skips a file of this name, or nil when it reads it.
+  static func skipReason(_ name: String) -> InputExclusion.Reason? {
     let lowered = name.lowercased()
     let stem = lowered.split(separator: ".", maxSplits: 1).first.map(String.init) ?? lowered
-    if documentationStems.contains(stem) { return true }
-    guard let dot = lowered.lastIndex(of: ".") else { return false }
-    return nonMemoExtensions.contains(String(lowered[lowered.index(after: dot)...]))
+    if documentationStems.contains(stem) { return .documentation }
+    guard let dot = lowered.lastIndex(of: ".") else { return nil }
+    let fileExtension = String(lowered[lowered.index(after: dot)...])
+    return nonMemoExtensions.contains(fileExtension) ? .notAMemoType(extension: fileExtension) : nil
+  }
+
+  /// A path's bytes for display: valid UTF-8 as is, other bytes as `\xNN`.
+  public static func displayPath(_ bytes: [UInt8]) -> String {
+    if let text = String(validating: bytes, as: UTF8.self) { return text }
+    var result = ""
+    var index = 0
+    while index < bytes.count {
+      // The longest valid UTF-8 sequence starting here (1 to 4 bytes), else one escaped byte.
+      var decoded: String?
+      var length = 1
+      for candidate in (1...4).reversed() where index + candidate <= bytes.count {
+        if let text = String(validating: bytes[index..<(index + candidate)], as: UTF8.self),
+          text.unicodeScalars.count == 1
+        {
+          decoded = text
+          length = candidate
+          break
+        }
+      }
+      if let decoded {
+        result += decoded
+      } else {
+        let hex = String(bytes[index], radix: 16, uppercase: true)
+        result += "\\x" + (hex.count == 1 ? "0" : "") + hex
+      }
+      index += length
+    }
+    return result
+  }
+
+  /// True when `path` names standard input.
+  public static func isStandardInput(_ path: String) -> Bool {
+    path == "-" || path == "/dev/stdin" || path == "/proc/self/fd/0" || path == "/dev/fd/0"
+  }
+}
+
+/// The state of one collection: identities seen, inputs and exclusions so far.
+private struct Walk {
+  struct Identity: Hashable {
+    var device: UInt64
+    var inode: UInt64
+  }
+
+  var inputs: [CollectedInput] = []
+  var exclusions: [InputExclusion] = []
+  var files: [Identity: String] = [:]
+  var folders: [Identity: String] = [:]
+  var standardInputTaken = false
+
+  mutating func add(_ path: String) {
+    if InputCollector.isStandardInput(path) {
+      if standardInputTaken {
+        exclusions.append(InputExclusion(path: path, reason: .standardInputAgain))
+      } else {
+        standardInputTaken = true
+        inputs.append(.standardInput)
+      }
+      return
+    }
+    let bytes = Array(path.utf8)
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      let code = errno
+      if code == ENOENT || code == ENOTDIR {
+        var link = stat()
+        if lstat(path, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK {
+          exclusions.append(InputExclusion(path: path, reason: .brokenLink))
+          return
+        }
+        inputs.append(.failure(.notFound(path: path)))
+      } else {
+        inputs.append(.failure(.unreadable(path: path, reason: Self.reason(code))))
+      }
+      return
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR:
+      walkFolder(path: path, bytes: bytes, info: info)
+    case S_IFREG:
+      addFile(path: path, bytes: bytes, info: info)
+    case S_IFIFO:
+      // A pipe named on the command line (`<(command)`) is read like standard input would be.
+      addFile(path: path, bytes: bytes, info: info)
+    case S_IFSOCK:
+      inputs.append(.failure(.notAFile(path: path, kind: "a socket")))
+    default:
+      inputs.append(.failure(.notAFile(path: path, kind: "a device")))
+    }
+  }
+
+  mutating func addFile(path: String, bytes: [UInt8], info: stat) {
+    let identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    if let first = files[identity] {
+      exclusions.append(InputExclusion(path: path, reason: .sameFile(as: first)))
+      return
+    }
+    files[identity] = path
+    inputs.append(
+      .file(
+        CollectedFile(
+          path: path, pathBytes: bytes, device: identity.device, inode: identity.inode,
+          size: Int(info.st_size))))
+  }
+
+  /// Walks `path` depth first, each folder's entries in byte order, then sorts what it found.
+  mutating func walkFolder(path: String, bytes: [UInt8], info: stat) {
+    let rootIdentity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    if let first = folders[rootIdentity] {
+      exclusions.append(InputExclusion(path: path, reason: .folderAlreadyRead(as: first)))
+      return
+    }
+    folders[rootIdentity] = path
+    let rootBytes =
+      bytes.last == UInt8(ascii: "/") && bytes.count > 1 ? Array(bytes.dropLast()) : bytes
+    // Found entries with their sort key (the path's bytes).
+    var found: [(key: [UInt8], input: CollectedInput, info: stat?)] = []
+    var pending: [[UInt8]] = [rootBytes]
+    while let folder = pending.popLast() {
+      let folderPath = InputCollector.displayPath(folder)
+      guard let stream = opendir(folder.cString) else {
+        let message = Self.reason(errno)
+        found.append((folder, .failure(.unreadable(path: folderPath, reason: message)), nil))
+        continue
+      }
+      var names: [[UInt8]] = []
+      while let entry = readdir(stream) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          Array(raw.prefix(while: { $0 != 0 }))
+        }
+        if name == [0x2E] || name == [0x2E, 0x2E] || InputCollector.isSkippedInFolderWalk(name) {
+          continue
+        }
+        names.append(name)
+      }
+      closedir(stream)
+      names.sort { $0.lexicographicallyPrecedes($1) }
+      var subfolders: [[UInt8]] = []
+      for name in names {
+        let child = folder + [UInt8(ascii: "/")] + name
+        let childPath = InputCollector.displayPath(child)
+        var childInfo = stat()
+        guard stat(child.cString, &childInfo) == 0 else {
+          let code = errno
+          var link = stat()
+          if lstat(child.cString, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+            && (code == ENOENT || code == ENOTDIR)
+          {
+            exclusions.append(InputExclusion(path: childPath, reason: .brokenLink))
+          } else if code == ELOOP {
+            exclusions.append(InputExclusion(path: childPath, reason: .brokenLink))
+          } else {
+            found.append(
+              (child, .failure(.unreadable(path: childPath, reason: Self.reason(code))), nil))
+          }
+          continue
+        }
+        switch childInfo.st_mode & S_IFMT {
+        case S_IFDIR:
+          let identity = Identity(
+            device: UInt64(childInfo.st_dev), inode: UInt64(childInfo.st_ino))
+          if let first = folders[identity] {
+            exclusions.append(
+              InputExclusion(path: childPath, reason: .folderAlreadyRead(as: first)))
+            continue
+          }
+          folders[identity] = childPath
+          subfolders.append(child)
+        case S_IFREG:
+          if let reason = InputCollector.skipReason(InputCollector.displayPath(name)) {
+            exclusions.append(InputExclusion(path: childPath, reason: reason))
+            continue
+          }
+          let file = CollectedFile(
+            path: childPath, pathBytes: child, device: UInt64(childInfo.st_dev),
+            inode: UInt64(childInfo.st_ino), size: Int(childInfo.st_size))
+          found.append((child, .file(file), childInfo))
+        case S_IFIFO:
+          found.append((child, .failure(.notAFile(path: childPath, kind: "a named pipe")), nil))
+        case S_IFSOCK:
+          found.append((child, .failure(.notAFile(path: childPath, kind: "a socket")), nil))
+        default:
+          found.append((child, .failure(.notAFile(path: childPath, kind: "a device")), nil))
+        }
+      }
+      // Depth first, in byte order: the first folder popped is the first name.
+      pending.append(contentsOf: subfolders.reversed())
+    }
+    found.sort { $0.key.lexicographicallyPrecedes($1.key) }
+    var added = 0
+    for entry in found {
+      switch entry.input {
+      case .file(let file):
+        let identity = Identity(device: file.device, inode: file.inode)
+        if let first = files[identity] {
+          exclusions.append(InputExclusion(path: file.path, reason: .sameFile(as: first)))
+          continue
+        }
+        files[identity] = file.path
+        inputs.append(entry.input)
+        added += 1
+      default:
+        inputs.append(entry.input)
+        added += 1
+      }
+    }
+    if added == 0 && !exclusions.contains(where: { $0.path.hasPrefix(path) }) {
+      inputs.append(.failure(.emptyFolder(path: path)))
+    }
+  }
+
+  static func reason(_ code: Int32) -> String {
+    code == EACCES ? "permission denied" : String(cString: strerror(code)).lowercased()
+  }
+}
+
+/// `read(2)`, named apart from `InputReader.read`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int)
+  -> Int
+{
+  read(descriptor, buffer, count)
+}
+
+extension Array where Element == UInt8 {
+  /// The bytes with a terminating NUL, as C expects a path.
+  var cString: [CChar] { map { CChar(bitPattern: $0) } + [0] }
+}
+
+/// Reads a collected input's bytes once, hashing them (FNV-1a 64) as they arrive.
+public enum InputReader {
+  /// The bytes of an input, with their hash.
+  public struct Contents: Sendable {
+    /// The file's bytes (decompressed for `.gz`).
+    public var bytes: [UInt8]
+    /// How many bytes were read from the file (before decompressing).
+    public var fileSize: Int
+    /// FNV-1a 64 of the file's bytes as stored (before decompressing).
+    public var hash: UInt64
+  }
+
+  /// Reads `input` (a file or standard input) with a size limit.
+  ///
+  /// - Throws: `ExtractionError` naming the path: unreadable, too large, empty, corrupt gzip.
+  public static func read(_ input: CollectedInput, limit: Int) throws(ExtractionError) -> Contents {
+    switch input {
+    case .failure(let error): throw error
+    case .standardInput:
+      return try read(descriptor: 0, path: InputCollector.standardInputName, limit: limit)
+    case .file(let file):
+      let descriptor = open(file.pathBytes.cString, O_RDONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        let code = errno
+        if code == ENOENT { throw .notFound(path: file.path) }
+        throw .unreadable(path: file.path, reason: Walk.reason(code))
+      }
+      defer { close(descriptor) }
+      let gzip = file.path.lowercased().hasSuffix(".gz")
+      // A .gz file may inflate to the limit from much less: read up to the limit and check after.
+      if !gzip && file.size > limit {
+        throw .tooLarge(path: file.path, size: file.size, limit: limit)
+      }
+      var contents = try read(descriptor: descriptor, path: file.path, limit: limit)
+      if gzip {
+        contents.bytes = try gunzip(contents.bytes, path: file.path, limit: limit)
+        if contents.bytes.isEmpty { throw .emptyFile(path: file.path) }
+      }
+      return contents
+    }
+  }
+
+  /// Reads a descriptor to its end (at most `limit` bytes plus one, to detect a larger input).
+  static func read(descriptor: Int32, path: String, limit: Int) throws(ExtractionError) -> Contents
+  {
+    var bytes: [UInt8] = []
+    var hash = StableHash()
+    let chunk = 1 << 16
+    var buffer = [UInt8](repeating: 0, count: chunk)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, chunk) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        throw .unreadable(path: path, reason: Walk.reason(errno))
+      }
+      if count == 0 { break }
+      hash.combine(buffer[0..<count])
+      bytes.append(contentsOf: buffer[0..<count])
+      if bytes.count > limit { throw .tooLarge(path: path, size: bytes.count, limit: limit) }
+    }
+    if bytes.isEmpty { throw .emptyFile(path: path) }
+    return Contents(bytes: bytes, fileSize: bytes.count, hash: hash.value)
+  }
+
+  /// Inflates gzip bytes in memory (any number of members), refusing more than `limit`.
+  static func gunzip(_ compressed: [UInt8], path: String, limit: Int) throws(ExtractionError)
+    -> [UInt8]
+  {
+    var stream = z_stream()
+    // 15 + 32: a 32 KiB window, gzip or zlib header detected automatically.
+    guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
+    else { throw .unreadable(path: path, reason: "cannot start gzip decompression") }
+    defer { inflateEnd(&stream) }
+    var output: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    var input = compressed
+    var failure: ExtractionError?
+    input.withUnsafeMutableBufferPointer { source in
+      stream.next_in = source.baseAddress
+      stream.avail_in = UInt32(source.count)
+      while true {
+        let status = chunk.withUnsafeMutableBufferPointer { target in
+          stream.next_out = target.baseAddress
+          stream.avail_out = UInt32(target.count)
+          return inflate(&stream, Z_NO_FLUSH)
+        }
+        output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
+        if output.count > limit {
+          failure = .tooLarge(path: path, size: output.count, limit: limit)
+          return
+        }
+        if status == Z_STREAM_END {
+          // Another gzip member may follow (as `gzip -c a b > c` writes).
+          guard stream.avail_in > 0 else { return }
+          inflateReset(&stream)
+          continue
+        }
+        if status != Z_OK {
+          failure = .unreadable(path: path, reason: "corrupt gzip data")
+          return
+        }
+        if stream.avail_in == 0 && stream.avail_out > 0 {
+          failure = .unreadable(path: path, reason: "corrupt gzip data (truncated)")
+          return
+        }
+      }
+    }
+    if let failure { throw failure }
+    return output
   }
 }

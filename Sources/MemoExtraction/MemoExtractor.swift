@@ -62,7 +62,7 @@ public struct MemoExtractor: Sendable {
     switch chosen {
     case .html: memo = try readHTML(bytes, source: source)
     case .email: memo = try readEmail(bytes, source: source)
-    case .markdown, .text, .jsonl: memo = readPlain(bytes, source: source, format: chosen)
+    case .markdown, .text, .jsonl: memo = try readPlain(bytes, source: source, format: chosen)
     }
     if memo.paragraphs.isEmpty { throw .noText(path: source) }
     return memo
@@ -71,7 +71,7 @@ public struct MemoExtractor: Sendable {
   // MARK: - Formats
 
   private func readHTML(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
-    let decoded = TextDecoding.decode(bytes, sniffMarkup: true)
+    let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
     let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
     return MemoAssembler.assemble(
       html: content, source: source, encoding: decoded.encoding, format: .html)
@@ -79,15 +79,15 @@ public struct MemoExtractor: Sendable {
 
   private func readEmail(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
     let message = EmailReader.read(bytes)
-    let decoded = TextDecoding.decode(
-      message.body, declared: message.charset, sniffMarkup: message.isHTML)
+    let decoded = try Self.decode(
+      message.body, declared: message.charset, sniffMarkup: message.isHTML, source: source)
     var memo: Memo
     if message.isHTML {
       let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .email)
       memo = MemoAssembler.assemble(
         html: content, source: source, encoding: decoded.encoding, format: .email)
     } else {
-      let content = PlainTextReader.readText(decoded.string)
+      let content = PlainTextReader.readText(utf8: decoded.utf8, topMatter: false)
       memo = MemoAssembler.assemble(
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
         format: .email)
@@ -101,20 +101,43 @@ public struct MemoExtractor: Sendable {
     return memo
   }
 
-  private func readPlain(_ bytes: [UInt8], source: String, format: InputFormat) -> Memo {
-    let decoded = TextDecoding.decode(bytes, sniffMarkup: false)
+  /// Decodes with `TextDecoding.read`, naming `source` in the error.
+  private static func decode(
+    _ bytes: [UInt8], declared: String?, sniffMarkup: Bool, source: String
+  ) throws(ExtractionError) -> DecodedText {
+    do {
+      return try TextDecoding.read(bytes, declared: declared, sniffMarkup: sniffMarkup)
+    } catch {
+      throw .undecodable(path: source, charset: error.label, reason: error.reason)
+    }
+  }
+
+  private func readPlain(_ bytes: [UInt8], source: String, format: InputFormat)
+    throws(ExtractionError) -> Memo
+  {
+    let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: false, source: source)
     let content =
       format == .markdown
-      ? PlainTextReader.readMarkdown(decoded.string) : PlainTextReader.readText(decoded.string)
+      ? PlainTextReader.readMarkdown(utf8: decoded.utf8)
+      : PlainTextReader.readText(utf8: decoded.utf8)
     var memo = MemoAssembler.assemble(
       paragraphs: content.paragraphs, title: content.title, source: source,
       encoding: decoded.encoding, format: format == .jsonl ? .text : format)
     let fields = content.frontMatter
-    if let author = fields["author"] ?? fields["from"] { memo.author = author }
+    if let author = fields["author"] ?? fields["from"] {
+      memo.author = author
+    } else if memo.author == nil || content.byline != nil {
+      memo.author = content.byline ?? memo.author
+    }
     if let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize) {
       memo.date = memo.date ?? date
     }
-    if let company = fields["company"] ?? fields["organization"] { memo.company = company }
+    memo.date = memo.date ?? content.date
+    if let company = fields["company"] ?? fields["organization"] {
+      memo.company = company
+    } else if let company = content.letterhead {
+      memo.company = memo.company ?? company
+    }
     return memo
   }
 }
@@ -279,17 +302,20 @@ enum FormatSniffer {
     let head = bytes.prefix(8192)
     if head.contains(0) {
       if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        || TextDecoding.utf32WithoutMark(bytes) != nil
         || TextDecoding.utf16WithoutMark(bytes) != nil
       {
         return nil
       }
       return "a binary file"
     }
-    // Control characters other than tabs, line breaks and form feeds are rare in text.
+    // Control characters other than tabs, line breaks, form feeds and the escape and shift
+    // bytes of ISO-2022 are rare in text.
     var controls = 0
     for byte in head
     where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-      && byte != 0x0C && byte != 0x1B
+      && byte != 0x0C && byte != 0x1B && byte != 0x0E && byte != 0x0F
     {
       controls += 1
     }

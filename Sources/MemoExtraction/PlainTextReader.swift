@@ -1,12 +1,25 @@
 import Foundation
 
-/// Plain text and Markdown → paragraphs: split on blank lines, hard wraps joined, markup removed.
+/// Plain text and Markdown → paragraphs and metadata.
+///
+/// Text files are read line by line from their UTF-8 bytes (no Foundation string
+/// replacement): blank lines split paragraphs; single line breaks split them too unless the
+/// text is hard-wrapped (see `LineUnwrapper`); a first line standing alone is the title;
+/// `By …` bylines and datelines near the top give the author and date; list items are one
+/// paragraph each, whatever their marker.
 enum PlainTextReader {
   struct Content {
     var paragraphs: [String]
     var title: String?
     /// `key: value` pairs from YAML front matter (lower-cased keys, quotes removed).
     var frontMatter: [String: String] = [:]
+    /// From a `By …` line near the top.
+    var byline: String?
+    /// `YYYY-MM-DD` from a dateline near the top (a date alone on its line, a byline's date,
+    /// or a press-release dateline such as `SAN FRANCISCO, March 4, 2026 —`).
+    var date: String?
+    /// The company of a letterhead in capitals over the memo (`TESSALINE LABS`).
+    var letterhead: String?
   }
 
   /// Splits off YAML front matter (`---` lines around `key: value` pairs) at the very start.
@@ -27,17 +40,56 @@ enum PlainTextReader {
     return (fields, lines[(close + 1)...])
   }
 
-  static func readText(_ text: String) -> Content {
-    let lines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
-    let paragraphs = TextUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
-    return Content(paragraphs: paragraphs.map(stripListMarker), title: nil)
+  /// Splits UTF-8 into lines at `\n`, `\r\n` or `\r`, byte by byte.
+  static func lines(_ utf8: [UInt8]) -> [String] {
+    var result: [String] = []
+    utf8.withUnsafeBufferPointer { buffer in
+      var start = 0
+      var index = 0
+      let count = buffer.count
+      while index < count {
+        let byte = buffer[index]
+        if byte == 0x0A || byte == 0x0D {
+          result.append(
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<index]), as: UTF8.self))
+          if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+          start = index + 1
+        }
+        index += 1
+      }
+      if start < count {
+        result.append(
+          String(decoding: UnsafeBufferPointer(rebasing: buffer[start..<count]), as: UTF8.self))
+      }
+    }
+    return result
+  }
+
+  static func readText(_ text: String) -> Content { readText(utf8: Array(text.utf8)) }
+
+  /// Reads a plain-text document (a `.txt` file or a plain-text email body); `topMatter`
+  /// takes a title, byline, dateline and letterhead off its top (not for email bodies, whose
+  /// headers say all that).
+  static func readText(utf8: [UInt8], topMatter: Bool = true) -> Content {
+    let (fields, rest) = frontMatter(lines(utf8))
+    var lines = Array(rest)
+    var content = Content(paragraphs: [], frontMatter: fields)
+    if topMatter { TopMatter.take(from: &lines, into: &content) }
+    content.paragraphs = LineUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
+      .map(stripListMarker).filter { !$0.isEmpty }
+    if let title = content.title, content.paragraphs.first == title {
+      content.paragraphs.removeFirst()
+    }
+    if content.date == nil, let first = content.paragraphs.first {
+      content.date = TopMatter.pressDateline(first)
+    }
+    return content
   }
 
   /// "- item", "* item", "• item", "1. item" → "item".
   static func stripListMarker(_ paragraph: String) -> String {
     var text = Substring(paragraph)
-    if let first = text.first, "-*+•·–".contains(first), text.dropFirst().first == " " {
+    if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
       text = text.dropFirst(2)
     } else if TextUnwrapper.isNumberedItem(paragraph) {
       text = text.drop { $0.isNumber }.dropFirst(2)
@@ -45,9 +97,10 @@ enum PlainTextReader {
     return String(text).trimmed
   }
 
-  static func readMarkdown(_ text: String) -> Content {
-    let allLines = text.replacingOccurrences(of: "\r\n", with: "\n")
-      .replacingOccurrences(of: "\r", with: "\n").components(separatedBy: "\n")
+  static func readMarkdown(_ text: String) -> Content { readMarkdown(utf8: Array(text.utf8)) }
+
+  static func readMarkdown(utf8: [UInt8]) -> Content {
+    let allLines = lines(utf8)
     let (fields, lines) = frontMatter(allLines)
     var prepared: [String] = []
     var title: String?

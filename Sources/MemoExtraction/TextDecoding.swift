@@ -4,26 +4,54 @@ import Foundation
 struct DecodedText: Sendable {
   /// Well-formed UTF-8 (ill-formed input became U+FFFD).
   var utf8: [UInt8]
-  /// `utf-8`, `utf-16le`, `utf-16be`, `windows-1252`, or another label Foundation decoded.
+  /// The WHATWG name of the encoding in lower case (`utf-8`, `windows-1252`, `gbk`,
+  /// `shift_jis`, `utf-16le`…), or `utf-8 (repaired double encoding)`.
   var encoding: String
 
   var string: String { String(decoding: utf8, as: UTF8.self) }
 }
 
-/// Decides how bytes are encoded, the way browsers do, and converts them to UTF-8.
+/// Why bytes could not be decoded in the charset they declare.
+struct CharsetError: Error, Equatable, Sendable {
+  /// The label as declared.
+  var label: String
+  /// What is wrong, as a clause: "is not a charset this program knows".
+  var reason: String
+}
+
+/// Decides how bytes are encoded, the way browsers do (WHATWG Encoding Standard), and converts
+/// them to UTF-8.
 ///
-/// The order: a byte-order mark; the NUL-byte pattern of UTF-16 without a mark; bytes that are
-/// valid UTF-8 (or nearly so); a declared label (`<meta charset>`, an XML declaration, or the
-/// caller's, e.g. an email part's `charset=`), where latin-1 and ASCII labels mean
-/// windows-1252; and windows-1252 as the fallback. Nothing is ever truncated: bytes that do not
-/// decode become U+FFFD.
+/// The order: a byte-order mark (UTF-8, UTF-16, UTF-32); the NUL-byte pattern of UTF-32 or
+/// UTF-16 without a mark; then the declared label (the caller's, e.g. an email part's
+/// `charset=`, else a `<meta>` charset, http-equiv or XML declaration) looked up in the WHATWG
+/// label table and decoded with ICU; windows-1252 when nothing is declared. One departure from
+/// browsers, because mislabelled pages are common and valid UTF-8 is never an accident: bytes
+/// that are valid UTF-8 are read as UTF-8 whatever the label says (except for the 7-bit
+/// ISO-2022 and HZ encodings, which are valid UTF-8 by construction). Valid UTF-8 that was once
+/// decoded as windows-1252 and saved again is repaired (see `DoubleEncoding`). Nothing is ever
+/// truncated: bytes that do not decode become U+FFFD.
 enum TextDecoding {
   static let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
 
+  /// A declared decoding that replaces more than one non-ASCII byte in this many is refused as
+  /// a wrong label. Calibration: correctly labelled pages replace none or a handful of stray
+  /// bytes; a wrong multibyte label replaces most lead bytes (a third or more).
+  static let mislabelledShare = 20
+
   /// Decodes `bytes`, looking for a `<meta>` charset when `sniffMarkup` is true.
-  static func decode(_ bytes: [UInt8], declared: String? = nil, sniffMarkup: Bool) -> DecodedText {
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-      return DecodedText(utf8: repairUTF8(bytes[3...]).bytes, encoding: "utf-8")
+  ///
+  /// - Throws: `CharsetError` when the declared label is not a known charset (and the bytes are
+  ///   not plain UTF-8), or when the bytes are clearly not in the declared charset.
+  static func read(_ bytes: [UInt8], declared: String? = nil, sniffMarkup: Bool)
+    throws(CharsetError) -> DecodedText
+  {
+    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return utf8Text(bytes[3...]) }
+    if bytes.starts(with: [0xFF, 0xFE, 0x00, 0x00]) {
+      return DecodedText(utf8: decodeUTF32(bytes[4...], bigEndian: false), encoding: "utf-32le")
+    }
+    if bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+      return DecodedText(utf8: decodeUTF32(bytes[4...], bigEndian: true), encoding: "utf-32be")
     }
     if bytes.starts(with: [0xFF, 0xFE]) {
       return DecodedText(utf8: decodeUTF16(bytes[2...], bigEndian: false), encoding: "utf-16le")
@@ -31,26 +59,125 @@ enum TextDecoding {
     if bytes.starts(with: [0xFE, 0xFF]) {
       return DecodedText(utf8: decodeUTF16(bytes[2...], bigEndian: true), encoding: "utf-16be")
     }
+    if let bigEndian = utf32WithoutMark(bytes) {
+      return DecodedText(
+        utf8: decodeUTF32(bytes[...], bigEndian: bigEndian),
+        encoding: bigEndian ? "utf-32be" : "utf-32le")
+    }
     if let bigEndian = utf16WithoutMark(bytes) {
       return DecodedText(
         utf8: decodeUTF16(bytes[...], bigEndian: bigEndian),
         encoding: bigEndian ? "utf-16be" : "utf-16le")
     }
-    let repaired = repairUTF8(bytes[...])
-    if repaired.invalid == 0 {
-      return DecodedText(utf8: repaired.bytes, encoding: "utf-8")
+    let label = declared ?? (sniffMarkup ? declaredCharset(bytes) : nil)
+    var charset = label.flatMap(Charsets.charset(forLabel:))
+    switch charset?.decoder {
+    case .utf16, .utf32:
+      // A UTF-16 or UTF-32 label on bytes without their NUL pattern is wrong; browsers read
+      // such pages as UTF-8.
+      charset = Charsets.charset(forLabel: "utf-8")
+    default: break
     }
-    let label = declared.map(normalizedLabel) ?? (sniffMarkup ? declaredCharset(bytes) : nil)
-    // Mostly valid UTF-8 with a few stray bytes: UTF-8, whatever the label says.
-    if repaired.validMultibyte > 0, repaired.invalid <= repaired.validMultibyte {
-      return DecodedText(utf8: repaired.bytes, encoding: "utf-8")
+    if let charset, charset.isStateful, containsShiftSequence(bytes) {
+      return try decode(bytes, as: charset, label: label ?? charset.name)
     }
-    if let label, let other = foundationEncodings[label],
-      let text = String(bytes: bytes, encoding: other)
+    if charset == nil, label == nil, containsShiftSequence(bytes), looksLikeISO2022JP(bytes),
+      let japanese = Charsets.charset(forLabel: "iso-2022-jp")
     {
-      return DecodedText(utf8: Array(text.utf8), encoding: label)
+      return try decode(bytes, as: japanese, label: japanese.name)
     }
-    return DecodedText(utf8: decodeWindows1252(bytes), encoding: "windows-1252")
+    let checked = repairUTF8(bytes[...])
+    if checked.invalid == 0 { return utf8Text(checked.bytes[...]) }
+    if let label, charset == nil {
+      throw CharsetError(
+        label: label, reason: "is not a charset this program knows (see the WHATWG label list)")
+    }
+    let multibyte = charset.map { !$0.isSingleByte && $0.decoder != .utf8 } ?? false
+    // Mostly valid UTF-8 with a few stray bytes: UTF-8, unless a multibyte legacy charset is
+    // declared (GBK and Big5 hold many byte pairs that are also valid UTF-8).
+    if !multibyte, checked.validMultibyte > 0, checked.invalid <= checked.validMultibyte {
+      return utf8Text(checked.bytes[...])
+    }
+    guard let charset, charset.decoder != .utf8 else {
+      return DecodedText(utf8: decodeWindows1252(bytes[...]), encoding: "windows-1252")
+    }
+    return try decode(bytes, as: charset, label: label ?? charset.name)
+  }
+
+  /// Like `read`, but never fails: a charset that cannot be used gives way to UTF-8 with
+  /// replacement characters or windows-1252. For headers and sniffing, where a guess is fine.
+  static func decode(_ bytes: [UInt8], declared: String? = nil, sniffMarkup: Bool) -> DecodedText {
+    if let text = try? read(bytes, declared: declared, sniffMarkup: sniffMarkup) { return text }
+    let checked = repairUTF8(bytes[...])
+    if checked.validMultibyte > 0, checked.invalid <= checked.validMultibyte {
+      return DecodedText(utf8: checked.bytes, encoding: "utf-8")
+    }
+    return DecodedText(utf8: decodeWindows1252(bytes[...]), encoding: "windows-1252")
+  }
+
+  /// Decodes with a known charset; throws when most of its non-ASCII bytes do not decode.
+  static func decode(_ bytes: [UInt8], as charset: Charset, label: String) throws(CharsetError)
+    -> DecodedText
+  {
+    switch charset.decoder {
+    case .utf8: return utf8Text(bytes[...])
+    case .windows1252:
+      return DecodedText(utf8: decodeWindows1252(bytes[...]), encoding: charset.name)
+    case .utf16(let bigEndian):
+      return DecodedText(
+        utf8: decodeUTF16(bytes[...], bigEndian: bigEndian), encoding: charset.name)
+    case .utf32(let bigEndian):
+      return DecodedText(
+        utf8: decodeUTF32(bytes[...], bigEndian: bigEndian), encoding: charset.name)
+    case .table(let high):
+      return DecodedText(utf8: decodeSingleByte(bytes[...], high: high), encoding: charset.name)
+    case .icu(let converter):
+      guard let (utf8, replaced) = ICUConverter.toUTF8(bytes[...], converter: converter) else {
+        throw CharsetError(label: label, reason: "has no converter in this system's ICU")
+      }
+      let nonASCII = bytes.reduce(0) { $0 + ($1 >= 0x80 ? 1 : 0) }
+      if replaced > 2, replaced * mislabelledShare > nonASCII {
+        throw CharsetError(
+          label: label,
+          reason: "does not fit the bytes (\(replaced) byte sequences are not \(charset.name))")
+      }
+      return DecodedText(utf8: utf8, encoding: charset.name)
+    }
+  }
+
+  /// UTF-8 (already checked or not), with double encoding repaired when found.
+  private static func utf8Text(_ bytes: ArraySlice<UInt8>) -> DecodedText {
+    let checked = repairUTF8(bytes)
+    if let repaired = DoubleEncoding.repair(checked.bytes) {
+      return DecodedText(utf8: repaired, encoding: "utf-8 (repaired double encoding)")
+    }
+    return DecodedText(utf8: checked.bytes, encoding: "utf-8")
+  }
+
+  /// ESC (ISO-2022) or `~{` (HZ): the bytes may switch character sets.
+  private static func containsShiftSequence(_ bytes: [UInt8]) -> Bool {
+    guard let escape = bytes.firstIndex(where: { $0 == 0x1B || $0 == 0x7E }) else { return false }
+    return bytes[escape...].indices.contains { index in
+      let byte = bytes[index]
+      guard index + 1 < bytes.count else { return false }
+      return (byte == 0x1B && (bytes[index + 1] == 0x24 || bytes[index + 1] == 0x28))
+        || (byte == 0x7E && bytes[index + 1] == 0x7B)
+    }
+  }
+
+  /// ISO-2022-JP's escapes into JIS X 0208 (`ESC $ B`, `ESC $ @`), which Japanese email uses
+  /// without always labelling them.
+  private static func looksLikeISO2022JP(_ bytes: [UInt8]) -> Bool {
+    var index = 0
+    while index + 2 < bytes.count {
+      if bytes[index] == 0x1B, bytes[index + 1] == 0x24,
+        bytes[index + 2] == 0x42 || bytes[index + 2] == 0x40
+      {
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   // MARK: - UTF-8
@@ -154,9 +281,18 @@ enum TextDecoding {
 
   // MARK: - UTF-16
 
+  /// A share of UTF-16 code units (in percent) that must be text-like for bytes without a
+  /// byte-order mark to be read as UTF-16. Calibration: real UTF-16 text in any script is
+  /// close to 100%; GBK, Big5 or windows-1252 bytes read as UTF-16 rarely pass 60%.
+  static let utf16TextLikePercent = 90
+
   /// True for big-endian, false for little-endian, nil when the bytes do not look like UTF-16.
+  ///
+  /// ASCII-heavy UTF-16 shows NUL bytes in every other position. Chinese, Japanese or Korean
+  /// UTF-16 has few NULs (only its spaces, digits and line breaks): it needs NULs on one side
+  /// only and code units that are almost all letters of real scripts.
   static func utf16WithoutMark(_ bytes: [UInt8]) -> Bool? {
-    let sample = min(bytes.count, 1024) & ~1
+    let sample = min(bytes.count, 4096) & ~1
     guard sample >= 4 else { return nil }
     var evenZeros = 0
     var oddZeros = 0
@@ -169,7 +305,81 @@ enum TextDecoding {
     let pairs = sample / 2
     if evenZeros * 10 >= pairs * 4, oddZeros * 10 < pairs { return true }
     if oddZeros * 10 >= pairs * 4, evenZeros * 10 < pairs { return false }
+    let bigEndian: Bool
+    if evenZeros > 0, oddZeros == 0 {
+      bigEndian = true
+    } else if oddZeros > 0, evenZeros == 0 {
+      bigEndian = false
+    } else {
+      return nil
+    }
+    var textLike = 0
+    index = 0
+    while index < sample {
+      let a = UInt32(bytes[index])
+      let b = UInt32(bytes[index + 1])
+      if isTextLike(bigEndian ? (a << 8 | b) : (b << 8 | a)) { textLike += 1 }
+      index += 2
+    }
+    return textLike * 100 >= pairs * utf16TextLikePercent ? bigEndian : nil
+  }
+
+  /// Code units of text in living scripts: ASCII text, Latin, Greek, Cyrillic, Hebrew, Arabic,
+  /// Indic and Thai letters, punctuation and symbols, CJK, kana, Hangul, surrogates and
+  /// full-width forms.
+  private static func isTextLike(_ unit: UInt32) -> Bool {
+    switch unit {
+    case 0x09, 0x0A, 0x0D, 0x20...0x7E, 0xA0...0x24F, 0x370...0x52F, 0x590...0x6FF,
+      0x900...0xE7F, 0x1100...0x11FF, 0x1E00...0x1FFF, 0x2000...0x2BFF, 0x3000...0x30FF,
+      0x3100...0x318F, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xD800...0xDFFF,
+      0xFF00...0xFFEF:
+      true
+    default: false
+    }
+  }
+
+  /// True for big-endian, false for little-endian, nil when the bytes do not look like UTF-32
+  /// (every four bytes one code point no larger than U+10FFFF, most of them non-zero).
+  static func utf32WithoutMark(_ bytes: [UInt8]) -> Bool? {
+    let sample = min(bytes.count, 4096) & ~3
+    guard sample >= 8, bytes.count % 4 == 0 else { return nil }
+    func fits(bigEndian: Bool) -> Bool {
+      var index = 0
+      var nonZero = 0
+      while index < sample {
+        let (high, plane) =
+          bigEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 3], bytes[index + 2])
+        if high != 0 || plane > 0x10 { return false }
+        if bytes[index] | bytes[index + 1] | bytes[index + 2] | bytes[index + 3] != 0 {
+          nonZero += 1
+        }
+        index += 4
+      }
+      return nonZero * 2 > sample / 4
+    }
+    if fits(bigEndian: false) { return false }
+    if fits(bigEndian: true) { return true }
     return nil
+  }
+
+  /// Decodes UTF-32 code units; values that are not scalars and a partial last unit become
+  /// U+FFFD.
+  static func decodeUTF32(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count / 2)
+    var index = bytes.startIndex
+    while index + 3 < bytes.endIndex {
+      let b0 = UInt32(bytes[index])
+      let b1 = UInt32(bytes[index + 1])
+      let b2 = UInt32(bytes[index + 2])
+      let b3 = UInt32(bytes[index + 3])
+      let value =
+        bigEndian ? (b0 << 24 | b1 << 16 | b2 << 8 | b3) : (b3 << 24 | b2 << 16 | b1 << 8 | b0)
+      output.append(contentsOf: UTF8.encode(Unicode.Scalar(value) ?? "\u{FFFD}")!)
+      index += 4
+    }
+    if index < bytes.endIndex { output.append(contentsOf: replacement) }
+    return output
   }
 
   /// Decodes UTF-16 code units; unpaired surrogates and an odd last byte become U+FFFD.
@@ -211,7 +421,7 @@ enum TextDecoding {
   ]
 
   /// Decodes windows-1252 (also used for pages labelled latin-1 or ASCII, as browsers do).
-  static func decodeWindows1252(_ bytes: [UInt8]) -> [UInt8] {
+  static func decodeWindows1252(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(bytes.count + bytes.count / 8)
     for byte in bytes {
@@ -225,38 +435,25 @@ enum TextDecoding {
     return output
   }
 
-  // MARK: - Labels
-
-  /// Encodings beyond UTF-8/16 and windows-1252 that Foundation decodes, by label.
-  private static let foundationEncodings: [String: String.Encoding] = [
-    "windows-1250": .windowsCP1250, "windows-1251": .windowsCP1251,
-    "windows-1253": .windowsCP1253, "windows-1254": .windowsCP1254,
-    "iso-8859-2": .isoLatin2, "shift_jis": .shiftJIS, "euc-jp": .japaneseEUC,
-    "iso-2022-jp": .iso2022JP,
-  ]
-
-  /// Maps a charset label to the name used in `Memo.encoding` (WHATWG-style aliases).
-  static func normalizedLabel(_ raw: String) -> String {
-    let label = raw.trimmingCharacters(in: .whitespacesAndNewlines.union(["\"", "'"]))
-      .lowercased()
-    switch label {
-    case "utf-8", "utf8", "unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "x-unicode20utf8":
-      return "utf-8"
-    case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1", "ascii", "us-ascii",
-      "windows-1252", "cp1252", "x-cp1252", "cp819", "ibm819", "iso-ir-100", "iso-8859-15",
-      "iso8859-15", "latin9", "l9", "iso_8859-15":
-      return "windows-1252"
-    case "cp1250", "x-cp1250": return "windows-1250"
-    case "cp1251", "x-cp1251": return "windows-1251"
-    case "iso8859-2", "iso_8859-2", "latin2", "l2": return "iso-8859-2"
-    case "sjis", "shift-jis", "ms_kanji", "x-sjis", "windows-31j": return "shift_jis"
-    case "utf-16", "utf-16le", "utf-16be":
-      return "utf-8"  // A UTF-16 label on ASCII-compatible bytes is wrong; browsers use UTF-8.
-    default: return label
+  /// Decodes a single-byte charset whose bytes 0x80–0xFF map to `high` (ASCII below).
+  static func decodeSingleByte(_ bytes: ArraySlice<UInt8>, high: [UInt32]) -> [UInt8] {
+    var output: [UInt8] = []
+    output.reserveCapacity(bytes.count + bytes.count / 4)
+    for byte in bytes {
+      if byte < 0x80 {
+        output.append(byte)
+      } else {
+        output.append(
+          contentsOf: UTF8.encode(Unicode.Scalar(high[Int(byte - 0x80)]) ?? "\u{FFFD}")!)
+      }
     }
+    return output
   }
 
-  /// The charset declared by a `<meta>` tag or XML declaration in the first 4 KB, normalized.
+  // MARK: - Labels
+
+  /// The charset label declared by a `<meta charset>`, an http-equiv `content` or an XML
+  /// declaration in the first 4 KB, lower-cased (not yet looked up).
   static func declaredCharset(_ bytes: [UInt8]) -> String? {
     let window = Array(bytes.prefix(4096)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     let text = String(decoding: window, as: UTF8.self)
@@ -285,6 +482,6 @@ enum TextDecoding {
   private static func label(after text: Substring) -> String? {
     let value = text.drop { $0 == "\"" || $0 == "'" || $0 == " " }
       .prefix { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == "." || $0 == ":" }
-    return value.isEmpty ? nil : normalizedLabel(String(value))
+    return value.isEmpty ? nil : String(value)
   }
 }

@@ -120,6 +120,26 @@ public struct ReportExclusion: Sendable, Equatable {
   }
 }
 
+extension ReportExclusion {
+  /// The report's row for an input the corpus stream left out: a short reason to count by,
+  /// and the stream's own words as the detail.
+  public init(_ exclusion: InputExclusion) {
+    let reason =
+      switch exclusion.reason {
+      case .sameFile: "same file given twice"
+      case .folderAlreadyRead: "folder already read"
+      case .duplicateContent: "duplicate content"
+      case .sourceAlsoRead: "extracted copy of a file also read"
+      case .memoscopeOutput: "Memoscope's own output"
+      case .documentation: "folder documentation"
+      case .notAMemoType: "not a memo file type"
+      case .brokenLink: "broken symbolic link"
+      case .standardInputAgain: "standard input given twice"
+      }
+    self.init(source: exclusion.path, reason: reason, detail: exclusion.reasonText)
+  }
+}
+
 /// The software that made a report, for its reproducibility stamp.
 public struct ReportEnvironment: Sendable, Equatable {
   /// Memoscope's version, and its git revision when known.

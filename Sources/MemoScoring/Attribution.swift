@@ -39,10 +39,18 @@ struct Attribution {
   /// "nothing to do with AI", "AI isn't replacing anyone").
   static let denialPredicates: Set<String> = [
     "about", "reason", "reasons", "cause", "caused", "causes", "because", "due", "driven",
-    "driver", "drivers", "drive", "drove", "driving", "behind", "why", "replace", "replaces",
+    "driver", "drivers", "drive", "drove", "driving", "behind", "replace", "replaces",
     "replaced", "replacing", "responsible", "related", "do", "result", "motivated", "story",
-    "factor", "blame", "this", "these", "decision", "cuts", "layoffs", "it",
+    "factor", "blame", "this", "these", "decision", "cuts", "layoffs", "part", "role",
+    "consideration", "connection", "link", "linked", "influence", "taking", "take", "takes",
+    "jobs", "job", "roles", "positions", "people", "workers", "staff", "anyone", "employees",
+    "colleagues", "anybody",
   ]
+
+  /// Sentences either side searched for cut language across paragraph breaks (within a
+  /// paragraph the whole paragraph counts). Two, so that "This also means…" bridging a
+  /// paragraph break still links AI framing to the cut it introduces.
+  static let impliedReach = 2
 
   init(
     located: [Located], text: TokenizedText, negation: NegationScope, lexicon: Lexicon,
@@ -103,7 +111,7 @@ struct Attribution {
       let sentence = hit.match.sentence
       switch hit.role {
       case .aiReference, .aiFraming: ai[sentence].append(index)
-      case .cut, .restructuring: cuts[sentence].append(index)
+      case .cut: cuts[sentence].append(index)
       case .cause: causes[sentence].append(index)
       default: break
       }
@@ -144,6 +152,19 @@ struct Attribution {
         {
           denial[sentence] = true
         }
+      }
+    }
+    // "While we use AI in many places, it was not a factor": a pronoun subject standing for AI
+    // named earlier in the sentence or in the sentence before.
+    for sentence in 0..<sentenceCount
+    where negation.pronounSubject[sentence] && !denial[sentence] {
+      let earlier = ai[sentence].contains { !located[$0].negated }
+        || (sentence > 0 && !ai[sentence - 1].isEmpty)
+      guard earlier else { continue }
+      if tokenForms(sentence, where: { negation.negated[$0] }).contains(where: {
+        Self.denialPredicates.contains($0)
+      }) {
+        denial[sentence] = true
       }
     }
     for sentence in negation.shortDenials.sorted() where sentence > 0 {
@@ -203,9 +224,11 @@ struct Attribution {
           ))
         continue
       }
-      // Implied: cut language in this sentence, an adjacent one, or the same paragraph.
+      // Implied: cut language in this sentence, the same paragraph, or within
+      // `impliedReach` sentences across a paragraph break.
       var partner: (index: Int, sentence: Int)?
-      var candidates = [sentence, sentence - 1, sentence + 1]
+      var candidates = [sentence]
+      for step in 1...Self.impliedReach { candidates += [sentence - step, sentence + step] }
       var other = sentence - 2
       while other >= 0 && paragraphOf[other] == paragraphOf[sentence] {
         candidates.append(other)
@@ -227,8 +250,9 @@ struct Attribution {
         let place =
           partner.sentence == sentence
           ? "in the same sentence, no causal link"
-          : abs(partner.sentence - sentence) == 1
-            ? "in the adjacent sentence \(partner.sentence)" : "in the same paragraph"
+          : paragraphOf[partner.sentence] == paragraphOf[sentence]
+            ? "in the same paragraph (sentence \(partner.sentence))"
+            : "in a nearby sentence (\(partner.sentence))"
         links.append(
           (
             heaviest, false,

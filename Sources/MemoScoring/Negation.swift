@@ -21,13 +21,24 @@ struct NegationScope {
   var hasCue: [Bool]
   /// Sentences that are short denials of the sentence before them.
   var shortDenials: Set<Int>
+  /// Per sentence: a cue whose clause's subject is a pronoun ("it was not a factor").
+  var pronounSubject: [Bool]
 
   /// Most tokens in a short denial sentence ("The answer is simply no" is 5).
-  static let shortDenialLength = 6
+  static let shortDenialLength = 5
+  /// Most tokens in a short denial that opens with a pronoun or "no" ("That is not what we are
+  /// doing today" is 8).
+  static let pronounDenialLength = 8
 
   static let cueForms: Set<String> = [
     "not", "no", "never", "nothing", "neither", "nor", "without", "none", "cannot", "nobody",
+    "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
+    "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated",
   ]
+  /// Words after a cue that make it no negation: "no longer", "not only", "no doubt".
+  static let voidingForms: Set<String> = ["longer", "only", "doubt", "matter", "exception"]
+  /// Pronouns that, as a negated clause's subject, can stand for AI named just before.
+  static let pronounForms: Set<String> = ["it", "this", "that", "they", "which"]
   static let contrastForms: Set<String> = [
     "but", "however", "instead", "rather", "yet", "while", "whereas", "although", "though",
   ]
@@ -40,6 +51,19 @@ struct NegationScope {
   private static let cueHashes = Set(cueForms.map { StableHash.of($0) })
   private static let contrastHashes = Set(contrastForms.map { StableHash.of($0) })
   private static let subjectHashes = Set(subjectForms.map { StableHash.of($0) })
+  private static let conjunctionHashes = Set(["and", "so", "then"].map { StableHash.of($0) })
+  /// Words that open a new verb phrase or clause after "and".
+  static let clauseOpenerForms: Set<String> = [
+    "will", "would", "we", "we're", "we'll", "i", "they", "it", "are", "is", "was", "were",
+    "have", "has", "can", "must", "shall", "should", "our", "the", "that", "this",
+  ]
+  private static let clauseOpenerHashes = Set(clauseOpenerForms.map { StableHash.of($0) })
+  private static let voidingHashes = Set(voidingForms.map { StableHash.of($0) })
+  private static let pronounHashes = Set(pronounForms.map { StableHash.of($0) })
+  private static let openerHashes = Set(
+    ["it", "this", "that", "they", "no", "not", "nope", "neither", "none", "absolutely"].map {
+      StableHash.of($0)
+    })
 
   /// True for a cue token: a listed cue or a contraction ending in n't ("isn't", "don't").
   static func isCue(_ form: String) -> Bool {
@@ -51,6 +75,7 @@ struct NegationScope {
     negated = [Bool](repeating: false, count: count)
     subjectNegated = [Bool](repeating: false, count: count)
     hasCue = [Bool](repeating: false, count: max(1, text.sentenceCount))
+    pronounSubject = [Bool](repeating: false, count: max(1, text.sentenceCount))
     shortDenials = []
     guard count > 0 else { return }
     // Per vocabulary id, what the token is.
@@ -58,8 +83,18 @@ struct NegationScope {
     var cueID = [Bool](repeating: false, count: vocabulary.count)
     var contrastID = [Bool](repeating: false, count: vocabulary.count)
     var subjectID = [Bool](repeating: false, count: vocabulary.count)
+    var voidingID = [Bool](repeating: false, count: vocabulary.count)
+    var conjunctionID = [Bool](repeating: false, count: vocabulary.count)
+    var clauseOpenerID = [Bool](repeating: false, count: vocabulary.count)
+    var pronounID = [Bool](repeating: false, count: vocabulary.count)
+    var openerID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
+      voidingID[id] = Self.voidingHashes.contains(hash)
+      conjunctionID[id] = Self.conjunctionHashes.contains(hash)
+      clauseOpenerID[id] = Self.clauseOpenerHashes.contains(hash)
+      pronounID[id] = Self.pronounHashes.contains(hash)
+      openerID[id] = Self.openerHashes.contains(hash)
       contrastID[id] = Self.contrastHashes.contains(hash)
       subjectID[id] = Self.subjectHashes.contains(hash)
       cueID[id] = Self.cueHashes.contains(hash)
@@ -98,6 +133,13 @@ struct NegationScope {
       let next = text.tokens[index + 1]
       if next.sentence != text.tokens[index].sentence { return true }
       if contrastID[Int(next.id)] { return true }
+      // "will not renew X and will cut Y": a conjunction opening a new verb phrase.
+      if conjunctionID[Int(next.id)] && index + 2 < count
+        && text.tokens[index + 2].sentence == next.sentence
+        && clauseOpenerID[Int(text.tokens[index + 2].id)]
+      {
+        return true
+      }
       switch gap(after: index) {
       case ";": return true
       case ",": return subjectID[Int(next.id)]
@@ -114,13 +156,15 @@ struct NegationScope {
       }
       var cues: [Int] = []
       for index in sentenceStart..<sentenceEnd where cueID[Int(text.tokens[index].id)] {
+        if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
         cues.append(index)
       }
       if !cues.isEmpty {
         hasCue[Int(sentence)] = true
         let length = sentenceEnd - sentenceStart
-        if length <= Self.shortDenialLength && sentenceStart > 0
-          && text.tokens[sentenceStart - 1].paragraph == text.tokens[sentenceStart].paragraph
+        let opensWithPronoun = openerID[Int(text.tokens[sentenceStart].id)]
+        if (length <= Self.shortDenialLength
+          || (opensWithPronoun && length <= Self.pronounDenialLength)) && sentenceStart > 0
         {
           shortDenials.insert(Int(sentence))
         }
@@ -137,6 +181,9 @@ struct NegationScope {
           while back >= sentenceStart {
             if clauseEnds(after: back) { break }
             subjectNegated[back] = true
+            if pronounID[Int(text.tokens[back].id)] && cue - back <= 3 {
+              pronounSubject[Int(sentence)] = true
+            }
             back -= 1
           }
         }

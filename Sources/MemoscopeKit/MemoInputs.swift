@@ -5,57 +5,28 @@ import MemoExtraction
 
 #if canImport(Glibc)
   import Glibc
+#elseif canImport(Darwin)
+  import Darwin
 #endif
 
-/// One unit of work for a batch: a document to extract, one line of a JSONL file written by
-/// `memoscope extract --format jsonl`, or an input that failed before it could be read.
+/// One unit of work for a batch: a document to extract (a file or standard input), one line of
+/// a JSONL file written by `memoscope extract --format jsonl`, or an input that failed before
+/// it could be read.
 ///
 /// JSONL lines are memos already extracted, so `score`, `report` and `extract` itself read them
 /// without parsing any page again, exactly as `cluster` does.
 package enum MemoInput: Sendable {
-  /// A page, email, text or Markdown file to extract.
-  case document(path: String)
+  /// A page, email, text or Markdown file (or standard input) to read and extract.
+  case document(CollectedInput)
   /// One memo line of a JSONL file.
   case line(JSONLMemoFile, JSONLMemoFile.Line)
   /// A path that could not be collected (missing, empty folder, unreadable).
   case failure(ExtractionError)
-
-  /// Every unit found under `paths`: the files of `InputCollector.collect(_:)` in its order,
-  /// each `.jsonl` file expanded in place into its non-blank lines.
-  package static func collect(_ paths: [String]) -> [MemoInput] {
-    var inputs: [MemoInput] = []
-    for collected in InputCollector.collect(paths) {
-      switch collected {
-      case .failure(let error):
-        inputs.append(.failure(error))
-      case .success(let path):
-        guard JSONLMemoFile.isJSONL(path) else {
-          inputs.append(.document(path: path))
-          continue
-        }
-        switch JSONLMemoFile.open(path) {
-        case .failure(let error): inputs.append(.failure(error))
-        case .success(let file): inputs.append(contentsOf: file.lines.map { .line(file, $0) })
-        }
-      }
-    }
-    return inputs
-  }
-
-  /// Reads the memo: extracts the document, or decodes the JSONL line.
-  package func memo(extractor: MemoExtractor) -> Result<Memo, ExtractionError> {
-    switch self {
-    case .failure(let error): .failure(error)
-    case .document(let path):
-      Result { () throws(ExtractionError) -> Memo in try extractor.extract(fileAt: path) }
-    case .line(let file, let line): file.memo(at: line)
-    }
-  }
 }
 
 /// A JSONL file of memos, indexed by line and read on demand by offset, so that a large file is
 /// never held in memory whole. Safe to read from many threads at once (`pread`).
-package final class JSONLMemoFile: Sendable {
+package final class JSONLMemoFile: @unchecked Sendable {
   /// Where one non-blank line sits in the file.
   package struct Line: Sendable {
     /// Byte offset of the line's first byte.
@@ -85,13 +56,36 @@ package final class JSONLMemoFile: Sendable {
     path.lowercased().hasSuffix(".jsonl")
   }
 
+  /// The FNV-1a 64 hash of the file's bytes, computed while indexing.
+  package private(set) var hash: UInt64 = 0
+  /// The file's size in bytes.
+  package private(set) var size: Int = 0
+  /// The first bytes of the first non-blank line (up to 4 KiB), to recognise what wrote it.
+  package private(set) var head: [UInt8] = []
+
   /// Opens and indexes the file at `path`.
   package static func open(_ path: String) -> Result<JSONLMemoFile, ExtractionError> {
-    let descriptor = Glibc.open(path, O_RDONLY)
-    guard descriptor >= 0 else {
-      return .failure(.unreadable(path: path, reason: String(cString: strerror(errno))))
+    open(
+      CollectedFile(path: path, pathBytes: Array(path.utf8), device: 0, inode: 0, size: 0))
+  }
+
+  /// Opens and indexes a collected file, reading it once (hash and head included).
+  package static func open(_ file: CollectedFile) -> Result<JSONLMemoFile, ExtractionError> {
+    let descriptor = file.pathBytes.withUnsafeBufferPointer { bytes in
+      let cPath = Array(bytes) + [0]
+      return cPath.withUnsafeBufferPointer {
+        systemOpen(UnsafeRawPointer($0.baseAddress!).assumingMemoryBound(to: CChar.self))
+      }
     }
-    return .success(JSONLMemoFile(path: path, descriptor: descriptor, lines: lines(of: descriptor)))
+    guard descriptor >= 0 else {
+      return .failure(.unreadable(path: file.path, reason: String(cString: strerror(errno))))
+    }
+    let index = Index(descriptor: descriptor)
+    let opened = JSONLMemoFile(path: file.path, descriptor: descriptor, lines: index.lines)
+    opened.hash = index.hash
+    opened.size = index.size
+    opened.head = index.head
+    return .success(opened)
   }
 
   /// The memo on `line`, or an error naming the file and line number.
@@ -130,53 +124,78 @@ package final class JSONLMemoFile: Sendable {
   }
 
   /// The byte ranges and 1-based numbers of the non-blank lines of a file.
+  static func lines(of descriptor: Int32) -> [Line] { Index(descriptor: descriptor).lines }
+
+  /// One pass over a file: its non-blank lines, its hash and the head of its first line.
   ///
   /// Reads 1 MiB at a time; `memchr` finds each line end, and a line is blank when it has only
   /// spaces, tabs and carriage returns (usually decided by its first byte).
-  static func lines(of descriptor: Int32) -> [Line] {
-    var result: [Line] = []
-    let capacity = 1 << 20
-    let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
-    defer { buffer.deallocate() }
-    var fileOffset = 0
-    var lineStart = 0
-    var lineNumber = 1
-    var blank = true
-    while true {
-      let count = Glibc.read(descriptor, buffer, capacity)
-      if count <= 0 { break }
-      var index = 0
-      while index < count {
-        let end =
-          memchr(buffer + index, 0x0A, count - index).map {
-            $0.assumingMemoryBound(to: UInt8.self) - buffer
-          } ?? count
-        if blank {
-          var probe = index
-          while probe < end {
-            let byte = buffer[probe]
-            if byte != 0x20 && byte != 0x09 && byte != 0x0D {
-              blank = false
-              break
+  struct Index {
+    var lines: [Line] = []
+    var hash: UInt64 = 0
+    var size = 0
+    var head: [UInt8] = []
+
+    init(descriptor: Int32) {
+      let capacity = 1 << 20
+      let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+      defer { buffer.deallocate() }
+      var hasher = StableHash()
+      var fileOffset = 0
+      var lineStart = 0
+      var lineNumber = 1
+      var blank = true
+      while true {
+        let count = systemRead(descriptor, buffer, capacity)
+        if count < 0 && errno == EINTR { continue }
+        if count <= 0 { break }
+        hasher.combine(UnsafeBufferPointer(start: buffer, count: count))
+        var index = 0
+        while index < count {
+          let end =
+            memchr(buffer + index, 0x0A, count - index).map {
+              $0.assumingMemoryBound(to: UInt8.self) - buffer
+            } ?? count
+          if blank {
+            var probe = index
+            while probe < end {
+              let byte = buffer[probe]
+              if byte != 0x20 && byte != 0x09 && byte != 0x0D {
+                blank = false
+                break
+              }
+              probe += 1
             }
-            probe += 1
           }
+          if lines.isEmpty && !blank && head.count < 4096 {
+            let from = max(index, lineStart - fileOffset)
+            head.append(
+              contentsOf: UnsafeBufferPointer(
+                start: buffer + from, count: min(end - from, 4096 - head.count)))
+          }
+          guard end < count else { break }
+          let lineEnd = fileOffset + end
+          if !blank {
+            lines.append(Line(offset: lineStart, length: lineEnd - lineStart, number: lineNumber))
+          }
+          lineStart = lineEnd + 1
+          lineNumber += 1
+          blank = true
+          index = end + 1
         }
-        guard end < count else { break }
-        let lineEnd = fileOffset + end
-        if !blank {
-          result.append(Line(offset: lineStart, length: lineEnd - lineStart, number: lineNumber))
-        }
-        lineStart = lineEnd + 1
-        lineNumber += 1
-        blank = true
-        index = end + 1
+        fileOffset += count
       }
-      fileOffset += count
+      if !blank {
+        lines.append(Line(offset: lineStart, length: fileOffset - lineStart, number: lineNumber))
+      }
+      hash = hasher.value
+      size = fileOffset
     }
-    if !blank {
-      result.append(Line(offset: lineStart, length: fileOffset - lineStart, number: lineNumber))
-    }
-    return result
   }
 }
+
+/// `open(2)` and `read(2)`, named apart from the methods of the same names.
+private func systemOpen(_ path: UnsafePointer<CChar>) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int)
+  -> Int
+{ read(descriptor, buffer, count) }

@@ -21,11 +21,19 @@ extension Pipeline {
   public static func cluster(paths: [String], options: ClusteringOptions) throws(ClusteringError)
     -> ClusterRun
   {
-    let corpus = MemoCorpus(paths: paths)
-    let result = try Clusterer(options: options).cluster(count: corpus.count) {
-      corpus.memo(at: $0)
+    try cluster(Corpus(paths: paths), options: options)
+  }
+
+  /// Clusters the memos of a corpus collected by the caller (who then has its exclusions).
+  public static func cluster(_ corpus: Corpus, options: ClusteringOptions) throws(ClusteringError)
+    -> ClusterRun
+  {
+    try options.validate()
+    let memos = MemoCorpus(corpus)
+    let result = try Clusterer(options: options).cluster(count: memos.count) {
+      memos.memo(at: $0)
     }
-    return ClusterRun(result: result, problems: corpus.problems)
+    return ClusterRun(result: result, problems: memos.problems, exclusions: corpus.exclusions)
   }
 }
 
@@ -35,6 +43,8 @@ public struct ClusterRun: Sendable {
   public var result: ClusterResult
   /// One line per unreadable input (file or JSONL line), location first, sorted.
   public var problems: [String]
+  /// The inputs left out on purpose, with their reasons.
+  public var exclusions: [InputExclusion] = []
 }
 
 /// Memo inputs indexed for on-demand loading: in-memory memos, or lines of JSONL files.
@@ -48,20 +58,14 @@ final class MemoCorpus: Sendable {
   private let failures = Mutex<[Int: String]>([:])
   private let openProblems: [String]
 
-  init(paths: [String]) {
+  /// Reads the corpus once: documents extracted, JSONL lines left for on-demand reading.
+  init(_ corpus: Corpus) {
     var entries: [Entry] = []
     var problems: [String] = []
-    var documents: [MemoInput] = []
-    for input in MemoInput.collect(paths) {
-      switch input {
-      case .failure(let error): problems.append(error.description)
-      case .document: documents.append(input)
+    corpus.forEachUnit(lazyLines: true, { $0 }) { unit in
+      switch unit {
+      case .value(let memo): entries.append(.memo(memo))
       case .line(let file, let line): entries.append(.line(file, line))
-      }
-    }
-    ExtractionBatch.forEach(documents) { result in
-      switch result {
-      case .success(let memo): entries.append(.memo(memo))
       case .failure(let error): problems.append(error.description)
       }
     }

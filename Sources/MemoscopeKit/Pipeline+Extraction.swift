@@ -4,46 +4,19 @@ import MemoExtraction
 
 /// Extracts memos from many inputs at once, on all cores, in a stable order.
 ///
-/// `extract`, `score`, `cluster`, `compare` and `report` read their inputs through here, so
-/// every command accepts the same paths (files, folders, and JSONL files of memos written by
-/// `memoscope extract --format jsonl`) and reports bad inputs the same way.
+/// `extract`, `score`, `cluster`, `compare` and `report` read their inputs through `Corpus`,
+/// so every command accepts the same paths (files, folders, `-` for standard input, and JSONL
+/// files of memos written by `memoscope extract --format jsonl`) and reports bad and skipped
+/// inputs the same way.
 public enum ExtractionBatch {
-  /// Extracts every input found under `paths`.
+  /// Extracts every input found under `paths` (exclusions are dropped: use `Corpus` to see
+  /// them).
   ///
-  /// - Parameters:
-  ///   - paths: Files and folders as given by the user; folders are walked recursively.
-  ///   - options: Size limit and other extraction options.
-  /// - Returns: One result per file found (per memo line for a `.jsonl` file, per path that
-  ///   failed), in the order of `InputCollector.collect(_:)`, whatever the number of threads.
+  /// - Returns: One result per memo read or input that failed, in input order.
   public static func extract(
     _ paths: [String], options: ExtractionOptions = ExtractionOptions()
   ) -> [Result<Memo, ExtractionError>] {
-    var results: [Result<Memo, ExtractionError>] = []
-    forEach(paths, options: options) { results.append($0) }
-    return results
-  }
-
-  /// Extracts every input found under `paths`, handing results to `body` in input order.
-  ///
-  /// Worker threads stay at most a few files per core ahead of `body`, so memory stays
-  /// bounded on large folders while `body` still sees results in the same order on every run;
-  /// `body` runs on the calling thread while the workers carry on.
-  public static func forEach(
-    _ paths: [String], options: ExtractionOptions = ExtractionOptions(),
-    _ body: (Result<Memo, ExtractionError>) -> Void
-  ) {
-    forEach(MemoInput.collect(paths), options: options, body)
-  }
-
-  /// Reads inputs already collected, handing results to `body` in their order (see above).
-  package static func forEach(
-    _ inputs: [MemoInput], options: ExtractionOptions = ExtractionOptions(),
-    _ body: (Result<Memo, ExtractionError>) -> Void
-  ) {
-    let extractor = MemoExtractor(options: options)
-    let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
-    ParallelMap.forEachInOrder(
-      inputs, lookahead: lookahead, { $0.memo(extractor: extractor) }, body)
+    Corpus(paths: paths, options: options).memos()
   }
 }
 

@@ -59,6 +59,8 @@ public struct ReportOutcome: Sendable {
   public var failures: [InputFailure]
   /// The CSV data files written (with `--data`).
   public var data: [String] = []
+  /// The inputs left out on purpose (duplicates, Memoscope's own outputs, …), with reasons.
+  public var exclusions: [InputExclusion] = []
 
   /// One line for the terminal, e.g. `Wrote report.md and 2 charts in report-charts/ (40
   /// memos read, 1 input not read).`
@@ -74,6 +76,9 @@ public struct ReportOutcome: Sendable {
     line += " (\(memos) \(memos == 1 ? "memo" : "memos") read"
     if !failures.isEmpty {
       line += ", \(failures.count) \(failures.count == 1 ? "input" : "inputs") not read"
+    }
+    if !exclusions.isEmpty {
+      line += ", \(exclusions.count) skipped"
     }
     return line + ")."
   }
@@ -102,7 +107,8 @@ extension Pipeline {
       }
     }
     let lexicon = try Lexicon.load(request.lexiconPath)
-    let input = try reportInput(request, lexicon: lexicon)
+    let corpus = Corpus(paths: request.paths)
+    let input = try reportInput(request, corpus: corpus, lexicon: lexicon)
     let rendered = MarkdownReport.render(input)
     var data: [String] = []
     if let folder = request.dataFolder {
@@ -110,7 +116,8 @@ extension Pipeline {
     }
     let written = try ReportFiles.write(rendered, to: request.output, force: request.force)
     return ReportOutcome(
-      written: written, memos: input.memos.count, failures: input.failures, data: data)
+      written: written, memos: input.memos.count, failures: input.failures, data: data,
+      exclusions: corpus.exclusions)
   }
 
   /// What `memoscope report --check` found.
@@ -196,27 +203,37 @@ extension Pipeline {
   public static func reportInput(_ request: ReportRequest, lexicon: Lexicon) throws
     -> ReportInput
   {
-    // Stamps for every file found, in collection order (the report sorts them by path).
-    let collected = InputCollector.collect(request.paths)
-    let files = collected.compactMap { try? $0.get() }
-    let stamps = ParallelMap.map(files) { path -> InputStamp? in
-      guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      return InputStamp(path: path, contents: [UInt8](data))
-    }.compactMap { $0 }
+    try reportInput(request, corpus: Corpus(paths: request.paths), lexicon: lexicon)
+  }
 
+  /// Reads (once: each file read, hashed and extracted in one pass), scores and clusters the
+  /// memos of `corpus` into what the report renders.
+  public static func reportInput(_ request: ReportRequest, corpus: Corpus, lexicon: Lexicon)
+    throws -> ReportInput
+  {
+    let scorer = Scorer(lexicon: lexicon)
     var memos: [Memo] = []
+    var scored: [ScoredMemo] = []
     var failures: [InputFailure] = []
-    for result in ExtractionBatch.extract(request.paths) {
-      switch result {
-      case .success(let memo): memos.append(memo)
+    corpus.forEach({ memo in ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo))) }) {
+      switch $0 {
+      case .success(let memo):
+        memos.append(memo.memo)
+        scored.append(memo)
       case .failure(let error):
         failures.append(InputFailure(source: error.path, message: error.description))
       }
     }
-
-    let scorer = Scorer(lexicon: lexicon)
-    let scored = ParallelMap.map(memos) { memo in
-      ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo)))
+    // SHA-256 for the stamp, so anyone can check an input with `sha256sum`; the stream
+    // hashes with FNV-1a 64 to find duplicates fast. Standard input cannot be read again and
+    // keeps its (marked) FNV hash.
+    let stamps = ParallelMap.map(corpus.stamps) { stamp -> InputStamp in
+      guard stamp.sha256 == nil, stamp.path != "-",
+        let data = FileManager.default.contents(atPath: stamp.path), data.count == stamp.bytes
+      else { return stamp }
+      let bytes = [UInt8](data)
+      guard stamp.matches(bytes) else { return stamp }
+      return InputStamp(path: stamp.path, bytes: stamp.bytes, sha256: SHA256.hex(bytes))
     }
 
     var options = ClusteringOptions()
@@ -232,7 +249,8 @@ extension Pipeline {
       chartsFolder: ReportFiles.chartsFolder(forReport: request.output),
       clusterThreshold: clusters.parameters.threshold,
       clusterContainmentThreshold: clusters.parameters.containmentThreshold,
-      negationRule: negationRule, extractionQuality: extractionQuality,
+      exclusions: corpus.exclusions.map(ReportExclusion.init), negationRule: negationRule,
+      extractionQuality: extractionQuality,
       environment: ReportEnvironment(
         gitRevision: GitRevision.current, icuVersion: Tokenizer.icuVersion,
         libxml2Version: LibXML2Version.current),

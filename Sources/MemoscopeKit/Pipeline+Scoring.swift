@@ -7,45 +7,27 @@ import MemoScoring
 
 /// Extracts and scores many inputs at once, on all cores, in a stable order.
 public enum ScoringBatch {
-  /// Extracts and scores every input found under `paths`, handing results to `body` in input
-  /// order (the order of `InputCollector.collect(_:)`, a `.jsonl` file's memos in line order),
-  /// whatever the number of threads.
-  ///
-  /// Work runs in windows of a few dozen files per core, so memory stays bounded on large
-  /// folders.
+  /// Extracts and scores every memo of `corpus`, handing results to `body` in input order
+  /// (see `Corpus.forEach`), whatever the number of threads.
   ///
   /// - Parameters:
-  ///   - paths: Files and folders as given by the user; folders are walked recursively.
+  ///   - corpus: The inputs, collected once.
   ///   - scorer: The scorer (lexicon and tokenizer).
-  ///   - options: Extraction limits.
-  ///   - progress: Called after each window with (inputs done, inputs in all).
-  ///   - body: Receives each input's score card or extraction error.
+  ///   - progress: Called after each input with (inputs done, inputs in all).
+  ///   - body: Receives each memo's score card or an input's extraction error.
   public static func forEach(
-    _ paths: [String], scorer: Scorer, options: ExtractionOptions = ExtractionOptions(),
-    progress: ((Int, Int) -> Void)? = nil,
+    _ corpus: Corpus, scorer: Scorer, progress: ((Int, Int) -> Void)? = nil,
     _ body: (Result<ScoreCard, ExtractionError>) -> Void
   ) {
-    let inputs = MemoInput.collect(paths)
-    let extractor = MemoExtractor(options: options)
-    let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 32
-    var start = 0
-    while start < inputs.count {
-      let end = min(start + window, inputs.count)
-      let results = ParallelMap.map(Array(inputs[start..<end])) {
-        $0.memo(extractor: extractor).map(scorer.score)
-      }
-      results.forEach(body)
-      start = end
-      progress?(start, inputs.count)
-    }
+    corpus.forEach({ scorer.score($0) }, progress: progress, body)
   }
 
-  /// Extracts and scores every input; see `forEach`.
+  /// Extracts and scores every input found under `paths`; see `forEach`.
   public static func score(
     _ paths: [String], scorer: Scorer, options: ExtractionOptions = ExtractionOptions()
   ) -> [Result<ScoreCard, ExtractionError>] {
     var results: [Result<ScoreCard, ExtractionError>] = []
-    forEach(paths, scorer: scorer, options: options) { results.append($0) }
+    forEach(Corpus(paths: paths, options: options), scorer: scorer) { results.append($0) }
     return results
   }
 }

@@ -49,16 +49,22 @@ struct Cluster: ParsableCommand {
   func run() throws {
     let options = ClusteringOptions(
       threshold: threshold, bands: bands, rows: rows, masking: !noMask)
-    let run = try Pipeline.cluster(paths: paths, options: options)
+    let run: ClusterRun
+    do {
+      run = try Pipeline.cluster(paths: paths, options: options)
+    } catch {
+      throw CommandFailure.usage(error.description)
+    }
     for problem in run.problems {
       FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
     }
+    Diagnostics.notes(run.exclusions)
     let standardOutput = FileHandle.standardOutput
     switch format {
     case .json: run.result.writeJSONBytes { standardOutput.write(Data(buffer: $0)) }
     case .md: standardOutput.write(Data(run.result.markdown().utf8))
     case .table: standardOutput.write(Data(run.result.table().utf8))
     }
-    if !run.problems.isEmpty { throw ExitCode(1) }
+    if !run.problems.isEmpty { throw CommandFailure.someInputsFailed }
   }
 }

@@ -44,10 +44,10 @@ struct Compare: ParsableCommand {
     do {
       comparison = try Pipeline.compare(left: left, right: right, lexiconPath: lexiconOptions.path)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexiconOptions.path)
+      throw lexiconFailure(error, path: lexiconOptions.path, explicit: lexiconOptions.explicitPath)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
+      let usage = (error as? ReportingError)?.isUsageError == true
+      throw CommandFailure(message: "\(error)", code: usage ? 2 : 1)
     }
     let environment = ProcessInfo.processInfo.environment
     switch format {

@@ -23,24 +23,25 @@ struct Extract: ParsableCommand {
   @Option(
     name: .customLong("max-size"),
     help: ArgumentHelp("Skip files larger than this (e.g. 50MB, 512KB).", valueName: "size"))
-  var maxSize: String = "50MB"
+  var maxSize = ByteSizeArgument(bytes: ExtractionOptions.defaultMaxFileSize)
 
-  @Argument(help: ArgumentHelp("Files or folders to read.", valueName: "path"))
+  @Argument(
+    help: ArgumentHelp("Files or folders to read (- for standard input).", valueName: "path"))
   var paths: [String] = []
 
+  func validate() throws {
+    if paths.isEmpty {
+      throw ValidationError("memoscope extract: give at least one file or folder to read.")
+    }
+  }
+
   func run() throws {
-    guard !paths.isEmpty else {
-      throw usageError("memoscope extract: give at least one file or folder to read.")
-    }
-    guard let limit = ByteSize.parse(maxSize), limit > 0 else {
-      throw usageError(
-        "memoscope extract: --max-size '\(maxSize)' is not a size; use e.g. 50MB, 512KB or 1GB.")
-    }
-    var output = StandardOutput()
+    let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes))
+    var output = OutputSink(writer: nil)
     var failed = 0
     var memos: [Memo] = []
     var first = true
-    ExtractionBatch.forEach(paths, options: ExtractionOptions(maxFileSize: limit)) { result in
+    corpus.forEach({ $0 }) { result in
       switch result {
       case .failure(let error):
         failed += 1
@@ -56,36 +57,9 @@ struct Extract: ParsableCommand {
       }
     }
     if format == .json { output.write(ExtractionOutput.prettyJSON(memos) + "\n") }
-    output.flush()
-    if failed > 0 { throw ExitCode(1) }
-  }
-}
-
-/// Prints `message` on stderr and returns exit code 2, the code for usage errors.
-private func usageError(_ message: String) -> ExitCode {
-  StandardError.write("error: " + message)
-  return ExitCode(2)
-}
-
-/// Buffered standard output, so large batches are not written a line at a time.
-private struct StandardOutput {
-  private var buffer: [UInt8] = []
-
-  mutating func write(_ text: String) {
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 16 { flush() }
-  }
-
-  mutating func flush() {
-    guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
-    buffer.removeAll(keepingCapacity: true)
-  }
-}
-
-/// One line on stderr.
-private enum StandardError {
-  static func write(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+    // Standard output cannot fail to commit.
+    try? output.finish()
+    Diagnostics.notes(corpus.exclusions)
+    if failed > 0 { throw CommandFailure.someInputsFailed }
   }
 }

@@ -29,19 +29,17 @@ struct LexiconCommand: ParsableCommand {
 
     func run() throws {
       let check = LexiconCheck.run(LexiconLocator.resolve(explicit: path))
-      if check.lexicon == nil, let first = check.problems.first,
-        case .notALexicon = first
-      {
-        FileHandle.standardError.write(Data("error: \(first)\n".utf8))
-        throw ExitCode(2)
-      }
-      if check.lexicon == nil, let first = check.problems.first, case .unreadable = first {
-        FileHandle.standardError.write(Data("error: \(first)\n".utf8))
-        throw ExitCode(2)
+      if check.lexicon == nil, let first = check.problems.first {
+        switch first {
+        case .notALexicon, .unreadable:
+          throw LexiconLocator.notFoundMessage(for: first, explicit: path).map(CommandFailure.usage)
+            ?? CommandFailure.usage("\(first)")
+        default: break
+        }
       }
       for problem in check.problems { print(problem) }
       print(check.summary)
-      if !check.passed { throw ExitCode(1) }
+      if !check.passed { throw CommandFailure.someInputsFailed }
     }
   }
 }

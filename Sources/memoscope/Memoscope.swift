@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MemoCore
+import MemoscopeKit
 
 @main
 struct Memoscope: AsyncParsableCommand {
@@ -12,8 +13,12 @@ struct Memoscope: AsyncParsableCommand {
       Extract.self, Score.self, LexiconCommand.self, Cluster.self, Compare.self, Report.self,
     ])
 
-  /// Runs the command; usage errors (bad flags or values) exit with status 2, not 64.
+  /// Runs the command; the one place errors are printed.
+  ///
+  /// A `CommandFailure` prints `error: <message>` and exits with its code; usage errors (bad
+  /// flags or values, failed `validate()`) exit with status 2, not 64.
   static func main() async {
+    SignalCleanup.install()
     do {
       var command = try parseAsRoot()
       if var asyncCommand = command as? AsyncParsableCommand {
@@ -21,9 +26,20 @@ struct Memoscope: AsyncParsableCommand {
       } else {
         try command.run()
       }
+    } catch let failure as CommandFailure {
+      if !failure.message.isEmpty {
+        StandardError.write((failure.prefixed ? "error: " : "") + failure.message)
+      }
+      Foundation.exit(failure.code)
     } catch {
       if exitCode(for: error) == .validationFailure {
-        FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+        // The message, then where to read the usage (ArgumentParser's own text, lower-cased
+        // "error:" as every other error line).
+        var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+        if let first = lines.first, first.hasPrefix("Error: ") {
+          lines[0] = "error: " + first.dropFirst(7)
+        }
+        StandardError.write(lines.joined(separator: "\n"))
         Foundation.exit(2)
       }
       exit(withError: error)

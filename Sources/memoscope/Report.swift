@@ -109,23 +109,23 @@ struct Report: ParsableCommand {
     do {
       outcome = try Pipeline.report(request)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: lexiconOptions.path)
+      throw lexiconFailure(error, path: lexiconOptions.path, explicit: lexiconOptions.explicitPath)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-      throw ExitCode((error as? ReportingError)?.isUsageError == true ? 2 : 1)
+      let usage = (error as? ReportingError)?.isUsageError == true
+      throw CommandFailure(message: "\(error)", code: usage ? 2 : 1)
     }
     for failure in outcome.failures {
       FileHandle.standardError.write(Data("error: \(TerminalText.clean(failure.message))\n".utf8))
     }
+    Diagnostics.notes(outcome.exclusions)
     print(TerminalText.clean(outcome.summary))
-    if !outcome.failures.isEmpty { throw ExitCode(1) }
+    if !outcome.failures.isEmpty { throw CommandFailure.someInputsFailed }
   }
 
   /// `--check REPORT`: re-run the stamped command and compare.
   func runCheck(_ path: String) throws {
-    func fail(_ message: String, code: Int32) -> ExitCode {
-      FileHandle.standardError.write(Data("error: \(TerminalText.clean(message))\n".utf8))
-      return ExitCode(code)
+    func fail(_ message: String, code: Int32) -> CommandFailure {
+      CommandFailure(message: TerminalText.clean(message), code: code)
     }
     guard let data = FileManager.default.contents(atPath: path) else {
       throw fail("\(path): cannot read the report to check.", code: 1)
@@ -151,12 +151,13 @@ struct Report: ParsableCommand {
         path, request: stamped.request(commandLine: stamp.commandLine),
         stampedInputs: stamp.inputs)
     } catch let error as LexiconError {
-      throw lexiconFailure(error, path: stamped.lexiconOptions.path)
+      throw lexiconFailure(
+        error, path: stamped.lexiconOptions.path, explicit: stamped.lexiconOptions.explicitPath)
     } catch {
       throw fail("\(error)", code: 1)
     }
     print(check.summary, terminator: "")
-    if !check.isSame { throw ExitCode(1) }
+    if !check.isSame { throw CommandFailure.someInputsFailed }
   }
 }
 

@@ -8,12 +8,13 @@ struct Score: ParsableCommand {
     commandName: "score",
     abstract: "Score memos for AI-washing language with a lexicon.",
     discussion: """
-      PATH is an HTML page, text, Markdown or email file, or a folder (read recursively, in \
-      sorted order). Each memo gets an AI-washing index from 0 to 100 and its lexicon hits; \
+      PATH is an HTML page, text, Markdown or email file, a folder (read recursively, in \
+      sorted order), a JSONL file written by 'memoscope extract --format jsonl', or - for \
+      standard input. Each memo gets an AI-washing index from 0 to 100 and its lexicon hits; \
       see README "Scoring" for the formula.
 
       Formats: table (for people, highest index first), json (an array), jsonl (one score card \
-      per line, input order), csv (one row per memo, a column per category).
+      per line, input order, streamed), csv (one row per memo, a column per category).
 
       Exit status: 0 when every input was scored, 1 when some inputs could not be read (each \
       is reported on stderr and the others are scored), 2 for usage errors, a broken lexicon \
@@ -40,81 +41,105 @@ struct Score: ParsableCommand {
   @Option(
     name: .customLong("max-size"),
     help: ArgumentHelp("Skip files larger than this (e.g. 50MB, 512KB).", valueName: "size"))
-  var maxSize: String = "50MB"
+  var maxSize = ByteSizeArgument(bytes: ExtractionOptions.defaultMaxFileSize)
 
   @Argument(help: ArgumentHelp("Files or folders to score.", valueName: "path"))
   var paths: [String] = []
 
-  func run() throws {
-    guard !paths.isEmpty else {
-      throw failure("error: memoscope score: give at least one file or folder to score.", code: 2)
-    }
-    guard let limit = ByteSize.parse(maxSize), limit > 0 else {
-      throw failure(
-        "error: memoscope score: --max-size '\(maxSize)' is not a size; use e.g. 50MB or 512KB.",
-        code: 2)
+  func validate() throws {
+    if paths.isEmpty {
+      throw ValidationError("memoscope score: give at least one file or folder to score.")
     }
     if let output, !force, FileManager.default.fileExists(atPath: output) {
-      throw failure(
-        "error: \(output): the file exists; pass --force to overwrite it or choose another --output.",
-        code: 2)
+      throw ValidationError(
+        "\(output): the file exists; pass --force to overwrite it or choose another --output.")
     }
-    let lexicon = lexiconOptions.path
-    let loaded: Lexicon
-    do {
-      loaded = try Lexicon.load(lexicon)
-    } catch {
-      throw lexiconFailure(error, path: lexicon)
-    }
-    let scorer = Scorer(lexicon: loaded)
+  }
 
+  func run() throws {
+    // Parse → request.
+    let lexicon = try lexiconOptions.load()
+    let scorer = Scorer(lexicon: lexicon)
+    let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes))
+
+    // Where the output goes: the atomic file (streamed) or standard output.
+    var writer: AtomicFileWriter?
+    if let output {
+      do {
+        writer = try AtomicFileWriter(url: URL(fileURLWithPath: output))
+      } catch {
+        throw CommandFailure.failed(error.description)
+      }
+    }
+    var sink = OutputSink(writer: writer)
+
+    // Run, writing JSONL as it comes.
     var cards: [ScoreCard] = []
-    var lines = ""
     var failed = 0
     var progress: ProgressLine?
-    func report(_ done: Int, _ total: Int) {
-      if progress == nil { progress = ProgressLine(total: total) }
-      progress?.update(done)
-    }
     ScoringBatch.forEach(
-      paths, scorer: scorer, options: ExtractionOptions(maxFileSize: limit), progress: report
+      corpus, scorer: scorer,
+      progress: { done, total in
+        if progress == nil { progress = ProgressLine(total: total) }
+        progress?.update(done)
+      }
     ) { result in
       switch result {
       case .failure(let error):
         failed += 1
         progress?.finish()
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        StandardError.write("error: \(error.description)")
       case .success(let card):
         if format == .jsonl {
-          lines += ScoreOutput.jsonLine(card) + "\n"
+          sink.write(ScoreOutput.jsonLine(card) + "\n")
         } else {
           cards.append(card)
         }
       }
     }
     progress?.finish()
+    Diagnostics.notes(corpus.exclusions)
 
-    let text: String
+    // Write.
     switch format {
-    case .jsonl: text = lines
-    case .json: text = ScoreOutput.prettyJSON(cards) + "\n"
-    case .table: text = cards.isEmpty ? "" : ScoreOutput.table(cards)
-    case .csv: text = ScoreOutput.csv(cards, lexicon: loaded)
+    case .jsonl: break
+    case .json: sink.write(ScoreOutput.prettyJSON(cards) + "\n")
+    case .table: sink.write(cards.isEmpty ? "" : ScoreOutput.table(cards))
+    case .csv: sink.write(ScoreOutput.csv(cards, lexicon: lexicon))
     }
-    if let output {
-      do {
-        try AtomicFile.write(text, to: URL(fileURLWithPath: output))
-      } catch {
-        throw failure("error: \(error.description)", code: 1)
-      }
-    } else {
-      FileHandle.standardOutput.write(Data(text.utf8))
+    do {
+      try sink.finish()
+    } catch {
+      throw CommandFailure.failed(error.description)
     }
-    if failed > 0 { throw ExitCode(1) }
+    if failed > 0 { throw CommandFailure.someInputsFailed }
+  }
+}
+
+/// Output that goes to an atomic file when one is given, else to standard output (buffered).
+struct OutputSink {
+  private let writer: AtomicFileWriter?
+  private var buffer: [UInt8] = []
+
+  init(writer: AtomicFileWriter?) { self.writer = writer }
+
+  mutating func write(_ text: String) {
+    if let writer {
+      writer.write(text)
+      return
+    }
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { flushStandardOutput() }
   }
 
-  private func failure(_ message: String, code: Int32) -> ExitCode {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
-    return ExitCode(code)
+  /// Flushes standard output, or commits the atomic file.
+  mutating func finish() throws(AtomicFileError) {
+    if let writer { try writer.commit() } else { flushStandardOutput() }
+  }
+
+  private mutating func flushStandardOutput() {
+    guard !buffer.isEmpty else { return }
+    FileHandle.standardOutput.write(Data(buffer))
+    buffer.removeAll(keepingCapacity: true)
   }
 }

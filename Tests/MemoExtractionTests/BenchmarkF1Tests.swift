@@ -6,15 +6,37 @@ import Testing
 
 /// The article-extraction benchmark (181 real pages, `../shared/bench/article-extraction`),
 /// scored with the same metric as its `score.py`. The floor only rises.
+///
+/// A fresh clone has no `../shared`: the gates then skip with a note, and `.ci/run` runs them
+/// with `MEMOSCOPE_BENCH` set, where a missing benchmark fails.
 @Suite("Extraction benchmark")
 struct BenchmarkF1Tests {
   /// The F1 measured when the floor was last raised, rounded down to 3 decimals.
   static let floor = 0.971
 
-  static let benchFolder = Fixtures.repositoryRoot
-    .appendingPathComponent("../shared/bench/article-extraction").standardizedFileURL
+  /// `$MEMOSCOPE_BENCH/article-extraction`, else `../shared/bench/article-extraction`.
+  static let benchFolder: URL = {
+    if let bench = ProcessInfo.processInfo.environment["MEMOSCOPE_BENCH"], !bench.isEmpty {
+      return URL(fileURLWithPath: bench).appendingPathComponent("article-extraction")
+        .standardizedFileURL
+    }
+    return Fixtures.repositoryRoot
+      .appendingPathComponent("../shared/bench/article-extraction").standardizedFileURL
+  }()
 
-  @Test("F1 over the 181 benchmark pages stays at or above the floor")
+  /// True when the benchmark is there, or when `MEMOSCOPE_BENCH` demands it (CI's gate step).
+  static let enabled =
+    ProcessInfo.processInfo.environment["MEMOSCOPE_BENCH"] != nil
+    || FileManager.default.fileExists(
+      atPath: benchFolder.appendingPathComponent("ground-truth.json").path)
+
+  /// The note printed when the gates skip.
+  static let skipNote: Comment =
+    "skipped: no ../shared/bench/article-extraction beside the repository (.ci/run runs this gate)"
+
+  @Test(
+    "F1 over the 181 benchmark pages stays at or above the floor",
+    .enabled(if: BenchmarkF1Tests.enabled, BenchmarkF1Tests.skipNote))
   func f1AboveFloor() throws {
     let truthURL = Self.benchFolder.appendingPathComponent("ground-truth.json")
     guard FileManager.default.fileExists(atPath: truthURL.path) else {

@@ -143,12 +143,13 @@ struct InputCollectorTests {
       try Data("x".utf8).write(to: folder.appendingPathComponent(name))
     }
     let root = folder.path
-    let result = InputCollector.collect([root, root + "/missing.html", root + "/empty"])
-    #expect(
-      result == [
-        .success(root + "/B.md"), .success(root + "/a.html"), .success(root + "/b/a.txt"),
-        .success(root + "/b/nested/z.html"), .failure(.notFound(path: root + "/missing.html")),
-        .failure(.emptyFolder(path: root + "/empty")),
-      ])
+    let empty = try Fixtures.temporaryFolder().path
+    let result = InputCollector.paths([root, root + "/missing.html", empty])
+    let expected: [Result<String, ExtractionError>] = [
+      .success(root + "/B.md"), .success(root + "/a.html"), .success(root + "/b/a.txt"),
+      .success(root + "/b/nested/z.html"), .failure(.notFound(path: root + "/missing.html")),
+      .failure(.emptyFolder(path: empty)),
+    ]
+    #expect(result == expected)
   }
 }

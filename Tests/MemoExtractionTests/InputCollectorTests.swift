@@ -15,13 +15,20 @@ struct InputCollectorFolderWalkTests {
       try Data("x".utf8).write(to: folder.appendingPathComponent(name))
     }
     let root = folder.path
-    let walked = InputCollector.collect([root])
+    let walked = InputCollector.paths([root])
+    let expected: [Result<String, ExtractionError>] = [
+      .success(root + "/memo.html"), .success(root + "/memo.txt"),
+      .success(root + "/readme-memo-about-changes.txt"),
+    ]
+    #expect(walked == expected)
+    let skipped = InputCollector.collect([root]).exclusions.map(\.path)
     #expect(
-      walked == [
-        .success(root + "/memo.html"), .success(root + "/memo.txt"),
-        .success(root + "/readme-memo-about-changes.txt"),
-      ])
-    let named = InputCollector.collect([root + "/README.md", root + "/manifest.json"])
-    #expect(named == [.success(root + "/README.md"), .success(root + "/manifest.json")])
+      skipped.sorted()
+        == ["LICENSE", "README.md", "manifest.json", "notes.yaml"].map { root + "/" + $0 })
+    let named = InputCollector.paths([root + "/README.md", root + "/manifest.json"])
+    let expectedNamed: [Result<String, ExtractionError>] = [
+      .success(root + "/README.md"), .success(root + "/manifest.json"),
+    ]
+    #expect(named == expectedNamed)
   }
 }

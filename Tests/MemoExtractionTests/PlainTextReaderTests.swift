@@ -13,7 +13,7 @@ struct PlainTextReaderTests {
         "Affected employees will hear from their manager today.",
         "Severance starts at 16 weeks of pay.",
         "Thank you for everything you have built here.",
-        "Best, Dana",
+        "Best,", "Dana",
       ])
     #expect(memo.title == "Reorganizing for an AI-first future")
     #expect(memo.author == "Dana Whitfield")
@@ -61,7 +61,7 @@ struct PlainTextReaderTests {
       memo.paragraphs == [
         "Folks – sorry,",
         "The data labeling group will close at the end of the month. Automated labeling now covers 95% of our volume.",
-        "Regards, Sam Park",
+        "Regards,", "Sam Park",
       ])
     #expect(memo.title == "Data labeling group")
     #expect(memo.author == "Sam Park")

@@ -61,18 +61,19 @@ struct ScorerTests {
       card.index.framing.contributions.map(\.entry) == ["ai_first", "ai_replacing", "ai_replacing"])
     #expect(card.index.framing.points == 0.25 * (2 + 3 + 3))
     // Sentence 2 joins AI and a cut with "Because": explicit, 1.0 x its heaviest AI hit (3).
-    // Sentence 3 has AI and the next sentence a layoff: implied, 0.4 x 3. Sentence 0 has no cut
-    // in its paragraph or the next sentence: framing only.
+    // Sentences 0 and 3 have AI and, two and one sentences away, a cut: implied, 0.4 x w.
     #expect(card.aiReason == .explicit)
     #expect(card.announcesCuts)
-    #expect(card.index.attribution.contributions.map(\.sentence) == [2, 3])
-    #expect(card.index.attribution.contributions.map(\.points) == [3.0, 1.2])
+    #expect(card.index.attribution.contributions.map(\.sentence) == [0, 2, 3])
+    #expect(card.index.attribution.contributions.map(\.points) == [0.8, 3.0, 1.2])
     #expect(
       card.index.attribution.contributions.map(\.reason) == [
+        "implied: AI ai_first 'AI-first company' (sentence 0) with cut cut_named"
+          + " 'eliminating 120 roles' in a nearby sentence (2)",
         "explicit: AI ai_replacing 'AI does the work' and cut cut_named 'eliminating 120 roles'"
           + " joined by cause_word 'Because' (sentence 2)",
         "implied: AI ai_replacing 'managing AI agents' (sentence 3) with cut cut_named"
-          + " 'eliminating 120 roles' in the adjacent sentence 2",
+          + " 'eliminating 120 roles' in a nearby sentence (2)",
       ])
     // Sentence 2 has a number (120); sentences 0 and 3 have nothing concrete.
     #expect(card.index.vagueness.contributions.map(\.sentence) == [0, 3])
@@ -80,7 +81,7 @@ struct ScorerTests {
     #expect(card.index.signals.map(\.entry) == ["inflection_point"])
     #expect(card.index.signalMultiplier == 1.1)
     #expect(card.index.lengthFactor == 1)
-    let points = (2.0 + 4.2 + 1.25) * 1.1
+    let points = (2.0 + 5.0 + 1.25) * 1.1
     #expect(abs(card.index.points - points) < 0.001)
     #expect(card.score == (100 * (1 - exp(-points / 8)) * 10).rounded() / 10)
   }

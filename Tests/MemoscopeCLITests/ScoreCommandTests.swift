@@ -20,7 +20,7 @@ struct ScoreCommandTests {
     #expect(
       result.stdout == """
         index  tokens  framing  cuts  signal  distancing  other  source
-         54.0      49        3     3       1           0      0  Tests/Fixtures/Scoring/memos/ACME-2025-03.txt
+         36.0      49        3     3       1           0      0  Tests/Fixtures/Scoring/memos/ACME-2025-03.txt
          30.2      31        3     0       0           0      0  Tests/Fixtures/Scoring/memos/BOLT-2024-06.md
           0.0      44        0     2       0           1      1  Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt
 
@@ -47,10 +47,10 @@ struct ScoreCommandTests {
         "source", "title", "company", "date", "tokens", "sentences", "score", "aiReason",
         "announcesCuts", "categories", "hits", "distancing", "index", "lexicon",
       ])
-    // mini has no AI reference, cut or causal layer: AI framing near cuts is implied.
-    #expect(objects.map { $0["aiReason"] as? String } == ["implied", "framing", "absent"])
+    // mini has no AI reference, cut or causal layer: its AI framing is never attached to cuts.
+    #expect(objects.map { $0["aiReason"] as? String } == ["framing", "framing", "absent"])
     #expect(objects.map { $0["announcesCuts"] as? Bool } == [false, false, false])
-    #expect(objects[0]["score"] as? Double == 54.0)
+    #expect(objects[0]["score"] as? Double == 36.0)
     #expect(objects[0]["title"] as? String == "Becoming an AI-first company")
     #expect(objects[0]["date"] as? String == "2025-03-04")
     #expect(objects[0]["company"] as? String == "Acme")
@@ -77,7 +77,7 @@ struct ScoreCommandTests {
     #expect(
       result.stdout == """
         source,title,company,date,tokens,sentences,index,ai_reason,announces_cuts,framing_points,attribution_points,vagueness_points,signal_multiplier,distancing_hits,lexicon,lexicon_version,lexicon_hash,ai_framing,cuts,urgency,hedges,other_reasons
-        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,Acme,2025-03-04,49,7,54.0,implied,false,2,2.4,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
+        Tests/Fixtures/Scoring/memos/ACME-2025-03.txt,Becoming an AI-first company,Acme,2025-03-04,49,7,36.0,framing,false,2,0,1.25,1.1,0,mini,0.3.1,b03020e32f9450ee,3,3,1,0,0
         Tests/Fixtures/Scoring/memos/BOLT-2024-06.md,How we will work with AI,,,31,4,30.2,framing,false,1.625,0,1.25,1,0,mini,0.3.1,b03020e32f9450ee,3,0,0,0,0
         Tests/Fixtures/Scoring/memos/CRANE-2023-11.txt,Changes to our team,,2023-11-14,44,5,0.0,absent,false,0,0,0,1,1,mini,0.3.1,b03020e32f9450ee,0,2,0,1,1
 
@@ -106,9 +106,9 @@ struct ScoreCommandTests {
     let refused = run(["--lexicon", lexicon, "--output", file, memos])
     #expect(refused.exitCode == 2)
     #expect(
-      refused.stderr
-        == "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n"
-    )
+      refused.stderr.hasPrefix(
+        "error: \(file): the file exists; pass --force to overwrite it or choose another --output.\n"
+      ))
     #expect(try String(contentsOfFile: file, encoding: .utf8) == written)
     let forced = run(["--lexicon", lexicon, "--format", "csv", "--output", file, "--force", memos])
     #expect(forced.exitCode == 0)
@@ -179,7 +179,9 @@ struct ScoreCommandTests {
   func noPaths() {
     let result = run([])
     #expect(result.exitCode == 2)
-    #expect(result.stderr == "error: memoscope score: give at least one file or folder to score.\n")
+    #expect(
+      result.stderr.hasPrefix(
+        "error: memoscope score: give at least one file or folder to score.\n"))
   }
 
   static let shippedLexicon = Fixtures.repositoryRoot.appendingPathComponent(

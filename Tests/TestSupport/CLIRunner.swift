@@ -34,12 +34,15 @@ public enum CLIRunner {
   ///   - currentDirectory: The working folder; the test process's own when nil.
   ///   - environment: Variables added to (or replacing) the test process's environment.
   ///     `NO_COLOR` is set unless given here, so output is plain by default.
+  ///   - standardInput: Bytes for the process's standard input (empty when nil).
+  ///   - program: Runs this program instead of the built `memoscope` (a copy, a link, `env`).
   /// - Returns: The exit code and both output streams; exit code 127 and a message on stderr
   ///   when the binary cannot be found or started.
   public static func run(
-    arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:]
+    arguments: [String], currentDirectory: URL? = nil, environment: [String: String] = [:],
+    standardInput: Data? = nil, program: URL? = nil
   ) -> (exitCode: Int32, stdout: String, stderr: String) {
-    guard let executable else {
+    guard let executable = program ?? executable else {
       return (127, "", "CLIRunner: no memoscope binary next to the test bundle; run swift build")
     }
     let process = Process()
@@ -64,7 +67,13 @@ public enum CLIRunner {
       let err = try FileHandle(forWritingTo: errURL)
       process.standardOutput = out
       process.standardError = err
-      process.standardInput = FileHandle.nullDevice
+      if let standardInput {
+        let inURL = folder.appendingPathComponent("stdin")
+        try standardInput.write(to: inURL)
+        process.standardInput = try FileHandle(forReadingFrom: inURL)
+      } else {
+        process.standardInput = FileHandle.nullDevice
+      }
       try process.run()
       process.waitUntilExit()
       try out.close()

@@ -53,6 +53,23 @@ int32_t memoscope_nfkc_casefold(const uint16_t *source, int32_t length, uint16_t
 /** True (1) when `source` is already NFKC-casefolded, so no copy is needed. */
 int32_t memoscope_is_nfkc_casefolded(const uint16_t *source, int32_t length);
 
+/** True (1) when ICU has a converter for `name` (an ICU converter name or alias). */
+int32_t memoscope_converter_exists(const char *name);
+
+/** Converts `length` bytes in the charset ICU names `name` to UTF-8 in `destination`.
+    Every ill-formed or unmapped byte sequence becomes U+FFFD, and `*replaced` counts them.
+    Returns the UTF-8 length; -1 when ICU has no such converter; -2 when `capacity` is too
+    small (4 * length + 16 always suffices); -3 on another ICU error. */
+int32_t memoscope_convert_to_utf8(const char *name, const uint8_t *source, int32_t length,
+                                  uint8_t *destination, int32_t capacity, int32_t *replaced);
+
+/** Converts well-formed UTF-8 to the charset ICU names `name`, stopping at the first character
+    the charset cannot hold. Returns the length written; -1 when ICU has no such converter;
+    -2 when `capacity` is too small; -3 when a character cannot be encoded or on an ICU error.
+    Used by tests to write pages in every encoding. */
+int32_t memoscope_convert_from_utf8(const char *name, const uint8_t *source, int32_t length,
+                                    uint8_t *destination, int32_t capacity);
+
 /** The ICU version string, e.g. "72.1". */
 const char *memoscope_icu_version(void);
 

@@ -1,0 +1,335 @@
+/// Joins the lines of plain text into paragraphs, telling hard-wrapped lines from lines that
+/// are paragraphs, headings or list items of their own.
+///
+/// A text is hard-wrapped when its lines that run on into another line mostly end near one
+/// width (an editor's or mailer's wrap column). Editors wrap greedily, so in such a text a line
+/// ends early only where a paragraph, heading or sign-off ends: a line breaks the paragraph
+/// when the next line's first word would have fitted on it. A text that is not hard-wrapped
+/// (one paragraph per line, as pasted memos are) breaks at every line. List items (`-`, `*`,
+/// `•`, `·`, `–`, `+`, `1.`, `1)`) and memo header lines always stand alone; indented lines
+/// under a list item continue it; a word hyphenated across lines is joined; a paragraph cut by
+/// a page number or form feed (SEC exhibits) is joined again.
+enum LineUnwrapper {
+  /// The widest wrap column recognized; longer lines mean one paragraph per line.
+  /// Calibration: mailers wrap at 72–78, editors and SEC exhibits at 60–100.
+  static let maxWrapWidth = 100
+  /// The narrowest wrap column recognized. Calibration: below 40 lines are sign-offs and
+  /// headings, not wrapped prose.
+  static let minWrapWidth = 40
+  /// Lines that run on into another line needed to recognize a wrap column (fewer do when
+  /// one of them visibly carries a sentence over).
+  static let minWrappedLines = 3
+
+  private struct Line {
+    var text: String
+    var length: Int
+    var indent: Int
+    var firstWord: Int
+    var kind: Kind
+    enum Kind { case blank, furniture, header, listItem, text }
+  }
+
+  static func paragraphs(fromLines raw: [String], dropPageFurniture: Bool) -> [String] {
+    let lines = raw.map { classify($0, dropPageFurniture: dropPageFurniture) }
+    let width = wrapWidth(lines)
+    var result: [String] = []
+    var current = ""
+    var currentIsItem = false
+    var previous: Line?
+    var pageBreak = false
+    func finish() {
+      if !current.isEmpty { result.append(current) }
+      current = ""
+      currentIsItem = false
+      previous = nil
+    }
+    for line in lines {
+      switch line.kind {
+      case .blank:
+        finish()
+        continue
+      case .furniture:
+        finish()
+        pageBreak = true
+        continue
+      case .header:
+        finish()
+        result.append(line.text)
+        continue
+      case .listItem:
+        finish()
+        current = line.text
+        currentIsItem = true
+        previous = line
+        continue
+      case .text: break
+      }
+      defer { pageBreak = false }
+      guard let last = previous else {
+        if pageBreak, let before = result.last, !endsSentence(before), startsLowercase(line.text) {
+          // A paragraph cut by a page number or a form feed.
+          current = result.removeLast() + " " + line.text
+        } else {
+          current = line.text
+        }
+        previous = line
+        continue
+      }
+      if last.text.hasSuffix("-"), !last.text.hasSuffix(" -"), startsLowercase(line.text) {
+        current.removeLast()
+        current += line.text
+      } else if currentIsItem, line.indent > last.indent || line.indent >= 2 {
+        current += " " + line.text
+      } else if !endsSentence(last.text), startsLowercase(line.text) {
+        // A sentence running on, whatever the line lengths.
+        current += " " + line.text
+      } else if let width, last.length + 1 + line.firstWord > width {
+        current += " " + line.text
+      } else {
+        finish()
+        current = line.text
+      }
+      previous = line
+    }
+    finish()
+    return result
+  }
+
+  /// The wrap column of a hard-wrapped text, or nil when lines are paragraphs of their own.
+  private static func wrapWidth(_ lines: [Line]) -> Int? {
+    var lengths: [Int] = []
+    var runsOn = false
+    for index in lines.indices.dropLast()
+    where lines[index].kind == .text && lines[index + 1].kind == .text {
+      lengths.append(lines[index].length)
+      // A sentence carried over to a line starting in lower case shows the text is wrapped.
+      if !runsOn, lines[index].length >= minWrapWidth, !endsSentence(lines[index].text),
+        startsLowercase(lines[index + 1].text)
+      {
+        runsOn = true
+      }
+    }
+    guard lengths.count >= minWrappedLines || (runsOn && !lengths.isEmpty) else { return nil }
+    lengths.sort()
+    let high = lengths[(lengths.count * 9) / 10]
+    guard high >= minWrapWidth, high <= maxWrapWidth else { return nil }
+    // The longest line near the 90th percentile: an editor's column, not one stray long line.
+    return lengths.last { $0 <= high + high / 8 } ?? high
+  }
+
+  private static func classify(_ raw: String, dropPageFurniture: Bool) -> Line {
+    var indent = 0
+    for byte in raw.utf8 {
+      if byte == 0x20 {
+        indent += 1
+      } else if byte == 0x09 {
+        indent += 4
+      } else {
+        break
+      }
+    }
+    let text = raw.collapsingWhitespace
+    var line = Line(text: text, length: 0, indent: indent, firstWord: 0, kind: .text)
+    if text.isEmpty {
+      line.kind = .blank
+      return line
+    }
+    var length = 0
+    var firstWord = -1
+    for byte in text.utf8 where byte & 0xC0 != 0x80 {
+      if byte == 0x20, firstWord < 0 { firstWord = length }
+      length += 1
+    }
+    line.length = length
+    line.firstWord = firstWord < 0 ? length : firstWord
+    if dropPageFurniture && mayBeFurniture(text) && TextUnwrapper.isPageFurniture(text) {
+      line.kind = .furniture
+    } else if MemoHeaders.headerField(text) != nil {
+      line.kind = .header
+    } else if isListItem(text) {
+      line.kind = .listItem
+    }
+    return line
+  }
+
+  /// A cheap test before `TextUnwrapper.isPageFurniture`: furniture is short, or starts with
+  /// "page", "exhibit" or "ex-", or is a form feed.
+  private static func mayBeFurniture(_ text: String) -> Bool {
+    let bytes = text.utf8
+    if bytes.count <= 12 { return true }
+    guard let first = bytes.first else { return false }
+    return first == UInt8(ascii: "P") || first == UInt8(ascii: "p") || first == UInt8(ascii: "E")
+      || first == UInt8(ascii: "e") || first == 0x0C
+  }
+
+  /// A list item: a bullet marker and a space, or `1.`/`1)` and a space.
+  static func isListItem(_ text: String) -> Bool {
+    guard let first = text.unicodeScalars.first else { return false }
+    let bullets: Set<Unicode.Scalar> = ["-", "*", "+", "•", "·", "–", "◦", "▪", "‣", "●"]
+    if bullets.contains(first) {
+      var scalars = text.unicodeScalars.dropFirst()
+      guard scalars.first == " " else { return false }
+      scalars = scalars.dropFirst()
+      return !scalars.isEmpty
+    }
+    return TextUnwrapper.isNumberedItem(text)
+  }
+
+  static func endsSentence(_ text: String) -> Bool {
+    guard let last = text.unicodeScalars.last else { return false }
+    return ".!?:;\"”’)".unicodeScalars.contains(last)
+  }
+
+  static func startsLowercase(_ text: String) -> Bool {
+    text.first?.isLowercase == true
+  }
+}
+
+/// The lines above a plain-text memo's body: a title standing alone on the first line, a
+/// `By …` byline, a date on its own line, a letterhead in capitals, "MEMORANDUM".
+enum TopMatter {
+  /// How many non-blank lines at the top may hold a byline or dateline.
+  static let searchedLines = 5
+
+  /// Takes the title, byline, dateline and letterhead off the top of `lines` into `content`.
+  static func take(from lines: inout [String], into content: inout PlainTextReader.Content) {
+    var examined = 0
+    var index = 0
+    var sawBody = false
+    while index < lines.count, examined < searchedLines {
+      let text = lines[index].collapsingWhitespace
+      if text.isEmpty {
+        index += 1
+        continue
+      }
+      examined += 1
+      let standsAlone = isBlank(lines, index + 1)
+      if isMemoWord(text) {
+        lines.remove(at: index)
+        continue
+      }
+      if examined == 1, let company = letterhead(text, lines: lines, after: index) {
+        content.letterhead = company
+        lines.remove(at: index)
+        continue
+      }
+      if let (author, date) = byline(text) {
+        content.byline = content.byline ?? author
+        content.date = content.date ?? date
+        lines.remove(at: index)
+        continue
+      }
+      if text.utf8.count <= 40, let date = DateNormalizer.normalize(text), standsAlone || !sawBody {
+        if MemoHeaders.headerField(text) == nil {
+          content.date = content.date ?? date
+          lines.remove(at: index)
+          continue
+        }
+      }
+      if examined == 1, !sawBody, content.title == nil, isTitle(text),
+        standsAlone
+          || nextIsTopMatter(lines, after: index)
+      {
+        content.title = text
+        lines.remove(at: index)
+        continue
+      }
+      sawBody = true
+      index += 1
+    }
+  }
+
+  private static func isBlank(_ lines: [String], _ index: Int) -> Bool {
+    index >= lines.count || lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
+  }
+
+  /// The next non-blank line is a byline or a date.
+  private static func nextIsTopMatter(_ lines: [String], after index: Int) -> Bool {
+    guard index + 1 < lines.count else { return false }
+    let next = lines[index + 1].collapsingWhitespace
+    return byline(next) != nil
+      || (next.utf8.count <= 40 && DateNormalizer.normalize(next) != nil)
+  }
+
+  /// "MEMORANDUM", "MEMO", "INTERNAL MEMO": a form's heading, not the memo's title.
+  static func isMemoWord(_ text: String) -> Bool {
+    let key = text.lowercased().trimmingCharacters(in: [" ", ":", "*", "="])
+    return ["memo", "memorandum", "internal memo", "internal memorandum", "office memorandum"]
+      .contains(key)
+  }
+
+  /// A first line that reads as a title: short, not a sentence, greeting, list item or
+  /// header.
+  static func isTitle(_ text: String) -> Bool {
+    guard text.count <= 150, text.split(separator: " ").count <= 20,
+      let last = text.last, !".,;:".contains(last),
+      MemoHeaders.headerField(text) == nil, !LineUnwrapper.isListItem(text),
+      !MemoInStory.isClosingWord(text.lowercased())
+    else { return false }
+    return text.first?.isUppercase == true || text.first?.isNumber == true
+      || text.first == "“" || text.first == "\""
+  }
+
+  /// A company in capitals heading a memo: "TESSALINE LABS" over memo headers or a
+  /// "MEMORANDUM" line, or any capitals line `MemoHeaders.letterhead` accepts (legal form).
+  static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
+    if let company = MemoHeaders.letterhead(text) { return company }
+    let words = text.split(separator: " ")
+    guard (1...4).contains(words.count), text.count <= 40, text == text.uppercased(),
+      text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })
+    else { return nil }
+    var following = 0
+    for line in lines[(index + 1)...] {
+      let next = line.collapsingWhitespace
+      if next.isEmpty { continue }
+      following += 1
+      if following > 2 { break }
+      if MemoHeaders.headerField(next) != nil || isMemoWord(next) {
+        return words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
+      }
+    }
+    return nil
+  }
+
+  /// "By Dana Whitfield", "By Dana Whitfield, CEO | March 4, 2026", "Posted by Dana on
+  /// March 4, 2026": the author, and a date when the line has one.
+  static func byline(_ text: String) -> (author: String, date: String?)? {
+    var rest: Substring
+    if text.hasPrefix("By ") || text.hasPrefix("BY ") {
+      rest = text.dropFirst(3)
+    } else if text.hasPrefix("Posted by ") || text.hasPrefix("Written by ") {
+      rest = text.drop { $0 != " " }.dropFirst().dropFirst(3)
+    } else {
+      return nil
+    }
+    guard text.count <= 120 else { return nil }
+    var date: String?
+    for separator in [" | ", " · ", " — ", " – ", " on ", ", "] {
+      guard let range = rest.range(of: separator) else { continue }
+      if let found = DateNormalizer.normalize(String(rest[range.upperBound...])) {
+        date = found
+        rest = rest[..<range.lowerBound]
+        break
+      }
+    }
+    guard let name = MemoHeaders.personName(String(rest)), MemoHeaders.looksLikeName(name) else {
+      return nil
+    }
+    return (name, date)
+  }
+
+  /// The date of a press-release dateline opening the first paragraph: "SAN FRANCISCO,
+  /// March 4, 2026 — Acme today…" or "BERLIN, 4 March 2026 /PRNewswire/ --".
+  static func pressDateline(_ paragraph: String) -> String? {
+    guard let first = paragraph.first, first.isUppercase else { return nil }
+    for separator in [" — ", " – ", " -- ", " - ", " /"] {
+      guard let range = paragraph.range(of: separator),
+        paragraph.distance(from: paragraph.startIndex, to: range.lowerBound) <= 60
+      else { continue }
+      let head = paragraph[..<range.lowerBound]
+      guard head.contains(",") else { continue }
+      if let date = DateNormalizer.normalize(String(head)) { return date }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,326 @@
+import Foundation
+import MemoClustering
+import MemoCore
+import MemoExtraction
+import MemoReporting
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The inputs of one run, collected once and read once: the one input stream of every command.
+///
+/// `Corpus(paths:)` walks the paths (`InputCollector`: each file and folder once by device and
+/// inode, unreadable entries as failures, the walk carrying on) and indexes JSONL files of
+/// extracted memos. `forEach` then reads every input once on all cores, in a bounded, ordered
+/// engine: each file's bytes are hashed as they are read, Memoscope's own outputs are
+/// recognised by their content and left out, a file whose bytes equal an earlier one's is
+/// counted once, and a JSONL memo whose source file is also read in the run is counted once.
+/// What was left out is in `exclusions`, each with its reason; what failed is in `failures`.
+///
+/// A corpus is used by one thread and read by one `forEach` (or `forEachUnit`) call.
+public final class Corpus {
+  /// How many units the run reads: documents, JSONL memo lines and failed paths.
+  public var count: Int { units.count }
+  /// Inputs left out on purpose, with their reasons: those of the walk first, then those met
+  /// while reading, in input order.
+  public private(set) var exclusions: [InputExclusion]
+  /// The inputs that could not be read, in input order (filled by `forEach`).
+  public private(set) var failures: [ExtractionError] = []
+  /// The size and FNV-1a 64 hash of every file read (as stored, before decompressing), in
+  /// input order (filled by `forEach`).
+  public private(set) var stamps: [InputStamp] = []
+
+  package let units: [MemoInput]
+  private let options: ExtractionOptions
+  /// Files read as documents, by identity, to recognise a JSONL memo of one of them.
+  private let documentPaths: DocumentIndex
+
+  /// Collects and indexes the inputs under `paths`; nothing is extracted yet.
+  public init(paths: [String], options: ExtractionOptions = ExtractionOptions()) {
+    self.options = options
+    let collection = InputCollector.collect(paths)
+    var units: [MemoInput] = []
+    var exclusions = collection.exclusions
+    var documents: [FileIdentity: String] = [:]
+    var jsonlHashes: [UInt64: String] = [:]
+    var stamps: [InputStamp] = []
+    for input in collection.inputs {
+      switch input {
+      case .failure(let error):
+        units.append(.failure(error))
+      case .standardInput:
+        units.append(.document(input))
+      case .file(let file):
+        guard JSONLMemoFile.isJSONL(file.path) else {
+          documents[FileIdentity(device: file.device, inode: file.inode)] = file.path
+          units.append(.document(input))
+          continue
+        }
+        switch JSONLMemoFile.open(file) {
+        case .failure(let error): units.append(.failure(error))
+        case .success(let jsonl):
+          if let kind = MemoscopeOutput.kind(ofJSONLine: jsonl.head) {
+            exclusions.append(InputExclusion(path: file.path, reason: .memoscopeOutput(kind: kind)))
+            continue
+          }
+          if let first = jsonlHashes[jsonl.hash] {
+            exclusions.append(
+              InputExclusion(path: file.path, reason: .duplicateContent(of: first)))
+            continue
+          }
+          jsonlHashes[jsonl.hash] = file.path
+          stamps.append(
+            InputStamp(path: file.path, bytes: jsonl.size, hash: InputStamp.hex(jsonl.hash)))
+          units.append(contentsOf: jsonl.lines.map { .line(jsonl, $0) })
+        }
+      }
+    }
+    self.units = units
+    self.exclusions = exclusions
+    self.documentPaths = DocumentIndex(paths: documents, names: Set(documents.values))
+    self.stamps = stamps
+  }
+
+  /// Reads every memo and hands `transform(memo)` (computed on worker threads) or the input's
+  /// error to `body` on the calling thread, in input order.
+  ///
+  /// Workers stay at most `lookahead` units ahead of `body`, so memory stays bounded.
+  ///
+  /// - Parameters:
+  ///   - transform: Runs on a worker thread for each memo (e.g. scoring).
+  ///   - progress: Called after each unit with (units done, units in all).
+  ///   - body: Receives each kept memo's value or each failed input's error.
+  public func forEach<Value: Sendable>(
+    _ transform: @escaping @Sendable (Memo) -> Value,
+    progress: ((Int, Int) -> Void)? = nil,
+    _ body: (Result<Value, ExtractionError>) -> Void
+  ) {
+    forEachUnit(lazyLines: false, transform, progress: progress) { unit in
+      switch unit {
+      case .value(let value): body(.success(value))
+      case .failure(let error): body(.failure(error))
+      case .line: break  // Not produced when lines are not lazy.
+      }
+    }
+  }
+
+  /// Reads every memo; see `forEach(_:progress:_:)`.
+  public func memos() -> [Result<Memo, ExtractionError>] {
+    var results: [Result<Memo, ExtractionError>] = []
+    forEach({ $0 }) { results.append($0) }
+    return results
+  }
+
+  /// What `forEachUnit` hands on: a value, a JSONL line left unread, or an input's error.
+  package enum Unit<Value: Sendable> {
+    case value(Value)
+    case line(JSONLMemoFile, JSONLMemoFile.Line)
+    case failure(ExtractionError)
+  }
+
+  /// The engine behind `forEach`; with `lazyLines`, JSONL lines are handed on unread when no
+  /// document of the run could be their source (as `cluster` reads them on demand).
+  package func forEachUnit<Value: Sendable>(
+    lazyLines: Bool, _ transform: @escaping @Sendable (Memo) -> Value,
+    progress: ((Int, Int) -> Void)? = nil, _ body: (Unit<Value>) -> Void
+  ) {
+    let extractor = MemoExtractor(options: options)
+    let documents = documentPaths
+    let limit = options.maxFileSize
+    let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+    var contentSeen: [UInt64: String] = [:]
+    var done = 0
+    ParallelMap.forEachInOrder(
+      units, lookahead: lookahead,
+      { unit in
+        Self.read(
+          unit, extractor: extractor, limit: limit, documents: documents,
+          lazyLines: lazyLines, transform)
+      }
+    ) { read in
+      done += 1
+      defer { progress?(done, units.count) }
+      if let stamp = read.stamp {
+        if let first = contentSeen[stamp.hash] {
+          exclusions.append(
+            InputExclusion(path: stamp.path, reason: .duplicateContent(of: first)))
+          return
+        }
+        contentSeen[stamp.hash] = stamp.path
+        stamps.append(
+          InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
+      }
+      switch read.outcome {
+      case .value(let value): body(.value(value))
+      case .line(let file, let line): body(.line(file, line))
+      case .failure(let error):
+        failures.append(error)
+        body(.failure(error))
+      case .excluded(let exclusion): exclusions.append(exclusion)
+      }
+    }
+  }
+
+  /// What a worker made of one unit.
+  private struct Read<Value: Sendable>: Sendable {
+    enum Outcome: Sendable {
+      case value(Value)
+      case line(JSONLMemoFile, JSONLMemoFile.Line)
+      case failure(ExtractionError)
+      case excluded(InputExclusion)
+    }
+    var outcome: Outcome
+    /// The path, size and hash of the bytes read, for documents.
+    var stamp: (path: String, size: Int, hash: UInt64)?
+  }
+
+  /// Reads one unit on a worker thread.
+  private static func read<Value: Sendable>(
+    _ unit: MemoInput, extractor: MemoExtractor, limit: Int,
+    documents: DocumentIndex, lazyLines: Bool, _ transform: (Memo) -> Value
+  ) -> Read<Value> {
+    switch unit {
+    case .failure(let error):
+      return Read(outcome: .failure(error))
+    case .line(let file, let line):
+      if lazyLines && documents.isEmpty { return Read(outcome: .line(file, line)) }
+      switch file.memo(at: line) {
+      case .failure(let error): return Read(outcome: .failure(error))
+      case .success(let memo):
+        if !documents.isEmpty,
+          let source = sourceDocument(memo.source, jsonl: file.path, documents: documents)
+        {
+          let location = "\(file.path):\(line.number)"
+          return Read(
+            outcome: .excluded(
+              InputExclusion(path: location, reason: .sourceAlsoRead(path: source))))
+        }
+        return Read(outcome: .value(transform(memo)))
+      }
+    case .document(let input):
+      let contents: InputReader.Contents
+      do {
+        contents = try InputReader.read(input, limit: limit)
+      } catch {
+        return Read(outcome: .failure(error))
+      }
+      let path = input.path
+      let stamp = (path: path, size: contents.fileSize, hash: contents.hash)
+      if let kind = MemoscopeOutput.kind(of: contents.bytes) {
+        return Read(
+          outcome: .excluded(InputExclusion(path: path, reason: .memoscopeOutput(kind: kind))),
+          stamp: stamp)
+      }
+      do {
+        let memo = try extractor.extract(bytes: contents.bytes, source: path)
+        return Read(outcome: .value(transform(memo)), stamp: stamp)
+      } catch {
+        return Read(outcome: .failure(error), stamp: stamp)
+      }
+    }
+  }
+
+  /// The document of the run a JSONL memo was extracted from, found by its `source` (relative
+  /// to the current folder, else to the JSONL file's folder).
+  private static func sourceDocument(
+    _ source: String, jsonl: String, documents: DocumentIndex
+  ) -> String? {
+    if documents.names.contains(source) { return source }
+    var candidates = [source]
+    if !source.hasPrefix("/") {
+      candidates.append((jsonl as NSString).deletingLastPathComponent + "/" + source)
+    }
+    for candidate in candidates {
+      var info = stat()
+      guard stat(candidate, &info) == 0 else { continue }
+      if let path = documents.paths[
+        FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))]
+      {
+        return path
+      }
+    }
+    return nil
+  }
+}
+
+/// The documents of a run, by identity and by path, to recognise a JSONL memo of one of them.
+struct DocumentIndex: Sendable {
+  var paths: [FileIdentity: String]
+  var names: Set<String>
+  var isEmpty: Bool { paths.isEmpty }
+}
+
+/// A file's device and inode.
+struct FileIdentity: Hashable, Sendable {
+  var device: UInt64
+  var inode: UInt64
+}
+
+/// Recognises Memoscope's own outputs by their content, so that a report, a score file or an
+/// extract output left in an input folder is not read back as a memo.
+public enum MemoscopeOutput {
+  /// The kind of Memoscope output `bytes` are (e.g. "report", "score JSON"), or nil.
+  public static func kind(of bytes: [UInt8]) -> String? {
+    let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
+    let trimmed = head.drop(while: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
+    // A report: its reproducibility section (anywhere: the report may be long).
+    if bytes.count > 0, head.hasPrefix("# ") || head.contains("<!-- memoscope report") {
+      if head.contains("<!-- memoscope report") { return "report" }
+      if contains(bytes, "\n## Reproducibility\n") && contains(bytes, "\n- Memoscope version: `") {
+        return "report"
+      }
+    }
+    if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
+      if let kind = kind(ofJSONLine: Array(trimmed.utf8)) { return kind }
+      if isExtractJSON(trimmed) { return "extract JSON" }
+    }
+    let firstLine = head.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
+    if firstLine.hasPrefix("=== ") && firstLine.hasSuffix(" ===") { return "extract text" }
+    if firstLine.hasPrefix("source,title,company,date,tokens,sentences,index") {
+      return "score CSV"
+    }
+    let words = firstLine.split(separator: " ", omittingEmptySubsequences: true)
+    if words.starts(with: ["index", "tokens", "framing", "cuts", "signal"]) {
+      return "score table"
+    }
+    if firstLine.range(
+      of: #"^\d+ clusters? among \d+ memos? \(threshold "#, options: .regularExpression)
+      != nil
+    {
+      return "cluster table"
+    }
+    return nil
+  }
+
+  /// The kind of Memoscope output a JSON line or document starting with `head` is, when it is
+  /// not a memo: "score JSONL" or "cluster JSON"; nil for extracted memos and anything else.
+  public static func kind(ofJSONLine head: [UInt8]) -> String? {
+    let text = String(decoding: head.prefix(4096), as: UTF8.self)
+    if text.contains("\"clusters\"") && text.contains("\"members\"")
+      || text.hasPrefix("{\n  \"clusters\" : [")
+    {
+      return "cluster JSON"
+    }
+    let scoreKeys = ["\"lexicon\"", "\"score\"", "\"tokens\"", "\"source\""]
+    if scoreKeys.allSatisfy({ text.contains($0) })
+      && (text.contains("\"categories\"") || text.contains("\"hits\""))
+    {
+      return text.hasPrefix("[") ? "score JSON" : "score JSONL"
+    }
+    return nil
+  }
+
+  /// True for `memoscope extract --format json` output: memo objects with their schema keys.
+  static func isExtractJSON(_ text: Substring) -> Bool {
+    ["\"source\"", "\"paragraphs\"", "\"encoding\"", "\"quoted\"", "\"format\""].allSatisfy {
+      text.contains($0)
+    }
+  }
+
+  private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+    bytes.firstRange(of: Array(needle.utf8)) != nil
+  }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import MemoscopeKit
+
+/// An error a command ends with: the message and the exit status it carries.
+///
+/// `Memoscope.main` is the one printer: `error: <message>` on stderr, then exit with `code`.
+/// Status 1 is for inputs or outputs that failed, 2 for usage errors (also a broken lexicon or
+/// an existing output without `--force`, which the user fixes on the command line).
+struct CommandFailure: Error, CustomStringConvertible {
+  /// The message, without the `error: ` prefix (may span lines).
+  var message: String
+  /// The process exit status.
+  var code: Int32
+  /// Whether the printer puts `error: ` before the message (off for messages that start with a
+  /// `file:line:column:` location, as compilers print them).
+  var prefixed = true
+
+  /// A usage error: exit status 2.
+  static func usage(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, code: 2)
+  }
+
+  /// An input or output failure: exit status 1.
+  static func failed(_ message: String) -> CommandFailure {
+    CommandFailure(message: message, code: 1)
+  }
+
+  /// Status 1 with nothing more to print: each failed input already has its own line.
+  static let someInputsFailed = CommandFailure(message: "", code: 1)
+
+  var description: String { message }
+}
+
+/// A byte count given on the command line: `50MB`, `512KB`, `1GB` or a number of bytes.
+struct ByteSizeArgument: ExpressibleByArgument, Sendable {
+  /// The number of bytes (at least 1).
+  var bytes: Int
+
+  init(bytes: Int) { self.bytes = bytes }
+
+  init?(argument: String) {
+    guard let bytes = ByteSize.parse(argument), bytes > 0 else { return nil }
+    self.bytes = bytes
+  }
+
+  var defaultValueDescription: String {
+    ByteSize.format(bytes).replacingOccurrences(of: " ", with: "")
+  }
+}
+
+/// One line on stderr.
+enum StandardError {
+  static func write(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+}
