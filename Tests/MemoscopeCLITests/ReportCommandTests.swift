@@ -153,6 +153,12 @@ struct ReportCommandTests {
       let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
       #expect(problems.isEmpty, "\(flavor): \(problems)")
       #expect(CommonMark.tableWidths(in: html).allSatisfy { $0.count == 1 }, "\(flavor)")
+      // The addresses are in the report, as text: no link leaves the document.
+      #expect(html.contains("See https://e.vl/f, www.e.vl or hr\u{2060}@e.vl about"), "\(flavor)")
+      #expect(
+        html.contains("mailto:ceo\u{2060}@e.vl, &lt;https://e.vl/x&gt; AT&amp;T"), "\(flavor)")
+      #expect(
+        CommonMark.linkTargets(in: html).allSatisfy { $0.hasPrefix("#") }, "\(flavor)")
     }
     for line in report.components(separatedBy: "\n") where line.hasPrefix("#") {
       #expect(line.hasPrefix("# ") || line.hasPrefix("## ") || line.hasPrefix("### "))
