@@ -19,8 +19,6 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // RFC 4180 CSV writing for `score --format csv`.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
-    // CommonMark parser used by tests to check that reports render as intended.
-    .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
   ],
   targets: [
     .systemLibrary(
@@ -78,12 +76,12 @@ let package = Package(
     .testTarget(name: "MemoClusteringTests", dependencies: ["MemoClustering", "TestSupport"]),
     .testTarget(
       name: "MemoReportingTests",
-      dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
+      dependencies: ["MemoReporting", "TestSupport"]),
     .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
     .testTarget(
       name: "MemoscopeCLITests",
       dependencies: [
-        "MemoscopeKit", "memoscope", "TestSupport", .product(name: "Ink", package: "Ink"),
+        "MemoscopeKit", "memoscope", "TestSupport",
       ]),
   ]
 )

@@ -24,6 +24,31 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     self.day = day
   }
 
+  /// Parses exactly `YYYY-MM-DD` (a real day); nil for anything else, e.g. for validating a
+  /// date given on the command line.
+  public init?(day text: String) {
+    guard text.count == 10, let date = CalendarDate(iso: text) else { return nil }
+    self = date
+  }
+
+  /// The calendar quarter, e.g. `2025-Q1`.
+  public var quarter: String { "\(year)-Q\((month - 1) / 3 + 1)" }
+
+  /// The first day of the quarter.
+  public var quarterStart: CalendarDate {
+    CalendarDate(
+      iso: "\(year)-\((month - 1) / 3 * 3 + 1 < 10 ? "0" : "")\((month - 1) / 3 * 3 + 1)")!
+  }
+
+  /// The first day of the next quarter.
+  public var nextQuarter: CalendarDate {
+    let start = quarterStart
+    let month = start.month + 3
+    return month > 12
+      ? CalendarDate(iso: "\(start.year + 1)-01")!
+      : CalendarDate(iso: "\(start.year)-\(month < 10 ? "0" : "")\(month)")!
+  }
+
   /// Days since 1970-01-01 (negative before).
   public var dayNumber: Int {
     // Howard Hinnant's days-from-civil, written out for Int.

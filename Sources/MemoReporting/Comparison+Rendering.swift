@@ -1,4 +1,5 @@
 import Foundation
+import MemoCore
 
 extension Comparison {
   /// Short names for the two sides: the company when known, else the file name; "A" and "B"
@@ -25,7 +26,8 @@ extension Comparison {
     document.paragraph(
       """
       \(overview.matched) paragraphs correspond (\(overview.identical) word for word); \
-      \(overview.leftOnly) only in \(a); \(overview.rightOnly) only in \(b). Passages \
+      \(overview.moved) moved; \(overview.leftOnly) only in \(a); \(overview.rightOnly) only \
+      in \(b). Passages \
       found in both make up \(.markup(Self.percent(left.sharedCoverage))) of \(a)'s words and \
       \(.markup(Self.percent(right.sharedCoverage))) of \(b)'s. \(sharedBuzzwords.count) \
       lexicon \(.markup(sharedBuzzwords.count == 1 ? "entry is" : "entries are")) used by \
@@ -65,10 +67,17 @@ extension Comparison {
     document.paragraph(
       """
       \(counts.matched) paragraphs correspond (\(counts.identical) word for word); \
-      \(counts.leftOnly) only in \(a); \(counts.rightOnly) only in \(b). \
-      Inside corresponding paragraphs, ~~struck~~ words are only in \(a) and **bold** words \
-      only in \(b).
+      \(counts.moved) moved; \(counts.leftOnly) only in \(a); \(counts.rightOnly) only in \
+      \(b). Inside corresponding paragraphs, ~~struck~~ words are only in \(a) and **bold** \
+      words only in \(b). Paragraphs are numbered from 1 (¶ 1 is the first).
       """)
+    if coarseParagraphs > 0 {
+      document.paragraph(
+        """
+        \(coarseParagraphs) paragraphs lie in stretches too long to align by similarity; \
+        there, only paragraphs with the same words were matched.
+        """)
+    }
     for row in paragraphs {
       switch row.kind {
       case "matched":
@@ -100,6 +109,9 @@ extension Comparison {
           quoted = index == 0 ? piece : quoted + (glued ? "" : " ") + piece
         }
         document.quote(quoted)
+      case "moved":
+        document.heading(3, "Moved: \(a) ¶ \(row.left ?? 0) → \(b) ¶ \(row.right ?? 0)")
+        document.quote(.text(row.leftText ?? ""))
       case "left_only":
         document.heading(3, "Only in \(a): ¶ \(row.left ?? 0)")
         document.quote(.text(row.leftText ?? ""))
@@ -205,10 +217,17 @@ extension Comparison {
     lines += layout.block([
       StyledSpan(
         """
-        \(counts.matched) correspond (\(counts.identical) word for word); \(counts.leftOnly) only \
-        in \(names.left); \(counts.rightOnly) only in \(names.right).
+        \(counts.matched) correspond (\(counts.identical) word for word); \(counts.moved) moved; \
+        \(counts.leftOnly) only in \(names.left); \(counts.rightOnly) only in \(names.right).
         """, .dim)
     ])
+    if coarseParagraphs > 0 {
+      lines += layout.block([
+        StyledSpan(
+          "\(coarseParagraphs) paragraphs lie in stretches too long to align by similarity; "
+            + "there, only paragraphs with the same words were matched.", .dim)
+      ])
+    }
     for row in paragraphs {
       lines.append("")
       switch row.kind {
@@ -229,6 +248,16 @@ extension Comparison {
           }
         }
         lines += layout.columns(leftSpans, rightSpans)
+      case "moved":
+        lines += layout.columns(
+          [
+            StyledSpan("¶\(row.left ?? 0)", .dim), StyledSpan(row.leftText ?? ""),
+            StyledSpan("(moved to ¶\(row.right ?? 0))", .dim),
+          ],
+          [
+            StyledSpan("¶\(row.right ?? 0)", .dim), StyledSpan(row.rightText ?? ""),
+            StyledSpan("(moved from ¶\(row.left ?? 0))", .dim),
+          ])
       case "left_only":
         lines += layout.columns(
           [StyledSpan("¶\(row.left ?? 0)", .dim), StyledSpan(row.leftText ?? "", .highlight)],
@@ -272,11 +301,9 @@ extension Comparison {
 
   /// A number with `decimals` decimals, '.' as separator, independent of locale.
   static func format(_ value: Double, decimals: Int = 1) -> String {
-    String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+    NumberText.fixed(value, decimals: decimals)
   }
 
   /// A share as a whole percentage, e.g. "62%".
-  static func percent(_ share: Double) -> String {
-    "\(Int((share * 100).rounded()))%"
-  }
+  static func percent(_ share: Double) -> String { NumberText.percent(share) }
 }

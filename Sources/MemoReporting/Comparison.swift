@@ -49,7 +49,7 @@ public struct Comparison: Sendable, Codable, Equatable {
 
   /// One row of the paragraph alignment.
   public struct ParagraphRow: Sendable, Codable, Equatable {
-    /// `matched`, `left_only` or `right_only`.
+    /// `matched`, `left_only`, `right_only` or `moved` (the same words at another place).
     public var kind: String
     /// 1-based paragraph numbers (¶) on each side; nil on the side without one.
     public var left: Int?, right: Int?
@@ -131,6 +131,9 @@ public struct Comparison: Sendable, Codable, Equatable {
   public var categories: [CategoryRow]
   /// The alignment, in the order of both memos.
   public var paragraphs: [ParagraphRow]
+  /// Paragraphs in stretches too long to align by similarity (only identical paragraphs were
+  /// matched there); 0 for memos of ordinary length.
+  public var coarseParagraphs: Int
   /// The shared passages, longest first.
   public var passages: [Passage]
   /// Entries used by both, by the left only, and by the right only (most hits first, then id).
@@ -186,6 +189,7 @@ public struct Comparison: Sendable, Codable, Equatable {
     // Paragraphs.
     let alignment = ParagraphAlignment(
       left: left.paragraphs, right: right.paragraphs, threshold: threshold)
+    coarseParagraphs = alignment.coarseParagraphs
     paragraphs = alignment.rows.map { row in
       switch row {
       case .matched(let i, let j, let similarity):
@@ -205,6 +209,10 @@ public struct Comparison: Sendable, Codable, Equatable {
                 rightGlued: glue.right)
             }
           })
+      case .moved(let i, let j):
+        return ParagraphRow(
+          kind: "moved", left: i + 1, right: j + 1, similarity: 1,
+          leftText: left.paragraphs[i], rightText: right.paragraphs[j], changes: [], segments: [])
       case .leftOnly(let i):
         return ParagraphRow(
           kind: "left_only", left: i + 1, right: nil, similarity: nil,
@@ -236,13 +244,17 @@ public struct Comparison: Sendable, Codable, Equatable {
     rightOnlyBuzzwords = buzzwords.filter { $0.leftCount == 0 }
   }
 
-  /// Counts of matched, left-only and right-only paragraphs, and of identical matched ones.
-  public var paragraphCounts: (matched: Int, identical: Int, leftOnly: Int, rightOnly: Int) {
+  /// Counts of matched, left-only, right-only and moved paragraphs, and of identical matched
+  /// ones.
+  public var paragraphCounts:
+    (matched: Int, identical: Int, leftOnly: Int, rightOnly: Int, moved: Int)
+  {
     (
       paragraphs.count { $0.kind == "matched" },
       paragraphs.count { $0.kind == "matched" && $0.changes.isEmpty },
       paragraphs.count { $0.kind == "left_only" },
-      paragraphs.count { $0.kind == "right_only" }
+      paragraphs.count { $0.kind == "right_only" },
+      paragraphs.count { $0.kind == "moved" }
     )
   }
 

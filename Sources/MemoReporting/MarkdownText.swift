@@ -1,13 +1,25 @@
 /// Turns untrusted text (memo sentences, file names, metadata) into Markdown that renders as
-/// that literal text and nothing else.
+/// that literal text and nothing else, in CommonMark and in GitHub-flavoured Markdown.
 ///
 /// The output never starts a block (heading, quote, list, code fence), never opens a link,
-/// image, emphasis, code span or HTML tag, never contains a line break or a bare `|`, and shows
-/// HTML entities literally (`&amp;` stays visible as typed). It is safe inside a table cell, a
-/// list item, a heading or a block quote.
+/// image, emphasis, code span, HTML tag or entity, never contains a line break or a bare `|`,
+/// and never becomes a GFM autolink: `http://`, `https://`, `ftp://`, `mailto:`, `www.` hosts
+/// and e-mail addresses stay plain text. It is safe inside a table cell, a list item, a heading
+/// or a block quote.
+///
+/// Characters are escaped with a backslash, never with an entity, so that text pasted from the
+/// Markdown source reads as written (`AT&T`, not `AT&amp;T`). Two escapes are needed only for
+/// GFM's autolinks: the `:` of a scheme and the `.` after `www` are backslash-escaped, and an
+/// invisible word joiner (U+2060) goes before the `@` of an e-mail address, which GFM finds
+/// even across backslash escapes.
 public enum MarkdownText {
   /// Characters that are escaped with a backslash wherever they occur.
-  private static let backslashEscaped: Set<Character> = ["`", "*", "_", "[", "]", "|", "~", "#"]
+  private static let backslashEscaped: Set<Character> = [
+    "\\", "`", "*", "_", "[", "]", "|", "~", "#", "<", ">",
+  ]
+
+  /// The word joiner put before the `@` of an e-mail address so that GFM does not link it.
+  public static let autolinkBreaker: Character = "\u{2060}"
 
   /// Escapes `text` for use inline in Markdown.
   ///
@@ -17,30 +29,63 @@ public enum MarkdownText {
   ///
   /// - Complexity: O(n) in the length of `text`.
   public static func escape(_ text: String) -> String {
-    let flat = flatten(text)
+    let characters = Array(flatten(text))
     var out = ""
-    out.reserveCapacity(flat.utf8.count + 8)
-    var index = flat.startIndex
-    if let prefix = escapedLineStart(flat[...]) {
+    out.reserveCapacity(characters.count + 8)
+    var index = 0
+    if let prefix = escapedLineStart(characters[...]) {
       out += prefix.escaped
-      index = flat.index(index, offsetBy: prefix.consumed)
+      index = prefix.consumed
     }
-    while index < flat.endIndex {
-      let character = flat[index]
+    while index < characters.count {
+      let character = characters[index]
       switch character {
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "&": out += "&amp;"
-      case "\\": out += "&#92;"
-      default:
-        if backslashEscaped.contains(character) {
+      case "&":
+        if startsReference(characters, after: index) { out += "\\" }
+      case ":":
+        // A scheme (`http:`, `mailto:`): a letter before, a non-space after.
+        if index > 0, isASCIILetter(characters[index - 1]), index + 1 < characters.count,
+          !characters[index + 1].isWhitespace
+        {
           out += "\\"
         }
-        out.append(character)
+      case ".":
+        // `www.` starts a GFM link whatever precedes it.
+        if index >= 3, characters[(index - 3)..<index].allSatisfy({ $0 == "w" || $0 == "W" }) {
+          out += "\\"
+        }
+      case "@":
+        if index > 0, isEmailLocal(characters[index - 1]) { out.append(autolinkBreaker) }
+      default:
+        if backslashEscaped.contains(character) { out += "\\" }
       }
-      index = flat.index(after: index)
+      out.append(character)
+      index += 1
     }
     return out
+  }
+
+  /// Whether `&` at `index` starts what CommonMark reads as an entity or numeric character
+  /// reference (`&amp;`, `&#38;`, `&#x26;`): a name or number of up to 32 characters, then `;`.
+  private static func startsReference(_ characters: [Character], after index: Int) -> Bool {
+    var next = index + 1
+    while next < characters.count, next - index <= 33 {
+      let character = characters[next]
+      if character == ";" { return next > index + 1 }
+      guard character.isASCII, character.isLetter || character.isNumber || character == "#"
+      else { return false }
+      next += 1
+    }
+    return false
+  }
+
+  private static func isASCIILetter(_ character: Character) -> Bool {
+    character.isASCII && character.isLetter
+  }
+
+  /// A character GFM accepts just before the `@` of an e-mail address.
+  private static func isEmailLocal(_ character: Character) -> Bool {
+    character.isASCII && (character.isLetter || character.isNumber || ".+-_".contains(character))
   }
 
   /// Escapes optional text for a table cell; missing or empty text becomes an em dash so that
@@ -109,7 +154,9 @@ public enum MarkdownText {
 
   /// The escaped form of a block marker at the start of the text, and how many characters it
   /// covers; nil when the text does not start like a block.
-  private static func escapedLineStart(_ text: Substring) -> (escaped: String, consumed: Int)? {
+  private static func escapedLineStart(_ text: ArraySlice<Character>) -> (
+    escaped: String, consumed: Int
+  )? {
     guard let first = text.first else { return nil }
     let second = text.dropFirst().first
     let endsMarker = second == nil || second == " "

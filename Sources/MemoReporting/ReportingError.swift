@@ -99,6 +99,31 @@ public enum ReportFiles {
     return written
   }
 
+  /// Writes the CSV data files into `folder` (created if needed), each atomically.
+  ///
+  /// - Returns: The paths written.
+  public static func writeData(_ files: [(name: String, csv: String)], in folder: String)
+    throws(ReportingError) -> [String]
+  {
+    do {
+      try FileManager.default.createDirectory(
+        atPath: folder, withIntermediateDirectories: true)
+    } catch {
+      throw .cannotCreateFolder(path: folder, reason: Self.reason(error))
+    }
+    var written: [String] = []
+    for file in files {
+      let path = (folder as NSString).appendingPathComponent(file.name)
+      do {
+        try AtomicFile.write(file.csv, to: URL(fileURLWithPath: path))
+      } catch {
+        throw .cannotWrite(path: path, reason: Self.reason(error))
+      }
+      written.append(path)
+    }
+    return written
+  }
+
   /// The charts folder's path written the way the user wrote the report's path.
   private static func relative(_ chartsURL: URL, like reportPath: String) -> String {
     let folder = (reportPath as NSString).deletingLastPathComponent

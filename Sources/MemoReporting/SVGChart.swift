@@ -39,6 +39,22 @@ public enum SVG {
 
   static let font = "font-family=\"Helvetica, Arial, sans-serif\""
 
+  /// The colour of a bar without a role.
+  public static let defaultColor = "#3b6ea5"
+
+  /// One colour per category role, the same in every chart: AI framing red, restructuring
+  /// blue, signals amber, distancing green, alternative explanations grey.
+  public static func color(forRole role: String) -> String {
+    switch role {
+    case "ai_framing": "#c0392b"
+    case "restructuring": "#3b6ea5"
+    case "signal": "#d68910"
+    case "distancing": "#1e8449"
+    case "alternative": "#7f8c8d"
+    default: defaultColor
+    }
+  }
+
   static func header(width: Int, height: Int, title: String) -> String {
     """
     <?xml version="1.0" encoding="UTF-8"?>
@@ -61,11 +77,14 @@ public struct BarChart: Sendable, Equatable {
     public var label: String
     /// The bar's value (0 or more).
     public var value: Double
+    /// The bar's fill colour (`#rrggbb`, Memoscope-made).
+    public var color: String
 
     /// Creates a bar.
-    public init(label: String, value: Double) {
+    public init(label: String, value: Double, color: String = SVG.defaultColor) {
       self.label = label
       self.value = value
+      self.color = color
     }
   }
 
@@ -107,7 +126,7 @@ public struct BarChart: Sendable, Equatable {
         "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(bar.label, to: 40)))</text>\n"
       out +=
         "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(length)\" height=\"\(rowHeight - 8)\" "
-      out += "fill=\"#3b6ea5\"/>\n"
+      out += "fill=\"\(SVG.escape(bar.color))\"/>\n"
       out += "<text x=\"\(labelWidth + length + 6)\" y=\"\(y + 15)\" \(SVG.font) font-size=\"12\" "
       out += "fill=\"#222222\">\(SVG.number(bar.value)) \(SVG.escape(unit))</text>\n"
     }
@@ -156,11 +175,22 @@ public struct TimelineChart: Sendable, Equatable {
   public var title: String
   /// The rows, top to bottom.
   public var rows: [Row]
+  /// The dates the axis must cover whatever the rows hold (the whole corpus's first and last
+  /// memo), so that a phrase's absence before its first use shows; nil for the rows' own span.
+  public var span: (first: CalendarDate, last: CalendarDate)?
 
   /// Creates a chart.
-  public init(title: String, rows: [Row]) {
+  public init(
+    title: String, rows: [Row], span: (first: CalendarDate, last: CalendarDate)? = nil
+  ) {
     self.title = title
     self.rows = rows
+    self.span = span
+  }
+
+  public static func == (lhs: TimelineChart, rhs: TimelineChart) -> Bool {
+    lhs.title == rhs.title && lhs.rows == rhs.rows && lhs.span?.first == rhs.span?.first
+      && lhs.span?.last == rhs.span?.last
   }
 
   /// The chart as a standalone SVG document.
@@ -173,9 +203,11 @@ public struct TimelineChart: Sendable, Equatable {
     let top = 44
     let axisY = top + max(1, rows.count) * rowHeight + 4
     let height = axisY + 36
-    let dates = rows.flatMap { $0.points.map(\.date) }
+    let dates = rows.flatMap { $0.points.map(\.date) } + (span.map { [$0.first, $0.last] } ?? [])
     var out = SVG.header(width: width, height: height, title: title)
-    guard let first = dates.min(), let last = dates.max() else {
+    guard rows.contains(where: { !$0.points.isEmpty }), let first = dates.min(),
+      let last = dates.max()
+    else {
       out += "<text x=\"12\" y=\"\(top + 16)\" \(SVG.font) font-size=\"12\" fill=\"#555555\">"
       out += "No dated uses.</text>\n</svg>\n"
       return out
@@ -234,5 +266,103 @@ public struct TimelineChart: Sendable, Equatable {
     }
     out += "</svg>\n"
     return out
+  }
+}
+
+/// A grid of how many companies used each phrase in each calendar quarter: one row per
+/// phrase, one column per quarter of the whole corpus, darker cells for more companies, the
+/// number written in each cell.
+public struct AdoptionChart: Sendable, Equatable {
+  /// One phrase and its companies per quarter.
+  public struct Row: Sendable, Equatable {
+    /// The phrase (entry) shown.
+    public var label: String
+    /// Companies using it, one count per quarter of ``AdoptionChart/quarters``.
+    public var counts: [Int]
+
+    /// Creates a row.
+    public init(label: String, counts: [Int]) {
+      self.label = label
+      self.counts = counts
+    }
+  }
+
+  /// The chart's title.
+  public var title: String
+  /// The quarters, e.g. `2025-Q1`, left to right.
+  public var quarters: [String]
+  /// The rows, top to bottom.
+  public var rows: [Row]
+
+  /// Creates a chart.
+  public init(title: String, quarters: [String], rows: [Row]) {
+    self.title = title
+    self.quarters = quarters
+    self.rows = rows
+  }
+
+  /// The quarters from `first` to `last`, both included.
+  public static func quarters(from first: CalendarDate, to last: CalendarDate) -> [String] {
+    var out: [String] = []
+    var current = first.quarterStart
+    while current <= last {
+      out.append(current.quarter)
+      current = current.nextQuarter
+    }
+    return out
+  }
+
+  /// The chart as a standalone SVG document.
+  public var svg: String {
+    let labelWidth = min(
+      260, max(80, (rows.map { SVG.truncate($0.label, to: 36).count }.max() ?? 0) * 7 + 16))
+    let cell = max(18, min(44, 560 / max(1, quarters.count)))
+    let top = 44
+    let rowHeight = 26
+    let width = labelWidth + cell * max(1, quarters.count) + 20
+    let height = top + max(1, rows.count) * rowHeight + 40
+    var out = SVG.header(width: width, height: height, title: title)
+    guard !rows.isEmpty, !quarters.isEmpty else {
+      out += "<text x=\"12\" y=\"\(top + 16)\" \(SVG.font) font-size=\"12\" fill=\"#555555\">"
+      out += "No dated uses.</text>\n</svg>\n"
+      return out
+    }
+    let maximum = max(1, rows.flatMap(\.counts).max() ?? 1)
+    for (index, row) in rows.enumerated() {
+      let y = top + index * rowHeight
+      out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 17)\" \(SVG.font) font-size=\"12\" "
+      out +=
+        "text-anchor=\"end\" fill=\"#222222\">\(SVG.escape(SVG.truncate(row.label, to: 36)))</text>\n"
+      for (column, count) in row.counts.enumerated() {
+        let x = labelWidth + column * cell
+        // White for none, then lighter to darker red by share of the largest count.
+        let shade = count == 0 ? 255 : 230 - 170 * count / maximum
+        let fill = count == 0 ? "#f4f4f4" : "#c0\(hex(shade))\(hex(shade))"
+        out +=
+          "<rect x=\"\(x + 1)\" y=\"\(y + 2)\" width=\"\(cell - 2)\" height=\"\(rowHeight - 4)\" "
+        out +=
+          "fill=\"\(fill)\"><title>\(SVG.escape(row.label)), \(quarters[column]): \(count)</title></rect>\n"
+        if count > 0 {
+          out += "<text x=\"\(x + cell / 2)\" y=\"\(y + 17)\" \(SVG.font) font-size=\"11\" "
+          out +=
+            "text-anchor=\"middle\" fill=\"\(shade < 150 ? "#ffffff" : "#222222")\">\(count)</text>\n"
+        }
+      }
+    }
+    let axisY = top + rows.count * rowHeight + 14
+    let labelEvery = max(1, (quarters.count + 9) / 10)
+    for (column, quarter) in quarters.enumerated() where column % labelEvery == 0 {
+      out += "<text x=\"\(labelWidth + column * cell + cell / 2)\" y=\"\(axisY)\" \(SVG.font) "
+      out +=
+        "font-size=\"10\" text-anchor=\"middle\" fill=\"#444444\">\(SVG.escape(quarter))</text>\n"
+    }
+    out += "</svg>\n"
+    return out
+  }
+
+  private func hex(_ value: Int) -> String {
+    let digits = Array("0123456789abcdef")
+    let clamped = max(0, min(255, value))
+    return String([digits[clamped >> 4], digits[clamped & 15]])
   }
 }

@@ -14,17 +14,39 @@ public struct ScoreSummary: Sendable, Codable, Equatable {
   public var hits: [HitSummary]
   /// The parts the index is computed from, in the scoring module's order.
   public var components: [IndexPart]
+  /// Whether the memo announces job cuts; nil when the scorer did not say.
+  public var announcesCuts: Bool?
+  /// How the memo ties AI to its cuts, as the scorer labels it: `explicit` (AI given as the
+  /// reason), `implied` (AI framing tied to the cuts), `framing` (AI framing not tied to the
+  /// cuts), `absent` (no AI) or `denied` (AI denied as the reason); nil when unknown.
+  public var aiReason: String?
 
   /// Creates a summary.
   public init(
     index: Double, tokens: Int, categories: [CategoryScore], hits: [HitSummary],
-    components: [IndexPart] = []
+    components: [IndexPart] = [], announcesCuts: Bool? = nil, aiReason: String? = nil
   ) {
     self.index = index
     self.tokens = tokens
     self.categories = categories
     self.hits = hits
     self.components = components
+    self.announcesCuts = announcesCuts
+    self.aiReason = aiReason
+  }
+
+  /// The roles whose hits make the index (see the scoring module's formula: AI framing and AI
+  /// references, cut and causal language that tie them to the cuts, restructuring and signals);
+  /// distancing and alternative explanations are listed but do not raise it.
+  public static let indexRoles: Set<String> = [
+    "ai_framing", "ai_reference", "cut", "cause", "restructuring", "signal",
+  ]
+
+  /// Categories that drive the index, most hits first (ties: lexicon order); empty when the
+  /// index is 0, since then nothing drove it.
+  public var drivingCategories: [CategoryScore] {
+    guard index > 0 else { return [] }
+    return leadingCategories.filter { Self.indexRoles.contains($0.role) }
   }
 
   /// Categories with at least one hit, most hits first (ties: lexicon order).
@@ -83,8 +105,11 @@ public struct HitSummary: Sendable, Codable, Equatable {
   public var category: String
   /// The entry's weight.
   public var weight: Double
-  /// The paragraph, 0-based.
+  /// The paragraph, 0-based (shown 1-based: ¶ 1 is the first paragraph of the memo body).
   public var paragraph: Int
+  /// The document-wide sentence index, when the scorer gives it; one sentence counts once per
+  /// entry in the report's phrase counts.
+  public var sentence: Int?
   /// The matched text as written.
   public var surface: String
   /// Text before the match in its paragraph, as it stands in the paragraph (spaces kept,
@@ -96,8 +121,9 @@ public struct HitSummary: Sendable, Codable, Equatable {
   /// Creates a hit.
   public init(
     entryID: String, phrase: String, category: String, weight: Double, paragraph: Int,
-    surface: String, before: String, after: String
+    sentence: Int? = nil, surface: String, before: String, after: String
   ) {
+    self.sentence = sentence
     self.entryID = entryID
     self.phrase = phrase
     self.category = category

@@ -13,8 +13,12 @@ public enum SequenceDiff {
   /// The shortest edit script turning `a` into `b`, as runs of equal, deleted and inserted
   /// elements in order. Among scripts of equal length, deletions come before insertions.
   ///
+  /// Past `maximumEdits` differing elements the search stops and the differing middle is
+  /// reported as one deletion and one insertion, so two long, unrelated paragraphs cannot take
+  /// quadratic time or memory.
+  ///
   /// - Complexity: O((N + M) · D) time and O(D²) extra memory, where D is the number of
-  ///   deleted plus inserted elements.
+  ///   deleted plus inserted elements, at most `maximumEdits`.
   public static func operations<Element: Equatable>(_ a: [Element], _ b: [Element])
     -> [DiffOperation]
   {
@@ -36,6 +40,9 @@ public enum SequenceDiff {
     return runs(of: steps)
   }
 
+  /// The most deleted plus inserted elements searched for (1,000: a few MB and milliseconds).
+  public static let maximumEdits = 1_000
+
   private enum Step { case equal, delete, insert }
 
   /// Myers' greedy forward search, keeping each round's frontier to walk back the path.
@@ -44,11 +51,11 @@ public enum SequenceDiff {
     let m = b.count
     if n == 0 { return Array(repeating: .insert, count: m) }
     if m == 0 { return Array(repeating: .delete, count: n) }
-    let maxD = n + m
+    let maxD = min(n + m, maximumEdits)
     let offset = maxD
     var frontier = [Int](repeating: 0, count: 2 * maxD + 2)
     var trace: [[Int]] = []
-    var finalD = 0
+    var finalD = -1
     search: for d in 0...maxD {
       trace.append(frontier)
       for k in stride(from: -d, through: d, by: 2) {
@@ -69,6 +76,9 @@ public enum SequenceDiff {
           break search
         }
       }
+    }
+    if finalD < 0 {
+      return Array(repeating: .delete, count: n) + Array(repeating: .insert, count: m)
     }
     // Walk back from (n, m) through the saved frontiers.
     var steps: [Step] = []

@@ -24,12 +24,12 @@ public struct DiffWord: Sendable, Equatable, Codable {
       current = ""
     }
     for (index, character) in characters.enumerated() {
-      if character.isWhitespace {
+      if isSpace(character) {
         flush()
         sawSpace = true
         continue
       }
-      let isWordCharacter = character.isLetter || character.isNumber
+      let isWordCharacter = isWord(character)
       if isWordCharacter || isInnerConnector(character, at: index, in: characters, current) {
         if current.isEmpty {
           currentSpaced = sawSpace && !words.isEmpty
@@ -55,12 +55,29 @@ public struct DiffWord: Sendable, Equatable, Codable {
     let next = characters[index + 1]
     switch character {
     case "'", "’", "-", "‐", "‑":
-      return (previous.isLetter || previous.isNumber) && (next.isLetter || next.isNumber)
+      return isWord(previous) && isWord(next)
     case ".", ",":
       return previous.isNumber && next.isNumber
     default:
       return false
     }
+  }
+
+  /// Whitespace, with an ASCII fast path (Unicode properties are slow to look up, and most
+  /// memo text is ASCII).
+  @inline(__always)
+  static func isSpace(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue { return ascii == 32 || (9...13).contains(ascii) }
+    return character.isWhitespace
+  }
+
+  /// A letter or a digit, with an ASCII fast path.
+  @inline(__always)
+  static func isWord(_ character: Character) -> Bool {
+    if let ascii = character.asciiValue {
+      return (97...122).contains(ascii) || (65...90).contains(ascii) || (48...57).contains(ascii)
+    }
+    return character.isLetter || character.isNumber
   }
 
   /// Joins words back into text, one space where the original had whitespace.

@@ -1,59 +1,76 @@
 import MemoClustering
+import MemoCore
 import MemoReporting
 
 extension ClusterResult {
   /// A Markdown section: one subsection per cluster with a member table and quoted passages.
   ///
+  /// Every memo-supplied field (source, company, title, date, passage text) goes through the
+  /// escaping builder (``MarkdownDocument``, ``Inline/text(_:)``), so it renders as text in
+  /// CommonMark and GFM.
+  ///
   /// - Parameter passageLimit: At most this many passages per cluster (the longest).
   public func markdown(passageLimit: Int = 5) -> String {
     let p = parameters
-    var out = "## Near-duplicate memos\n\n"
-    out +=
-      "\(clusters.count) cluster\(clusters.count == 1 ? "" : "s") among \(documents) memo\(documents == 1 ? "" : "s") "
-      + "(word \(p.shingleSize)-gram shingles, \(p.masking ? "numbers and names masked" : "no masking"), "
-      + "\(p.bands) bands × \(p.rows) rows, verified at Jaccard ≥ \(format(p.threshold)) "
-      + "or containment ≥ \(format(p.containmentThreshold))).\n"
+    func fixed(_ value: Double) -> String { NumberText.fixed(value, decimals: 2) }
+    func plural(_ count: Int, _ word: String) -> String {
+      "\(count) \(word)\(count == 1 ? "" : "s")"
+    }
+    var document = MarkdownDocument()
+    document.heading(2, "Near-duplicate memos")
+    document.paragraph(
+      .markup(
+        "\(plural(clusters.count, "cluster")) among \(plural(documents, "memo")) "
+          + "(word \(p.shingleSize)-gram shingles, "
+          + "\(p.masking ? "numbers and names masked" : "no masking"), "
+          + "\(p.bands) bands × \(p.rows) rows, verified at Jaccard ≥ \(fixed(p.threshold)) "
+          + "or containment ≥ \(fixed(p.containmentThreshold)))."))
     for cluster in clusters {
       let origin = cluster.members[0]
-      out +=
-        "\n### Cluster \(cluster.id): \(cluster.members.count) memos, earliest \(MarkdownText.escape(origin.source))\n\n"
-      out += "| # | Date | Company | Title | Source | Reused |\n|---|---|---|---|---|---|\n"
-      for (index, member) in cluster.members.enumerated() {
-        out +=
-          "| \(index + 1) | \(member.date ?? "—") | \(MarkdownText.escape(member.company ?? "—")) "
-        out +=
-          "| \(MarkdownText.escape(member.title ?? "—")) | \(MarkdownText.escape(member.source)) "
-        out += "| \(percent(member.coverage)) |\n"
-      }
-      let strongest = cluster.pairs.max { $0.jaccard < $1.jaccard }
-      if let strongest {
-        out +=
-          "\nStrongest pair: \(MarkdownText.escape(strongest.a)) and \(MarkdownText.escape(strongest.b)), "
-        out += "Jaccard \(format(strongest.jaccard)), containment \(format(strongest.containment)) "
-        out += "(\(cluster.pairs.count) verified pair\(cluster.pairs.count == 1 ? "" : "s")).\n"
+      document.heading(
+        3, "Cluster \(cluster.id): \(cluster.members.count) memos, earliest \(origin.source)")
+      document.table(
+        ["#", "Date", "Company", "Title", "Source", "Reused"],
+        rows: cluster.members.enumerated().map { index, member in
+          [
+            "\(index + 1)", .text(member.date ?? ""), .text(member.company ?? ""),
+            .text(member.title ?? ""), .text(member.source),
+            .markup(NumberText.percent(member.coverage)),
+          ]
+        })
+      if let strongest = cluster.pairs.max(by: { $0.jaccard < $1.jaccard }) {
+        document.paragraph(
+          "Strongest pair: \(strongest.a) and \(strongest.b), "
+            + .markup(
+              "Jaccard \(fixed(strongest.jaccard)), containment \(fixed(strongest.containment)) "
+                + "(\(plural(cluster.pairs.count, "verified pair"))).")
+        )
       }
       let shown = cluster.passages.prefix(passageLimit)
       if !shown.isEmpty {
-        out += "\nShared passages:\n\n"
-        for passage in shown {
-          let flag = passage.boilerplate ? " (boilerplate)" : ""
-          out +=
-            "- \(passage.members.count) of \(cluster.members.count) memos, \(passage.tokens) words\(flag): "
-          out += "“\(MarkdownText.escape(passage.text))”\n"
+        document.paragraph("Shared passages:")
+        var items: [Inline] = shown.map { passage in
+          .markup(
+            "\(passage.members.count) of \(cluster.members.count) memos, \(passage.tokens) words"
+              + (passage.boilerplate ? " (boilerplate)" : "") + ": ")
+            + .text("“\(passage.text)”")
         }
         if cluster.passages.count > shown.count {
-          out += "- … and \(cluster.passages.count - shown.count) more\n"
+          items.append(.markup("… and \(cluster.passages.count - shown.count) more"))
         }
+        document.bullets(items)
       }
     }
     if !cutPairs.isEmpty {
-      out +=
-        "\n### Pairs cut as weak links\n\n| A | B | Jaccard | Containment |\n|---|---|---|---|\n"
-      for pair in cutPairs {
-        out +=
-          "| \(MarkdownText.escape(pair.a)) | \(MarkdownText.escape(pair.b)) | \(format(pair.jaccard)) | \(format(pair.containment)) |\n"
-      }
+      document.heading(3, "Pairs cut as weak links")
+      document.table(
+        ["A", "B", "Jaccard", "Containment"],
+        rows: cutPairs.map {
+          [
+            .text($0.a), .text($0.b), .markup(fixed($0.jaccard)), .markup(fixed($0.containment)),
+          ]
+        })
     }
-    return out
+    return document.markdown
   }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import Ink
 import MemoCore
 import TestSupport
 import Testing
@@ -83,8 +82,10 @@ struct ComparisonTests {
     #expect(
       markdown.contains("| AI-washing index | 4.3 | 2.0 |")
         || markdown.contains("| AI-washing index | 4.2 | 2.0 |"))
-    let html = MarkdownParser().html(from: markdown)
-    MarkdownTextTests.expectInertAllowingReportMarkup(html)
+    for (flavor, html) in CommonMark.renders(markdown) {
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+    }
     let mismatch = Snapshots.mismatch(markdown, at: "Reporting/Snapshots/comparison.md")
     #expect(mismatch == nil, "\(mismatch ?? "")")
   }
@@ -115,5 +116,27 @@ struct ComparisonTests {
     #expect(!text.contains("\u{1B}"))
     let mismatch = Snapshots.mismatch(text, at: "Reporting/Snapshots/comparison-80.txt")
     #expect(mismatch == nil, "\(mismatch ?? "")")
+  }
+
+  @Test("A paragraph found at another place is shown as moved, in every format")
+  func moved() throws {
+    let shared = "Thank you for everything you have built here together."
+    let left = Memo(
+      source: "a.txt", company: "Norvale",
+      paragraphs: [shared, "Today we are becoming AI-native.", "We will reduce our workforce."])
+    let right = Memo(
+      source: "b.txt", company: "Quillhaven",
+      paragraphs: ["Today we are becoming AI-native.", "We will reduce our workforce.", shared])
+    let empty = ScoreSummary(index: 0, tokens: 10, categories: [], hits: [])
+    let comparison = Comparison(
+      left: left, right: right, leftScore: empty, rightScore: empty, lexicon: "x",
+      passages: [], coverage: (0, 0))
+    #expect(comparison.paragraphs.map(\.kind) == ["moved", "matched", "matched"])
+    #expect(comparison.paragraphCounts.moved == 1)
+    #expect(comparison.markdown.contains("### Moved: Norvale ¶ 1 → Quillhaven ¶ 3"))
+    #expect(comparison.json.contains("\"kind\" : \"moved\""))
+    let terminal = comparison.terminal(TerminalLayout(width: 100, color: false))
+    #expect(terminal.contains("(moved to ¶3)"))
+    #expect(terminal.contains("(moved from ¶1)"))
   }
 }

@@ -77,4 +77,14 @@ struct WordDiffTests {
     #expect(SequenceDiff.operations([1, 2], [3]) == [.delete(a: 0..<2), .insert(b: 0..<1)])
     #expect(SequenceDiff.operations([Int](), []) == [])
   }
+
+  @Test("Past the edit bound, two unrelated long paragraphs become one change, quickly")
+  func boundedEdits() {
+    let a = (0..<3000).map { "a\($0)" }
+    let b = (0..<3000).map { "b\($0)" }
+    let operations = SequenceDiff.operations(a, b)
+    #expect(operations == [.delete(a: 0..<3000), .insert(b: 0..<3000)])
+    let near = SequenceDiff.operations(a, Array(a.dropFirst(5)) + ["x"])
+    #expect(near == [.delete(a: 0..<5), .equal(a: 5..<3000, b: 0..<2995), .insert(b: 2995..<2996)])
+  }
 }

@@ -45,7 +45,37 @@ struct ClusterCommandTests {
   func markdownEscaping() {
     let result = run(["--format", "md", "Clustering/memos.jsonl"])
     #expect(result.stdout.contains("| Changes at Pell \\| Networks |"))
-    #expect(result.stdout.contains("A \\[hard\\] &lt;decision&gt;"))
+    #expect(result.stdout.contains("A \\[hard\\] \\<decision\\>"))
+  }
+
+  @Test(
+    "A memo's date, company and text cannot inject HTML, links or table cells into the Markdown")
+  func hostileDate() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let body =
+      "We are reducing our workforce by ten percent as automation now handles much of the "
+      + "work in support, review and recruiting; write to jobs@evil.example or see "
+      + "https://evil.example and www.evil.example for the details of this change today."
+    let lines = ["a.html", "b.html"].map { source in
+      let memo: [String: Any] = [
+        "source": source, "title": "T", "author": NSNull(),
+        "date": "<img src=x onerror=alert(1)> | 2024", "company": "ACME http://evil.example",
+        "paragraphs": [body, body + " Thank you all."],
+      ]
+      let data = try! JSONSerialization.data(withJSONObject: memo, options: [.sortedKeys])
+      return String(decoding: data, as: UTF8.self)
+    }
+    let input = folder.appendingPathComponent("memos.jsonl")
+    try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: input)
+    let result = CLIRunner.run(arguments: ["cluster", "--format", "md", input.path])
+    #expect(result.exitCode == 0, "\(result.stderr)")
+    #expect(result.stdout.contains("\\<img src=x onerror=alert(1)\\> \\| 2024"))
+    for (flavor, html) in CommonMark.renders(result.stdout) {
+      let problems = CommonMark.problems(in: html)
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+      #expect(CommonMark.tableWidths(in: html).allSatisfy { $0.count == 1 }, "\(flavor)")
+    }
   }
 
   @Test("A missing path is reported and the others still run")
