@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import MemoscopeKit
 
-/// Writes `{id: {"articleBody": ...}}` for the article-extraction benchmark's pages, for
+/// Writes `{id: {"articleBody": ..., "title": ..., "author": ..., "date": ...}}` for the article-extraction benchmark's pages, for
 /// `score.py` to grade (see Benchmarks/extraction.sh).
 struct ExtractionPredictions: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -27,7 +27,12 @@ struct ExtractionPredictions: ParsableCommand {
         let id = String(name.prefix { $0 != "." })
         // The page's own text: the memo plus any story around it.
         let body = (memo.quoted ? memo.commentary + memo.paragraphs : memo.paragraphs)
-        predictions[id] = ["articleBody": body.joined(separator: "\n\n")]
+        var prediction = ["articleBody": body.joined(separator: "\n\n")]
+        // Metadata for score.py's exact-match title, author and date columns.
+        prediction["title"] = memo.title
+        prediction["author"] = memo.author
+        prediction["date"] = memo.date
+        predictions[id] = prediction
       case .failure(let error):
         failures += 1
         let name = URL(fileURLWithPath: error.path).lastPathComponent
