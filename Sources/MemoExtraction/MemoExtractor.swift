@@ -202,7 +202,6 @@ enum MemoAssembler {
       }
     }
     // Chrome lines in pages are left to content selection (measured on the benchmarks).
-    let evidence = BodyEvidence.company(in: body)
     memo.paragraphs = body
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
@@ -221,7 +220,8 @@ enum MemoAssembler {
     } else if let site = metadata.siteCompany {
       (memo.company, memo.companySource) = (site, "title")
     } else {
-      let (company, source) = first(companyFromHeaders(headers, body: body), evidence)
+      var (company, source) = companyFromHeaders(headers, body: body)
+      if company == nil { (company, source) = BodyEvidence.company(in: body) }
       memo.company = company.map { fullerName(of: $0, among: content.imageNames) }
       memo.companySource = source
     }
@@ -319,7 +319,7 @@ enum MemoAssembler {
   ) -> Memo {
     var (headers, body) = MemoHeaders.split(paragraphs)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
-    let evidence = BodyEvidence.company(in: body)
+    let withChrome = body
     body = BodyEvidence.withoutChrome(body)
     var memo = Memo(source: source, paragraphs: body, encoding: encoding, format: format)
     (memo.title, memo.titleSource) = first((headers.subject, "memo-header"), (title, titleSource))
@@ -327,7 +327,10 @@ enum MemoAssembler {
       (headers.from, "memo-header"), (MemoHeaders.signOff(body), "signature"))
     (memo.date, memo.dateSource) = first(
       (headers.date.flatMap(DateNormalizer.normalize), "memo-header"))
-    (memo.company, memo.companySource) = first(companyFromHeaders(headers, body: body), evidence)
+    (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)
+    if memo.company == nil {
+      (memo.company, memo.companySource) = BodyEvidence.company(in: withChrome)
+    }
     return memo
   }
 }
