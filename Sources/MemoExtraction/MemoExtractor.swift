@@ -98,7 +98,8 @@ public struct MemoExtractor: Sendable {
     if let from = message.from, let name = MemoHeaders.personName(from) {
       (memo.author, memo.authorSource) = (name, "email-header")
     }
-    if memo.company == nil, let address = message.from.flatMap(MemoHeaders.emailAddress),
+    if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
+      let address = message.from.flatMap(MemoHeaders.emailAddress),
       let company = MemoHeaders.companyFromDomain(address, text: memo.paragraphs)
     {
       (memo.company, memo.companySource) = (company, "email-address")
@@ -149,7 +150,9 @@ public struct MemoExtractor: Sendable {
     }
     if let company = fields["company"] ?? fields["organization"] {
       (memo.company, memo.companySource) = (company, "front-matter")
-    } else if memo.company == nil, let company = content.letterhead {
+    } else if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
+      let company = content.letterhead
+    {
       (memo.company, memo.companySource) = (company, "letterhead")
     }
     return memo
@@ -181,6 +184,7 @@ enum MemoAssembler {
       // The page's publisher is the news outlet; only the memo itself can name its company.
       (memo.company, memo.companySource) = first(
         companyFromHeaders(headers, body: body),
+        (BodyEvidence.signatureCompany(body), "signature"),
         (MemoInStory.subjectCompany(split.commentary, memo: body), "body"))
       return memo
     }
@@ -197,6 +201,7 @@ enum MemoAssembler {
         metadata.author = nil
       }
     }
+    // Chrome lines in pages are left to content selection (measured on the benchmarks).
     memo.paragraphs = body
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
@@ -215,7 +220,8 @@ enum MemoAssembler {
     } else if let site = metadata.siteCompany {
       (memo.company, memo.companySource) = (site, "title")
     } else {
-      let (company, source) = companyFromHeaders(headers, body: body)
+      var (company, source) = companyFromHeaders(headers, body: body)
+      if company == nil { (company, source) = BodyEvidence.company(in: body) }
       memo.company = company.map { fullerName(of: $0, among: content.imageNames) }
       memo.companySource = source
     }
@@ -313,6 +319,8 @@ enum MemoAssembler {
   ) -> Memo {
     var (headers, body) = MemoHeaders.split(paragraphs)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
+    let withChrome = body
+    body = BodyEvidence.withoutChrome(body)
     var memo = Memo(source: source, paragraphs: body, encoding: encoding, format: format)
     (memo.title, memo.titleSource) = first((headers.subject, "memo-header"), (title, titleSource))
     (memo.author, memo.authorSource) = first(
@@ -320,6 +328,9 @@ enum MemoAssembler {
     (memo.date, memo.dateSource) = first(
       (headers.date.flatMap(DateNormalizer.normalize), "memo-header"))
     (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)
+    if memo.company == nil {
+      (memo.company, memo.companySource) = BodyEvidence.company(in: withChrome)
+    }
     return memo
   }
 }

@@ -18,6 +18,10 @@ struct PageMetadata: Sendable, Equatable {
   var dateSource: String?
   var publisherSource: String?
 
+  /// True when `author` is a JSON-LD `Organization`: a person named by a later JSON-LD
+  /// object replaces it.
+  var authorIsOrganization = false
+
   /// True when `date` is only when the page was last modified, which any date of the memo
   /// itself beats.
   var dateIsModified: Bool { dateSource?.hasSuffix("-modified") == true }
@@ -140,12 +144,121 @@ struct PageMetadata: Sendable, Equatable {
     return (headline, company)
   }
 
+  /// An author name as people write it, or nil for values that are not names: social
+  /// handles (`@name`), numeric ids and template placeholders (`{{author}}`, `$author`).
+  /// Entities are decoded (`Maria &amp; Katerina`), "By" and
+  /// stray punctuation at the ends removed (`, USA TODAY` → `USA TODAY`).
   static func cleanAuthor(_ raw: String) -> String? {
-    var value = raw.collapsingWhitespace
-    let lower = value.lowercased()
-    if lower.hasPrefix("by ") { value = String(value.dropFirst(3)) }
-    if value.hasPrefix("@") || value.isEmpty || value.count > 100 { return nil }
+    var value = decodeEntities(raw).collapsingWhitespace
+    if value.lowercased().hasPrefix("by ") { value = String(value.dropFirst(3)) }
+    let edges: Set<Character> = [",", ";", ":", "|", "-", "–", "—", "·", "•", " "]
+    while let first = value.first, edges.contains(first) { value.removeFirst() }
+    while let last = value.last, edges.contains(last) { value.removeLast() }
+    guard !value.isEmpty, value.count <= 100, !value.hasPrefix("@"), !value.contains("{"),
+      !value.contains("$")
+    else { return nil }
+    // A numeric account id is not a name; user names and addresses are what some pages show.
+    if value.allSatisfy({ $0.isNumber || $0 == " " }) { return nil }
     return value
+  }
+
+  /// `&amp;`, `&quot;`, `&apos;`, `&lt;`, `&gt;`, `&nbsp;` and numeric references, which
+  /// JSON-LD and meta values sometimes carry escaped twice.
+  static func decodeEntities(_ text: String) -> String {
+    guard text.containsByte(UInt8(ascii: "&")) else { return text }
+    var output = ""
+    var rest = Substring(text)
+    while let amp = rest.firstIndex(of: "&") {
+      output += rest[..<amp]
+      let after = rest[rest.index(after: amp)...]
+      guard let semicolon = after.prefix(10).firstIndex(of: ";") else {
+        output += "&"
+        rest = after
+        continue
+      }
+      let name = after[..<semicolon]
+      var decoded: String?
+      switch name {
+      case "amp": decoded = "&"
+      case "quot": decoded = "\""
+      case "apos": decoded = "'"
+      case "lt": decoded = "<"
+      case "gt": decoded = ">"
+      case "nbsp": decoded = " "
+      default:
+        if name.hasPrefix("#x") || name.hasPrefix("#X") {
+          decoded = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init).map {
+            String(Character($0))
+          }
+        } else if name.hasPrefix("#") {
+          decoded = UInt32(name.dropFirst()).flatMap(Unicode.Scalar.init).map {
+            String(Character($0))
+          }
+        }
+      }
+      if let decoded {
+        output += decoded
+        rest = after[after.index(after: semicolon)...]
+      } else {
+        output += "&"
+        rest = after
+      }
+    }
+    output += rest
+    return output
+  }
+
+  /// "A", "A and B", "A, B, and C": several authors as a byline lists them.
+  static func englishList(_ names: [String]) -> String {
+    switch names.count {
+    case 0: return ""
+    case 1: return names[0]
+    case 2: return names[0] + " and " + names[1]
+    default: return names.dropLast().joined(separator: ", ") + ", and " + names.last!
+    }
+  }
+
+  /// JSON-LD types of organizations (an author that is one is weaker than a byline).
+  static let organizationTypes: Set<String> = [
+    "organization", "newsmediaorganization", "corporation", "localbusiness", "brand",
+    "educationalorganization", "governmentorganization", "medicalorganization", "ngo",
+    "website",
+  ]
+
+  private static func isOrganization(_ object: [String: Any]) -> Bool {
+    strings(object["@type"]).contains { organizationTypes.contains($0.lowercased()) }
+  }
+
+  /// The people and the organizations an `author` value names (strings count as people),
+  /// each once, in order; `@id` references are looked up in `names`.
+  private static func authors(
+    _ value: Any?, names: [String: String], organizations: Set<String>
+  ) -> (people: [String], organizations: [String]) {
+    var people: [String] = []
+    var groups: [String] = []
+    var pending: [Any] = value.map { [$0] } ?? []
+    var index = 0
+    while index < pending.count, index < 50 {
+      let item = pending[index]
+      index += 1
+      if let array = item as? [Any] {
+        pending.append(contentsOf: array)
+      } else if let string = item as? String {
+        if !string.contains("://") { people.append(string.collapsingWhitespace) }
+      } else if let object = item as? [String: Any] {
+        if let name = strings(object["name"]).first {
+          if isOrganization(object) {
+            groups.append(name.collapsingWhitespace)
+          } else {
+            people.append(name.collapsingWhitespace)
+          }
+        } else if let id = object["@id"] as? String, let name = names[id] {
+          if organizations.contains(id) { groups.append(name) } else { people.append(name) }
+        }
+      }
+    }
+    var seen: Set<String> = []
+    return (people.filter { seen.insert($0).inserted }, groups)
   }
 
   private mutating func readJSONLD(_ script: String) {
@@ -158,6 +271,7 @@ struct PageMetadata: Sendable, Equatable {
     var queue: [Any] = [json]
     var objects: [[String: Any]] = []
     var names: [String: String] = [:]
+    var organizations: Set<String> = []
     var head = 0
     while head < queue.count, head < 500 {
       let item = queue[head]
@@ -171,6 +285,7 @@ struct PageMetadata: Sendable, Equatable {
       if let main = object["mainEntity"] { queue.append(main) }
       if let id = object["@id"] as? String, let name = Self.strings(object["name"]).first {
         names[id] = name.collapsingWhitespace
+        if Self.isOrganization(object) { organizations.insert(id) }
       }
       objects.append(object)
     }
@@ -187,12 +302,18 @@ struct PageMetadata: Sendable, Equatable {
           titleSource = "json-ld"
         }
       }
-      if author == nil,
-        let name = Self.name(object["author"], names: names)
-          ?? Self.name(object["creator"], names: names)
-      {
-        author = Self.cleanAuthor(name)
-        if author != nil { authorSource = "json-ld" }
+      if author == nil || authorIsOrganization {
+        // People first; an organization only when no person is named.
+        let (people, groups) = Self.authors(
+          object["author"] ?? object["creator"], names: names, organizations: organizations)
+        let cleaned = people.compactMap(Self.cleanAuthor)
+        if !cleaned.isEmpty {
+          (author, authorSource, authorIsOrganization) = (
+            Self.englishList(cleaned), "json-ld", false
+          )
+        } else if author == nil, let group = groups.compactMap(Self.cleanAuthor).first {
+          (author, authorSource, authorIsOrganization) = (group, "json-ld", true)
+        }
       }
       if date == nil || dateIsModified {
         for key in ["datePublished", "dateCreated", "uploadDate", "dateModified"] {

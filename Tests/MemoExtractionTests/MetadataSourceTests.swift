@@ -41,7 +41,7 @@ struct MetadataSourceTests {
       <script type="application/ld+json">[{"@type":"NewsArticle","headline":"A note",
       "author":["Idris Okafor",{"@type":"Person","name":"Tomas Reyes"}]}]</script>
       """
-    #expect(try extractHTML(Self.page(head: script)).author == "Idris Okafor, Tomas Reyes")
+    #expect(try extractHTML(Self.page(head: script)).author == "Idris Okafor and Tomas Reyes")
   }
 
   @Test("A page's modified date gives way to the memo's own date in the text")
@@ -90,5 +90,40 @@ struct MetadataSourceTests {
     #expect(signed.author == "Noor")
     #expect(signed.authorSource == "signature")
     #expect(signed.titleSource == nil)
+  }
+}
+
+/// Author values as pages write them in meta tags and JSON-LD.
+@Suite("Author values")
+struct AuthorValueTests {
+  @Test("Entities are decoded, ends trimmed, ids and placeholders refused")
+  func cleaning() {
+    #expect(PageMetadata.cleanAuthor("Maria &amp; Katerina") == "Maria & Katerina")
+    #expect(PageMetadata.cleanAuthor("O&#39;Neil &#x2014; Staff") == "O'Neil — Staff")
+    #expect(PageMetadata.cleanAuthor(", USA TODAY") == "USA TODAY")
+    #expect(PageMetadata.cleanAuthor("By Dana Whitfield") == "Dana Whitfield")
+    #expect(PageMetadata.cleanAuthor("262588213843476") == nil)
+    #expect(PageMetadata.cleanAuthor("{{ author.name }}") == nil)
+    #expect(PageMetadata.cleanAuthor("@dana") == nil)
+  }
+
+  @Test("Several JSON-LD authors read as a byline lists them; people before organizations")
+  func lists() throws {
+    func author(_ value: String) throws -> String? {
+      try extractHTML(
+        MetadataSourceTests.page(
+          head:
+            "<script type=\"application/ld+json\">{\"@type\":\"Article\",\"author\":\(value)}</script>"
+        )
+      ).author
+    }
+    #expect(try author(#"["Ada Quill","Ben Ortiz"]"#) == "Ada Quill and Ben Ortiz")
+    #expect(
+      try author(#"["Ada Quill","Ben Ortiz","Cy Vance"]"#) == "Ada Quill, Ben Ortiz, and Cy Vance")
+    #expect(
+      try author(
+        #"[{"@type":"Organization","name":"Quillmark"},{"@type":"Person","name":"Ada Quill"}]"#)
+        == "Ada Quill")
+    #expect(try author(#"{"@type":"Organization","name":"Quillmark"}"#) == "Quillmark")
   }
 }
