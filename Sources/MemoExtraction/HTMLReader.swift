@@ -66,6 +66,10 @@ enum HTMLReader {
     {
       content.headline = h1.text.collapsingWhitespace
     }
+    if mode == .webPage {
+      content.paragraphs = withoutRepeatedHeadline(
+        content.paragraphs, titles: [content.headline, metadata.title, metadata.pageTitle])
+    }
     if (metadata.date == nil || metadata.dateIsModified) && content.timeDate == nil {
       for line in shortLines(allBlocks) {
         if let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
@@ -75,6 +79,40 @@ enum HTMLReader {
       }
     }
     return content
+  }
+
+  /// The paragraphs without a first one that only repeats the page's headline or title (an
+  /// `<h2>` or lead line with the title's words; the `<h1>` itself is dropped as chrome). A
+  /// `<title>` that adds the site's name after a separator counts as the same title.
+  static func withoutRepeatedHeadline(_ paragraphs: [Paragraph], titles: [String?]) -> [Paragraph] {
+    guard paragraphs.count > 1, let first = paragraphs.first, first.text.count <= 300 else {
+      return paragraphs
+    }
+    let words = wordKey(first.text)
+    guard words.count >= 12 else { return paragraphs }  // "Overview" is not a headline
+    for case let title? in titles {
+      let key = wordKey(title)
+      if key == words || (key.hasPrefix(words) && key.dropFirst(words.count).first == " ") {
+        return Array(paragraphs.dropFirst())
+      }
+    }
+    return paragraphs
+  }
+
+  /// Lower-cased letters and digits, with one space for each run of anything else.
+  static func wordKey(_ text: String) -> String {
+    var key = ""
+    var pendingSpace = false
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber {
+        if pendingSpace && !key.isEmpty { key.append(" ") }
+        pendingSpace = false
+        key.append(character)
+      } else {
+        pendingSpace = true
+      }
+    }
+    return key
   }
 
   /// "By Jane Doe" in an element whose class or rel says byline or author.

@@ -128,6 +128,8 @@ enum TextUnwrapper {
   static func paragraphs(fromLines lines: [String], dropPageFurniture: Bool) -> [String] {
     var result: [String] = []
     var current: [String] = []
+    // A page break (page number, form feed) seen since the last paragraph ended.
+    var afterPageBreak = false
     func finish() {
       if !current.isEmpty { result.append(current.joined(separator: " ")) }
       current = []
@@ -138,7 +140,19 @@ enum TextUnwrapper {
         finish()
         continue
       }
-      if dropPageFurniture && isPageFurniture(line) { continue }
+      if dropPageFurniture && isPageFurniture(line) {
+        afterPageBreak = true
+        continue
+      }
+      if afterPageBreak {
+        afterPageBreak = false
+        // A sentence cut by a page break carries on in lower case on the next page.
+        if current.isEmpty, let last = result.last, let first = line.first, first.isLowercase,
+          last.last.map({ !".!?:;\"”)".contains($0) }) == true
+        {
+          current = [result.removeLast()]
+        }
+      }
       // Header lines, list items and separators stand on their own.
       if MemoHeaders.headerField(line) != nil || ParagraphBuilder.isListLine(line)
         || isNumberedItem(line)

@@ -21,6 +21,23 @@ enum BlockBuilder {
   /// Menus, modals and collapsed tabs hold far less than the visible page.
   static let revealShare = 1.0
 
+  /// Whether a block's bytes are only list-bullet glyphs and spaces ("•" in a span before
+  /// its item's text): a bullet is not a paragraph of its own.
+  static func isBulletOnly(_ bytes: [UInt8]) -> Bool {
+    guard bytes.count <= 12 else { return false }
+    let text = String(decoding: bytes, as: UTF8.self)
+    var sawBullet = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case " ", "\n": continue
+      case "•", "·", "▪", "▫", "‣", "◦", "●", "○", "■", "□", "◆", "◇", "*", "-", "–", "—":
+        sawBullet = true
+      default: return false
+      }
+    }
+    return sawBullet
+  }
+
   /// The outermost hidden elements under `root` that `revealShare` says to read.
   static func revealedHidden(
     nodes: UnsafeBufferPointer<DOMNode>, root: Int32, rawLength: [Int]
@@ -134,7 +151,7 @@ enum BlockBuilder {
         buffer.removeLast()
         bufferLength -= 1
       }
-      if !buffer.isEmpty {
+      if !buffer.isEmpty && !isBulletOnly(buffer) {
         blocks.append(
           TextBlock(
             text: String(decoding: buffer, as: UTF8.self), owner: owners.last ?? root,
@@ -220,6 +237,8 @@ enum BlockBuilder {
             if bytes[index + 1] == 0xA0 {
               if preformatted {
                 out.append(0x20)
+                length += 1
+                space = true
               } else if !space {
                 out.append(0x20)
                 length += 1

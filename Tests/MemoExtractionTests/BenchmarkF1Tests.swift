@@ -11,10 +11,12 @@ import Testing
 /// with `MEMOSCOPE_BENCH` set, where a missing benchmark fails.
 @Suite("Extraction benchmark")
 struct BenchmarkF1Tests {
-  /// The F1 measured when the floor was last raised, rounded down to 3 decimals. Set anew at
-  /// 0.970 when the body scored became `paragraphs` alone (it was 0.964 that way before, and
-  /// 0.971 with the commentary of pages wrongly read as quoted memos).
-  static let floor = 0.970
+  /// The F1 measured when the floor was last raised, rounded down to 3 decimals. Set anew when
+  /// the body scored became `paragraphs` alone (0.964 that way before, 0.971 with the
+  /// commentary of pages wrongly read as quoted memos), and lowered from 0.970 to 0.968 when
+  /// climbing to a split body's parent several levels up (`Thresholds.climbReach`) took the
+  /// WCXB pages below 0.5 from 28 to 17 at the cost of two pages here.
+  static let floor = 0.968
 
   /// `$MEMOSCOPE_BENCH/article-extraction`, else `../shared/bench/article-extraction`.
   static let benchFolder: URL = {

@@ -158,3 +158,75 @@ struct MemoEvidenceTests {
     #expect(memo.paragraphs.count == 4)
   }
 }
+
+@Suite("Paragraphs: bullets, headlines, page breaks, preformatted spaces")
+struct ParagraphShapeTests {
+  @Test("A bullet in its own span is not a paragraph")
+  func bulletSpans() throws {
+    let item = { (text: String) in
+      "<div class=\"item\"><span class=\"bullet\">•</span><div>\(text)</div></div>"
+    }
+    let memo = try extractHTML(
+      """
+      <html><body><article>
+      <p>Here is how the support team will work from next month, after the reorganisation.</p>
+      \(item("Fewer handovers. Each ticket keeps one owner from the first reply to the last."))
+      \(item("Shorter queues. Nobody waits more than a day for a first answer from a person."))
+      </article></body></html>
+      """)
+    #expect(!memo.paragraphs.contains { $0 == "•" })
+    #expect(memo.paragraphs.count == 3)
+    #expect(memo.paragraphs[1].hasPrefix("Fewer handovers."))
+  }
+
+  @Test("A headline repeated under the <h1> is not paragraph 1")
+  func headlineNotRepeated() throws {
+    let memo = try extractHTML(
+      """
+      <html><head><title>Harbourline closes its Leeds depot | The Ledger</title></head>
+      <body><article><h1>Harbourline closes its Leeds depot</h1>
+      <h2 class="title">Harbourline closes its Leeds depot</h2>
+      <p>Harbourline will close its Leeds depot in June, moving the work to its two larger sites in the north.</p>
+      <p>About 80 drivers and warehouse staff are offered roles at the other sites or a redundancy package.</p>
+      </article></body></html>
+      """)
+    #expect(memo.paragraphs.first?.hasPrefix("Harbourline will close") == true)
+    #expect(memo.paragraphs.count == 2)
+  }
+
+  @Test("A sentence cut by a page break in a <pre> exhibit is one paragraph")
+  func pageBreakInPre() throws {
+    let memo = try extractHTML(
+      """
+      <html><body><pre>
+      To all employees:
+
+      Today we are announcing that the Company will reduce its workforce by about
+      300 positions, and the affected employees will be told in person by their
+
+
+                                          2
+
+
+      managers before the end of the week.
+
+      We thank every one of them for their service.
+      </pre></body></html>
+      """)
+    #expect(
+      memo.paragraphs.contains(
+        "Today we are announcing that the Company will reduce its workforce by about 300 positions, and the affected employees will be told in person by their managers before the end of the week."
+      ))
+  }
+
+  @Test("A no-break space inside <pre> counts in the block's length")
+  func noBreakSpaceInPre() throws {
+    let tree = try HTMLParser.tree(
+      utf8: Array("<html><body><pre>a\u{00A0}b\u{00A0}\u{00A0}c</pre></body></html>".utf8),
+      path: "t.html")
+    let body = Int32(tree.nodes.firstIndex { $0.name == "body" }!)
+    let blocks = BlockBuilder.blocks(in: tree, from: body)
+    #expect(blocks.count == 1)
+    #expect(blocks[0].length == blocks[0].text.unicodeScalars.count)
+  }
+}
