@@ -133,7 +133,8 @@ public enum AtomicFileError: Error, Equatable, Sendable, CustomStringConvertible
 }
 
 /// Removes registered temporary files when the process is stopped by SIGINT or SIGTERM, then
-/// ends it as the signal would have (status 128 + signal number).
+/// exits with status 128 + the signal number, as a shell reports a process the signal ended.
+/// (The signal cannot be raised again: libdispatch keeps it blocked and would deliver it back.)
 public enum SignalCleanup {
   private static let lock = NSLock()
   nonisolated(unsafe) private static var paths: Set<String> = []
@@ -149,8 +150,7 @@ public enum SignalCleanup {
       let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
       source.setEventHandler {
         removeAll()
-        signal(signalNumber, SIG_DFL)
-        kill(getpid(), signalNumber)
+        _exit(128 + signalNumber)
       }
       source.resume()
       sources.append(source)

@@ -263,36 +263,50 @@ struct FileIdentity: Hashable, Sendable {
 /// extract output left in an input folder is not read back as a memo.
 public enum MemoscopeOutput {
   /// The kind of Memoscope output `bytes` are (e.g. "report", "score JSON"), or nil.
+  ///
+  /// Decided by the first non-blank byte before any string work, so that an ordinary memo
+  /// costs a few byte comparisons.
   public static func kind(of bytes: [UInt8]) -> String? {
-    let head = String(decoding: bytes.prefix(4096), as: UTF8.self)
-    let trimmed = head.drop(while: { $0 == " " || $0 == "\n" || $0 == "\r" || $0 == "\t" })
-    // A report: its reproducibility section (anywhere: the report may be long).
-    if bytes.count > 0, head.hasPrefix("# ") || head.contains("<!-- memoscope report") {
-      if head.contains("<!-- memoscope report") { return "report" }
-      if contains(bytes, "\n## Reproducibility\n") && contains(bytes, "\n- Memoscope version: `") {
+    let head = bytes.prefix(4096)
+    guard
+      let first = head.firstIndex(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
+    else { return nil }
+    switch head[first] {
+    case UInt8(ascii: "#"), UInt8(ascii: "<"):
+      // A report: its marker, or its title and reproducibility section (anywhere: a report may
+      // be long).
+      if contains(head, "<!-- memoscope report") { return "report" }
+      if head.starts(with: Array("# ".utf8)) && contains(bytes[...], "\n## Reproducibility\n")
+        && contains(bytes[...], "\n- Memoscope version: `")
+      {
         return "report"
       }
+      return nil
+    case UInt8(ascii: "{"), UInt8(ascii: "["):
+      let text = Substring(String(decoding: head[first...], as: UTF8.self))
+      if let kind = kind(ofJSONLine: Array(head[first...])) { return kind }
+      return isExtractJSON(text) ? "extract JSON" : nil
+    case UInt8(ascii: "="), UInt8(ascii: "s"), UInt8(ascii: "i"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
+      let end = head[first...].firstIndex(of: 0x0A) ?? head.endIndex
+      let firstLine = String(decoding: head[first..<end], as: UTF8.self)
+      if firstLine.hasPrefix("=== ") && firstLine.hasSuffix(" ===") { return "extract text" }
+      if firstLine.hasPrefix("source,title,company,date,tokens,sentences,index") {
+        return "score CSV"
+      }
+      let words = firstLine.split(separator: " ", omittingEmptySubsequences: true)
+      if words.starts(with: ["index", "tokens", "framing", "cuts", "signal"]) {
+        return "score table"
+      }
+      if firstLine.range(
+        of: #"^\d+ clusters? among \d+ memos? \(threshold "#, options: .regularExpression) != nil
+      {
+        return "cluster table"
+      }
+      return nil
+    default:
+      return nil
     }
-    if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
-      if let kind = kind(ofJSONLine: Array(trimmed.utf8)) { return kind }
-      if isExtractJSON(trimmed) { return "extract JSON" }
-    }
-    let firstLine = head.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
-    if firstLine.hasPrefix("=== ") && firstLine.hasSuffix(" ===") { return "extract text" }
-    if firstLine.hasPrefix("source,title,company,date,tokens,sentences,index") {
-      return "score CSV"
-    }
-    let words = firstLine.split(separator: " ", omittingEmptySubsequences: true)
-    if words.starts(with: ["index", "tokens", "framing", "cuts", "signal"]) {
-      return "score table"
-    }
-    if firstLine.range(
-      of: #"^\d+ clusters? among \d+ memos? \(threshold "#, options: .regularExpression)
-      != nil
-    {
-      return "cluster table"
-    }
-    return nil
   }
 
   /// The kind of Memoscope output a JSON line or document starting with `head` is, when it is
@@ -320,7 +334,7 @@ public enum MemoscopeOutput {
     }
   }
 
-  private static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+  private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
     bytes.firstRange(of: Array(needle.utf8)) != nil
   }
 }

@@ -225,3 +225,43 @@ struct InputStreamCommandTests {
     #expect(installed.exitCode == 0, "\(installed.stderr)")
   }
 }
+
+@Suite("Outputs: temporary files on SIGTERM")
+struct SignalCleanupCommandTests {
+  @Test("SIGTERM while score --output waits for its input leaves no temporary file behind")
+  func sigtermRemovesTemporaryFile() throws {
+    let built = try #require(CLIRunner.executable)
+    let folder = try Fixtures.temporaryFolder()
+    let process = Process()
+    process.executableURL = built
+    process.arguments = [
+      "score", "--lexicon", InputStreamCommandTests.lexicon, "--format", "jsonl", "--output",
+      "scores.jsonl", "-",
+    ]
+    process.currentDirectoryURL = folder
+    // Standard input stays open, so the command waits on it with its output file started.
+    let input = Pipe()
+    process.standardInput = input
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    func temporaries() -> [String] {
+      ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter {
+        $0.hasPrefix(".scores.jsonl.tmp-")
+      }
+    }
+    var waited = 0
+    while temporaries().isEmpty && waited < 200 {
+      usleep(50_000)
+      waited += 1
+    }
+    #expect(temporaries().count == 1, "the temporary output file was never created")
+    kill(process.processIdentifier, SIGTERM)
+    process.waitUntilExit()
+    try? input.fileHandleForWriting.close()
+    #expect(process.terminationStatus == 128 + SIGTERM)
+    #expect(temporaries() == [])
+    #expect(
+      !FileManager.default.fileExists(atPath: folder.appendingPathComponent("scores.jsonl").path))
+  }
+}
