@@ -20,6 +20,8 @@ let package = Package(
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     // CommonMark parser used by tests to check that reports render as intended.
     .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+    // SQLite (FTS5, WAL, migrations) for the memo library.
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -49,11 +51,19 @@ let package = Package(
     .target(
       name: "MemoReporting",
       dependencies: ["MemoCore", "MemoScoring", "MemoClustering", "MemoLexicon"]),
+    // The memo library: memos, hits and fingerprints kept in one SQLite file.
+    .target(
+      name: "MemoLibrary",
+      dependencies: [
+        "MemoCore", "MemoTokenization", "MemoLexicon", "MemoScoring", "MemoClustering",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .target(
       name: "MemoscopeKit",
       dependencies: [
         "MemoCore", "MemoExtraction", "MemoTokenization", "MemoLexicon", "MemoScoring",
         "MemoClustering", "MemoReporting", .product(name: "CSV", package: "CSV.swift"),
+        "MemoLibrary",
       ]),
     .executableTarget(
       name: "memoscope",
@@ -75,6 +85,11 @@ let package = Package(
     .testTarget(
       name: "MemoReportingTests",
       dependencies: ["MemoReporting", "TestSupport", .product(name: "Ink", package: "Ink")]),
+    .testTarget(
+      name: "MemoLibraryTests",
+      dependencies: [
+        "MemoLibrary", "MemoLexicon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "MemoscopeCLITests",
       dependencies: [

@@ -10,6 +10,7 @@ struct Memoscope: AsyncParsableCommand {
     version: MemoscopeVersion.current,
     subcommands: [
       Extract.self, Score.self, LexiconCommand.self, Cluster.self, Compare.self, Report.self,
+      LibraryCommand.self,
     ])
 
   /// Runs the command; usage errors (bad flags or values) exit with status 2, not 64.
