@@ -65,6 +65,12 @@ public struct Library: Sendable {
   /// Creates or upgrades the schema, one version at a time, in one transaction.
   private func migrate() throws(LibraryError) {
     let path = path
+    // A current library needs no write lock, so readers open it while a writer works.
+    let current = try read { db in
+      try Int.fetchOne(db, sql: "PRAGMA user_version") == Self.schemaVersion
+        && Int32.fetchOne(db, sql: "PRAGMA application_id") == Self.applicationID
+    }
+    if current { return }
     try run { db in
       try db.inTransaction(.immediate) {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
