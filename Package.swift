@@ -51,11 +51,13 @@ let package = Package(
     .target(
       name: "MemoReporting",
       dependencies: ["MemoCore", "MemoScoring", "MemoClustering", "MemoLexicon"]),
+    // zlib (deflate) for the memo text the library stores.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
     // The memo library: memos, hits and fingerprints kept in one SQLite file.
     .target(
       name: "MemoLibrary",
       dependencies: [
-        "MemoCore", "MemoTokenization", "MemoLexicon", "MemoScoring", "MemoClustering",
+        "MemoCore", "CZlib", "MemoTokenization", "MemoLexicon", "MemoScoring", "MemoClustering",
         .product(name: "GRDB", package: "GRDB.swift"),
       ]),
     .target(

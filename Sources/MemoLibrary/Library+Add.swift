@@ -68,37 +68,37 @@ extension Library {
       let exists = try db.cachedStatement(sql: "SELECT 1 FROM memo WHERE hash = ?")
       let insertMemo = try db.cachedStatement(
         sql: """
-          INSERT INTO memo(hash, source, url, added_at, title, company, date, tokens, score,
-            lexicon_hash, memo)
-          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          INSERT INTO memo(id, hash, source, url, added_at, title, company, date, paragraphs,
+            tokens, score, lexicon_hash, memo_bytes, memo)
+          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
           """)
       let insertPassage = try db.cachedStatement(
         sql: "INSERT INTO passage(rowid, tokens) VALUES (?, ?)")
       let insertBand = try db.cachedStatement(
         sql: "INSERT OR IGNORE INTO band(key, memo_id) VALUES (?, ?)")
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.withoutEscapingSlashes]
+      var next =
+        try Int64.fetchOne(
+          db, sql: "SELECT id + max(paragraphs, 1) FROM memo ORDER BY id DESC LIMIT 1") ?? 1
       var added = 0
       var seen = Set<String>()
       for record in records {
         guard seen.insert(record.contentHash).inserted,
           try Bool.fetchOne(exists, arguments: [record.contentHash]) == nil
         else { continue }
-        let json = String(decoding: try encoder.encode(record.memo), as: UTF8.self)
+        let json = StoredMemoCoding.encode(record.memo)
+        let id = next
+        next += Int64(max(1, record.memo.paragraphs.count))
         try insertMemo.execute(arguments: [
-          record.contentHash, record.memo.source, record.url, addedAt, record.memo.title,
-          record.memo.company, record.memo.date, record.card.tokens, record.card.score,
-          lexicon.hash, json,
+          id, record.contentHash, record.memo.source, record.url, addedAt, record.memo.title,
+          record.memo.company, record.memo.date, record.memo.paragraphs.count,
+          record.card.tokens, record.card.score, lexicon.hash, json.count,
+          Data(Deflate.compress(json)),
         ])
-        let id = db.lastInsertedRowID
-        for (index, tokens) in record.indexedParagraphs.enumerated()
-        where !tokens.isEmpty && index < Self.paragraphLimit {
-          try insertPassage.execute(arguments: [
-            Self.passageRow(memo: id, paragraph: index), tokens,
-          ])
+        for (index, tokens) in record.indexedParagraphs.enumerated() where !tokens.isEmpty {
+          try insertPassage.execute(arguments: [id + Int64(index), tokens])
         }
         for key in record.sketch.bandKeys {
-          try insertBand.execute(arguments: [Int64(bitPattern: key), id])
+          try insertBand.execute(arguments: [Self.bandKey(key), id])
         }
         try Self.insertHits(record.card, memo: record.memo, id: id, in: db)
         added += 1
@@ -107,12 +107,27 @@ extension Library {
     }
   }
 
-  /// Paragraphs per memo that phrase search indexes (row ids hold the paragraph in 20 bits).
-  static let paragraphLimit = 1 << 20
+  /// A band key as stored: its high 24 bits, signed (three bytes in SQLite). A chance
+  /// collision only adds a candidate, which verification drops.
+  static func bandKey(_ key: UInt64) -> Int64 {
+    Int64((Int32(truncatingIfNeeded: key >> 40) << 8) >> 8)
+  }
 
-  /// The phrase index's row id of a memo's paragraph.
-  static func passageRow(memo: Int64, paragraph: Int) -> Int64 {
-    memo << 20 | Int64(paragraph)
+  /// The number of a lexicon entry in the `entry` table, added when new.
+  static func entryID(_ name: String, category: String, in db: Database) throws -> Int64 {
+    let find = try db.cachedStatement(sql: "SELECT id, category FROM entry WHERE name = ?")
+    if let row = try Row.fetchOne(find, arguments: [name]) {
+      let id: Int64 = row["id"]
+      if row["category"] != category {
+        // A new lexicon moved the entry: its hits follow.
+        try db.execute(
+          sql: "UPDATE entry SET category = ? WHERE id = ?", arguments: [category, id])
+      }
+      return id
+    }
+    try db.execute(
+      sql: "INSERT INTO entry(name, category) VALUES (?, ?)", arguments: [name, category])
+    return db.lastInsertedRowID
   }
 
   static func storedLexiconHash(_ db: Database) throws -> String? {
@@ -122,13 +137,13 @@ extension Library {
   static func insertHits(_ card: ScoreCard, memo: Memo, id: Int64, in db: Database) throws {
     let insertHit = try db.cachedStatement(
       sql: """
-        INSERT INTO hit(memo_id, entry, category, role, paragraph, sentence, start, "end")
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT OR IGNORE INTO hit(memo_id, paragraph, start, entry_id, sentence, "end")
+        VALUES (?, ?, ?, ?, ?, ?)
         """)
     for (entry, match) in card.allMatches {
       try insertHit.execute(arguments: [
-        id, entry.id, entry.category, entry.role, paragraphIndex(of: match, in: memo),
-        match.sentence, match.start, match.end,
+        id, paragraphIndex(of: match, in: memo), match.start,
+        try entryID(entry.id, category: entry.category, in: db), match.sentence, match.end,
       ])
     }
   }
@@ -155,9 +170,10 @@ extension Library {
     while true {
       let batch = try read { db in
         try Row.fetchAll(
-          db, sql: "SELECT id, memo FROM memo WHERE lexicon_hash != ? ORDER BY id LIMIT ?",
+          db,
+          sql: "SELECT id, memo_bytes, memo FROM memo WHERE lexicon_hash != ? ORDER BY id LIMIT ?",
           arguments: [stamp.hash, batchSize]
-        ).map { (id: $0["id"] as Int64, memo: Self.decodeMemo($0["memo"] as String)) }
+        ).map { (id: $0["id"] as Int64, memo: Self.decodeMemo($0)) }
       }
       if batch.isEmpty { break }
       let readable = batch.compactMap { item in item.memo.map { (item.id, $0) } }
@@ -184,11 +200,12 @@ extension Library {
     return done
   }
 
-  /// A stored memo's JSON back as a memo.
-  static func decodeMemo(_ json: String) -> Memo? {
-    let bytes = Array(json.utf8)
-    return MemoLineDecoder.decode(bytes)
-      ?? (try? JSONDecoder().decode(Memo.self, from: Data(bytes)))
+  /// A stored memo back from its row's `memo` and `memo_bytes` columns; nil when damaged.
+  static func decodeMemo(_ row: Row) -> Memo? {
+    guard let data = row["memo"] as Data?, let size = row["memo_bytes"] as Int?,
+      let bytes = Deflate.decompress([UInt8](data), size: size)
+    else { return nil }
+    return StoredMemoCoding.decode(bytes)
   }
 }
 

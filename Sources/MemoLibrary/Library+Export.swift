@@ -81,8 +81,9 @@ extension Library {
         try Row.fetchAll(
           db,
           sql: """
-            SELECT m.id AS id, h.category AS category, count(*) AS n FROM hit h
-            JOIN memo m ON m.id = h.memo_id\(memoWhere) GROUP BY m.id, h.category
+            SELECT m.id AS id, e.category AS category, count(*) AS n FROM hit h
+            JOIN entry e ON e.id = h.entry_id
+            JOIN memo m ON m.id = h.memo_id\(memoWhere) GROUP BY m.id, e.category
             """, arguments: StatementArguments(memoPart.arguments))
       }
       var byMemo: [Int64: [String: Int]] = [:]

@@ -106,7 +106,8 @@ extension Library {
     let (conditions, arguments) = filter.memoConditions()
     let rows = try read { db -> [(Int64, Int64)] in
       let sql =
-        "SELECT p.rowid AS row, m.id AS id FROM passage p JOIN memo m ON m.id = (p.rowid >> 20) "
+        "SELECT p.rowid AS row, m.id AS id FROM passage p "
+        + "JOIN memo m ON m.id = (SELECT max(id) FROM memo WHERE id <= p.rowid) "
         + "WHERE passage MATCH ?"
         + conditions.map { " AND " + $0 }.joined()
         + " ORDER BY m.date IS NULL, m.date, m.source, p.rowid"
@@ -119,7 +120,7 @@ extension Library {
     var lines: [ContextLine] = []
     for (row, id) in rows {
       guard let stored = memos[id] else { continue }
-      let paragraph = Int(row & Int64(Self.paragraphLimit - 1))
+      let paragraph = Int(row - id)
       guard paragraph < stored.memo.paragraphs.count else { continue }
       let text = stored.memo.paragraphs[paragraph]
       let tokenized = tokenizer.tokenize(text)
@@ -159,14 +160,14 @@ extension Library {
     let conditions = memoPart.sql + hitPart.sql
     let rows = try read { db in
       let sql = """
-        SELECT m.id AS id, h.entry AS entry, h.category AS category, h.paragraph AS paragraph,
+        SELECT m.id AS id, e.name AS entry, e.category AS category, h.paragraph AS paragraph,
           h.start AS start, h."end" AS "end", v.wrong AS wrong
-        FROM hit h JOIN memo m ON m.id = h.memo_id
-        LEFT JOIN verdict v ON v.memo_hash = m.hash AND v.entry = h.entry
+        FROM hit h JOIN entry e ON e.id = h.entry_id JOIN memo m ON m.id = h.memo_id
+        LEFT JOIN verdict v ON v.memo_hash = m.hash AND v.entry = e.name
           AND v.paragraph = h.paragraph AND v.start = h.start
         """
         + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
-        + " ORDER BY m.date IS NULL, m.date, m.source, h.paragraph, h.start, h.entry"
+        + " ORDER BY m.date IS NULL, m.date, m.source, h.paragraph, h.start, e.name"
       return try Row.fetchAll(
         db, sql: sql, arguments: StatementArguments(memoPart.arguments + hitPart.arguments)
       ).map { row in
@@ -212,10 +213,10 @@ extension Library {
     try read { db in
       var result: [Int64: StoredMemo] = [:]
       let statement = try db.cachedStatement(
-        sql: "SELECT id, hash, url, added_at, memo FROM memo WHERE id = ?")
+        sql: "SELECT id, hash, url, added_at, memo_bytes, memo FROM memo WHERE id = ?")
       for id in ids {
         guard let row = try Row.fetchOne(statement, arguments: [id]),
-          let memo = Self.decodeMemo(row["memo"] as String)
+          let memo = Self.decodeMemo(row)
         else { continue }
         result[id] = StoredMemo(
           id: id, hash: row["hash"], url: row["url"], addedAt: row["added_at"], memo: memo)
@@ -235,20 +236,20 @@ extension Library {
     var conditions = memoPart.sql
     if !hitPart.sql.isEmpty {
       conditions.append(
-        "EXISTS (SELECT 1 FROM hit h WHERE h.memo_id = m.id AND "
+        "EXISTS (SELECT 1 FROM hit h JOIN entry e ON e.id = h.entry_id WHERE h.memo_id = m.id AND "
           + hitPart.sql.joined(separator: " AND ") + ")")
     }
     let rows = try read { db in
       try Row.fetchAll(
         db,
         sql: "SELECT m.id AS id, m.hash AS hash, m.url AS url, m.added_at AS added_at, "
-          + "m.memo AS memo FROM memo m"
+          + "m.memo_bytes AS memo_bytes, m.memo AS memo FROM memo m"
           + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
           + " ORDER BY m.date IS NULL, m.date, m.source, m.id",
         arguments: StatementArguments(memoPart.arguments + hitPart.arguments))
     }
     return rows.compactMap { row in
-      Self.decodeMemo(row["memo"] as String).map {
+      Self.decodeMemo(row).map {
         StoredMemo(
           id: row["id"], hash: row["hash"], url: row["url"], addedAt: row["added_at"], memo: $0)
       }

@@ -31,7 +31,7 @@ extension Library {
         separator: ",")
       return try Int64.fetchAll(
         db, sql: "SELECT DISTINCT memo_id FROM band WHERE key IN (\(placeholders))",
-        arguments: StatementArguments(sketch.bandKeys.map { Int64(bitPattern: $0) }))
+        arguments: StatementArguments(sketch.bandKeys.map(Self.bandKey)))
     }
     let stored = try storedMemos(candidates)
     var result: [SimilarMemo] = []

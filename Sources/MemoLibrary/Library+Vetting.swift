@@ -73,8 +73,8 @@ extension Library {
       var unknown: [Verdict] = []
       let find = try db.cachedStatement(
         sql: """
-          SELECT 1 FROM hit h JOIN memo m ON m.id = h.memo_id
-          WHERE m.hash = ? AND h.entry = ? AND h.paragraph = ? AND h.start = ?
+          SELECT 1 FROM hit h JOIN memo m ON m.id = h.memo_id JOIN entry e ON e.id = h.entry_id
+          WHERE m.hash = ? AND e.name = ? AND h.paragraph = ? AND h.start = ?
           """)
       let insert = try db.cachedStatement(
         sql: """

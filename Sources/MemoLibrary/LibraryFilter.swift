@@ -56,16 +56,16 @@ public struct LibraryFilter: Sendable, Equatable {
     return (sql, arguments)
   }
 
-  /// SQL conditions on the hit table aliased `h`.
+  /// SQL conditions on the entry table aliased `e` (joined to the hit table `h`).
   func hitConditions() -> (sql: [String], arguments: [String]) {
     var sql: [String] = []
     var arguments: [String] = []
     if let entry {
-      sql.append("h.entry = ?")
+      sql.append("e.name = ?")
       arguments.append(entry)
     }
     if let category {
-      sql.append("h.category = ?")
+      sql.append("e.category = ?")
       arguments.append(category)
     }
     return (sql, arguments)

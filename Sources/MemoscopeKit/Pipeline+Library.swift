@@ -67,6 +67,8 @@ extension Pipeline {
     let inputs = MemoInput.collect(paths)
     let extractor = MemoExtractor(options: options)
     let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 32
+    // Each window is written on its own thread while the next one is extracted and scored.
+    let writer = BatchWriter(library: library, lexicon: stamp, addedAt: addedAt)
     var start = 0
     while start < inputs.count {
       let end = min(start + window, inputs.count)
@@ -90,13 +92,18 @@ extension Pipeline {
         case .success(let record)?: records.append(record)
         }
       }
-      // 3. One transaction for the window.
-      let added = try library.add(records, lexicon: stamp, addedAt: addedAt)
-      outcome.added += added
-      outcome.present += records.count - added
+      // 3. One transaction for the window, once the previous one is committed.
+      let written = try writer.finish()
+      outcome.added += written.added
+      outcome.present += written.present
+      if written.count > 0 { progress?(written.end, inputs.count) }
+      writer.start(records, end: end)
       start = end
-      progress?(start, inputs.count)
     }
+    let written = try writer.finish()
+    outcome.added += written.added
+    outcome.present += written.present
+    if inputs.count > 0 { progress?(inputs.count, inputs.count) }
     return outcome
   }
 
@@ -122,6 +129,42 @@ extension Pipeline {
       throw .unparsable(path: path, reason: "give one memo file (or a JSONL file of one memo)")
     }
     return try input.memo(extractor: MemoExtractor(options: options)).get()
+  }
+}
+
+/// Writes one batch at a time on a thread of its own.
+private final class BatchWriter: @unchecked Sendable {
+  private let library: Library
+  private let lexicon: LexiconStamp
+  private let addedAt: String
+  private let queue = DispatchQueue(label: "memoscope.library.writer")
+  // Guarded by `queue`: the last batch's result.
+  private var result: Result<(added: Int, present: Int, count: Int, end: Int), LibraryError> =
+    .success((0, 0, 0, 0))
+
+  init(library: Library, lexicon: LexiconStamp, addedAt: String) {
+    self.library = library
+    self.lexicon = lexicon
+    self.addedAt = addedAt
+  }
+
+  /// Starts writing `records` (the inputs up to `end`) in one transaction.
+  func start(_ records: [LibraryRecord], end: Int) {
+    queue.async { [self] in
+      do throws(LibraryError) {
+        let added = try library.add(records, lexicon: lexicon, addedAt: addedAt)
+        result = .success((added, records.count - added, records.count, end))
+      } catch {
+        result = .failure(error)
+      }
+    }
+  }
+
+  /// Waits for the batch being written; its counts (stored, already present), or its error.
+  func finish() throws(LibraryError) -> (added: Int, present: Int, count: Int, end: Int) {
+    let finished = queue.sync { result }
+    queue.sync { result = .success((0, 0, 0, 0)) }
+    return try finished.get()
   }
 }
 

@@ -51,6 +51,11 @@ struct LibraryTests {
     #expect(try test.add(memos) == 0)
     #expect(try test.add(memos + [memo("c.txt", company: nil, date: nil, "Hello.")]) == 1)
     #expect(try test.library.memoCount() == 3)
+    // Stored memos come back whole.
+    #expect(
+      try test.library.memos().map(\.memo) == [memos[0], memos[1]] + [
+        memo("c.txt", company: nil, date: nil, "Hello.")
+      ])
     #expect(try test.library.integrityCheck() == ["ok"])
   }
 
