@@ -22,31 +22,37 @@ enum Context {
   static func around(_ paragraph: String, start: Int, end: Int) -> (
     before: String, text: String, after: String
   ) {
-    let scalars = Array(paragraph.unicodeScalars)
-    let lower = max(0, min(start, scalars.count))
-    let upper = max(lower, min(end, scalars.count))
-    func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-      var view = String.UnicodeScalarView()
-      view.append(contentsOf: slice)
-      return String(view)
+    let scalars = paragraph.unicodeScalars
+    func index(_ offset: Int, from base: String.Index) -> String.Index {
+      scalars.index(base, offsetBy: offset, limitedBy: scalars.endIndex) ?? scalars.endIndex
     }
-    var beforeStart = max(0, lower - width)
-    if beforeStart > 0 {
-      // Start at a word: after the first space in the window, when there is one.
-      if let space = scalars[beforeStart..<lower].firstIndex(where: { $0 == " " }) {
-        beforeStart = space + 1
-      }
+    let lowerIndex = index(max(0, start), from: scalars.startIndex)
+    let upperIndex = index(max(0, end - max(0, start)), from: lowerIndex)
+    // Back up to `width` scalars before the match, then forward to the first space (a word).
+    var beforeStart = lowerIndex
+    var count = 0
+    while count < width && beforeStart > scalars.startIndex {
+      beforeStart = scalars.index(before: beforeStart)
+      count += 1
     }
-    var afterEnd = min(scalars.count, upper + width)
-    if afterEnd < scalars.count {
-      if let space = scalars[upper..<afterEnd].lastIndex(where: { $0 == " " }), space > upper {
-        afterEnd = space
-      }
+    let cutBefore = beforeStart > scalars.startIndex
+    if cutBefore, let space = scalars[beforeStart..<lowerIndex].firstIndex(of: " ") {
+      beforeStart = scalars.index(after: space)
     }
-    let before = (beforeStart > 0 ? "…" : "") + string(scalars[beforeStart..<lower])
-    let after = string(scalars[upper..<afterEnd]) + (afterEnd < scalars.count ? "…" : "")
+    var afterEnd = upperIndex
+    count = 0
+    while count < width && afterEnd < scalars.endIndex {
+      afterEnd = scalars.index(after: afterEnd)
+      count += 1
+    }
+    let cutAfter = afterEnd < scalars.endIndex
+    if cutAfter, let space = scalars[upperIndex..<afterEnd].lastIndex(of: " "), space > upperIndex {
+      afterEnd = space
+    }
+    let before = (cutBefore ? "…" : "") + String(scalars[beforeStart..<lowerIndex])
+    let after = String(scalars[upperIndex..<afterEnd]) + (cutAfter ? "…" : "")
     return (
-      before.replacingNewlines(), string(scalars[lower..<upper]).replacingNewlines(),
+      before.replacingNewlines(), String(scalars[lowerIndex..<upperIndex]).replacingNewlines(),
       after.replacingNewlines()
     )
   }
@@ -55,7 +61,8 @@ enum Context {
 extension String {
   /// Line breaks and tabs as spaces, so a context stays on one output line.
   fileprivate func replacingNewlines() -> String {
-    String(
+    guard utf8.contains(where: { $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) else { return self }
+    return String(
       String.UnicodeScalarView(
         unicodeScalars.map { $0 == "\n" || $0 == "\r" || $0 == "\t" ? " " : $0 }))
   }

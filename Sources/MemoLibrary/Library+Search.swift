@@ -115,38 +115,83 @@ extension Library {
         db, sql: sql, arguments: StatementArguments([query.ftsQuery] + arguments)
       ).map { ($0["row"] as Int64, $0["id"] as Int64) }
     }
-    let memos = try storedMemos(Array(Set(rows.map(\.1))))
-    let tokenizer = Tokenizer()
-    var lines: [ContextLine] = []
-    for (row, id) in rows {
-      guard let stored = memos[id] else { continue }
-      let paragraph = Int(row - id)
-      guard paragraph < stored.memo.paragraphs.count else { continue }
-      let text = stored.memo.paragraphs[paragraph]
-      let tokenized = tokenizer.tokenize(text)
-      let forms = tokenized.normalizedForms
-      var found: [(start: Int, end: Int)] = []
-      for phrase in query.phrases where phrase.count <= forms.count {
-        for first in 0...(forms.count - phrase.count)
-        where forms[first] == phrase[0] && Array(forms[first..<(first + phrase.count)]) == phrase {
-          found.append(
-            (
-              Int(tokenized.tokens[first].start),
-              Int(tokenized.tokens[first + phrase.count - 1].end)
-            ))
-        }
-      }
-      for (start, end) in found.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }) {
-        let context = Context.around(text, start: start, end: end)
-        lines.append(
-          ContextLine(
-            source: stored.memo.source, company: stored.memo.company, date: stored.memo.date,
-            paragraph: paragraph + 1, text: context.text, before: context.before,
-            after: context.after, entry: nil, category: nil, verdict: nil,
-            memoHash: stored.hash, start: start))
+    // Runs of rows of one memo (a memo's rows are consecutive), located on all cores.
+    var found: [Range<Int>] = []
+    for index in rows.indices {
+      if index > 0 && rows[index].1 == rows[index - 1].1 {
+        found[found.count - 1] = found[found.count - 1].lowerBound..<(index + 1)
+      } else {
+        found.append(index..<(index + 1))
       }
     }
-    return lines
+    let runs = found
+    let stored = try storedRows(runs.map { rows[$0.lowerBound].1 })
+    let located = concurrentMap(count: runs.count) { run -> [ContextLine] in
+      let id = rows[runs[run].lowerBound].1
+      guard let raw = stored[id], let memo = raw.memo else { return [] }
+      return runs[run].flatMap { index in
+        Self.locate(query, in: memo, paragraph: Int(rows[index].0 - id), hash: raw.hash)
+      }
+    }
+    return located.flatMap { $0 }
+  }
+
+  /// The places of a query's phrases in one paragraph of a memo.
+  static func locate(_ query: PhraseQuery, in memo: Memo, paragraph: Int, hash: String)
+    -> [ContextLine]
+  {
+    guard paragraph >= 0, paragraph < memo.paragraphs.count else { return [] }
+    let text = memo.paragraphs[paragraph]
+    let tokenized = Tokenizer().tokenize(text)
+    let forms = tokenized.normalizedForms
+    var found: [(start: Int, end: Int)] = []
+    for phrase in query.phrases where phrase.count <= forms.count {
+      for first in 0...(forms.count - phrase.count)
+      where forms[first] == phrase[0] && Array(forms[first..<(first + phrase.count)]) == phrase {
+        found.append(
+          (
+            Int(tokenized.tokens[first].start),
+            Int(tokenized.tokens[first + phrase.count - 1].end)
+          ))
+      }
+    }
+    return found.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }).map { start, end in
+      let context = Context.around(text, start: start, end: end)
+      return ContextLine(
+        source: memo.source, company: memo.company, date: memo.date, paragraph: paragraph + 1,
+        text: context.text, before: context.before, after: context.after, entry: nil,
+        category: nil, verdict: nil, memoHash: hash, start: start)
+    }
+  }
+
+  /// A memo row as stored, memo still deflated.
+  struct RawMemo: Sendable {
+    var hash: String
+    var url: String?
+    var addedAt: String
+    var size: Int
+    var deflated: [UInt8]
+
+    /// The memo, or nil when damaged.
+    var memo: Memo? {
+      Deflate.decompress(deflated, size: size).flatMap(StoredMemoCoding.decode)
+    }
+  }
+
+  /// The stored rows of these memo ids.
+  func storedRows(_ ids: [Int64]) throws(LibraryError) -> [Int64: RawMemo] {
+    try read { db in
+      var result: [Int64: RawMemo] = [:]
+      let statement = try db.cachedStatement(
+        sql: "SELECT hash, url, added_at, memo_bytes, memo FROM memo WHERE id = ?")
+      for id in ids {
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+        result[id] = RawMemo(
+          hash: row["hash"], url: row["url"], addedAt: row["added_at"], size: row["memo_bytes"],
+          deflated: [UInt8](row["memo"] as Data))
+      }
+      return result
+    }
   }
 
   /// The lexicon hits in the filtered memos (of `filter.entry` or `filter.category` when set),
@@ -210,19 +255,17 @@ extension Library {
 
   /// The memos with these row ids (those that can be decoded).
   func storedMemos(_ ids: [Int64]) throws(LibraryError) -> [Int64: StoredMemo] {
-    try read { db in
-      var result: [Int64: StoredMemo] = [:]
-      let statement = try db.cachedStatement(
-        sql: "SELECT id, hash, url, added_at, memo_bytes, memo FROM memo WHERE id = ?")
-      for id in ids {
-        guard let row = try Row.fetchOne(statement, arguments: [id]),
-          let memo = Self.decodeMemo(row)
-        else { continue }
-        result[id] = StoredMemo(
-          id: id, hash: row["hash"], url: row["url"], addedAt: row["added_at"], memo: memo)
+    let rows = try storedRows(ids)
+    let keys = Array(rows.keys)
+    let decoded = concurrentMap(count: keys.count) { index -> StoredMemo? in
+      let raw = rows[keys[index]]!
+      return raw.memo.map {
+        StoredMemo(id: keys[index], hash: raw.hash, url: raw.url, addedAt: raw.addedAt, memo: $0)
       }
-      return result
     }
+    var result: [Int64: StoredMemo] = [:]
+    for item in decoded { if let item { result[item.id] = item } }
+    return result
   }
 
   /// The filtered memos (entry and category filters keep memos with such a hit), in date

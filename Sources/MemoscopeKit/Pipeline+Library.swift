@@ -72,14 +72,13 @@ extension Pipeline {
     var start = 0
     while start < inputs.count {
       let end = min(start + window, inputs.count)
-      // 1. Read and key every input.
-      let keyed = ParallelMap.map(Array(inputs[start..<end])) { input in
-        KeyedInput(input, limit: options.maxFileSize)
-      }
-      let stored = try library.storedHashes(keyed.compactMap(\.hash))
-      // 2. Extract, score and fingerprint the new ones.
-      let prepared = ParallelMap.map(keyed) { keyed -> Result<LibraryRecord, ExtractionError>? in
-        if let hash = keyed.hash, stored.contains(hash) { return nil }
+      // Read and key each input; extract, score and fingerprint it unless it is stored.
+      let prepared = ParallelMap.map(Array(inputs[start..<end])) {
+        input -> Result<LibraryRecord, ExtractionError>? in
+        let keyed = KeyedInput(input, limit: options.maxFileSize)
+        if let hash = keyed.hash, (try? library.storedHashes([hash]))?.isEmpty == false {
+          return nil
+        }
         return keyed.record(extractor: extractor, scorer: scorer)
       }
       var records: [LibraryRecord] = []
