@@ -85,14 +85,13 @@ extension Library {
         guard seen.insert(record.contentHash).inserted,
           try Bool.fetchOne(exists, arguments: [record.contentHash]) == nil
         else { continue }
-        let json = StoredMemoCoding.encode(record.memo)
         let id = next
         next += Int64(max(1, record.memo.paragraphs.count))
         try insertMemo.execute(arguments: [
           id, record.contentHash, record.memo.source, record.url, addedAt, record.memo.title,
           record.memo.company, record.memo.date, record.memo.paragraphs.count,
-          record.card.tokens, record.card.score, lexicon.hash, json.count,
-          Data(Deflate.compress(json)),
+          record.card.tokens, record.card.score, lexicon.hash, record.stored.size,
+          Data(record.stored.deflated),
         ])
         for (index, tokens) in record.indexedParagraphs.enumerated() where !tokens.isEmpty {
           try insertPassage.execute(arguments: [id + Int64(index), tokens])

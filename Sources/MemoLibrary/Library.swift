@@ -172,6 +172,8 @@ enum Schema {
   /// deflated (`StoredMemoCoding`). Hits name their entry by number; they have no index on the
   /// entry (a scan of the hits is fast and the index would cost a fifth of their size). Band
   /// keys keep 24 bits (a chance collision only adds a candidate, which verification drops).
+  /// The phrase index holds the tokenizer's normalized forms, so FTS5's `ascii` tokenizer
+  /// (spaces and ASCII punctuation split, nothing else changed) is all it needs.
   static func version1(_ db: Database) throws {
     try db.execute(
       sql: """
@@ -224,7 +226,7 @@ enum Schema {
           PRIMARY KEY (key, memo_id)
         ) WITHOUT ROWID;
         CREATE VIRTUAL TABLE passage USING fts5(
-          tokens, content = '', columnsize = 0, tokenize = 'unicode61 remove_diacritics 0');
+          tokens, content = '', columnsize = 0, tokenize = 'ascii');
         """)
   }
 }

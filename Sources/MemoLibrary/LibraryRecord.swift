@@ -20,6 +20,8 @@ public struct LibraryRecord: Sendable {
   var indexedParagraphs: [String]
   /// The near-duplicate fingerprint.
   var sketch: MemoSketch
+  /// The memo as stored (`StoredMemoCoding`, deflated) and its size before deflate.
+  var stored: (deflated: [UInt8], size: Int)
 
   /// Tokenizes, scores and fingerprints `memo` (one tokenizer pass serves all three).
   public init(memo: Memo, contentHash: String, url: String?, scorer: Scorer) {
@@ -30,10 +32,14 @@ public struct LibraryRecord: Sendable {
     card = scorer.score(text, memo: memo)
     indexedParagraphs = Self.indexedParagraphs(text)
     sketch = MemoSketch(memo: memo, text: text)
+    let coded = StoredMemoCoding.encode(memo)
+    stored = (Deflate.compress(coded), coded.count)
   }
 
   /// Each paragraph's normalized forms joined by spaces.
   static func indexedParagraphs(_ text: TokenizedText) -> [String] {
+    // Each distinct form once (a memo repeats most of its words).
+    var forms = [String?](repeating: nil, count: text.vocabulary.count)
     var result = [String](repeating: "", count: text.paragraphs.count)
     var current = -1
     var line = ""
@@ -46,7 +52,13 @@ public struct LibraryRecord: Sendable {
       } else {
         line += " "
       }
-      line += text.normalizedText(of: token)
+      if let form = forms[Int(token.id)] {
+        line += form
+      } else {
+        let form = text.normalizedText(of: token)
+        forms[Int(token.id)] = form
+        line += form
+      }
     }
     if current >= 0 { result[current] = line }
     return result
