@@ -19,6 +19,8 @@ let package = Package(
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     // RFC 4180 CSV writing for `score --format csv`.
     .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    // SQLite (FTS5, WAL, migrations) for the memo library.
+    .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
   ],
   targets: [
     .systemLibrary(
@@ -50,11 +52,21 @@ let package = Package(
     .target(
       name: "MemoReporting",
       dependencies: ["MemoCore", "MemoScoring", "MemoClustering", "MemoLexicon"]),
+    // zlib (deflate) for the memo text the library stores.
+    .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // The memo library: memos, hits and fingerprints kept in one SQLite file.
+    .target(
+      name: "MemoLibrary",
+      dependencies: [
+        "MemoCore", "CZlib", "MemoTokenization", "MemoLexicon", "MemoScoring", "MemoClustering",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .target(
       name: "MemoscopeKit",
       dependencies: [
         "MemoCore", "MemoExtraction", "MemoTokenization", "MemoLexicon", "MemoScoring",
         "MemoClustering", "MemoReporting", .product(name: "CSV", package: "CSV.swift"),
+        "MemoLibrary",
       ]),
     .executableTarget(
       name: "memoscope",
@@ -78,6 +90,11 @@ let package = Package(
       name: "MemoReportingTests",
       dependencies: ["MemoReporting", "TestSupport"]),
     .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
+    .testTarget(
+      name: "MemoLibraryTests",
+      dependencies: [
+        "MemoLibrary", "MemoLexicon", "TestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
     .testTarget(
       name: "MemoscopeCLITests",
       dependencies: [

@@ -20,7 +20,14 @@ enum ClusterTokenizer {
     var tokenizer = Tokenizer()
     // Only each token's hash is read, so no form needs keeping.
     tokenizer.keepsForms = keepingForms
-    let text = tokenizer.tokenize(paragraphs: memo.paragraphs)
+    return tokens(of: memo, text: tokenizer.tokenize(paragraphs: memo.paragraphs), masking: masking)
+  }
+
+  /// The clustering tokens of `memo` from its body already tokenized by the shared `Tokenizer`
+  /// (`text` must be `memo.paragraphs` tokenized), so a caller that tokenizes anyway does not
+  /// tokenize twice.
+  static func tokens(of memo: Memo, text: TokenizedText, masking: Bool) -> [ClusterToken] {
+    let tokenizer = Tokenizer()
     guard masking else {
       return text.tokens.map {
         ClusterToken(

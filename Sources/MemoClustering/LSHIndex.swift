@@ -139,6 +139,18 @@ enum LSHIndex {
     return (edges, perBand.reduce(0) { $0 + $1.candidates })
   }
 
+  /// The key of one band of a signature: its `rows` values from `base`, hashed with the band.
+  @inline(__always)
+  static func bandKey(
+    _ signatures: UnsafeBufferPointer<UInt32>, base: Int, band: Int, rows: Int
+  ) -> UInt64 {
+    var key = UInt64(band)
+    for row in 0..<rows {
+      key = StableHash.mix(key ^ UInt64(signatures[base + row]), seed: UInt64(row))
+    }
+    return key
+  }
+
   /// One band's (key, document) entries sorted by key, then document, so that each bucket is a
   /// run with its documents in ascending order.
   ///
@@ -153,12 +165,8 @@ enum LSHIndex {
     keys.reserveCapacity(skip.count)
     documents.reserveCapacity(skip.count)
     for document in 0..<skip.count where !skip[document] {
-      var key = UInt64(band)
-      let base = document * hashes + band * rows
-      for row in 0..<rows {
-        key = StableHash.mix(key ^ UInt64(signatures[base + row]), seed: UInt64(row))
-      }
-      keys.append(key)
+      keys.append(
+        bandKey(signatures, base: document * hashes + band * rows, band: band, rows: rows))
       documents.append(UInt32(document))
     }
     let count = keys.count

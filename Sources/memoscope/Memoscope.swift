@@ -11,6 +11,7 @@ struct Memoscope: AsyncParsableCommand {
     version: MemoscopeVersion.current,
     subcommands: [
       Extract.self, Score.self, LexiconCommand.self, Cluster.self, Compare.self, Report.self,
+      LibraryCommand.self,
     ])
 
   /// Runs the command; the one place errors are printed.

@@ -1,0 +1,2 @@
+// zlib, for the memo library's compressed memo text.
+#include <zlib.h>

@@ -1,0 +1,311 @@
+import Foundation
+import GRDB
+import MemoCore
+import MemoTokenization
+
+/// One line of keyword-in-context output: a phrase or lexicon hit where it was found.
+///
+/// Its JSON form has `source`, `company`, `date`, `paragraph`, `text`, `before`, `after`, and
+/// for a lexicon hit `entry`, `category` and `verdict`.
+public struct ContextLine: Sendable, Equatable, Encodable {
+  /// The memo's source path as added.
+  public var source: String
+  /// The memo's company, when known.
+  public var company: String?
+  /// The memo's date, when known.
+  public var date: String?
+  /// The paragraph, 1-based as reports cite it.
+  public var paragraph: Int
+  /// The text matched, as written.
+  public var text: String
+  /// About 60 characters before it (`…` when cut).
+  public var before: String
+  /// About 60 characters after it (`…` when cut).
+  public var after: String
+  /// For a lexicon hit: the entry id.
+  public var entry: String?
+  /// For a lexicon hit: the entry's category.
+  public var category: String?
+  /// For a lexicon hit: what a person said of it (`right`, `wrong`), or nil when unchecked.
+  public var verdict: String?
+  /// The stored memo's content key (for vetting).
+  public var memoHash: String
+  /// Where the match starts in its paragraph, in Unicode scalars.
+  public var start: Int
+
+  private enum CodingKeys: String, CodingKey {
+    case source, company, date, paragraph, text, before, after, entry, category, verdict
+  }
+
+  /// Encodes the documented keys (`null` for unknown metadata; hit keys only for hits).
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(source, forKey: .source)
+    try container.encode(company, forKey: .company)
+    try container.encode(date, forKey: .date)
+    try container.encode(paragraph, forKey: .paragraph)
+    try container.encode(text, forKey: .text)
+    try container.encode(before, forKey: .before)
+    try container.encode(after, forKey: .after)
+    if let entry {
+      try container.encode(entry, forKey: .entry)
+      try container.encode(category, forKey: .category)
+      try container.encode(verdict, forKey: .verdict)
+    }
+  }
+}
+
+/// A search query as phrases of normalized tokens.
+public struct PhraseQuery: Sendable, Equatable {
+  /// Each phrase's normalized tokens; a paragraph matches when it holds all phrases.
+  public var phrases: [[String]]
+
+  /// Parses query arguments: each argument is a phrase (the shell's quotes group words), and
+  /// double quotes inside an argument delimit phrases too. Tokens are normalized by the
+  /// scoring tokenizer, so "AI native", "AI-native" and "A.I.-native" are the same phrase.
+  public init(_ arguments: [String], tokenizer: Tokenizer = Tokenizer()) throws(LibraryError) {
+    var phrases: [[String]] = []
+    for argument in arguments {
+      let pieces = argument.split(separator: "\"", omittingEmptySubsequences: false)
+      for (index, piece) in pieces.enumerated() {
+        let forms = tokenizer.tokenize(String(piece)).normalizedForms
+        if forms.isEmpty { continue }
+        if index % 2 == 1 || pieces.count == 1 {
+          phrases.append(forms)
+        } else {
+          // Outside quotes in an argument that has quotes: each word on its own.
+          phrases.append(contentsOf: forms.map { [$0] })
+        }
+      }
+    }
+    guard !phrases.isEmpty else { throw .emptyQuery(arguments.joined(separator: " ")) }
+    self.phrases = phrases
+  }
+
+  /// The FTS5 query: every phrase, quoted.
+  var ftsQuery: String {
+    phrases.map {
+      "\"" + $0.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    .joined(separator: " AND ")
+  }
+}
+
+extension Library {
+  /// Every place a query's phrases occur in the filtered memos, in date order (undated last),
+  /// then source, paragraph and position.
+  ///
+  /// The phrase index finds the paragraphs; each is tokenized again to locate the phrase and
+  /// quote it as written.
+  ///
+  /// - Complexity: an index lookup, plus tokenizing each paragraph that matches.
+  public func search(_ query: PhraseQuery, filter: LibraryFilter = LibraryFilter())
+    throws(LibraryError) -> [ContextLine]
+  {
+    try filter.validate()
+    let (conditions, arguments) = filter.memoConditions()
+    let rows = try read { db -> [(Int64, Int64)] in
+      let sql =
+        "SELECT p.rowid AS row, m.id AS id FROM passage p "
+        + "JOIN memo m ON m.id = (SELECT max(id) FROM memo WHERE id <= p.rowid) "
+        + "WHERE passage MATCH ?"
+        + conditions.map { " AND " + $0 }.joined()
+        + " ORDER BY m.date IS NULL, m.date, m.source, p.rowid"
+      return try Row.fetchAll(
+        db, sql: sql, arguments: StatementArguments([query.ftsQuery] + arguments)
+      ).map { ($0["row"] as Int64, $0["id"] as Int64) }
+    }
+    // Runs of rows of one memo (a memo's rows are consecutive), located on all cores.
+    var found: [Range<Int>] = []
+    for index in rows.indices {
+      if index > 0 && rows[index].1 == rows[index - 1].1 {
+        found[found.count - 1] = found[found.count - 1].lowerBound..<(index + 1)
+      } else {
+        found.append(index..<(index + 1))
+      }
+    }
+    let runs = found
+    let stored = try storedRows(runs.map { rows[$0.lowerBound].1 })
+    let located = concurrentMap(count: runs.count) { run -> [ContextLine] in
+      let id = rows[runs[run].lowerBound].1
+      guard let raw = stored[id], let memo = raw.memo else { return [] }
+      return runs[run].flatMap { index in
+        Self.locate(query, in: memo, paragraph: Int(rows[index].0 - id), hash: raw.hash)
+      }
+    }
+    return located.flatMap { $0 }
+  }
+
+  /// The places of a query's phrases in one paragraph of a memo.
+  static func locate(_ query: PhraseQuery, in memo: Memo, paragraph: Int, hash: String)
+    -> [ContextLine]
+  {
+    guard paragraph >= 0, paragraph < memo.paragraphs.count else { return [] }
+    let text = memo.paragraphs[paragraph]
+    let tokenized = Tokenizer().tokenize(text)
+    let forms = tokenized.normalizedForms
+    var found: [(start: Int, end: Int)] = []
+    for phrase in query.phrases where phrase.count <= forms.count {
+      for first in 0...(forms.count - phrase.count)
+      where forms[first] == phrase[0] && Array(forms[first..<(first + phrase.count)]) == phrase {
+        found.append(
+          (
+            Int(tokenized.tokens[first].start),
+            Int(tokenized.tokens[first + phrase.count - 1].end)
+          ))
+      }
+    }
+    return found.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }).map { start, end in
+      let context = Context.around(text, start: start, end: end)
+      return ContextLine(
+        source: memo.source, company: memo.company, date: memo.date, paragraph: paragraph + 1,
+        text: context.text, before: context.before, after: context.after, entry: nil,
+        category: nil, verdict: nil, memoHash: hash, start: start)
+    }
+  }
+
+  /// A memo row as stored, memo still deflated.
+  struct RawMemo: Sendable {
+    var hash: String
+    var url: String?
+    var addedAt: String
+    var size: Int
+    var deflated: [UInt8]
+
+    /// The memo, or nil when damaged.
+    var memo: Memo? {
+      Deflate.decompress(deflated, size: size).flatMap(StoredMemoCoding.decode)
+    }
+  }
+
+  /// The stored rows of these memo ids.
+  func storedRows(_ ids: [Int64]) throws(LibraryError) -> [Int64: RawMemo] {
+    try read { db in
+      var result: [Int64: RawMemo] = [:]
+      let statement = try db.cachedStatement(
+        sql: "SELECT hash, url, added_at, memo_bytes, memo FROM memo WHERE id = ?")
+      for id in ids {
+        guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
+        result[id] = RawMemo(
+          hash: row["hash"], url: row["url"], addedAt: row["added_at"], size: row["memo_bytes"],
+          deflated: [UInt8](row["memo"] as Data))
+      }
+      return result
+    }
+  }
+
+  /// The lexicon hits in the filtered memos (of `filter.entry` or `filter.category` when set),
+  /// in date order (undated last), then source, paragraph and position.
+  public func hits(_ filter: LibraryFilter = LibraryFilter()) throws(LibraryError)
+    -> [ContextLine]
+  {
+    try filter.validate()
+    let memoPart = filter.memoConditions()
+    let hitPart = filter.hitConditions()
+    let conditions = memoPart.sql + hitPart.sql
+    let rows = try read { db in
+      let sql = """
+        SELECT m.id AS id, e.name AS entry, e.category AS category, h.paragraph AS paragraph,
+          h.start AS start, h."end" AS "end", v.wrong AS wrong
+        FROM hit h JOIN entry e ON e.id = h.entry_id JOIN memo m ON m.id = h.memo_id
+        LEFT JOIN verdict v ON v.memo_hash = m.hash AND v.entry = e.name
+          AND v.paragraph = h.paragraph AND v.start = h.start
+        """
+        + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+        + " ORDER BY m.date IS NULL, m.date, m.source, h.paragraph, h.start, e.name"
+      return try Row.fetchAll(
+        db, sql: sql, arguments: StatementArguments(memoPart.arguments + hitPart.arguments)
+      ).map { row in
+        (
+          id: row["id"] as Int64, entry: row["entry"] as String,
+          category: row["category"] as String, paragraph: row["paragraph"] as Int,
+          start: row["start"] as Int, end: row["end"] as Int, wrong: row["wrong"] as Bool?
+        )
+      }
+    }
+    let memos = try storedMemos(Array(Set(rows.map(\.id))))
+    return rows.compactMap { row in
+      guard let stored = memos[row.id], row.paragraph < stored.memo.paragraphs.count else {
+        return nil
+      }
+      let context = Context.around(
+        stored.memo.paragraphs[row.paragraph], start: row.start, end: row.end)
+      return ContextLine(
+        source: stored.memo.source, company: stored.memo.company, date: stored.memo.date,
+        paragraph: row.paragraph + 1, text: context.text, before: context.before,
+        after: context.after, entry: row.entry, category: row.category,
+        verdict: row.wrong.map { $0 ? "wrong" : "right" }, memoHash: stored.hash,
+        start: row.start)
+    }
+  }
+
+  /// A stored memo with its keys.
+  public struct StoredMemo: Sendable {
+    /// The row id.
+    public var id: Int64
+    /// The content key.
+    public var hash: String
+    /// The page's own address, when known.
+    public var url: String?
+    /// When it was added (ISO 8601).
+    public var addedAt: String
+    /// The memo.
+    public var memo: Memo
+  }
+
+  /// The memos with these row ids (those that can be decoded).
+  func storedMemos(_ ids: [Int64]) throws(LibraryError) -> [Int64: StoredMemo] {
+    let rows = try storedRows(ids)
+    let keys = Array(rows.keys)
+    let decoded = concurrentMap(count: keys.count) { index -> StoredMemo? in
+      let raw = rows[keys[index]]!
+      return raw.memo.map {
+        StoredMemo(id: keys[index], hash: raw.hash, url: raw.url, addedAt: raw.addedAt, memo: $0)
+      }
+    }
+    var result: [Int64: StoredMemo] = [:]
+    for item in decoded { if let item { result[item.id] = item } }
+    return result
+  }
+
+  /// The filtered memos (entry and category filters keep memos with such a hit), in date
+  /// order (undated last), then source.
+  public func memos(_ filter: LibraryFilter = LibraryFilter()) throws(LibraryError)
+    -> [StoredMemo]
+  {
+    try filter.validate()
+    let memoPart = filter.memoConditions()
+    let hitPart = filter.hitConditions()
+    var conditions = memoPart.sql
+    if !hitPart.sql.isEmpty {
+      conditions.append(
+        "EXISTS (SELECT 1 FROM hit h JOIN entry e ON e.id = h.entry_id WHERE h.memo_id = m.id AND "
+          + hitPart.sql.joined(separator: " AND ") + ")")
+    }
+    let rows = try read { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT m.id AS id, m.hash AS hash, m.url AS url, m.added_at AS added_at, "
+          + "m.memo_bytes AS memo_bytes, m.memo AS memo FROM memo m"
+          + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+          + " ORDER BY m.date IS NULL, m.date, m.source, m.id",
+        arguments: StatementArguments(memoPart.arguments + hitPart.arguments))
+    }
+    return rows.compactMap { row in
+      Self.decodeMemo(row).map {
+        StoredMemo(
+          id: row["id"], hash: row["hash"], url: row["url"], addedAt: row["added_at"], memo: $0)
+      }
+    }
+  }
+
+  /// The earliest and latest memo dates in the whole library.
+  public func dateRange() throws(LibraryError) -> (first: String, last: String)? {
+    try read { db in
+      guard let row = try Row.fetchOne(db, sql: "SELECT min(date) AS a, max(date) AS b FROM memo"),
+        let first = row["a"] as String?, let last = row["b"] as String?
+      else { return nil }
+      return (first, last)
+    }
+  }
+}

@@ -1,0 +1,281 @@
+import Foundation
+import GRDB
+import MemoCore
+import MemoLexicon
+import MemoLibrary
+import MemoScoring
+import TestSupport
+import Testing
+
+/// A library in a fresh folder, scored with the mini lexicon.
+struct TestLibrary {
+  let folder: URL
+  let library: Library
+  let scorer: Scorer
+  let stamp: LexiconStamp
+
+  init() throws {
+    folder = try Fixtures.temporaryFolder()
+    library = try Library(path: folder.appendingPathComponent("test.sqlite").path, create: true)
+    let lexicon = try Lexicon.load(Fixtures.url("Lexicons/mini").path)
+    scorer = Scorer(lexicon: lexicon)
+    stamp = LexiconStamp(name: lexicon.name, version: lexicon.version, hash: lexicon.hash)
+  }
+
+  /// Adds memos, each keyed by its body.
+  @discardableResult
+  func add(_ memos: [Memo]) throws -> Int {
+    try library.add(
+      memos.map {
+        LibraryRecord(
+          memo: $0, contentHash: LibraryRecord.contentHash(of: Array(($0.source + $0.body).utf8)),
+          url: nil, scorer: scorer)
+      }, lexicon: stamp, addedAt: "2026-01-01T00:00:00Z")
+  }
+}
+
+func memo(_ source: String, company: String?, date: String?, _ paragraphs: String...) -> Memo {
+  Memo(source: source, date: date, company: company, paragraphs: paragraphs)
+}
+
+@Suite("Memo library")
+struct LibraryTests {
+  @Test("Adding the same memos again adds nothing")
+  func idempotentAdd() throws {
+    let test = try TestLibrary()
+    let memos = [
+      memo("a.txt", company: "Acme", date: "2025-01-02", "We will run with fewer layers."),
+      memo("b.txt", company: "Bolt", date: "2025-02-03", "We are removing layers."),
+    ]
+    #expect(try test.add(memos) == 2)
+    #expect(try test.add(memos) == 0)
+    #expect(try test.add(memos + [memo("c.txt", company: nil, date: nil, "Hello.")]) == 1)
+    #expect(try test.library.memoCount() == 3)
+    // Stored memos come back whole.
+    #expect(
+      try test.library.memos().map(\.memo) == [memos[0], memos[1]] + [
+        memo("c.txt", company: nil, date: nil, "Hello.")
+      ])
+    #expect(try test.library.integrityCheck() == ["ok"])
+  }
+
+  @Test("A phrase finds its spelling variants, quoted as written, paragraphs 1-based")
+  func spellingVariants() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo("1.txt", company: "A", date: "2025-01-01", "Intro.", "We are an AI-native company."),
+      memo("2.txt", company: "B", date: "2025-01-02", "Becoming A.I.-native, fast."),
+      memo("3.txt", company: "C", date: "2025-01-03", "An AI\u{2011}native team."),
+      memo("4.txt", company: "D", date: "2025-01-04", "AI native or not, the native AI stays."),
+      memo("5.txt", company: "E", date: "2025-01-05", "Nothing to see: native speakers, AI."),
+    ])
+    let lines = try test.library.search(PhraseQuery(["AI native"]))
+    #expect(lines.map(\.source) == ["1.txt", "2.txt", "3.txt", "4.txt"])
+    #expect(lines.map(\.text) == ["AI-native", "A.I.-native", "AI\u{2011}native", "AI native"])
+    #expect(lines[0].paragraph == 2)
+    #expect(lines[0].before == "We are an ")
+    #expect(lines[0].after == " company.")
+    #expect(try test.library.search(PhraseQuery(["\"a.i. native\""])).count == 4)
+    // Two words as two arguments: both in one paragraph, each quoted.
+    let both = try test.library.search(PhraseQuery(["native", "speakers"]))
+    #expect(both.map(\.text) == ["native", "speakers"])
+    #expect(throws: LibraryError.emptyQuery("…")) { try PhraseQuery(["…"]) }
+  }
+
+  @Test("Company, date, entry and category filters narrow searches and hits")
+  func filters() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo("a.txt", company: "Acme", date: "2024-12-30", "We will run with fewer layers."),
+      memo("b.txt", company: "acme", date: "2025-03-01", "Fewer management layers now."),
+      memo("c.txt", company: "Bolt", date: "2025-03-02", "Fewer layers for Bolt."),
+      memo("d.txt", company: "Bolt", date: nil, "Fewer layers, undated."),
+    ])
+    let query = try PhraseQuery(["fewer layers"])
+    #expect(try test.library.search(query).map(\.source) == ["a.txt", "c.txt", "d.txt"])
+    #expect(
+      try test.library.search(query, filter: LibraryFilter(company: "ACME")).map(\.source)
+        == ["a.txt"])
+    #expect(
+      try test.library.search(query, filter: LibraryFilter(since: "2025")).map(\.source)
+        == ["c.txt"])
+    #expect(
+      try test.library.search(query, filter: LibraryFilter(until: "2025-03-01")).map(\.source)
+        == ["a.txt"])
+    #expect(
+      try test.library.search(query, filter: LibraryFilter(until: "2024")).map(\.source)
+        == ["a.txt"])
+    let hits = try test.library.hits(LibraryFilter(entry: "fewer_layers"))
+    #expect(hits.map(\.source) == ["a.txt", "b.txt", "c.txt", "d.txt"])
+    #expect(
+      hits.map(\.text) == [
+        "fewer layers", "Fewer management layers", "Fewer layers", "Fewer layers",
+      ])
+    #expect(
+      try test.library.hits(LibraryFilter(company: "bolt", category: "cuts")).map(\.source)
+        == ["c.txt", "d.txt"])
+    #expect(try test.library.hits(LibraryFilter(category: "hedges")).isEmpty)
+    #expect(throws: LibraryError.badDate("March")) {
+      try test.library.search(query, filter: LibraryFilter(since: "March"))
+    }
+  }
+
+  @Test("The timeline lists each company's first use in date order, the earliest marked")
+  func timeline() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo("first.txt", company: "Early", date: "2023-01-01", "A quiet memo about lunch."),
+      memo("c2.txt", company: "Copier", date: "2025-06-01", "Fewer layers again."),
+      memo("o.txt", company: "Origin", date: "2024-05-01", "We want fewer layers."),
+      memo("c1.txt", company: "copier", date: "2025-02-01", "Fewer layers, we said."),
+      memo("o2.txt", company: "Origin", date: "2024-04-30", "No flattening talk here."),
+      memo("x.txt", company: nil, date: "2020-01-01", "Fewer layers with no company."),
+    ])
+    let timeline = try test.library.timeline(try PhraseQuery(["fewer layers"]))
+    #expect(timeline.uses.map(\.company) == ["Origin", "copier"])
+    #expect(timeline.uses.map(\.date) == ["2024-05-01", "2025-02-01"])
+    #expect(timeline.uses.map(\.earliest) == [true, false])
+    #expect(timeline.uses.map(\.memos) == [1, 2])
+    #expect(timeline.unplaced == ["x.txt"])
+    #expect(timeline.libraryRange?.first == "2020-01-01")
+    let byEntry = try test.library.timeline(LibraryFilter(entry: "fewer_layers"))
+    #expect(byEntry.uses.map(\.company) == ["Origin", "copier"])
+  }
+
+  @Test("Verdicts are stored by hit, counted, and wrong hits leave the timeline")
+  func vetting() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo("a.txt", company: "Acme", date: "2025-01-02", "We will run with fewer layers."),
+      memo("b.txt", company: "Bolt", date: "2025-02-03", "We are removing layers."),
+    ])
+    let sample = try test.library.vettingSample(count: 10)
+    #expect(sample.count == 2)
+    #expect(try test.library.vettingSample(count: 1, seed: 7).count == 1)
+    let a = try #require(sample.first { $0.source == "a.txt" })
+    let verdicts = [
+      Verdict(
+        memoHash: a.memoHash, entry: a.entry!, paragraph: a.paragraph, start: a.start, wrong: true,
+        note: "sarcasm"),
+      Verdict(memoHash: "nope", entry: "fewer_layers", paragraph: 1, start: 0, wrong: false),
+    ]
+    let unknown = try test.library.storeVerdicts(verdicts, checkedAt: "2026-01-02T00:00:00Z")
+    #expect(unknown.map(\.memoHash) == ["nope"])
+    #expect(
+      try test.library.vettingSummary().sentence == "1 of 2 hits checked by a person, 1 wrong")
+    #expect(try test.library.hits().map(\.verdict) == ["wrong", nil])
+    #expect(try test.library.vettingSample(count: 10).map(\.source) == ["b.txt"])
+    let timeline = try test.library.timeline(LibraryFilter(entry: "fewer_layers"))
+    #expect(timeline.uses.map(\.company) == ["Bolt"])
+    #expect(try test.library.wrongHits()[a.memoHash]?.count == 1)
+  }
+
+  @Test("A library from a newer schema, another program's database and a corrupt file are refused")
+  func refusals() throws {
+    let test = try TestLibrary()
+    try test.add([memo("a.txt", company: "Acme", date: nil, "Fewer layers.")])
+    let newer = test.folder.appendingPathComponent("newer.sqlite").path
+    _ = try Library(path: newer, create: true)
+    try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 99") }
+    #expect(throws: LibraryError.newerSchema(path: newer, found: 99, supported: 1)) {
+      try Library(path: newer)
+    }
+    let other = test.folder.appendingPathComponent("other.sqlite").path
+    try DatabaseQueue(path: other).write { try $0.execute(sql: "CREATE TABLE t(x)") }
+    #expect(throws: LibraryError.notALibrary(path: other)) { try Library(path: other) }
+    let corrupt = test.folder.appendingPathComponent("corrupt.sqlite").path
+    try Data("this is not a database at all, just some text\n".utf8).write(
+      to: URL(fileURLWithPath: corrupt))
+    #expect(
+      throws: LibraryError.corrupt(
+        path: corrupt, reason: "the file does not start with an SQLite header")
+    ) { try Library(path: corrupt) }
+    let missing = test.folder.appendingPathComponent("missing.sqlite").path
+    #expect(throws: LibraryError.missing(path: missing)) { try Library(path: missing) }
+    #expect(
+      LibraryError.newerSchema(path: "x.sqlite", found: 2, supported: 1).description
+        == "x.sqlite: this library has schema version 2, written by a newer memoscope; this one "
+        + "reads up to version 1. Update memoscope to open it.")
+  }
+
+  @Test("While another process writes, readers search and a writer gets a clear error")
+  func locked() throws {
+    let test = try TestLibrary()
+    try test.add([memo("a.txt", company: "Acme", date: nil, "Fewer layers.")])
+    let path = test.folder.appendingPathComponent("test.sqlite").path
+    let open = try Library(path: path, busyTimeout: 0.1)
+    var configuration = Configuration()
+    configuration.allowsUnsafeTransactions = true
+    let other = try DatabaseQueue(path: path, configuration: configuration)
+    try other.inDatabase { db in
+      try db.execute(sql: "BEGIN IMMEDIATE")
+      try db.execute(sql: "UPDATE memo SET source = 'moved.txt'")
+    }
+    #expect(try open.search(PhraseQuery(["fewer layers"])).map(\.source) == ["a.txt"])
+    #expect(throws: LibraryError.locked(path: path)) {
+      try open.add(
+        [
+          LibraryRecord(
+            memo: memo("z.txt", company: nil, date: nil, "Fewer layers."), contentHash: "z",
+            url: nil, scorer: test.scorer)
+        ], lexicon: test.stamp, addedAt: "now")
+    }
+    // Opening a current library takes no write lock, so a reader opens it too.
+    #expect(try Library(path: path, busyTimeout: 0.1).memoCount() == 1)
+    try other.inDatabase { db in try db.execute(sql: "ROLLBACK") }
+  }
+
+  @Test("Similar memos come from the stored band index, verified on shingles")
+  func similar() throws {
+    let test = try TestLibrary()
+    let template = [
+      "Today we are announcing changes to how Acme is organized, and they affect many of you.",
+      "We will reduce the number of management layers and bring decisions closer to customers.",
+      "Roughly 120 roles will be eliminated across sales, support and operations this quarter.",
+      "Everyone affected will hear from their manager today and receive sixteen weeks of pay.",
+    ]
+    try test.add([
+      Memo(source: "acme.txt", company: "Acme", paragraphs: template),
+      Memo(
+        source: "other.txt", company: "Other",
+        paragraphs: ["Our cafeteria menu changes next week; soup moves to Tuesdays and Fridays."]),
+    ])
+    var copy = template
+    copy[0] = copy[0].replacingOccurrences(of: "Acme", with: "Bolt")
+    copy[2] = copy[2].replacingOccurrences(of: "120", with: "85")
+    let found = try test.library.similar(
+      to: Memo(source: "bolt.txt", company: "Bolt", paragraphs: copy))
+    #expect(found.map(\.source) == ["acme.txt"])
+    #expect(found[0].jaccard > 0.5)
+  }
+
+  @Test("Changing the lexicon rescoring every stored memo; the library records it")
+  func rescore() throws {
+    let test = try TestLibrary()
+    try test.add([memo("a.txt", company: "Acme", date: nil, "Fewer layers.")])
+    let other = LexiconStamp(name: "mini", version: "9.9.9", hash: "0000000000000000")
+    #expect(
+      throws: LibraryError.lexiconMismatch(
+        path: test.library.path, stored: test.stamp.hash, given: other.hash)
+    ) {
+      try test.library.add([], lexicon: other, addedAt: "now")
+    }
+    let count = try test.library.rescore(stamp: other) { memos in memos.map(test.scorer.score) }
+    #expect(count == 1)
+    #expect(try test.library.lexicon() == other)
+    #expect(try test.library.hits().count == 1)
+  }
+
+  @Test("A page's canonical link, else its og:url, is its address")
+  func pageAddress() {
+    let canonical = Array(
+      """
+      <html><head><meta property="og:url" content="https://example.com/og">
+      <LINK REL="canonical" HREF="https://example.com/memo?a=1&amp;b=2"></head><body>x</body></html>
+      """.utf8)
+    #expect(PageAddress.url(inPage: canonical) == "https://example.com/memo?a=1&b=2")
+    let openGraph = Array(#"<meta content='https://example.com/og' property='og:url'/>"#.utf8)
+    #expect(PageAddress.url(inPage: openGraph) == "https://example.com/og")
+    #expect(PageAddress.url(inPage: Array(#"<link rel="canonical" href="/relative">"#.utf8)) == nil)
+  }
+}
