@@ -38,6 +38,10 @@ enum BodyEvidence {
   static func isChrome(_ paragraph: String) -> Bool {
     guard paragraph.utf8.count <= 160 else { return false }
     if copyrightHolder(paragraph) != nil { return true }
+    guard
+      paragraph.containsByte(UInt8(ascii: "|")) || paragraph.containsByte(0xC2)
+        || paragraph.containsByte(0xE2)
+    else { return false }
     for separator in [" | ", " · ", " • "] {
       let parts = paragraph.splitting(on: separator)
       if parts.count >= 3, parts.allSatisfy({ $0.split(separator: " ").count <= 4 }),
@@ -78,7 +82,7 @@ enum BodyEvidence {
   /// The company in a sign-off's role line: "Chief Executive Officer, Tessaline Labs" or
   /// "Head of People at Orrin Mobility", in the last four paragraphs.
   static func signatureCompany(_ paragraphs: [String]) -> String? {
-    for line in paragraphs.suffix(4).reversed() where line.count <= 100 {
+    for line in paragraphs.suffix(4).reversed() where line.utf8.count <= 100 {
       guard MemoHeaders.isJobTitle(line) else { continue }
       var candidate: Substring?
       if let range = Substring(line).firstByteRange(of: " at ") {
@@ -105,6 +109,11 @@ enum BodyEvidence {
       counts[name, default: 0] += 1
     }
     for paragraph in paragraphs {
+      // Most paragraphs hold neither form; the byte search is much cheaper than the words.
+      guard
+        paragraph.containsBytes("’s") || paragraph.containsBytes("'s")
+          || paragraph.containsBytes(" at ") || paragraph.hasPrefix("At ")
+      else { continue }
       let words = paragraph.split(separator: " ")
       for (index, word) in words.enumerated() {
         // "Acme’s" / "Acme's" (and "Orrin Mobility’s").
