@@ -64,7 +64,10 @@ extension Pipeline {
       outcome.rescored = try libraryRescore(library, lexicon: lexicon)
     }
     let addedAt = ISO8601DateFormatter().string(from: now)
-    let inputs = MemoInput.collect(paths)
+    // The one input stream's walk (each file once, by device and inode); the library keys and
+    // skips stored content itself, before extracting.
+    let corpus = Corpus(paths: paths, options: options)
+    let inputs = corpus.units
     let extractor = MemoExtractor(options: options)
     let window = max(1, ProcessInfo.processInfo.activeProcessorCount) * 32
     // Each window is written on its own thread while the next one is extracted and scored.
@@ -123,11 +126,11 @@ extension Pipeline {
   public static func libraryMemo(_ path: String, options: ExtractionOptions = ExtractionOptions())
     throws(ExtractionError) -> Memo
   {
-    let inputs = MemoInput.collect([path])
-    guard inputs.count == 1, let input = inputs.first else {
+    let memos = Corpus(paths: [path], options: options).memos()
+    guard memos.count == 1, let memo = memos.first else {
       throw .unparsable(path: path, reason: "give one memo file (or a JSONL file of one memo)")
     }
-    return try input.memo(extractor: MemoExtractor(options: options)).get()
+    return try memo.get()
   }
 }
 
@@ -173,21 +176,20 @@ private struct KeyedInput: Sendable {
   var hash: String?
   var bytes: [UInt8]?
   var memo: Memo?
+  /// The size limit for reading a document.
+  var limit: Int
 
   init(_ input: MemoInput, limit: Int) {
     self.input = input
+    self.limit = limit
     switch input {
     case .failure: break
-    case .document(let path):
-      // Regular files within the size limit are read once here; the extractor reports
-      // anything else (pipes, devices, too large) with its own message.
-      guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-        attributes[.type] as? FileAttributeType == .typeRegular,
-        let size = attributes[.size] as? Int, size <= limit,
-        let data = FileManager.default.contents(atPath: path)
-      else { return }
-      bytes = [UInt8](data)
-      hash = LibraryRecord.contentHash(of: bytes!)
+    case .document(let collected):
+      // Read once within the size limit; the extractor's reader reports anything else (pipes,
+      // devices, too large) with its own message when the record is made.
+      guard let contents = try? InputReader.read(collected, limit: limit) else { return }
+      bytes = contents.bytes
+      hash = LibraryRecord.contentHash(of: contents.bytes)
     case .line(let file, let line):
       guard case .success(let memo) = file.memo(at: line) else { return }
       self.memo = memo
@@ -203,18 +205,29 @@ private struct KeyedInput: Sendable {
     var url: String?
     if let known = self.memo {
       memo = known
-    } else if case .document(let path) = input, let bytes, let hash {
+    } else if case .document(let collected) = input, let bytes, let hash {
       do {
-        memo = try extractor.extract(bytes: bytes, source: path)
+        memo = try extractor.extract(bytes: bytes, source: collected.path)
       } catch {
         return .failure(error)
       }
       if memo.format == .html { url = PageAddress.url(inPage: bytes) }
       return .success(LibraryRecord(memo: memo, contentHash: hash, url: url, scorer: scorer))
     } else {
-      switch input.memo(extractor: extractor) {
+      switch input {
       case .failure(let error): return .failure(error)
-      case .success(let read): memo = read
+      case .line(let file, let line):
+        switch file.memo(at: line) {
+        case .failure(let error): return .failure(error)
+        case .success(let read): memo = read
+        }
+      case .document(let collected):
+        do {
+          let contents = try InputReader.read(collected, limit: limit)
+          memo = try extractor.extract(bytes: contents.bytes, source: collected.path)
+        } catch {
+          return .failure(error)
+        }
       }
     }
     return .success(
