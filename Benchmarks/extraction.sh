@@ -22,24 +22,11 @@ if [ ! -f "$BENCH/ground-truth.json" ]; then
   echo "error: $BENCH: benchmark not found; it should sit beside the repository as ../shared/bench/article-extraction" >&2
   exit 2
 fi
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time for peak-memory figures" >&2
-  apt-get install -y -qq time >/dev/null
-fi
-
-echo "== building memoscope (release)" >&2
-swift build -c release --scratch-path "$SCRATCH" --product memoscope >&2
-swift build -c release --scratch-path "$SCRATCH" --product memoscope-bench >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
-
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "== creating $VENV with trafilatura" >&2
-  python3 -m venv "$VENV"
-fi
-# lxml >= 5.2 moved lxml.html.clean out; trafilatura's justext still imports it.
-"$VENV/bin/python" -c "import trafilatura, justext" 2>/dev/null \
-  || "$VENV/bin/pip" install -q trafilatura lxml_html_clean >&2
-TRAFILATURA_VERSION="$("$VENV/bin/python" -c "import trafilatura; print(trafilatura.__version__)")"
+# shellcheck source=Benchmarks/common.sh
+source "$ROOT/Benchmarks/common.sh"
+gnu_time
+memoscope_release_build
+trafilatura_venv
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

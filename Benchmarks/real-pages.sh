@@ -32,22 +32,11 @@ for set in $SETS; do
     exit 2
   fi
 done
-if [ ! -x /usr/bin/time ]; then
-  echo "installing GNU time for CPU figures" >&2
-  apt-get install -y -qq time >/dev/null
-fi
-
-echo "== building memoscope (release)" >&2
-swift build -c release --scratch-path "$SCRATCH" --product memoscope >&2
-swift build -c release --scratch-path "$SCRATCH" --product memoscope-bench >&2
-BIN="$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
-
-if [ ! -x "$VENV/bin/python" ]; then
-  echo "== creating $VENV with trafilatura 2.3.1" >&2
-  python3 -m venv "$VENV"
-fi
-"$VENV/bin/python" -c "import trafilatura, justext, sys; sys.exit(trafilatura.__version__ != '2.3.1')" \
-  2>/dev/null || "$VENV/bin/pip" install -q "trafilatura==2.3.1" lxml_html_clean >&2
+# shellcheck source=Benchmarks/common.sh
+source "$ROOT/Benchmarks/common.sh"
+gnu_time
+memoscope_release_build
+trafilatura_venv
 
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT
