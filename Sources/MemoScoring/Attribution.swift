@@ -82,6 +82,47 @@ struct Attribution {
   /// after its announcement ("Here is the fact that changed my mind…") still counts as implied.
   static let impliedReach = 4
 
+  /// Words after "more than" / "rather than" / "instead of" that introduce the lesser cause.
+  static let demotionLinks: Set<String> = ["by", "because", "of", "due", "to", "from", "about"]
+  /// Words that stand for AI named just before ("more than by any tool").
+  static let technologyNouns: Set<String> = [
+    "tool", "tools", "technology", "technologies", "automation", "software", "model", "models",
+  ]
+  /// Tokens searched after a demotion cue, and between "less" and "than".
+  static let demotionReach = 4
+
+  /// Whether the tokens (normalized forms of one sentence) rank AI below another cause:
+  /// "more than by any tool", "rather than AI", "instead of automation", "less about AI than".
+  /// `aiTokens` are the offsets of AI references in the sentence.
+  static func demotesAI(_ forms: [String], aiTokens: Set<Int>) -> Bool {
+    for index in forms.indices where index > 0 {
+      let cue =
+        (forms[index] == "than" && ["more", "rather"].contains(forms[index - 1]))
+        || (forms[index] == "of" && forms[index - 1] == "instead")
+      if cue {
+        let rather = forms[index - 1] != "more"
+        var linked = rather
+        for next in (index + 1)..<min(forms.count, index + 1 + demotionReach) {
+          if demotionLinks.contains(forms[next]) {
+            linked = true
+            continue
+          }
+          if aiTokens.contains(next) && linked { return true }
+          if technologyNouns.contains(forms[next]) && linked { return true }
+        }
+      }
+      if forms[index - 1] == "less" {
+        let window = index..<min(forms.count, index + demotionReach)
+        if let ai = window.first(where: { aiTokens.contains($0) }),
+          forms[(ai + 1)..<min(forms.count, ai + 1 + demotionReach)].contains("than")
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
   init(
     located: [Located], text: TokenizedText, negation: NegationScope, lexicon: Lexicon,
     sentenceCount: Int
@@ -201,6 +242,28 @@ struct Attribution {
       }) {
         denial[sentence] = true
       }
+    }
+    // Demotion: a sentence about causes that ranks AI below another cause, "driven by our
+    // budget more than by any tool", "because of costs rather than AI", "less about AI than
+    // about demand". A tool or technology word stands for AI named in the sentence or the two
+    // before it in the same paragraph.
+    for sentence in 0..<sentenceCount where !denial[sentence] {
+      guard lastToken[sentence] >= firstToken[sentence] else { continue }
+      let range = firstToken[sentence]...lastToken[sentence]
+      let forms = range.map { text.normalizedText(of: text.tokens[$0]) }
+      let aiTokens = Set(
+        ai[sentence].flatMap { Array(located[$0].tokens) }.map { $0 - range.lowerBound })
+      let aiNearby =
+        !aiTokens.isEmpty
+        || (max(0, sentence - 2)..<sentence).contains {
+          paragraphOf[$0] == paragraphOf[sentence] && !ai[$0].isEmpty
+        }
+      guard aiNearby else { continue }
+      let aboutCauses =
+        !causes[sentence].isEmpty || forms.contains(where: { Self.claimWords.contains($0) })
+        || forms.indices.dropLast().contains { Self.anaphors.contains([forms[$0], forms[$0 + 1]]) }
+      guard aboutCauses else { continue }
+      if Self.demotesAI(forms, aiTokens: aiTokens) { denial[sentence] = true }
     }
     for sentence in negation.shortDenials.sorted() where sentence > 0 {
       guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }

@@ -46,6 +46,29 @@ struct NegationTests {
     #expect(memo.aiReason != .denied)
   }
 
+  @Test("A cause ranked above AI demotes AI: the memo denies it as the reason")
+  func demotion() {
+    for memo in [
+      ["We are letting 90 people go, because of costs rather than AI."],
+      [
+        "We are cutting 45 roles in the studio. Our artists have begun using AI image tools."
+          + " These changes are driven by our budget and a slower market more than by any tool."
+      ],
+      ["Today we cut 200 jobs. This decision is less about AI than about falling demand."],
+    ] {
+      let read = scorer.score(Memo(source: "memo.txt", paragraphs: memo))
+      #expect(read.aiReason == .denied, "\(memo)")
+      #expect(read.score == 0)
+    }
+    // AI ranked above the other cause stays a reason.
+    for sentence in [
+      "We are cutting 300 roles, driven by AI more than by the market.",
+      "AI agents now do more than our old tools, so we are eliminating 120 positions.",
+    ] {
+      #expect(card(sentence).aiReason != .denied, "\(sentence)")
+    }
+  }
+
   @Test("Contractions and 'nothing to do with' negate AI as the cause")
   func contractions() {
     for sentence in [
