@@ -54,7 +54,7 @@ public enum CommonMark {
       let input = folder.appendingPathComponent("in.md")
       let output = folder.appendingPathComponent("out.html")
       try Data(markdown.utf8).write(to: input)
-      FileManager.default.createFile(atPath: output.path, contents: nil)
+      _ = FileManager.default.createFile(atPath: output.path, contents: nil)
       let process = Process()
       process.executableURL = binary
       process.arguments = flavor.arguments + [input.path]
