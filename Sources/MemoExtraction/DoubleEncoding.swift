@@ -36,7 +36,8 @@ enum DoubleEncoding {
     while index < count {
       let lead = utf8[index]
       if lead < 0x80 {
-        close(at: index)
+        // Only an open run needs closing: ASCII text is the hot path.
+        if runStart >= 0 { close(at: index) }
         index += 1
         continue
       }
@@ -47,7 +48,7 @@ enum DoubleEncoding {
       if let byte = windows1252Byte(value) {
         if runStart < 0 { runStart = index }
         runBytes.append(byte)
-      } else {
+      } else if runStart >= 0 {
         close(at: index)
       }
       index += length
