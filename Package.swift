@@ -60,6 +60,8 @@ let package = Package(
       dependencies: [
         "MemoCore", "CZlib", "MemoTokenization", "MemoLexicon", "MemoScoring", "MemoClustering",
         .product(name: "GRDB", package: "GRDB.swift"),
+        // SQLite's C API, for the FTS5 function that reports where a phrase matched.
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
       ]),
     .target(
       name: "MemoscopeKit",

@@ -2,7 +2,8 @@
 # Memo library benchmark (issue 12), all three figures in one run:
 #   1. `library add` throughput against `score` on the same generated memo files (ratio);
 #   2. the library file's size against the same memos as `extract --format jsonl` (ratio);
-#   3. phrase search over a library of 100,000 generated memos (wall time of the command).
+#   3. phrase search over a library of 100,000 generated memos (wall and CPU time of the
+#      command), with few and with thousands of matches.
 #
 # Usage: Benchmarks/library.sh            (needs /usr/bin/time; no shared data)
 # Environment: SCRATCH (SwiftPM scratch path, default .build), WORK (temp folder),
@@ -23,7 +24,8 @@ mkdir -p "$work"
 echo "== build (release)"
 swift build -c release --scratch-path "$scratch" 2>&1 | tail -1
 bin="$scratch/release"
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+load() { echo "load average $(cut -d' ' -f1-3 /proc/loadavg)"; }
+echo "machine: $(nproc) cores, $(load)"
 
 echo "== memos"
 if [ ! -d "$work/files/memos" ]; then
@@ -48,7 +50,7 @@ for round in $(seq 1 "$rounds"); do
   /usr/bin/time -v "$bin/memoscope" library add --library "$work/add.sqlite" \
     --lexicon "$lexicon" "$work/files/memos" > "$work/add.txt" 2> "$work/add-time.txt"
   s=$(seconds "$work/score-time.txt"); a=$(seconds "$work/add-time.txt")
-  echo "-- round $round: score ${s} s (CPU $(cpu "$work/score-time.txt") s, peak" \
+  echo "-- round $round ($(load)): score ${s} s (CPU $(cpu "$work/score-time.txt") s, peak" \
     "$(peak "$work/score-time.txt")), library add ${a} s (CPU $(cpu "$work/add-time.txt") s," \
     "peak $(peak "$work/add-time.txt")): $(cat "$work/add.txt")"
   awk -v s="$s" -v a="$a" -v sc="$(cpu "$work/score-time.txt")" -v ac="$(cpu "$work/add-time.txt")" \
@@ -67,7 +69,7 @@ lib=$(stat -c %s "$work/add.sqlite"); jsonl=$(stat -c %s "$work/files.jsonl")
 awk -v l="$lib" -v j="$jsonl" 'BEGIN {
   printf "%d memos: library %.1f MB, extract JSONL %.1f MB: %.2fx\n", '"$memos"', l/1e6, j/1e6, l/j }'
 
-echo "== 3. phrase search over $search_memos memos"
+echo "== 3. phrase search over $search_memos memos ($(load))"
 if [ ! -s "$work/big.sqlite" ]; then
   /usr/bin/time -v "$bin/memoscope" library add --library "$work/big.sqlite" \
     --lexicon "$lexicon" "$work/big/memos.jsonl" > "$work/big-add.txt" 2> "$work/big-time.txt"
@@ -79,13 +81,15 @@ awk -v l="$lib" -v j="$jsonl" 'BEGIN {
   printf "%d memos: library %.1f MB, extract JSONL %.1f MB: %.2fx\n", '"$search_memos"', l/1e6, j/1e6, l/j }'
 for phrase in "A.I.-native" "flattening our organization" "management layers" "fewer handoffs" \
   "artificial intelligence"; do
-  times=()
+  times=(); cpus=()
   for run in $(seq 1 "$searches"); do
-    start=$(date +%s%N)
-    "$bin/memoscope" library search --library "$work/big.sqlite" --format jsonl "$phrase" \
-      > "$work/search.jsonl"
-    times+=($(( ($(date +%s%N) - start) / 1000000 )))
+    /usr/bin/time -f "%e %U %S" -o "$work/search-time.txt" "$bin/memoscope" library search \
+      --library "$work/big.sqlite" --format jsonl "$phrase" > "$work/search.jsonl"
+    times+=($(awk '{ printf "%d", $1 * 1000 }' "$work/search-time.txt"))
+    cpus+=($(awk '{ printf "%d", ($2 + $3) * 1000 }' "$work/search-time.txt"))
   done
   sorted=$(printf '%s\n' "${times[@]}" | sort -n | tr '\n' ' ')
-  echo "\"$phrase\": $(wc -l < "$work/search.jsonl") matches; ms per search (sorted): $sorted"
+  sorted_cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | tr '\n' ' ')
+  echo "\"$phrase\": $(wc -l < "$work/search.jsonl") matches; ms per search (sorted): wall" \
+    "$sorted; CPU $sorted_cpu"
 done

@@ -74,13 +74,14 @@ extension Library {
           """)
       let insertPassage = try db.cachedStatement(
         sql: "INSERT INTO passage(rowid, tokens) VALUES (?, ?)")
-      let insertBand = try db.cachedStatement(
-        sql: "INSERT OR IGNORE INTO band(key, memo_id) VALUES (?, ?)")
+      let insertBands = try db.cachedStatement(
+        sql: "INSERT INTO band_keys(rowid, keys) VALUES (?, ?)")
       var next =
         try Int64.fetchOne(
           db, sql: "SELECT id + max(paragraphs, 1) FROM memo ORDER BY id DESC LIMIT 1") ?? 1
       var added = 0
       var seen = Set<String>()
+      var counts = try ShingleCounts.load(db)
       for record in records {
         guard seen.insert(record.contentHash).inserted,
           try Bool.fetchOne(exists, arguments: [record.contentHash]) == nil
@@ -96,20 +97,31 @@ extension Library {
         for (index, tokens) in record.indexedParagraphs.enumerated() where !tokens.isEmpty {
           try insertPassage.execute(arguments: [id + Int64(index), tokens])
         }
-        for key in record.sketch.bandKeys {
-          try insertBand.execute(arguments: [Self.bandKey(key), id])
+        if !record.sketch.bandKeys.isEmpty {
+          try insertBands.execute(arguments: [
+            id, record.sketch.bandKeys.map(Self.bandTerm).joined(separator: " "),
+          ])
         }
         try Self.insertHits(record.card, memo: record.memo, id: id, in: db)
+        counts.add(record.sketch.shingles)
         added += 1
       }
+      if added > 0 { try counts.save(db) }
       return added
     }
   }
 
-  /// A band key as stored: its high 24 bits, signed (three bytes in SQLite). A chance
+  /// A band key as a term of `band_keys`: its high 24 bits as six hex digits. A chance
   /// collision only adds a candidate, which verification drops.
-  static func bandKey(_ key: UInt64) -> Int64 {
-    Int64((Int32(truncatingIfNeeded: key >> 40) << 8) >> 8)
+  static func bandTerm(_ key: UInt64) -> String {
+    let digits = Array("0123456789abcdef".utf8)
+    var bytes = [UInt8](repeating: 0, count: 6)
+    var rest = (key >> 40) & 0xFF_FFFF
+    for index in (0..<6).reversed() {
+      bytes[index] = digits[Int(rest & 0xF)]
+      rest >>= 4
+    }
+    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// The number of a lexicon entry in the `entry` table, added when new.
@@ -139,10 +151,19 @@ extension Library {
         INSERT OR IGNORE INTO hit(memo_id, paragraph, start, entry_id, sentence, "end")
         VALUES (?, ?, ?, ?, ?, ?)
         """)
+    // In key order, so the hit B-tree is appended to and its pages stay full.
+    var rows: [(paragraph: Int, start: Int, entry: Int64, sentence: Int, end: Int)] = []
     for (entry, match) in card.allMatches {
+      rows.append(
+        (
+          match.paragraph, match.start, try entryID(entry.id, category: entry.category, in: db),
+          match.sentence, match.end
+        ))
+    }
+    rows.sort { ($0.paragraph, $0.start, $0.entry) < ($1.paragraph, $1.start, $1.entry) }
+    for row in rows {
       try insertHit.execute(arguments: [
-        id, paragraphIndex(of: match, in: memo), match.start,
-        try entryID(entry.id, category: entry.category, in: db), match.sentence, match.end,
+        id, row.paragraph, row.start, row.entry, row.sentence, row.end,
       ])
     }
   }

@@ -82,10 +82,11 @@ public struct PhraseQuery: Sendable, Equatable {
     self.phrases = phrases
   }
 
-  /// The FTS5 query: every phrase, quoted.
+  /// The FTS5 query: every phrase, quoted, its tokens as phrase index terms.
   var ftsQuery: String {
-    phrases.map {
-      "\"" + $0.joined(separator: " ").replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    phrases.map { phrase -> String in
+      let terms: String = phrase.map { PhraseIndex.term($0) }.joined(separator: " ")
+      return "\"" + terms.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     .joined(separator: " AND ")
   }
@@ -95,48 +96,85 @@ extension Library {
   /// Every place a query's phrases occur in the filtered memos, in date order (undated last),
   /// then source, paragraph and position.
   ///
-  /// The phrase index finds the paragraphs; each is tokenized again to locate the phrase and
-  /// quote it as written.
+  /// The phrase index finds the paragraphs and, in each, the token offset of every phrase
+  /// instance (`memo_instances`); the memo's stored token spans turn those into the text as
+  /// written, so a match costs reading its memo's row, not tokenizing its paragraph.
   ///
-  /// - Complexity: an index lookup, plus tokenizing each paragraph that matches.
+  /// - Complexity: an index lookup, plus one memo row read and inflated per matching memo.
   public func search(_ query: PhraseQuery, filter: LibraryFilter = LibraryFilter())
     throws(LibraryError) -> [ContextLine]
   {
     try filter.validate()
     let (conditions, arguments) = filter.memoConditions()
-    let rows = try read { db -> [(Int64, Int64)] in
-      let sql =
-        "SELECT p.rowid AS row, m.id AS id FROM passage p "
-        + "JOIN memo m ON m.id = (SELECT max(id) FROM memo WHERE id <= p.rowid) "
-        + "WHERE passage MATCH ?"
-        + conditions.map { " AND " + $0 }.joined()
+    let rows = try read { db -> [(row: Int64, id: Int64, places: [UInt8])] in
+      let select: String =
+        "SELECT p.rowid AS row, m.id AS id, \(PhraseIndex.instancesFunction)(passage) AS places "
+        + "FROM passage p JOIN memo m ON m.id = (SELECT max(id) FROM memo WHERE id <= p.rowid) "
+      let filters: String = conditions.map { " AND " + $0 }.joined()
+      let sql: String =
+        select + "WHERE passage MATCH ?" + filters
         + " ORDER BY m.date IS NULL, m.date, m.source, p.rowid"
       return try Row.fetchAll(
         db, sql: sql, arguments: StatementArguments([query.ftsQuery] + arguments)
-      ).map { ($0["row"] as Int64, $0["id"] as Int64) }
+      ).map { row in
+        let places: Data = row["places"] ?? Data()
+        return (row: row["row"] as Int64, id: row["id"] as Int64, places: [UInt8](places))
+      }
     }
-    // Runs of rows of one memo (a memo's rows are consecutive), located on all cores.
+    // Runs of rows of one memo (a memo's rows are consecutive), quoted on all cores.
     var found: [Range<Int>] = []
     for index in rows.indices {
-      if index > 0 && rows[index].1 == rows[index - 1].1 {
+      if index > 0 && rows[index].id == rows[index - 1].id {
         found[found.count - 1] = found[found.count - 1].lowerBound..<(index + 1)
       } else {
         found.append(index..<(index + 1))
       }
     }
     let runs = found
-    let stored = try storedRows(runs.map { rows[$0.lowerBound].1 })
+    let stored = try storedRows(runs.map { rows[$0.lowerBound].id })
     let located = concurrentMap(count: runs.count) { run -> [ContextLine] in
-      let id = rows[runs[run].lowerBound].1
-      guard let raw = stored[id], let memo = raw.memo else { return [] }
-      return runs[run].flatMap { index in
-        Self.locate(query, in: memo, paragraph: Int(rows[index].0 - id), hash: raw.hash)
+      let id = rows[runs[run].lowerBound].id
+      guard let raw = stored[id],
+        let bytes = Deflate.decompress(raw.deflated, size: raw.size)
+      else { return [] }
+      var memo: Memo?
+      return runs[run].flatMap { index -> [ContextLine] in
+        let paragraph = Int(rows[index].row - id)
+        if let found = StoredMemoCoding.paragraph(paragraph, in: bytes) {
+          return Self.quote(
+            query, places: PhraseIndex.decodeInstances(rows[index].places), text: found.text,
+            spans: found.spans, paragraph: paragraph, raw: raw)
+        }
+        // A memo stored without token spans: tokenize its paragraph again.
+        memo = memo ?? StoredMemoCoding.decode(bytes)
+        guard let memo else { return [] }
+        return Self.locate(query, in: memo, paragraph: paragraph, hash: raw.hash)
       }
     }
     return located.flatMap { $0 }
   }
 
-  /// The places of a query's phrases in one paragraph of a memo.
+  /// The context lines of phrase instances (query phrase, token offset) in one paragraph.
+  static func quote(
+    _ query: PhraseQuery, places: [(phrase: Int, offset: Int)], text: String,
+    spans: [Range<Int>], paragraph: Int, raw: RawMemo
+  ) -> [ContextLine] {
+    var found: [(start: Int, end: Int)] = []
+    for place in places where place.phrase >= 0 && place.phrase < query.phrases.count {
+      let last = place.offset + query.phrases[place.phrase].count - 1
+      guard place.offset >= 0, last < spans.count else { continue }
+      found.append((spans[place.offset].lowerBound, spans[last].upperBound))
+    }
+    return found.sorted(by: { ($0.start, $0.end) < ($1.start, $1.end) }).map { start, end in
+      let context = Context.around(text, start: start, end: end)
+      return ContextLine(
+        source: raw.source, company: raw.company, date: raw.date, paragraph: paragraph + 1,
+        text: context.text, before: context.before, after: context.after, entry: nil,
+        category: nil, verdict: nil, memoHash: raw.hash, start: start)
+    }
+  }
+
+  /// The places of a query's phrases in one paragraph of a memo, found by tokenizing it.
   static func locate(_ query: PhraseQuery, in memo: Memo, paragraph: Int, hash: String)
     -> [ContextLine]
   {
@@ -167,6 +205,9 @@ extension Library {
   /// A memo row as stored, memo still deflated.
   struct RawMemo: Sendable {
     var hash: String
+    var source: String
+    var company: String?
+    var date: String?
     var url: String?
     var addedAt: String
     var size: Int
@@ -183,11 +224,15 @@ extension Library {
     try read { db in
       var result: [Int64: RawMemo] = [:]
       let statement = try db.cachedStatement(
-        sql: "SELECT hash, url, added_at, memo_bytes, memo FROM memo WHERE id = ?")
+        sql: """
+          SELECT hash, source, company, date, url, added_at, memo_bytes, memo FROM memo
+          WHERE id = ?
+          """)
       for id in ids {
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
         result[id] = RawMemo(
-          hash: row["hash"], url: row["url"], addedAt: row["added_at"], size: row["memo_bytes"],
+          hash: row["hash"], source: row["source"], company: row["company"], date: row["date"],
+          url: row["url"], addedAt: row["added_at"], size: row["memo_bytes"],
           deflated: [UInt8](row["memo"] as Data))
       }
       return result
@@ -225,14 +270,16 @@ extension Library {
     }
     let memos = try storedMemos(Array(Set(rows.map(\.id))))
     return rows.compactMap { row in
-      guard let stored = memos[row.id], row.paragraph < stored.memo.paragraphs.count else {
+      guard let stored = memos[row.id], row.paragraph >= 1,
+        row.paragraph <= stored.memo.paragraphs.count
+      else {
         return nil
       }
       let context = Context.around(
-        stored.memo.paragraphs[row.paragraph], start: row.start, end: row.end)
+        stored.memo.paragraphs[row.paragraph - 1], start: row.start, end: row.end)
       return ContextLine(
         source: stored.memo.source, company: stored.memo.company, date: stored.memo.date,
-        paragraph: row.paragraph + 1, text: context.text, before: context.before,
+        paragraph: row.paragraph, text: context.text, before: context.before,
         after: context.after, entry: row.entry, category: row.category,
         verdict: row.wrong.map { $0 ? "wrong" : "right" }, memoHash: stored.hash,
         start: row.start)

@@ -39,6 +39,13 @@ public struct VettingSummary: Sendable, Equatable {
   /// Hits marked wrong.
   public var wrong: Int
 
+  /// Creates a summary.
+  public init(hits: Int, checked: Int, wrong: Int) {
+    self.hits = hits
+    self.checked = checked
+    self.wrong = wrong
+  }
+
   /// "N of M hits checked by a person, K wrong".
   public var sentence: String {
     "\(checked) of \(hits) \(hits == 1 ? "hit" : "hits") checked by a person, \(wrong) wrong"
@@ -83,7 +90,7 @@ extension Library {
           """)
       for verdict in verdicts {
         let arguments: StatementArguments = [
-          verdict.memoHash, verdict.entry, verdict.paragraph - 1, verdict.start,
+          verdict.memoHash, verdict.entry, verdict.paragraph, verdict.start,
         ]
         guard try Bool.fetchOne(find, arguments: arguments) != nil else {
           unknown.append(verdict)
@@ -106,7 +113,7 @@ extension Library {
       wrong: lines.filter { $0.verdict == "wrong" }.count)
   }
 
-  /// The keys of hits marked wrong, per memo content key: (entry, 0-based paragraph, start).
+  /// The keys of hits marked wrong, per memo content key: (entry, 1-based paragraph, start).
   public func wrongHits() throws(LibraryError) -> [String: Set<HitKey>] {
     try read { db in
       var result: [String: Set<HitKey>] = [:]
@@ -121,11 +128,11 @@ extension Library {
   }
 }
 
-/// Where a hit is: its entry, 0-based paragraph and start.
+/// Where a hit is: its entry, 1-based paragraph and start.
 public struct HitKey: Sendable, Hashable {
   /// The entry id.
   public var entry: String
-  /// The paragraph, 0-based (`Memo.paragraphs` index).
+  /// The paragraph, 1-based as reports cite it (`Memo.paragraphs[paragraph - 1]`).
   public var paragraph: Int
   /// The start in Unicode scalars.
   public var start: Int

@@ -1,6 +1,8 @@
 import Foundation
 import GRDB
+import MemoClustering
 import MemoCore
+import MemoTokenization
 
 /// A memo library: memos, their scores, lexicon hits, search index and near-duplicate index,
 /// kept in one SQLite file (WAL mode, foreign keys on) and grown batch by batch.
@@ -12,7 +14,7 @@ import MemoCore
 /// committed state.
 public struct Library: Sendable {
   /// The schema version this build writes; older files are migrated, newer ones refused.
-  public static let schemaVersion = 1
+  public static let schemaVersion = 2
   /// SQLite's `application_id` of a memo library ("MMSC"), told apart from other databases.
   static let applicationID: Int32 = 0x4D4D_5343
   /// How long a command waits for another process's write lock before giving up (seconds).
@@ -45,6 +47,8 @@ public struct Library: Sendable {
       try db.execute(sql: "PRAGMA synchronous = NORMAL")
       // Big pages pack memo rows of a few kilobytes without waste (no effect once created).
       try db.execute(sql: "PRAGMA page_size = \(Self.pageSize)")
+      // Where a phrase matched, for keyword-in-context lines.
+      PhraseIndex.register(db)
     }
     do {
       pool = try DatabasePool(path: path, configuration: configuration)
@@ -162,7 +166,9 @@ public struct Library: Sendable {
 /// The schema and its migrations.
 enum Schema {
   /// Each version's step, in order; a step brings the previous version to its own.
-  static let migrations: [(Int, @Sendable (Database) throws -> Void)] = [(1, version1)]
+  static let migrations: [(Int, @Sendable (Database) throws -> Void)] = [
+    (1, version1), (2, version2),
+  ]
 
   /// The schema of version 1.
   ///
@@ -228,5 +234,105 @@ enum Schema {
         CREATE VIRTUAL TABLE passage USING fts5(
           tokens, content = '', columnsize = 0, tokenize = 'ascii');
         """)
+  }
+
+  /// Version 2: a search match is quoted from stored data instead of tokenizing its paragraph
+  /// again, band keys take a quarter of the room, and paragraphs are 1-based everywhere.
+  ///
+  /// - The phrase index holds one term per token (`PhraseIndex.term`), so FTS5's token offset
+  ///   of a match is the token's number, and each memo is stored with its token spans.
+  /// - Band keys are one row per memo in a contentless FTS5 table (`band_keys`, terms of six hex
+  ///   digits, no positions): FTS5 writes them in sorted segments, where the v1 `band` B-tree
+  ///   of (key, memo) rows filled about two thirds of its pages.
+  /// - Hits and verdicts store paragraphs 1-based, as reports cite them.
+  /// - `shingle_count` keeps in how many memos each shingle occurs (`ShingleCounts`), for the
+  ///   frequent-shingle filter of `similar`.
+  ///
+  /// Memos of a v1 file are tokenized once here (in batches, on all cores); their scores and
+  /// hits are kept.
+  static func version2(_ db: Database) throws {
+    try db.execute(
+      sql: """
+        CREATE TABLE hit2 (
+          memo_id INTEGER NOT NULL REFERENCES memo(id) ON DELETE CASCADE,
+          paragraph INTEGER NOT NULL,
+          start INTEGER NOT NULL,
+          entry_id INTEGER NOT NULL REFERENCES entry(id),
+          sentence INTEGER NOT NULL,
+          "end" INTEGER NOT NULL,
+          PRIMARY KEY (memo_id, paragraph, start, entry_id)
+        ) WITHOUT ROWID;
+        INSERT INTO hit2 SELECT memo_id, paragraph + 1, start, entry_id, sentence, "end" FROM hit;
+        DROP TABLE hit;
+        ALTER TABLE hit2 RENAME TO hit;
+        CREATE TABLE verdict2 (
+          memo_hash TEXT NOT NULL,
+          entry TEXT NOT NULL,
+          paragraph INTEGER NOT NULL,
+          start INTEGER NOT NULL,
+          wrong INTEGER NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          checked_at TEXT NOT NULL,
+          PRIMARY KEY (memo_hash, entry, paragraph, start)
+        ) WITHOUT ROWID;
+        INSERT INTO verdict2
+          SELECT memo_hash, entry, paragraph + 1, start, wrong, note, checked_at FROM verdict;
+        DROP TABLE verdict;
+        ALTER TABLE verdict2 RENAME TO verdict;
+        CREATE VIRTUAL TABLE band_keys USING fts5(
+          keys, content = '', columnsize = 0, detail = none, tokenize = 'ascii');
+        INSERT INTO band_keys(rowid, keys)
+          SELECT memo_id, group_concat(printf('%06x', key & 16777215), ' ') FROM band
+          GROUP BY memo_id;
+        DROP TABLE band;
+        CREATE TABLE shingle_count (
+          id INTEGER PRIMARY KEY CHECK (id = 1),
+          memos INTEGER NOT NULL,
+          counts BLOB NOT NULL
+        );
+        DROP TABLE passage;
+        CREATE VIRTUAL TABLE passage USING fts5(
+          tokens, content = '', columnsize = 0, tokenize = 'ascii');
+        """)
+    // Every memo again with its token spans, and its paragraphs in the new phrase index.
+    let update = try db.makeStatement(sql: "UPDATE memo SET memo_bytes = ?, memo = ? WHERE id = ?")
+    let insert = try db.makeStatement(sql: "INSERT INTO passage(rowid, tokens) VALUES (?, ?)")
+    var last: Int64 = 0
+    var counts = ShingleCounts()
+    while true {
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, memo_bytes, memo FROM memo WHERE id > ? ORDER BY id LIMIT 256",
+        arguments: [last])
+      guard let final = rows.last else { break }
+      last = final["id"]
+      let batch = rows.map { (id: $0["id"] as Int64, memo: Library.decodeMemo($0)) }
+      let rebuilt = concurrentMap(count: batch.count) { index -> Rebuilt? in
+        guard let memo = batch[index].memo else { return nil }
+        let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
+        return Rebuilt(
+          stored: LibraryRecord.stored(memo, text: text),
+          paragraphs: LibraryRecord.indexedParagraphs(text),
+          shingles: MemoSketch(memo: memo, text: text).shingles)
+      }
+      for (item, rebuilt) in zip(batch, rebuilt) {
+        // A memo that cannot be decoded stays as it was (it cannot be searched either way).
+        guard let rebuilt else { continue }
+        counts.add(rebuilt.shingles)
+        try update.execute(arguments: [
+          rebuilt.stored.size, Data(rebuilt.stored.deflated), item.id,
+        ])
+        for (index, tokens) in rebuilt.paragraphs.enumerated() where !tokens.isEmpty {
+          try insert.execute(arguments: [item.id + Int64(index), tokens])
+        }
+      }
+    }
+    try counts.save(db)
+  }
+
+  /// A v1 memo as v2 stores it.
+  private struct Rebuilt: Sendable {
+    var stored: (deflated: [UInt8], size: Int)
+    var paragraphs: [String]
+    var shingles: [UInt32]
   }
 }

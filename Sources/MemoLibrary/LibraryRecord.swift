@@ -16,11 +16,13 @@ public struct LibraryRecord: Sendable {
   public var memo: Memo
   /// Its score with the library's lexicon.
   public var card: ScoreCard
-  /// Each paragraph's normalized tokens, space separated (what phrase search matches).
+  /// Each paragraph's normalized tokens as phrase index terms, space separated (what phrase
+  /// search matches).
   var indexedParagraphs: [String]
   /// The near-duplicate fingerprint.
   var sketch: MemoSketch
-  /// The memo as stored (`StoredMemoCoding`, deflated) and its size before deflate.
+  /// The memo and its token spans as stored (`StoredMemoCoding`, deflated) and their size
+  /// before deflate.
   var stored: (deflated: [UInt8], size: Int)
 
   /// Tokenizes, scores and fingerprints `memo` (one tokenizer pass serves all three).
@@ -32,11 +34,21 @@ public struct LibraryRecord: Sendable {
     card = scorer.score(text, memo: memo)
     indexedParagraphs = Self.indexedParagraphs(text)
     sketch = MemoSketch(memo: memo, text: text)
-    let coded = StoredMemoCoding.encode(memo)
-    stored = (Deflate.compress(coded), coded.count)
+    stored = Self.stored(memo, text: text)
   }
 
-  /// Each paragraph's normalized forms joined by spaces.
+  /// The memo with its token spans, coded and deflated, and the size before deflate.
+  static func stored(_ memo: Memo, text: TokenizedText) -> (deflated: [UInt8], size: Int) {
+    var spans = [[Range<Int32>]](repeating: [], count: memo.paragraphs.count)
+    for token in text.tokens where Int(token.paragraph) < spans.count {
+      spans[Int(token.paragraph)].append(token.start..<token.end)
+    }
+    let coded = StoredMemoCoding.encode(memo, spans: spans)
+    return (Deflate.compress(coded), coded.count)
+  }
+
+  /// Each paragraph's normalized forms as phrase index terms (`PhraseIndex.term`), joined by
+  /// spaces: one term per token, so FTS5 token offsets are token numbers.
   static func indexedParagraphs(_ text: TokenizedText) -> [String] {
     // Each distinct form once (a memo repeats most of its words).
     var forms = [String?](repeating: nil, count: text.vocabulary.count)
@@ -55,7 +67,7 @@ public struct LibraryRecord: Sendable {
       if let form = forms[Int(token.id)] {
         line += form
       } else {
-        let form = text.normalizedText(of: token)
+        let form = PhraseIndex.term(text.normalizedText(of: token))
         forms[Int(token.id)] = form
         line += form
       }
@@ -92,18 +104,6 @@ public struct LibraryRecord: Sendable {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
   }
-}
-
-/// The 0-based paragraph of a hit: score cards number paragraphs from 0 or (newer cards,
-/// citing as reports do) from 1; the hit's own text tells which.
-func paragraphIndex(of match: HitMatch, in memo: Memo) -> Int {
-  let asIndex = match.paragraph
-  if asIndex >= 0, asIndex < memo.paragraphs.count,
-    Context.slice(memo.paragraphs[asIndex], match.start, match.end) == match.text
-  {
-    return asIndex
-  }
-  return max(0, asIndex - 1)
 }
 
 extension UInt64 {

@@ -75,13 +75,14 @@ extension Pipeline {
     var start = 0
     while start < inputs.count {
       let end = min(start + window, inputs.count)
-      // Read and key each input; extract, score and fingerprint it unless it is stored.
-      let prepared = ParallelMap.map(Array(inputs[start..<end])) {
-        input -> Result<LibraryRecord, ExtractionError>? in
-        let keyed = KeyedInput(input, limit: options.maxFileSize)
-        if let hash = keyed.hash, (try? library.storedHashes([hash]))?.isEmpty == false {
-          return nil
-        }
+      // Read and key each input, look the keys up at once, then extract, score and
+      // fingerprint the inputs not stored yet.
+      let keyed = ParallelMap.map(Array(inputs[start..<end])) {
+        KeyedInput($0, limit: options.maxFileSize)
+      }
+      let present = try library.storedHashes(keyed.compactMap(\.hash))
+      let prepared = ParallelMap.map(keyed) { keyed -> Result<LibraryRecord, ExtractionError>? in
+        if let hash = keyed.hash, present.contains(hash) { return nil }
         return keyed.record(extractor: extractor, scorer: scorer)
       }
       var records: [LibraryRecord] = []
@@ -279,13 +280,72 @@ public enum LibraryOutput {
 
   /// One JSON object per line: source, company, date, paragraph, text, before, after (and
   /// entry, category, verdict for lexicon hits).
+  ///
+  /// Keys in sorted order, as `JSONEncoder` with `.sortedKeys` writes them; written directly
+  /// (a search can print tens of thousands of lines).
   public static func jsonLines(_ lines: [ContextLine]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return lines.map { line in
-      // Strings, integers and nulls only: encoding cannot fail.
-      String(decoding: (try? encoder.encode(line)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
-    }.joined()
+    var output = ""
+    output.reserveCapacity(lines.count * 256)
+    for line in lines {
+      func field(_ key: String, _ value: String?) {
+        output += "\"" + key + "\":"
+        if let value { appendJSONString(value, to: &output) } else { output += "null" }
+      }
+      output += "{"
+      field("after", line.after)
+      output += ","
+      field("before", line.before)
+      if line.entry != nil {
+        output += ","
+        field("category", line.category)
+      }
+      output += ","
+      field("company", line.company)
+      output += ","
+      field("date", line.date)
+      if line.entry != nil {
+        output += ","
+        field("entry", line.entry)
+      }
+      output += ",\"paragraph\":" + String(line.paragraph) + ","
+      field("source", line.source)
+      output += ","
+      field("text", line.text)
+      if line.entry != nil {
+        output += ","
+        field("verdict", line.verdict)
+      }
+      output += "}\n"
+    }
+    return output
+  }
+
+  /// Appends `text` as a JSON string literal: `"` and `\\` escaped, control characters as
+  /// `\n`, `\r`, `\t` or `\u00XX`, everything else (UTF-8 included) as is.
+  static func appendJSONString(_ text: String, to output: inout String) {
+    output += "\""
+    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
+      output += text
+      output += "\""
+      return
+    }
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(text.utf8.count + 8)
+    for byte in text.utf8 {
+      switch byte {
+      case 0x22: bytes += [0x5C, 0x22]
+      case 0x5C: bytes += [0x5C, 0x5C]
+      case 0x0A: bytes += [0x5C, 0x6E]
+      case 0x0D: bytes += [0x5C, 0x72]
+      case 0x09: bytes += [0x5C, 0x74]
+      case 0..<0x20:
+        let hex = Array("0123456789abcdef".utf8)
+        bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+      default: bytes.append(byte)
+      }
+    }
+    output += String(decoding: bytes, as: UTF8.self)
+    output += "\""
   }
 
   /// The columns of `csv(_:)` for search results.
@@ -592,7 +652,8 @@ extension Pipeline {
     let line =
       "- Vetting: \(vetting.sentence)"
       + (vetting.wrong > 0
-        ? "; hits marked wrong are left out of this report (the index is as scored)." : ".")
+        ? "; hits marked wrong are left out of this report, and each memo's index is computed"
+          + " again without them." : ".")
     var lines = markdown.components(separatedBy: "\n")
     if let summary = lines.firstIndex(of: "## Summary") {
       var index = summary + 1
@@ -606,17 +667,27 @@ extension Pipeline {
     return markdown + "\n## Vetting\n\n" + line + "\n"
   }
 
-  /// A score card without the hits in `wrong` (their counts and category counts lowered).
+  /// A score card without the hits in `wrong`: their counts and category counts lowered and
+  /// the index computed again from the contributions that remain.
+  ///
+  /// Framing, vagueness and signal contributions of a wrong hit go; an attribution goes when
+  /// its AI hit is wrong, or when every cut hit of the memo is (no cut language is left to
+  /// attribute). Points are then summed as `WashingIndex` sums them (signal multiplier, length
+  /// factor) and the index is `WashingIndex.index(points:)`. An attribution whose own cut hit
+  /// is wrong while another cut hit stands keeps its points (the card does not say which cut
+  /// hit a link used). The AI reason falls to `framing` when no attribution is left and to
+  /// `absent` when no AI contribution is.
   static func removing(_ wrong: Set<HitKey>, from card: ScoreCard, memo: Memo) -> ScoreCard {
     guard !wrong.isEmpty else { return card }
     var card = card
+    let scored = card
     var removed: [String: Int] = [:]
     func keep(_ groups: [EntryHits]) -> [EntryHits] {
       groups.compactMap { group in
         var group = group
         group.matches = group.matches.filter { match in
           let key = HitKey(
-            entry: group.id, paragraph: libraryParagraph(of: match, in: memo), start: match.start)
+            entry: group.id, paragraph: match.paragraph, start: match.start)
           if wrong.contains(key) {
             removed[group.category, default: 0] += 1
             return false
@@ -632,20 +703,52 @@ extension Pipeline {
     for index in card.categories.indices {
       card.categories[index].count -= removed[card.categories[index].id] ?? 0
     }
-    return card
+    return rescored(card, scored: scored, wrong: wrong)
   }
 
-  /// The 0-based paragraph of a hit, as the library stores it.
-  private static func libraryParagraph(of match: HitMatch, in memo: Memo) -> Int {
-    let index = match.paragraph
-    if index >= 0, index < memo.paragraphs.count {
-      let scalars = Array(memo.paragraphs[index].unicodeScalars)
-      if match.end <= scalars.count {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[match.start..<match.end])
-        if String(view) == match.text { return index }
-      }
+  /// `card` (hits already filtered) with its index computed again without the contributions
+  /// of hits in `wrong` (see `removing(_:from:memo:)`).
+  static func rescored(_ card: ScoreCard, scored: ScoreCard, wrong: Set<HitKey>) -> ScoreCard {
+    var card = card
+    func isWrong(_ part: Contribution) -> Bool {
+      wrong.contains(HitKey(entry: part.entry, paragraph: part.paragraph, start: part.start))
     }
-    return max(0, index - 1)
+    func component(_ parts: [Contribution]) -> IndexComponent {
+      IndexComponent(
+        points: (parts.reduce(0) { $0 + $1.points } * 1000).rounded() / 1000,
+        contributions: parts)
+    }
+    let cutLeft = card.hits.contains { $0.role == CategoryRole.cut.rawValue }
+    let hadCuts = scored.hits.contains { $0.role == CategoryRole.cut.rawValue }
+    var index = card.index
+    index.framing = component(index.framing.contributions.filter { !isWrong($0) })
+    index.vagueness = component(index.vagueness.contributions.filter { !isWrong($0) })
+    index.attribution = component(
+      index.attribution.contributions.filter { !isWrong($0) && (cutLeft || !hadCuts) })
+    index.signals = index.signals.filter { !isWrong($0) }
+    index.alternatives = index.alternatives.filter { !isWrong($0) }
+    let raw = index.framing.points + index.attribution.points + index.vagueness.points
+    let multiplier =
+      raw > 0
+      ? 1 + WashingIndex.signalStep * Double(min(WashingIndex.maxSignals, index.signals.count))
+      : 1
+    index.signalMultiplier = (multiplier * 100).rounded() / 100
+    let counted = card.aiReason != .absent && card.aiReason != .denied
+    index.points =
+      counted
+      ? (raw * multiplier / WashingIndex.lengthFactor(tokens: card.tokens) * 1000)
+        .rounded() / 1000 : 0
+    if counted && index.attribution.contributions.isEmpty
+      && (card.aiReason == .explicit || card.aiReason == .implied)
+    {
+      card.aiReason = .framing
+    }
+    if counted && index.attribution.contributions.isEmpty && index.framing.contributions.isEmpty {
+      card.aiReason = .absent
+      index.points = 0
+    }
+    card.index = index
+    card.score = WashingIndex.index(points: index.points)
+    return card
   }
 }

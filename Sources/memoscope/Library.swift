@@ -290,8 +290,9 @@ struct LibrarySimilar: ParsableCommand {
     commandName: "similar",
     abstract: "Stored memos that share passages with a new memo (MinHash index in the library).",
     discussion: """
-      Uses the same shingles, MinHash bands and exact verification as 'memoscope cluster', \
-      from the band index kept in the library: candidates are looked up, not recomputed.
+      Uses the same shingles, MinHash bands, exact verification and frequent-shingle filter \
+      as 'memoscope cluster', from the band index and shingle counts kept in the library: \
+      candidates are looked up, not recomputed.
       """)
 
   @OptionGroup var location: LibraryLocation
@@ -402,8 +403,8 @@ struct LibraryReport: ParsableCommand {
     abstract: "Write today's report over (a filtered subset of) the library, with vetting.",
     discussion: """
       The same report as 'memoscope report', over the stored memos the filters keep, with \
-      hits people marked wrong left out and "N of M hits checked by a person, K wrong" in \
-      its summary.
+      hits people marked wrong left out (each memo's index is computed again without them) \
+      and "N of M hits checked by a person, K wrong" in its summary.
       """)
 
   @OptionGroup var location: LibraryLocation

@@ -1,11 +1,14 @@
 import Foundation
 import GRDB
+import MemoClustering
 import MemoCore
 import MemoLexicon
-import MemoLibrary
 import MemoScoring
+import MemoTokenization
 import TestSupport
 import Testing
+
+@testable import MemoLibrary
 
 /// A library in a fresh folder, scored with the mini lexicon.
 struct TestLibrary {
@@ -177,7 +180,9 @@ struct LibraryTests {
     let newer = test.folder.appendingPathComponent("newer.sqlite").path
     _ = try Library(path: newer, create: true)
     try DatabaseQueue(path: newer).write { try $0.execute(sql: "PRAGMA user_version = 99") }
-    #expect(throws: LibraryError.newerSchema(path: newer, found: 99, supported: 1)) {
+    #expect(
+      throws: LibraryError.newerSchema(path: newer, found: 99, supported: Library.schemaVersion)
+    ) {
       try Library(path: newer)
     }
     let other = test.folder.appendingPathComponent("other.sqlite").path
@@ -277,5 +282,162 @@ struct LibraryTests {
     let openGraph = Array(#"<meta content='https://example.com/og' property='og:url'/>"#.utf8)
     #expect(PageAddress.url(inPage: openGraph) == "https://example.com/og")
     #expect(PageAddress.url(inPage: Array(#"<link rel="canonical" href="/relative">"#.utf8)) == nil)
+  }
+
+  @Test("Tokens with inner punctuation are one index term; matches are quoted from stored spans")
+  func storedSpans() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo(
+        "a.txt", company: "A", date: "2025-01-01", "Title",
+        "We don't cut 1,000 roles; we don't, and A.I.\u{2011}first teams don't either.")
+    ])
+    let dont = try test.library.search(PhraseQuery(["don't"]))
+    #expect(dont.map(\.text) == ["don't", "don't", "don't"])
+    #expect(dont.map(\.paragraph) == [2, 2, 2])
+    #expect(dont.map(\.start) == [3, 29, 57])
+    #expect(try test.library.search(PhraseQuery(["1,000 roles"])).map(\.text) == ["1,000 roles"])
+    // "don" alone is not a token of this text.
+    #expect(try test.library.search(PhraseQuery(["don"])).isEmpty)
+    let first = try test.library.search(PhraseQuery(["ai first teams"]))
+    #expect(first.map(\.text) == ["A.I.\u{2011}first teams"])
+    #expect(first[0].before == "We don't cut 1,000 roles; we don't, and ")
+    // The stored coding gives each paragraph's text and spans back without the rest.
+    let memo = Memo(source: "x", paragraphs: ["One two.", "", "Three, four-five"])
+    let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
+    let stored = LibraryRecord.stored(memo, text: text)
+    let bytes = try #require(Deflate.decompress(stored.deflated, size: stored.size))
+    #expect(StoredMemoCoding.decode(bytes) == memo)
+    #expect(StoredMemoCoding.paragraph(0, in: bytes)?.spans == [0..<3, 4..<7])
+    #expect(StoredMemoCoding.paragraph(1, in: bytes)?.spans == [])
+    #expect(StoredMemoCoding.paragraph(2, in: bytes)?.text == "Three, four-five")
+    #expect(StoredMemoCoding.paragraph(2, in: bytes)?.spans == [0..<5, 7..<11, 12..<16])
+    #expect(StoredMemoCoding.paragraph(3, in: bytes) == nil)
+    #expect(PhraseIndex.term("don't") == "don\u{E027}t")
+  }
+
+  @Test("A version 1 library is upgraded in place: spans, phrase index, bands, 1-based hits")
+  func migration() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let path = folder.appendingPathComponent("v1.sqlite").path
+    let lexicon = try Lexicon.load(Fixtures.url("Lexicons/mini").path)
+    let scorer = Scorer(lexicon: lexicon)
+    let template = [
+      "Today we are announcing changes to how Acme is organized, and they affect many of you.",
+      "We will run with fewer layers and bring decisions closer to customers this quarter.",
+      "Everyone affected will hear from their manager today and receive sixteen weeks of pay.",
+    ]
+    let memos = [
+      Memo(source: "acme.txt", date: "2025-01-02", company: "Acme", paragraphs: template),
+      Memo(
+        source: "other.txt", date: "2025-02-03", company: "Other",
+        paragraphs: ["Our cafeteria menu changes next week.", "We are removing layers."]),
+    ]
+    // A file as version 1 wrote it: memos without spans, 0-based hits and verdicts, the
+    // phrase index of v1 (forms split at punctuation), one band row per key.
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      try Schema.version1(db)
+      try db.execute(sql: "PRAGMA user_version = 1")
+      try db.execute(sql: "PRAGMA application_id = \(Library.applicationID)")
+      try Library.storeLexicon(
+        LexiconStamp(name: lexicon.name, version: lexicon.version, hash: lexicon.hash), in: db)
+      var id: Int64 = 1
+      for (number, memo) in memos.enumerated() {
+        let coded = StoredMemoCoding.encode(memo)
+        let card = scorer.score(memo)
+        try db.execute(
+          sql: """
+            INSERT INTO memo(id, hash, source, added_at, company, date, paragraphs, tokens,
+              score, lexicon_hash, memo_bytes, memo) VALUES (?, ?, ?, 'then', ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+          arguments: [
+            id, "hash\(number)", memo.source, memo.company, memo.date, memo.paragraphs.count,
+            card.tokens, card.score, lexicon.hash, coded.count, Data(Deflate.compress(coded)),
+          ])
+        let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
+        for paragraph in memo.paragraphs.indices {
+          let forms = text.tokens.filter { Int($0.paragraph) == paragraph }.map {
+            text.normalizedText(of: $0)
+          }
+          try db.execute(
+            sql: "INSERT INTO passage(rowid, tokens) VALUES (?, ?)",
+            arguments: [id + Int64(paragraph), forms.joined(separator: " ")])
+        }
+        for key in MemoSketch(memo: memo).bandKeys {
+          try db.execute(
+            sql: "INSERT OR IGNORE INTO band(key, memo_id) VALUES (?, ?)",
+            arguments: [Int64((Int32(truncatingIfNeeded: key >> 40) << 8) >> 8), id])
+        }
+        for (entry, match) in card.allMatches {
+          let entryID = try Library.entryID(entry.id, category: entry.category, in: db)
+          try db.execute(
+            sql: """
+              INSERT INTO hit(memo_id, paragraph, start, entry_id, sentence, "end")
+              VALUES (?, ?, ?, ?, ?, ?)
+              """,
+            arguments: [id, match.paragraph - 1, match.start, entryID, match.sentence, match.end]
+          )
+          try db.execute(
+            sql: """
+              INSERT INTO verdict(memo_hash, entry, paragraph, start, wrong, checked_at)
+              VALUES (?, ?, ?, ?, 1, 'then')
+              """, arguments: ["hash\(number)", entry.id, match.paragraph - 1, match.start])
+        }
+        id += Int64(memo.paragraphs.count)
+      }
+    }
+    try queue.close()
+    let library = try Library(path: path)
+    #expect(try library.integrityCheck() == ["ok"])
+    #expect(
+      try DatabaseQueue(path: path).read { try Int.fetchOne($0, sql: "PRAGMA user_version") }
+        == Library.schemaVersion)
+    let found = try library.search(PhraseQuery(["fewer layers"]))
+    #expect(found.map(\.source) == ["acme.txt"])
+    #expect(found.map(\.paragraph) == [2])
+    #expect(found.first?.before == "We will run with ")
+    let hits = try library.hits(LibraryFilter(entry: "fewer_layers"))
+    #expect(hits.map(\.paragraph) == [2, 2])
+    #expect(hits.map(\.text) == ["fewer layers", "removing layers"])
+    // Verdicts moved with their hits.
+    #expect(hits.map(\.verdict) == ["wrong", "wrong"])
+    var copy = template
+    copy[0] = copy[0].replacingOccurrences(of: "Acme", with: "Bolt")
+    let similar = try library.similar(
+      to: Memo(source: "bolt.txt", company: "Bolt", paragraphs: copy),
+      options: ClusteringOptions())
+    #expect(similar.map(\.source) == ["acme.txt"])
+    // Opened again, the file is current: nothing to migrate.
+    #expect(try Library(path: path).memoCount() == 2)
+  }
+
+  @Test("similar leaves out shingles common in the library, as cluster does")
+  func similarCommonShingles() throws {
+    let test = try TestLibrary()
+    let boilerplate =
+      "This message is confidential and intended only for employees of the company named "
+      + "above; please do not forward, print or share it outside the organization."
+    let stored = (1...4).map { number in
+      Memo(
+        source: "m\(number).txt", company: "C\(number)",
+        paragraphs: [
+          "Memo \(number) talks about the \(["garden", "parking", "library", "menu"][number - 1]) "
+            + "plans for the spring and what changes for each team in the building.",
+          boilerplate,
+        ])
+    }
+    try test.add(stored)
+    let new = Memo(
+      source: "new.txt", company: "N",
+      paragraphs: ["A memo about the holiday schedule and nothing else at all.", boilerplate])
+    // The shared footer alone makes the new memo contained in the others...
+    var options = ClusteringOptions()
+    options.commonShingleMinimum = 100
+    #expect(try test.library.similar(to: new, options: options).count == 4)
+    // ...until it is common: in 5 of 5 memos, at a minimum of 3 it is left out.
+    options.commonShingleMinimum = 3
+    #expect(try test.library.similar(to: new, options: options).isEmpty)
+    #expect(Library.commonThreshold(memos: 100_000, options: ClusteringOptions()) == 5000)
   }
 }
