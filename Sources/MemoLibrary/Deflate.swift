@@ -35,3 +35,36 @@ enum Deflate {
     return output
   }
 }
+
+/// Inflates one memo after another with one zlib stream (reset, not set up again, for each:
+/// setting a stream up costs more than inflating a memo of a few kilobytes). One per thread.
+final class Inflater {
+  private var stream = z_stream()
+  private let ready: Bool
+
+  init() {
+    ready =
+      inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
+  }
+
+  deinit { if ready { inflateEnd(&stream) } }
+
+  /// The original bytes of `compressed`, which were `size` bytes long; nil when damaged.
+  func decompress(_ compressed: [UInt8], size: Int) -> [UInt8]? {
+    guard ready else { return Deflate.decompress(compressed, size: size) }
+    guard size >= 0, inflateReset(&stream) == Z_OK else { return nil }
+    var status = Z_OK
+    let output = [UInt8](unsafeUninitializedCapacity: max(1, size)) { buffer, count in
+      compressed.withUnsafeBufferPointer { input in
+        stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+        stream.avail_in = uInt(input.count)
+        stream.next_out = buffer.baseAddress
+        stream.avail_out = uInt(max(1, size))
+        status = inflate(&stream, Z_FINISH)
+      }
+      count = status == Z_STREAM_END ? Int(stream.total_out) : 0
+    }
+    guard status == Z_STREAM_END, output.count == size else { return nil }
+    return output
+  }
+}

@@ -121,7 +121,7 @@ extension Library {
         return (row: row["row"] as Int64, id: row["id"] as Int64, places: [UInt8](places))
       }
     }
-    // Runs of rows of one memo (a memo's rows are consecutive), quoted on all cores.
+    // Runs of rows of one memo (a memo's rows are consecutive).
     var found: [Range<Int>] = []
     for index in rows.indices {
       if index > 0 && rows[index].id == rows[index - 1].id {
@@ -131,27 +131,45 @@ extension Library {
       }
     }
     let runs = found
-    let stored = try storedRows(runs.map { rows[$0.lowerBound].id })
-    let located = concurrentMap(count: runs.count) { run -> [ContextLine] in
-      let id = rows[runs[run].lowerBound].id
-      guard let raw = stored[id],
-        let bytes = Deflate.decompress(raw.deflated, size: raw.size)
-      else { return [] }
-      var memo: Memo?
-      return runs[run].flatMap { index -> [ContextLine] in
-        let paragraph = Int(rows[index].row - id)
-        if let found = StoredMemoCoding.paragraph(paragraph, in: bytes) {
-          return Self.quote(
-            query, places: PhraseIndex.decodeInstances(rows[index].places), text: found.text,
-            spans: found.spans, paragraph: paragraph, raw: raw)
-        }
-        // A memo stored without token spans: tokenize its paragraph again.
-        memo = memo ?? StoredMemoCoding.decode(bytes)
-        guard let memo else { return [] }
-        return Self.locate(query, in: memo, paragraph: paragraph, hash: raw.hash)
+    // Chunks of runs, each read (on a reader connection of its own) and quoted on all cores.
+    let chunkCount = min(runs.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    let located = concurrentMap(count: chunkCount) {
+      chunk -> Result<[ContextLine], LibraryError> in
+      let slice = (runs.count * chunk / chunkCount)..<(runs.count * (chunk + 1) / chunkCount)
+      let stored: [Int64: RawMemo]
+      do throws(LibraryError) {
+        stored = try storedRows(slice.map { rows[runs[$0].lowerBound].id })
+      } catch {
+        return .failure(error)
       }
+      let inflater = Inflater()
+      var lines: [ContextLine] = []
+      for run in slice {
+        let id = rows[runs[run].lowerBound].id
+        guard let raw = stored[id], let bytes = inflater.decompress(raw.deflated, size: raw.size)
+        else { continue }
+        var memo: Memo?
+        for index in runs[run] {
+          let paragraph = Int(rows[index].row - id)
+          if let found = StoredMemoCoding.paragraph(paragraph, in: bytes) {
+            lines += Self.quote(
+              query, places: PhraseIndex.decodeInstances(rows[index].places), text: found.text,
+              spans: found.spans, paragraph: paragraph, raw: raw)
+            continue
+          }
+          // A memo stored without token spans: tokenize its paragraph again.
+          memo = memo ?? StoredMemoCoding.decode(bytes)
+          if let memo {
+            lines += Self.locate(query, in: memo, paragraph: paragraph, hash: raw.hash)
+          }
+        }
+      }
+      return .success(lines)
     }
-    return located.flatMap { $0 }
+    var lines: [ContextLine] = []
+    lines.reserveCapacity(rows.count)
+    for chunk in located { lines += try chunk.get() }
+    return lines
   }
 
   /// The context lines of phrase instances (query phrase, token offset) in one paragraph.
@@ -229,11 +247,11 @@ extension Library {
           WHERE id = ?
           """)
       for id in ids {
+        // Columns by position: looking them up by name costs more than the rest of the row.
         guard let row = try Row.fetchOne(statement, arguments: [id]) else { continue }
         result[id] = RawMemo(
-          hash: row["hash"], source: row["source"], company: row["company"], date: row["date"],
-          url: row["url"], addedAt: row["added_at"], size: row["memo_bytes"],
-          deflated: [UInt8](row["memo"] as Data))
+          hash: row[0], source: row[1], company: row[2], date: row[3], url: row[4],
+          addedAt: row[5], size: row[6], deflated: [UInt8](row[7] as Data))
       }
       return result
     }
