@@ -1,3 +1,5 @@
+import MemoCore
+
 /// Turns untrusted text (memo sentences, file names, metadata) into Markdown that renders as
 /// that literal text and nothing else, in CommonMark and in GitHub-flavoured Markdown.
 ///
@@ -116,41 +118,8 @@ public enum MarkdownText {
   }
 
   /// Collapses whitespace runs into single spaces, trims, and drops control, bidi-override and
-  /// zero-width characters.
-  public static func flatten(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-        continue
-      }
-      if isDropped(scalar) { continue }
-      if pendingSpace {
-        out.append(" ")
-        pendingSpace = false
-      }
-      out.append(scalar)
-    }
-    return String(out)
-  }
-
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
-      0x205F, 0x3000:
-      true
-    default: false
-    }
-  }
-
-  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls (whitespace handled before)
-    case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true  // format, bidi
-    default: false
-    }
-  }
+  /// zero-width characters (`TerminalText.clean`, the one implementation).
+  public static func flatten(_ text: String) -> String { TerminalText.clean(text) }
 
   /// The escaped form of a block marker at the start of the text, and how many characters it
   /// covers; nil when the text does not start like a block.

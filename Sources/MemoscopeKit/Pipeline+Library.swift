@@ -254,9 +254,14 @@ public enum LibraryOutput {
       view.append(contentsOf: scalars.prefix(width - 1))
       return String(view) + "…"
     }
+    // Every field from an input goes through `TerminalText.clean`.
+    let clean = TerminalText.clean
     let places = lines.map { line in
-      [line.date ?? "-", line.company ?? "-", "\(line.source):\(line.paragraph)"]
-        + (line.entry.map { [$0 + (line.verdict.map { " (\($0))" } ?? "")] } ?? [])
+      [
+        clean(line.date ?? "-"), clean(line.company ?? "-"),
+        "\(clean(line.source)):\(line.paragraph)",
+      ]
+        + (line.entry.map { [clean($0 + (line.verdict.map { " (\($0))" } ?? ""))] } ?? [])
     }
     let columns = places.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in
@@ -268,10 +273,10 @@ public enum LibraryOutput {
       for (column, cell) in place.enumerated() {
         cells.append(cell + String(repeating: " ", count: widths[column] - cell.count))
       }
-      let before = cut(line.before, keepEnd: true)
+      let before = cut(clean(line.before), keepEnd: true)
       cells.append(
         String(repeating: " ", count: max(0, width - before.unicodeScalars.count)) + before
-          + "[" + line.text + "]" + cut(line.after, keepEnd: false))
+          + "[" + clean(line.text) + "]" + cut(clean(line.after), keepEnd: false))
       output += cells.joined(separator: "  ") + "\n"
     }
     return output
@@ -280,11 +285,9 @@ public enum LibraryOutput {
   /// One JSON object per line: source, company, date, paragraph, text, before, after (and
   /// entry, category, verdict for lexicon hits).
   public static func jsonLines(_ lines: [ContextLine]) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-    return lines.map { line in
+    lines.map { line in
       // Strings, integers and nulls only: encoding cannot fail.
-      String(decoding: (try? encoder.encode(line)) ?? Data("{}".utf8), as: UTF8.self) + "\n"
+      ((try? JSONWriter.encode(line, style: .line)) ?? "{}") + "\n"
     }.joined()
   }
 
@@ -458,7 +461,7 @@ public enum LibraryOutput {
       let day = CalendarDate(iso: date)?.dayNumber ?? first
       return left + (right - left) * Double(day - first) / Double(last - first)
     }
-    func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    func number(_ value: Double) -> String { NumberText.fixed(value) }
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" width="800" height="\(Int(height))" \
       viewBox="0 0 800 \(Int(height))" font-family="sans-serif" font-size="12">
@@ -494,16 +497,20 @@ public enum LibraryOutput {
   /// Similar memos for people: similarity, containment, date, company, source, and the
   /// longest passage each shares with the new memo.
   public static func similarTable(_ memo: Memo, _ similar: [SimilarMemo]) -> String {
-    guard !similar.isEmpty else { return "No stored memo shares passages with \(memo.source).\n" }
+    let clean = TerminalText.clean
+    guard !similar.isEmpty else {
+      return "No stored memo shares passages with \(clean(memo.source)).\n"
+    }
     var output = ""
     let finder = PassageFinder()
     for item in similar {
       output +=
-        String(format: "%.2f  %.2f  ", item.jaccard, item.containment)
-        + "\(item.date ?? "-")  \(item.company ?? "-")  \(item.source)\n"
+        NumberText.fixed(item.jaccard, decimals: 2) + "  "
+        + NumberText.fixed(item.containment, decimals: 2) + "  "
+        + "\(clean(item.date ?? "-"))  \(clean(item.company ?? "-"))  \(clean(item.source))\n"
       let passages = finder.sharedPassages(among: [memo, item.memo]).passages
       if let longest = passages.max(by: { ($0.tokens, $1.text) < ($1.tokens, $0.text) }) {
-        output += "      shares: \"\(longest.text)\"\n"
+        output += "      shares: \"\(clean(longest.text))\"\n"
       }
     }
     return "jaccard  containment  date  company  source\n" + output

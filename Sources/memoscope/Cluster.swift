@@ -56,7 +56,7 @@ struct Cluster: ParsableCommand {
       throw CommandFailure.usage(error.description)
     }
     for problem in run.problems {
-      FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+      StandardError.write("error: \(problem)")
     }
     Diagnostics.notes(run.exclusions)
     let standardOutput = FileHandle.standardOutput
