@@ -487,6 +487,9 @@ extension MarkdownReport {
           "Source: \(memo.source)"
             + .text(memo.quoted ? " (a memo quoted inside a news story)" : "")
         ]
+        if let url = memo.url, let link = Inline.link("original page", url: url) {
+          facts.append("Link: " + link)
+        }
         if let same = duplicates[memo.source], !same.isEmpty {
           facts.append(
             .strong("Identical file")

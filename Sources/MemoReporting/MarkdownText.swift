@@ -117,6 +117,40 @@ public enum MarkdownText {
     return out
   }
 
+  /// An absolute `http`/`https` address as a Markdown link destination, or nil for any other
+  /// scheme, a missing host, or spaces and control characters.
+  ///
+  /// URL punctuation is kept (`:/?#@!$&'*+,;=%-._~`), `&` backslash-escaped so that no
+  /// entity reference is decoded, and every other byte (parentheses, brackets, `<>"\` and
+  /// non-ASCII) percent-encoded, so the destination cannot end the link.
+  public static func webDestination(_ url: String) -> String? {
+    let lower = url.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    guard
+      !url.unicodeScalars.contains(where: {
+        $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+      })
+    else { return nil }
+    let host = url.drop { $0 != ":" }.dropFirst(3).prefix { !"/?#".contains($0) }
+    guard !host.isEmpty else { return nil }
+    var out = ""
+    for byte in url.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        out.append(Character(Unicode.Scalar(byte)))
+      case UInt8(ascii: "&"): out += "\\&"
+      default:
+        if ":/?#@!$'*+,;=%-._~".utf8.contains(byte) {
+          out.append(Character(Unicode.Scalar(byte)))
+        } else {
+          out += "%" + hexByte(byte)
+        }
+      }
+    }
+    return out
+  }
+
   /// Collapses whitespace runs into single spaces, trims, and drops control, bidi-override and
   /// zero-width characters (`TerminalText.clean`, the one implementation).
   public static func flatten(_ text: String) -> String { TerminalText.clean(text) }

@@ -36,6 +36,11 @@ public enum ReportData {
       file: "memos.csv", name: "ai_reason",
       meaning: "explicit, implied, framing, absent or denied (see Summary), empty when unknown"),
     Column(file: "memos.csv", name: "hits", meaning: "lexicon hits, distancing included"),
+    Column(
+      file: "memos.csv", name: "url",
+      meaning:
+        "the page's own address (canonical link, og:url, JSON-LD url or <base href>; http or https only), empty when unknown"
+    ),
     Column(file: "hits.csv", name: "source", meaning: "input path of the memo"),
     Column(
       file: "hits.csv", name: "paragraph",
@@ -48,7 +53,9 @@ public enum ReportData {
     Column(file: "hits.csv", name: "category", meaning: "category id"),
     Column(
       file: "hits.csv", name: "role",
-      meaning: "category role (ai_framing, restructuring, signal, distancing, alternative)"),
+      meaning:
+        "category role (ai_framing, ai_reference, cut, cause, restructuring, signal, distancing, alternative)"
+    ),
     Column(file: "hits.csv", name: "weight", meaning: "entry weight"),
     Column(file: "hits.csv", name: "text", meaning: "the words matched, as written"),
     Column(
@@ -83,7 +90,7 @@ public enum ReportData {
         memo.quoted ? "true" : "false", "\(score.tokens)", NumberText.fixed(score.index),
         MarkdownReport.band(of: score.index, bands: input.bands),
         score.announcesCuts.map { $0 ? "true" : "false" } ?? "", score.aiReason ?? "",
-        "\(score.hits.count)",
+        "\(score.hits.count)", text(memo.url ?? ""),
       ])
       for hit in score.hits {
         hitRows.append([

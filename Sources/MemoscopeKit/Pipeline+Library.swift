@@ -211,7 +211,7 @@ private struct KeyedInput: Sendable {
       } catch {
         return .failure(error)
       }
-      if memo.format == .html { url = PageAddress.url(inPage: bytes) }
+      url = memo.url
       return .success(LibraryRecord(memo: memo, contentHash: hash, url: url, scorer: scorer))
     } else {
       switch input {

@@ -246,11 +246,11 @@ struct ReportContentTests {
     let memos = files[0].csv
     #expect(
       memos.hasPrefix(
-        "source,company,date,quarter,format,quoted,words,index,band,announces_cuts,ai_reason,hits\r\n"
+        "source,company,date,quarter,format,quoted,words,index,band,announces_cuts,ai_reason,hits,url\r\n"
       ))
     #expect(
       memos.contains(
-        "In/norvale.html,\"'=HYPERLINK(\"\"x\"\")\",2025-03-04,2025-Q1,html,false,200,60.0,high,true,explicit,4\r\n"
+        "In/norvale.html,\"'=HYPERLINK(\"\"x\"\")\",2025-03-04,2025-Q1,html,false,200,60.0,high,true,explicit,4,\r\n"
       ))
     let hits = files[1].csv
     #expect(
@@ -294,5 +294,38 @@ struct SHA256Tests {
     pieces.update(long.prefix(10))
     pieces.update(long.dropFirst(10))
     #expect(pieces.hexDigest() == SHA256.hex(long))
+  }
+}
+
+@Suite("Report links to the original page")
+struct ReportPageLinkTests {
+  @Test("A card links its page's address, escaped; other schemes get no link")
+  func pageLink() {
+    var input = labelledReportInput()
+    input.memos[0].memo.url = "https://example.com/memo_(1)?a=1&copy=2#[x]"
+    input.memos[1].memo.url = "javascript:alert(1)"
+    let markdown = MarkdownReport.render(input).markdown
+    #expect(
+      markdown.contains(
+        #"- Link: [original page](https://example.com/memo_%281%29?a=1\&copy=2#%5Bx%5D)"#))
+    #expect(!markdown.contains("javascript"))
+    #expect(markdown.components(separatedBy: "[original page]").count == 2)
+    for (flavor, html) in CommonMark.renders(markdown) {
+      #expect(
+        CommonMark.linkTargets(in: html).contains(
+          "https://example.com/memo_%281%29?a=1&amp;copy=2#%5Bx%5D"),
+        "\(flavor)")
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+    }
+  }
+
+  @Test("Web link destinations: http(s) with a host only, nothing that can end the link")
+  func destinations() {
+    #expect(MarkdownText.webDestination("https://a.example/x y") == nil)
+    #expect(MarkdownText.webDestination("https:///path") == nil)
+    #expect(MarkdownText.webDestination("ftp://a.example/") == nil)
+    #expect(
+      MarkdownText.webDestination("HTTP://A.example/é<>\"") == "HTTP://A.example/%C3%A9%3C%3E%22")
   }
 }
