@@ -124,6 +124,48 @@ public enum ExtractionOutput {
     return JSONWriter.text(value, style: pretty)
   }
 
+  /// `prettyJSON` written as memos come, holding at most one memo: an object when the input
+  /// had one memo, an array otherwise, byte for byte what `prettyJSON` gives for them all.
+  public struct PrettyJSONStream: Sendable {
+    private var first: Memo?
+    private var count = 0
+
+    /// Creates an empty stream.
+    public init() {}
+
+    /// The text to write for the next memo (empty for the first, which waits for a second).
+    public mutating func add(_ memo: Memo) -> String {
+      count += 1
+      switch count {
+      case 1:
+        first = memo
+        return ""
+      case 2:
+        let opening = "[\n  " + ExtractionOutput.element(first!)
+        first = nil
+        return opening + ",\n  " + ExtractionOutput.element(memo)
+      default:
+        return ",\n  " + ExtractionOutput.element(memo)
+      }
+    }
+
+    /// The text that closes the output.
+    public func finish() -> String {
+      switch count {
+      case 0: "[]"
+      case 1: ExtractionOutput.prettyJSON([first!])
+      default: "\n]"
+      }
+    }
+  }
+
+  /// One memo as an element of the pretty array (indented one level).
+  static func element(_ memo: Memo) -> String {
+    var writer = JSONWriter()
+    writer.value(jsonValue(memo), style: pretty, level: 1)
+    return writer.text
+  }
+
   /// The schema's key order, on one line.
   static let line = JSONStyle(indent: nil, colon: ":", sortedKeys: false)
   /// The schema's key order, two-space indent.
