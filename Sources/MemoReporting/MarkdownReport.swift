@@ -637,8 +637,8 @@ extension MarkdownReport {
                 source: origin.source, label: origin.company ?? Self.fileName(origin.source))
               + .text(", \(origin.date ?? "").")
               + .text(
-                " Highest pairwise similarity: \(Self.number(cluster.maximumJaccard, decimals: 2))."
-              ))
+                " Highest pairwise similarity: "
+                  + "\(Self.number(cluster.pairs.map(\.jaccard).max() ?? 0, decimals: 2))."))
         }
         let passages = cluster.passages.filter { !$0.boilerplate }
           .prefix(MarkdownReport.passagesPerCluster)
@@ -646,7 +646,8 @@ extension MarkdownReport {
           document.quote(
             .text("“\(passage.text)”")
               + .text(
-                " — in \(passage.members) of \(cluster.members.count) memos, \(passage.words) words"
+                " — in \(passage.members.count) of \(cluster.members.count) memos, "
+                  + "\(passage.tokens) words"
               ))
         }
         let boilerplate = cluster.passages.filter(\.boilerplate).count

@@ -577,7 +577,7 @@ extension Pipeline {
     let vetting = try library.vettingSummary(request.filter)
     let input = ReportInput(
       title: request.title, memos: scored, failures: [],
-      clusters: clusters.clusters.map(ReportCluster.init), lexicon: ReportLexicon(lexicon),
+      clusters: clusters.clusters, lexicon: ReportLexicon(lexicon),
       indexFormula: indexDescription, bands: indexBands,
       inputs: stored.map { item in
         InputStamp(

@@ -242,7 +242,7 @@ extension Pipeline {
 
     return ReportInput(
       title: request.title, memos: scored, failures: failures,
-      clusters: clusters.clusters.map(ReportCluster.init),
+      clusters: clusters.clusters,
       lexicon: ReportLexicon(lexicon), indexFormula: indexDescription,
       bands: indexBands, inputs: stamps, commandLine: request.commandLine,
       generatedOn: request.generatedOn,

@@ -1,4 +1,5 @@
 import Foundation
+import MemoClustering
 import MemoCore
 import TestSupport
 import Testing
@@ -66,17 +67,26 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
         message: hostile ? evil : "Corpus/broken.html: cannot read file")
     ],
     clusters: [
-      ReportCluster(
+      MemoCluster(
+        id: 1,
         members: [
-          .init(
-            source: "Corpus/norvale.html", company: "Norvale", date: "2025-03-04", coverage: 0.8),
-          .init(
-            source: "Corpus/quill.txt", company: "Quillhaven", date: "2025-05-01", coverage: 0.75),
+          ClusterMember(
+            source: "Corpus/norvale.html", title: nil, company: "Norvale", date: "2025-03-04",
+            tokens: 200, coverage: 0.8),
+          ClusterMember(
+            source: "Corpus/quill.txt", title: nil, company: "Quillhaven", date: "2025-05-01",
+            tokens: 180, coverage: 0.75),
+        ],
+        pairs: [
+          ClusterPair(
+            a: "Corpus/norvale.html", b: "Corpus/quill.txt", jaccard: 0.71, containment: 0.8)
         ],
         passages: [
-          .init(
-            text: hostile ? evil : "we become AI-native", words: 4, members: 2, boilerplate: false)
-        ], maximumJaccard: 0.71)
+          SharedPassage(
+            text: hostile ? evil : "we become AI-native",
+            members: ["Corpus/norvale.html", "Corpus/quill.txt"], tokens: 4, coverage: 0.1,
+            boilerplate: false, documentFrequency: 2)
+        ])
     ],
     lexicon: ReportLexicon(
       name: "ai-washing", version: "1.0.0", hash: "0123456789abcdef", entryCount: 2,
