@@ -88,7 +88,7 @@ let package = Package(
     .testTarget(name: "MemoClusteringTests", dependencies: ["MemoClustering", "TestSupport"]),
     .testTarget(
       name: "MemoReportingTests",
-      dependencies: ["MemoReporting", "MemoClustering", "TestSupport"]),
+      dependencies: ["MemoReporting", "MemoClustering", "MemoScoring", "TestSupport"]),
     .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
     .testTarget(
       name: "MemoLibraryTests",

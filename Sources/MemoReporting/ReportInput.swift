@@ -1,5 +1,6 @@
 import MemoClustering
 import MemoCore
+import MemoScoring
 
 /// Everything `memoscope report` writes about: the memos read and their scores, the inputs
 /// that failed, the clusters, the lexicon and the stamp that makes the report reproducible.
@@ -76,17 +77,18 @@ public struct ReportInput: Sendable {
   }
 }
 
-/// A memo with its score.
+/// A memo with its score card, as the scoring module made it (the report renders both
+/// directly).
 public struct ScoredMemo: Sendable, Equatable {
   /// The memo.
   public var memo: Memo
-  /// Its score.
-  public var score: ScoreSummary
+  /// Its score card.
+  public var card: ScoreCard
 
   /// Creates a scored memo.
-  public init(memo: Memo, score: ScoreSummary) {
+  public init(memo: Memo, card: ScoreCard) {
     self.memo = memo
-    self.score = score
+    self.card = card
   }
 }
 

@@ -570,7 +570,7 @@ extension Pipeline {
     let scorer = Scorer(lexicon: lexicon)
     let scored = ParallelMap.map(stored) { item in
       let card = removing(wrong[item.hash] ?? [], from: scorer.score(item.memo), memo: item.memo)
-      return ScoredMemo(memo: item.memo, score: ScoreSummary(card))
+      return ScoredMemo(memo: item.memo, card: card)
     }
     let memos = stored.map(\.memo)
     let clusters = try Clusterer().cluster(memos)

@@ -215,7 +215,7 @@ extension Pipeline {
     var memos: [Memo] = []
     var scored: [ScoredMemo] = []
     var failures: [InputFailure] = []
-    corpus.forEach({ memo in ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo))) }) {
+    corpus.forEach({ memo in ScoredMemo(memo: memo, card: scorer.score(memo)) }) {
       switch $0 {
       case .success(let memo):
         memos.append(memo.memo)
