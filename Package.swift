@@ -90,7 +90,7 @@ let package = Package(
     .testTarget(name: "MemoClusteringTests", dependencies: ["MemoClustering", "TestSupport"]),
     .testTarget(
       name: "MemoReportingTests",
-      dependencies: ["MemoReporting", "TestSupport"]),
+      dependencies: ["MemoReporting", "MemoClustering", "MemoScoring", "TestSupport"]),
     .testTarget(name: "MemoscopeKitTests", dependencies: ["MemoscopeKit", "TestSupport"]),
     .testTarget(
       name: "MemoLibraryTests",

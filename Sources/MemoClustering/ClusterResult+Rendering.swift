@@ -1,4 +1,5 @@
 import Foundation
+import MemoCore
 
 extension ClusterResult {
   /// The result as pretty-printed JSON with sorted keys, ending in a newline.
@@ -37,7 +38,7 @@ extension ClusterResult {
       let clusters = self.clusters
       let pieces = Parallel.map(count: (end - start + batch - 1) / batch, minimumChunk: 1) {
         piece in
-        var out = JSONBytes()
+        var out = JSONWriter()
         for index in (start + piece * batch)..<min(end, start + (piece + 1) * batch) {
           out.raw(index == 0 ? "\n" : ",\n")
           out.cluster(clusters[index])
@@ -110,21 +111,24 @@ extension ClusterResult {
       let best = cluster.pairs.map(\.jaccard).max() ?? 0
       out += "\ncluster \(cluster.id)  \(cluster.members.count) memos  best J \(format(best))  "
       out += "\(cluster.passages.filter { !$0.boilerplate }.count) shared passages\n"
-      let width = min(60, cluster.members.map { $0.source.count }.max() ?? 6)
-      for member in cluster.members {
-        let date = member.date ?? "----------"
-        let source =
-          member.source.count > width ? "…" + member.source.suffix(width - 1) : member.source
+      // Names from inputs go through `TerminalText.clean`: no escape sequence, no line break.
+      let sources = cluster.members.map { TerminalText.clean($0.source) }
+      let width = min(60, sources.map(\.count).max() ?? 6)
+      for (member, fullSource) in zip(cluster.members, sources) {
+        let date = member.date.map(TerminalText.clean) ?? "----------"
+        let source = fullSource.count > width ? "…" + fullSource.suffix(width - 1) : fullSource
         let padded = source.padding(toLength: width, withPad: " ", startingAt: 0)
+        let company = TerminalText.clean(member.company ?? "")
         let line =
-          "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(member.company ?? "")"
+          "  \(date)  \(padded)  \(percent(member.coverage).leftPad(4)) reused  \(company)"
         out += line.trimmingTrailingSpaces() + "\n"
       }
     }
     if !cutPairs.isEmpty {
       out += "\n\(cutPairs.count) weak link\(cutPairs.count == 1 ? "" : "s") cut:\n"
       for pair in cutPairs {
-        out += "  \(pair.a)  \(pair.b)  J \(format(pair.jaccard))\n"
+        out += "  \(TerminalText.clean(pair.a))  \(TerminalText.clean(pair.b))  "
+        out += "J \(format(pair.jaccard))\n"
       }
     }
     return out
@@ -132,12 +136,12 @@ extension ClusterResult {
 
   /// Two decimals, for people.
   package func format(_ value: Double) -> String {
-    String(format: "%.2f", value)
+    NumberText.fixed(value, decimals: 2)
   }
 
   /// A whole percentage, for people.
   package func percent(_ value: Double) -> String {
-    "\(Int((value * 100).rounded()))%"
+    NumberText.percent(value)
   }
 }
 
@@ -153,41 +157,9 @@ extension String {
   }
 }
 
-/// UTF-8 bytes of one cluster's JSON, appended without intermediate strings (several times
-/// faster than string interpolation for large results); numbers and escapes as `JSONText`.
-struct JSONBytes {
-  var bytes: [UInt8] = []
-
-  mutating func raw(_ text: StaticString) {
-    text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-  }
-
-  mutating func text(_ text: String) {
-    bytes.append(contentsOf: text.utf8)
-  }
-
-  mutating func integer(_ value: Int) {
-    text(String(value))
-  }
-
-  mutating func number(_ value: Double) {
-    text(JSONText.number(value))
-  }
-
-  mutating func string(_ value: String) {
-    if JSONText.needsEscaping(value) {
-      text(JSONText.string(value))
-    } else {
-      bytes.append(UInt8(ascii: "\""))
-      bytes.append(contentsOf: value.utf8)
-      bytes.append(UInt8(ascii: "\""))
-    }
-  }
-
-  mutating func optional(_ value: String?) {
-    if let value { string(value) } else { raw("null") }
-  }
-
+extension JSONWriter {
+  /// Appends one cluster's JSON (keys sorted, laid out as `ClusterResult.json()`), without
+  /// intermediate strings: several times faster than a value tree for large results.
   mutating func cluster(_ cluster: MemoCluster) {
     raw("    {\n      \"id\" : ")
     integer(cluster.id)
@@ -197,7 +169,7 @@ struct JSONBytes {
       raw("        {\n          \"company\" : ")
       optional(member.company)
       raw(",\n          \"coverage\" : ")
-      number(member.coverage)
+      rawText(JSONText.number(member.coverage))
       raw(",\n          \"date\" : ")
       optional(member.date)
       raw(",\n          \"source\" : ")
@@ -217,9 +189,9 @@ struct JSONBytes {
       raw(",\n          \"b\" : ")
       string(pair.b)
       raw(",\n          \"containment\" : ")
-      number(pair.containment)
+      rawText(JSONText.number(pair.containment))
       raw(",\n          \"jaccard\" : ")
-      number(pair.jaccard)
+      rawText(JSONText.number(pair.jaccard))
       raw("\n        }")
     }
     raw(cluster.pairs.isEmpty ? "],\n" : "\n      ],\n")
@@ -229,7 +201,7 @@ struct JSONBytes {
       raw("        {\n          \"boilerplate\" : ")
       raw(passage.boilerplate ? "true" : "false")
       raw(",\n          \"coverage\" : ")
-      number(passage.coverage)
+      rawText(JSONText.number(passage.coverage))
       raw(",\n          \"documentFrequency\" : ")
       integer(passage.documentFrequency)
       raw(",\n          \"members\" : [")
@@ -248,79 +220,19 @@ struct JSONBytes {
   }
 }
 
-/// Hand-written JSON for results, byte-stable and streamable (sorted keys, 2-space indent).
+/// The pieces of `ClusterResult.json()` outside the clusters.
 enum JSONText {
   static func pair(_ pair: ClusterPair, indent: String, into out: inout String) {
     out += "\(indent){\n"
-    out += "\(indent)  \"a\" : \(string(pair.a)),\n"
-    out += "\(indent)  \"b\" : \(string(pair.b)),\n"
+    out += "\(indent)  \"a\" : \(JSONWriter.quoted(pair.a)),\n"
+    out += "\(indent)  \"b\" : \(JSONWriter.quoted(pair.b)),\n"
     out += "\(indent)  \"containment\" : \(number(pair.containment)),\n"
     out += "\(indent)  \"jaccard\" : \(number(pair.jaccard))\n"
     out += "\(indent)}"
   }
 
-  /// A number rounded to 4 decimals, without trailing zeros (`1`, `0.5`, `0.1234`).
+  /// A similarity or coverage as the JSON prints it: at most 4 decimals (`1`, `0.5`, `0.1234`).
   static func number(_ value: Double) -> String {
-    let scaled = (value * 10_000).rounded()
-    guard scaled.isFinite else { return "0" }
-    let whole = Int(scaled)
-    let integer = whole / 10_000
-    var fraction = abs(whole % 10_000)
-    if fraction == 0 { return whole < 0 && integer == 0 ? "0" : String(integer) }
-    var digits = 4
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
-    return (whole < 0 && integer == 0 ? "-0" : String(integer)) + "." + padded
-  }
-
-  static func optional(_ text: String?) -> String {
-    text.map(string) ?? "null"
-  }
-
-  /// A JSON string literal: quotes, backslashes and control characters escaped.
-  static func string(_ text: String) -> String {
-    if !needsEscaping(text) { return "\"" + text + "\"" }
-    var out = "\""
-    out.reserveCapacity(text.utf8.count + 2)
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      default:
-        if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-          let hex = String(scalar.value, radix: 16)
-          out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
-      }
-    }
-    return out + "\""
-  }
-
-  /// True when `text` has a character that `string(_:)` escapes.
-  static func needsEscaping(_ text: String) -> Bool {
-    var text = text
-    return text.withUTF8 { bytes in
-      for index in bytes.indices {
-        let byte = bytes[index]
-        if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-          return true
-        }
-        // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-        if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
-          bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9
-        {
-          return true
-        }
-      }
-      return false
-    }
+    NumberText.trimmed(value, decimals: 4)
   }
 }

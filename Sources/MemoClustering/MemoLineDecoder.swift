@@ -22,7 +22,7 @@ package enum MemoLineDecoder {
 
   private enum Key: Int {
     case source, title, author, date, company, paragraphs, encoding, quoted, commentary, format
-    case titleSource, authorSource, dateSource, companySource
+    case titleSource, authorSource, dateSource, companySource, url
   }
 
   private struct Scanner {
@@ -48,7 +48,7 @@ package enum MemoLineDecoder {
       var quoted: Bool?
       var commentary: [String]?
       var format: InputFormat?
-      var sources: [String?] = [nil, nil, nil, nil]  // title, author, date, company
+      var sources: [String?] = [nil, nil, nil, nil, nil]  // title, author, date, company; url
       skipSpace()
       if !consume(UInt8(ascii: "}")) {
         while true {
@@ -100,7 +100,7 @@ package enum MemoLineDecoder {
               guard let parsed = InputFormat(rawValue: value) else { return nil }
               format = parsed
             }
-          case .titleSource, .authorSource, .dateSource, .companySource:
+          case .titleSource, .authorSource, .dateSource, .companySource, .url:
             guard let value = optionalString() else { return nil }
             sources[key.rawValue - Key.titleSource.rawValue] = value
           }
@@ -116,7 +116,8 @@ package enum MemoLineDecoder {
         source: source, title: title, author: author, date: date, company: company,
         paragraphs: paragraphs, encoding: encoding ?? "utf-8", quoted: quoted ?? false,
         commentary: commentary ?? [], format: format ?? .text, titleSource: sources[0],
-        authorSource: sources[1], dateSource: sources[2], companySource: sources[3])
+        authorSource: sources[1], dateSource: sources[2], companySource: sources[3],
+        url: sources[4])
     }
 
     @inline(__always)
@@ -171,6 +172,8 @@ package enum MemoLineDecoder {
         if matches("author") { return .author }
         if matches("quoted") { return .quoted }
         if matches("format") { return .format }
+      case 3:
+        if matches("url") { return .url }
       case 7:
         if matches("company") { return .company }
       case 8:

@@ -36,6 +36,10 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
   /// Where `company` came from (`memo-header`, `letterhead`, `signature`, `release`,
   /// `json-ld`, `meta`, `title`, `email-address`, `body`, `front-matter`), or nil.
   public var companySource: String?
+  /// The page's own address (`<link rel="canonical">`, `og:url`, JSON-LD `url`, `<base href>`),
+  /// absolute `http`/`https` only, as the page gives it; nil for other inputs or when the page
+  /// names none.
+  public var url: String?
 
   /// Creates a memo.
   public init(
@@ -43,7 +47,7 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     company: String? = nil, paragraphs: [String], encoding: String = "utf-8",
     quoted: Bool = false, commentary: [String] = [], format: InputFormat = .text,
     titleSource: String? = nil, authorSource: String? = nil, dateSource: String? = nil,
-    companySource: String? = nil
+    companySource: String? = nil, url: String? = nil
   ) {
     self.source = source
     self.title = title
@@ -59,11 +63,12 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     self.authorSource = authorSource
     self.dateSource = dateSource
     self.companySource = companySource
+    self.url = url
   }
 
   private enum CodingKeys: String, CodingKey {
     case source, title, author, date, company, paragraphs, encoding, quoted, commentary, format
-    case titleSource, authorSource, dateSource, companySource
+    case titleSource, authorSource, dateSource, companySource, url
   }
 
   public init(from decoder: any Decoder) throws {
@@ -82,6 +87,7 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     authorSource = try container.decodeIfPresent(String.self, forKey: .authorSource)
     dateSource = try container.decodeIfPresent(String.self, forKey: .dateSource)
     companySource = try container.decodeIfPresent(String.self, forKey: .companySource)
+    url = try container.decodeIfPresent(String.self, forKey: .url)
   }
 
   /// Encodes every key, writing `null` for unknown metadata so the schema is stable.
@@ -101,6 +107,7 @@ public struct Memo: Sendable, Codable, Equatable, Hashable {
     try container.encode(authorSource, forKey: .authorSource)
     try container.encode(dateSource, forKey: .dateSource)
     try container.encode(companySource, forKey: .companySource)
+    try container.encode(url, forKey: .url)
   }
 
   /// The body as one string, paragraphs separated by blank lines.

@@ -1,7 +1,8 @@
 import Foundation
 
-/// The one way numbers are printed for people in every output (reports, comparisons, cluster
-/// Markdown, terminal tables): `.` as decimal separator whatever the locale, no grouping.
+/// The one number formatter of every output: `.` as decimal separator whatever the locale, no
+/// grouping. People read `fixed` and `percent`; data files and JSON get `trimmed` and
+/// `shortest`.
 public enum NumberText {
   /// `value` with exactly `decimals` decimals, e.g. `fixed(0.5, decimals: 2)` is `0.50`.
   public static func fixed(_ value: Double, decimals: Int = 1) -> String {
@@ -11,5 +12,44 @@ public enum NumberText {
   /// A share (0…1) as a whole percentage, e.g. `62%`.
   public static func percent(_ share: Double) -> String {
     "\(Int((share * 100).rounded()))%"
+  }
+
+  /// `value` rounded to at most `decimals` decimals (halves away from zero), without trailing
+  /// zeros: `1`, `0.5`, `0.1234`. Non-finite values print as `0`.
+  public static func trimmed(_ value: Double, decimals: Int) -> String {
+    let decimals = min(max(0, decimals), 15)
+    var power = 1
+    for _ in 0..<decimals { power *= 10 }
+    let scaled = (value * Double(power)).rounded()
+    guard scaled.isFinite else { return "0" }
+    // Beyond what an Int holds exactly: the fixed form, trimmed.
+    guard abs(scaled) < 9e15 else {
+      var text = fixed(value, decimals: decimals)
+      if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+      }
+      return text
+    }
+    let whole = Int(scaled)
+    let integer = whole / power
+    var fraction = abs(whole % power)
+    let sign = whole < 0 && integer == 0 ? "-" : ""
+    if fraction == 0 { return sign.isEmpty ? String(integer) : "0" }
+    var digits = decimals
+    while fraction % 10 == 0 {
+      fraction /= 10
+      digits -= 1
+    }
+    let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
+    return sign + String(integer) + "." + padded
+  }
+
+  /// The shortest text that reads back as exactly `value`, as JSON numbers are written: `3`
+  /// (not `3.0`), `0.1`, `1e-05`, `1.2345678901234568e+17`.
+  public static func shortest(_ value: Double) -> String {
+    var text = value.description
+    if text.hasSuffix(".0") { text.removeLast(2) }
+    return text
   }
 }

@@ -74,7 +74,8 @@ public struct MemoExtractor: Sendable {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
     let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
     return MemoAssembler.assemble(
-      html: content, source: source, encoding: decoded.encoding, format: .html)
+      html: content, source: source, encoding: decoded.encoding, format: .html
+    ).withPageURL(decoded.utf8)
   }
 
   private func readEmail(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import MemoCore
 
 /// A tidy table: one header, one row per observation, every cell a string.
 public struct TidyTable: Sendable, Equatable {
@@ -41,7 +42,7 @@ extension Library {
       switch value.storage {
       case .null: ""
       case .int64(let number): String(number)
-      case .double(let number): String(format: "%.1f", number)
+      case .double(let number): NumberText.fixed(number)
       case .string(let string): string
       case .blob: ""
       }
@@ -108,7 +109,7 @@ extension Library {
           let rate = tokens == 0 ? 0 : Double(count) * 1000 / Double(tokens)
           rows.append([
             memo[1] ?? "", memo[2] ?? "", memo[3] ?? "", category.id, category.role,
-            String(count), String(format: "%.2f", rate),
+            String(count), NumberText.fixed(rate, decimals: 2),
           ])
         }
       }

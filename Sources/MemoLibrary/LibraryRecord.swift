@@ -10,7 +10,7 @@ import MemoTokenization
 public struct LibraryRecord: Sendable {
   /// The content key: a hash of the input's bytes (the file, or the JSONL line).
   public var contentHash: String
-  /// The page's own address (`<link rel="canonical">` or `og:url`), when it has one.
+  /// The page's own address (`Memo.url`: canonical link, `og:url`, JSON-LD, `<base>`), if any.
   public var url: String?
   /// The memo.
   public var memo: Memo
@@ -28,7 +28,7 @@ public struct LibraryRecord: Sendable {
   /// Tokenizes, scores and fingerprints `memo` (one tokenizer pass serves all three).
   public init(memo: Memo, contentHash: String, url: String?, scorer: Scorer) {
     self.contentHash = contentHash
-    self.url = url
+    self.url = url ?? memo.url
     self.memo = memo
     let text = scorer.tokenizer.tokenize(paragraphs: memo.paragraphs)
     card = scorer.score(text, memo: memo)

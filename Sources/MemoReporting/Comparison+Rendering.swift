@@ -160,11 +160,8 @@ extension Comparison {
 
   /// The comparison as pretty-printed JSON with sorted keys, ending in a newline.
   public var json: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain values cannot fail.
-    let data = (try? encoder.encode(self)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self) + "\n"
+    // Plain values with finite numbers: encoding cannot fail.
+    ((try? JSONWriter.encode(self, style: .pretty)) ?? "{}") + "\n"
   }
 
   /// The comparison laid out in two columns for a terminal.

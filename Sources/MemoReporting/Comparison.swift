@@ -1,4 +1,5 @@
 import MemoCore
+import MemoScoring
 
 /// Two memos side by side: metadata, scores, corresponding paragraphs with their word-level
 /// differences, shared passages and buzzwords. Counts and quotes only, no verdicts.
@@ -150,15 +151,15 @@ public struct Comparison: Sendable, Codable, Equatable {
   ///   - coverage: The share of each memo's words inside shared passages.
   ///   - threshold: The paragraph similarity under which paragraphs are not matched.
   public init(
-    left: Memo, right: Memo, leftScore: ScoreSummary, rightScore: ScoreSummary, lexicon: String,
+    left: Memo, right: Memo, leftScore: ScoreCard, rightScore: ScoreCard, lexicon: String,
     passages: [Passage], coverage: (left: Double, right: Double),
     threshold: Double = ParagraphAlignment.defaultThreshold
   ) {
-    func side(_ memo: Memo, _ score: ScoreSummary, _ coverage: Double) -> Side {
+    func side(_ memo: Memo, _ card: ScoreCard, _ coverage: Double) -> Side {
       Side(
         source: memo.source, company: memo.company, author: memo.author, date: memo.date,
-        title: memo.title, words: score.tokens, paragraphs: memo.paragraphs.count,
-        index: score.index, sharedCoverage: Self.rounded(coverage))
+        title: memo.title, words: card.tokens, paragraphs: memo.paragraphs.count,
+        index: card.score, sharedCoverage: Self.rounded(coverage))
     }
     self.left = side(left, leftScore, coverage.left)
     self.right = side(right, rightScore, coverage.right)
@@ -171,13 +172,14 @@ public struct Comparison: Sendable, Codable, Equatable {
     where !categoryOrder.contains(where: { $0.id == category.id }) {
       categoryOrder.append(category)
     }
-    func phrases(_ score: ScoreSummary, _ category: String) -> [String] {
+    func phrases(_ card: ScoreCard, _ category: String) -> [String] {
       var seen: Set<String> = []
-      return score.hits.filter { $0.category == category }.map { MarkdownText.flatten($0.surface) }
+      return card.readingHits.filter { $0.entry.category == category }
+        .map { MarkdownText.flatten($0.match.text) }
         .filter { seen.insert($0.lowercased()).inserted }
     }
-    func hits(_ score: ScoreSummary, _ category: String) -> Int {
-      score.categories.first { $0.id == category }?.hits ?? 0
+    func hits(_ card: ScoreCard, _ category: String) -> Int {
+      card.categories.first { $0.id == category }?.count ?? 0
     }
     categories = categoryOrder.map { category in
       CategoryRow(
@@ -225,16 +227,27 @@ public struct Comparison: Sendable, Codable, Equatable {
     }
 
     // Buzzwords.
-    let leftUses = Dictionary(uniqueKeysWithValues: leftScore.entries.map { ($0.entryID, $0) })
-    let rightUses = Dictionary(uniqueKeysWithValues: rightScore.entries.map { ($0.entryID, $0) })
+    // Each entry's hits and the spellings used, per side.
+    func uses(_ card: ScoreCard) -> [String: (
+      entry: EntryHits, count: Int, surfaces: [String: Int]
+    )] {
+      var uses: [String: (entry: EntryHits, count: Int, surfaces: [String: Int])] = [:]
+      for (entry, match) in card.readingHits {
+        uses[entry.id, default: (entry, 0, [:])].count += 1
+        uses[entry.id]!.surfaces[MarkdownText.flatten(match.text), default: 0] += 1
+      }
+      return uses
+    }
+    let leftUses = uses(leftScore)
+    let rightUses = uses(rightScore)
     let all = Set(leftUses.keys).union(rightUses.keys)
     let buzzwords = all.map { id in
-      let use = leftUses[id] ?? rightUses[id]!
+      let entry = (leftUses[id] ?? rightUses[id]!).entry
       let surfaces = (leftUses[id]?.surfaces ?? [:]).merging(
         rightUses[id]?.surfaces ?? [:], uniquingKeysWith: +)
       return Buzzword(
-        entryID: id, phrase: use.phrase,
-        surface: EntryUse.mostFrequent(surfaces) ?? use.phrase, category: use.category,
+        entryID: id, phrase: entry.phrase,
+        surface: Spellings.mostFrequent(surfaces) ?? entry.phrase, category: entry.category,
         leftCount: leftUses[id]?.count ?? 0, rightCount: rightUses[id]?.count ?? 0)
     }.sorted {
       ($1.leftCount + $1.rightCount, $0.entryID) < ($0.leftCount + $0.rightCount, $1.entryID)

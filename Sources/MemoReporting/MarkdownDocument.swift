@@ -46,6 +46,13 @@ public struct Inline: Sendable, Equatable, ExpressibleByStringInterpolation {
     Inline(markdown: "[\(label.markdown)](\(MarkdownText.destination(path)))")
   }
 
+  /// A link to a web page, or nil unless `url` is an absolute `http`/`https` address (so no
+  /// `javascript:` or `data:` link); the destination is escaped (`MarkdownText.webDestination`).
+  public static func link(_ label: Inline, url: String) -> Inline? {
+    guard let destination = MarkdownText.webDestination(url) else { return nil }
+    return Inline(markdown: "[\(label.markdown)](\(destination))")
+  }
+
   /// Joins inline pieces with a separator.
   public static func joined(_ parts: [Inline], separator: String = ", ") -> Inline {
     Inline(markdown: parts.map(\.markdown).joined(separator: separator))

@@ -1,5 +1,6 @@
 import Foundation
 import MemoCore
+import MemoScoring
 
 /// A rendered report: the Markdown and the chart files to write beside it.
 public struct RenderedReport: Sendable, Equatable {
@@ -39,8 +40,8 @@ public enum MarkdownReport {
     // Cards: the ranked memos, then those announcing no cuts (each group by index).
     let all = rank(input.memos)
     let ranking =
-      all.filter { $0.score.announcesCuts != false }
-      + all.filter { $0.score.announcesCuts == false }
+      all.filter { $0.card.announcesCuts }
+      + all.filter { !$0.card.announcesCuts }
     var anchors: [String: Int] = [:]
     for (index, memo) in ranking.enumerated() { anchors[memo.memo.source] = index + 1 }
     let context = Context(
@@ -63,7 +64,7 @@ public enum MarkdownReport {
   /// Memos by index (highest first), then date (earliest first, undated last), then source.
   public static func rank(_ memos: [ScoredMemo]) -> [ScoredMemo] {
     memos.sorted { a, b in
-      if a.score.index != b.score.index { return a.score.index > b.score.index }
+      if a.card.score != b.card.score { return a.card.score > b.card.score }
       let dateA = a.memo.date ?? "9999"
       let dateB = b.memo.date ?? "9999"
       if dateA != dateB { return dateA < dateB }
@@ -102,7 +103,7 @@ extension MarkdownReport {
       var titles: [String: String] = [:]
       for category in input.lexicon.categories { titles[category.id] = category.title }
       for memo in input.memos {
-        for category in memo.score.categories where titles[category.id] == nil {
+        for category in memo.card.categories where titles[category.id] == nil {
           titles[category.id] = category.title
         }
       }
@@ -113,7 +114,7 @@ extension MarkdownReport {
       var roles: [String: String] = [:]
       for category in input.lexicon.categories { roles[category.id] = category.role }
       for memo in input.memos {
-        for category in memo.score.categories where roles[category.id] == nil {
+        for category in memo.card.categories where roles[category.id] == nil {
           roles[category.id] = category.role
         }
       }
@@ -121,9 +122,9 @@ extension MarkdownReport {
     }
 
     /// Memos known to announce no cuts; they are listed apart from the ranking.
-    var noCutMemos: [ScoredMemo] { ranking.filter { $0.score.announcesCuts == false } }
+    var noCutMemos: [ScoredMemo] { ranking.filter { !$0.card.announcesCuts } }
     /// Memos announcing cuts, or not known not to.
-    var rankedMemos: [ScoredMemo] { ranking.filter { $0.score.announcesCuts != false } }
+    var rankedMemos: [ScoredMemo] { ranking.filter { $0.card.announcesCuts } }
 
     func band(of index: Double) -> String { MarkdownReport.band(of: index, bands: input.bands) }
 
@@ -202,9 +203,8 @@ extension MarkdownReport {
             .text(Self.count(leftOut, "input was", "inputs were") + " not read or left out"),
             anchor: "inputs-not-read") + ".")
       }
-      let known = memos.filter { $0.score.announcesCuts != nil }
-      if known.count == memos.count, !memos.isEmpty {
-        let cuts = memos.filter { $0.score.announcesCuts == true }
+      if !memos.isEmpty {
+        let cuts = memos.filter { $0.card.announcesCuts }
         items.append(
           .strong(.markup("\(cuts.count) of \(memos.count)"))
             + .markup(" memos announce job cuts") + "; "
@@ -216,11 +216,11 @@ extension MarkdownReport {
         if !cuts.isEmpty {
           var reasons: [Inline] = []
           for (reason, label) in MarkdownReport.reasonLabels {
-            let count = cuts.filter { $0.score.aiReason == reason }.count
+            let count = cuts.filter { $0.card.aiReason.rawValue == reason }.count
             reasons.append(.markup("\(count) \(label)"))
           }
           let unknown = cuts.filter { memo in
-            !MarkdownReport.reasonLabels.contains { $0.reason == memo.score.aiReason }
+            !MarkdownReport.reasonLabels.contains { $0.reason == memo.card.aiReason.rawValue }
           }.count
           if unknown > 0 { reasons.append(.markup("\(unknown) not classified")) }
           items.append(
@@ -239,7 +239,7 @@ extension MarkdownReport {
       if !input.bands.isEmpty {
         let ranked = rankedMemos
         let counts = bandRows.map { row in
-          (row, ranked.filter { self.band(of: $0.score.index) == row.name }.count)
+          (row, ranked.filter { self.band(of: $0.card.score) == row.name }.count)
         }
         items.append(
           .text(
@@ -301,19 +301,19 @@ extension MarkdownReport {
           return [
             .link("\(rank)", anchor: MarkdownReport.anchor(rank)),
             .text(scored.memo.company ?? ""), .text(scored.memo.date ?? ""),
-            .markup(Self.number(scored.score.index)), .text(scored.score.aiReason ?? ""),
-            drivers(scored.score), .text(scored.memo.source),
+            .markup(Self.number(scored.card.score)), .text(scored.card.aiReason.rawValue),
+            drivers(scored.card), .text(scored.memo.source),
           ]
         })
     }
 
     /// The categories that drive a memo's index, with hits; "—" when nothing does.
-    func drivers(_ score: ScoreSummary) -> Inline {
-      let driving = score.drivingCategories.prefix(3)
+    func drivers(_ card: ScoreCard) -> Inline {
+      let driving = card.drivingCategories.prefix(3)
       guard !driving.isEmpty else { return "—" }
       let titles = categoryTitles
       return .joined(
-        driving.map { .text("\(titles[$0.id] ?? $0.title) (\($0.hits))") }, separator: "; ")
+        driving.map { .text("\(titles[$0.id] ?? $0.title) (\($0.count))") }, separator: "; ")
     }
 
     func noCuts(_ document: inout MarkdownDocument) {
@@ -333,7 +333,7 @@ extension MarkdownReport {
           return [
             .link("\(rank)", anchor: MarkdownReport.anchor(rank)),
             .text(scored.memo.company ?? ""), .text(scored.memo.date ?? ""),
-            .markup(Self.number(scored.score.index)), .text(scored.score.aiReason ?? ""),
+            .markup(Self.number(scored.card.score)), .text(scored.card.aiReason.rawValue),
             .text(scored.memo.source),
           ]
         })
@@ -353,10 +353,10 @@ extension MarkdownReport {
         (
           id: id, position: position,
           hits: input.memos.reduce(0) { sum, memo in
-            sum + (memo.score.categories.first { $0.id == id }?.hits ?? 0)
+            sum + (memo.card.categories.first { $0.id == id }?.count ?? 0)
           },
           memos: input.memos.filter { memo in
-            memo.score.categories.contains { $0.id == id && $0.hits > 0 }
+            memo.card.categories.contains { $0.id == id && $0.count > 0 }
           }.count
         )
       }.sorted { ($1.hits, $0.position) < ($0.hits, $1.position) }
@@ -476,7 +476,7 @@ extension MarkdownReport {
       let duplicates = identicalInputs
       for (index, scored) in ranking.enumerated() {
         let memo = scored.memo
-        let score = scored.score
+        let card = scored.card
         document.anchor(MarkdownReport.anchor(index + 1))
         var heading: Inline = "\(index + 1). \(company(memo))"
         if let title = memo.title.map(MarkdownText.flatten), !title.isEmpty {
@@ -487,6 +487,9 @@ extension MarkdownReport {
           "Source: \(memo.source)"
             + .text(memo.quoted ? " (a memo quoted inside a news story)" : "")
         ]
+        if let url = memo.url, let link = Inline.link("original page", url: url) {
+          facts.append("Link: " + link)
+        }
         if let same = duplicates[memo.source], !same.isEmpty {
           facts.append(
             .strong("Identical file")
@@ -497,28 +500,28 @@ extension MarkdownReport {
         line.append("Author: \(memo.author ?? "unknown")")
         line.append(
           .markup(
-            "\(score.tokens) words, "
+            "\(card.tokens) words, "
               + Self.count(memo.paragraphs.count, "paragraph", "paragraphs")))
         facts.append(.joined(line, separator: " · "))
-        if let cuts = score.announcesCuts {
+        do {
+          let cuts = card.announcesCuts
+          let ai = card.aiReason.rawValue
           var reason: Inline = cuts ? "Announces job cuts" : .strong("Announces no job cuts")
-          if let ai = score.aiReason,
-            let label = MarkdownReport.reasonLabels.first(where: { $0.reason == ai })?.label
-          {
+          if let label = MarkdownReport.reasonLabels.first(where: { $0.reason == ai })?.label {
             reason = reason + .text("; AI: \(ai) (the memo's words \(label))")
           }
           facts.append(reason + ".")
         }
         var indexLine: Inline =
-          "AI-washing index: " + .strong(.markup(Self.number(score.index)))
-          + " (\(band(of: score.index)))"
-        if !score.components.isEmpty {
+          "AI-washing index: " + .strong(.markup(Self.number(card.score)))
+          + " (\(band(of: card.score)))"
+        do {
           indexLine =
             indexLine + "; components: "
-            + .joined(score.components.map { .text("\($0.name) \(Self.number($0.value))") })
+            + .joined(card.indexParts.map { .text("\($0.name) \(Self.number($0.value))") })
         }
         facts.append(indexLine)
-        let leading = score.leadingCategories
+        let leading = card.leadingCategories
         facts.append(
           "Hits by category: "
             + (leading.isEmpty
@@ -526,22 +529,23 @@ extension MarkdownReport {
               : .joined(
                 leading.map {
                   .text(
-                    "\(titles[$0.id] ?? $0.title) \($0.hits) (\(Self.number($0.rate)) per 1,000 words)"
+                    "\(titles[$0.id] ?? $0.title) \($0.count) (\(Self.number($0.perThousandTokens)) per 1,000 words)"
                   )
                 })))
         document.bullets(facts)
-        let quotes = keyQuotes(score)
+        let quotes = keyQuotes(card)
         if quotes.isEmpty {
           document.paragraph("No lexicon phrase found.")
         } else {
           document.paragraph(
             .markup(
-              "Key quotes (\(quotes.count) of \(Self.count(score.hits.count, "hit", "hits")), "
+              "Key quotes (\(quotes.count) of \(Self.count(card.readingHits.count, "hit", "hits")), "
                 + "one per sentence):"))
           for quote in quotes {
             let hit = quote.hit
-            var line = .text(hit.before) + .strong(.text(hit.surface)) + .text(hit.after)
-            line = line + " — " + .text(memo.source) + ", ¶ \(hit.paragraph + 1) ("
+            var line =
+              .text(hit.match.before) + .strong(.text(hit.match.text)) + .text(hit.match.after)
+            line = line + " — " + .text(memo.source) + ", ¶ \(hit.match.paragraph) ("
             line = line + .joined(quote.entries.map { .code($0) }) + ")"
             document.quote(line)
           }
@@ -554,13 +558,11 @@ extension MarkdownReport {
     /// sentence's heaviest hit is shown, with every entry the sentence matched. Sentences with
     /// the heaviest hits first (ties: reading order), at most `quotesPerMemo`, shown in reading
     /// order.
-    func keyQuotes(_ score: ScoreSummary) -> [(hit: HitSummary, entries: [String])] {
-      var groups: [(key: String, hits: [(offset: Int, hit: HitSummary)])] = []
-      var position: [String: Int] = [:]
-      for (offset, hit) in score.hits.enumerated() {
-        // Without sentence numbers, a hit's paragraph and context stand for its sentence.
-        let key =
-          hit.sentence.map { "s\($0)" } ?? "p\(hit.paragraph):\(hit.before)\(hit.surface)"
+    func keyQuotes(_ card: ScoreCard) -> [(hit: CardHit, entries: [String])] {
+      var groups: [(key: Int, hits: [(offset: Int, hit: CardHit)])] = []
+      var position: [Int: Int] = [:]
+      for (offset, hit) in card.readingHits.enumerated() {
+        let key = hit.match.sentence
         if let index = position[key] {
           groups[index].hits.append((offset, hit))
         } else {
@@ -568,15 +570,17 @@ extension MarkdownReport {
           groups.append((key, [(offset, hit)]))
         }
       }
-      let chosen = groups.map { group -> (offset: Int, hit: HitSummary, entries: [String]) in
-        let best = group.hits.max { ($0.hit.weight, $1.offset) < ($1.hit.weight, $0.offset) }!
+      let chosen = groups.map { group -> (offset: Int, hit: CardHit, entries: [String]) in
+        let best = group.hits.max {
+          ($0.hit.entry.weight, $1.offset) < ($1.hit.entry.weight, $0.offset)
+        }!
         var seen: Set<String> = []
-        let entries = ([best.hit.entryID] + group.hits.map(\.hit.entryID)).filter {
+        let entries = ([best.hit.entry.id] + group.hits.map(\.hit.entry.id)).filter {
           seen.insert($0).inserted
         }
         return (group.hits[0].offset, best.hit, entries)
       }
-      .sorted { ($1.hit.weight, $0.offset) < ($0.hit.weight, $1.offset) }
+      .sorted { ($1.hit.entry.weight, $0.offset) < ($0.hit.entry.weight, $1.offset) }
       .prefix(MarkdownReport.quotesPerMemo)
       return chosen.sorted { $0.offset < $1.offset }.map { ($0.hit, $0.entries) }
     }
@@ -634,8 +638,8 @@ extension MarkdownReport {
                 source: origin.source, label: origin.company ?? Self.fileName(origin.source))
               + .text(", \(origin.date ?? "").")
               + .text(
-                " Highest pairwise similarity: \(Self.number(cluster.maximumJaccard, decimals: 2))."
-              ))
+                " Highest pairwise similarity: "
+                  + "\(Self.number(cluster.pairs.map(\.jaccard).max() ?? 0, decimals: 2))."))
         }
         let passages = cluster.passages.filter { !$0.boilerplate }
           .prefix(MarkdownReport.passagesPerCluster)
@@ -643,7 +647,8 @@ extension MarkdownReport {
           document.quote(
             .text("“\(passage.text)”")
               + .text(
-                " — in \(passage.members) of \(cluster.members.count) memos, \(passage.words) words"
+                " — in \(passage.members.count) of \(cluster.members.count) memos, "
+                  + "\(passage.tokens) words"
               ))
         }
         let boilerplate = cluster.passages.filter(\.boilerplate).count

@@ -1,3 +1,5 @@
+import MemoCore
+
 /// Turns untrusted text (memo sentences, file names, metadata) into Markdown that renders as
 /// that literal text and nothing else, in CommonMark and in GitHub-flavoured Markdown.
 ///
@@ -115,42 +117,43 @@ public enum MarkdownText {
     return out
   }
 
+  /// An absolute `http`/`https` address as a Markdown link destination, or nil for any other
+  /// scheme, a missing host, or spaces and control characters.
+  ///
+  /// URL punctuation is kept (`:/?#@!$&'*+,;=%-._~`), `&` backslash-escaped so that no
+  /// entity reference is decoded, and every other byte (parentheses, brackets, `<>"\` and
+  /// non-ASCII) percent-encoded, so the destination cannot end the link.
+  public static func webDestination(_ url: String) -> String? {
+    let lower = url.lowercased()
+    guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }
+    guard
+      !url.unicodeScalars.contains(where: {
+        $0.properties.isWhitespace || $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+      })
+    else { return nil }
+    let host = url.drop { $0 != ":" }.dropFirst(3).prefix { !"/?#".contains($0) }
+    guard !host.isEmpty else { return nil }
+    var out = ""
+    for byte in url.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
+        out.append(Character(Unicode.Scalar(byte)))
+      case UInt8(ascii: "&"): out += "\\&"
+      default:
+        if ":/?#@!$'*+,;=%-._~".utf8.contains(byte) {
+          out.append(Character(Unicode.Scalar(byte)))
+        } else {
+          out += "%" + hexByte(byte)
+        }
+      }
+    }
+    return out
+  }
+
   /// Collapses whitespace runs into single spaces, trims, and drops control, bidi-override and
-  /// zero-width characters.
-  public static func flatten(_ text: String) -> String {
-    var out = String.UnicodeScalarView()
-    var pendingSpace = false
-    for scalar in text.unicodeScalars {
-      if isSpace(scalar) {
-        pendingSpace = !out.isEmpty
-        continue
-      }
-      if isDropped(scalar) { continue }
-      if pendingSpace {
-        out.append(" ")
-        pendingSpace = false
-      }
-      out.append(scalar)
-    }
-    return String(out)
-  }
-
-  private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F,
-      0x205F, 0x3000:
-      true
-    default: false
-    }
-  }
-
-  private static func isDropped(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0x00...0x1F, 0x7F...0x9F: true  // C0 and C1 controls (whitespace handled before)
-    case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2069, 0xFEFF: true  // format, bidi
-    default: false
-    }
-  }
+  /// zero-width characters (`TerminalText.clean`, the one implementation).
+  public static func flatten(_ text: String) -> String { TerminalText.clean(text) }
 
   /// The escaped form of a block marker at the start of the text, and how many characters it
   /// covers; nil when the text does not start like a block.

@@ -1,3 +1,5 @@
+import MemoScoring
+
 /// How one lexicon entry was used across memos, in the memos' own words: each wording (surface
 /// form) with how many sentences used it, grouped under the entry.
 ///
@@ -37,33 +39,30 @@ public struct PhraseUse: Sendable, Equatable {
     }
     struct Unit: Hashable {
       var memo: String
-      /// The sentence, or for scorers that do not give one, the paragraph and the hit's place.
-      var sentence: Int, paragraph: Int, hit: Int
+      /// The sentence (document-wide).
+      var sentence: Int
     }
     var builders: [String: Builder] = [:]
     for scored in memos {
       let source = scored.memo.source
-      for (offset, hit) in scored.score.hits.enumerated() {
-        let unit = Unit(
-          memo: source, sentence: hit.sentence ?? -1,
-          paragraph: hit.sentence == nil ? hit.paragraph : -1,
-          hit: hit.sentence == nil ? offset : -1)
-        let spelling = MarkdownText.flatten(hit.surface)
+      for (entry, match) in scored.card.readingHits {
+        let unit = Unit(memo: source, sentence: match.sentence)
+        let spelling = MarkdownText.flatten(match.text)
         let key = wordingKey(spelling)
         var builder =
-          builders[hit.entryID] ?? Builder(phrase: hit.phrase, category: hit.category)
+          builders[entry.id] ?? Builder(phrase: entry.phrase, category: entry.category)
         builder.units.insert(unit)
         builder.memos.insert(source)
         builder.spellings[key, default: [:]][spelling, default: 0] += 1
         builder.wordingUnits[key, default: []].insert(unit)
         builder.wordingMemos[key, default: []].insert(source)
-        builders[hit.entryID] = builder
+        builders[entry.id] = builder
       }
     }
     return builders.map { id, builder in
       let wordings = builder.spellings.keys.map { key in
         Wording(
-          text: EntryUse.mostFrequent(builder.spellings[key]!) ?? key,
+          text: Spellings.mostFrequent(builder.spellings[key]!) ?? key,
           sentences: builder.wordingUnits[key]!.count, memos: builder.wordingMemos[key]!.count)
       }.sorted { a, b in
         a.sentences != b.sentences

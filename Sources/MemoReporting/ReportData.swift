@@ -1,5 +1,6 @@
 import Foundation
 import MemoCore
+import MemoScoring
 
 /// The report's numbers as tidy CSV tables (one row per observation, one column per variable)
 /// that a spreadsheet or chart tool takes as is: `memos.csv`, `hits.csv`, `categories.csv`.
@@ -36,6 +37,11 @@ public enum ReportData {
       file: "memos.csv", name: "ai_reason",
       meaning: "explicit, implied, framing, absent or denied (see Summary), empty when unknown"),
     Column(file: "memos.csv", name: "hits", meaning: "lexicon hits, distancing included"),
+    Column(
+      file: "memos.csv", name: "url",
+      meaning:
+        "the page's own address (canonical link, og:url, JSON-LD url or <base href>; http or https only), empty when unknown"
+    ),
     Column(file: "hits.csv", name: "source", meaning: "input path of the memo"),
     Column(
       file: "hits.csv", name: "paragraph",
@@ -48,7 +54,9 @@ public enum ReportData {
     Column(file: "hits.csv", name: "category", meaning: "category id"),
     Column(
       file: "hits.csv", name: "role",
-      meaning: "category role (ai_framing, restructuring, signal, distancing, alternative)"),
+      meaning:
+        "category role (ai_framing, ai_reference, cut, cause, restructuring, signal, distancing, alternative)"
+    ),
     Column(file: "hits.csv", name: "weight", meaning: "entry weight"),
     Column(file: "hits.csv", name: "text", meaning: "the words matched, as written"),
     Column(
@@ -76,28 +84,28 @@ public enum ReportData {
     var categoryRows = [columns("categories.csv")]
     for scored in memos {
       let memo = scored.memo
-      let score = scored.score
+      let card = scored.card
       memoRows.append([
         text(memo.source), text(memo.company ?? ""), memo.date ?? "",
         memo.date.flatMap(CalendarDate.init(iso:)).map(\.quarter) ?? "", memo.format.rawValue,
-        memo.quoted ? "true" : "false", "\(score.tokens)", NumberText.fixed(score.index),
-        MarkdownReport.band(of: score.index, bands: input.bands),
-        score.announcesCuts.map { $0 ? "true" : "false" } ?? "", score.aiReason ?? "",
-        "\(score.hits.count)",
+        memo.quoted ? "true" : "false", "\(card.tokens)", NumberText.fixed(card.score),
+        MarkdownReport.band(of: card.score, bands: input.bands),
+        card.announcesCuts ? "true" : "false", card.aiReason.rawValue,
+        "\(card.readingHits.count)", text(memo.url ?? ""),
       ])
-      for hit in score.hits {
+      for (entry, match) in card.readingHits {
         hitRows.append([
-          text(memo.source), "\(hit.paragraph + 1)", hit.sentence.map { "\($0 + 1)" } ?? "",
-          hit.entryID, text(hit.phrase), hit.category,
-          roles[hit.category] ?? score.categories.first { $0.id == hit.category }?.role ?? "",
-          NumberText.fixed(hit.weight, decimals: 2), text(hit.surface), text(hit.before),
-          text(hit.after),
+          text(memo.source), "\(match.paragraph)", "\(match.sentence + 1)",
+          entry.id, text(entry.phrase), entry.category,
+          roles[entry.category] ?? card.categories.first { $0.id == entry.category }?.role ?? "",
+          NumberText.fixed(entry.weight, decimals: 2), text(match.text), text(match.before),
+          text(match.after),
         ])
       }
-      for category in score.categories {
+      for category in card.categories {
         categoryRows.append([
-          text(memo.source), category.id, text(category.title), category.role, "\(category.hits)",
-          NumberText.fixed(category.rate, decimals: 2),
+          text(memo.source), category.id, text(category.title), category.role, "\(category.count)",
+          NumberText.fixed(category.perThousandTokens, decimals: 2),
         ])
       }
     }

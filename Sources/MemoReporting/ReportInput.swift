@@ -1,4 +1,6 @@
+import MemoClustering
 import MemoCore
+import MemoScoring
 
 /// Everything `memoscope report` writes about: the memos read and their scores, the inputs
 /// that failed, the clusters, the lexicon and the stamp that makes the report reproducible.
@@ -12,7 +14,7 @@ public struct ReportInput: Sendable {
   /// The inputs that could not be read, with why.
   public var failures: [InputFailure]
   /// Groups of memos sharing a template.
-  public var clusters: [ReportCluster]
+  public var clusters: [MemoCluster]
   /// The lexicon used.
   public var lexicon: ReportLexicon
   /// How the index is computed, in one or two plain sentences.
@@ -46,7 +48,7 @@ public struct ReportInput: Sendable {
 
   /// Creates a report input.
   public init(
-    title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [ReportCluster],
+    title: String, memos: [ScoredMemo], failures: [InputFailure], clusters: [MemoCluster],
     lexicon: ReportLexicon, indexFormula: String, bands: [IndexBand], inputs: [InputStamp],
     commandLine: String, generatedOn: String? = nil, chartsFolder: String,
     clusterThreshold: Double, clusterContainmentThreshold: Double? = nil,
@@ -75,17 +77,18 @@ public struct ReportInput: Sendable {
   }
 }
 
-/// A memo with its score.
+/// A memo with its score card, as the scoring module made it (the report renders both
+/// directly).
 public struct ScoredMemo: Sendable, Equatable {
   /// The memo.
   public var memo: Memo
-  /// Its score.
-  public var score: ScoreSummary
+  /// Its score card.
+  public var card: ScoreCard
 
   /// Creates a scored memo.
-  public init(memo: Memo, score: ScoreSummary) {
+  public init(memo: Memo, card: ScoreCard) {
     self.memo = memo
-    self.score = score
+    self.card = card
   }
 }
 
@@ -266,54 +269,5 @@ public struct InputStamp: Sendable, Equatable {
   public static func hex(_ value: UInt64) -> String {
     let digits = String(value, radix: 16)
     return String(repeating: "0", count: 16 - digits.count) + digits
-  }
-}
-
-/// A group of memos sharing a template, as the report shows it.
-public struct ReportCluster: Sendable, Equatable {
-  /// One member.
-  public struct Member: Sendable, Equatable {
-    /// Source, company and date.
-    public var source: String, company: String?, date: String?
-    /// Share of the member's words in passages shared with other members, 0…1.
-    public var coverage: Double
-
-    /// Creates a member.
-    public init(source: String, company: String?, date: String?, coverage: Double) {
-      self.source = source
-      self.company = company
-      self.date = date
-      self.coverage = coverage
-    }
-  }
-
-  /// One shared passage.
-  public struct Passage: Sendable, Equatable {
-    /// The passage text, its word count and how many members contain it.
-    public var text: String, words: Int, members: Int
-    /// True when the passage is common boilerplate.
-    public var boilerplate: Bool
-
-    /// Creates a passage.
-    public init(text: String, words: Int, members: Int, boilerplate: Bool) {
-      self.text = text
-      self.words = words
-      self.members = members
-      self.boilerplate = boilerplate
-    }
-  }
-
-  /// Members by date (undated last), then source; the first dated one is the likely origin.
-  public var members: [Member]
-  /// Shared passages, as the clustering module orders them.
-  public var passages: [Passage]
-  /// The highest pairwise Jaccard similarity inside the cluster.
-  public var maximumJaccard: Double
-
-  /// Creates a cluster.
-  public init(members: [Member], passages: [Passage], maximumJaccard: Double) {
-    self.members = members
-    self.passages = passages
-    self.maximumJaccard = maximumJaccard
   }
 }

@@ -1,3 +1,5 @@
+import MemoCore
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -133,7 +135,7 @@ public struct TerminalLayout: Sendable {
     // Every span starts a new word unless it is glued to the one before.
     var words: [(text: String, style: TerminalStyle, glued: Bool)] = []
     for span in spans {
-      var text = MarkdownText.flatten(span.text)
+      var text = TerminalText.clean(span.text)
       guard !text.isEmpty else { continue }
       if !color {
         if span.style == .removed { text = "[-\(text)-]" }

@@ -197,13 +197,13 @@ public enum LexiconAudit {
     for row in rows {
       text +=
         "\(row.entry),\(row.category),\(row.marked),\(row.correct),"
-        + String(format: "%.2f", row.value) + "\n"
+        + NumberText.fixed(row.value, decimals: 2) + "\n"
     }
     let marked = rows.reduce(0) { $0 + $1.marked }
     let correct = rows.reduce(0) { $0 + $1.correct }
     text +=
       "all,,\(marked),\(correct),"
-      + String(format: "%.2f", marked == 0 ? 0 : Double(correct) / Double(marked)) + "\n"
+      + NumberText.fixed(marked == 0 ? 0 : Double(correct) / Double(marked), decimals: 2) + "\n"
     return text
   }
 

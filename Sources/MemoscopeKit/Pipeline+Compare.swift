@@ -41,8 +41,7 @@ extension Pipeline {
     let scorer = Scorer(lexicon: lexicon)
     let shared = PassageFinder().sharedPassages(among: [left, right])
     return Comparison(
-      left: left, right: right, leftScore: ScoreSummary(scorer.score(left)),
-      rightScore: ScoreSummary(scorer.score(right)),
+      left: left, right: right, leftScore: scorer.score(left), rightScore: scorer.score(right),
       lexicon: "\(lexicon.name) \(lexicon.version) (hash \(lexicon.hash))",
       passages: shared.passages.map { Comparison.Passage(text: $0.text, words: $0.tokens) },
       coverage: (left: shared.coverage.first ?? 0, right: shared.coverage.last ?? 0))

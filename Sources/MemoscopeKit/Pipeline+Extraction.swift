@@ -115,27 +115,66 @@ private final class OrderedQueue<Value: Sendable>: @unchecked Sendable {
 public enum ExtractionOutput {
   /// One memo as a single line of JSON.
   public static func jsonLine(_ memo: Memo) -> String {
-    var output = ""
-    write(memo, indent: nil, level: 0, to: &output)
-    return output
+    JSONWriter.text(jsonValue(memo), style: line)
   }
 
   /// Memos as pretty-printed JSON: an object for one memo, an array for several.
   public static func prettyJSON(_ memos: [Memo]) -> String {
-    var output = ""
-    if memos.count == 1 {
-      write(memos[0], indent: "  ", level: 0, to: &output)
-      return output
+    let value = memos.count == 1 ? jsonValue(memos[0]) : .array(memos.map(jsonValue))
+    return JSONWriter.text(value, style: pretty)
+  }
+
+  /// `prettyJSON` written as memos come, holding at most one memo: an object when the input
+  /// had one memo, an array otherwise, byte for byte what `prettyJSON` gives for them all.
+  public struct PrettyJSONStream: Sendable {
+    private var first: Memo?
+    private var count = 0
+
+    /// Creates an empty stream.
+    public init() {}
+
+    /// The text to write for the next memo (empty for the first, which waits for a second).
+    public mutating func add(_ memo: Memo) -> String {
+      count += 1
+      switch count {
+      case 1:
+        first = memo
+        return ""
+      case 2:
+        let opening = "[\n  " + ExtractionOutput.element(first!)
+        first = nil
+        return opening + ",\n  " + ExtractionOutput.element(memo)
+      default:
+        return ",\n  " + ExtractionOutput.element(memo)
+      }
     }
-    if memos.isEmpty { return "[]" }
-    output += "[\n"
-    for (index, memo) in memos.enumerated() {
-      output += "  "
-      write(memo, indent: "  ", level: 1, to: &output)
-      output += index + 1 < memos.count ? ",\n" : "\n"
+
+    /// The text that closes the output.
+    public func finish() -> String {
+      switch count {
+      case 0: "[]"
+      case 1: ExtractionOutput.prettyJSON([first!])
+      default: "\n]"
+      }
     }
-    output += "]"
-    return output
+  }
+
+  /// One memo as an element of the pretty array (indented one level).
+  static func element(_ memo: Memo) -> String {
+    var writer = JSONWriter()
+    writer.value(jsonValue(memo), style: pretty, level: 1)
+    return writer.text
+  }
+
+  /// The schema's key order, on one line.
+  static let line = JSONStyle(indent: nil, colon: ":", sortedKeys: false)
+  /// The schema's key order, two-space indent.
+  static let pretty = JSONStyle(indent: "  ", colon: ": ", sortedKeys: false)
+
+  /// A memo's JSON in the schema's key order (`Memo.encode(to:)`).
+  static func jsonValue(_ memo: Memo) -> JSONValue {
+    // A memo holds strings, booleans and arrays only: encoding cannot fail.
+    (try? JSONValue(encoding: memo)) ?? .object([])
   }
 
   /// A header line naming the document, then the memo's paragraphs separated by blank lines.
@@ -143,109 +182,14 @@ public enum ExtractionOutput {
   /// The header reads `=== source — title — author — date ===`, leaving out what is unknown,
   /// and says `(quoted in a story)` when the memo came from inside a news article.
   public static func text(_ memo: Memo) -> String {
-    var header = [memo.source]
-    if let title = memo.title { header.append(title) }
-    if let author = memo.author { header.append(author) }
-    if let date = memo.date { header.append(date) }
+    // The header names the file: cleaned so that a name cannot drive the terminal.
+    var header = [TerminalText.clean(memo.source)]
+    if let title = memo.title { header.append(TerminalText.clean(title)) }
+    if let author = memo.author { header.append(TerminalText.clean(author)) }
+    if let date = memo.date { header.append(TerminalText.clean(date)) }
     var line = "=== " + header.joined(separator: " — ")
     if memo.quoted { line += " (quoted in a story)" }
     line += " ==="
     return line + "\n\n" + memo.paragraphs.joined(separator: "\n\n") + "\n"
   }
-
-  private static func write(_ memo: Memo, indent: String?, level: Int, to output: inout String) {
-    let fields: [(String, JSONValue)] = [
-      ("source", .string(memo.source)), ("title", .optional(memo.title)),
-      ("author", .optional(memo.author)), ("date", .optional(memo.date)),
-      ("company", .optional(memo.company)), ("paragraphs", .strings(memo.paragraphs)),
-      ("encoding", .string(memo.encoding)), ("quoted", .bool(memo.quoted)),
-      ("commentary", .strings(memo.commentary)), ("format", .string(memo.format.rawValue)),
-      ("titleSource", .optional(memo.titleSource)), ("authorSource", .optional(memo.authorSource)),
-      ("dateSource", .optional(memo.dateSource)),
-      ("companySource", .optional(memo.companySource)),
-    ]
-    let pad = indent.map { String(repeating: $0, count: level + 1) } ?? ""
-    let closePad = indent.map { String(repeating: $0, count: level) } ?? ""
-    let newline = indent == nil ? "" : "\n"
-    let colon = indent == nil ? ":" : ": "
-    output += "{" + newline
-    for (index, (key, value)) in fields.enumerated() {
-      output += pad
-      appendString(key, to: &output)
-      output += colon
-      switch value {
-      case .string(let text): appendString(text, to: &output)
-      case .optional(let text):
-        if let text { appendString(text, to: &output) } else { output += "null" }
-      case .bool(let flag): output += flag ? "true" : "false"
-      case .strings(let texts):
-        if texts.isEmpty {
-          output += "[]"
-        } else {
-          output += "[" + newline
-          for (position, text) in texts.enumerated() {
-            output += pad + (indent ?? "")
-            appendString(text, to: &output)
-            if position + 1 < texts.count { output += "," }
-            output += newline
-          }
-          output += pad + "]"
-        }
-      }
-      if index + 1 < fields.count { output += "," }
-      output += newline
-    }
-    output += closePad + "}"
-  }
-
-  private enum JSONValue {
-    case string(String)
-    case optional(String?)
-    case bool(Bool)
-    case strings([String])
-  }
-
-  /// Appends `text` as a JSON string literal (UTF-8 kept, control characters escaped).
-  ///
-  /// Works on UTF-8 bytes: the bytes that need an escape (`"`, `\\` and controls) are ASCII and
-  /// never part of a longer character, so the runs between them are copied whole. The same
-  /// output as escaping scalar by scalar (`ExtractCommandTests` compares JSON round trips).
-  private static func appendString(_ text: String, to output: inout String) {
-    // Most strings need no escape at all: copy them whole.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-      output += "\""
-      output += text
-      output += "\""
-      return
-    }
-    output += "\""
-    let utf8 = text.utf8
-    var runStart = utf8.startIndex
-    var index = utf8.startIndex
-    while index < utf8.endIndex {
-      let byte = utf8[index]
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        utf8.formIndex(after: &index)
-        continue
-      }
-      // Decoded from bytes: a `String` slice would round a run starting after a `"` or CR
-      // that opens a longer character ("\r\n", a quote with a combining mark) back to it.
-      output += String(decoding: utf8[runStart..<index], as: UTF8.self)
-      switch byte {
-      case 0x22: output += "\\\""
-      case 0x5C: output += "\\\\"
-      case 0x0A: output += "\\n"
-      case 0x0D: output += "\\r"
-      case 0x09: output += "\\t"
-      default:
-        let hex = String(byte, radix: 16)
-        output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      }
-      utf8.formIndex(after: &index)
-      runStart = index
-    }
-    output += String(decoding: utf8[runStart..<utf8.endIndex], as: UTF8.self)
-    output += "\""
-  }
-
 }

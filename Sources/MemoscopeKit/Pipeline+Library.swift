@@ -212,7 +212,7 @@ private struct KeyedInput: Sendable {
       } catch {
         return .failure(error)
       }
-      if memo.format == .html { url = PageAddress.url(inPage: bytes) }
+      url = memo.url
       return .success(LibraryRecord(memo: memo, contentHash: hash, url: url, scorer: scorer))
     } else {
       switch input {
@@ -255,9 +255,14 @@ public enum LibraryOutput {
       view.append(contentsOf: scalars.prefix(width - 1))
       return String(view) + "…"
     }
+    // Every field from an input goes through `TerminalText.clean`.
+    let clean = TerminalText.clean
     let places = lines.map { line in
-      [line.date ?? "-", line.company ?? "-", "\(line.source):\(line.paragraph)"]
-        + (line.entry.map { [$0 + (line.verdict.map { " (\($0))" } ?? "")] } ?? [])
+      [
+        clean(line.date ?? "-"), clean(line.company ?? "-"),
+        "\(clean(line.source)):\(line.paragraph)",
+      ]
+        + (line.entry.map { [clean($0 + (line.verdict.map { " (\($0))" } ?? ""))] } ?? [])
     }
     let columns = places.map(\.count).max() ?? 0
     let widths = (0..<columns).map { column in
@@ -269,10 +274,10 @@ public enum LibraryOutput {
       for (column, cell) in place.enumerated() {
         cells.append(cell + String(repeating: " ", count: widths[column] - cell.count))
       }
-      let before = cut(line.before, keepEnd: true)
+      let before = cut(clean(line.before), keepEnd: true)
       cells.append(
         String(repeating: " ", count: max(0, width - before.unicodeScalars.count)) + before
-          + "[" + line.text + "]" + cut(line.after, keepEnd: false))
+          + "[" + clean(line.text) + "]" + cut(clean(line.after), keepEnd: false))
       output += cells.joined(separator: "  ") + "\n"
     }
     return output
@@ -284,68 +289,39 @@ public enum LibraryOutput {
   /// Keys in sorted order, as `JSONEncoder` with `.sortedKeys` writes them; written directly
   /// (a search can print tens of thousands of lines).
   public static func jsonLines(_ lines: [ContextLine]) -> String {
-    var output = ""
-    output.reserveCapacity(lines.count * 256)
+    var writer = JSONWriter()
+    writer.bytes.reserveCapacity(lines.count * 256)
     for line in lines {
-      func field(_ key: String, _ value: String?) {
-        output += "\"" + key + "\":"
-        if let value { appendJSONString(value, to: &output) } else { output += "null" }
+      let isHit = line.entry != nil
+      writer.raw("{\"after\":")
+      writer.string(line.after)
+      writer.raw(",\"before\":")
+      writer.string(line.before)
+      if isHit {
+        writer.raw(",\"category\":")
+        writer.optional(line.category)
       }
-      output += "{"
-      field("after", line.after)
-      output += ","
-      field("before", line.before)
-      if line.entry != nil {
-        output += ","
-        field("category", line.category)
+      writer.raw(",\"company\":")
+      writer.optional(line.company)
+      writer.raw(",\"date\":")
+      writer.optional(line.date)
+      if isHit {
+        writer.raw(",\"entry\":")
+        writer.optional(line.entry)
       }
-      output += ","
-      field("company", line.company)
-      output += ","
-      field("date", line.date)
-      if line.entry != nil {
-        output += ","
-        field("entry", line.entry)
+      writer.raw(",\"paragraph\":")
+      writer.integer(line.paragraph)
+      writer.raw(",\"source\":")
+      writer.string(line.source)
+      writer.raw(",\"text\":")
+      writer.string(line.text)
+      if isHit {
+        writer.raw(",\"verdict\":")
+        writer.optional(line.verdict)
       }
-      output += ",\"paragraph\":" + String(line.paragraph) + ","
-      field("source", line.source)
-      output += ","
-      field("text", line.text)
-      if line.entry != nil {
-        output += ","
-        field("verdict", line.verdict)
-      }
-      output += "}\n"
+      writer.raw("}\n")
     }
-    return output
-  }
-
-  /// Appends `text` as a JSON string literal: `"` and `\\` escaped, control characters as
-  /// `\n`, `\r`, `\t` or `\u00XX`, everything else (UTF-8 included) as is.
-  static func appendJSONString(_ text: String, to output: inout String) {
-    output += "\""
-    guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) else {
-      output += text
-      output += "\""
-      return
-    }
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(text.utf8.count + 8)
-    for byte in text.utf8 {
-      switch byte {
-      case 0x22: bytes += [0x5C, 0x22]
-      case 0x5C: bytes += [0x5C, 0x5C]
-      case 0x0A: bytes += [0x5C, 0x6E]
-      case 0x0D: bytes += [0x5C, 0x72]
-      case 0x09: bytes += [0x5C, 0x74]
-      case 0..<0x20:
-        let hex = Array("0123456789abcdef".utf8)
-        bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-      default: bytes.append(byte)
-      }
-    }
-    output += String(decoding: bytes, as: UTF8.self)
-    output += "\""
+    return writer.text
   }
 
   /// The columns of `csv(_:)` for search results.
@@ -518,7 +494,7 @@ public enum LibraryOutput {
       let day = CalendarDate(iso: date)?.dayNumber ?? first
       return left + (right - left) * Double(day - first) / Double(last - first)
     }
-    func number(_ value: Double) -> String { String(format: "%.1f", value) }
+    func number(_ value: Double) -> String { NumberText.fixed(value) }
     var svg = """
       <svg xmlns="http://www.w3.org/2000/svg" width="800" height="\(Int(height))" \
       viewBox="0 0 800 \(Int(height))" font-family="sans-serif" font-size="12">
@@ -554,16 +530,20 @@ public enum LibraryOutput {
   /// Similar memos for people: similarity, containment, date, company, source, and the
   /// longest passage each shares with the new memo.
   public static func similarTable(_ memo: Memo, _ similar: [SimilarMemo]) -> String {
-    guard !similar.isEmpty else { return "No stored memo shares passages with \(memo.source).\n" }
+    let clean = TerminalText.clean
+    guard !similar.isEmpty else {
+      return "No stored memo shares passages with \(clean(memo.source)).\n"
+    }
     var output = ""
     let finder = PassageFinder()
     for item in similar {
       output +=
-        String(format: "%.2f  %.2f  ", item.jaccard, item.containment)
-        + "\(item.date ?? "-")  \(item.company ?? "-")  \(item.source)\n"
+        NumberText.fixed(item.jaccard, decimals: 2) + "  "
+        + NumberText.fixed(item.containment, decimals: 2) + "  "
+        + "\(clean(item.date ?? "-"))  \(clean(item.company ?? "-"))  \(clean(item.source))\n"
       let passages = finder.sharedPassages(among: [memo, item.memo]).passages
       if let longest = passages.max(by: { ($0.tokens, $1.text) < ($1.tokens, $0.text) }) {
-        output += "      shares: \"\(longest.text)\"\n"
+        output += "      shares: \"\(clean(longest.text))\"\n"
       }
     }
     return "jaccard  containment  date  company  source\n" + output
@@ -623,14 +603,14 @@ extension Pipeline {
     let scorer = Scorer(lexicon: lexicon)
     let scored = ParallelMap.map(stored) { item in
       let card = removing(wrong[item.hash] ?? [], from: scorer.score(item.memo), memo: item.memo)
-      return ScoredMemo(memo: item.memo, score: ScoreSummary(card))
+      return ScoredMemo(memo: item.memo, card: card)
     }
     let memos = stored.map(\.memo)
     let clusters = try Clusterer().cluster(memos)
     let vetting = try library.vettingSummary(request.filter)
     let input = ReportInput(
       title: request.title, memos: scored, failures: [],
-      clusters: clusters.clusters.map(ReportCluster.init), lexicon: ReportLexicon(lexicon),
+      clusters: clusters.clusters, lexicon: ReportLexicon(lexicon),
       indexFormula: indexDescription, bands: indexBands,
       inputs: stored.map { item in
         InputStamp(

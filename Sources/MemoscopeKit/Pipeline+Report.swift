@@ -215,7 +215,7 @@ extension Pipeline {
     var memos: [Memo] = []
     var scored: [ScoredMemo] = []
     var failures: [InputFailure] = []
-    corpus.forEach({ memo in ScoredMemo(memo: memo, score: ScoreSummary(scorer.score(memo))) }) {
+    corpus.forEach({ memo in ScoredMemo(memo: memo, card: scorer.score(memo)) }) {
       switch $0 {
       case .success(let memo):
         memos.append(memo.memo)
@@ -242,7 +242,7 @@ extension Pipeline {
 
     return ReportInput(
       title: request.title, memos: scored, failures: failures,
-      clusters: clusters.clusters.map(ReportCluster.init),
+      clusters: clusters.clusters,
       lexicon: ReportLexicon(lexicon), indexFormula: indexDescription,
       bands: indexBands, inputs: stamps, commandLine: request.commandLine,
       generatedOn: request.generatedOn,

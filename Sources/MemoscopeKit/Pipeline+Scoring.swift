@@ -36,12 +36,12 @@ public enum ScoringBatch {
 public enum ScoreOutput {
   /// One score card as a single line of JSON (keys sorted, so output is byte-stable).
   public static func jsonLine(_ card: ScoreCard) -> String {
-    encode(card, pretty: false)
+    encode(card, style: .line)
   }
 
   /// Score cards as a pretty-printed JSON array.
   public static func prettyJSON(_ cards: [ScoreCard]) -> String {
-    encode(cards, pretty: true)
+    encode(cards, style: .pretty)
   }
 
   /// Score cards sorted for reading: highest index first (ties: source, byte order).
@@ -61,9 +61,9 @@ public enum ScoreOutput {
         String(card.categories.filter { $0.role == role.rawValue }.reduce(0) { $0 + $1.count })
       }
       rows.append([
-        String(format: "%.1f", card.score), String(card.tokens), count(.aiFraming),
+        NumberText.fixed(card.score), String(card.tokens), count(.aiFraming),
         count(.restructuring), count(.signal), count(.distancing), count(.alternative),
-        card.source,
+        TerminalText.clean(card.source),
       ])
     }
     let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
@@ -82,8 +82,9 @@ public enum ScoreOutput {
     if let lexicon = cards.first?.lexicon {
       lines.append("")
       lines.append(
-        "\(cards.count) memo\(cards.count == 1 ? "" : "s") scored with \(lexicon.name) "
-          + "\(lexicon.version) (hash \(lexicon.hash)); index 0-100, see README \"Scoring\".")
+        TerminalText.clean(
+          "\(cards.count) memo\(cards.count == 1 ? "" : "s") scored with \(lexicon.name) "
+            + "\(lexicon.version) (hash \(lexicon.hash)); index 0-100, see README \"Scoring\"."))
     }
     return lines.joined(separator: "\n") + "\n"
   }
@@ -107,7 +108,7 @@ public enum ScoreOutput {
     for card in cards {
       var row = [
         card.source, card.title ?? "", card.company ?? "", card.date ?? "", String(card.tokens),
-        String(card.sentences), String(format: "%.1f", card.score), card.aiReason.rawValue,
+        String(card.sentences), NumberText.fixed(card.score), card.aiReason.rawValue,
         card.announcesCuts ? "true" : "false", number(card.index.framing.points),
         number(card.index.attribution.points),
         number(card.index.vagueness.points), number(card.index.signalMultiplier),
@@ -127,21 +128,12 @@ public enum ScoreOutput {
 
   /// A number with at most three decimals and no trailing zeros.
   private static func number(_ value: Double) -> String {
-    var text = String(format: "%.3f", value)
-    while text.hasSuffix("0") { text.removeLast() }
-    if text.hasSuffix(".") { text.removeLast() }
-    return text
+    NumberText.trimmed(value, decimals: 3)
   }
 
-  private static func encode<Value: Encodable>(_ value: Value, pretty: Bool) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting =
-      pretty
-      ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      : [.sortedKeys, .withoutEscapingSlashes]
-    // Score cards hold only strings, numbers, bools and arrays: encoding cannot fail.
-    let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-    return String(decoding: data, as: UTF8.self)
+  private static func encode<Value: Encodable>(_ value: Value, style: JSONStyle) -> String {
+    // Score cards hold only strings, finite numbers, bools and arrays: encoding cannot fail.
+    (try? JSONWriter.encode(value, style: style)) ?? "{}"
   }
 }
 

@@ -33,6 +33,16 @@ struct Cluster: ParsableCommand {
   @Option(help: "Rows (MinHash values) per LSH band (advanced).")
   var rows: Int = 2
 
+  @Option(
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp(
+      "Write the output to this file (streamed, atomically) instead of stdout.",
+      valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Overwrite the --output file if it exists.")
+  var force = false
+
   @Argument(
     help: "Memo files, folders, or JSONL files written by 'memoscope extract --format jsonl'.")
   var paths: [String]
@@ -44,11 +54,14 @@ struct Cluster: ParsableCommand {
     if bands < 1 || rows < 1 || bands * rows > 1024 {
       throw ValidationError("--bands and --rows must be positive, with bands × rows at most 1024.")
     }
+    try OutputSink.refuseExisting(output, force: force)
   }
 
   func run() throws {
     let options = ClusteringOptions(
       threshold: threshold, bands: bands, rows: rows, masking: !noMask)
+    // Opened first: a folder that cannot be written to fails before the work, not after.
+    var sink = try OutputSink.open(output)
     let run: ClusterRun
     do {
       run = try Pipeline.cluster(paths: paths, options: options)
@@ -56,15 +69,16 @@ struct Cluster: ParsableCommand {
       throw CommandFailure.usage(error.description)
     }
     for problem in run.problems {
-      FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+      StandardError.write("error: \(problem)")
     }
     Diagnostics.notes(run.exclusions)
-    let standardOutput = FileHandle.standardOutput
     switch format {
-    case .json: run.result.writeJSONBytes { standardOutput.write(Data(buffer: $0)) }
-    case .md: standardOutput.write(Data(run.result.markdown().utf8))
-    case .table: standardOutput.write(Data(run.result.table().utf8))
+    // JSON is written in pieces as it is rendered, never held whole.
+    case .json: run.result.writeJSONBytes { sink.write(bytes: $0) }
+    case .md: sink.write(run.result.markdown())
+    case .table: sink.write(run.result.table())
     }
+    try sink.finish()
     if !run.problems.isEmpty { throw CommandFailure.someInputsFailed }
   }
 }

@@ -49,9 +49,11 @@ struct ByteSizeArgument: ExpressibleByArgument, Sendable {
   }
 }
 
-/// One line on stderr.
+/// Lines on stderr: the one way commands print errors and notes. Each line goes through
+/// `TerminalText.clean`, so a file name or field quoted in a message cannot carry an escape
+/// sequence or a bidi override to the terminal.
 enum StandardError {
-  static func write(_ line: String) {
-    FileHandle.standardError.write(Data((line + "\n").utf8))
+  static func write(_ lines: String) {
+    FileHandle.standardError.write(Data((TerminalText.cleanLines(lines) + "\n").utf8))
   }
 }

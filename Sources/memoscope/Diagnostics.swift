@@ -23,6 +23,6 @@ enum Diagnostics {
           + "(\(kinds)); name a file to read it")
     }
     guard !lines.isEmpty else { return }
-    FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
+    StandardError.write(lines.joined(separator: "\n"))
   }
 }

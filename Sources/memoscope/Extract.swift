@@ -25,6 +25,16 @@ struct Extract: ParsableCommand {
     help: ArgumentHelp("Skip files larger than this (e.g. 50MB, 512KB).", valueName: "size"))
   var maxSize = ByteSizeArgument(bytes: ExtractionOptions.defaultMaxFileSize)
 
+  @Option(
+    name: [.customShort("o"), .long],
+    help: ArgumentHelp(
+      "Write the output to this file (streamed, atomically) instead of stdout.",
+      valueName: "file"))
+  var output: String?
+
+  @Flag(help: "Overwrite the --output file if it exists.")
+  var force = false
+
   @Argument(
     help: ArgumentHelp("Files or folders to read (- for standard input).", valueName: "path"))
   var paths: [String] = []
@@ -33,13 +43,15 @@ struct Extract: ParsableCommand {
     if paths.isEmpty {
       throw ValidationError("memoscope extract: give at least one file or folder to read.")
     }
+    try OutputSink.refuseExisting(output, force: force)
   }
 
   func run() throws {
     let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes))
-    var output = OutputSink(writer: nil)
+    // Every format is written as memos come: memory stays flat however many there are.
+    var output = try OutputSink.open(self.output)
     var failed = 0
-    var memos: [Memo] = []
+    var json = ExtractionOutput.PrettyJSONStream()
     var first = true
     corpus.forEach({ $0 }) { result in
       switch result {
@@ -49,16 +61,15 @@ struct Extract: ParsableCommand {
       case .success(let memo):
         switch format {
         case .jsonl: output.write(ExtractionOutput.jsonLine(memo) + "\n")
-        case .json: memos.append(memo)
+        case .json: output.write(json.add(memo))
         case .text:
           output.write((first ? "" : "\n") + ExtractionOutput.text(memo))
           first = false
         }
       }
     }
-    if format == .json { output.write(ExtractionOutput.prettyJSON(memos) + "\n") }
-    // Standard output cannot fail to commit.
-    try? output.finish()
+    if format == .json { output.write(json.finish() + "\n") }
+    try output.finish()
     Diagnostics.notes(corpus.exclusions)
     if failed > 0 { throw CommandFailure.someInputsFailed }
   }

@@ -55,7 +55,7 @@ struct LexiconCommand: ParsableCommand {
           print(LexiconAudit.precisionTable(rows), terminator: "")
           return
         } catch {
-          FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+          StandardError.write("error: \(error.description)")
           throw ExitCode(1)
         }
       }
@@ -81,7 +81,7 @@ struct LexiconCommand: ParsableCommand {
       let sample = LexiconAudit.sample(
         paths, scorer: Scorer(lexicon: lexicon), perEntry: perEntry)
       for error in sample.errors {
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        StandardError.write("error: \(error.description)")
       }
       let markdown = LexiconAudit.markdown(sample.lines, lexicon: lexicon, perEntry: perEntry)
       if let output {
@@ -90,10 +90,12 @@ struct LexiconCommand: ParsableCommand {
           try AtomicFile.write(
             LexiconAudit.csv(sample.lines), to: URL(fileURLWithPath: output + ".csv"))
         } catch {
-          FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+          StandardError.write("error: \(error.description)")
           throw ExitCode(1)
         }
-        print("\(sample.lines.count) lines written to \(output).md and \(output).csv")
+        print(
+          TerminalText.clean(
+            "\(sample.lines.count) lines written to \(output).md and \(output).csv"))
       } else {
         print(markdown, terminator: "")
       }
@@ -101,7 +103,7 @@ struct LexiconCommand: ParsableCommand {
     }
 
     private func fail(_ message: String) -> ExitCode {
-      FileHandle.standardError.write(Data((message + "\n").utf8))
+      StandardError.write(message)
       return ExitCode(2)
     }
   }
@@ -135,7 +137,7 @@ struct LexiconCommand: ParsableCommand {
         default: break
         }
       }
-      for problem in check.problems { print(problem) }
+      for problem in check.problems { print(TerminalText.cleanLines(problem.description)) }
       print(check.summary)
       if !check.passed { throw CommandFailure.someInputsFailed }
     }

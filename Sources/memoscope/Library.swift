@@ -76,7 +76,7 @@ struct LibraryFilterOptions: ParsableArguments {
 
 /// Prints a library error; exit status 2.
 func libraryFailure(_ error: LibraryError) -> ExitCode {
-  FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+  StandardError.write("error: \(error.description)")
   return ExitCode(2)
 }
 
@@ -87,16 +87,14 @@ func writeOutput(_ text: String, to output: String?, force: Bool) throws {
     return
   }
   if !force && FileManager.default.fileExists(atPath: output) {
-    FileHandle.standardError.write(
-      Data(
-        "error: \(output): the file exists; pass --force to overwrite it or choose another name.\n"
-          .utf8))
+    StandardError.write(
+      "error: \(output): the file exists; pass --force to overwrite it or choose another name.")
     throw ExitCode(2)
   }
   do {
     try AtomicFile.write(text, to: URL(fileURLWithPath: output))
   } catch {
-    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    StandardError.write("error: \(error.description)")
     throw ExitCode(1)
   }
 }
@@ -154,7 +152,7 @@ struct LibraryAdd: ParsableCommand {
         options: ExtractionOptions(maxFileSize: ByteSize.parse(maxSize) ?? 0), progress: report
       ) { error in
         progress?.finish()
-        FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+        StandardError.write("error: \(error.description)")
       }
     } catch {
       progress?.finish()
@@ -167,7 +165,7 @@ struct LibraryAdd: ParsableCommand {
         " \(outcome.rescored) stored memos scored again with \(lexicon.name) "
         + "\(lexicon.version)."
     }
-    print(line)
+    print(TerminalText.cleanLines(line))
     if outcome.failed > 0 { throw ExitCode(1) }
   }
 }
@@ -281,7 +279,9 @@ struct LibraryTimeline: ParsableCommand {
     try writeOutput(
       LibraryOutput.timelineMarkdown(timeline, wording: wording, chart: chart.lastPathComponent),
       to: output, force: force)
-    print("Wrote \(output) and \(chart.path) (\(timeline.uses.count) companies).")
+    print(
+      TerminalText.clean(
+        "Wrote \(output) and \(chart.path) (\(timeline.uses.count) companies)."))
   }
 }
 
@@ -306,7 +306,7 @@ struct LibrarySimilar: ParsableCommand {
     do {
       memo = try Pipeline.libraryMemo(path)
     } catch {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      StandardError.write("error: \(error.description)")
       throw ExitCode(1)
     }
     do {
@@ -363,13 +363,14 @@ struct LibraryVet: ParsableCommand {
         throw libraryFailure(error)
       }
       try writeOutput(LibraryOutput.vettingSheet(lines), to: export, force: force)
-      print("Wrote \(lines.count) hits to \(export); fill in 'verdict' (right or wrong).")
+      print(
+        TerminalText.clean(
+          "Wrote \(lines.count) hits to \(export); fill in 'verdict' (right or wrong)."))
       return
     }
     guard let importPath else { return }
     guard let data = FileManager.default.contents(atPath: importPath) else {
-      FileHandle.standardError.write(
-        Data("error: \(importPath): cannot read the file; check the path.\n".utf8))
+      StandardError.write("error: \(importPath): cannot read the file; check the path.")
       throw ExitCode(2)
     }
     let (verdicts, problems) = LibraryOutput.verdicts(
@@ -384,7 +385,7 @@ struct LibraryVet: ParsableCommand {
             + "\(verdict.start) of memo \(verdict.memoHash) in the library")
       }
       for problem in failures {
-        FileHandle.standardError.write(Data("error: \(problem)\n".utf8))
+        StandardError.write("error: \(problem)")
       }
       let stored = verdicts.count - unknown.count
       print(
@@ -428,11 +429,11 @@ struct LibraryReport: ParsableCommand {
         Pipeline.LibraryReportRequest(
           output: output, force: force, filter: filters.filter, title: title,
           commandLine: CommandLineText.current()), library: library, lexicon: lexicon)
-      print(outcome.summary)
+      print(TerminalText.cleanLines(outcome.summary))
     } catch let error as LibraryError {
       throw libraryFailure(error)
     } catch let error as ReportingError {
-      FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+      StandardError.write("error: \(error.description)")
       if case .outputExists = error { throw ExitCode(2) }
       throw ExitCode(1)
     }

@@ -115,7 +115,7 @@ struct Report: ParsableCommand {
       throw CommandFailure(message: "\(error)", code: usage ? 2 : 1)
     }
     for failure in outcome.failures {
-      FileHandle.standardError.write(Data("error: \(TerminalText.clean(failure.message))\n".utf8))
+      StandardError.write("error: \(failure.message)")
     }
     Diagnostics.notes(outcome.exclusions)
     print(TerminalText.clean(outcome.summary))

@@ -50,10 +50,7 @@ struct Score: ParsableCommand {
     if paths.isEmpty {
       throw ValidationError("memoscope score: give at least one file or folder to score.")
     }
-    if let output, !force, FileManager.default.fileExists(atPath: output) {
-      throw ValidationError(
-        "\(output): the file exists; pass --force to overwrite it or choose another --output.")
-    }
+    try OutputSink.refuseExisting(output, force: force)
   }
 
   func run() throws {
@@ -63,15 +60,7 @@ struct Score: ParsableCommand {
     let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes))
 
     // Where the output goes: the atomic file (streamed) or standard output.
-    var writer: AtomicFileWriter?
-    if let output {
-      do {
-        writer = try AtomicFileWriter(url: URL(fileURLWithPath: output))
-      } catch {
-        throw CommandFailure.failed(error.description)
-      }
-    }
-    var sink = OutputSink(writer: writer)
+    var sink = try OutputSink.open(output)
 
     // Run, writing JSONL as it comes.
     var cards: [ScoreCard] = []
@@ -107,39 +96,7 @@ struct Score: ParsableCommand {
     case .table: sink.write(cards.isEmpty ? "" : ScoreOutput.table(cards))
     case .csv: sink.write(ScoreOutput.csv(cards, lexicon: lexicon))
     }
-    do {
-      try sink.finish()
-    } catch {
-      throw CommandFailure.failed(error.description)
-    }
+    try sink.finish()
     if failed > 0 { throw CommandFailure.someInputsFailed }
-  }
-}
-
-/// Output that goes to an atomic file when one is given, else to standard output (buffered).
-struct OutputSink {
-  private let writer: AtomicFileWriter?
-  private var buffer: [UInt8] = []
-
-  init(writer: AtomicFileWriter?) { self.writer = writer }
-
-  mutating func write(_ text: String) {
-    if let writer {
-      writer.write(text)
-      return
-    }
-    buffer.append(contentsOf: text.utf8)
-    if buffer.count >= 1 << 16 { flushStandardOutput() }
-  }
-
-  /// Flushes standard output, or commits the atomic file.
-  mutating func finish() throws(AtomicFileError) {
-    if let writer { try writer.commit() } else { flushStandardOutput() }
-  }
-
-  private mutating func flushStandardOutput() {
-    guard !buffer.isEmpty else { return }
-    FileHandle.standardOutput.write(Data(buffer))
-    buffer.removeAll(keepingCapacity: true)
   }
 }

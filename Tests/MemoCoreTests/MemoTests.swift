@@ -13,7 +13,7 @@ struct MemoTests {
     let json = String(decoding: try encoder.encode(memo), as: UTF8.self)
     #expect(
       json
-        == #"{"author":null,"authorSource":null,"commentary":[],"company":null,"companySource":null,"date":null,"dateSource":null,"encoding":"utf-8","format":"text","paragraphs":["One."],"quoted":false,"source":"a.txt","title":null,"titleSource":null}"#
+        == #"{"author":null,"authorSource":null,"commentary":[],"company":null,"companySource":null,"date":null,"dateSource":null,"encoding":"utf-8","format":"text","paragraphs":["One."],"quoted":false,"source":"a.txt","title":null,"titleSource":null,"url":null}"#
     )
   }
 

@@ -270,20 +270,6 @@ struct LibraryTests {
     #expect(try test.library.lexicon() == other)
     #expect(try test.library.hits().count == 1)
   }
-
-  @Test("A page's canonical link, else its og:url, is its address")
-  func pageAddress() {
-    let canonical = Array(
-      """
-      <html><head><meta property="og:url" content="https://example.com/og">
-      <LINK REL="canonical" HREF="https://example.com/memo?a=1&amp;b=2"></head><body>x</body></html>
-      """.utf8)
-    #expect(PageAddress.url(inPage: canonical) == "https://example.com/memo?a=1&b=2")
-    let openGraph = Array(#"<meta content='https://example.com/og' property='og:url'/>"#.utf8)
-    #expect(PageAddress.url(inPage: openGraph) == "https://example.com/og")
-    #expect(PageAddress.url(inPage: Array(#"<link rel="canonical" href="/relative">"#.utf8)) == nil)
-  }
-
   @Test("Tokens with inner punctuation are one index term; matches are quoted from stored spans")
   func storedSpans() throws {
     let test = try TestLibrary()

@@ -1,5 +1,6 @@
 import Foundation
 import MemoCore
+import MemoScoring
 import TestSupport
 import Testing
 
@@ -23,19 +24,19 @@ func sampleComparison() -> Comparison {
       "We will reduce our workforce by 9 percent.",
       "Severance will be sixteen weeks of pay.",
     ])
-  func hit(_ entry: String, _ category: String, _ paragraph: Int, _ surface: String) -> HitSummary {
-    HitSummary(
-      entryID: entry, phrase: surface, category: category, weight: 2, paragraph: paragraph,
-      surface: surface, before: "", after: "")
+  var sentence = 0
+  func hit(_ entry: String, _ category: String, _ paragraph: Int, _ surface: String) -> TestHit {
+    sentence += 1
+    return TestHit(
+      entry: entry, phrase: surface, category: category, weight: 2, paragraph: paragraph + 1,
+      sentence: sentence, surface: surface, before: "", after: "")
   }
   let categories = [("ai_framing", "AI framing"), ("distancing", "Distancing")]
-  func score(_ hits: [HitSummary], _ index: Double) -> ScoreSummary {
-    ScoreSummary(
-      index: index, tokens: 20,
-      categories: categories.map { id, title in
-        CategoryScore(
-          id: id, title: title, role: id, hits: hits.count { $0.category == id }, rate: 0)
-      }, hits: hits)
+  func score(_ hits: [TestHit], _ index: Double) -> ScoreCard {
+    testCard(
+      source: "", index: index, tokens: 20,
+      categories: categories.map { (id: $0.0, title: $0.1, role: $0.0) }, ratePerHit: 0,
+      hits: hits)
   }
   return Comparison(
     left: left, right: right,
@@ -127,7 +128,8 @@ struct ComparisonTests {
     let right = Memo(
       source: "b.txt", company: "Quillhaven",
       paragraphs: ["Today we are becoming AI-native.", "We will reduce our workforce.", shared])
-    let empty = ScoreSummary(index: 0, tokens: 10, categories: [], hits: [])
+    let empty = testCard(
+      source: "", index: 0, tokens: 10, categories: [], ratePerHit: 0, hits: [])
     let comparison = Comparison(
       left: left, right: right, leftScore: empty, rightScore: empty, lexicon: "x",
       passages: [], coverage: (0, 0))

@@ -1,5 +1,7 @@
 import Foundation
+import MemoClustering
 import MemoCore
+import MemoScoring
 import TestSupport
 import Testing
 
@@ -7,26 +9,24 @@ import Testing
 
 /// A report input built by hand, with a hostile memo among ordinary ones.
 func sampleReportInput(hostile: Bool) -> ReportInput {
-  func score(_ index: Double, _ hits: [HitSummary]) -> ScoreSummary {
-    let categories = [
-      ("ai_first", "AI-first framing", "ai_framing"),
-      ("flattening", "Org flattening", "restructuring"),
-    ]
-    return ScoreSummary(
-      index: index, tokens: 100,
-      categories: categories.map { id, title, role in
-        let count = hits.filter { $0.category == id }.count
-        return CategoryScore(
-          id: id, title: title, role: role, hits: count, rate: Double(count) * 10)
-      }, hits: hits, components: [IndexPart(name: "framing", value: index)])
+  func score(_ index: Double, _ hits: [TestHit], reason: AIReason = .explicit) -> ScoreCard {
+    testCard(
+      source: "", index: index, tokens: 100,
+      categories: [
+        ("ai_first", "AI-first framing", "ai_framing"),
+        ("flattening", "Org flattening", "restructuring"),
+      ], ratePerHit: 10, hits: hits, aiReason: reason)
   }
+  var sentence = 0
   func hit(
     _ entry: String, _ phrase: String, _ category: String, _ paragraph: Int, _ surface: String,
     before: String = "…we are ", after: String = " now…"
-  ) -> HitSummary {
-    HitSummary(
-      entryID: entry, phrase: phrase, category: category, weight: 2, paragraph: paragraph,
-      surface: surface, before: before, after: after)
+  ) -> TestHit {
+    // Each hit its own sentence, as the hand-built input had no sentence numbers.
+    sentence += 1
+    return TestHit(
+      entry: entry, phrase: phrase, category: category, weight: 2, paragraph: paragraph + 1,
+      sentence: sentence, surface: surface, before: before, after: after)
   }
   let evil = "<script>alert(1)</script> | [x](javascript:alert(1)) ![i](http://e/x.png)\n# H"
   let norvale = Memo(
@@ -43,21 +43,22 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
   var memos = [
     ScoredMemo(
       memo: norvale,
-      score: score(
+      card: score(
         6.5,
         [
           hit("ai_native", "AI-native", "ai_first", 0, "AI-native"),
           hit("flatten_org", "flatten the organization", "flattening", 1, "flattening the org"),
         ])),
     ScoredMemo(
-      memo: quill, score: score(3.0, [hit("ai_native", "AI-native", "ai_first", 0, "AI-native")])),
+      memo: quill, card: score(3.0, [hit("ai_native", "AI-native", "ai_first", 0, "AI-native")])),
   ]
   memos.append(
     ScoredMemo(
       memo: bad,
-      score: score(
+      card: score(
         hostile ? 1.0 : 0,
-        hostile ? [hit("ai_native", evil, "ai_first", 0, evil, before: evil, after: evil)] : [])))
+        hostile ? [hit("ai_native", evil, "ai_first", 0, evil, before: evil, after: evil)] : [],
+        reason: hostile ? .explicit : .absent)))
   return ReportInput(
     title: hostile ? "Report " + evil : "AI-washing in layoff memos", memos: memos,
     failures: [
@@ -66,17 +67,26 @@ func sampleReportInput(hostile: Bool) -> ReportInput {
         message: hostile ? evil : "Corpus/broken.html: cannot read file")
     ],
     clusters: [
-      ReportCluster(
+      MemoCluster(
+        id: 1,
         members: [
-          .init(
-            source: "Corpus/norvale.html", company: "Norvale", date: "2025-03-04", coverage: 0.8),
-          .init(
-            source: "Corpus/quill.txt", company: "Quillhaven", date: "2025-05-01", coverage: 0.75),
+          ClusterMember(
+            source: "Corpus/norvale.html", title: nil, company: "Norvale", date: "2025-03-04",
+            tokens: 200, coverage: 0.8),
+          ClusterMember(
+            source: "Corpus/quill.txt", title: nil, company: "Quillhaven", date: "2025-05-01",
+            tokens: 180, coverage: 0.75),
+        ],
+        pairs: [
+          ClusterPair(
+            a: "Corpus/norvale.html", b: "Corpus/quill.txt", jaccard: 0.71, containment: 0.8)
         ],
         passages: [
-          .init(
-            text: hostile ? evil : "we become AI-native", words: 4, members: 2, boilerplate: false)
-        ], maximumJaccard: 0.71)
+          SharedPassage(
+            text: hostile ? evil : "we become AI-native",
+            members: ["Corpus/norvale.html", "Corpus/quill.txt"], tokens: 4, coverage: 0.1,
+            boilerplate: false, documentFrequency: 2)
+        ])
     ],
     lexicon: ReportLexicon(
       name: "ai-washing", version: "1.0.0", hash: "0123456789abcdef", entryCount: 2,

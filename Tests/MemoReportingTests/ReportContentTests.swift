@@ -1,5 +1,6 @@
 import Foundation
 import MemoCore
+import MemoScoring
 import TestSupport
 import Testing
 
@@ -16,32 +17,29 @@ func labelledReportInput() -> ReportInput {
   func hit(
     _ entry: String, _ category: String, _ surface: String, paragraph: Int = 0, sentence: Int,
     weight: Double = 2
-  ) -> HitSummary {
-    HitSummary(
-      entryID: entry, phrase: entry == "ai_units" ? "AI-native units" : entry, category: category,
-      weight: weight, paragraph: paragraph, sentence: sentence, surface: surface,
+  ) -> TestHit {
+    TestHit(
+      entry: entry, phrase: entry == "ai_units" ? "AI-native units" : entry, category: category,
+      weight: weight, paragraph: paragraph + 1, sentence: sentence, surface: surface,
       before: "…we build ", after: " now…")
   }
   func scored(
-    _ name: String, date: String?, index: Double, cuts: Bool, reason: String,
-    format: InputFormat = .html, hits: [HitSummary]
+    _ name: String, date: String?, index: Double, cuts: Bool, reason: AIReason,
+    format: InputFormat = .html, hits: [TestHit]
   ) -> ScoredMemo {
-    ScoredMemo(
+    let source = "In/\(name.lowercased()).\(format == .text ? "txt" : "html")"
+    return ScoredMemo(
       memo: Memo(
-        source: "In/\(name.lowercased()).\(format == .text ? "txt" : "html")", date: date,
-        company: name, paragraphs: ["One.", "Two."], format: format),
-      score: ScoreSummary(
-        index: index, tokens: 200,
-        categories: categories.map { id, title, role in
-          let count = hits.filter { $0.category == id }.count
-          return CategoryScore(
-            id: id, title: title, role: role, hits: count, rate: Double(count) * 5)
-        }, hits: hits, announcesCuts: cuts, aiReason: reason))
+        source: source, date: date, company: name, paragraphs: ["One.", "Two."], format: format),
+      card: testCard(
+        source: source, index: index, tokens: 200,
+        categories: categories.map { (id: $0.0, title: $0.1, role: $0.2) }, ratePerHit: 5,
+        hits: hits, announcesCuts: cuts, aiReason: reason))
   }
   let memos = [
     // Two hits of one entry in one sentence: counted once.
     scored(
-      "Norvale", date: "2025-03-04", index: 60, cuts: true, reason: "explicit",
+      "Norvale", date: "2025-03-04", index: 60, cuts: true, reason: .explicit,
       hits: [
         hit("ai_units", "ai_first", "AI-native squads", sentence: 0),
         hit("ai_units", "ai_first", "AI-native squads", sentence: 0),
@@ -49,23 +47,23 @@ func labelledReportInput() -> ReportInput {
         hit("ai_units", "ai_first", "AI-native pods", paragraph: 1, sentence: 3),
       ]),
     scored(
-      "Quillhaven", date: "2025-08-01", index: 30, cuts: true, reason: "implied",
+      "Quillhaven", date: "2025-08-01", index: 30, cuts: true, reason: .implied,
       hits: [
         hit("ai_units", "ai_first", "AI-Native squads", sentence: 1),
         hit("cut", "cuts", "role eliminations", sentence: 2, weight: 1),
       ]),
     scored(
-      "Brightloom", date: "2024-11-20", index: 0, cuts: true, reason: "absent",
+      "Brightloom", date: "2024-11-20", index: 0, cuts: true, reason: .absent,
       hits: [hit("cut", "cuts", "reducing our workforce", sentence: 0, weight: 1)]),
     scored(
-      "Tessaly", date: "2025-10-02", index: 0, cuts: true, reason: "denied", format: .text,
+      "Tessaly", date: "2025-10-02", index: 0, cuts: true, reason: .denied, format: .text,
       hits: [
         hit("not_ai", "distance", "not about AI", sentence: 0),
         hit("cut", "cuts", "layoffs", sentence: 1, weight: 1),
       ]),
     // Adoption note: AI framing, no cuts; listed apart, not ranked.
     scored(
-      "Marrow", date: "2026-01-15", index: 12, cuts: false, reason: "framing",
+      "Marrow", date: "2026-01-15", index: 12, cuts: false, reason: .framing,
       hits: [hit("ai_units", "ai_first", "AI-native squads", sentence: 0)]),
   ]
   return ReportInput(
@@ -246,11 +244,11 @@ struct ReportContentTests {
     let memos = files[0].csv
     #expect(
       memos.hasPrefix(
-        "source,company,date,quarter,format,quoted,words,index,band,announces_cuts,ai_reason,hits\r\n"
+        "source,company,date,quarter,format,quoted,words,index,band,announces_cuts,ai_reason,hits,url\r\n"
       ))
     #expect(
       memos.contains(
-        "In/norvale.html,\"'=HYPERLINK(\"\"x\"\")\",2025-03-04,2025-Q1,html,false,200,60.0,high,true,explicit,4\r\n"
+        "In/norvale.html,\"'=HYPERLINK(\"\"x\"\")\",2025-03-04,2025-Q1,html,false,200,60.0,high,true,explicit,4,\r\n"
       ))
     let hits = files[1].csv
     #expect(
@@ -294,5 +292,38 @@ struct SHA256Tests {
     pieces.update(long.prefix(10))
     pieces.update(long.dropFirst(10))
     #expect(pieces.hexDigest() == SHA256.hex(long))
+  }
+}
+
+@Suite("Report links to the original page")
+struct ReportPageLinkTests {
+  @Test("A card links its page's address, escaped; other schemes get no link")
+  func pageLink() {
+    var input = labelledReportInput()
+    input.memos[0].memo.url = "https://example.com/memo_(1)?a=1&copy=2#[x]"
+    input.memos[1].memo.url = "javascript:alert(1)"
+    let markdown = MarkdownReport.render(input).markdown
+    #expect(
+      markdown.contains(
+        #"- Link: [original page](https://example.com/memo_%281%29?a=1\&copy=2#%5Bx%5D)"#))
+    #expect(!markdown.contains("javascript"))
+    #expect(markdown.components(separatedBy: "[original page]").count == 2)
+    for (flavor, html) in CommonMark.renders(markdown) {
+      #expect(
+        CommonMark.linkTargets(in: html).contains(
+          "https://example.com/memo_%281%29?a=1&amp;copy=2#%5Bx%5D"),
+        "\(flavor)")
+      let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
+      #expect(problems.isEmpty, "\(flavor): \(problems)")
+    }
+  }
+
+  @Test("Web link destinations: http(s) with a host only, nothing that can end the link")
+  func destinations() {
+    #expect(MarkdownText.webDestination("https://a.example/x y") == nil)
+    #expect(MarkdownText.webDestination("https:///path") == nil)
+    #expect(MarkdownText.webDestination("ftp://a.example/") == nil)
+    #expect(
+      MarkdownText.webDestination("HTTP://A.example/é<>\"") == "HTTP://A.example/%C3%A9%3C%3E%22")
   }
 }

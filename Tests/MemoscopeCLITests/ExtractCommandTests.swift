@@ -49,11 +49,11 @@ struct ExtractCommandTests {
     #expect(lines.count == 2)
     #expect(
       lines.first
-        == #"{"source":"./a.html","title":null,"author":null,"date":null,"company":null,"paragraphs":["Short page about automation replacing a whole team of people."],"encoding":"utf-8","quoted":false,"commentary":[],"format":"html","titleSource":null,"authorSource":null,"dateSource":null,"companySource":null}"#
+        == #"{"source":"./a.html","title":null,"author":null,"date":null,"company":null,"paragraphs":["Short page about automation replacing a whole team of people."],"encoding":"utf-8","quoted":false,"commentary":[],"format":"html","titleSource":null,"authorSource":null,"dateSource":null,"companySource":null,"url":null}"#
     )
     #expect(
       lines.last
-        == #"{"source":"./b/memo.txt","title":"Our next chapter","author":"Dana Whitfield","date":null,"company":null,"paragraphs":["Team, we are reducing our workforce by 12 percent.","Thank you."],"encoding":"utf-8","quoted":false,"commentary":[],"format":"text","titleSource":"memo-header","authorSource":"memo-header","dateSource":null,"companySource":null}"#
+        == #"{"source":"./b/memo.txt","title":"Our next chapter","author":"Dana Whitfield","date":null,"company":null,"paragraphs":["Team, we are reducing our workforce by 12 percent.","Thank you."],"encoding":"utf-8","quoted":false,"commentary":[],"format":"text","titleSource":"memo-header","authorSource":"memo-header","dateSource":null,"companySource":null,"url":null}"#
     )
     let again = CLIRunner.run(
       arguments: ["extract", "--format", "jsonl", "."], currentDirectory: folder)

@@ -86,8 +86,16 @@ public enum CommonMark {
   /// language, a live link (only links to `#anchors` are allowed), an escape character.
   ///
   /// - Parameter imagePrefix: When given, `<img>` is allowed with a `src` starting so (the
-  ///   report's charts); `<a id=…>` anchors are then allowed too.
+  ///   report's charts); `<a id=…>` anchors are then allowed too, and so is the link a memo card
+  ///   makes to the memo's original page (`<a href="http(s)://…">original page</a>`, the only
+  ///   web link Memoscope writes itself).
   public static func problems(in html: String, imagePrefix: String? = nil) -> [String] {
+    var html = html
+    if imagePrefix != nil {
+      html = html.replacingOccurrences(
+        of: #"<a href="https?://[^"<>\s]+">original page</a>"#, with: "original page",
+        options: .regularExpression)
+    }
     let allowed: Set<String> = [
       "table", "thead", "tbody", "tr", "th", "td", "h1", "h2", "h3", "h4", "h5", "h6", "p",
       "blockquote", "ul", "ol", "li", "code", "strong", "em", "br", "pre", "hr", "del",
