@@ -359,7 +359,8 @@ enum FormatSniffer {
     if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return "a 7-Zip archive" }
     // NUL bytes outside a UTF-16 pattern mean binary data.
     let head = bytes.prefix(8192)
-    if head.contains(0) {
+    let hasNUL = head.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
+    if hasNUL {
       if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
         || TextDecoding.utf32WithoutMark(bytes) != nil

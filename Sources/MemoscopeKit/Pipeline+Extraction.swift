@@ -16,7 +16,7 @@ public enum ExtractionBatch {
   public static func extract(
     _ paths: [String], options: ExtractionOptions = ExtractionOptions()
   ) -> [Result<Memo, ExtractionError>] {
-    Corpus(paths: paths, options: options).memos()
+    Corpus(paths: paths, options: options, stamps: false).memos()
   }
 }
 
@@ -212,7 +212,11 @@ public enum ExtractionOutput {
   /// output as escaping scalar by scalar (`ExtractCommandTests` compares JSON round trips).
   private static func appendString(_ text: String, to output: inout String) {
     // Most strings need no escape at all: copy them whole.
-    if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+    var copy = text
+    let plain = copy.withUTF8 { bytes in
+      !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
+    }
+    if plain {
       output += "\""
       output += text
       output += "\""
