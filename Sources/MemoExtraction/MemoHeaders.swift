@@ -220,7 +220,7 @@ struct MemoHeaders: Sendable, Equatable {
   static func companyAddressed(_ value: String) -> String? {
     var text = value.trimmed
     if let open = text.firstIndex(of: "<") { text = String(text[..<open]).trimmed }
-    text = text.trimmingCharacters(in: ["\"", "'"])
+    text = text.trimmingScalars { $0 == "\"" || $0 == "'" }
     let lower = text.lowercased()
     if lower.hasPrefix("everyone at ") {
       let name = String(text.dropFirst("everyone at ".count)).trimmed
@@ -328,7 +328,7 @@ struct MemoHeaders: Sendable, Equatable {
   static func personName(_ raw: String) -> String? {
     var value = raw.trimmed
     if let open = value.firstIndex(of: "<"), value.hasSuffix(">") {
-      let name = value[..<open].trimmed.trimmingCharacters(in: ["\"", "'"])
+      let name = value[..<open].trimmed.trimmingScalars { $0 == "\"" || $0 == "'" }
       value =
         name.isEmpty
         ? String(value[value.index(after: open)..<value.index(before: value.endIndex)]) : name

@@ -214,10 +214,16 @@ extension StringProtocol {
   /// The string without leading and trailing white space.
   var trimmed: String {
     let scalars = String(self).unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else {
+    // ASCII white space is U+0009 to U+000D and the space; only other scalars look it up.
+    func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII
+        ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        : scalar.properties.isWhitespace
+    }
+    guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else {
       return ""
     }
-    let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    let end = scalars.lastIndex(where: { !isWhitespace($0) })!
     return String(scalars[start...end])
   }
 }

@@ -189,8 +189,15 @@ enum LineUnwrapper {
     return ".!?:;\"”’)".unicodeScalars.contains(last)
   }
 
+  /// Whether the first `Character` is lower case; an ASCII first byte followed by another
+  /// ASCII byte (or nothing) is a `Character` of its own, read from its byte.
   static func startsLowercase(_ text: String) -> Bool {
-    text.first?.isLowercase == true
+    let bytes = text.utf8
+    if let first = bytes.first, first < 0x80, first != 0x0D {
+      let second = bytes.dropFirst().first ?? 0
+      if second < 0x80 { return first >= 0x61 && first <= 0x7A }
+    }
+    return text.first?.isLowercase == true
   }
 }
 

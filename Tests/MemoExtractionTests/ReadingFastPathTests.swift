@@ -155,6 +155,35 @@ struct ReadingFastPathTests {
     }
   }
 
+  @Test("trimming, the lower-case start and the extension agree with their Character forms")
+  func characterFormsAgree() {
+    for text in Self.edgeCases + Self.randomStrings(count: 4000, seed: 12) {
+      let scalars = text.unicodeScalars
+      let reference =
+        scalars.firstIndex(where: { !$0.properties.isWhitespace }).map { start in
+          String(scalars[start...scalars.lastIndex(where: { !$0.properties.isWhitespace })!])
+        } ?? ""
+      #expect(text.trimmed == reference, "\(text.debugDescription)")
+      #expect(
+        LineUnwrapper.startsLowercase(text) == (text.first?.isLowercase == true),
+        "\(text.debugDescription)")
+    }
+    let paths = [
+      "a.txt", "dir/memo.TXT", "memo", "dir.d/memo", "file.", "..", "a..txt", "/", "", "dir/",
+      "x/y/.hidden", "notes.tar.gz", "a/b.c/", "a/b.c//", ".", "a.b.c", "dir/.", "./memo.md",
+    ]
+    for path in paths + Self.randomStrings(count: 2000, seed: 13).map({ $0 + ".x/y.z" }) {
+      let name = path.lowercased()
+      let reference =
+        name.split(separator: "/").last.flatMap { last in
+          last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
+        } ?? ""
+      if let fast = FormatSniffer.asciiExtension(name) {
+        #expect(fast == reference, "\(path.debugDescription)")
+      }
+    }
+  }
+
   @Test("byte search finds what a naive scan finds")
   func byteSearchAgrees() {
     var generator = Seeded(state: 5)
