@@ -1,30 +1,55 @@
 import Foundation
 
 /// Whether `haystack` holds the bytes of `needle` (byte-exact, no Unicode folding).
+///
+/// Candidates are found with `memchr` on the needle's first byte (vectorised in libc), then
+/// checked byte by byte.
 /// - Complexity: O(n·m) worst case, O(n) in practice on text.
 func bytes(_ haystack: UnsafeBufferPointer<UInt8>, contain needle: UnsafeBufferPointer<UInt8>)
   -> Bool
 {
-  guard needle.count > 0 else { return true }
-  guard haystack.count >= needle.count else { return false }
-  let first = needle[0]
-  let last = haystack.count - needle.count
-  var start = 0
-  search: while start <= last {
-    if haystack[start] == first {
-      var offset = 1
-      while offset < needle.count {
-        if haystack[start + offset] != needle[offset] {
-          start += 1
-          continue search
-        }
-        offset += 1
-      }
-      return true
+  ByteSearch.firstOffset(of: needle, in: haystack) != nil
+}
+
+/// Byte searches shared by the reading path (extraction and the corpus stream).
+package enum ByteSearch {
+  /// The offset of the first occurrence of `needle` in `haystack`, or nil (an empty needle is
+  /// found at 0).
+  package static func firstOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    guard needle.count > 0 else { return 0 }
+    guard haystack.count >= needle.count, let base = haystack.baseAddress,
+      let pattern = needle.baseAddress
+    else { return nil }
+    let first = Int32(needle[0])
+    let last = haystack.count - needle.count
+    var start = 0
+    while start <= last {
+      guard let found = memchr(base + start, first, last - start + 1) else { return nil }
+      let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
+      start = offset + 1
     }
-    start += 1
+    return nil
   }
-  return false
+
+  /// Whether `haystack` holds the bytes of `needle`.
+  package static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+    haystack.withUnsafeBufferPointer { hay in
+      needle.withUnsafeBufferPointer { firstOffset(of: $0, in: hay) != nil }
+    }
+  }
+
+  /// The offset of the first `byte` in `buffer` at or after `start`, or nil (`memchr`).
+  package static func firstOffset(
+    of byte: UInt8, in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0
+  ) -> Int? {
+    guard start < buffer.count, let base = buffer.baseAddress,
+      let found = memchr(base + start, Int32(byte), buffer.count - start)
+    else { return nil }
+    return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+  }
 }
 
 extension String {

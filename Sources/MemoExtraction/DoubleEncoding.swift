@@ -36,9 +36,9 @@ enum DoubleEncoding {
     while index < count {
       let lead = utf8[index]
       if lead < 0x80 {
-        // Only an open run needs closing: ASCII text is the hot path.
+        // Only an open run needs closing: ASCII text is the hot path, skipped by words.
         if runStart >= 0 { close(at: index) }
-        index += 1
+        index = asciiRunEnd(utf8, from: index + 1)
         continue
       }
       let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
@@ -74,13 +74,34 @@ enum DoubleEncoding {
   /// True when some character is `Â`…`ô` (U+00C2–U+00F4, UTF-8 `C3 82`…`C3 B4`), the
   /// windows-1252 reading of a UTF-8 lead byte: text without one has nothing to repair.
   private static func hasMojibakeLead(_ utf8: [UInt8]) -> Bool {
-    var index = 0
-    let last = utf8.count - 1
-    while index < last {
-      if utf8[index] == 0xC3, utf8[index + 1] >= 0x82, utf8[index + 1] <= 0xB4 { return true }
-      index += 1
+    utf8.withUnsafeBufferPointer { buffer in
+      var start = 0
+      while let index = ByteSearch.firstOffset(of: 0xC3, in: buffer, from: start) {
+        if index + 1 < buffer.count, buffer[index + 1] >= 0x82, buffer[index + 1] <= 0xB4 {
+          return true
+        }
+        start = index + 1
+      }
+      return false
     }
-    return false
+  }
+
+  /// The first index at or after `start` holding a non-ASCII byte, or the end; eight bytes
+  /// at a time.
+  private static func asciiRunEnd(_ utf8: [UInt8], from start: Int) -> Int {
+    utf8.withUnsafeBufferPointer { buffer in
+      let count = buffer.count
+      guard let base = buffer.baseAddress else { return count }
+      let raw = UnsafeRawPointer(base)
+      var offset = start
+      while offset + 8 <= count,
+        raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        offset += 8
+      }
+      while offset < count && base[offset] < 0x80 { offset += 1 }
+      return offset
+    }
   }
 
   /// True when `bytes` is valid UTF-8 of multibyte characters only, each one real text uses.

@@ -249,17 +249,22 @@ private struct Walk {
         }
         names.append(name)
       }
-      closedir(stream)
+      // Entries are looked up relative to the open folder (`fstatat`), not by their whole
+      // path from the root: the same answers as `stat` and `lstat`, without resolving every
+      // parent folder again for each file.
+      defer { closedir(stream) }
+      let folderDescriptor = dirfd(stream)
       names.sort { $0.lexicographicallyPrecedes($1) }
       var subfolders: [[UInt8]] = []
       for name in names {
         let child = folder + [UInt8(ascii: "/")] + name
         let childPath = InputCollector.displayPath(child)
         var childInfo = stat()
-        guard stat(child.cString, &childInfo) == 0 else {
+        guard fstatat(folderDescriptor, name.cString, &childInfo, 0) == 0 else {
           let code = errno
           var link = stat()
-          if lstat(child.cString, &link) == 0 && (link.st_mode & S_IFMT) == S_IFLNK
+          if fstatat(folderDescriptor, name.cString, &link, AT_SYMLINK_NOFOLLOW) == 0
+            && (link.st_mode & S_IFMT) == S_IFLNK
             && (code == ENOENT || code == ENOTDIR)
           {
             exclusions.append(InputExclusion(path: childPath, reason: .brokenLink))
@@ -342,7 +347,7 @@ extension Array where Element == UInt8 {
   var cString: [CChar] { map { CChar(bitPattern: $0) } + [0] }
 }
 
-/// Reads a collected input's bytes once, hashing them (FNV-1a 64) as they arrive.
+/// Reads a collected input's bytes once, hashing them as they arrive.
 public enum InputReader {
   /// The bytes of an input, with their hash.
   public struct Contents: Sendable {
@@ -350,18 +355,32 @@ public enum InputReader {
     public var bytes: [UInt8]
     /// How many bytes were read from the file (before decompressing).
     public var fileSize: Int
-    /// FNV-1a 64 of the file's bytes as stored (before decompressing).
+    /// The `Fingerprint` asked for of the file's bytes as stored (before decompressing).
     public var hash: UInt64
+  }
+
+  /// How `read` hashes the bytes.
+  public enum Fingerprint: Sendable {
+    /// FNV-1a 64, as `StableHash` and reports' input stamps: one multiply per byte, each
+    /// waiting for the last (about a tenth of extracting an HTML page).
+    case fnv1a64
+    /// A 64-bit hash of eight bytes per step (`InputReader.quickHash`), for finding duplicate
+    /// files when no stamp is printed. Not stable across byte orders; never written anywhere.
+    case quick
   }
 
   /// Reads `input` (a file or standard input) with a size limit.
   ///
   /// - Throws: `ExtractionError` naming the path: unreadable, too large, empty, corrupt gzip.
-  public static func read(_ input: CollectedInput, limit: Int) throws(ExtractionError) -> Contents {
+  public static func read(
+    _ input: CollectedInput, limit: Int, fingerprint: Fingerprint = .fnv1a64
+  ) throws(ExtractionError) -> Contents {
     switch input {
     case .failure(let error): throw error
     case .standardInput:
-      return try read(descriptor: 0, path: InputCollector.standardInputName, limit: limit)
+      return try read(
+        descriptor: 0, path: InputCollector.standardInputName, limit: limit,
+        fingerprint: fingerprint)
     case .file(let file):
       let descriptor = open(file.pathBytes.cString, O_RDONLY | O_CLOEXEC)
       guard descriptor >= 0 else {
@@ -376,7 +395,8 @@ public enum InputReader {
         throw .tooLarge(path: file.path, size: file.size, limit: limit)
       }
       var contents = try read(
-        descriptor: descriptor, path: file.path, limit: limit, expected: file.size)
+        descriptor: descriptor, path: file.path, limit: limit, expected: file.size,
+        fingerprint: fingerprint)
       if gzip {
         contents.bytes = try gunzip(contents.bytes, path: file.path, limit: limit)
         if contents.bytes.isEmpty { throw .emptyFile(path: file.path) }
@@ -387,9 +407,10 @@ public enum InputReader {
 
   /// Reads a descriptor to its end (at most `limit` bytes plus one, to detect a larger input),
   /// into one buffer of the expected size when it is known (a regular file's `stat` size).
-  static func read(descriptor: Int32, path: String, limit: Int, expected: Int = 0)
-    throws(ExtractionError) -> Contents
-  {
+  static func read(
+    descriptor: Int32, path: String, limit: Int, expected: Int = 0,
+    fingerprint: Fingerprint = .fnv1a64
+  ) throws(ExtractionError) -> Contents {
     var capacity = max(expected + 1, 1 << 12)
     var bytes = [UInt8](repeating: 0, count: capacity)
     var count = 0
@@ -413,12 +434,50 @@ public enum InputReader {
     if count > limit { throw .tooLarge(path: path, size: count, limit: limit) }
     if count == 0 { throw .emptyFile(path: path) }
     bytes.removeSubrange(count...)
-    // FNV-1a 64 (as `StableHash`) over the buffer, without a generic sequence per byte.
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-    bytes.withUnsafeBufferPointer { buffer in
-      for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    let hash = bytes.withUnsafeBufferPointer { buffer in
+      switch fingerprint {
+      case .fnv1a64: fnv1a64(buffer)
+      case .quick: quickHash(buffer)
+      }
     }
     return Contents(bytes: bytes, fileSize: count, hash: hash)
+  }
+
+  /// FNV-1a 64 (as `StableHash`) over the buffer, without a generic sequence per byte.
+  static func fnv1a64(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+    return hash
+  }
+
+  /// A 64-bit hash over eight bytes per step: each little-endian word is mixed in with a
+  /// multiply and a shift (MurmurHash3's constants), the length and the tail last, then
+  /// MurmurHash3's finalizer. About eight times the speed of FNV-1a; collisions between
+  /// different files are as unlikely as with any 64-bit hash.
+  static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
+    let count = buffer.count
+    guard let base = buffer.baseAddress else { return hash }
+    let raw = UnsafeRawPointer(base)
+    var offset = 0
+    while offset + 8 <= count {
+      let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+      hash = (hash ^ word) &* 0xFF51_AFD7_ED55_8CCD
+      hash ^= hash >> 32
+      offset += 8
+    }
+    var tail: UInt64 = 0
+    var shift: UInt64 = 0
+    while offset < count {
+      tail |= UInt64(base[offset]) << shift
+      shift += 8
+      offset += 1
+    }
+    hash = (hash ^ tail ^ UInt64(count) << 3) &* 0xC4CE_B9FE_1A85_EC53
+    hash ^= hash >> 33
+    hash = hash &* 0xFF51_AFD7_ED55_8CCD
+    hash ^= hash >> 33
+    return hash
   }
 
   /// Inflates gzip bytes in memory (any number of members), refusing more than `limit`.

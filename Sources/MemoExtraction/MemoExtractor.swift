@@ -360,7 +360,8 @@ enum FormatSniffer {
     if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return "a 7-Zip archive" }
     // NUL bytes outside a UTF-16 pattern mean binary data.
     let head = bytes.prefix(8192)
-    if head.contains(0) {
+    let hasNUL = head.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
+    if hasNUL {
       if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
         || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
         || TextDecoding.utf32WithoutMark(bytes) != nil
@@ -387,7 +388,8 @@ enum FormatSniffer {
     var name = path.lowercased()
     if name.hasSuffix(".gz") { name.removeLast(3) }
     let ext =
-      name.split(separator: "/").last.flatMap { last in
+      asciiExtension(name)
+      ?? name.split(separator: "/").last.flatMap { last in
         last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
       } ?? ""
     switch ext {
@@ -398,6 +400,29 @@ enum FormatSniffer {
     default: break
     }
     return sniff(bytes)
+  }
+
+  /// The extension `format` reads from an ASCII path, found on bytes: the last non-empty
+  /// part after a `.` of the last non-empty part after a `/`, "" when that part has no `.`
+  /// (as splitting by `Character`s gives, which in ASCII are bytes but for CR LF). Nil for
+  /// other paths, which `format` splits by `Character`.
+  static func asciiExtension(_ path: String) -> String? {
+    var text = path
+    return text.withUTF8 { bytes -> String? in
+      for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+      var end = bytes.count
+      while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      var start = end
+      while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      let last = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      guard last.contains(UInt8(ascii: ".")) else { return "" }
+      var pieceEnd = last.count
+      while pieceEnd > 0 && last[pieceEnd - 1] == UInt8(ascii: ".") { pieceEnd -= 1 }
+      var pieceStart = pieceEnd
+      while pieceStart > 0 && last[pieceStart - 1] != UInt8(ascii: ".") { pieceStart -= 1 }
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: last[pieceStart..<pieceEnd]), as: UTF8.self)
+    }
   }
 
   /// HTML if it looks like markup, an email if it starts with mail headers, else text.

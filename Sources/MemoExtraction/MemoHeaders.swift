@@ -87,9 +87,11 @@ struct MemoHeaders: Sendable, Equatable {
     return (headers, body)
   }
 
-  /// Header keys in lower case, as `headerField` accepts them.
-  private static let headerKeys: Set<[UInt8]> = Set(
-    ["to", "from", "date", "subject", "re", "subj", "cc", "bcc", "sent"].map { Array($0.utf8) })
+  /// Header keys in lower case, as `headerField` accepts them, each packed into an integer
+  /// one byte after another (as `mayStartWithHeaderKey` packs a line's first letters).
+  private static let headerKeys: [UInt64] = [
+    "to", "from", "date", "subject", "re", "subj", "cc", "bcc", "sent",
+  ].map { $0.utf8.reduce(0) { $0 << 8 | UInt64($1) } }
 
   /// A byte-level pre-check that `headerField` runs first, because most lines are prose and
   /// finding a colon `Character` by `Character` in them is slow. It returns false only when
@@ -99,16 +101,17 @@ struct MemoHeaders: Sendable, Equatable {
   /// cannot have such a key. Lines opening with white space or a non-ASCII byte are left to
   /// `headerField` itself (they may start with Unicode white space it trims).
   static func mayStartWithHeaderKey(_ line: String) -> Bool {
-    var utf8 = line.utf8.makeIterator()
-    var key: [UInt8] = []
-    while let byte = utf8.next() {
+    var key: UInt64 = 0
+    var length = 0
+    for byte in line.utf8 {
       let lower = byte | 0x20
       if lower >= 0x61 && lower <= 0x7A {
-        guard key.count < 7 else { return false }
-        key.append(lower)
+        guard length < 7 else { return false }
+        key = key << 8 | UInt64(lower)
+        length += 1
         continue
       }
-      if key.isEmpty {
+      if length == 0 {
         // First byte: white space or non-ASCII may hide Unicode white space before a key.
         return byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
       }
@@ -187,6 +190,7 @@ struct MemoHeaders: Sendable, Equatable {
   /// "WYSTAN PAYMENTS, INC." → "Wystan Payments, Inc.": a line in capitals that ends with a
   /// legal form, as filings and letters head a memo. Shouted headlines have no legal form.
   static func letterhead(_ line: String) -> String? {
+    guard line.mayTrimToAtMostCharacters(80) else { return nil }
     let text = line.trimmed
     guard text.count <= 80, text.contains(where: \.isLetter), text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0.isNumber || " ,.&'’-".contains($0) })
@@ -216,7 +220,7 @@ struct MemoHeaders: Sendable, Equatable {
   static func companyAddressed(_ value: String) -> String? {
     var text = value.trimmed
     if let open = text.firstIndex(of: "<") { text = String(text[..<open]).trimmed }
-    text = text.trimmingCharacters(in: ["\"", "'"])
+    text = text.trimmingScalars { $0 == "\"" || $0 == "'" }
     let lower = text.lowercased()
     if lower.hasPrefix("everyone at ") {
       let name = String(text.dropFirst("everyone at ".count)).trimmed
@@ -324,7 +328,7 @@ struct MemoHeaders: Sendable, Equatable {
   static func personName(_ raw: String) -> String? {
     var value = raw.trimmed
     if let open = value.firstIndex(of: "<"), value.hasSuffix(">") {
-      let name = value[..<open].trimmed.trimmingCharacters(in: ["\"", "'"])
+      let name = value[..<open].trimmed.trimmingScalars { $0 == "\"" || $0 == "'" }
       value =
         name.isEmpty
         ? String(value[value.index(after: open)..<value.index(before: value.endIndex)]) : name
@@ -351,19 +355,19 @@ struct MemoHeaders: Sendable, Equatable {
     let tail = Array(paragraphs.suffix(4))
     for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
       // "Warm regards," then "Jordan Blake" as separate paragraphs.
-      if MemoInStory.isClosingWord(paragraph.lowercased().trimmed) {
+      if mayBeClosingWord(paragraph), MemoInStory.isClosingWord(paragraph.lowercased().trimmed) {
         let name = personName(tail[offset + 1]) ?? ""
         if looksLikeName(name) { return name }
       }
     }
     // A name over a job title: "Konstantin Ruiz-Mallory", "Group Chief Executive".
-    if paragraphs.count >= 3, let last = paragraphs.last, last.count <= 60,
+    if paragraphs.count >= 3, let last = paragraphs.last, last.hasAtMostCharacters(60),
       isJobTitle(last), MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 2])
     {
       return paragraphs[paragraphs.count - 2]
     }
     // "Konstantin Ruiz-Mallory Group Chief Executive" on one line.
-    if let last = paragraphs.last, last.count <= 80, isJobTitle(last) {
+    if let last = paragraphs.last, last.hasAtMostCharacters(80), isJobTitle(last) {
       var words = last.split(separator: " ").map(String.init)
       if let titleStart = words.firstIndex(where: { isJobTitle($0) }) {
         words.removeSubrange(titleStart...)
@@ -372,20 +376,23 @@ struct MemoHeaders: Sendable, Equatable {
           "executive", "and",
         ]
         while let end = words.last, modifiers.contains(end.lowercased()) { words.removeLast() }
-        let name = words.joined(separator: " ").trimmingCharacters(in: [",", " "])
+        let name = words.joined(separator: " ").trimmingScalars { $0 == "," || $0 == " " }
         if words.count >= 2, looksLikeName(name) { return name }
       }
     }
     // A bare name closing the memo: "Idris".
-    if let last = paragraphs.last?.trimmed, paragraphs.count >= 3, last.count <= 40,
+    if let untrimmed = paragraphs.last, untrimmed.mayTrimToAtMostCharacters(40),
+      case let last = untrimmed.trimmed, paragraphs.count >= 3, last.count <= 40,
       last.split(separator: " ").count <= 3, looksLikeName(last),
-      (paragraphs[paragraphs.count - 2].count) > 60
-        || MemoInStory.isClosingWord(
-          paragraphs[paragraphs.count - 2].lowercased().trimmed)
+      !paragraphs[paragraphs.count - 2].hasAtMostCharacters(60)
+        || (mayBeClosingWord(paragraphs[paragraphs.count - 2])
+          && MemoInStory.isClosingWord(paragraphs[paragraphs.count - 2].lowercased().trimmed))
     {
       return last
     }
     for paragraph in paragraphs.suffix(3).reversed() {
+      // Long paragraphs are passed over before trimming and counting their characters.
+      guard paragraph.mayTrimToAtMostCharacters(80) else { continue }
       let text = paragraph.trimmed
       guard text.count <= 80 else { continue }
       for dash in ["—", "–", "-", "~"] where text.hasPrefix(dash) {
@@ -408,17 +415,60 @@ struct MemoHeaders: Sendable, Equatable {
 
   /// Whether a short line reads as a job title ("Group Chief Executive", "CEO, Acme").
   static func isJobTitle(_ line: String) -> Bool {
+    if let answer = asciiIsJobTitle(line) { return answer }
     let words = line.lowercased().split { !$0.isLetter }
-    let titleWords: Set<Substring> = [
-      "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
-      "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
-      "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
-    ]
     return words.contains { titleWords.contains($0) }
+  }
+
+  private static let titleWords: Set<Substring> = [
+    "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
+    "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
+    "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
+  ]
+
+  private static let titleWordBytes: [[UInt8]] = titleWords.map { Array($0.utf8) }
+
+  /// `isJobTitle` on the bytes of an ASCII line, nil for a line with a non-ASCII byte. In
+  /// ASCII a `Character` is a letter exactly when its byte is one (CR LF is one non-letter
+  /// `Character`), so the words are the runs of ASCII letters, lower-cased byte by byte.
+  static func asciiIsJobTitle(_ line: String) -> Bool? {
+    var text = line
+    return text.withUTF8 { bytes -> Bool? in
+      for byte in bytes where byte >= 0x80 { return nil }
+      var start = -1
+      for index in 0...bytes.count {
+        let lower = index < bytes.count ? bytes[index] | 0x20 : 0
+        if lower >= 0x61 && lower <= 0x7A {
+          if start < 0 { start = index }
+          continue
+        }
+        guard start >= 0 else { continue }
+        let word = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        start = -1
+        for title in titleWordBytes where title.count == word.count {
+          if zip(title, word).allSatisfy({ $0 == $1 | 0x20 }) { return true }
+        }
+      }
+      return false
+    }
+  }
+
+  /// The longest word `MemoInStory.isClosingWord` accepts ("with appreciation").
+  static let longestClosingWord = 17
+
+  /// False when `paragraph` cannot be a closing word: it holds more printable ASCII
+  /// characters other than the `,`, `!` and `.` that `isClosingWord` trims than the longest
+  /// closing word has (lower-casing and trimming keep every one of them). Spares lower-casing
+  /// and trimming whole paragraphs.
+  static func mayBeClosingWord(_ paragraph: String) -> Bool {
+    paragraph.printableASCIICount(excludingClosingMarks: true, limit: longestClosingWord)
+      <= longestClosingWord
   }
 
   /// One to four capitalized words, e.g. "Dana" or "Dana K. Whitfield".
   static func looksLikeName(_ text: String) -> Bool {
+    // A paragraph of prose is turned away before it is split into words.
+    if text.certainlyHasMoreWords(than: 4) { return false }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count) else { return false }
     return words.allSatisfy { word in
@@ -431,5 +481,78 @@ struct MemoHeaders: Sendable, Equatable {
 extension StringProtocol {
   var trimmingSpaces: String {
     String(self).trimmed
+  }
+}
+
+extension String {
+  /// How many bytes are printable ASCII (`!` to `~`), without `,`, `!` and `.` when
+  /// `excludingClosingMarks`; counting stops once past `limit`.
+  ///
+  /// Each such byte is a `Character` of its own (no grapheme rule joins two of them, and none
+  /// is white space), so the count is a lower bound of `count`, before and after trimming
+  /// white space.
+  func printableASCIICount(excludingClosingMarks: Bool = false, limit: Int) -> Int {
+    var text = self
+    return text.withUTF8 { bytes in
+      var found = 0
+      for byte in bytes where byte > 0x20 && byte < 0x7F {
+        if excludingClosingMarks && (byte == 0x2C || byte == 0x21 || byte == 0x2E) { continue }
+        found += 1
+        if found > limit { break }
+      }
+      return found
+    }
+  }
+
+  /// `count <= limit`, without walking the `Character`s of a long text: a text of at most
+  /// `limit` bytes has at most `limit` characters, one with more printable ASCII bytes has
+  /// more.
+  func hasAtMostCharacters(_ limit: Int) -> Bool {
+    if utf8.count <= limit { return true }
+    if printableASCIICount(limit: limit) > limit { return false }
+    return count <= limit
+  }
+
+  /// True when `split(separator: " ")` certainly gives more than `limit` words: there are
+  /// more than `limit` runs of bytes between spaces that are `Character`s of their own (a
+  /// space byte between two ASCII bytes, or at an end next to one). A space next to a
+  /// non-ASCII byte may belong to a longer `Character` and is not counted as a break, so the
+  /// count never exceeds the words `split` finds.
+  func certainlyHasMoreWords(than limit: Int) -> Bool {
+    var text = self
+    return text.withUTF8 { bytes in
+      var words = 0
+      var inWord = false
+      let count = bytes.count
+      for index in 0..<count {
+        let byte = bytes[index]
+        let isBreak =
+          byte == 0x20 && (index == 0 || bytes[index - 1] < 0x80)
+          && (index + 1 == count || bytes[index + 1] < 0x80)
+        if isBreak {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          words += 1
+          if words > limit { return true }
+        }
+      }
+      return false
+    }
+  }
+
+  /// The string without the Unicode scalars at either end for which `isTrimmed` is true (as
+  /// Foundation's `trimmingCharacters(in:)` with those scalars, without bridging).
+  func trimmingScalars(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
+    let scalars = unicodeScalars
+    guard let start = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
+    let end = scalars.lastIndex(where: { !isTrimmed($0) })!
+    return String(scalars[start...end])
+  }
+
+  /// False when `trimmed` certainly has more than `limit` characters (see
+  /// `printableASCIICount`); true when it may have `limit` or fewer.
+  func mayTrimToAtMostCharacters(_ limit: Int) -> Bool {
+    utf8.count <= limit || printableASCIICount(limit: limit) <= limit
   }
 }

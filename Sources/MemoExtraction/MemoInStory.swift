@@ -182,7 +182,7 @@ enum MemoInStory {
   }
 
   static func isClosingWord(_ lower: String) -> Bool {
-    let stripped = lower.trimmingCharacters(in: [",", "!", "."])
+    let stripped = lower.trimmingScalars { $0 == "," || $0 == "!" || $0 == "." }
     return [
       "best", "thanks", "thank you", "regards", "best regards", "sincerely", "cheers", "warmly",
       "onward", "with gratitude", "kind regards", "all the best", "warm regards", "best wishes",

@@ -214,10 +214,16 @@ extension StringProtocol {
   /// The string without leading and trailing white space.
   var trimmed: String {
     let scalars = String(self).unicodeScalars
-    guard let start = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else {
+    // ASCII white space is U+0009 to U+000D and the space; only other scalars look it up.
+    func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+      scalar.isASCII
+        ? scalar.value == 0x20 || (scalar.value >= 0x09 && scalar.value <= 0x0D)
+        : scalar.properties.isWhitespace
+    }
+    guard let start = scalars.firstIndex(where: { !isWhitespace($0) }) else {
       return ""
     }
-    let end = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    let end = scalars.lastIndex(where: { !isWhitespace($0) })!
     return String(scalars[start...end])
   }
 }
@@ -225,9 +231,9 @@ extension StringProtocol {
 extension String {
   /// True when no byte could be white space to collapse: single ASCII spaces between other
   /// characters, no control bytes, and no lead byte of a Unicode space.
-  fileprivate var isCollapsedASCIISpacing: Bool {
+  fileprivate static func isCollapsedASCIISpacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousSpace = true
-    for byte in utf8 {
+    for byte in bytes {
       if byte == 0x20 {
         if previousSpace { return false }
         previousSpace = true
@@ -238,26 +244,55 @@ extension String {
       }
       previousSpace = false
     }
-    return !previousSpace || isEmpty
+    return !previousSpace || bytes.isEmpty
   }
 
   /// Runs of white space collapsed to one space, trimmed.
+  ///
+  /// Works on the UTF-8 bytes: an ASCII byte is white space to collapse when it is a space or
+  /// a control (`isWhitespace` or below U+0020); only non-ASCII scalars look up their
+  /// Unicode properties (white space, and U+200B).
   var collapsingWhitespace: String {
-    if isCollapsedASCIISpacing { return self }
-    var output = ""
-    output.reserveCapacity(utf8.count)
-    var pendingSpace = false
-    for scalar in unicodeScalars {
-      if scalar.properties.isWhitespace || scalar == "\u{200B}" || scalar.value < 0x20 {
-        pendingSpace = !output.isEmpty
-        continue
+    var text = self
+    return text.withUTF8 { bytes in
+      if Self.isCollapsedASCIISpacing(bytes) { return self }
+      var output: [UInt8] = []
+      output.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          index += 1
+          if byte <= 0x20 {
+            pendingSpace = !output.isEmpty
+            continue
+          }
+          if pendingSpace {
+            output.append(0x20)
+            pendingSpace = false
+          }
+          output.append(byte)
+          continue
+        }
+        // Valid UTF-8 (a String's): decode the scalar to look up its properties.
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        if value == 0x200B || Unicode.Scalar(value)?.properties.isWhitespace == true {
+          pendingSpace = !output.isEmpty
+          index += length
+          continue
+        }
+        if pendingSpace {
+          output.append(0x20)
+          pendingSpace = false
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+        index += length
       }
-      if pendingSpace {
-        output.unicodeScalars.append(" ")
-        pendingSpace = false
-      }
-      output.unicodeScalars.append(scalar)
+      return String(decoding: output, as: UTF8.self)
     }
-    return output
   }
 }

@@ -189,8 +189,15 @@ enum LineUnwrapper {
     return ".!?:;\"”’)".unicodeScalars.contains(last)
   }
 
+  /// Whether the first `Character` is lower case; an ASCII first byte followed by another
+  /// ASCII byte (or nothing) is a `Character` of its own, read from its byte.
   static func startsLowercase(_ text: String) -> Bool {
-    text.first?.isLowercase == true
+    let bytes = text.utf8
+    if let first = bytes.first, first < 0x80, first != 0x0D {
+      let second = bytes.dropFirst().first ?? 0
+      if second < 0x80 { return first >= 0x61 && first <= 0x7A }
+    }
+    return text.first?.isLowercase == true
   }
 }
 
@@ -278,10 +285,12 @@ enum TopMatter {
   /// A first line that reads as a title: short, not a sentence, greeting, list item or
   /// header.
   static func isTitle(_ text: String) -> Bool {
-    guard text.count <= 150, text.split(separator: " ").count <= 20,
+    // Long lines are turned away before their characters and words are counted.
+    guard text.hasAtMostCharacters(150), !text.certainlyHasMoreWords(than: 20),
+      text.split(separator: " ").count <= 20,
       let last = text.last, !".,;:".contains(last),
       MemoHeaders.headerField(text) == nil, !LineUnwrapper.isListItem(text),
-      !MemoInStory.isClosingWord(text.lowercased())
+      !(MemoHeaders.mayBeClosingWord(text) && MemoInStory.isClosingWord(text.lowercased()))
     else { return false }
     return text.first?.isUppercase == true || text.first?.isNumber == true
       || text.first == "“" || text.first == "\""
@@ -291,7 +300,7 @@ enum TopMatter {
   /// headers or a "MEMORANDUM" line.
   static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
     // Letterheads with a legal form are `MemoHeaders.split`'s (it also drops a filing's note).
-    if MemoHeaders.letterhead(text) != nil { return nil }
+    if MemoHeaders.letterhead(text) != nil || text.certainlyHasMoreWords(than: 4) { return nil }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count), text.count <= 40, text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })

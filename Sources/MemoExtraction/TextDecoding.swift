@@ -59,15 +59,18 @@ enum TextDecoding {
     if bytes.starts(with: [0xFE, 0xFF]) {
       return DecodedText(utf8: decodeUTF16(bytes[2...], bigEndian: true), encoding: "utf-16be")
     }
-    if let bigEndian = utf32WithoutMark(bytes) {
-      return DecodedText(
-        utf8: decodeUTF32(bytes[...], bigEndian: bigEndian),
-        encoding: bigEndian ? "utf-32be" : "utf-32le")
-    }
-    if let bigEndian = utf16WithoutMark(bytes) {
-      return DecodedText(
-        utf8: decodeUTF16(bytes[...], bigEndian: bigEndian),
-        encoding: bigEndian ? "utf-16be" : "utf-16le")
+    // UTF-32 and UTF-16 without a mark both need NUL bytes in the sample they look at.
+    if headHasNUL(bytes) {
+      if let bigEndian = utf32WithoutMark(bytes) {
+        return DecodedText(
+          utf8: decodeUTF32(bytes[...], bigEndian: bigEndian),
+          encoding: bigEndian ? "utf-32be" : "utf-32le")
+      }
+      if let bigEndian = utf16WithoutMark(bytes) {
+        return DecodedText(
+          utf8: decodeUTF16(bytes[...], bigEndian: bigEndian),
+          encoding: bigEndian ? "utf-16be" : "utf-16le")
+      }
     }
     let label = declared ?? (sniffMarkup ? declaredCharset(bytes) : nil)
     var charset = label.flatMap(Charsets.charset(forLabel:))
@@ -86,8 +89,8 @@ enum TextDecoding {
     {
       return try decode(bytes, as: japanese, label: japanese.name)
     }
-    let checked = repairUTF8(bytes[...])
-    if checked.invalid == 0 { return utf8Text(checked.bytes[...]) }
+    let checked = repairUTF8(bytes)
+    if checked.invalid == 0 { return utf8Text(valid: checked.bytes) }
     if let label, charset == nil {
       throw CharsetError(
         label: label, reason: "is not a charset this program knows (see the WHATWG label list)")
@@ -96,7 +99,7 @@ enum TextDecoding {
     // Mostly valid UTF-8 with a few stray bytes: UTF-8, unless a multibyte legacy charset is
     // declared (GBK and Big5 hold many byte pairs that are also valid UTF-8).
     if !multibyte, checked.validMultibyte > 0, checked.invalid <= checked.validMultibyte {
-      return utf8Text(checked.bytes[...])
+      return utf8Text(valid: checked.bytes)
     }
     guard let charset, charset.decoder != .utf8 else {
       return DecodedText(utf8: decodeWindows1252(bytes[...]), encoding: "windows-1252")
@@ -147,21 +150,38 @@ enum TextDecoding {
 
   /// UTF-8 (already checked or not), with double encoding repaired when found.
   private static func utf8Text(_ bytes: ArraySlice<UInt8>) -> DecodedText {
-    let checked = repairUTF8(bytes)
-    if let repaired = DoubleEncoding.repair(checked.bytes) {
+    utf8Text(valid: repairUTF8(bytes).bytes)
+  }
+
+  /// Well-formed UTF-8 (from `repairUTF8`), with double encoding repaired when found.
+  private static func utf8Text(valid bytes: [UInt8]) -> DecodedText {
+    if let repaired = DoubleEncoding.repair(bytes) {
       return DecodedText(utf8: repaired, encoding: "utf-8 (repaired double encoding)")
     }
-    return DecodedText(utf8: checked.bytes, encoding: "utf-8")
+    return DecodedText(utf8: bytes, encoding: "utf-8")
+  }
+
+  /// Whether the bytes `utf16WithoutMark` and `utf32WithoutMark` sample hold a NUL: neither
+  /// recognizes text without one.
+  private static func headHasNUL(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      ByteSearch.firstOffset(
+        of: 0, in: UnsafeBufferPointer(rebasing: buffer[..<min(buffer.count, 4096)])) != nil
+    }
   }
 
   /// ESC (ISO-2022) or `~{` (HZ): the bytes may switch character sets.
-  private static func containsShiftSequence(_ bytes: [UInt8]) -> Bool {
-    guard let escape = bytes.firstIndex(where: { $0 == 0x1B || $0 == 0x7E }) else { return false }
-    return bytes[escape...].indices.contains { index in
-      let byte = bytes[index]
-      guard index + 1 < bytes.count else { return false }
-      return (byte == 0x1B && (bytes[index + 1] == 0x24 || bytes[index + 1] == 0x28))
-        || (byte == 0x7E && bytes[index + 1] == 0x7B)
+  static func containsShiftSequence(_ bytes: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+      func follows(_ byte: UInt8, where next: (UInt8) -> Bool) -> Bool {
+        var start = 0
+        while let index = ByteSearch.firstOffset(of: byte, in: buffer, from: start) {
+          if index + 1 < buffer.count, next(buffer[index + 1]) { return true }
+          start = index + 1
+        }
+        return false
+      }
+      return follows(0x1B) { $0 == 0x24 || $0 == 0x28 } || follows(0x7E) { $0 == 0x7B }
     }
   }
 
@@ -182,8 +202,14 @@ enum TextDecoding {
 
   // MARK: - UTF-8
 
+  /// `repairUTF8` of a whole array: valid UTF-8 comes back as the same array, uncopied.
+  static func repairUTF8(_ bytes: [UInt8]) -> (bytes: [UInt8], invalid: Int, validMultibyte: Int) {
+    let checked = repairUTF8(bytes[...], copyValid: false)
+    return checked.invalid == 0 ? (bytes, 0, checked.validMultibyte) : checked
+  }
+
   /// Copies valid UTF-8 sequences and replaces each ill-formed one with U+FFFD.
-  static func repairUTF8(_ bytes: ArraySlice<UInt8>) -> (
+  static func repairUTF8(_ bytes: ArraySlice<UInt8>, copyValid: Bool = true) -> (
     bytes: [UInt8], invalid: Int, validMultibyte: Int
   ) {
     // Fast path: pure ASCII or valid UTF-8 needs no copy beyond the array itself.
@@ -209,7 +235,7 @@ enum TextDecoding {
       index += max(1, maximalInvalidPrefix(bytes, at: index))
       copiedUpTo = index
     }
-    if invalid == 0 { return (Array(bytes), 0, multibyte) }
+    if invalid == 0 { return (copyValid ? Array(bytes) : [], 0, multibyte) }
     output.append(contentsOf: bytes[copiedUpTo..<end])
     return (output, invalid, multibyte)
   }

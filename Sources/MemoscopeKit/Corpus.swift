@@ -30,8 +30,11 @@ public final class Corpus {
   /// The inputs that could not be read, in input order (filled by `forEach`).
   public private(set) var failures: [ExtractionError] = []
   /// The size and FNV-1a 64 hash of every file read (as stored, before decompressing), in
-  /// input order (filled by `forEach`).
+  /// input order (filled by `forEach`); empty when the corpus was made with `stamps: false`.
   public private(set) var stamps: [InputStamp] = []
+  /// Whether `stamps` are recorded: FNV-1a costs a multiply per byte, so runs that print no
+  /// stamp find duplicate files with `InputReader.Fingerprint.quick` instead.
+  public let recordsStamps: Bool
 
   package let units: [MemoInput]
   private let options: ExtractionOptions
@@ -39,8 +42,15 @@ public final class Corpus {
   private let documentPaths: DocumentIndex
 
   /// Collects and indexes the inputs under `paths`; nothing is extracted yet.
-  public init(paths: [String], options: ExtractionOptions = ExtractionOptions()) {
+  ///
+  /// - Parameter stamps: Record each file's FNV-1a 64 in `stamps` (reports print them); with
+  ///   false, duplicates are found by a faster hash and `stamps` stays empty.
+  public init(
+    paths: [String], options: ExtractionOptions = ExtractionOptions(),
+    stamps recordsStamps: Bool = true
+  ) {
     self.options = options
+    self.recordsStamps = recordsStamps
     let collection = InputCollector.collect(paths)
     var units: [MemoInput] = []
     var exclusions = collection.exclusions
@@ -81,7 +91,7 @@ public final class Corpus {
     self.units = units
     self.exclusions = exclusions
     self.documentPaths = DocumentIndex(paths: documents, names: Set(documents.values))
-    self.stamps = stamps
+    self.stamps = recordsStamps ? stamps : []
   }
 
   /// Reads every memo and hands `transform(memo)` (computed on worker threads) or the input's
@@ -131,14 +141,16 @@ public final class Corpus {
     let documents = documentPaths
     let limit = options.maxFileSize
     let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+    let fingerprint: InputReader.Fingerprint = recordsStamps ? .fnv1a64 : .quick
+    let recordsStamps = recordsStamps
     var contentSeen: [UInt64: String] = [:]
     var done = 0
     ParallelMap.forEachInOrder(
       units, lookahead: lookahead,
       { unit in
         Self.read(
-          unit, extractor: extractor, limit: limit, documents: documents,
-          lazyLines: lazyLines, transform)
+          unit, extractor: extractor, limit: limit, fingerprint: fingerprint,
+          documents: documents, lazyLines: lazyLines, transform)
       }
     ) { read in
       done += 1
@@ -150,8 +162,10 @@ public final class Corpus {
           return
         }
         contentSeen[stamp.hash] = stamp.path
-        stamps.append(
-          InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
+        if recordsStamps {
+          stamps.append(
+            InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
+        }
       }
       switch read.outcome {
       case .value(let value): body(.value(value))
@@ -180,7 +194,8 @@ public final class Corpus {
   /// Reads one unit on a worker thread.
   private static func read<Value: Sendable>(
     _ unit: MemoInput, extractor: MemoExtractor, limit: Int,
-    documents: DocumentIndex, lazyLines: Bool, _ transform: (Memo) -> Value
+    fingerprint: InputReader.Fingerprint, documents: DocumentIndex, lazyLines: Bool,
+    _ transform: (Memo) -> Value
   ) -> Read<Value> {
     switch unit {
     case .failure(let error):
@@ -203,7 +218,7 @@ public final class Corpus {
     case .document(let input):
       let contents: InputReader.Contents
       do {
-        contents = try InputReader.read(input, limit: limit)
+        contents = try InputReader.read(input, limit: limit, fingerprint: fingerprint)
       } catch {
         return Read(outcome: .failure(error))
       }
@@ -335,6 +350,6 @@ public enum MemoscopeOutput {
   }
 
   private static func contains(_ bytes: ArraySlice<UInt8>, _ needle: String) -> Bool {
-    bytes.firstRange(of: Array(needle.utf8)) != nil
+    ByteSearch.contains(bytes, Array(needle.utf8))
   }
 }

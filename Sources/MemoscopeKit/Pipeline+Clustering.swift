@@ -21,7 +21,7 @@ extension Pipeline {
   public static func cluster(paths: [String], options: ClusteringOptions) throws(ClusteringError)
     -> ClusterRun
   {
-    try cluster(Corpus(paths: paths), options: options)
+    try cluster(Corpus(paths: paths, stamps: false), options: options)
   }
 
   /// Clusters the memos of a corpus collected by the caller (who then has its exclusions).

@@ -16,7 +16,7 @@ public enum ExtractionBatch {
   public static func extract(
     _ paths: [String], options: ExtractionOptions = ExtractionOptions()
   ) -> [Result<Memo, ExtractionError>] {
-    Corpus(paths: paths, options: options).memos()
+    Corpus(paths: paths, options: options, stamps: false).memos()
   }
 }
 

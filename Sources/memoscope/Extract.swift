@@ -47,7 +47,9 @@ struct Extract: ParsableCommand {
   }
 
   func run() throws {
-    let corpus = Corpus(paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes))
+    // No stamps printed: duplicates are found by the faster hash.
+    let corpus = Corpus(
+      paths: paths, options: ExtractionOptions(maxFileSize: maxSize.bytes), stamps: false)
     // Every format is written as memos come: memory stays flat however many there are.
     var output = try OutputSink.open(self.output)
     var failed = 0
