@@ -21,6 +21,8 @@ struct ContentExtractor {
   private var bestRange: Range<Int32> = 0..<0
   /// Blocks of 80+ characters that are mostly not links, in each node's subtree.
   private var proseBlocks: [Int] = []
+  /// The copyright lines whose footers `mainContent` left out (evidence of the company).
+  private(set) var footerLines: [String] = []
 
   /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
   /// split over sections repeats the piece that holds the best paragraphs, whatever its
@@ -67,6 +69,23 @@ struct ContentExtractor {
   func linkDensity(_ node: Int32) -> Double {
     let text = textLength[Int(node)]
     return text == 0 ? 0 : Double(linkLength[Int(node)]) / Double(text)
+  }
+
+  /// The share of links in a subtree's text, leaving out its children that are link lists
+  /// (over 0.7 links and no prose block): a grid of linked headlines beside the body's sections
+  /// is pruned on its own and should not stop the climb to them. Needs `proseBlocks`.
+  func linkDensityWithoutLinkLists(_ node: Int32) -> Double {
+    var text = textLength[Int(node)]
+    var links = linkLength[Int(node)]
+    var child = tree.nodes[Int(node)].firstChild
+    while child >= 0 {
+      if textLength[Int(child)] > 0, proseBlocks[Int(child)] == 0, linkDensity(child) > 0.7 {
+        text -= textLength[Int(child)]
+        links -= linkLength[Int(child)]
+      }
+      child = tree.nodes[Int(child)].nextSibling
+    }
+    return text <= 0 ? 1 : Double(links) / Double(text)
   }
 
   // MARK: - Class and id hints
@@ -212,6 +231,16 @@ struct ContentExtractor {
       if parent >= 0 { mass[parent] += mass[node] }
       node -= 1
     }
+    proseBlocks = Array(repeating: 0, count: count)
+    for block in blocks where block.length >= 80 && block.linkLength * 2 < block.length {
+      proseBlocks[Int(block.owner)] += 1
+    }
+    node = count - 1
+    while node > 0 {
+      let parent = Int(tree.nodes[node].parent)
+      if parent >= 0 { proseBlocks[parent] += proseBlocks[node] }
+      node -= 1
+    }
     // Climb while the parent is a wrapper around the body: it holds nearly the same text, or
     // it holds the body's other parts (a body split over sibling sections, each of them
     // scored on its own, gives its parent several times the paragraphs of the best one).
@@ -236,7 +265,10 @@ struct ContentExtractor {
       var found: Int32 = -1
       while ancestor >= 0, reach < Thresholds.climbReach,
         tree.nodes[Int(ancestor)].name != "body",
-        linkDensity(ancestor) < Thresholds.wrapperLinkDensity, !underBoilerplate[Int(ancestor)]
+        linkDensity(ancestor) < Thresholds.wrapperLinkDensity
+          || (mass[Int(ancestor)] >= mass[Int(top)] * Thresholds.climbPastLinksGrowth
+            && linkDensityWithoutLinkLists(ancestor) < Thresholds.wrapperLinkDensity),
+        !underBoilerplate[Int(ancestor)]
       {
         if mass[Int(ancestor)] >= mass[Int(top)] * Thresholds.climbMassGrowth {
           found = ancestor
@@ -289,6 +321,13 @@ struct ContentExtractor {
         let node = tree.nodes[Int(sibling)]
         if node.isText { continue }
         if hint(sibling) < 0 { continue }
+        // The other pieces of a body streamed in hidden pieces (only revealed ones have text).
+        if topNode.isHidden, node.isHidden, textLength[Int(sibling)] > 0,
+          linkDensity(sibling) < Thresholds.wrapperLinkDensity
+        {
+          selected.append(sibling)
+          continue
+        }
         let siblingScore = subtreeScore[Int(sibling)] * (1 - linkDensity(sibling))
         if finalScore[Int(sibling)] >= threshold
           || (sameShape && node.name == topNode.name && node.attribute("class") == topClass
@@ -322,22 +361,56 @@ struct ContentExtractor {
       trusted.append(walker)
       walker = tree.nodes[Int(walker)].parent
     }
-    proseBlocks = Array(repeating: 0, count: count)
-    for block in blocks where block.length >= 80 && block.linkLength * 2 < block.length {
-      proseBlocks[Int(block.owner)] += 1
-    }
-    node = count - 1
-    while node > 0 {
-      let parent = Int(tree.nodes[node].parent)
-      if parent >= 0 { proseBlocks[parent] += proseBlocks[node] }
-      node -= 1
-    }
     // Inside the best container, weak boilerplate hints ("widget", "skip") do not cut out the
     // paragraphs that made it best, when they sit in such elements rather than in it.
     // When the best container holds its paragraphs itself, a hinted element inside it is an
     // insert (a call to action, an ad zone) and goes as before.
     bestRange = ownScore[Int(best)] * 2 < mass[Int(best)] ? best..<subtreeEnd(of: best) : 0..<0
-    return keptBlocks(in: selected, trusted: trusted)
+    return withoutFooters(keptBlocks(in: selected, trusted: trusted))
+  }
+
+  /// The kept blocks without the page footers among them: a copyright line ("© 2025 Acme",
+  /// "Copyright 2024 Acme Inc.") and the short, prose-free element around it (contact lines,
+  /// "Privacy | Terms", a "Work with us" call). Page builders render the footer inside the
+  /// same wrapper as the article, and once per screen size.
+  private mutating func withoutFooters(_ kept: [TextBlock]) -> [TextBlock] {
+    var regions: [Range<Int32>] = []
+    var lines: Set<Int> = []
+    for (index, block) in kept.enumerated()
+    where block.length <= 160 && Self.isCopyrightLine(block.text) {
+      footerLines.append(block.text)
+      lines.insert(index)
+      // The line alone when its own element is bigger (a notice loose in the page wrapper).
+      guard isFooterSized(block.owner) else { continue }
+      var region = block.owner
+      while true {
+        let parent = tree.nodes[Int(region)].parent
+        guard parent >= 0, isFooterSized(parent) else { break }
+        region = parent
+      }
+      regions.append(region..<subtreeEnd(of: region))
+    }
+    guard !lines.isEmpty else { return kept }
+    return kept.enumerated().filter { index, block in
+      !lines.contains(index) && !regions.contains { $0.contains(block.owner) }
+    }.map(\.element)
+  }
+
+  /// Short and without a prose block: what a footer's element holds.
+  private func isFooterSized(_ node: Int32) -> Bool {
+    textLength[Int(node)] <= Thresholds.footerRegionLength && proseBlocks[Int(node)] == 0
+  }
+
+  /// "© 2025 Acme", "(c) Acme 2024", "Copyright 2023 Acme Inc. All rights reserved.": a line
+  /// that opens with a copyright sign or word followed by a year or a name.
+  static func isCopyrightLine(_ text: String) -> Bool {
+    guard let first = text.utf8.first, first == 0xC2 || first == 0x28 || first == 0x43 else {
+      return false
+    }
+    if BodyEvidence.copyrightHolder(text) != nil { return true }
+    let lower = text.lowercased()
+    return (lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c) "))
+      && (lower.contains("all rights reserved") || lower.contains("20") || lower.contains("19"))
   }
 
   /// The index after the last node of `node`'s subtree (nodes are stored in pre-order).
@@ -411,7 +484,11 @@ struct ContentExtractor {
       if !(prose && length >= 150 && density < 0.3) { return true }
     }
     if (element.name == "ul" || element.name == "ol") && density > 0.6 { return true }
-    if density > 0.7 && length < 400 { return true }
+    // Link lists: short ones, and long ones without a paragraph of prose (a grid of linked
+    // headlines that climbing took in with the body's other parts).
+    if density > 0.7 && (length < 400 || (!proseBlocks.isEmpty && proseBlocks[Int(node)] == 0)) {
+      return true
+    }
     return false
   }
 
@@ -470,6 +547,11 @@ enum Thresholds {
   /// WCXB dev pages below 0.5 went from 107 to 37 with it; a rule against links in the added
   /// part cost list articles more than it saved on teaser lists, and was left out.
   static let climbMassGrowth = 1.5
+  /// Past a parent that is mostly links only for a body this many times bigger, and only when
+  /// the links are in link-list children (a grid of linked headlines in the body's column):
+  /// teaser rails beside an article add less (ScrapingHub pages pulled in "more stories" lists
+  /// at 1.5; the WCXB dev page with a link grid grows 6 times).
+  static let climbPastLinksGrowth = 3.0
   /// How many levels up that parent may be: page builders wrap each section in four or five
   /// elements, and a heading beside the best section adds a little text at each (WCXB dev
   /// pages below 0.5: 28 with the parent only, 17 with 6 levels; two ScrapingHub pages pull
@@ -486,6 +568,14 @@ enum Thresholds {
   /// A comment or related-links region holding this share of the page's text or more is a
   /// wrapper, not a region to ignore (parsers nest whole pages inside unclosed menus).
   static let boilerplateRegionShare = 0.5
+  /// How many author-marked elements (class "author", `rel="author"`…) are read for a name
+  /// before giving up: the byline comes first; later ones are author boxes of other stories
+  /// and comment headers (WCXB dev: the name sits in the first three on the pages that have one).
+  static let authorCandidates = 8
+  /// A copyright line takes the element around it as a footer while that element holds at
+  /// most this many characters and no prose block: a footer's contact lines and links run
+  /// 100–500 characters; an article's last section is longer or has a paragraph of prose.
+  static let footerRegionLength = 600
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.

@@ -15,6 +15,11 @@ enum HTMLReader {
     var metadata: PageMetadata
     var byline: String?
     var timeDate: String?
+    /// The name in an element the page marks as its author (`itemprop`, `rel`, class or id
+    /// "author"/"byline", `<address>`), outside comments and related links.
+    var markedAuthor: String? = nil
+    /// Copyright lines of the footers left out of the body ("© 2025 Acme Robotics").
+    var footerLines: [String] = []
     /// The first `<h1>`'s text: the headline on most pages.
     var headline: String? = nil
     /// A date from a short dateline or byline block ("May 20, 2025 • News"), as a last resort.
@@ -29,7 +34,7 @@ enum HTMLReader {
   static func read(
     utf8: [UInt8], path: String, mode: Mode
   ) throws(ExtractionError) -> Content {
-    let tree = try HTMLParser.tree(utf8: utf8, path: path)
+    let tree = try HTMLParser.tree(utf8: AttributeNames.repaired(utf8), path: path)
     let metadata = PageMetadata(tree: tree)
     let body = tree.nodes.firstIndex { $0.name == "body" }.map { Int32($0) } ?? 0
     guard !tree.nodes.isEmpty else {
@@ -53,10 +58,13 @@ enum HTMLReader {
         eligible.insert(block.blockquote)
       }
     }
+    let marked = timeDateAndMarkedAuthor(in: tree)
     var content = Content(
       paragraphs: ParagraphBuilder.paragraphs(from: blocks), metadata: metadata,
-      byline: byline(in: tree, blocks: extractor.blocks), timeDate: timeDate(in: tree),
+      byline: byline(in: tree, blocks: extractor.blocks), timeDate: marked.date,
       quoteEligible: eligible)
+    content.markedAuthor = marked.author
+    content.footerLines = extractor.footerLines
     let allBlocks = extractor.blocks
     content.imageNames = imageNames(in: tree)
     content.pageHeaders = MemoHeaders.find(
@@ -177,14 +185,165 @@ enum HTMLReader {
     }
   }
 
-  /// The first `<time datetime>` that normalizes to a date.
-  static func timeDate(in tree: HTMLTree) -> String? {
-    for node in tree.nodes where node.name == "time" {
-      if let value = node.attribute("datetime"), let date = DateNormalizer.normalize(value) {
-        return date
+  /// The first `<time datetime>` that normalizes to a date, and the first name in an element
+  /// the page marks as its author (`markedAuthor(_:in:)`), found in one walk over the nodes.
+  static func timeDateAndMarkedAuthor(in tree: HTMLTree) -> (date: String?, author: String?) {
+    var date: String?
+    var author: String?
+    var looked = 0
+    for index in tree.nodes.indices {
+      let node = tree.nodes[index]
+      if node.isText || node.attributes.isEmpty && node.name != "address" { continue }
+      if date == nil, node.name == "time", let value = node.attribute("datetime") {
+        date = DateNormalizer.normalize(value)
+      }
+      if author == nil, looked < Thresholds.authorCandidates, isAuthorMarked(node) {
+        looked += 1
+        author = markedAuthor(Int32(index), in: tree)
+      }
+      if date != nil && author != nil { break }
+    }
+    return (date, author)
+  }
+
+  /// Whether an element says it holds the author: `itemprop="author"`, `rel="author"`, an
+  /// `<address>`, or a class or id with "author" or "byline" in it (not a picture, a bio or a
+  /// date beside the name).
+  static func isAuthorMarked(_ node: DOMNode) -> Bool {
+    if node.name == "address" { return true }
+    for attribute in node.attributes {
+      switch attribute.name {
+      case "itemprop", "rel":
+        if asciiContains(attribute.value, "author") { return true }
+      case "class", "id":
+        let value = attribute.value
+        guard asciiContains(value, "author") || asciiContains(value, "byline") else { continue }
+        if notNameParts.contains(where: { asciiContains(value, $0) }) { continue }
+        return true
+      default: continue
       }
     }
+    return false
+  }
+
+  /// Class words of the parts of an author box that are not the name.
+  static let notNameParts: [StaticString] = [
+    "avatar", "image", "img", "photo", "pic", "bio", "date", "time", "desc", "social", "label",
+  ]
+
+  /// Whether `text` holds `needle` (lower-case ASCII) in any ASCII letter case; no allocation.
+  static func asciiContains(_ text: String, _ needle: StaticString) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    let bytes = needle.utf8Start
+    var text = text
+    return text.withUTF8 { haystack in
+      guard count > 0, haystack.count >= count else { return false }
+      for start in 0...(haystack.count - count) {
+        var offset = 0
+        while offset < count, haystack[start + offset] | 0x20 == bytes[offset] { offset += 1 }
+        if offset == count { return true }
+      }
+      return false
+    }
+  }
+
+  /// The author name an author-marked element holds: its `itemprop="name"` part when it has
+  /// one, else its text, "By" and anything after a separator or a date removed; nil when that
+  /// does not read as a name, or when the element sits in a comment, related-links or footer
+  /// region (commenters and other articles' authors).
+  static func markedAuthor(_ element: Int32, in tree: HTMLTree) -> String? {
+    var ancestor = tree.nodes[Int(element)].parent
+    while ancestor >= 0 {
+      let hint = ClassHints.weight(hintText: ClassHints.hintText(of: tree.nodes[Int(ancestor)]))
+      if hint == -2 { return nil }
+      ancestor = tree.nodes[Int(ancestor)].parent
+    }
+    var pieces: [String] = []
+    var nameParts: [String] = []
+    var insideName: [Int32] = []
+    let end = Int(subtreeEnd(of: element, in: tree))
+    var index = Int(element) + 1
+    while index < end, pieces.count < 12 {
+      let node = tree.nodes[index]
+      while let last = insideName.last, !isDescendant(Int32(index), of: last, in: tree) {
+        insideName.removeLast()
+      }
+      if node.isText {
+        let text = node.text.collapsingWhitespace
+        if !text.isEmpty {
+          pieces.append(text)
+          if !insideName.isEmpty { nameParts.append(text) }
+        }
+      } else if node.attributeEquals("itemprop", "name") {
+        insideName.append(Int32(index))
+      }
+      index += 1
+    }
+    if !nameParts.isEmpty, let name = authorName(nameParts.joined(separator: " ")) {
+      return name
+    }
+    if let name = authorName(pieces.joined(separator: " ")) { return name }
+    for piece in pieces.prefix(4) {
+      if let name = authorName(piece) { return name }
+    }
     return nil
+  }
+
+  private static func isDescendant(_ node: Int32, of ancestor: Int32, in tree: HTMLTree) -> Bool {
+    var current = tree.nodes[Int(node)].parent
+    while current >= ancestor {
+      if current == ancestor { return true }
+      current = tree.nodes[Int(current)].parent
+    }
+    return false
+  }
+
+  /// The index after the last node of `node`'s subtree (nodes are stored in pre-order).
+  private static func subtreeEnd(of node: Int32, in tree: HTMLTree) -> Int32 {
+    var end = Int(node) + 1
+    while end < tree.nodes.count, tree.nodes[end].parent >= node { end += 1 }
+    return Int32(end)
+  }
+
+  /// A byline's name: "By Jane Doe | May 4, 2025" → "Jane Doe"; "Written by Jane Doe, Senior
+  /// Editor" → "Jane Doe". Nil unless what is left reads as a name (`MemoHeaders.looksLikeName`,
+  /// or a single user name such as "jdoe").
+  static func authorName(_ raw: String) -> String? {
+    var text = raw.collapsingWhitespace
+    let lower = text.lowercased()
+    for prefix in ["written by ", "posted by ", "authored by ", "author: ", "by: ", "by "]
+    where lower.hasPrefix(prefix) {
+      text = String(text.dropFirst(prefix.count))
+      break
+    }
+    for stop in [" | ", ",", " on ", " - ", " – ", " — ", " • ", " · ", "|", "•", "·"] {
+      if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
+    }
+    text = text.trimmed
+    guard !text.isEmpty, text.count <= 60, DateNormalizer.normalize(text) == nil else {
+      return nil
+    }
+    return looksLikeAuthor(text) ? text : nil
+  }
+
+  /// Name particles written in lower case, and the words joining several names.
+  static let nameParticles: Set<String> = [
+    "and", "&", "van", "von", "der", "den", "de", "la", "le", "da", "di", "du", "del", "bin",
+    "al",
+  ]
+
+  /// One to six words, each capitalized (or a particle such as "van", "and"), made of letters,
+  /// periods, hyphens and apostrophes: "Jane van der Berg", "Ada Byron and Jo March".
+  static func looksLikeAuthor(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (1...6).contains(words.count) else { return false }
+    let lowerWords = ["by", "the", "team", "staff", "admin", "editor", "author"]
+    if words.count == 1, lowerWords.contains(text.lowercased()) { return false }
+    return words.allSatisfy { word in
+      if nameParticles.contains(String(word)) { return true }
+      guard let first = word.first, first.isUppercase else { return false }
+      return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
+    }
   }
 }
 

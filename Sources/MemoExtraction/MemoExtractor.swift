@@ -202,16 +202,28 @@ enum MemoAssembler {
         metadata.author = nil
       }
     }
-    // Chrome lines in pages are left to content selection (measured on the benchmarks).
+    // Chrome lines at either end (a letterhead or intranet title bar, "© 2025 Acme | Privacy |
+    // Terms") are not the memo; they stay evidence of its company.
+    let withChrome = body
+    body = BodyEvidence.withoutChrome(body)
     memo.paragraphs = body
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
     (memo.title, memo.titleSource) = first(
       (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
       (headline, "headline"), (metadata.pageTitle, "title"))
+    // A page's author given as its own organization (JSON-LD, or the site's name) gives way
+    // to a person the page marks as the author.
+    var pageAuthor = (metadata.author, metadata.authorSource)
+    if let author = metadata.author, content.byline ?? content.markedAuthor != nil,
+      metadata.authorIsOrganization
+        || siteNames.contains(author.lowercased())
+    {
+      pageAuthor = (nil, nil)
+    }
     (memo.author, memo.authorSource) = first(
-      (headers.from, "memo-header"), (metadata.author, metadata.authorSource),
-      (content.byline, "byline"), (MemoHeaders.signOff(body), "signature"))
+      (headers.from, "memo-header"), pageAuthor, (content.byline, "byline"),
+      (content.markedAuthor, "byline"), (MemoHeaders.signOff(body), "signature"))
     (memo.date, memo.dateSource) = date(headers: headers, content: content)
     if releaseCompany != nil {
       (memo.company, memo.companySource) = (releaseCompany, "release")
@@ -222,7 +234,9 @@ enum MemoAssembler {
       (memo.company, memo.companySource) = (site, "title")
     } else {
       var (company, source) = companyFromHeaders(headers, body: body)
-      if company == nil { (company, source) = BodyEvidence.company(in: body) }
+      if company == nil {
+        (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
+      }
       memo.company = company.map { fullerName(of: $0, among: content.imageNames) }
       memo.companySource = source
     }

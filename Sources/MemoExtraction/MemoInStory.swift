@@ -276,8 +276,8 @@ enum MemoEvidence {
     return count >= 2
   }
 
-  /// A closing word and a name ("Best," then "Priya"; "Thanks, Sam"), or a name over a job
-  /// title, among the last four paragraphs. A bare "— Name" attribution is how any quotation
+  /// A closing word and a name ("Best," then "Priya"; "Thanks, Sam") among the last four
+  /// paragraphs, or a name over a job title under two paragraphs or more. A bare "— Name" attribution is how any quotation
   /// ends, and does not count.
   static func hasSignOff(_ paragraphs: [String]) -> Bool {
     let tail = Array(paragraphs.suffix(4))
@@ -304,7 +304,9 @@ enum MemoEvidence {
         }
       }
     }
-    if paragraphs.count >= 3, let last = paragraphs.last, last.count <= 60,
+    // A name over a job title closes a memo of two paragraphs or more; under one paragraph it
+    // is how a pull quote or a testimonial is attributed.
+    if paragraphs.count >= 4, let last = paragraphs.last, last.count <= 60,
       MemoHeaders.isJobTitle(last), MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 2])
     {
       return true

@@ -15,10 +15,12 @@ struct TextBlock: Sendable {
 }
 
 enum BlockBuilder {
-  /// A hidden element is read when it holds more text than `revealShare` times everything
-  /// visible around it: pages that stream their body into a hidden element and reveal it by
-  /// script (server-rendered React, lazy "read more" bodies) show only a shell otherwise.
-  /// Menus, modals and collapsed tabs hold far less than the visible page.
+  /// A hidden element is read when it, with the hidden elements beside it under the same
+  /// parent, holds more text than `revealShare` times everything visible: pages that stream
+  /// their body into hidden elements and reveal it by script (server-rendered React, lazy "read
+  /// more" bodies) show only a shell otherwise. Menus, modals and collapsed tabs hold far less
+  /// than the visible page (WCXB dev: 2 of the 14 pages streamed in pieces lost their body to
+  /// the one-element rule).
   static let revealShare = 1.0
 
   /// Whether a block's bytes are only list-bullet glyphs and spaces ("•" in a span before
@@ -60,9 +62,22 @@ enum BlockBuilder {
     }
     guard !outermost.isEmpty else { return [] }
     let visible = rawLength[Int(root)] - hiddenLength
+    // A body streamed in pieces (server-rendered React sends each section as its own hidden
+    // element under one parent, for a script to move into place) outweighs the visible page
+    // only together: the hidden siblings under one parent count as one.
+    // Two or so hidden copies are microdata or a print version repeating the visible body.
+    var hiddenUnderParent: [Int32: (length: Int, count: Int)] = [:]
+    for hidden in outermost {
+      let parent = nodes[Int(hidden)].parent
+      let sum = hiddenUnderParent[parent] ?? (0, 0)
+      hiddenUnderParent[parent] = (sum.length + rawLength[Int(hidden)], sum.count + 1)
+    }
     return Set(
       outermost.filter { hidden in
-        guard Double(rawLength[Int(hidden)]) > revealShare * Double(visible) else { return false }
+        let alone = rawLength[Int(hidden)]
+        let group = hiddenUnderParent[nodes[Int(hidden)].parent] ?? (alone, 1)
+        let together = group.count >= streamedPieces ? group.length : alone
+        guard Double(together) > revealShare * Double(visible) else { return false }
         // A hidden mega-menu of linked headlines can outweigh a short story: not a body.
         if ClassHints.weight(hintText: ClassHints.hintText(of: nodes[Int(hidden)])) < 0 {
           return false
@@ -71,6 +86,11 @@ enum BlockBuilder {
           < Double(rawLength[Int(hidden)]) * revealMaxLinkDensity
       })
   }
+
+  /// How many hidden siblings make a body streamed in pieces (server-rendered React sends one
+  /// per section, 10–30 on the WCXB dev pages); fewer are copies of the visible body (hidden
+  /// schema.org microdata repeats it, and read with it doubled three ScrapingHub pages).
+  static let streamedPieces = 3
 
   /// A revealed hidden element must be prose: links at most this share of its text (bodies
   /// run under 0.1, menus of linked headlines over 0.3).

@@ -119,7 +119,7 @@ struct AuthorValueTests {
     }
     #expect(try author(#"["Ada Quill","Ben Ortiz"]"#) == "Ada Quill and Ben Ortiz")
     #expect(
-      try author(#"["Ada Quill","Ben Ortiz","Cy Vance"]"#) == "Ada Quill, Ben Ortiz, and Cy Vance")
+      try author(#"["Ada Quill","Ben Ortiz","Cy Vance"]"#) == "Ada Quill, Ben Ortiz, Cy Vance")
     #expect(
       try author(
         #"[{"@type":"Organization","name":"Quillmark"},{"@type":"Person","name":"Ada Quill"}]"#)
