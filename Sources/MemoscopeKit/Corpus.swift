@@ -143,7 +143,8 @@ public final class Corpus {
     let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
     let fingerprint: InputReader.Fingerprint = recordsStamps ? .fnv1a64 : .quick
     let recordsStamps = recordsStamps
-    var contentSeen: [UInt64: String] = [:]
+    // Keyed by hash and size; a match is confirmed byte for byte before a file is dropped.
+    var contentSeen: [ContentKey: String] = [:]
     var done = 0
     ParallelMap.forEachInOrder(
       units, lookahead: lookahead,
@@ -156,12 +157,16 @@ public final class Corpus {
       done += 1
       defer { progress?(done, units.count) }
       if let stamp = read.stamp {
-        if let first = contentSeen[stamp.hash] {
-          exclusions.append(
-            InputExclusion(path: stamp.path, reason: .duplicateContent(of: first)))
-          return
+        let key = ContentKey(hash: stamp.hash, size: stamp.size)
+        if let first = contentSeen[key] {
+          if Self.sameBytes(first, stamp.path) {
+            exclusions.append(
+              InputExclusion(path: stamp.path, reason: .duplicateContent(of: first)))
+            return
+          }
+        } else {
+          contentSeen[key] = stamp.path
         }
-        contentSeen[stamp.hash] = stamp.path
         if recordsStamps {
           stamps.append(
             InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
@@ -176,6 +181,23 @@ public final class Corpus {
       case .excluded(let exclusion): exclusions.append(exclusion)
       }
     }
+  }
+
+  /// A file's content as the duplicate check knows it before comparing bytes.
+  private struct ContentKey: Hashable {
+    var hash: UInt64
+    var size: Int
+  }
+
+  /// Whether two files whose hash and size agree hold the same bytes. Read again only on such a
+  /// match (rare outside real duplicates), so a hash collision never drops a memo. Standard input
+  /// cannot be read twice: there the 64-bit hash and size decide.
+  private static func sameBytes(_ first: String, _ second: String) -> Bool {
+    guard first != "-", second != "-",
+      let one = FileManager.default.contents(atPath: first),
+      let other = FileManager.default.contents(atPath: second)
+    else { return true }
+    return one == other
   }
 
   /// What a worker made of one unit.
