@@ -101,56 +101,81 @@ enum PageURL {
   }
 
   /// `<link>`, `<meta>`, `<base>` and `<script>` tags until `<body>` (comments skipped):
-  /// lower-cased name, the text up to `>`, and for scripts the content up to `</script>`.
-  /// Scans bytes: the markup looked for is ASCII, and most of a page is passed over.
+  /// lower-cased name, the text up to `>`, and for JSON-LD scripts the content up to
+  /// `</script>`. Scans bytes with `memchr`: the markup looked for is ASCII, and most of a page
+  /// is passed over without being decoded.
   private static func tags(in bytes: ArraySlice<UInt8>) -> [(
     name: String, body: String, content: String
   )] {
+    bytes.withUnsafeBufferPointer { tags(in: $0) }
+  }
+
+  private static func tags(in buffer: UnsafeBufferPointer<UInt8>) -> [(
+    name: String, body: String, content: String
+  )] {
+    guard let base = buffer.baseAddress else { return [] }
+    let count = buffer.count
     var result: [(String, String, String)] = []
-    var index = bytes.startIndex
-    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-    func find(_ needle: [UInt8], from start: Int, caseInsensitive: Bool = false) -> Int? {
-      guard needle.count <= bytes.endIndex - start else { return nil }
+    func next(_ byte: UInt8, from start: Int) -> Int? {
+      guard start < count, let found = memchr(base + start, Int32(byte), count - start) else {
+        return nil
+      }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    /// Whether the ASCII lower-case `word` stands at `index`, letters in any case.
+    func matches(_ word: StaticString, at index: Int) -> Bool {
+      let length = word.utf8CodeUnitCount
+      guard index + length <= count else { return false }
+      for offset in 0..<length {
+        var byte = buffer[index + offset]
+        if byte >= 0x41, byte <= 0x5A { byte += 0x20 }
+        if byte != word.utf8Start[offset] { return false }
+      }
+      return true
+    }
+    /// Where `word` (starting with `<` or `-`) next stands from `start`.
+    func find(_ word: StaticString, from start: Int) -> Int? {
       var position = start
-      while position + needle.count <= bytes.endIndex {
-        var matched = true
-        for (offset, expected) in needle.enumerated() {
-          var byte = bytes[position + offset]
-          if caseInsensitive, byte >= 0x41, byte <= 0x5A { byte += 0x20 }
-          if byte != expected {
-            matched = false
-            break
-          }
-        }
-        if matched { return position }
-        position += 1
+      while let candidate = next(word.utf8Start[0], from: position) {
+        if matches(word, at: candidate) { return candidate }
+        position = candidate + 1
       }
       return nil
     }
-    while let open = bytes[index...].firstIndex(of: UInt8(ascii: "<")) {
+    func text(_ range: Range<Int>) -> String {
+      String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+    }
+    var index = 0
+    while let open = next(UInt8(ascii: "<"), from: index) {
       index = open + 1
-      if bytes[index...].starts(with: Array("!--".utf8)) {
-        guard let end = find(Array("-->".utf8), from: index) else { break }
+      if matches("!--", at: index) {
+        guard let end = find("-->", from: index + 3) else { break }
         index = end + 3
         continue
       }
-      var nameEnd = index
-      while nameEnd < bytes.endIndex, nameEnd - index < 8,
-        (0x41...0x5A).contains(bytes[nameEnd]) || (0x61...0x7A).contains(bytes[nameEnd])
-      {
-        nameEnd += 1
-      }
-      let name = text(index..<nameEnd).lowercased()
-      guard ["link", "meta", "base", "script"].contains(name) else {
-        if name == "body" { break }
+      let name: String
+      if matches("link", at: index) {
+        name = "link"
+      } else if matches("meta", at: index) {
+        name = "meta"
+      } else if matches("base", at: index) {
+        name = "base"
+      } else if matches("script", at: index) {
+        name = "script"
+      } else if matches("body", at: index) {
+        break
+      } else {
         continue
       }
-      guard let close = bytes[nameEnd...].firstIndex(of: UInt8(ascii: ">")) else { break }
+      let nameEnd = index + name.utf8.count
+      // `<linked>`, `<metadata>`: a longer name is another tag.
+      if nameEnd < count, (0x41...0x5A).contains(buffer[nameEnd] & 0xDF) { continue }
+      guard let close = next(UInt8(ascii: ">"), from: nameEnd) else { break }
       let body = text(nameEnd..<close)
       index = close + 1
       var content = ""
       if name == "script" {
-        let end = find(Array("</script".utf8), from: index, caseInsensitive: true) ?? bytes.endIndex
+        let end = find("</script", from: index) ?? count
         if body.lowercased().contains("ld+json") { content = text(index..<end) }
         index = end
       }

@@ -230,11 +230,6 @@ extension MarkdownReport {
                 "Framing-only memos are counted on their own line, not as implied.")
           )
         }
-      } else {
-        items.append(
-          .text(
-            "Whether each memo announces job cuts, and whether it gives AI as the reason, "
-              + "was not determined by this scorer; the counts below cover every memo."))
       }
       if !input.bands.isEmpty {
         let ranked = rankedMemos
