@@ -79,12 +79,15 @@ enum LineUnwrapper {
         current.removeLast()
         current += line.text
       } else if currentIsItem, line.indent > last.indent || line.indent >= 2 {
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else if !endsSentence(last.text), startsLowercase(line.text) {
         // A sentence running on, whatever the line lengths.
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else if let width, last.length + 1 + line.firstWord > width {
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else {
         finish()
         current = line.text
@@ -157,10 +160,20 @@ enum LineUnwrapper {
   private static func mayBeFurniture(_ text: String) -> Bool {
     let bytes = text.utf8
     if bytes.count <= 12 { return true }
-    var prefix: [UInt8] = []
-    for byte in bytes.prefix(8) { prefix.append(byte | 0x20) }
-    return prefix.starts(with: "page ".utf8) || prefix.starts(with: "exhibit ".utf8)
-      || prefix.starts(with: "ex-".utf8) || bytes.first == 0x0C
+    if bytes.first == 0x0C { return true }
+    // The first eight bytes (there are more than 12), each `| 0x20`, against the prefixes.
+    var head: UInt64 = 0
+    for byte in bytes.prefix(8) { head = head << 8 | UInt64(byte | 0x20) }
+    return head >> 24 == furniturePage || head == furnitureExhibit || head >> 40 == furnitureEx
+  }
+
+  /// "page ", "exhibit " and "ex-" packed as `mayBeFurniture` packs a line's first bytes.
+  private static let furniturePage = packed("page ")
+  private static let furnitureExhibit = packed("exhibit ")
+  private static let furnitureEx = packed("ex-")
+
+  private static func packed(_ text: String) -> UInt64 {
+    text.utf8.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
   /// A list item: a bullet marker and a space, or `1.`/`1)` and a space.
