@@ -137,11 +137,16 @@ enum LineUnwrapper {
       line.kind = .blank
       return line
     }
-    var length = 0
-    var firstWord = -1
-    for byte in text.utf8 where byte & 0xC0 != 0x80 {
-      if byte == 0x20, firstWord < 0 { firstWord = length }
-      length += 1
+    // Characters counted as UTF-8 lead bytes, over the contiguous bytes.
+    var bytes = text
+    let (length, firstWord) = bytes.withUTF8 { buffer in
+      var length = 0
+      var firstWord = -1
+      for byte in buffer where byte & 0xC0 != 0x80 {
+        if byte == 0x20, firstWord < 0 { firstWord = length }
+        length += 1
+      }
+      return (length, firstWord)
     }
     line.length = length
     line.firstWord = firstWord < 0 ? length : firstWord
@@ -248,12 +253,13 @@ enum TopMatter {
         lines.remove(at: index)
         continue
       }
-      if text.utf8.count <= 40, let date = DateNormalizer.normalize(text), standsAlone || !sawBody {
-        if MemoHeaders.headerField(text) == nil {
-          if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
-          lines.remove(at: index)
-          continue
-        }
+      // A header line ("Date: …") is no dateline: checked first, it spares parsing its date.
+      if text.utf8.count <= 40, MemoHeaders.headerField(text) == nil, standsAlone || !sawBody,
+        let date = DateNormalizer.normalize(text)
+      {
+        if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
+        lines.remove(at: index)
+        continue
       }
       if examined == 1, !sawBody, content.title == nil, isTitle(text),
         standsAlone
