@@ -452,8 +452,8 @@ public enum InputReader {
 
   /// A 64-bit hash over eight bytes per step: each little-endian word is mixed in with a
   /// multiply and a shift (MurmurHash3's constants), the length and the tail last, then
-  /// MurmurHash3's finalizer. About eight times the speed of FNV-1a; collisions between
-  /// different files are as unlikely as with any 64-bit hash.
+  /// MurmurHash3's finalizer. A quarter of FNV-1a's time in profiles of `extract`;
+  /// collisions between different files are as unlikely as with any 64-bit hash.
   static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
     let count = buffer.count

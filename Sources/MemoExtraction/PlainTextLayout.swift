@@ -79,12 +79,15 @@ enum LineUnwrapper {
         current.removeLast()
         current += line.text
       } else if currentIsItem, line.indent > last.indent || line.indent >= 2 {
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else if !endsSentence(last.text), startsLowercase(line.text) {
         // A sentence running on, whatever the line lengths.
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else if let width, last.length + 1 + line.firstWord > width {
-        current += " " + line.text
+        current += " "
+        current += line.text
       } else {
         finish()
         current = line.text
@@ -134,11 +137,16 @@ enum LineUnwrapper {
       line.kind = .blank
       return line
     }
-    var length = 0
-    var firstWord = -1
-    for byte in text.utf8 where byte & 0xC0 != 0x80 {
-      if byte == 0x20, firstWord < 0 { firstWord = length }
-      length += 1
+    // Characters counted as UTF-8 lead bytes, over the contiguous bytes.
+    var bytes = text
+    let (length, firstWord) = bytes.withUTF8 { buffer in
+      var length = 0
+      var firstWord = -1
+      for byte in buffer where byte & 0xC0 != 0x80 {
+        if byte == 0x20, firstWord < 0 { firstWord = length }
+        length += 1
+      }
+      return (length, firstWord)
     }
     line.length = length
     line.firstWord = firstWord < 0 ? length : firstWord
@@ -157,10 +165,20 @@ enum LineUnwrapper {
   private static func mayBeFurniture(_ text: String) -> Bool {
     let bytes = text.utf8
     if bytes.count <= 12 { return true }
-    var prefix: [UInt8] = []
-    for byte in bytes.prefix(8) { prefix.append(byte | 0x20) }
-    return prefix.starts(with: "page ".utf8) || prefix.starts(with: "exhibit ".utf8)
-      || prefix.starts(with: "ex-".utf8) || bytes.first == 0x0C
+    if bytes.first == 0x0C { return true }
+    // The first eight bytes (there are more than 12), each `| 0x20`, against the prefixes.
+    var head: UInt64 = 0
+    for byte in bytes.prefix(8) { head = head << 8 | UInt64(byte | 0x20) }
+    return head >> 24 == furniturePage || head == furnitureExhibit || head >> 40 == furnitureEx
+  }
+
+  /// "page ", "exhibit " and "ex-" packed as `mayBeFurniture` packs a line's first bytes.
+  private static let furniturePage = packed("page ")
+  private static let furnitureExhibit = packed("exhibit ")
+  private static let furnitureEx = packed("ex-")
+
+  private static func packed(_ text: String) -> UInt64 {
+    text.utf8.reduce(0) { $0 << 8 | UInt64($1) }
   }
 
   /// A list item: a bullet marker and a space, or `1.`/`1)` and a space.
@@ -235,12 +253,13 @@ enum TopMatter {
         lines.remove(at: index)
         continue
       }
-      if text.utf8.count <= 40, let date = DateNormalizer.normalize(text), standsAlone || !sawBody {
-        if MemoHeaders.headerField(text) == nil {
-          if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
-          lines.remove(at: index)
-          continue
-        }
+      // A header line ("Date: …") is no dateline: checked first, it spares parsing its date.
+      if text.utf8.count <= 40, MemoHeaders.headerField(text) == nil, standsAlone || !sawBody,
+        let date = DateNormalizer.normalize(text)
+      {
+        if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
+        lines.remove(at: index)
+        continue
       }
       if examined == 1, !sawBody, content.title == nil, isTitle(text),
         standsAlone
