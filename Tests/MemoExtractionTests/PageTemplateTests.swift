@@ -159,4 +159,28 @@ struct PageTemplateTests {
     #expect(memo.paragraphs.first?.hasPrefix("Team, today") == true)
     #expect(!memo.paragraphs.contains { $0.contains("Privacy") || $0.contains("Intranet") })
   }
+
+  @Test("A date shown in a date-marked element, or a meta 'published' date, is the date")
+  func markedDate() throws {
+    let marked = """
+      <html><body><div class="post-meta"><span class="dateAndAuthor"><span>Dec 17, 2025</span> <span>Ole Brandt</span></span></div>
+      \(Self.body)</body></html>
+      """
+    let memo = try extractHTML(marked)
+    #expect(memo.date == "2025-12-17")
+    #expect(memo.dateSource == "dateline")
+
+    let meta = """
+      <html><head><meta name="published" content="July 17, 2025"></head><body>\(Self.body)</body></html>
+      """
+    #expect(try extractHTML(meta).date == "2025-07-17")
+
+    // A related story's card marks its date the same way: not the article's.
+    let related = """
+      <html><body>\(Self.body)<section class="related-posts"><div class="card"><span class="post-date">Mar 3, 2024</span>
+      <a href="/older">An older story</a></div></section></body></html>
+      """
+    let tree = try HTMLParser.tree(utf8: Array(related.utf8), path: "page.html")
+    #expect(HTMLReader.timeDateAndMarkedAuthor(in: tree).markedDate == nil)
+  }
 }
