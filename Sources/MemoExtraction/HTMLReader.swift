@@ -38,7 +38,8 @@ enum HTMLReader {
   static func read(
     utf8: [UInt8], path: String, mode: Mode
   ) throws(ExtractionError) -> Content {
-    let tree = try HTMLParser.tree(utf8: AttributeNames.repaired(utf8), path: path)
+    let tree = try HTMLParser.tree(
+      utf8: PrematureEndTags.repaired(AttributeNames.repaired(utf8)), path: path)
     let metadata = PageMetadata(tree: tree)
     let body = tree.nodes.firstIndex { $0.name == "body" }.map { Int32($0) } ?? 0
     guard !tree.nodes.isEmpty else {

@@ -183,4 +183,17 @@ struct PageTemplateTests {
     let tree = try HTMLParser.tree(utf8: Array(related.utf8), path: "page.html")
     #expect(HTMLReader.timeDateAndMarkedAuthor(in: tree).markedDate == nil)
   }
+
+  @Test("An article printed after a premature </body></html> is read, as browsers read it")
+  func contentAfterEndTags() throws {
+    let page = """
+      <html><body><header><a href="/">Home</a> <a href="/blog">Blog</a></header></body></html>
+      <div class="post">\(Self.body)</div></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.paragraphs.first?.hasPrefix("The workshop rebuilt") == true)
+    // Nothing after the end tags: the bytes are left as they are.
+    let normal = Array("<html><body><p>Text</p></body></html>\n".utf8)
+    #expect(PrematureEndTags.repaired(normal) == normal)
+  }
 }
