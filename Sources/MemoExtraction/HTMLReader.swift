@@ -207,12 +207,15 @@ enum HTMLReader {
       if date == nil, node.name == "time", let value = node.attribute("datetime") {
         date = DateNormalizer.normalize(value)
       }
+      // One pass over the class and id bytes before the word checks below.
+      let marks = markWords(node)
+      if marks == 0 && node.name != "address" { continue }
       if author == nil, looked < Thresholds.authorCandidates, isAuthorMarked(node) {
         looked += 1
         author = markedAuthor(Int32(index), in: tree)
       }
       if markedDate == nil, date == nil, lookedDates < Thresholds.authorCandidates,
-        isDateMarked(node)
+        marks & Self.dateMark != 0, isDateMarked(node)
       {
         lookedDates += 1
         markedDate = self.markedDate(Int32(index), in: tree)
@@ -220,6 +223,42 @@ enum HTMLReader {
       if date != nil && author != nil { break }
     }
     return (date, author, markedDate)
+  }
+
+  static let authorMark: UInt8 = 1
+  static let dateMark: UInt8 = 2
+
+  /// Which mark words an element's class, id, itemprop or rel holds, in one pass over each
+  /// value: `authorMark` for "author" or "byline", `dateMark` for "date" or "publish".
+  static func markWords(_ node: DOMNode) -> UInt8 {
+    var marks: UInt8 = 0
+    for attribute in node.attributes {
+      switch attribute.name {
+      case "class", "id", "itemprop", "rel": break
+      default: continue
+      }
+      var value = attribute.value
+      value.withUTF8 { bytes in
+        func matches(_ word: StaticString, at start: Int) -> Bool {
+          let count = word.utf8CodeUnitCount
+          guard start + count <= bytes.count else { return false }
+          for offset in 1..<count where bytes[start + offset] | 0x20 != word.utf8Start[offset] {
+            return false
+          }
+          return true
+        }
+        for index in bytes.indices {
+          switch bytes[index] | 0x20 {
+          case 0x61: if matches("author", at: index) { marks |= authorMark }
+          case 0x62: if matches("byline", at: index) { marks |= authorMark }
+          case 0x64: if matches("date", at: index) { marks |= dateMark }
+          case 0x70: if matches("publish", at: index) { marks |= dateMark }
+          default: break
+          }
+        }
+      }
+    }
+    return marks
   }
 
   /// Whether an element's class or id says it holds the publication date ("post-date",
