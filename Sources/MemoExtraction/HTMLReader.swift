@@ -407,7 +407,9 @@ enum HTMLReader {
   static func authorName(_ raw: String) -> String? {
     var text = raw.collapsingWhitespace
     let lower = text.lowercased()
-    for prefix in ["written by ", "posted by ", "authored by ", "author: ", "by: ", "by "]
+    for prefix in [
+      "written by ", "posted by ", "authored by ", "author: ", "author ", "by: ", "by ",
+    ]
     where lower.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
       break

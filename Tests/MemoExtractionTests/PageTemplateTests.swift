@@ -62,6 +62,10 @@ struct PageTemplateTests {
       \(Self.body)</body></html>
       """
     #expect(try extractHTML(itemprop).author == "Ines de la Vega")
+
+    // The box's label is not part of the name.
+    #expect(HTMLReader.authorName("Author Tove Ekdahl") == "Tove Ekdahl")
+    #expect(HTMLReader.authorName("Written by Tove Ekdahl, Senior Editor") == "Tove Ekdahl")
   }
 
   @Test("A person named in the page's byline beats an author that is the site itself")
