@@ -142,3 +142,68 @@ enum AttributeNames {
     isNameStart(byte) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
   }
 }
+
+/// `</body>` and `</html>` end tags with page content after them.
+///
+/// Browsers ignore both: content after them still goes into the body (templates that close
+/// the document after the site header and print the article after it show the article).
+/// libxml2 2.9 leaves that content out of the document. Blanking these end tags (spaces, same
+/// length) lets libxml2 close the document at the end of the bytes, as a browser does.
+enum PrematureEndTags {
+  /// `bytes` with each `</body` and `</html` (any letter case) blanked when an element's
+  /// start tag follows it; the same array when there is none. Finds `<` with `memchr`.
+  static func repaired(_ bytes: [UInt8]) -> [UInt8] {
+    var output = bytes
+    var changed = false
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress, buffer.count > 7 else { return }
+      var position = 0
+      while position + 7 < buffer.count,
+        let found = memchr(base + position, 0x3C, buffer.count - position)
+      {
+        let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        position = at + 1
+        guard at + 7 <= buffer.count, buffer[at + 1] == 0x2F, isBodyOrHTML(buffer, at + 2)
+        else { continue }
+        guard let close = memchr(base + at, 0x3E, buffer.count - at) else { break }
+        let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self)) + 1
+        guard startTagFollows(buffer, from: end) else { continue }
+        for index in at..<end { output[index] = 0x20 }
+        changed = true
+        position = end
+      }
+    }
+    return changed ? output : bytes
+  }
+
+  /// Whether `body` or `html` (any letter case) starts at `index`, ending the name.
+  private static func isBodyOrHTML(_ buffer: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+    guard index + 4 <= buffer.count else { return false }
+    let first = buffer[index] | 0x20
+    let second = buffer[index + 1] | 0x20
+    let third = buffer[index + 2] | 0x20
+    let fourth = buffer[index + 3] | 0x20
+    let body = first == 0x62 && second == 0x6F && third == 0x64 && fourth == 0x79
+    let html = first == 0x68 && second == 0x74 && third == 0x6D && fourth == 0x6C
+    guard body || html else { return false }
+    guard index + 4 < buffer.count else { return true }
+    let next = buffer[index + 4]
+    return next == 0x3E || next == 0x20 || next == 0x0A || next == 0x09 || next == 0x0D
+  }
+
+  /// Whether an element's start tag (`<` and a letter) comes after `from`.
+  private static func startTagFollows(_ buffer: UnsafeBufferPointer<UInt8>, from: Int) -> Bool {
+    guard let base = buffer.baseAddress else { return false }
+    var position = from
+    while position < buffer.count,
+      let found = memchr(base + position, 0x3C, buffer.count - position)
+    {
+      let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+      if at + 1 < buffer.count, (buffer[at + 1] | 0x20) >= 0x61, (buffer[at + 1] | 0x20) <= 0x7A {
+        return true
+      }
+      position = at + 1
+    }
+    return false
+  }
+}

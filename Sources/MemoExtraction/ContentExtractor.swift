@@ -72,14 +72,16 @@ struct ContentExtractor {
   }
 
   /// The share of links in a subtree's text, leaving out its children that are link lists
-  /// (over 0.7 links and no prose block): a grid of linked headlines beside the body's sections
+  /// (over `linkListDensity` links and no prose block): a grid of linked headlines beside the body's sections
   /// is pruned on its own and should not stop the climb to them. Needs `proseBlocks`.
   func linkDensityWithoutLinkLists(_ node: Int32) -> Double {
     var text = textLength[Int(node)]
     var links = linkLength[Int(node)]
     var child = tree.nodes[Int(node)].firstChild
     while child >= 0 {
-      if textLength[Int(child)] > 0, proseBlocks[Int(child)] == 0, linkDensity(child) > 0.7 {
+      if textLength[Int(child)] > 0, proseBlocks[Int(child)] == 0,
+        linkDensity(child) > Thresholds.linkListDensity
+      {
         text -= textLength[Int(child)]
         links -= linkLength[Int(child)]
       }
@@ -486,7 +488,9 @@ struct ContentExtractor {
     if (element.name == "ul" || element.name == "ol") && density > 0.6 { return true }
     // Link lists: short ones, and long ones without a paragraph of prose (a grid of linked
     // headlines that climbing took in with the body's other parts).
-    if density > 0.7 && (length < 400 || (!proseBlocks.isEmpty && proseBlocks[Int(node)] == 0)) {
+    if density > Thresholds.linkListDensity
+      && (length < 400 || (!proseBlocks.isEmpty && proseBlocks[Int(node)] == 0))
+    {
       return true
     }
     return false
@@ -576,6 +580,11 @@ enum Thresholds {
   /// most this many characters and no prose block: a footer's contact lines and links run
   /// 100–500 characters; an article's last section is longer or has a paragraph of prose.
   static let footerRegionLength = 600
+  /// An element with more of its text in links than this is a link list: pruned inside the
+  /// body when short (under 400 characters, as before) or without a prose block, and left out
+  /// of the link density that stops climbing (menus and headline grids run 0.8–1.0; a body
+  /// with inline links under 0.3).
+  static let linkListDensity = 0.7
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.

@@ -18,6 +18,10 @@ enum HTMLReader {
     /// The name in an element the page marks as its author (`itemprop`, `rel`, class or id
     /// "author"/"byline", `<address>`), outside comments and related links.
     var markedAuthor: String? = nil
+    /// The date an element marked as the date shows ("post-date": "Dec 17, 2025"); after a
+    /// dateline, as cards of other stories mark their dates the same way (WCXB dev: 4 right
+    /// and 5 wrong before the dateline, 2 right and none wrong after it).
+    var markedDate: String? = nil
     /// Copyright lines of the footers left out of the body ("© 2025 Acme Robotics").
     var footerLines: [String] = []
     /// The first `<h1>`'s text: the headline on most pages.
@@ -34,7 +38,8 @@ enum HTMLReader {
   static func read(
     utf8: [UInt8], path: String, mode: Mode
   ) throws(ExtractionError) -> Content {
-    let tree = try HTMLParser.tree(utf8: AttributeNames.repaired(utf8), path: path)
+    let tree = try HTMLParser.tree(
+      utf8: PrematureEndTags.repaired(AttributeNames.repaired(utf8)), path: path)
     let metadata = PageMetadata(tree: tree)
     let body = tree.nodes.firstIndex { $0.name == "body" }.map { Int32($0) } ?? 0
     guard !tree.nodes.isEmpty else {
@@ -64,6 +69,7 @@ enum HTMLReader {
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: marked.date,
       quoteEligible: eligible)
     content.markedAuthor = marked.author
+    content.markedDate = marked.markedDate
     content.footerLines = extractor.footerLines
     let allBlocks = extractor.blocks
     content.imageNames = imageNames(in: tree)
@@ -187,23 +193,118 @@ enum HTMLReader {
 
   /// The first `<time datetime>` that normalizes to a date, and the first name in an element
   /// the page marks as its author (`markedAuthor(_:in:)`), found in one walk over the nodes.
-  static func timeDateAndMarkedAuthor(in tree: HTMLTree) -> (date: String?, author: String?) {
+  static func timeDateAndMarkedAuthor(in tree: HTMLTree) -> (
+    date: String?, author: String?, markedDate: String?
+  ) {
     var date: String?
     var author: String?
+    var markedDate: String?
     var looked = 0
+    var lookedDates = 0
     for index in tree.nodes.indices {
       let node = tree.nodes[index]
       if node.isText || node.attributes.isEmpty && node.name != "address" { continue }
       if date == nil, node.name == "time", let value = node.attribute("datetime") {
         date = DateNormalizer.normalize(value)
       }
+      // One pass over the class and id bytes before the word checks below.
+      let marks = markWords(node)
+      if marks == 0 && node.name != "address" { continue }
       if author == nil, looked < Thresholds.authorCandidates, isAuthorMarked(node) {
         looked += 1
         author = markedAuthor(Int32(index), in: tree)
       }
+      if markedDate == nil, date == nil, lookedDates < Thresholds.authorCandidates,
+        marks & Self.dateMark != 0, isDateMarked(node)
+      {
+        lookedDates += 1
+        markedDate = self.markedDate(Int32(index), in: tree)
+      }
       if date != nil && author != nil { break }
     }
-    return (date, author)
+    return (date, author, markedDate)
+  }
+
+  static let authorMark: UInt8 = 1
+  static let dateMark: UInt8 = 2
+
+  /// Which mark words an element's class, id, itemprop or rel holds, in one pass over each
+  /// value: `authorMark` for "author" or "byline", `dateMark` for "date" or "publish".
+  static func markWords(_ node: DOMNode) -> UInt8 {
+    var marks: UInt8 = 0
+    for attribute in node.attributes {
+      switch attribute.name {
+      case "class", "id", "itemprop", "rel": break
+      default: continue
+      }
+      var value = attribute.value
+      value.withUTF8 { bytes in
+        func matches(_ word: StaticString, at start: Int) -> Bool {
+          let count = word.utf8CodeUnitCount
+          guard start + count <= bytes.count else { return false }
+          for offset in 1..<count where bytes[start + offset] | 0x20 != word.utf8Start[offset] {
+            return false
+          }
+          return true
+        }
+        for index in bytes.indices {
+          switch bytes[index] | 0x20 {
+          case 0x61: if matches("author", at: index) { marks |= authorMark }
+          case 0x62: if matches("byline", at: index) { marks |= authorMark }
+          case 0x64: if matches("date", at: index) { marks |= dateMark }
+          case 0x70: if matches("publish", at: index) { marks |= dateMark }
+          default: break
+          }
+        }
+      }
+    }
+    return marks
+  }
+
+  /// Whether an element's class or id says it holds the publication date ("post-date",
+  /// "publishedOn", "dateAndAuthor"), not an update.
+  static func isDateMarked(_ node: DOMNode) -> Bool {
+    for attribute in node.attributes where attribute.name == "class" || attribute.name == "id" {
+      let value = attribute.value
+      guard asciiContains(value, "date") || asciiContains(value, "publish") else { continue }
+      if asciiContains(value, "update") || asciiContains(value, "modified") { continue }
+      return true
+    }
+    return false
+  }
+
+  /// The date a date-marked element shows ("Dec 17, 2025", "17.05.2021"), read from its text
+  /// or from one of its first text pieces; nil inside comments and related links.
+  static func markedDate(_ element: Int32, in tree: HTMLTree) -> String? {
+    guard !inExcludedRegion(element, in: tree) else { return nil }
+    let end = Int(subtreeEnd(of: element, in: tree))
+    var pieces: [String] = []
+    var index = Int(element) + 1
+    while index < end, pieces.count < 6 {
+      if tree.nodes[index].isText {
+        let text = tree.nodes[index].text.collapsingWhitespace
+        if !text.isEmpty {
+          if text.count > 80 { return nil }
+          pieces.append(text)
+        }
+      }
+      index += 1
+    }
+    let whole = pieces.joined(separator: " ")
+    guard whole.count <= 80 else { return nil }
+    if let date = DateNormalizer.normalize(whole) { return date }
+    return pieces.lazy.compactMap(DateNormalizer.normalize).first
+  }
+
+  /// Whether an ancestor of `element` is a comment, related-links, footer or like region.
+  static func inExcludedRegion(_ element: Int32, in tree: HTMLTree) -> Bool {
+    var ancestor = tree.nodes[Int(element)].parent
+    while ancestor >= 0 {
+      let hint = ClassHints.weight(hintText: ClassHints.hintText(of: tree.nodes[Int(ancestor)]))
+      if hint == -2 { return true }
+      ancestor = tree.nodes[Int(ancestor)].parent
+    }
+    return false
   }
 
   /// Whether an element says it holds the author: `itemprop="author"`, `rel="author"`, an
@@ -252,12 +353,7 @@ enum HTMLReader {
   /// does not read as a name, or when the element sits in a comment, related-links or footer
   /// region (commenters and other articles' authors).
   static func markedAuthor(_ element: Int32, in tree: HTMLTree) -> String? {
-    var ancestor = tree.nodes[Int(element)].parent
-    while ancestor >= 0 {
-      let hint = ClassHints.weight(hintText: ClassHints.hintText(of: tree.nodes[Int(ancestor)]))
-      if hint == -2 { return nil }
-      ancestor = tree.nodes[Int(ancestor)].parent
-    }
+    guard !inExcludedRegion(element, in: tree) else { return nil }
     var pieces: [String] = []
     var nameParts: [String] = []
     var insideName: [Int32] = []
@@ -311,7 +407,9 @@ enum HTMLReader {
   static func authorName(_ raw: String) -> String? {
     var text = raw.collapsingWhitespace
     let lower = text.lowercased()
-    for prefix in ["written by ", "posted by ", "authored by ", "author: ", "by: ", "by "]
+    for prefix in [
+      "written by ", "posted by ", "authored by ", "author: ", "author ", "by: ", "by ",
+    ]
     where lower.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
       break

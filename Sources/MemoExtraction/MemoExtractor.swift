@@ -257,7 +257,7 @@ enum MemoAssembler {
     return first(
       (headers.date.flatMap(DateNormalizer.normalize), "memo-header"),
       (published, metadata.dateSource), (content.timeDate, "time"),
-      (content.datelineDate, "dateline"),
+      (content.datelineDate, "dateline"), (content.markedDate, "dateline"),
       (metadata.dateIsModified ? metadata.date : nil, metadata.dateSource))
   }
 

@@ -42,7 +42,8 @@ struct PageMetadata: Sendable, Equatable {
     "publishdate", "sailthru.date", "parsely-pub-date", "og:published_time",
     "article.published", "date.published", "dcterms.date", "article:modified_time",
     "og:site_name", "application-name", "dcterms.creator", "creator", "dcterms.publisher",
-    "dc.publisher",
+    "dc.publisher", "published", "publication_date", "publish_date", "date_published",
+    "article:published",
   ]
 
   init(tree: HTMLTree) {
@@ -78,6 +79,7 @@ struct PageMetadata: Sendable, Equatable {
         "article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
         "pubdate", "publish-date", "publishdate", "sailthru.date", "parsely-pub-date",
         "og:published_time", "article.published", "date.published", "dcterms.date",
+        "published", "publication_date", "publish_date", "date_published", "article:published",
         "article:modified_time",
       ] {
         if let value = metas[key], let normalized = DateNormalizer.normalize(value) {

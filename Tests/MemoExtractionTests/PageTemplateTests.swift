@@ -62,6 +62,10 @@ struct PageTemplateTests {
       \(Self.body)</body></html>
       """
     #expect(try extractHTML(itemprop).author == "Ines de la Vega")
+
+    // The box's label is not part of the name.
+    #expect(HTMLReader.authorName("Author Tove Ekdahl") == "Tove Ekdahl")
+    #expect(HTMLReader.authorName("Written by Tove Ekdahl, Senior Editor") == "Tove Ekdahl")
   }
 
   @Test("A person named in the page's byline beats an author that is the site itself")
@@ -158,5 +162,42 @@ struct PageTemplateTests {
     let memo = try extractHTML(page)
     #expect(memo.paragraphs.first?.hasPrefix("Team, today") == true)
     #expect(!memo.paragraphs.contains { $0.contains("Privacy") || $0.contains("Intranet") })
+  }
+
+  @Test("A date shown in a date-marked element, or a meta 'published' date, is the date")
+  func markedDate() throws {
+    let marked = """
+      <html><body><div class="post-meta"><span class="dateAndAuthor"><span>Dec 17, 2025</span> <span>Ole Brandt</span></span></div>
+      \(Self.body)</body></html>
+      """
+    let memo = try extractHTML(marked)
+    #expect(memo.date == "2025-12-17")
+    #expect(memo.dateSource == "dateline")
+
+    let meta = """
+      <html><head><meta name="published" content="July 17, 2025"></head><body>\(Self.body)</body></html>
+      """
+    #expect(try extractHTML(meta).date == "2025-07-17")
+
+    // A related story's card marks its date the same way: not the article's.
+    let related = """
+      <html><body>\(Self.body)<section class="related-posts"><div class="card"><span class="post-date">Mar 3, 2024</span>
+      <a href="/older">An older story</a></div></section></body></html>
+      """
+    let tree = try HTMLParser.tree(utf8: Array(related.utf8), path: "page.html")
+    #expect(HTMLReader.timeDateAndMarkedAuthor(in: tree).markedDate == nil)
+  }
+
+  @Test("An article printed after a premature </body></html> is read, as browsers read it")
+  func contentAfterEndTags() throws {
+    let page = """
+      <html><body><header><a href="/">Home</a> <a href="/blog">Blog</a></header></body></html>
+      <div class="post">\(Self.body)</div></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.paragraphs.first?.hasPrefix("The workshop rebuilt") == true)
+    // Nothing after the end tags: the bytes are left as they are.
+    let normal = Array("<html><body><p>Text</p></body></html>\n".utf8)
+    #expect(PrematureEndTags.repaired(normal) == normal)
   }
 }
