@@ -32,6 +32,8 @@ public struct Lexicon: Sendable {
   private let exceptionRules: [(entry: Int, redirect: Int?)]
   /// The number of distinct token sequences all patterns expand to.
   public let sequenceCount: Int
+  /// The states and edges of the compiled automaton (a minimized trie of all sequences).
+  public var automatonSize: (states: Int, edges: Int) { matcher.size }
 
   /// Most sequences one pattern may expand to; beyond this the pattern is an error.
   static let expansionLimit = 20_000

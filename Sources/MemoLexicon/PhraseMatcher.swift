@@ -19,13 +19,14 @@ struct PhraseOutput: Hashable, Sendable {
   var index: Int32
 }
 
-/// All patterns of a lexicon compiled into one trie over token symbols.
+/// All patterns of a lexicon compiled into one automaton over token symbols: a trie, minimized
+/// into an acyclic graph by `finish` (equal tails stored once).
 ///
 /// Words are symbols (joined to documents by `StableHash` of the normalized form), `#` is a
-/// number class and `*` an any-token edge. Matching simulates the trie from every token with a
-/// set of live states: each live state is a start position within the longest pattern, so the
-/// work per token is bounded by the pattern length (times the few `*`/`#` branches), never by
-/// the number of patterns. Matches never cross sentences (nor, therefore, paragraphs).
+/// number class and `*` an any-token edge. Matching simulates the automaton from every token
+/// with a set of live states: each live state is a start position within the longest pattern,
+/// so the work per token is bounded by the pattern length (times the few `*`/`#` branches),
+/// never by the number of patterns. Matches never cross sentences (nor, therefore, paragraphs).
 struct PhraseMatcher: Sendable {
   /// The symbol of the `#` number class; word symbols start at 1.
   static let numberSymbol: UInt32 = 0
@@ -51,8 +52,14 @@ struct PhraseMatcher: Sendable {
   private var flags: [UInt32] = []
   /// The root's child for each symbol, -1 for none (built by `finish`).
   private var rootChildren: [Int32] = []
-  /// The length (in tokens) of each node's path from the root.
-  private var depth: [Int32] = [0]
+  /// One bit per (node, symbol) hash for every word edge, about eight bits per edge (built by
+  /// `finish`): a table small enough for the cache that rules out most absent edges before
+  /// `edge` probes the large edge table, whose probes are cache misses.
+  private var edgeBits: [UInt64] = [0]
+  private var edgeBitShift: UInt64 = 63
+
+  /// The number of automaton states and edges (after `finish`).
+  var size: (states: Int, edges: Int) { (anyChild.count, edgeCount) }
 
   /// The number of trie nodes.
   var nodeCount: Int { anyChild.count }
@@ -71,11 +78,27 @@ struct PhraseMatcher: Sendable {
     Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 24) & mask
   }
 
+  /// The bit of `edgeBits` for an edge key.
+  @inline(__always)
+  private static func edgeBit(_ key: UInt64, shift: UInt64) -> (word: Int, bit: UInt64) {
+    let hash = (key ^ (key >> 29)) &* 0xbf58_476d_1ce4_e5b9
+    let index = Int(truncatingIfNeeded: hash >> shift)
+    return (index >> 6, 1 << UInt64(index & 63))
+  }
+
   /// The edge from `node` for `symbol`, if any.
   @inline(__always)
   private func edge(_ node: Int32, _ symbol: UInt32) -> Edge? {
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
-    return edges.withUnsafeBufferPointer { edges in
+    let bit = Self.edgeBit(key, shift: edgeBitShift)
+    if edgeBits.withUnsafeBufferPointer({ $0[bit.word] }) & bit.bit == 0 { return nil }
+    return probe(key)
+  }
+
+  /// The edge with `key` in the edge table, if any.
+  @inline(__always)
+  private func probe(_ key: UInt64) -> Edge? {
+    edges.withUnsafeBufferPointer { edges in
       let mask = edges.count - 1
       var slot = Self.slot(key, mask: mask)
       while true {
@@ -87,10 +110,9 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// The child of `node` for `symbol`, or -1.
-  @inline(__always)
+  /// The child of `node` for `symbol`, or -1 (while building: no `edgeBits` needed).
   private func child(_ node: Int32, _ symbol: UInt32) -> Int32 {
-    edge(node, symbol)?.child ?? -1
+    probe(UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol))?.child ?? -1
   }
 
   private mutating func setChild(_ node: Int32, _ symbol: UInt32, _ child: Int32) {
@@ -112,10 +134,9 @@ struct PhraseMatcher: Sendable {
     edgeCount += 1
   }
 
-  private mutating func newNode(depth parentDepth: Int32) -> Int32 {
+  private mutating func newNode() -> Int32 {
     anyChild.append(-1)
     outputs.append([])
-    depth.append(parentDepth + 1)
     return Int32(anyChild.count - 1)
   }
 
@@ -125,7 +146,7 @@ struct PhraseMatcher: Sendable {
     for slot in slots {
       switch slot {
       case .any:
-        if anyChild[Int(node)] < 0 { anyChild[Int(node)] = newNode(depth: depth[Int(node)]) }
+        if anyChild[Int(node)] < 0 { anyChild[Int(node)] = newNode() }
         node = anyChild[Int(node)]
       case .number, .word:
         let symbol: UInt32
@@ -136,7 +157,7 @@ struct PhraseMatcher: Sendable {
         }
         var next = child(node, symbol)
         if next < 0 {
-          next = newNode(depth: depth[Int(node)])
+          next = newNode()
           setChild(node, symbol, next)
         }
         node = next
@@ -148,7 +169,15 @@ struct PhraseMatcher: Sendable {
   }
 
   /// Builds the read-only tables `scan` uses; call once after the last `insert`.
+  ///
+  /// First the trie is minimized into an acyclic automaton: nodes with the same outputs and the
+  /// same edges to equivalent nodes are merged, bottom up. Optional words, `*` slots and
+  /// alternatives early in a pattern copy everything after them once per path in the trie (a
+  /// pattern `(cut|shed|…) [*] # [percent] of [our|the] (staff|…)` holds its tail dozens of
+  /// times); merged, the tail is stored once, so the edge table a scan probes stays small enough
+  /// to live in the cache. Matches are unchanged: every path, and its outputs, is kept.
   mutating func finish() {
+    minimize()
     flags = outputs.indices.map { node in
       (outputs[node].isEmpty ? 0 : NodeFlags.output) | (anyChild[node] < 0 ? 0 : NodeFlags.any)
     }
@@ -161,7 +190,84 @@ struct PhraseMatcher: Sendable {
     for index in edges.indices where edges[index].key != .max {
       edges[index].childFlags = flags[Int(edges[index].child)]
     }
+    // About eight bits per edge, a power of two of at least 2^16 bits.
+    var bits = 16
+    while (1 << bits) < edgeCount * 8 { bits += 1 }
+    edgeBitShift = UInt64(64 - bits)
+    edgeBits = [UInt64](repeating: 0, count: (1 << bits) / 64)
+    for edge in edges where edge.key != .max {
+      let bit = Self.edgeBit(edge.key, shift: edgeBitShift)
+      edgeBits[bit.word] |= bit.bit
+    }
     rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
+  }
+
+  /// A node's identity for minimization: its outputs and its edges to already merged nodes.
+  private struct NodeSignature: Hashable {
+    var outputs: [PhraseOutput]
+    var any: Int32
+    var edges: [UInt64]
+  }
+
+  /// Merges equivalent nodes (see `finish`) and renumbers the rest breadth first from the root,
+  /// so that nodes reached one after another sit near each other in memory.
+  private mutating func minimize() {
+    let count = anyChild.count
+    var children = [[(symbol: UInt32, child: Int32)]](repeating: [], count: count)
+    for edge in edges where edge.key != .max {
+      children[Int(edge.key >> 32)].append((UInt32(truncatingIfNeeded: edge.key), edge.child))
+    }
+    // A child is always created after its parent, so walking the nodes from the last one
+    // merges every node's children before the node itself.
+    var representative = [Int32](repeating: -1, count: count)
+    var seen: [NodeSignature: Int32] = [:]
+    for node in stride(from: count - 1, through: 0, by: -1) {
+      let any = anyChild[node] < 0 ? -1 : representative[Int(anyChild[node])]
+      let merged = children[node].map {
+        UInt64($0.symbol) << 32 | UInt64(UInt32(bitPattern: representative[Int($0.child)]))
+      }.sorted()
+      let signature = NodeSignature(
+        outputs: outputs[node].sorted {
+          ($0.isException ? 1 : 0, $0.index) < ($1.isException ? 1 : 0, $1.index)
+        },
+        any: any, edges: merged)
+      if let existing = seen[signature] {
+        representative[node] = existing
+      } else {
+        representative[node] = Int32(node)
+        seen[signature] = Int32(node)
+      }
+    }
+    // Breadth-first renumbering of the merged graph.
+    var newID = [Int32](repeating: -1, count: count)
+    var order: [Int32] = [0]
+    newID[0] = 0
+    var head = 0
+    while head < order.count {
+      let node = Int(order[head])
+      head += 1
+      var next = children[node].sorted { $0.symbol < $1.symbol }.map {
+        representative[Int($0.child)]
+      }
+      if anyChild[node] >= 0 { next.append(representative[Int(anyChild[node])]) }
+      for target in next where newID[Int(target)] < 0 {
+        newID[Int(target)] = Int32(order.count)
+        order.append(target)
+      }
+    }
+    let oldOutputs = outputs
+    let oldAny = anyChild
+    anyChild = order.map {
+      oldAny[Int($0)] < 0 ? -1 : newID[Int(representative[Int(oldAny[Int($0)])])]
+    }
+    outputs = order.map { oldOutputs[Int($0)] }
+    edges = [Edge](repeating: Edge(key: .max, child: 0), count: 1024)
+    edgeCount = 0
+    for (index, node) in order.enumerated() {
+      for edge in children[Int(node)] {
+        setChild(Int32(index), edge.symbol, newID[Int(representative[Int(edge.child)])])
+      }
+    }
   }
 
   /// Calls `body` for every match of every pattern: the output and the token range.
@@ -210,43 +316,43 @@ struct PhraseMatcher: Sendable {
           if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
           let symbol = form.symbol
           filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+          // Each new state reports its outputs at once and is kept only if it can still grow.
           next.removeAll()
+          let end = index + 1
+          @inline(__always) func reach(_ state: LiveState, _ next: inout LiveStates) {
+            if state.flags & NodeFlags.output != 0 {
+              for output in outputs[Int(state.node)] { body(output, Int(state.start)..<end) }
+            }
+            if state.flags & NodeFlags.edges != 0 { next.append(state) }
+          }
           for position in 0..<active.count {
             let state = active[position]
             if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
-              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
             }
             if isNumber && state.flags & NodeFlags.number != 0,
               let edge = edge(state.node, Self.numberSymbol)
             {
-              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
             }
             if state.flags & NodeFlags.any != 0 {
               let target = anyChild[Int(state.node)]
-              next.append(LiveState(node: target, start: state.start, flags: flags[Int(target)]))
+              reach(LiveState(node: target, start: state.start, flags: flags[Int(target)]), &next)
             }
           }
           let start = Int32(index)
           if fromRoot >= 0 {
-            next.append(LiveState(node: fromRoot, start: start, flags: form.flags))
+            reach(LiveState(node: fromRoot, start: start, flags: form.flags), &next)
           }
           if numberFromRoot >= 0 {
-            next.append(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags))
+            reach(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags), &next)
           }
           if rootAny >= 0 {
-            next.append(LiveState(node: rootAny, start: start, flags: rootAnyFlags))
+            reach(LiveState(node: rootAny, start: start, flags: rootAnyFlags), &next)
           }
-          // Report outputs, and keep only states that can still grow.
-          active.removeAll()
-          for position in 0..<next.count {
-            let state = next[position]
-            if state.flags & NodeFlags.output != 0 {
-              for output in outputs[Int(state.node)] {
-                body(output, Int(state.start)..<(index + 1))
-              }
-            }
-            if state.flags & NodeFlags.edges != 0 { active.append(state) }
-          }
+          swap(&active, &next)
         }
       }
     }
