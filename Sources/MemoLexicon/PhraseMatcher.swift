@@ -3,8 +3,10 @@ import MemoTokenization
 
 /// One element of an expanded pattern.
 enum Slot: Hashable, Sendable {
-  /// A normalized word (or a literal number).
+  /// A normalized word (or a literal number), matched as written.
   case word(String)
+  /// A word class by its key (`Lemma.key`): any of the forms `PhraseMatcher.addClass` gave it.
+  case lemma(String)
   /// `*`: any one token.
   case any
   /// `#`: one number token.
@@ -33,6 +35,9 @@ struct PhraseMatcher: Sendable {
   static let unknownSymbol = UInt32.max
 
   private var symbolByHash = HashTable()
+  /// Each inflected form's word class symbol (`addClass`); a form may also have a symbol of its
+  /// own in `symbolByHash`, when a pattern uses it as an exact word.
+  private var classSymbolByHash = HashTable()
   private(set) var symbolForms: [String] = ["#"]
   /// One edge of the trie: (parent node << 32 | symbol), the child and the child's flags, side
   /// by side so that a probe touches one cache line and reaching a node needs no other load.
@@ -148,12 +153,12 @@ struct PhraseMatcher: Sendable {
       case .any:
         if anyChild[Int(node)] < 0 { anyChild[Int(node)] = newNode() }
         node = anyChild[Int(node)]
-      case .number, .word:
+      case .number, .word, .lemma:
         let symbol: UInt32
-        if case .word(let form) = slot {
-          symbol = self.symbol(for: form)
-        } else {
-          symbol = Self.numberSymbol
+        switch slot {
+        case .word(let form): symbol = self.symbol(for: form)
+        case .lemma(let key): symbol = self.symbol(for: "~" + key)
+        default: symbol = Self.numberSymbol
         }
         var next = child(node, symbol)
         if next < 0 {
@@ -166,6 +171,16 @@ struct PhraseMatcher: Sendable {
     let before = outputs[Int(node)]
     if !before.contains(output) { outputs[Int(node)].append(output) }
     return before
+  }
+
+  /// Makes every form of a word class match the class's `.lemma(key)` slots. A form belongs to
+  /// one class (its key); the first class given keeps it.
+  mutating func addClass(key: String, forms: [String]) {
+    let symbol = self.symbol(for: "~" + key)
+    for form in forms {
+      let hash = StableHash.of(form)
+      if classSymbolByHash[hash] == nil { classSymbolByHash.insert(hash, symbol) }
+    }
   }
 
   /// Builds the read-only tables `scan` uses; call once after the last `insert`.
@@ -279,11 +294,20 @@ struct PhraseMatcher: Sendable {
     let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
       [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
         for index in 0..<hashes.count {
-          var entry = FormStart(symbol: Self.unknownSymbol, node: -1, flags: 0)
-          if let symbol = symbolByHash[hashes[index]] {
+          var entry = FormStart(
+            symbol: Self.unknownSymbol, node: -1, flags: 0, symbol2: Self.unknownSymbol,
+            node2: -1, flags2: 0)
+          let exact = symbolByHash[hashes[index]]
+          let inflected = classSymbolByHash[hashes[index]]
+          if let symbol = exact ?? inflected {
             entry.symbol = symbol
             entry.node = rootChildren[Int(symbol)]
             if entry.node >= 0 { entry.flags = flags[Int(entry.node)] }
+          }
+          if exact != nil, let symbol = inflected {
+            entry.symbol2 = symbol
+            entry.node2 = rootChildren[Int(symbol)]
+            if entry.node2 >= 0 { entry.flags2 = flags[Int(entry.node2)] }
           }
           (buffer.baseAddress! + index).initialize(to: entry)
         }
@@ -313,9 +337,13 @@ struct PhraseMatcher: Sendable {
           let fromRoot = form.node
           let isNumber = token.kind == .number
           let numberFromRoot = isNumber ? rootNumber : -1
-          if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
+          if active.isEmpty && fromRoot < 0 && form.node2 < 0 && numberFromRoot < 0 && rootAny < 0 {
+            continue
+          }
           let symbol = form.symbol
           filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+          let symbol2 = form.symbol2
+          let filterBit2 = symbol2 == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol2)
           // Each new state reports its outputs at once and is kept only if it can still grow.
           next.removeAll()
           let end = index + 1
@@ -328,6 +356,10 @@ struct PhraseMatcher: Sendable {
           for position in 0..<active.count {
             let state = active[position]
             if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+            }
+            if state.flags & filterBit2 != 0, let edge = edge(state.node, symbol2) {
               reach(
                 LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
             }
@@ -346,6 +378,9 @@ struct PhraseMatcher: Sendable {
           if fromRoot >= 0 {
             reach(LiveState(node: fromRoot, start: start, flags: form.flags), &next)
           }
+          if form.node2 >= 0 {
+            reach(LiveState(node: form.node2, start: start, flags: form.flags2), &next)
+          }
           if numberFromRoot >= 0 {
             reach(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags), &next)
           }
@@ -359,11 +394,15 @@ struct PhraseMatcher: Sendable {
   }
 
   /// What `scan` needs about one vocabulary form: its symbol (`unknownSymbol` if no pattern
-  /// uses it), the root's child for it (-1 if none) and that child's flags.
+  /// uses it), the root's child for it (-1 if none) and that child's flags; and the same for its
+  /// word class when the form also has a symbol of its own.
   private struct FormStart {
     var symbol: UInt32
     var node: Int32
     var flags: UInt32
+    var symbol2: UInt32
+    var node2: Int32
+    var flags2: UInt32
   }
 }
 
