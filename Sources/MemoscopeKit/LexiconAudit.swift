@@ -211,7 +211,7 @@ public enum LexiconAudit {
     let population =
       summary.population > 0 ? " of \(summary.population) hits" : " hits"
     let inputs = summary.inputs.isEmpty ? "" : " in " + summary.inputs.joined(separator: ", ")
-    return String(format: "%.2f", Double(summary.correct) / Double(summary.marked))
+    return String(format: "%.3f", Double(summary.correct) / Double(summary.marked))
       + " (\(summary.marked)\(population)\(inputs) checked by a person against lexicon "
       + "\(lexicon.version), \(wrong) wrong; per category in Lexicons/README.md)"
   }

@@ -82,7 +82,7 @@ struct LexiconAuditTests {
     #expect(summary.marked == 3 && summary.correct == 2)
     #expect(summary.population == 10 && summary.inputs == ["memos/"])
     let sentence = try #require(LexiconAudit.vettedPrecision(of: try Lexicon.load(copy.path)))
-    #expect(sentence.hasPrefix("0.67 (3 of 10 hits in memos/ checked by a person"))
+    #expect(sentence.hasPrefix("0.667 (3 of 10 hits in memos/ checked by a person"))
     #expect(sentence.contains("1 wrong"))
   }
 
