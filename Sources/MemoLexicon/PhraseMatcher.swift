@@ -38,6 +38,12 @@ struct PhraseMatcher: Sendable {
   /// Each inflected form's word class symbol (`addClass`); a form may also have a symbol of its
   /// own in `symbolByHash`, when a pattern uses it as an exact word.
   private var classSymbolByHash = HashTable()
+  /// The hash and class symbol of every form `addClass` gave a class, in order.
+  private var classForms: [(hash: UInt64, symbol: UInt32)] = []
+  /// Every form a pattern uses, exactly or through its class, to its index in `formStarts`
+  /// (built by `finish`): one probe per document form finds all `scan` needs about it.
+  private var formIndex = HashTable()
+  private var formStarts: [FormStart] = []
   private(set) var symbolForms: [String] = ["#"]
   /// One edge of the trie: (parent node << 32 | symbol), the child and the child's flags, side
   /// by side so that a probe touches one cache line and reaching a node needs no other load.
@@ -179,7 +185,10 @@ struct PhraseMatcher: Sendable {
     let symbol = self.symbol(for: "~" + key)
     for form in forms {
       let hash = StableHash.of(form)
-      if classSymbolByHash[hash] == nil { classSymbolByHash.insert(hash, symbol) }
+      if classSymbolByHash[hash] == nil {
+        classSymbolByHash.insert(hash, symbol)
+        classForms.append((hash, symbol))
+      }
     }
   }
 
@@ -215,6 +224,38 @@ struct PhraseMatcher: Sendable {
       edgeBits[bit.word] |= bit.bit
     }
     rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
+    // Each form's symbol (its own, else its class's), its class's symbol when it has both,
+    // and the root's children for them.
+    func start(_ symbol: UInt32) -> (node: Int32, flags: UInt32) {
+      let node = rootChildren[Int(symbol)]
+      return (node, node >= 0 ? flags[Int(node)] : 0)
+    }
+    formIndex = HashTable()
+    formStarts = []
+    for symbol in 1..<symbolForms.count {
+      let hash = StableHash.of(symbolForms[symbol])
+      guard formIndex[hash] == nil else { continue }
+      let own = start(UInt32(symbol))
+      var entry = FormStart(
+        symbol: UInt32(symbol), node: own.node, flags: own.flags, symbol2: Self.unknownSymbol,
+        node2: -1, flags2: 0)
+      if let classSymbol = classSymbolByHash[hash] {
+        let inflected = start(classSymbol)
+        entry.symbol2 = classSymbol
+        entry.node2 = inflected.node
+        entry.flags2 = inflected.flags
+      }
+      formIndex.insert(hash, UInt32(formStarts.count))
+      formStarts.append(entry)
+    }
+    for form in classForms where formIndex[form.hash] == nil {
+      let inflected = start(form.symbol)
+      formIndex.insert(form.hash, UInt32(formStarts.count))
+      formStarts.append(
+        FormStart(
+          symbol: form.symbol, node: inflected.node, flags: inflected.flags,
+          symbol2: Self.unknownSymbol, node2: -1, flags2: 0))
+    }
   }
 
   /// A node's identity for minimization: its outputs and its edges to already merged nodes.
@@ -294,21 +335,11 @@ struct PhraseMatcher: Sendable {
     let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
       [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
         for index in 0..<hashes.count {
-          var entry = FormStart(
-            symbol: Self.unknownSymbol, node: -1, flags: 0, symbol2: Self.unknownSymbol,
-            node2: -1, flags2: 0)
-          let exact = symbolByHash[hashes[index]]
-          let inflected = classSymbolByHash[hashes[index]]
-          if let symbol = exact ?? inflected {
-            entry.symbol = symbol
-            entry.node = rootChildren[Int(symbol)]
-            if entry.node >= 0 { entry.flags = flags[Int(entry.node)] }
-          }
-          if exact != nil, let symbol = inflected {
-            entry.symbol2 = symbol
-            entry.node2 = rootChildren[Int(symbol)]
-            if entry.node2 >= 0 { entry.flags2 = flags[Int(entry.node2)] }
-          }
+          let entry =
+            formIndex[hashes[index]].map { formStarts[Int($0)] }
+            ?? FormStart(
+              symbol: Self.unknownSymbol, node: -1, flags: 0, symbol2: Self.unknownSymbol,
+              node2: -1, flags2: 0)
           (buffer.baseAddress! + index).initialize(to: entry)
         }
         initialized = hashes.count
