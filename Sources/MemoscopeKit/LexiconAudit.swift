@@ -278,7 +278,7 @@ public enum LexiconAudit {
     for category in categoryPrecision(rows) {
       text +=
         "\(category.category),\(category.marked),\(category.correct),"
-        + String(format: "%.2f", category.value) + "\n"
+        + String(format: "%.3f", category.value) + "\n"
     }
     return text
   }
@@ -289,13 +289,13 @@ public enum LexiconAudit {
     for row in rows {
       text +=
         "\(row.entry),\(row.category),\(row.marked),\(row.correct),"
-        + String(format: "%.2f", row.value) + "\n"
+        + String(format: "%.3f", row.value) + "\n"
     }
     let marked = rows.reduce(0) { $0 + $1.marked }
     let correct = rows.reduce(0) { $0 + $1.correct }
     text +=
       "all,,\(marked),\(correct),"
-      + String(format: "%.2f", marked == 0 ? 0 : Double(correct) / Double(marked)) + "\n"
+      + String(format: "%.3f", marked == 0 ? 0 : Double(correct) / Double(marked)) + "\n"
     return text
   }
 

@@ -45,7 +45,7 @@ struct LexiconAuditTests {
     let rows = blocks[0].split(separator: "\n")
     #expect(rows.first == "entry,category,marked,correct,precision")
     #expect(rows.count == 5)
-    #expect(rows.last == "all,,3,2,0.67")
+    #expect(rows.last == "all,,3,2,0.667")
     // Per category: the same marks summed by category, totals unchanged.
     let categories = blocks[1].split(separator: "\n").dropFirst().map {
       $0.split(separator: ",").map(String.init)
