@@ -32,6 +32,8 @@ public struct Lexicon: Sendable {
   private let exceptionRules: [(entry: Int, redirect: Int?)]
   /// The number of distinct token sequences all patterns expand to.
   public let sequenceCount: Int
+  /// The states and edges of the compiled automaton (a minimized trie of all sequences).
+  public var automatonSize: (states: Int, edges: Int) { matcher.size }
 
   /// Most sequences one pattern may expand to; beyond this the pattern is an error.
   static let expansionLimit = 20_000
@@ -79,12 +81,13 @@ public struct Lexicon: Sendable {
     var owners: [[Slot]: (entry: Int, pattern: Int)] = [:]
     var reported = Set<[Int]>()
     var rules: [(entry: Int, redirect: Int?)] = []
+    var lemmas: [String: WordClass] = [:]
     for (index, entry) in entries.enumerated() {
       for (patternIndex, pattern) in entry.patterns.enumerated() {
         let location = entry.patternLocations[patternIndex]
         guard
           let sequences = Self.compile(
-            pattern, at: location, tokenizer: tokenizer, errors: &errors)
+            pattern, at: location, tokenizer: tokenizer, errors: &errors, lemmas: &lemmas)
         else { continue }
         for sequence in sequences {
           _ = matcher.insert(
@@ -117,12 +120,16 @@ public struct Lexicon: Sendable {
         }
         guard
           let sequences = Self.compile(
-            exception.pattern, at: exception.location, tokenizer: tokenizer, errors: &errors)
+            exception.pattern, at: exception.location, tokenizer: tokenizer, errors: &errors,
+            lemmas: &lemmas)
         else { continue }
         let output = PhraseOutput(isException: true, index: Int32(rules.count))
         rules.append((index, redirect))
         for sequence in sequences { _ = matcher.insert(sequence, output: output) }
       }
+    }
+    for (key, wordClass) in lemmas.sorted(by: { $0.key < $1.key }) {
+      matcher.addClass(key: key, forms: wordClass.forms.sorted())
     }
     matcher.finish()
     self.matcher = matcher
@@ -133,7 +140,7 @@ public struct Lexicon: Sendable {
   /// Parses and expands one pattern; on a problem records it and returns nil.
   static func compile(
     _ pattern: String, at location: SourceLocation, tokenizer: Tokenizer,
-    errors: inout [LexiconError]
+    errors: inout [LexiconError], lemmas: inout [String: WordClass]
   ) -> [[Slot]]? {
     let nodes: [PatternNode]
     do {
@@ -148,6 +155,11 @@ public struct Lexicon: Sendable {
       return nil
     }
     var expander = Expander(tokenizer: tokenizer)
+    defer {
+      lemmas.merge(expander.lemmas) {
+        WordClass(forms: $0.forms.union($1.forms), written: $0.written.union($1.written))
+      }
+    }
     guard let sequences = expander.expand(nodes) else {
       errors.append(
         .badPattern(
@@ -181,6 +193,7 @@ public struct Lexicon: Sendable {
     sequence.map { slot -> String in
       switch slot {
       case .word(let form): form
+      case .lemma(let key): key + "~"
       case .any: "*"
       case .number: "#"
       }
@@ -252,19 +265,35 @@ public struct Lexicon: Sendable {
   }
 
   /// Every distinct word sequence the patterns expand to, lower-cased, sorted (for benchmarks
-  /// and peers that match plain strings; sequences with `*` or `#` are left out).
+  /// and peers that match plain strings; sequences with `*` or `#` are left out, and a word
+  /// class is given by its shortest form, not by all of its inflections).
   public var plainPhrases: [String] {
     var phrases = Set<String>()
     var errors: [LexiconError] = []
+    var lemmas: [String: WordClass] = [:]
     let tokenizer = Tokenizer()
+    var sequences: [[Slot]] = []
     for entry in entries {
       for (index, pattern) in entry.patterns.enumerated() {
-        for sequence in Self.compile(
-          pattern, at: entry.patternLocations[index], tokenizer: tokenizer, errors: &errors) ?? []
-        where sequence.allSatisfy({ if case .word = $0 { true } else { false } }) {
-          phrases.insert(Self.describe(sequence))
+        sequences +=
+          Self.compile(
+            pattern, at: entry.patternLocations[index], tokenizer: tokenizer, errors: &errors,
+            lemmas: &lemmas) ?? []
+      }
+    }
+    let shortest = lemmas.mapValues {
+      $0.written.min { ($0.count, $0) < ($1.count, $1) } ?? ""
+    }
+    for sequence in sequences {
+      var words: [String] = []
+      for slot in sequence {
+        switch slot {
+        case .word(let form): words.append(form)
+        case .lemma(let key): words.append(shortest[key] ?? key)
+        case .any, .number: break
         }
       }
+      if words.count == sequence.count { phrases.insert(words.joined(separator: " ")) }
     }
     return phrases.sorted()
   }
@@ -280,10 +309,18 @@ public struct LexiconHit: Sendable, Hashable {
   public var tokens: Range<Int>
 }
 
+/// The forms of one word class (`Lemma`) and the pattern words written for it.
+struct WordClass: Sendable {
+  var forms: Set<String> = []
+  var written: Set<String> = []
+}
+
 /// Expands pattern nodes into token sequences, tokenizing literal text.
 private struct Expander {
   let tokenizer: Tokenizer
   var problem: String?
+  /// Every word class met, by class key (see `Lemma`).
+  var lemmas: [String: WordClass] = [:]
 
   init(tokenizer: Tokenizer) { self.tokenizer = tokenizer }
 
@@ -315,21 +352,25 @@ private struct Expander {
         options.append(contentsOf: expanded)
       }
       return options
-    case .text(let text, let inflect):
+    case .text(let text, let exact, let inflect):
       let tokenized = tokenizer.tokenize(text)
       let forms = tokenized.normalizedForms
-      guard let last = forms.last else {
-        if inflect {
-          problem = "'~' must follow a word, as in flatten~"
-          return nil
+      if exact && forms.count != 1 {
+        problem = "'=\(text)' is \(forms.count) tokens; mark one word at a time, as in =new"
+        return nil
+      }
+      var slots: [Slot] = []
+      for (token, form) in zip(tokenized.tokens, forms) {
+        if exact || token.kind != .word || !(inflect || Lemma.inflects(form)) {
+          slots.append(.word(form))
+        } else {
+          let key = Lemma.key(form)
+          lemmas[key, default: WordClass()].forms.formUnion(Lemma.forms(of: form, always: inflect))
+          lemmas[key]!.written.insert(form)
+          slots.append(.lemma(key))
         }
-        return [[]]
       }
-      let head = forms.dropLast().map { Slot.word($0) }
-      if inflect && tokenized.tokens.last?.kind == .word {
-        return Inflection.forms(of: last).map { head + [.word($0)] }
-      }
-      return [head + [.word(last)]]
+      return [slots]
     }
   }
 }

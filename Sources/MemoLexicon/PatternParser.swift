@@ -1,7 +1,9 @@
 /// A parsed pattern, before its words go through the tokenizer.
 indirect enum PatternNode: Equatable, Sendable {
-  /// Literal text; `inflect` when it ended in `~` (applies to its last word).
-  case text(String, inflect: Bool)
+  /// Literal text. Its words match their inflections (see `Lemma`) unless `exact`: a word
+  /// written `=word`; `inflect` for a word written `word~`, which inflects even a closed-class
+  /// word (`do~`).
+  case text(String, exact: Bool, inflect: Bool = false)
   /// `*`: exactly one token.
   case any
   /// `#`: one number token.
@@ -32,7 +34,7 @@ public enum PatternParser {
   private static func render(_ nodes: [PatternNode]) -> String {
     nodes.map { node -> String in
       switch node {
-      case .text(let text, _): text
+      case .text(let text, _, _): text
       case .any: " * "
       case .number: " # "
       case .choice(let alternatives): " " + render(alternatives.first ?? []) + " "
@@ -72,10 +74,8 @@ public enum PatternParser {
     mutating func sequence(closer: Unicode.Scalar?) throws(PatternProblem) -> [PatternNode] {
       var nodes: [PatternNode] = []
       var text = ""
-      func flush(inflect: Bool = false) {
-        if !text.trimmingWhitespace.isEmpty || inflect {
-          nodes.append(.text(text, inflect: inflect))
-        }
+      func flush() {
+        if !text.trimmingWhitespace.isEmpty { nodes.append(.text(text, exact: false)) }
         text = ""
       }
       while position < scalars.count {
@@ -130,11 +130,33 @@ public enum PatternParser {
           flush()
           return nodes
         case "~":
+          // Every word inflects by default; `~` is kept so that older lexicons load.
           guard let last = text.unicodeScalars.last, !last.properties.isWhitespace else {
             throw .syntax("'~' must follow a word, as in flatten~")
           }
-          flush(inflect: true)
+          let scalars = text.unicodeScalars
+          let wordStart =
+            scalars.lastIndex(where: { $0.properties.isWhitespace }).map(scalars.index(after:))
+            ?? scalars.startIndex
+          let word = String(scalars[wordStart...])
+          text = String(scalars[..<wordStart])
+          flush()
+          nodes.append(.text(word, exact: false, inflect: true))
+        case "=" where text.unicodeScalars.last.map({ $0.properties.isWhitespace }) ?? true:
+          flush()
           position += 1
+          var word = ""
+          while position < scalars.count, !scalars[position].properties.isWhitespace,
+            !Self.isSyntax(scalars[position]), scalars[position] != "~"
+          {
+            word.unicodeScalars.append(scalars[position])
+            position += 1
+          }
+          if word.isEmpty { throw .syntax("'=' must come before a word, as in =new") }
+          if position < scalars.count, scalars[position] == "~" {
+            throw .syntax("'=\(word)~': a word is either exact (=) or inflected, not both")
+          }
+          nodes.append(.text(word, exact: true))
           continue
         case "*", "#":
           if standsAlone(position) {

@@ -3,8 +3,10 @@ import MemoTokenization
 
 /// One element of an expanded pattern.
 enum Slot: Hashable, Sendable {
-  /// A normalized word (or a literal number).
+  /// A normalized word (or a literal number), matched as written.
   case word(String)
+  /// A word class by its key (`Lemma.key`): any of the forms `PhraseMatcher.addClass` gave it.
+  case lemma(String)
   /// `*`: any one token.
   case any
   /// `#`: one number token.
@@ -19,19 +21,29 @@ struct PhraseOutput: Hashable, Sendable {
   var index: Int32
 }
 
-/// All patterns of a lexicon compiled into one trie over token symbols.
+/// All patterns of a lexicon compiled into one automaton over token symbols: a trie, minimized
+/// into an acyclic graph by `finish` (equal tails stored once).
 ///
 /// Words are symbols (joined to documents by `StableHash` of the normalized form), `#` is a
-/// number class and `*` an any-token edge. Matching simulates the trie from every token with a
-/// set of live states: each live state is a start position within the longest pattern, so the
-/// work per token is bounded by the pattern length (times the few `*`/`#` branches), never by
-/// the number of patterns. Matches never cross sentences (nor, therefore, paragraphs).
+/// number class and `*` an any-token edge. Matching simulates the automaton from every token
+/// with a set of live states: each live state is a start position within the longest pattern,
+/// so the work per token is bounded by the pattern length (times the few `*`/`#` branches),
+/// never by the number of patterns. Matches never cross sentences (nor, therefore, paragraphs).
 struct PhraseMatcher: Sendable {
   /// The symbol of the `#` number class; word symbols start at 1.
   static let numberSymbol: UInt32 = 0
   static let unknownSymbol = UInt32.max
 
   private var symbolByHash = HashTable()
+  /// Each inflected form's word class symbol (`addClass`); a form may also have a symbol of its
+  /// own in `symbolByHash`, when a pattern uses it as an exact word.
+  private var classSymbolByHash = HashTable()
+  /// The hash and class symbol of every form `addClass` gave a class, in order.
+  private var classForms: [(hash: UInt64, symbol: UInt32)] = []
+  /// Every form a pattern uses, exactly or through its class, to its index in `formStarts`
+  /// (built by `finish`): one probe per document form finds all `scan` needs about it.
+  private var formIndex = HashTable()
+  private var formStarts: [FormStart] = []
   private(set) var symbolForms: [String] = ["#"]
   /// One edge of the trie: (parent node << 32 | symbol), the child and the child's flags, side
   /// by side so that a probe touches one cache line and reaching a node needs no other load.
@@ -51,8 +63,14 @@ struct PhraseMatcher: Sendable {
   private var flags: [UInt32] = []
   /// The root's child for each symbol, -1 for none (built by `finish`).
   private var rootChildren: [Int32] = []
-  /// The length (in tokens) of each node's path from the root.
-  private var depth: [Int32] = [0]
+  /// One bit per (node, symbol) hash for every word edge, about eight bits per edge (built by
+  /// `finish`): a table small enough for the cache that rules out most absent edges before
+  /// `edge` probes the large edge table, whose probes are cache misses.
+  private var edgeBits: [UInt64] = [0]
+  private var edgeBitShift: UInt64 = 63
+
+  /// The number of automaton states and edges (after `finish`).
+  var size: (states: Int, edges: Int) { (anyChild.count, edgeCount) }
 
   /// The number of trie nodes.
   var nodeCount: Int { anyChild.count }
@@ -71,11 +89,27 @@ struct PhraseMatcher: Sendable {
     Int(truncatingIfNeeded: (key &* 0x9e37_79b9_7f4a_7c15) >> 24) & mask
   }
 
+  /// The bit of `edgeBits` for an edge key.
+  @inline(__always)
+  private static func edgeBit(_ key: UInt64, shift: UInt64) -> (word: Int, bit: UInt64) {
+    let hash = (key ^ (key >> 29)) &* 0xbf58_476d_1ce4_e5b9
+    let index = Int(truncatingIfNeeded: hash >> shift)
+    return (index >> 6, 1 << UInt64(index & 63))
+  }
+
   /// The edge from `node` for `symbol`, if any.
   @inline(__always)
   private func edge(_ node: Int32, _ symbol: UInt32) -> Edge? {
     let key = UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol)
-    return edges.withUnsafeBufferPointer { edges in
+    let bit = Self.edgeBit(key, shift: edgeBitShift)
+    if edgeBits.withUnsafeBufferPointer({ $0[bit.word] }) & bit.bit == 0 { return nil }
+    return probe(key)
+  }
+
+  /// The edge with `key` in the edge table, if any.
+  @inline(__always)
+  private func probe(_ key: UInt64) -> Edge? {
+    edges.withUnsafeBufferPointer { edges in
       let mask = edges.count - 1
       var slot = Self.slot(key, mask: mask)
       while true {
@@ -87,10 +121,9 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// The child of `node` for `symbol`, or -1.
-  @inline(__always)
+  /// The child of `node` for `symbol`, or -1 (while building: no `edgeBits` needed).
   private func child(_ node: Int32, _ symbol: UInt32) -> Int32 {
-    edge(node, symbol)?.child ?? -1
+    probe(UInt64(UInt32(bitPattern: node)) << 32 | UInt64(symbol))?.child ?? -1
   }
 
   private mutating func setChild(_ node: Int32, _ symbol: UInt32, _ child: Int32) {
@@ -112,10 +145,9 @@ struct PhraseMatcher: Sendable {
     edgeCount += 1
   }
 
-  private mutating func newNode(depth parentDepth: Int32) -> Int32 {
+  private mutating func newNode() -> Int32 {
     anyChild.append(-1)
     outputs.append([])
-    depth.append(parentDepth + 1)
     return Int32(anyChild.count - 1)
   }
 
@@ -125,18 +157,18 @@ struct PhraseMatcher: Sendable {
     for slot in slots {
       switch slot {
       case .any:
-        if anyChild[Int(node)] < 0 { anyChild[Int(node)] = newNode(depth: depth[Int(node)]) }
+        if anyChild[Int(node)] < 0 { anyChild[Int(node)] = newNode() }
         node = anyChild[Int(node)]
-      case .number, .word:
+      case .number, .word, .lemma:
         let symbol: UInt32
-        if case .word(let form) = slot {
-          symbol = self.symbol(for: form)
-        } else {
-          symbol = Self.numberSymbol
+        switch slot {
+        case .word(let form): symbol = self.symbol(for: form)
+        case .lemma(let key): symbol = self.symbol(for: "~" + key)
+        default: symbol = Self.numberSymbol
         }
         var next = child(node, symbol)
         if next < 0 {
-          next = newNode(depth: depth[Int(node)])
+          next = newNode()
           setChild(node, symbol, next)
         }
         node = next
@@ -147,8 +179,29 @@ struct PhraseMatcher: Sendable {
     return before
   }
 
+  /// Makes every form of a word class match the class's `.lemma(key)` slots. A form belongs to
+  /// one class (its key); the first class given keeps it.
+  mutating func addClass(key: String, forms: [String]) {
+    let symbol = self.symbol(for: "~" + key)
+    for form in forms {
+      let hash = StableHash.of(form)
+      if classSymbolByHash[hash] == nil {
+        classSymbolByHash.insert(hash, symbol)
+        classForms.append((hash, symbol))
+      }
+    }
+  }
+
   /// Builds the read-only tables `scan` uses; call once after the last `insert`.
+  ///
+  /// First the trie is minimized into an acyclic automaton: nodes with the same outputs and the
+  /// same edges to equivalent nodes are merged, bottom up. Optional words, `*` slots and
+  /// alternatives early in a pattern copy everything after them once per path in the trie (a
+  /// pattern `(cut|shed|…) [*] # [percent] of [our|the] (staff|…)` holds its tail dozens of
+  /// times); merged, the tail is stored once, so the edge table a scan probes stays small enough
+  /// to live in the cache. Matches are unchanged: every path, and its outputs, is kept.
   mutating func finish() {
+    minimize()
     flags = outputs.indices.map { node in
       (outputs[node].isEmpty ? 0 : NodeFlags.output) | (anyChild[node] < 0 ? 0 : NodeFlags.any)
     }
@@ -161,7 +214,116 @@ struct PhraseMatcher: Sendable {
     for index in edges.indices where edges[index].key != .max {
       edges[index].childFlags = flags[Int(edges[index].child)]
     }
+    // About eight bits per edge, a power of two of at least 2^16 bits.
+    var bits = 16
+    while (1 << bits) < edgeCount * 8 { bits += 1 }
+    edgeBitShift = UInt64(64 - bits)
+    edgeBits = [UInt64](repeating: 0, count: (1 << bits) / 64)
+    for edge in edges where edge.key != .max {
+      let bit = Self.edgeBit(edge.key, shift: edgeBitShift)
+      edgeBits[bit.word] |= bit.bit
+    }
     rootChildren = (0..<symbolForms.count).map { child(0, UInt32($0)) }
+    // Each form's symbol (its own, else its class's), its class's symbol when it has both,
+    // and the root's children for them.
+    func start(_ symbol: UInt32) -> (node: Int32, flags: UInt32) {
+      let node = rootChildren[Int(symbol)]
+      return (node, node >= 0 ? flags[Int(node)] : 0)
+    }
+    formIndex = HashTable()
+    formStarts = []
+    for symbol in 1..<symbolForms.count {
+      let hash = StableHash.of(symbolForms[symbol])
+      guard formIndex[hash] == nil else { continue }
+      let own = start(UInt32(symbol))
+      var entry = FormStart(
+        symbol: UInt32(symbol), node: own.node, flags: own.flags, symbol2: Self.unknownSymbol,
+        node2: -1, flags2: 0)
+      if let classSymbol = classSymbolByHash[hash] {
+        let inflected = start(classSymbol)
+        entry.symbol2 = classSymbol
+        entry.node2 = inflected.node
+        entry.flags2 = inflected.flags
+      }
+      formIndex.insert(hash, UInt32(formStarts.count))
+      formStarts.append(entry)
+    }
+    for form in classForms where formIndex[form.hash] == nil {
+      let inflected = start(form.symbol)
+      formIndex.insert(form.hash, UInt32(formStarts.count))
+      formStarts.append(
+        FormStart(
+          symbol: form.symbol, node: inflected.node, flags: inflected.flags,
+          symbol2: Self.unknownSymbol, node2: -1, flags2: 0))
+    }
+  }
+
+  /// A node's identity for minimization: its outputs and its edges to already merged nodes.
+  private struct NodeSignature: Hashable {
+    var outputs: [PhraseOutput]
+    var any: Int32
+    var edges: [UInt64]
+  }
+
+  /// Merges equivalent nodes (see `finish`) and renumbers the rest breadth first from the root,
+  /// so that nodes reached one after another sit near each other in memory.
+  private mutating func minimize() {
+    let count = anyChild.count
+    var children = [[(symbol: UInt32, child: Int32)]](repeating: [], count: count)
+    for edge in edges where edge.key != .max {
+      children[Int(edge.key >> 32)].append((UInt32(truncatingIfNeeded: edge.key), edge.child))
+    }
+    // A child is always created after its parent, so walking the nodes from the last one
+    // merges every node's children before the node itself.
+    var representative = [Int32](repeating: -1, count: count)
+    var seen: [NodeSignature: Int32] = [:]
+    for node in stride(from: count - 1, through: 0, by: -1) {
+      let any = anyChild[node] < 0 ? -1 : representative[Int(anyChild[node])]
+      let merged = children[node].map {
+        UInt64($0.symbol) << 32 | UInt64(UInt32(bitPattern: representative[Int($0.child)]))
+      }.sorted()
+      let signature = NodeSignature(
+        outputs: outputs[node].sorted {
+          ($0.isException ? 1 : 0, $0.index) < ($1.isException ? 1 : 0, $1.index)
+        },
+        any: any, edges: merged)
+      if let existing = seen[signature] {
+        representative[node] = existing
+      } else {
+        representative[node] = Int32(node)
+        seen[signature] = Int32(node)
+      }
+    }
+    // Breadth-first renumbering of the merged graph.
+    var newID = [Int32](repeating: -1, count: count)
+    var order: [Int32] = [0]
+    newID[0] = 0
+    var head = 0
+    while head < order.count {
+      let node = Int(order[head])
+      head += 1
+      var next = children[node].sorted { $0.symbol < $1.symbol }.map {
+        representative[Int($0.child)]
+      }
+      if anyChild[node] >= 0 { next.append(representative[Int(anyChild[node])]) }
+      for target in next where newID[Int(target)] < 0 {
+        newID[Int(target)] = Int32(order.count)
+        order.append(target)
+      }
+    }
+    let oldOutputs = outputs
+    let oldAny = anyChild
+    anyChild = order.map {
+      oldAny[Int($0)] < 0 ? -1 : newID[Int(representative[Int(oldAny[Int($0)])])]
+    }
+    outputs = order.map { oldOutputs[Int($0)] }
+    edges = [Edge](repeating: Edge(key: .max, child: 0), count: 1024)
+    edgeCount = 0
+    for (index, node) in order.enumerated() {
+      for edge in children[Int(node)] {
+        setChild(Int32(index), edge.symbol, newID[Int(representative[Int(edge.child)])])
+      }
+    }
   }
 
   /// Calls `body` for every match of every pattern: the output and the token range.
@@ -173,12 +335,11 @@ struct PhraseMatcher: Sendable {
     let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
       [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
         for index in 0..<hashes.count {
-          var entry = FormStart(symbol: Self.unknownSymbol, node: -1, flags: 0)
-          if let symbol = symbolByHash[hashes[index]] {
-            entry.symbol = symbol
-            entry.node = rootChildren[Int(symbol)]
-            if entry.node >= 0 { entry.flags = flags[Int(entry.node)] }
-          }
+          let entry =
+            formIndex[hashes[index]].map { formStarts[Int($0)] }
+            ?? FormStart(
+              symbol: Self.unknownSymbol, node: -1, flags: 0, symbol2: Self.unknownSymbol,
+              node2: -1, flags2: 0)
           (buffer.baseAddress! + index).initialize(to: entry)
         }
         initialized = hashes.count
@@ -207,57 +368,72 @@ struct PhraseMatcher: Sendable {
           let fromRoot = form.node
           let isNumber = token.kind == .number
           let numberFromRoot = isNumber ? rootNumber : -1
-          if active.isEmpty && fromRoot < 0 && numberFromRoot < 0 && rootAny < 0 { continue }
+          if active.isEmpty && fromRoot < 0 && form.node2 < 0 && numberFromRoot < 0 && rootAny < 0 {
+            continue
+          }
           let symbol = form.symbol
           filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+          let symbol2 = form.symbol2
+          let filterBit2 = symbol2 == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol2)
+          // Each new state reports its outputs at once and is kept only if it can still grow.
           next.removeAll()
+          let end = index + 1
+          @inline(__always) func reach(_ state: LiveState, _ next: inout LiveStates) {
+            if state.flags & NodeFlags.output != 0 {
+              for output in outputs[Int(state.node)] { body(output, Int(state.start)..<end) }
+            }
+            if state.flags & NodeFlags.edges != 0 { next.append(state) }
+          }
           for position in 0..<active.count {
             let state = active[position]
             if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
-              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+            }
+            if state.flags & filterBit2 != 0, let edge = edge(state.node, symbol2) {
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
             }
             if isNumber && state.flags & NodeFlags.number != 0,
               let edge = edge(state.node, Self.numberSymbol)
             {
-              next.append(LiveState(node: edge.child, start: state.start, flags: edge.childFlags))
+              reach(
+                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
             }
             if state.flags & NodeFlags.any != 0 {
               let target = anyChild[Int(state.node)]
-              next.append(LiveState(node: target, start: state.start, flags: flags[Int(target)]))
+              reach(LiveState(node: target, start: state.start, flags: flags[Int(target)]), &next)
             }
           }
           let start = Int32(index)
           if fromRoot >= 0 {
-            next.append(LiveState(node: fromRoot, start: start, flags: form.flags))
+            reach(LiveState(node: fromRoot, start: start, flags: form.flags), &next)
+          }
+          if form.node2 >= 0 {
+            reach(LiveState(node: form.node2, start: start, flags: form.flags2), &next)
           }
           if numberFromRoot >= 0 {
-            next.append(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags))
+            reach(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags), &next)
           }
           if rootAny >= 0 {
-            next.append(LiveState(node: rootAny, start: start, flags: rootAnyFlags))
+            reach(LiveState(node: rootAny, start: start, flags: rootAnyFlags), &next)
           }
-          // Report outputs, and keep only states that can still grow.
-          active.removeAll()
-          for position in 0..<next.count {
-            let state = next[position]
-            if state.flags & NodeFlags.output != 0 {
-              for output in outputs[Int(state.node)] {
-                body(output, Int(state.start)..<(index + 1))
-              }
-            }
-            if state.flags & NodeFlags.edges != 0 { active.append(state) }
-          }
+          swap(&active, &next)
         }
       }
     }
   }
 
   /// What `scan` needs about one vocabulary form: its symbol (`unknownSymbol` if no pattern
-  /// uses it), the root's child for it (-1 if none) and that child's flags.
+  /// uses it), the root's child for it (-1 if none) and that child's flags; and the same for its
+  /// word class when the form also has a symbol of its own.
   private struct FormStart {
     var symbol: UInt32
     var node: Int32
     var flags: UInt32
+    var symbol2: UInt32
+    var node2: Int32
+    var flags2: UInt32
   }
 }
 

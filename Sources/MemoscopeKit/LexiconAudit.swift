@@ -23,12 +23,14 @@ public enum LexiconAudit {
     public var before: String
     public var match: String
     public var after: String
+    /// How many hits the entry has in all the memos sampled from (the sample's population).
+    public var entryHits: Int = 0
   }
 
   /// The CSV header; `correct` is the column a person fills with y or n.
   public static let header = [
     "line", "entry", "category", "role", "source", "paragraph", "before", "match", "after",
-    "correct",
+    "entry_hits", "correct",
   ]
 
   /// Samples up to `perEntry` hits of every entry (distancing included) from the memos under
@@ -66,7 +68,11 @@ public enum LexiconAudit {
     for entry in scorer.lexicon.entries {
       guard let hits = byEntry[entry.id] else { continue }
       let chosen = hits.sorted { ($0.key, $0.line.source) < ($1.key, $1.line.source) }
-        .prefix(perEntry).map(\.line)
+        .prefix(perEntry).map { sampled in
+          var line = sampled.line
+          line.entryHits = hits.count
+          return line
+        }
       lines.append(contentsOf: chosen)
     }
     return (lines, errors)
@@ -105,7 +111,7 @@ public enum LexiconAudit {
     for (index, line) in lines.enumerated() {
       rows.append([
         String(index + 1), line.entry, line.category, line.role, line.source,
-        String(line.paragraph), line.before, line.match, line.after, "",
+        String(line.paragraph), line.before, line.match, line.after, String(line.entryHits), "",
       ])
     }
     return writeCSV(rows)
@@ -191,19 +197,105 @@ public enum LexiconAudit {
     return order.map { results[$0]! }
   }
 
+  /// The vetted precision of a lexicon, read from the marked audit file for its own version in
+  /// the lexicon folder (`audit/<name>-<version>.csv`), as one sentence for reports: overall
+  /// precision, how many sampled hits were checked out of how many, how many were wrong, on
+  /// which inputs. Nil when there is no such file or it has no marks; a broken file is nil too
+  /// (`lexicon audit --import` names its problem).
+  public static func vettedPrecision(of lexicon: Lexicon) -> String? {
+    let path = "\(lexicon.folder)/audit/\(lexicon.name)-\(lexicon.version).csv"
+    guard FileManager.default.fileExists(atPath: path),
+      let summary = try? summary(ofMarkedFile: path), summary.marked > 0
+    else { return nil }
+    let wrong = summary.marked - summary.correct
+    let population =
+      summary.population > 0 ? " of \(summary.population) hits" : " hits"
+    let inputs = summary.inputs.isEmpty ? "" : " in " + summary.inputs.joined(separator: ", ")
+    return NumberText.fixed(Double(summary.correct) / Double(summary.marked), decimals: 3)
+      + " (\(summary.marked)\(population)\(inputs) checked by a person against lexicon "
+      + "\(lexicon.version), \(wrong) wrong; per category in Lexicons/README.md)"
+  }
+
+  /// What a marked file covers: marked and correct lines, the hits of the entries it samples
+  /// (from `entry_hits`, 0 when the column is absent) and the top folders of its sources.
+  public struct Summary: Sendable, Equatable {
+    public var marked: Int
+    public var correct: Int
+    public var population: Int
+    public var inputs: [String]
+  }
+
+  /// Reads a marked file's totals (see `Summary`).
+  public static func summary(ofMarkedFile path: String) throws(ImportError) -> Summary {
+    let rows = try precision(ofMarkedFile: path)
+    var summary = Summary(
+      marked: rows.reduce(0) { $0 + $1.marked }, correct: rows.reduce(0) { $0 + $1.correct },
+      population: 0, inputs: [])
+    guard let data = FileManager.default.contents(atPath: path),
+      let reader = try? CSVReader(string: String(decoding: data, as: UTF8.self), hasHeaderRow: true)
+    else { return summary }
+    let columns = reader.headerRow ?? []
+    let entryColumn = columns.firstIndex(of: "entry")
+    let hitsColumn = columns.firstIndex(of: "entry_hits")
+    let sourceColumn = columns.firstIndex(of: "source")
+    var counted = Set<String>()
+    var inputs = Set<String>()
+    while let row = reader.next() {
+      if let entryColumn, let hitsColumn, row.count > max(entryColumn, hitsColumn),
+        counted.insert(row[entryColumn]).inserted
+      {
+        summary.population += Int(row[hitsColumn]) ?? 0
+      }
+      if let sourceColumn, row.count > sourceColumn,
+        let top = row[sourceColumn].split(separator: "/").first
+      {
+        inputs.insert(String(top) + "/")
+      }
+    }
+    summary.inputs = inputs.sorted()
+    return summary
+  }
+
+  /// Per-category precision from per-entry rows, categories in order of first appearance.
+  public static func categoryPrecision(_ rows: [Precision]) -> [Precision] {
+    var order: [String] = []
+    var totals: [String: Precision] = [:]
+    for row in rows {
+      if totals[row.category] == nil {
+        order.append(row.category)
+        totals[row.category] = Precision(
+          entry: "", category: row.category, marked: 0, correct: 0)
+      }
+      totals[row.category]!.marked += row.marked
+      totals[row.category]!.correct += row.correct
+    }
+    return order.map { totals[$0]! }
+  }
+
+  /// A table of per-category precision (from per-entry rows).
+  public static func categoryTable(_ rows: [Precision]) -> String {
+    var text = "category,marked,correct,precision\n"
+    for category in categoryPrecision(rows) {
+      text +=
+        "\(category.category),\(category.marked),\(category.correct),"
+        + NumberText.fixed(category.value, decimals: 3) + "\n"
+    }
+    return text
+  }
+
   /// A table of per-entry precision with the overall figure.
   public static func precisionTable(_ rows: [Precision]) -> String {
     var text = "entry,category,marked,correct,precision\n"
     for row in rows {
       text +=
         "\(row.entry),\(row.category),\(row.marked),\(row.correct),"
-        + NumberText.fixed(row.value, decimals: 2) + "\n"
+        + NumberText.fixed(row.value, decimals: 3) + "\n"
     }
     let marked = rows.reduce(0) { $0 + $1.marked }
     let correct = rows.reduce(0) { $0 + $1.correct }
     text +=
       "all,,\(marked),\(correct),"
-      + NumberText.fixed(marked == 0 ? 0 : Double(correct) / Double(marked), decimals: 2) + "\n"
+      + NumberText.fixed(marked == 0 ? 0 : Double(correct) / Double(marked), decimals: 3) + "\n"
     return text
   }
 

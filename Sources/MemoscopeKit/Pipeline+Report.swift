@@ -297,6 +297,8 @@ extension ReportLexicon {
       entryCount: lexicon.entries.count,
       categories: lexicon.categories.map {
         (id: $0.id, title: $0.title, role: $0.role.rawValue, description: $0.description)
-      })
+      },
+      // A marked `lexicon audit` file for this very version, when the folder has one.
+      precision: LexiconAudit.vettedPrecision(of: lexicon))
   }
 }

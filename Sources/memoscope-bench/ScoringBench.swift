@@ -157,9 +157,11 @@ struct TokenizeBench: ParsableCommand {
       print(
         String(
           format:
-            "tokenize + match:    %7.1f MB/s (%d hits, %d entries, %d sequences) = %.0f%% of bare ICU",
+            "tokenize + match:    %7.1f MB/s (%ld hits, %ld entries, %ld sequences) = %.0f%% of bare ICU",
           megabytes / matched, counts.hits, loaded.entries.count, loaded.sequenceCount,
           100 * bare / matched))
+      print(
+        "(automaton: \(loaded.automatonSize.states) states, \(loaded.automatonSize.edges) edges)")
       print(
         String(
           format:

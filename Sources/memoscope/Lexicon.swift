@@ -52,7 +52,8 @@ struct LexiconCommand: ParsableCommand {
       if let importFile {
         do {
           let rows = try LexiconAudit.precision(ofMarkedFile: importFile)
-          print(LexiconAudit.precisionTable(rows), terminator: "")
+          print(LexiconAudit.precisionTable(rows))
+          print(LexiconAudit.categoryTable(rows), terminator: "")
           return
         } catch {
           StandardError.write("error: \(error.description)")

@@ -73,7 +73,7 @@ struct LexiconCheckTests {
         "\(dir)/cuts.yaml:21:24: example of 'never' does not match: 'Nothing.' (no entry matched); fix the patterns or the example.",
         "\(dir)/cuts.yaml:31:13: exception redirects to 'nowhere', which is not an entry id; fix the id or use 'suppress'.",
         "\(dir)/cuts.yaml:33:17: action 'ignore' must be 'suppress' or 'redirect' (with 'to: entry_id').",
-        "\(dir)/cuts.yaml:37:9: pattern '(cut|trim) layers' matches the same words ('cut layers') as entry 'first' at \(dir)/cuts.yaml:25:9; keep it in one entry.",
+        "\(dir)/cuts.yaml:37:9: pattern '(cut|trim) layers' matches the same words ('cut~ layer~') as entry 'first' at \(dir)/cuts.yaml:25:9; keep it in one entry.",
       ])
     #expect(
       check.summary.hasSuffix(" 4 entries in 1 category, 2 examples passed, 2 failed; 14 problems"))

@@ -131,8 +131,9 @@ struct LexiconTests {
   @Test("Plain phrases list every word-only expansion, sorted")
   func plainPhrases() {
     let phrases = lexicon.plainPhrases
-    #expect(phrases.contains("ai native organizations"))
-    #expect(phrases.contains("over hiring"))
+    // A word class is given once, by the shortest word written for it in a pattern.
+    #expect(phrases.contains("ai native organization"))
+    #expect(!phrases.contains("ai native organizations"))
     #expect(phrases.contains("fewer management layers"))
     #expect(!phrases.contains { $0.contains("#") || $0.contains("*") })
     #expect(phrases == phrases.sorted())

@@ -1,4 +1,6 @@
 import Foundation
+import MemoLexicon
+import MemoscopeKit
 import TestSupport
 import Testing
 
@@ -23,7 +25,9 @@ struct LexiconAuditTests {
     #expect(markdown.contains("**AI-first company**"))
     let csv = try String(contentsOfFile: prefix + ".csv", encoding: .utf8)
     var lines = csv.split(separator: "\n").map(String.init)
-    #expect(lines[0] == "line,entry,category,role,source,paragraph,before,match,after,correct")
+    #expect(
+      lines[0]
+        == "line,entry,category,role,source,paragraph,before,match,after,entry_hits,correct")
     // One line per entry that matched, at most one each.
     let entries = lines.dropFirst().map { $0.split(separator: ",")[1] }
     #expect(Set(entries).count == entries.count)
@@ -37,10 +41,49 @@ struct LexiconAuditTests {
       toFile: marked, atomically: true, encoding: .utf8)
     let imported = run(["--import", marked])
     #expect(imported.exitCode == 0, "\(imported.stderr)")
-    let rows = imported.stdout.split(separator: "\n")
+    let blocks = imported.stdout.components(separatedBy: "\n\n")
+    let rows = blocks[0].split(separator: "\n")
     #expect(rows.first == "entry,category,marked,correct,precision")
     #expect(rows.count == 5)
-    #expect(rows.last == "all,,3,2,0.67")
+    #expect(rows.last == "all,,3,2,0.667")
+    // Per category: the same marks summed by category, totals unchanged.
+    let categories = blocks[1].split(separator: "\n").dropFirst().map {
+      $0.split(separator: ",").map(String.init)
+    }
+    #expect(blocks[1].hasPrefix("category,marked,correct,precision\n"))
+    #expect(categories.reduce(0) { $0 + Int($1[1])! } == 3)
+    #expect(categories.reduce(0) { $0 + Int($1[2])! } == 2)
+  }
+
+  @Test("A marked audit file for the lexicon's own version gives the report's vetted precision")
+  func vettedPrecision() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let copy = folder.appendingPathComponent("layered")
+    try FileManager.default.copyItem(at: Fixtures.url("Lexicons/layered"), to: copy)
+    #expect(LexiconAudit.vettedPrecision(of: try Lexicon.load(copy.path)) == nil)
+    let audit = copy.appendingPathComponent("audit")
+    try FileManager.default.createDirectory(at: audit, withIntermediateDirectories: true)
+    let marked = """
+      line,entry,category,role,source,paragraph,before,match,after,entry_hits,correct
+      1,ai_first,framing,ai_framing,memos/a.txt,1,We are an ,AI-first, company,4,y
+      2,ai_first,framing,ai_framing,memos/b.txt,2,An ,AI-first, shop,4,n
+      3,cut_named,cuts,cut,memos/a.txt,3,We ,laid off, ten,6,y
+      4,cut_named,cuts,cut,memos/c.txt,1,They ,laid off, staff,6,
+
+      """
+    // A file for another version is not this lexicon's vetting.
+    try marked.write(
+      to: audit.appendingPathComponent("layered-0.3.0.csv"), atomically: true, encoding: .utf8)
+    #expect(LexiconAudit.vettedPrecision(of: try Lexicon.load(copy.path)) == nil)
+    try marked.write(
+      to: audit.appendingPathComponent("layered-0.4.0.csv"), atomically: true, encoding: .utf8)
+    let summary = try LexiconAudit.summary(
+      ofMarkedFile: audit.appendingPathComponent("layered-0.4.0.csv").path)
+    #expect(summary.marked == 3 && summary.correct == 2)
+    #expect(summary.population == 10 && summary.inputs == ["memos/"])
+    let sentence = try #require(LexiconAudit.vettedPrecision(of: try Lexicon.load(copy.path)))
+    #expect(sentence.hasPrefix("0.667 (3 of 10 hits in memos/ checked by a person"))
+    #expect(sentence.contains("1 wrong"))
   }
 
   @Test("A bad mark names the file and line; an existing output needs --force")

@@ -176,6 +176,8 @@ struct ReportCommandTests {
     let report = try contents(URL(fileURLWithPath: output))
     #expect(report.contains("## Ranking"))
     #expect(report.contains("Lexicon: **ai-washing** version"))
+    // The shipped lexicon has a marked audit file for its version: the method box cites it.
+    #expect(report.contains("Vetted precision: "))
     for (flavor, html) in CommonMark.renders(report) {
       let problems = CommonMark.problems(in: html, imagePrefix: "report-charts/")
       #expect(problems.isEmpty, "\(flavor): \(problems)")
