@@ -75,6 +75,13 @@ if [ ! -s "$work/big.sqlite" ]; then
     --lexicon "$lexicon" "$work/big/memos.jsonl" > "$work/big-add.txt" 2> "$work/big-time.txt"
   echo "added in $(seconds "$work/big-time.txt") s: $(cat "$work/big-add.txt")"
 fi
+# A library left by an older build is upgraded in place by its first use (timed here, once).
+before=$(stat -c %s "$work/big.sqlite")
+/usr/bin/time -f "%e %U %S" -o "$work/open-time.txt" "$bin/memoscope" library search \
+  --library "$work/big.sqlite" --format jsonl "no such phrase" > /dev/null
+echo "first use: $(awk '{ printf "%.2f s wall, %.2f s CPU", $1, $2 + $3 }' "$work/open-time.txt")," \
+  "file $(awk -v b="$before" 'BEGIN { printf "%.1f", b / 1e6 }') MB before," \
+  "$(awk -v a="$(stat -c %s "$work/big.sqlite")" 'BEGIN { printf "%.1f", a / 1e6 }') MB after"
 "$bin/memoscope" extract --format jsonl "$work/big/memos.jsonl" > "$work/big-extract.jsonl"
 lib=$(stat -c %s "$work/big.sqlite"); jsonl=$(stat -c %s "$work/big-extract.jsonl")
 awk -v l="$lib" -v j="$jsonl" 'BEGIN {

@@ -67,4 +67,54 @@ final class Inflater {
     guard status == Z_STREAM_END, output.count == size else { return nil }
     return output
   }
+
+  /// The first bytes of `compressed` (of `size` bytes in all), inflated only as far as
+  /// `needed` asks: it is given the output and how many bytes are out, and says how many
+  /// leading bytes it needs (nil: more than are out, to know). The result holds at least
+  /// those bytes (fewer only when the memo is shorter); nil when damaged.
+  func decompress(
+    _ compressed: [UInt8], size: Int, prefix needed: ([UInt8], Int) -> Int?
+  ) -> [UInt8]? {
+    guard ready, size >= 0, !compressed.isEmpty, inflateReset(&stream) == Z_OK else {
+      return Deflate.decompress(compressed, size: size)
+    }
+    var output = [UInt8](repeating: 0, count: max(1, size))
+    var target = min(size, Self.firstStep)
+    var known = false
+    while true {
+      // Inflate until `target` bytes are out or the stream ends.
+      var status = Z_OK
+      while Int(stream.total_out) < target && status == Z_OK {
+        let done = Int(stream.total_out)
+        let read = Int(stream.total_in)
+        guard read <= compressed.count else { return nil }
+        output.withUnsafeMutableBufferPointer { out in
+          compressed.withUnsafeBufferPointer { input in
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress! + read)
+            stream.avail_in = uInt(input.count - read)
+            stream.next_out = out.baseAddress! + done
+            stream.avail_out = uInt(target - done)
+            status = inflate(&stream, Z_NO_FLUSH)
+          }
+        }
+      }
+      let out = Int(stream.total_out)
+      if status != Z_OK && status != Z_STREAM_END { return nil }
+      if status == Z_STREAM_END && out != size { return nil }
+      if out >= size || known {
+        output.removeLast(output.count - out)
+        return output
+      }
+      if let count = needed(output, out) {
+        known = true
+        target = min(size, max(out, count))
+      } else {
+        target = min(size, target * 2)
+      }
+    }
+  }
+
+  /// Bytes inflated before a prefix is first asked whether it is enough (the fields and
+  /// block lengths of a memo take a few hundred).
+  static let firstStep = 512
 }

@@ -227,6 +227,23 @@ extension Library {
     else { return nil }
     return StoredMemoCoding.decode(bytes)
   }
+
+  /// A memo of a version 1 or 2 file back from its row (`StoredMemoCoding.Version2`) with its
+  /// token spans when stored; nil when damaged.
+  static func decodeVersion2(_ row: Row) -> (memo: Memo, spans: [[Range<Int>]]?)? {
+    guard let data = row["memo"] as Data?, let size = row["memo_bytes"] as Int?,
+      let bytes = Deflate.decompress([UInt8](data), size: size),
+      let memo = StoredMemoCoding.Version2.decode(bytes)
+    else { return nil }
+    var spans: [[Range<Int>]] = []
+    for index in memo.paragraphs.indices {
+      guard let found = StoredMemoCoding.Version2.paragraph(index, in: bytes) else {
+        return (memo, nil)
+      }
+      spans.append(found.spans)
+    }
+    return (memo, spans)
+  }
 }
 
 extension Library {

@@ -100,7 +100,8 @@ extension Library {
   /// instance (`memo_instances`); the memo's stored token spans turn those into the text as
   /// written, so a match costs reading its memo's row, not tokenizing its paragraph.
   ///
-  /// - Complexity: an index lookup, plus one memo row read and inflated per matching memo.
+  /// - Complexity: an index lookup, plus one memo row read per matching memo and inflated up
+  ///   to its last matching paragraph.
   public func search(_ query: PhraseQuery, filter: LibraryFilter = LibraryFilter())
     throws(LibraryError) -> [ContextLine]
   {
@@ -146,7 +147,13 @@ extension Library {
       var lines: [ContextLine] = []
       for run in slice {
         let id = rows[runs[run].lowerBound].id
-        guard let raw = stored[id], let bytes = inflater.decompress(raw.deflated, size: raw.size)
+        guard let raw = stored[id] else { continue }
+        // One inflate serves the memo's matches, stopped after the last paragraph quoted.
+        let last = runs[run].map { Int(rows[$0].row - id) }.max() ?? 0
+        guard
+          let bytes = inflater.decompress(
+            raw.deflated, size: raw.size,
+            prefix: { StoredMemoCoding.end(ofParagraph: last, in: $0, available: $1) })
         else { continue }
         var memo: Memo?
         for index in runs[run] {
@@ -157,8 +164,8 @@ extension Library {
               spans: found.spans, paragraph: paragraph, raw: raw)
             continue
           }
-          // A memo stored without token spans: tokenize its paragraph again.
-          memo = memo ?? StoredMemoCoding.decode(bytes)
+          // A damaged paragraph block: the whole memo, its paragraph tokenized again.
+          memo = memo ?? raw.memo
           if let memo {
             lines += Self.locate(query, in: memo, paragraph: paragraph, hash: raw.hash)
           }

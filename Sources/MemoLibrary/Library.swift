@@ -14,7 +14,7 @@ import MemoTokenization
 /// committed state.
 public struct Library: Sendable {
   /// The schema version this build writes; older files are migrated, newer ones refused.
-  public static let schemaVersion = 2
+  public static let schemaVersion = 3
   /// SQLite's `application_id` of a memo library ("MMSC"), told apart from other databases.
   static let applicationID: Int32 = 0x4D4D_5343
   /// How long a command waits for another process's write lock before giving up (seconds).
@@ -86,7 +86,8 @@ public struct Library: Sendable {
         && Int32.fetchOne(db, sql: "PRAGMA application_id") == Self.applicationID
     }
     if current { return }
-    try run { db in
+    let upgraded = try run { db -> Bool in
+      var upgraded = false
       try db.inTransaction(.immediate) {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         let application = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -101,13 +102,17 @@ public struct Library: Sendable {
             path: path, found: version, supported: Self.schemaVersion)
         }
         for (target, step) in Schema.migrations where target > version {
-          try step(db)
+          try step(db, version)
           try db.execute(sql: "PRAGMA user_version = \(target)")
         }
         try db.execute(sql: "PRAGMA application_id = \(Self.applicationID)")
+        upgraded = version > 0
         return .commit
       }
+      return upgraded
     }
+    // An upgrade drops tables and rewrites rows: give the freed pages back to the disk.
+    if upgraded { try run { db in try db.execute(sql: "VACUUM") } }
   }
 
   /// Runs `body` on the writer connection, mapping SQLite errors to `LibraryError`.
@@ -171,9 +176,10 @@ public struct Library: Sendable {
 
 /// The schema and its migrations.
 enum Schema {
-  /// Each version's step, in order; a step brings the previous version to its own.
-  static let migrations: [(Int, @Sendable (Database) throws -> Void)] = [
-    (1, version1), (2, version2),
+  /// Each version's step, in order; a step brings the previous version to its own. A step is
+  /// given the version the file had before the first step.
+  static let migrations: [(Int, @Sendable (Database, Int) throws -> Void)] = [
+    (1, { db, _ in try version1(db) }), (2, { db, _ in try version2(db) }), (3, version3),
   ]
 
   /// The schema of version 1.
@@ -311,7 +317,7 @@ enum Schema {
         arguments: [last])
       guard let final = rows.last else { break }
       last = final["id"]
-      let batch = rows.map { (id: $0["id"] as Int64, memo: Library.decodeMemo($0)) }
+      let batch = rows.map { (id: $0["id"] as Int64, memo: Library.decodeVersion2($0)?.memo) }
       let rebuilt = concurrentMap(count: batch.count) { index -> Rebuilt? in
         guard let memo = batch[index].memo else { return nil }
         let text = Tokenizer().tokenize(paragraphs: memo.paragraphs)
@@ -333,6 +339,38 @@ enum Schema {
       }
     }
     try counts.save(db)
+  }
+
+  /// Version 3: memos stored with their paragraph block lengths first (`StoredMemoCoding`),
+  /// so a search inflates a memo only up to the paragraph it quotes. Each memo of a version 2
+  /// file is coded again with the token spans it has (a file upgraded from version 1 was coded
+  /// so by the version 2 step, and is left alone); a memo that cannot be decoded stays as it was.
+  static func version3(_ db: Database, from version: Int) throws {
+    guard version == 2 else { return }
+    let update = try db.makeStatement(sql: "UPDATE memo SET memo_bytes = ?, memo = ? WHERE id = ?")
+    var last: Int64 = 0
+    while true {
+      let rows = try Row.fetchAll(
+        db, sql: "SELECT id, memo_bytes, memo FROM memo WHERE id > ? ORDER BY id LIMIT 256",
+        arguments: [last])
+      guard let final = rows.last else { break }
+      last = final["id"]
+      let batch = rows.map { (id: $0["id"] as Int64, old: Library.decodeVersion2($0)) }
+      let coded = concurrentMap(count: batch.count) { index -> (deflated: [UInt8], size: Int)? in
+        guard let (memo, spans) = batch[index].old else { return nil }
+        guard let spans else {
+          return LibraryRecord.stored(memo, text: Tokenizer().tokenize(paragraphs: memo.paragraphs))
+        }
+        let bytes = StoredMemoCoding.encode(
+          memo,
+          spans: spans.map { $0.map { Int32($0.lowerBound)..<Int32($0.upperBound) } })
+        return (Deflate.compress(bytes), bytes.count)
+      }
+      for (item, coded) in zip(batch, coded) {
+        guard let coded else { continue }
+        try update.execute(arguments: [coded.size, Data(coded.deflated), item.id])
+      }
+    }
   }
 
   /// A v1 memo as v2 stores it.

@@ -100,19 +100,22 @@ enum Varint {
 struct VarintReader {
   let bytes: [UInt8]
   var index = 0
+  /// Where reading stops (the byte count unless told).
+  let end: Int
 
-  init(bytes: [UInt8], index: Int = 0) {
+  init(bytes: [UInt8], index: Int = 0, end: Int? = nil) {
     self.bytes = bytes
     self.index = index
+    self.end = min(end ?? bytes.count, bytes.count)
   }
 
-  var atEnd: Bool { index >= bytes.count }
+  var atEnd: Bool { index >= end }
 
   /// The next varint, or nil at the end or when it is too long.
   mutating func next() -> Int? {
     var value: UInt64 = 0
     var shift: UInt64 = 0
-    while index < bytes.count, shift < 64 {
+    while index < end, shift < 64 {
       let byte = bytes[index]
       index += 1
       value |= UInt64(byte & 0x7F) << shift

@@ -299,6 +299,26 @@ struct LibraryTests {
     #expect(StoredMemoCoding.paragraph(2, in: bytes)?.text == "Three, four-five")
     #expect(StoredMemoCoding.paragraph(2, in: bytes)?.spans == [0..<5, 7..<11, 12..<16])
     #expect(StoredMemoCoding.paragraph(3, in: bytes) == nil)
+    // Inflated only up to a paragraph's block: that paragraph reads, the rest is not out.
+    let long = Memo(
+      source: "long",
+      paragraphs: (1...60).map { "Paragraph \($0) says what changes for team \($0) this year." })
+    let longStored = LibraryRecord.stored(
+      long, text: Tokenizer().tokenize(paragraphs: long.paragraphs))
+    let inflater = Inflater()
+    for index in [0, 30, 59] {
+      let prefix = try #require(
+        inflater.decompress(
+          longStored.deflated, size: longStored.size,
+          prefix: { StoredMemoCoding.end(ofParagraph: index, in: $0, available: $1) }))
+      #expect(index == 59 || prefix.count < longStored.size)
+      let found = StoredMemoCoding.paragraph(index, in: prefix)
+      #expect(found?.text == long.paragraphs[index])
+      #expect(found?.spans.count == 10)
+    }
+    #expect(
+      inflater.decompress(longStored.deflated, size: longStored.size, prefix: { _, _ in .max })
+        .flatMap(StoredMemoCoding.decode) == long)
     #expect(PhraseIndex.term("don't") == "don\u{E027}t")
   }
 
@@ -330,7 +350,7 @@ struct LibraryTests {
         LexiconStamp(name: lexicon.name, version: lexicon.version, hash: lexicon.hash), in: db)
       var id: Int64 = 1
       for (number, memo) in memos.enumerated() {
-        let coded = StoredMemoCoding.encode(memo)
+        let coded = codeVersion2(memo, spans: nil)
         let card = scorer.score(memo)
         try db.execute(
           sql: """
@@ -398,6 +418,58 @@ struct LibraryTests {
     #expect(try Library(path: path).memoCount() == 2)
   }
 
+  @Test("A version 2 library is upgraded in place to version 3: same search results, vacuumed")
+  func migrationVersion2() throws {
+    let test = try TestLibrary()
+    try test.add([
+      memo(
+        "a.txt", company: "A", date: "2025-01-01", "Title",
+        "We don't cut 1,000 roles; we are going AI-native, and A.I.\u{2011}native teams lead.",
+        "Another paragraph without the phrase.", "Finally, our AI native plan starts today."),
+      memo("b.txt", company: "B", date: "2025-02-01", "We will be an AI\u{2011}native company."),
+    ])
+    let queries = [["AI native"], ["don't"], ["1,000 roles"], ["plan", "today"]]
+    let before = try queries.map { try test.library.search(PhraseQuery($0)) }
+    #expect(before[0].count == 4)
+    let memos = try test.library.memos().map(\.memo)
+    let path = test.library.path
+    // The same file as version 2 wrote it: memos in the v2 coding, and pages left free.
+    let queue = try DatabaseQueue(path: path)
+    try queue.write { db in
+      for row in try Row.fetchAll(db, sql: "SELECT id, memo_bytes, memo FROM memo") {
+        let id: Int64 = row["id"]
+        let bytes = try #require(
+          Deflate.decompress([UInt8](row["memo"] as Data), size: row["memo_bytes"]))
+        let memo = try #require(StoredMemoCoding.decode(bytes))
+        let spans = memo.paragraphs.indices.map { index in
+          (StoredMemoCoding.paragraph(index, in: bytes)?.spans ?? []).map {
+            Int32($0.lowerBound)..<Int32($0.upperBound)
+          }
+        }
+        let coded = codeVersion2(memo, spans: spans)
+        try db.execute(
+          sql: "UPDATE memo SET memo_bytes = ?, memo = ? WHERE id = ?",
+          arguments: [coded.count, Data(Deflate.compress(coded)), id])
+      }
+      try db.execute(sql: "CREATE TABLE filler (x BLOB)")
+      try db.execute(
+        sql: "INSERT INTO filler SELECT zeroblob(100000) FROM memo, memo, memo, memo")
+      try db.execute(sql: "DROP TABLE filler")
+      try db.execute(sql: "PRAGMA user_version = 2")
+    }
+    #expect(try queue.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") } ?? 0 > 0)
+    try queue.close()
+    let library = try Library(path: path)
+    let check = try DatabaseQueue(path: path)
+    #expect(try check.read { try Int.fetchOne($0, sql: "PRAGMA user_version") } == 3)
+    #expect(try check.read { try Int.fetchOne($0, sql: "PRAGMA freelist_count") } == 0)
+    try check.close()
+    #expect(try library.integrityCheck() == ["ok"])
+    let after = try queries.map { try library.search(PhraseQuery($0)) }
+    #expect(after == before)
+    #expect(try library.memos().map(\.memo) == memos)
+  }
+
   @Test("similar leaves out shingles common in the library, as cluster does")
   func similarCommonShingles() throws {
     let test = try TestLibrary()
@@ -426,4 +498,56 @@ struct LibraryTests {
     #expect(try test.library.similar(to: new, options: options).isEmpty)
     #expect(Library.commonThreshold(memos: 100_000, options: ClusteringOptions()) == 5000)
   }
+}
+
+/// A memo in the coding of schema versions 1 (no spans) and 2 (spans after the commentary), as
+/// those versions wrote it, to make files to migrate.
+func codeVersion2(_ memo: Memo, spans: [[Range<Int32>]]?) -> [UInt8] {
+  var bytes: [UInt8] = []
+  bytes.reserveCapacity(memo.paragraphs.reduce(64) { $0 + $1.utf8.count * 3 / 2 + 2 })
+  func number(_ value: Int) { Varint.append(value, to: &bytes) }
+  func string(_ text: String) {
+    number(text.utf8.count)
+    bytes.append(contentsOf: text.utf8)
+  }
+  func optional(_ text: String?) {
+    guard let text else { return number(0) }
+    number(text.utf8.count + 1)
+    bytes.append(contentsOf: text.utf8)
+  }
+  string(memo.source)
+  optional(memo.title)
+  optional(memo.author)
+  optional(memo.date)
+  optional(memo.company)
+  string(memo.encoding)
+  bytes.append(memo.quoted ? 1 : 0)
+  string(memo.format.rawValue)
+  number(memo.paragraphs.count)
+  memo.paragraphs.forEach(string)
+  number(memo.commentary.count)
+  memo.commentary.forEach(string)
+  guard let spans else { return bytes }
+  for index in memo.paragraphs.indices {
+    let tokens = index < spans.count ? spans[index] : []
+    if WordRuns.matches(tokens, memo.paragraphs[index]) {
+      number(0)
+      continue
+    }
+    number(tokens.count + 1)
+    var previous: Int32 = 0
+    for span in tokens {
+      let gap = Int(span.lowerBound - previous)
+      let length = Int(span.upperBound - span.lowerBound)
+      if gap >= 0 && gap <= 3 && length >= 1 && length <= 63 {
+        bytes.append(UInt8(gap << 6 | length))
+      } else {
+        bytes.append(0)
+        number(max(0, gap))
+        number(max(0, length))
+      }
+      previous = span.upperBound
+    }
+  }
+  return bytes
 }
