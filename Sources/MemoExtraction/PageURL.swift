@@ -184,51 +184,85 @@ enum PageURL {
     return result
   }
 
-  /// Attribute names (lower-cased) and values, with `&amp;`, `&#38;` and `&#x26;` decoded.
+  /// The attributes `url(inPage:)` reads; the others are passed over without being kept.
+  private static let readAttributes: Set<String> = [
+    "rel", "href", "property", "name", "content", "type",
+  ]
+
+  /// Attribute names (lower-cased) and values of the attributes in `readAttributes`, with
+  /// `&amp;`, `&#38;` and `&#x26;` decoded. Works on UTF-8 bytes: the tag's syntax (HTML's
+  /// ASCII white space, `=`, quotes, `/`) is ASCII, so values are copied out whole and only
+  /// the few kept ones become strings.
   private static func attributes(of body: Substring) -> [String: String] {
     var result: [String: String] = [:]
-    var index = body.startIndex
-    func skipSpaces() {
-      while index < body.endIndex && (body[index].isWhitespace || body[index] == "/") {
-        index = body.index(after: index)
+    var body = body
+    body.withUTF8 { bytes in
+      let count = bytes.count
+      var index = 0
+      func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
       }
-    }
-    while index < body.endIndex {
-      skipSpaces()
-      let nameStart = index
-      while index < body.endIndex && !body[index].isWhitespace && body[index] != "="
-        && body[index] != "/"
-      {
-        index = body.index(after: index)
+      func skipSpaces() {
+        while index < count && (isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
       }
-      let name = body[nameStart..<index].lowercased()
-      skipSpaces()
-      guard index < body.endIndex, body[index] == "=" else {
-        if !name.isEmpty { result[name] = result[name] ?? "" }
-        continue
-      }
-      index = body.index(after: index)
-      while index < body.endIndex && body[index].isWhitespace { index = body.index(after: index) }
-      guard index < body.endIndex else { break }
-      var value: Substring
-      if body[index] == "\"" || body[index] == "'" {
-        let quote = body[index]
-        let start = body.index(after: index)
-        let end = body[start...].firstIndex(of: quote) ?? body.endIndex
-        value = body[start..<end]
-        index = end < body.endIndex ? body.index(after: end) : end
-      } else {
-        let start = index
-        while index < body.endIndex && !body[index].isWhitespace {
-          index = body.index(after: index)
+      func kept(_ range: Range<Int>) -> String? {
+        guard range.count >= 3, range.count <= 8 else { return nil }
+        var lower = [UInt8](UnsafeBufferPointer(rebasing: bytes[range]))
+        for position in lower.indices where lower[position] >= 0x41 && lower[position] <= 0x5A {
+          lower[position] += 0x20
         }
-        value = body[start..<index]
+        let name = String(decoding: lower, as: UTF8.self)
+        return readAttributes.contains(name) ? name : nil
       }
-      if !name.isEmpty, result[name] == nil {
-        result[name] = value.trimmingCharacters(in: .whitespaces)
-          .replacingOccurrences(of: "&amp;", with: "&")
-          .replacingOccurrences(of: "&#38;", with: "&")
-          .replacingOccurrences(of: "&#x26;", with: "&")
+      while index < count {
+        skipSpaces()
+        let nameStart = index
+        while index < count && !isSpace(bytes[index]) && bytes[index] != 0x3D
+          && bytes[index] != 0x2F
+        {
+          index += 1
+        }
+        let name = kept(nameStart..<index)
+        skipSpaces()
+        guard index < count, bytes[index] == 0x3D else {
+          if let name, result[name] == nil { result[name] = "" }
+          continue
+        }
+        index += 1
+        while index < count && isSpace(bytes[index]) { index += 1 }
+        guard index < count else { break }
+        var value: Range<Int>
+        if bytes[index] == 0x22 || bytes[index] == 0x27 {
+          let quote = bytes[index]
+          let start = index + 1
+          var end = start
+          while end < count && bytes[end] != quote { end += 1 }
+          value = start..<end
+          index = end < count ? end + 1 : end
+        } else {
+          let start = index
+          while index < count && !isSpace(bytes[index]) { index += 1 }
+          value = start..<index
+        }
+        guard let name, result[name] == nil else { continue }
+        while !value.isEmpty && (bytes[value.lowerBound] == 0x20 || bytes[value.lowerBound] == 0x09)
+        {
+          value = (value.lowerBound + 1)..<value.upperBound
+        }
+        while !value.isEmpty
+          && (bytes[value.upperBound - 1] == 0x20 || bytes[value.upperBound - 1] == 0x09)
+        {
+          value = value.lowerBound..<(value.upperBound - 1)
+        }
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
+        if bytes[value].contains(0x26) {
+          text =
+            text
+            .replacingOccurrences(of: "&amp;", with: "&")
+            .replacingOccurrences(of: "&#38;", with: "&")
+            .replacingOccurrences(of: "&#x26;", with: "&")
+        }
+        result[name] = text
       }
     }
     return result
