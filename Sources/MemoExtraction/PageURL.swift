@@ -142,6 +142,15 @@ enum PageURL {
       }
       return nil
     }
+    /// Whether the ASCII lower-case `word` stands anywhere in `range`, letters in any case.
+    func contains(_ word: StaticString, in range: Range<Int>) -> Bool {
+      let length = word.utf8CodeUnitCount
+      guard range.count >= length else { return false }
+      for start in range.lowerBound...(range.upperBound - length) where matches(word, at: start) {
+        return true
+      }
+      return false
+    }
     func text(_ range: Range<Int>) -> String {
       String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
     }
@@ -176,7 +185,7 @@ enum PageURL {
       var content = ""
       if name == "script" {
         let end = find("</script", from: index) ?? count
-        if body.lowercased().contains("ld+json") { content = text(index..<end) }
+        if contains("ld+json", in: nameEnd..<close) { content = text(index..<end) }
         index = end
       }
       result.append((name, body, content))
