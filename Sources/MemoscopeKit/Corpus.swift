@@ -192,7 +192,7 @@ public final class Corpus {
   /// Whether two files whose hash and size agree hold the same bytes. Read again only on such a
   /// match (rare outside real duplicates), so a hash collision never drops a memo. Standard input
   /// cannot be read twice: there the 64-bit hash and size decide.
-  private static func sameBytes(_ first: String, _ second: String) -> Bool {
+  static func sameBytes(_ first: String, _ second: String) -> Bool {
     guard first != "-", second != "-",
       let one = FileManager.default.contents(atPath: first),
       let other = FileManager.default.contents(atPath: second)

@@ -52,4 +52,15 @@ struct CorpusFingerprintTests {
     #expect(corpus.stamps.count == 1)
     #expect(corpus.stamps.first?.matches(bytes) == true)
   }
+
+  @Test("A hash match is confirmed byte for byte before a file is dropped as a duplicate")
+  func duplicatesConfirmedByBytes() throws {
+    let folder = try Self.folder()
+    func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+    #expect(Corpus.sameBytes(path("a.txt"), path("copy-of-a.txt")))
+    // Same size, last byte differs: what a colliding hash would have paired.
+    #expect(!Corpus.sameBytes(path("a.txt"), path("c.txt")))
+    // Standard input cannot be read again: the hash and size decide.
+    #expect(Corpus.sameBytes("-", path("a.txt")))
+  }
 }
