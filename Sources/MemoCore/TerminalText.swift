@@ -27,13 +27,6 @@ public enum TerminalText {
     return String(out)
   }
 
-  /// Each line of a message cleaned on its own, the line breaks kept (for messages that span
-  /// lines by design, e.g. a lexicon's list of problems).
-  public static func cleanLines(_ text: String) -> String {
-    text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { clean(String($0)) }.joined(separator: "\n")
-  }
-
   private static func isPlain(_ text: String) -> Bool {
     var previousSpace = true
     for byte in text.utf8 {

@@ -8,8 +8,10 @@ import MemoscopeKit
 /// Status 1 is for inputs or outputs that failed, 2 for usage errors (also a broken lexicon or
 /// an existing output without `--force`, which the user fixes on the command line).
 struct CommandFailure: Error, CustomStringConvertible {
-  /// The message, without the `error: ` prefix (may span lines).
+  /// The message, without the `error: ` prefix, printed as one line.
   var message: String
+  /// Lines printed after the message, each on its own line (e.g. what to run next).
+  var followingLines: [String] = []
   /// The process exit status.
   var code: Int32
   /// Whether the printer puts `error: ` before the message (off for messages that start with a
@@ -51,9 +53,18 @@ struct ByteSizeArgument: ExpressibleByArgument, Sendable {
 
 /// Lines on stderr: the one way commands print errors and notes. Each line goes through
 /// `TerminalText.clean`, so a file name or field quoted in a message cannot carry an escape
-/// sequence or a bidi override to the terminal.
+/// sequence or a bidi override to the terminal, and a line break inside a file name cannot
+/// split a message: the only line breaks printed are those between the lines given.
 enum StandardError {
-  static func write(_ lines: String) {
-    FileHandle.standardError.write(Data((TerminalText.cleanLines(lines) + "\n").utf8))
+  /// One message on one line.
+  static func write(_ line: String) {
+    write(lines: [line])
+  }
+
+  /// Several lines, each cleaned on its own.
+  static func write(lines: [String]) {
+    guard !lines.isEmpty else { return }
+    let text = lines.map(TerminalText.clean).joined(separator: "\n") + "\n"
+    FileHandle.standardError.write(Data(text.utf8))
   }
 }

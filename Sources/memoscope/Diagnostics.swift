@@ -22,7 +22,6 @@ enum Diagnostics {
         "note: \(total) \(total == 1 ? "file" : "files") skipped in folder walks by type "
           + "(\(kinds)); name a file to read it")
     }
-    guard !lines.isEmpty else { return }
-    StandardError.write(lines.joined(separator: "\n"))
+    StandardError.write(lines: lines)
   }
 }

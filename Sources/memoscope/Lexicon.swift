@@ -138,7 +138,7 @@ struct LexiconCommand: ParsableCommand {
         default: break
         }
       }
-      for problem in check.problems { print(TerminalText.cleanLines(problem.description)) }
+      for problem in check.problems { print(TerminalText.clean(problem.description)) }
       print(check.summary)
       if !check.passed { throw CommandFailure.someInputsFailed }
     }

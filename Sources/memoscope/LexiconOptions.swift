@@ -33,6 +33,8 @@ func lexiconFailure(_ error: LexiconError, path: String, explicit: String? = nil
     return .usage(notFound)
   }
   return CommandFailure(
-    message: "\(error.description)\nerror: the lexicon has problems; run 'memoscope lexicon "
-      + "check \(path)' to list them all.", code: 2, prefixed: false)
+    message: error.description,
+    followingLines: [
+      "error: the lexicon has problems; run 'memoscope lexicon check \(path)' to list them all."
+    ], code: 2, prefixed: false)
 }

@@ -165,7 +165,7 @@ struct LibraryAdd: ParsableCommand {
         " \(outcome.rescored) stored memos scored again with \(lexicon.name) "
         + "\(lexicon.version)."
     }
-    print(TerminalText.cleanLines(line))
+    print(TerminalText.clean(line))
     if outcome.failed > 0 { throw ExitCode(1) }
   }
 }
@@ -429,7 +429,7 @@ struct LibraryReport: ParsableCommand {
         Pipeline.LibraryReportRequest(
           output: output, force: force, filter: filters.filter, title: title,
           commandLine: CommandLineText.current()), library: library, lexicon: lexicon)
-      print(TerminalText.cleanLines(outcome.summary))
+      print(TerminalText.clean(outcome.summary))
     } catch let error as LibraryError {
       throw libraryFailure(error)
     } catch let error as ReportingError {

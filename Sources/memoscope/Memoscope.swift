@@ -29,7 +29,8 @@ struct Memoscope: AsyncParsableCommand {
       }
     } catch let failure as CommandFailure {
       if !failure.message.isEmpty {
-        StandardError.write((failure.prefixed ? "error: " : "") + failure.message)
+        StandardError.write(
+          lines: [(failure.prefixed ? "error: " : "") + failure.message] + failure.followingLines)
       }
       Foundation.exit(failure.code)
     } catch {
@@ -37,10 +38,11 @@ struct Memoscope: AsyncParsableCommand {
         // The message, then where to read the usage (ArgumentParser's own text, lower-cased
         // "error:" as every other error line).
         var lines = fullMessage(for: error).split(separator: "\n", omittingEmptySubsequences: false)
+          .map(String.init)
         if let first = lines.first, first.hasPrefix("Error: ") {
           lines[0] = "error: " + first.dropFirst(7)
         }
-        StandardError.write(lines.joined(separator: "\n"))
+        StandardError.write(lines: lines)
         Foundation.exit(2)
       }
       exit(withError: error)

@@ -145,4 +145,31 @@ struct TerminalSafetyTests {
     #expect(similar.stdout.contains("Evil[31mRed"), "\(similar.stdout)")
     expectSafe(similar, "library similar")
   }
+
+  @Test("a line break in a file name never splits an error line")
+  func lineBreakInName() throws {
+    let folder = try Fixtures.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: folder) }
+    let empty = "empty\nInjected line.txt"
+    try Data().write(to: folder.appendingPathComponent(empty))
+    let extract = CLIRunner.run(arguments: ["extract", empty], currentDirectory: folder)
+    #expect(extract.exitCode == 1)
+    #expect(
+      extract.stderr == "error: empty Injected line.txt: file is empty. Save the page "
+        + "again or remove it from the inputs.\n", "\(extract.stderr.debugDescription)")
+
+    // A lexicon failure is two lines by design; the name inside the first stays on it.
+    let lexicon = folder.appendingPathComponent("lex\nInjected")
+    try FileManager.default.createDirectory(at: lexicon, withIntermediateDirectories: true)
+    try Data("name: x\nversion: nope\n".utf8)
+      .write(to: lexicon.appendingPathComponent("lexicon.yaml"))
+    try Data("We are cutting 40 roles.".utf8).write(to: folder.appendingPathComponent("m.txt"))
+    let score = CLIRunner.run(
+      arguments: ["score", "--lexicon", lexicon.path, "m.txt"], currentDirectory: folder)
+    #expect(score.exitCode == 2, "\(score.stderr)")
+    let lines = score.stderr.split(separator: "\n")
+    #expect(lines.count == 2, "\(score.stderr.debugDescription)")
+    #expect(lines.last?.hasPrefix("error: the lexicon has problems") == true)
+    #expect(Self.rowsIntact(score.stderr), "\(score.stderr.debugDescription)")
+  }
 }
