@@ -182,6 +182,23 @@ enum TreeCopier {
     "img", "picture", "source", "map", "area", "frameset", "frame", "param", "track", "dialog",
   ]
 
+  /// `dropped` packed as `packed(_:)` values, for a lookup without hashing a `String`.
+  private static let droppedPacked: [UInt64] = dropped.compactMap { packed($0) }.sorted()
+
+  /// Up to eight bytes of a name as one little-endian integer, or nil for longer names.
+  static func packed(_ name: String) -> UInt64? {
+    guard name.utf8.count <= 8 else { return nil }
+    var value: UInt64 = 0
+    for (offset, byte) in name.utf8.enumerated() { value |= UInt64(byte) << (8 * offset) }
+    return value
+  }
+
+  /// Whether a name is in `dropped` (all of whose names have at most eight bytes).
+  static func isDropped(_ name: String) -> Bool {
+    guard let value = packed(name) else { return false }
+    return droppedPacked.contains(value)
+  }
+
   static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
     guard let root = document.root else { return tree }
@@ -207,7 +224,7 @@ enum TreeCopier {
           let type =
             document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
           if isJSONLD(type) { tree.jsonLD.append(directText(of: node, in: document)) }
-        } else if !dropped.contains(name) {
+        } else if !isDropped(name) {
           let attributes = document.attributes(node)
           let index = append(
             DOMNode(
@@ -277,7 +294,10 @@ enum TreeCopier {
 
   /// Bytes up to the first NUL (as C strings end) as a `String`, ill-formed UTF-8 repaired.
   static func cString(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    let end = bytes.firstIndex(of: 0) ?? bytes.count
+    var end = bytes.count
+    if let base = bytes.baseAddress, let nul = memchr(base, 0, bytes.count) {
+      end = base.distance(to: nul.assumingMemoryBound(to: UInt8.self))
+    }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
   }
 

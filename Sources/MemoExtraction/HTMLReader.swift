@@ -115,6 +115,7 @@ enum HTMLReader {
 
   /// Lower-cased letters and digits, with one space for each run of anything else.
   static func wordKey(_ text: String) -> String {
+    if let key = asciiWordKey(text) { return key }
     var key = ""
     var pendingSpace = false
     for character in text.lowercased() {
@@ -127,6 +128,29 @@ enum HTMLReader {
       }
     }
     return key
+  }
+
+  /// `wordKey` of an ASCII text, by bytes (the same answer: an ASCII letter or digit is one
+  /// `Character`, and CR LF, the only ASCII pair that forms one, is neither); nil otherwise.
+  static func asciiWordKey(_ text: String) -> String? {
+    var text = text
+    return text.withUTF8 { bytes -> String? in
+      var key: [UInt8] = []
+      key.reserveCapacity(bytes.count)
+      var pendingSpace = false
+      for byte in bytes {
+        guard byte < 0x80 else { return nil }
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+          if pendingSpace && !key.isEmpty { key.append(0x20) }
+          pendingSpace = false
+          key.append(lower)
+        } else {
+          pendingSpace = true
+        }
+      }
+      return String(decoding: key, as: UTF8.self)
+    }
   }
 
   /// "By Jane Doe" in an element whose class or rel says byline or author.
@@ -157,12 +181,33 @@ enum HTMLReader {
       if block.length < 160 && !multiline {
         lines.append(block.text)
       } else if multiline {
-        for line in block.text.split(separator: "\n") where line.utf8.count < 480 {
+        for line in lineBreakSplit(block.text) where line.utf8.count < 480 {
           lines.append(String(line))
         }
       }
     }
     return lines
+  }
+
+  /// `text.split(separator: "\n")` found by bytes: every LF byte not preceded by CR (CR LF is
+  /// one `Character`, which a split on "\n" does not cut), empty pieces left out.
+  static func lineBreakSplit(_ text: String) -> [Substring] {
+    var pieces: [Substring] = []
+    let utf8 = text.utf8
+    var start = utf8.startIndex
+    var previous: UInt8 = 0
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte == 0x0A && previous != 0x0D {
+        if start < index { pieces.append(text[start..<index]) }
+        start = utf8.index(after: index)
+      }
+      previous = byte
+      index = utf8.index(after: index)
+    }
+    if start < utf8.endIndex { pieces.append(text[start..<utf8.endIndex]) }
+    return pieces
   }
 
   /// "Posted by Dana on 6/8/2023": a US month/day/year date in a "Posted by" line only,

@@ -11,35 +11,44 @@ enum PageURL {
 
   /// The page's own address, or nil when it gives none.
   static func url(inPage utf8: [UInt8]) -> String? {
+    utf8.withUnsafeBufferPointer { page in
+      url(in: UnsafeBufferPointer(rebasing: page[..<min(page.count, searchedBytes)]))
+    }
+  }
+
+  private static func url(in buffer: UnsafeBufferPointer<UInt8>) -> String? {
     var canonical: String?
     var openGraph: String?
     var base: String?
     var linkedData: [String] = []
-    for tag in tags(in: utf8.prefix(searchedBytes)) {
-      let attributes = Self.attributes(of: tag.body[...])
+    for tag in tags(in: buffer) {
+      let attributes = TagAttributes(UnsafeBufferPointer(rebasing: buffer[tag.body]))
       switch tag.name {
-      case "link":
+      case .link:
         if canonical == nil,
-          let rel = attributes["rel"]?.lowercased().split(separator: " "),
+          let rel = attributes.value(.rel)?.lowercased().split(separator: " "),
           rel.contains("canonical")
         {
-          canonical = attributes["href"].flatMap(absolute)
+          canonical = attributes.value(.href).flatMap(absolute)
         }
-      case "meta":
+      case .meta:
         if openGraph == nil,
-          (attributes["property"] ?? attributes["name"])?.lowercased() == "og:url"
+          (attributes.value(.property) ?? attributes.value(.name))?.lowercased() == "og:url"
         {
-          openGraph = attributes["content"].flatMap(absolute)
+          openGraph = attributes.value(.content).flatMap(absolute)
         }
-      case "base":
-        if base == nil, let address = attributes["href"].flatMap(absolute),
+      case .base:
+        if base == nil, let address = attributes.value(.href).flatMap(absolute),
           let path = URLComponents(string: address)?.path, path.count > 1
         {
           base = address
         }
-      default:
-        if attributes["type"]?.lowercased() == "application/ld+json" {
-          linkedData.append(tag.content)
+      case .script:
+        if let content = tag.content,
+          attributes.value(.type)?.lowercased() == "application/ld+json"
+        {
+          linkedData.append(
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[content]), as: UTF8.self))
         }
       }
     }
@@ -100,22 +109,19 @@ enum PageURL {
     return nil
   }
 
-  /// `<link>`, `<meta>`, `<base>` and `<script>` tags until `<body>` (comments skipped):
-  /// lower-cased name, the text up to `>`, and for JSON-LD scripts the content up to
+  /// The tags `url(inPage:)` reads.
+  private enum TagName { case link, meta, base, script }
+
+  /// `<link>`, `<meta>`, `<base>` and `<script>` tags until `<body>` (comments skipped): the
+  /// name, the bytes up to `>`, and for scripts whose tag mentions `ld+json` the content up to
   /// `</script>`. Scans bytes with `memchr`: the markup looked for is ASCII, and most of a page
   /// is passed over without being decoded.
-  private static func tags(in bytes: ArraySlice<UInt8>) -> [(
-    name: String, body: String, content: String
-  )] {
-    bytes.withUnsafeBufferPointer { tags(in: $0) }
-  }
-
   private static func tags(in buffer: UnsafeBufferPointer<UInt8>) -> [(
-    name: String, body: String, content: String
+    name: TagName, body: Range<Int>, content: Range<Int>?
   )] {
     guard let base = buffer.baseAddress else { return [] }
     let count = buffer.count
-    var result: [(String, String, String)] = []
+    var result: [(TagName, Range<Int>, Range<Int>?)] = []
     func next(_ byte: UInt8, from start: Int) -> Int? {
       guard start < count, let found = memchr(base + start, Int32(byte), count - start) else {
         return nil
@@ -151,9 +157,6 @@ enum PageURL {
       }
       return false
     }
-    func text(_ range: Range<Int>) -> String {
-      String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
-    }
     var index = 0
     while let open = next(UInt8(ascii: "<"), from: index) {
       index = open + 1
@@ -162,79 +165,78 @@ enum PageURL {
         index = end + 3
         continue
       }
-      let name: String
+      let name: TagName
+      let nameLength: Int
       if matches("link", at: index) {
-        name = "link"
+        (name, nameLength) = (.link, 4)
       } else if matches("meta", at: index) {
-        name = "meta"
+        (name, nameLength) = (.meta, 4)
       } else if matches("base", at: index) {
-        name = "base"
+        (name, nameLength) = (.base, 4)
       } else if matches("script", at: index) {
-        name = "script"
+        (name, nameLength) = (.script, 6)
       } else if matches("body", at: index) {
         break
       } else {
         continue
       }
-      let nameEnd = index + name.utf8.count
+      let nameEnd = index + nameLength
       // `<linked>`, `<metadata>`: a longer name is another tag.
       if nameEnd < count, (0x41...0x5A).contains(buffer[nameEnd] & 0xDF) { continue }
       guard let close = next(UInt8(ascii: ">"), from: nameEnd) else { break }
-      let body = text(nameEnd..<close)
       index = close + 1
-      var content = ""
-      if name == "script" {
+      var content: Range<Int>?
+      if name == .script {
         let end = find("</script", from: index) ?? count
-        if contains("ld+json", in: nameEnd..<close) { content = text(index..<end) }
+        if contains("ld+json", in: nameEnd..<close) { content = index..<end }
         index = end
       }
-      result.append((name, body, content))
+      result.append((name, nameEnd..<close, content))
     }
     return result
   }
 
-  /// The attributes `url(inPage:)` reads; the others are passed over without being kept.
-  private static let readAttributes: Set<String> = [
-    "rel", "href", "property", "name", "content", "type",
-  ]
+  /// The attributes `url(inPage:)` reads, as ranges of a tag's bytes; the others are passed
+  /// over. The tag's syntax (HTML's ASCII white space, `=`, quotes, `/`) is ASCII, so only the
+  /// values asked for become strings.
+  private struct TagAttributes {
+    enum Name: Int, CaseIterable {
+      case rel, href, property, name, content, type
+      var bytes: StaticString {
+        switch self {
+        case .rel: "rel"
+        case .href: "href"
+        case .property: "property"
+        case .name: "name"
+        case .content: "content"
+        case .type: "type"
+        }
+      }
+    }
 
-  /// Attribute names (lower-cased) and values of the attributes in `readAttributes`, with
-  /// `&amp;`, `&#38;` and `&#x26;` decoded. Works on UTF-8 bytes: the tag's syntax (HTML's
-  /// ASCII white space, `=`, quotes, `/`) is ASCII, so values are copied out whole and only
-  /// the few kept ones become strings.
-  private static func attributes(of body: Substring) -> [String: String] {
-    var result: [String: String] = [:]
-    var body = body
-    body.withUTF8 { bytes in
+    let bytes: UnsafeBufferPointer<UInt8>
+    /// The value of each name's first occurrence (an empty range for a bare attribute).
+    var values: [Range<Int>?] = Array(repeating: nil, count: Name.allCases.count)
+
+    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+      self.bytes = bytes
       let count = bytes.count
       var index = 0
       func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
       }
-      func skipSpaces() {
-        while index < count && (isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
-      }
-      func kept(_ range: Range<Int>) -> String? {
-        guard range.count >= 3, range.count <= 8 else { return nil }
-        var lower = [UInt8](UnsafeBufferPointer(rebasing: bytes[range]))
-        for position in lower.indices where lower[position] >= 0x41 && lower[position] <= 0x5A {
-          lower[position] += 0x20
-        }
-        let name = String(decoding: lower, as: UTF8.self)
-        return readAttributes.contains(name) ? name : nil
-      }
       while index < count {
-        skipSpaces()
+        while index < count && (isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
         let nameStart = index
         while index < count && !isSpace(bytes[index]) && bytes[index] != 0x3D
           && bytes[index] != 0x2F
         {
           index += 1
         }
-        let name = kept(nameStart..<index)
-        skipSpaces()
+        let name = Self.name(UnsafeBufferPointer(rebasing: bytes[nameStart..<index]))
+        while index < count && (isSpace(bytes[index]) || bytes[index] == 0x2F) { index += 1 }
         guard index < count, bytes[index] == 0x3D else {
-          if let name, result[name] == nil { result[name] = "" }
+          if let name, values[name.rawValue] == nil { values[name.rawValue] = 0..<0 }
           continue
         }
         index += 1
@@ -253,7 +255,7 @@ enum PageURL {
           while index < count && !isSpace(bytes[index]) { index += 1 }
           value = start..<index
         }
-        guard let name, result[name] == nil else { continue }
+        guard let name, values[name.rawValue] == nil else { continue }
         while !value.isEmpty && (bytes[value.lowerBound] == 0x20 || bytes[value.lowerBound] == 0x09)
         {
           value = (value.lowerBound + 1)..<value.upperBound
@@ -263,18 +265,38 @@ enum PageURL {
         {
           value = value.lowerBound..<(value.upperBound - 1)
         }
-        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[value]), as: UTF8.self)
-        if bytes[value].contains(0x26) {
-          text =
-            text
-            .replacingOccurrences(of: "&amp;", with: "&")
-            .replacingOccurrences(of: "&#38;", with: "&")
-            .replacingOccurrences(of: "&#x26;", with: "&")
-        }
-        result[name] = text
+        values[name.rawValue] = value
       }
     }
-    return result
+
+    /// The read attribute an ASCII-case-insensitive name is, or nil.
+    private static func name(_ raw: UnsafeBufferPointer<UInt8>) -> Name? {
+      guard raw.count >= 3, raw.count <= 8 else { return nil }
+      candidates: for candidate in Name.allCases {
+        let word = candidate.bytes
+        guard word.utf8CodeUnitCount == raw.count else { continue }
+        for offset in 0..<raw.count {
+          var byte = raw[offset]
+          if byte >= 0x41 && byte <= 0x5A { byte += 0x20 }
+          if byte != word.utf8Start[offset] { continue candidates }
+        }
+        return candidate
+      }
+      return nil
+    }
+
+    /// An attribute's value, with `&amp;`, `&#38;` and `&#x26;` decoded; nil when absent.
+    func value(_ name: Name) -> String? {
+      guard let range = values[name.rawValue] else { return nil }
+      let slice = UnsafeBufferPointer(rebasing: bytes[range])
+      let text = String(decoding: slice, as: UTF8.self)
+      guard slice.contains(0x26) else { return text }
+      return
+        text
+        .replacingOccurrences(of: "&amp;", with: "&")
+        .replacingOccurrences(of: "&#38;", with: "&")
+        .replacingOccurrences(of: "&#x26;", with: "&")
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One paragraph of extracted text, with where it sat in the page.
 struct Paragraph: Sendable, Equatable {
   var text: String
@@ -79,6 +81,10 @@ enum ParagraphBuilder {
 /// The boilerplate that closes press releases: "About Acme", forward-looking statements,
 /// media contacts and the "SOURCE Acme" line.
 enum ReleaseTrailer {
+  /// What is trimmed from a short paragraph before it is compared with the keywords (built
+  /// once: a union per paragraph was a hot spot in profiles of `extract`).
+  private static let keywordTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
+
   /// Where the trailer starts (an index into `paragraphs`), and the company it names.
   static func find(_ paragraphs: [String]) -> (start: Int, company: String?)? {
     var start: Int?
@@ -86,7 +92,9 @@ enum ReleaseTrailer {
     var sawSourceLine = false
     for (index, paragraph) in paragraphs.enumerated() where index >= paragraphs.count / 3 {
       // Only short paragraphs are compared in lower case; long ones are never lower-cased.
-      let length = paragraph.count
+      // Only lengths under 160 are compared: a paragraph of 640 UTF-8 bytes or more has at
+      // least 160 characters, so its characters are not counted.
+      let length = paragraph.utf8.count >= 640 ? 640 : paragraph.count
       let lower = length < 160 ? paragraph.lowercased() : ""
       if paragraph.hasPrefix("SOURCE "), length < 100 {
         company = String(paragraph.dropFirst(7)).trimmed
@@ -103,7 +111,7 @@ enum ReleaseTrailer {
           "safe harbor statement", "media contact", "media contacts", "press contact",
           "investor contact", "contacts", "###",
         ].contains(
-          lower.trimmingCharacters(in: .punctuationCharacters.union(.whitespaces)))
+          lower.trimmingCharacters(in: keywordTrim))
       {
         start = start ?? index
       } else if length < 160,

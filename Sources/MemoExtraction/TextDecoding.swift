@@ -480,7 +480,120 @@ enum TextDecoding {
 
   /// The charset label declared by a `<meta charset>`, an http-equiv `content` or an XML
   /// declaration in the first 4 KB, lower-cased (not yet looked up).
+  ///
+  /// Reads bytes: the markup looked for is ASCII. Where a non-ASCII byte follows a matched
+  /// piece of markup (a combining mark would join it into another character) or ends a
+  /// label, it answers with `declaredCharsetInText`, which reads characters as before.
   static func declaredCharset(_ bytes: [UInt8]) -> String? {
+    let count = min(bytes.count, 4096)
+    let answer: LabelScan = bytes.withUnsafeBufferPointer { buffer in
+      declaredCharsetBytes(UnsafeBufferPointer(rebasing: buffer[..<count]))
+    }
+    switch answer {
+    case .found(let label): return label
+    case .none: return nil
+    case .ambiguous: return declaredCharsetInText(bytes)
+    }
+  }
+
+  /// What the byte scan of `declaredCharset` found.
+  enum LabelScan: Equatable {
+    case found(String)
+    case none
+    /// A non-ASCII byte where characters and bytes could disagree.
+    case ambiguous
+  }
+
+  /// `declaredCharsetInText` on bytes (see `declaredCharset`); letters compared lower-cased.
+  static func declaredCharsetBytes(_ window: UnsafeBufferPointer<UInt8>) -> LabelScan {
+    let count = window.count
+    func lower(_ index: Int) -> UInt8 {
+      let byte = window[index]
+      return byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+    }
+    /// Whether `word` (lower-case ASCII) stands at `index`.
+    func matches(_ word: StaticString, at index: Int) -> Bool {
+      let length = word.utf8CodeUnitCount
+      guard index + length <= count else { return false }
+      for offset in 0..<length where lower(index + offset) != word.utf8Start[offset] {
+        return false
+      }
+      return true
+    }
+    /// The first `word` in `range`, or nil.
+    func find(_ word: StaticString, in range: Range<Int>) -> Int? {
+      let length = word.utf8CodeUnitCount
+      let first = word.utf8Start[0]
+      var index = range.lowerBound
+      while index + length <= range.upperBound {
+        if lower(index) == first && matches(word, at: index) { return index }
+        index += 1
+      }
+      return nil
+    }
+    func nonASCII(_ index: Int) -> Bool { index < count && window[index] >= 0x80 }
+    /// The label from `start`: quotes and spaces dropped, then letters, digits, `-_.:`.
+    func label(from start: Int, end: Int) -> LabelScan {
+      var index = start
+      while index < end, window[index] == 0x22 || window[index] == 0x27 || window[index] == 0x20 {
+        index += 1
+      }
+      let labelStart = index
+      while index < end {
+        let byte = lower(index)
+        if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D
+          || byte == 0x5F || byte == 0x2E || byte == 0x3A
+        {
+          index += 1
+        } else {
+          break
+        }
+      }
+      if index < end && window[index] >= 0x80 { return .ambiguous }
+      guard index > labelStart else { return .none }
+      var text = [UInt8]()
+      text.reserveCapacity(index - labelStart)
+      for position in labelStart..<index { text.append(lower(position)) }
+      return .found(String(decoding: text, as: UTF8.self))
+    }
+    if matches("<?xml", at: 0) {
+      if nonASCII(5) { return .ambiguous }
+      if let end = ByteSearch.firstOffset(of: 0x3E, in: window) {
+        if nonASCII(end + 1) { return .ambiguous }
+        if let found = find("encoding=", in: 0..<end) {
+          if nonASCII(found + 9) { return .ambiguous }
+          return label(from: found + 9, end: end)
+        }
+      }
+    }
+    var searchStart = 0
+    while let meta = find("<meta", in: searchStart..<count) {
+      let tagStart = meta + 5
+      if nonASCII(tagStart) { return .ambiguous }
+      let tagEnd = ByteSearch.firstOffset(of: 0x3E, in: window, from: tagStart) ?? count
+      if nonASCII(tagEnd + 1) { return .ambiguous }
+      if let charset = find("charset", in: tagStart..<tagEnd) {
+        var index = charset + 7
+        if nonASCII(index) { return .ambiguous }
+        while index < tagEnd && window[index] == 0x20 { index += 1 }
+        if index < tagEnd && window[index] == 0x3D {
+          index += 1
+          if nonASCII(index) { return .ambiguous }
+          while index < tagEnd && window[index] == 0x20 { index += 1 }
+          switch label(from: index, end: tagEnd) {
+          case .found(let found): return .found(found)
+          case .ambiguous: return .ambiguous
+          case .none: break
+          }
+        }
+      }
+      searchStart = tagEnd
+    }
+    return .none
+  }
+
+  /// `declaredCharset` on characters: the first 4 KB lower-cased and decoded, then searched.
+  static func declaredCharsetInText(_ bytes: [UInt8]) -> String? {
     let window = Array(bytes.prefix(4096)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     let text = String(decoding: window, as: UTF8.self)
     if text.hasPrefix("<?xml"), let end = text.firstIndex(of: ">") {
