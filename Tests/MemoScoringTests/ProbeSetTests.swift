@@ -41,7 +41,8 @@ struct ProbeSetTests {
         continue
       }
       result.append(
-        Probe(label: label, intensity: intensity, style: fields[2], text: fields[3], line: number + 1))
+        Probe(
+          label: label, intensity: intensity, style: fields[2], text: fields[3], line: number + 1))
     }
     return result
   }
