@@ -223,7 +223,12 @@ public struct Lexicon: Sendable {
   public func hits(in text: TokenizedText) -> [LexiconHit] {
     var candidates: [(entry: Int, range: Range<Int>)] = []
     var exceptionMatches: [(rule: Int, range: Range<Int>)] = []
-    matcher.scan(text) { output, range in
+    // Number words ("forty", "two hundred and fifty") are matched as one number token; the
+    // ranges found in the folded text are mapped back to the memo's tokens.
+    let folded = NumberWords.fold(text)
+    matcher.scan(folded?.text ?? text) { output, range in
+      let range =
+        folded.map { $0.first[range.lowerBound]..<($0.last[range.upperBound - 1] + 1) } ?? range
       if output.isException {
         exceptionMatches.append((Int(output.index), range))
       } else {

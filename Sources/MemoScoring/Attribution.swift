@@ -47,6 +47,30 @@ struct Attribution {
     "colleagues", "anybody",
   ]
 
+  /// Words that make a denial one of AI as a cause ("not about AI", "AI is not the reason",
+  /// "played no part"; "to do with" is read as a pair). Without cuts announced, a modal denial
+  /// needs one of them: "AI won't replace our designers" reassures and denies no cause.
+  static let causePredicates: Set<String> = [
+    "about", "reason", "reasons", "cause", "caused", "causes", "because", "due", "driven",
+    "driver", "drivers", "drive", "drove", "driving", "behind", "responsible", "related",
+    "result", "motivated", "story", "factor", "factors", "blame", "part", "played", "connection",
+    "link", "linked", "influence", "consideration", "unrelated",
+  ]
+
+  /// Causal words that, after a contrast, give another cause for a negated cut ("not cutting
+  /// jobs for AI but because demand fell", "…, pointing instead to costs"): the cut stands.
+  static let contrastCauseForms: Set<String> = [
+    "because", "due", "driven", "caused", "pointing", "pointed", "citing", "cited", "blaming",
+    "blamed", "reflects", "reflecting", "reflect", "result", "owing", "thanks",
+  ]
+
+  /// Negation cues that are modals: a prediction or a capability ("won't", "cannot").
+  static let modalCueForms: Set<String> = [
+    "won't", "wouldn't", "can't", "cannot", "couldn't", "shouldn't", "won’t", "can’t",
+  ]
+  /// Modals that make a following "not" or "never" a prediction or a capability.
+  static let modalForms: Set<String> = ["will", "would", "can", "could", "should", "may", "might"]
+
   /// Two-word phrases that refer back to an announced cut ("this decision", "doing it").
   static let anaphors: Set<[String]> = [
     ["this", "decision"], ["the", "decision"], ["doing", "this"], ["doing", "it"],
@@ -77,10 +101,12 @@ struct Attribution {
     "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives",
   ]
 
-  /// Sentences either side searched for cut language across paragraph breaks (within a
-  /// paragraph the whole paragraph counts). Four, so that a memo's reasoning paragraph right
-  /// after its announcement ("Here is the fact that changed my mind…") still counts as implied.
-  static let impliedReach = 4
+  /// Sentences either side searched for cut language whatever the paragraph breaks (the whole
+  /// paragraph, and the one before and after, count in any case). Two: an adjacent sentence
+  /// and one more, so a one-line paragraph between AI and the cut ("Thank you all.") does not
+  /// break the link, while a closing line of strategy three one-line paragraphs after the
+  /// announcement is not tied to it.
+  static let impliedReach = 2
 
   /// Words after "more than" / "rather than" / "instead of" that introduce the lesser cause.
   static let demotionLinks: Set<String> = ["by", "because", "of", "due", "to", "from", "about"]
@@ -178,12 +204,14 @@ struct Attribution {
     var ai = [[Int]](repeating: [], count: sentenceCount)
     var cuts = [[Int]](repeating: [], count: sentenceCount)
     var causes = [[Int]](repeating: [], count: sentenceCount)
+    var alternatives = [[Int]](repeating: [], count: sentenceCount)
     for (index, hit) in located.enumerated() {
       let sentence = hit.match.sentence
       switch hit.role {
       case .aiReference, .aiFraming: ai[sentence].append(index)
       case .cut: cuts[sentence].append(index)
       case .cause: causes[sentence].append(index)
+      case .alternative: alternatives[sentence].append(index)
       default: break
       }
     }
@@ -201,6 +229,7 @@ struct Attribution {
     // Denials.
     var denial = [Bool](repeating: false, count: sentenceCount)
     var denied = [Bool](repeating: false, count: sentenceCount)  // every claim in it negated
+    var shortDenied = Set<Int>()  // sentences denied by a short denial after them
     for sentence in 0..<sentenceCount where negation.hasCue[sentence] && !ai[sentence].isEmpty {
       let negatedAI = ai[sentence].contains { located[$0].negated }
       let subjectAI = ai[sentence].contains { located[$0].subjectNegated && !located[$0].negated }
@@ -277,11 +306,76 @@ struct Attribution {
         })
       guard claim else { continue }
       denied[previous] = true
+      shortDenied.insert(previous)
       if !ai[previous].isEmpty { denial[previous] = true }
     }
 
-    // Affirmed hits.
+    // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is
+    // not the reason for today's job cuts" still announces cuts; "we are not making layoffs"
+    // and "this is not a plan to reduce our team" do not. A cut negated directly is still
+    // presupposed when a contrast gives another cause after it ("not cutting jobs to make room
+    // for AI, pointing instead to higher costs"; "not because of AI but because…").
+    var cutAffirmed = [Bool](repeating: false, count: count)
     var cutsDenied = false
+    for (index, hit) in located.enumerated() where hit.role == .cut {
+      let sentence = hit.match.sentence
+      var isAffirmed = !hit.negated && !denied[sentence]
+      let start = hit.tokens.lowerBound
+      let direct = (max(0, start - Self.directNegationReach)..<start).contains {
+        negation.isCueToken[$0] && text.tokens[$0].sentence == text.tokens[start].sentence
+      }
+      let planned = (max(0, start - Self.planReach)..<start).contains {
+        text.tokens[$0].sentence == text.tokens[start].sentence
+          && Self.planForms.contains(text.normalizedText(of: text.tokens[$0]))
+      }
+      var otherCause = false
+      if hit.negated, hit.tokens.upperBound <= lastToken[sentence] {
+        let after = hit.tokens.upperBound...lastToken[sentence]
+        if let contrast = after.first(where: {
+          NegationScope.contrastForms.contains(text.normalizedText(of: text.tokens[$0]))
+        }) {
+          otherCause =
+            (max(after.lowerBound, contrast - 1)...lastToken[sentence]).contains {
+              Self.contrastCauseForms.contains(text.normalizedText(of: text.tokens[$0]))
+            }
+            || alternatives[sentence].contains {
+              !located[$0].negated && located[$0].tokens.lowerBound >= contrast - 1
+            }
+        }
+      }
+      if hit.negated && (!direct || otherCause) && !planned && !denied[sentence] {
+        isAffirmed = true
+      }
+      if hit.negated && !isAffirmed && !denied[sentence] { cutsDenied = true }
+      if question[sentence] { isAffirmed = false }
+      cutAffirmed[index] = isAffirmed
+    }
+    // A prediction or a capability is not a denial of a cause: in a memo that announces no
+    // cuts, "AI won't replace our designers" reassures and "why an agent cannot do the job"
+    // describes, and AI stays affirmed. Such a sentence negates with a modal (won't, cannot,
+    // will never) and names no cause ("not about AI", "played no part").
+    var capability = [Bool](repeating: false, count: sentenceCount)
+    if !cutAffirmed.contains(true) {
+      for sentence in 0..<sentenceCount where denial[sentence] && !shortDenied.contains(sentence) {
+        let forms = tokenForms(sentence, where: { _ in true })
+        let aboutCause = forms.indices.contains {
+          Self.causePredicates.contains(forms[$0])
+            || (forms[$0] == "do" && $0 + 1 < forms.count && forms[$0 + 1] == "with")
+        }
+        let modal = forms.indices.contains {
+          Self.modalCueForms.contains(forms[$0])
+            || (["not", "never"].contains(forms[$0]) && $0 > 0
+              && Self.modalForms.contains(forms[$0 - 1]))
+        }
+        if modal && !aboutCause {
+          denial[sentence] = false
+          denied[sentence] = false
+          capability[sentence] = true
+        }
+      }
+    }
+
+    // Affirmed hits.
     for (index, hit) in located.enumerated() {
       let sentence = hit.match.sentence
       var isAffirmed = !hit.negated && !denied[sentence]
@@ -289,21 +383,10 @@ struct Attribution {
       case .aiReference, .aiFraming:
         if denial[sentence] && hit.subjectNegated { isAffirmed = false }
         if denial[sentence] && !isAffirmed { distancing[index] = true }
+        // "why the work cannot be done with AI" names AI as a tool all the same.
+        if capability[sentence] && hit.role == .aiReference { isAffirmed = true }
       case .cut:
-        // A cut the negation does not reach directly is presupposed: "AI is not the reason for
-        // today's job cuts" still announces cuts; "we are not making layoffs" and "this is not
-        // a plan to reduce our team" do not.
-        let start = hit.tokens.lowerBound
-        let direct = (max(0, start - Self.directNegationReach)..<start).contains {
-          negation.isCueToken[$0] && text.tokens[$0].sentence == text.tokens[start].sentence
-        }
-        let planned = (max(0, start - Self.planReach)..<start).contains {
-          text.tokens[$0].sentence == text.tokens[start].sentence
-            && Self.planForms.contains(text.normalizedText(of: text.tokens[$0]))
-        }
-        if hit.negated && !direct && !planned && !denied[sentence] { isAffirmed = true }
-        if hit.negated && !isAffirmed && !denied[sentence] { cutsDenied = true }
-        if question[sentence] { isAffirmed = false }
+        isAffirmed = cutAffirmed[index]
       case .restructuring, .cause:
         if question[sentence] { isAffirmed = false }
       case .distancing:
@@ -373,20 +456,24 @@ struct Attribution {
           ))
         continue
       }
-      // Implied: cut language in this sentence, the same paragraph, or within
-      // `impliedReach` sentences across a paragraph break.
+      // Implied: cut language in this sentence, the same paragraph or the paragraph before or
+      // after, or within `impliedReach` sentences whatever the breaks; nearest first. Counting
+      // paragraphs, not sentences, keeps a reasoning paragraph next to its announcement in
+      // reach, and keeps a closing line of strategy out of reach of a cut three one-line
+      // paragraphs up.
       var partner: (index: Int, sentence: Int)?
       var candidates = [sentence]
-      for step in 1...Self.impliedReach { candidates += [sentence - step, sentence + step] }
-      var other = sentence - 2
-      while other >= 0 && paragraphOf[other] == paragraphOf[sentence] {
-        candidates.append(other)
-        other -= 1
-      }
-      other = sentence + 2
-      while other < sentenceCount && paragraphOf[other] == paragraphOf[sentence] {
-        candidates.append(other)
-        other += 1
+      var step = 1
+      while true {
+        var any = false
+        for other in [sentence - step, sentence + step] where other >= 0 && other < sentenceCount {
+          if step <= Self.impliedReach || abs(paragraphOf[other] - paragraphOf[sentence]) <= 1 {
+            candidates.append(other)
+            any = true
+          }
+        }
+        if !any && step > Self.impliedReach { break }
+        step += 1
       }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {
         if let cut = affirmedHits(cuts[candidate]).first {

@@ -43,8 +43,13 @@ struct NegationScope {
   /// Words after a cue that make it no negation: "no longer", "not only", "no doubt", "not just"
   /// ("not just to reduce headcount" says headcount is reduced).
   static let voidingForms: Set<String> = [
-    "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply",
+    "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply", "solely",
+    "entirely", "wholly", "purely", "exclusively",
   ]
+  /// "not the only", "not our sole": a cue, one of these, then a `soleForms` word is a hedge
+  /// ("automation is not the only reason for the cuts" gives automation as one reason).
+  static let hedgeDeterminerForms: Set<String> = ["the", "our", "its", "their", "a"]
+  static let soleForms: Set<String> = ["only", "sole", "single"]
   /// Pronouns that, as a negated clause's subject, can stand for AI named just before.
   static let pronounForms: Set<String> = ["it", "this", "that", "they", "which"]
   static let contrastForms: Set<String> = [
@@ -68,6 +73,8 @@ struct NegationScope {
   ]
   private static let clauseOpenerHashes = Set(clauseOpenerForms.map { StableHash.of($0) })
   private static let voidingHashes = Set(voidingForms.map { StableHash.of($0) })
+  private static let determinerHashes = Set(hedgeDeterminerForms.map { StableHash.of($0) })
+  private static let soleHashes = Set(soleForms.map { StableHash.of($0) })
   private static let pronounHashes = Set(pronounForms.map { StableHash.of($0) })
   private static let openerHashes = Set(
     ["it", "this", "that", "they", "no", "not", "nope", "neither", "none", "absolutely"].map {
@@ -112,9 +119,13 @@ struct NegationScope {
     var clauseOpenerID = [Bool](repeating: false, count: vocabulary.count)
     var pronounID = [Bool](repeating: false, count: vocabulary.count)
     var openerID = [Bool](repeating: false, count: vocabulary.count)
+    var determinerID = [Bool](repeating: false, count: vocabulary.count)
+    var soleID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
+      determinerID[id] = Self.determinerHashes.contains(hash)
+      soleID[id] = Self.soleHashes.contains(hash)
       conjunctionID[id] = Self.conjunctionHashes.contains(hash)
       norID[id] = hash == Self.norHash
       clauseOpenerID[id] = Self.clauseOpenerHashes.contains(hash)
@@ -146,7 +157,9 @@ struct NegationScope {
       for position in Int(left.end)..<min(Int(right.start), chars.count) {
         let scalar = chars[position]
         switch scalar {
-        case ";", ":", "—", "–", "(", ")", "!", "?", ".": return ";"
+        // A full stop inside a sentence is an abbreviation's ("A.I. had nothing to do with"),
+        // not a clause end: sentence ends are read from the tokens.
+        case ";", ":", "—", "–", "(", ")", "!", "?": return ";"
         case ",": result = ","
         default: break
         }
@@ -182,6 +195,12 @@ struct NegationScope {
       var cues: [Int] = []
       for index in sentenceStart..<sentenceEnd where cueID[Int(text.tokens[index].id)] {
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
+        // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
+        if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]
+          && soleID[Int(text.tokens[index + 2].id)]
+        {
+          continue
+        }
         cues.append(index)
       }
       if !cues.isEmpty {

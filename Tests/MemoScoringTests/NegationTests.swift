@@ -146,4 +146,63 @@ struct NegationTests {
     #expect(card("We are becoming AI-first.").aiReason == .framing)
     #expect(card("We are eliminating 200 roles.").aiReason == .absent)
   }
+
+  @Test("An abbreviation's full stop does not end the clause a cue covers")
+  func abbreviationStop() {
+    let memo = card("A.I. played no part in the decision to cut 80 jobs; demand fell.")
+    #expect(memo.aiReason == .denied)
+    #expect(memo.score == 0)
+  }
+
+  @Test("'not the only reason' and 'not solely' hedge: AI stays a reason")
+  func partialCause() {
+    for text in [
+      "AI is not the sole reason, but it is one: we will shed 120 roles as agents take over"
+        + " the intake queue.",
+      "We are cutting 40 jobs, not solely because of AI tools, which now draft most reports.",
+    ] {
+      #expect(card(text).aiReason == .explicit, "\(text)")
+    }
+  }
+
+  @Test("Without cuts, a modal prediction or capability about AI is not a denial")
+  func reassurance() {
+    for text in [
+      "Automation will never replace our nurses; it gives them time back.",
+      "Each manager should say why a chatbot can't answer these tickets before hiring.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .framing, "\(text)")
+    }
+    // With a cause named it is still a denial.
+    #expect(card("Our layoffs will not be driven by AI.").aiReason != .framing)
+    // And with cuts announced, a reassurance about them is a denial.
+    #expect(
+      card("We are cutting 70 roles today. AI won't replace the people who leave.").aiReason
+        == .denied)
+  }
+
+  @Test("A negated cut with another cause after a contrast is still announced")
+  func contrastPresupposesCut() {
+    let memo = card(
+      "The firm is not shedding 300 jobs because of automation but because sales slumped.")
+    #expect(memo.announcesCuts)
+    #expect(memo.aiReason == .denied)
+    let plain = card("We are not shedding jobs because of automation; we are hiring.")
+    #expect(!plain.announcesCuts)
+  }
+
+  @Test("Implied reaches the adjacent paragraph, not a line three paragraphs away")
+  func impliedParagraphs() {
+    let near = card(
+      "We asked how we would build this company with today's AI. The answer was smaller. It"
+        + " was also flatter. It would be faster.",
+      "So we are reducing our workforce by 11%. Managers will meet their teams today.")
+    #expect(near.aiReason == .implied)
+    let far = card(
+      "We are reducing our workforce by 11% because rents have doubled.",
+      "Everyone affected will be paid through March.", "Teams meet at noon.",
+      "Office hours start on Monday.", "Next year we will try AI in our help center.")
+    #expect(far.aiReason == .framing)
+  }
 }

@@ -1,0 +1,133 @@
+import Foundation
+import MemoCore
+import MemoLexicon
+import MemoScoring
+import TestSupport
+import Testing
+
+/// The probe set: short texts in reporters' styles, written and labelled before they were run
+/// (`Tests/Fixtures/Scoring/probes/README.md`). Unlike the labelled set, the layers were not
+/// tuned on these texts when they were written; each miss was traced to a general cause.
+@Suite("Probe set")
+struct ProbeSetTests {
+  /// The floor for every label's precision and recall.
+  static let floor = 0.9
+  /// The floor for the rank correlation between intended intensity and the index over the
+  /// AI-framed probes (explicit, implied, framing). Calibration: the issue's held-out probe
+  /// memos gave 0.87; the floor sits below the figure measured here so wording changes to the
+  /// lexicon can move it a little without failing.
+  static let rankFloor = 0.7
+
+  struct Probe {
+    var label: AIReason
+    var intensity: Int
+    var style: String
+    var text: String
+    var line: Int
+  }
+
+  static func probes() throws -> [Probe] {
+    let text = try String(
+      contentsOf: Fixtures.url("Scoring/probes/probes.tsv"), encoding: .utf8)
+    var result: [Probe] = []
+    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+      .enumerated()
+    where !line.isEmpty && !line.hasPrefix("#") {
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count == 5, let label = AIReason(rawValue: fields[0]),
+        let intensity = Int(fields[1])
+      else {
+        Issue.record("probes.tsv:\(number + 1): expected label, intensity, style, text, reason")
+        continue
+      }
+      result.append(
+        Probe(
+          label: label, intensity: intensity, style: fields[2], text: fields[3], line: number + 1))
+    }
+    return result
+  }
+
+  /// Spearman's rank correlation (average ranks for ties).
+  static func spearman(_ xs: [Double], _ ys: [Double]) -> Double {
+    func ranks(_ values: [Double]) -> [Double] {
+      let order = values.indices.sorted { values[$0] < values[$1] }
+      var result = [Double](repeating: 0, count: values.count)
+      var start = 0
+      while start < order.count {
+        var end = start
+        while end + 1 < order.count && values[order[end + 1]] == values[order[start]] { end += 1 }
+        let rank = Double(start + end) / 2 + 1
+        for position in start...end { result[order[position]] = rank }
+        start = end + 1
+      }
+      return result
+    }
+    let rx = ranks(xs)
+    let ry = ranks(ys)
+    let mx = rx.reduce(0, +) / Double(rx.count)
+    let my = ry.reduce(0, +) / Double(ry.count)
+    var covariance = 0.0
+    var vx = 0.0
+    var vy = 0.0
+    for (x, y) in zip(rx, ry) {
+      covariance += (x - mx) * (y - my)
+      vx += (x - mx) * (x - mx)
+      vy += (y - my) * (y - my)
+    }
+    return vx == 0 || vy == 0 ? 0 : covariance / (vx * vy).squareRoot()
+  }
+
+  @Test("Spearman's rank correlation on known values")
+  func spearmanKnownValues() {
+    #expect(abs(Self.spearman([1, 2, 3, 4], [10, 20, 30, 40]) - 1) < 1e-9)
+    #expect(abs(Self.spearman([1, 2, 3, 4], [4, 3, 2, 1]) + 1) < 1e-9)
+    #expect(abs(Self.spearman([1, 2, 3], [1, 1, 1])) < 1e-9)
+  }
+
+  @Test("Per-label precision and recall are at least 0.9; plain texts score 0; intensity ranks")
+  func probeSet() throws {
+    let lexicon = try Lexicon.load(
+      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
+    let scorer = Scorer(lexicon: lexicon)
+    let probes = try Self.probes()
+    #expect(probes.count >= 40)
+    var cards: [ScoreCard] = []
+    var misses: [String] = []
+    for probe in probes {
+      let card = scorer.score(
+        Memo(source: "probes.tsv", paragraphs: probe.text.components(separatedBy: " || ")))
+      cards.append(card)
+      if card.aiReason != probe.label {
+        misses.append(
+          "probes.tsv:\(probe.line): expected \(probe.label.rawValue), got "
+            + "\(card.aiReason.rawValue) (\(card.score)): \(probe.text)")
+      }
+      if probe.label == .absent || probe.label == .denied {
+        #expect(card.score == 0, "probes.tsv:\(probe.line) scores \(card.score)")
+      }
+    }
+    var lines: [String] = []
+    for label in [AIReason.explicit, .implied, .framing, .denied, .absent] {
+      let truePositives = zip(probes, cards).count { $0.label == label && $1.aiReason == label }
+      let predicted = cards.count { $0.aiReason == label }
+      let actual = probes.count { $0.label == label }
+      let precision = predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
+      let recall = actual == 0 ? 0 : Double(truePositives) / Double(actual)
+      lines.append(
+        "\(label.rawValue): precision \(String(format: "%.3f", precision)), recall "
+          + "\(String(format: "%.3f", recall)) (\(actual) probes)")
+      #expect(precision >= Self.floor, "\(label.rawValue) precision \(precision)")
+      #expect(recall >= Self.floor, "\(label.rawValue) recall \(recall)")
+    }
+    let framed = zip(probes, cards).filter {
+      [.explicit, .implied, .framing].contains($0.0.label)
+    }
+    let rho = Self.spearman(framed.map { Double($0.0.intensity) }, framed.map { $0.1.score })
+    lines.append(
+      "rank correlation (intensity vs index, \(framed.count) AI-framed probes): "
+        + String(format: "%.3f", rho))
+    #expect(rho >= Self.rankFloor, "rank correlation \(rho)")
+    print("Probe set:\n" + lines.joined(separator: "\n"))
+    if !misses.isEmpty { print("Misread probes:\n" + misses.joined(separator: "\n")) }
+  }
+}
