@@ -119,6 +119,9 @@ struct ContentExtractor {
 
   // MARK: - Choosing the container
 
+  /// Section headings: a new section starts at one.
+  static let headingTags: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+
   /// Elements whose text is one paragraph; their score goes to the container around them.
   static let paragraphTags: Set<String> = [
     "p", "pre", "td", "blockquote", "li", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "th",
@@ -127,7 +130,7 @@ struct ContentExtractor {
 
   /// The blocks of the main content, in document order.
   ///
-  /// Each paragraph of 25+ characters scores 1 + its commas + up to 3 for length (a fifth of
+  /// Each paragraph of 25+ characters scores 1 + its commas (at most `commaCredit` in a comma list) + up to 3 for length (a fifth of
   /// that when mostly links), credited to its container and, halved per level, to three
   /// ancestors. Containers are weighted by tag (`article`, `main`), class/id hints and
   /// `itemprop="articleBody"`, scaled by (1 − link density), and damped inside comment or
@@ -153,6 +156,10 @@ struct ContentExtractor {
       var commas = 0
       for scalar in text.unicodeScalars where scalar == "," || scalar == "，" || scalar == "、" {
         commas += 1
+      }
+      // A run of short comma-separated items (names, tags) is a list, not prose.
+      if commas * Thresholds.commaListSpacing > block.length {
+        commas = min(commas, Thresholds.commaCredit)
       }
       var value = 1.0 + Double(commas) + min(Double(block.length) / 100.0, 3.0)
       if block.linkLength * 2 > block.length { value *= 0.2 }
@@ -368,7 +375,95 @@ struct ContentExtractor {
     // When the best container holds its paragraphs itself, a hinted element inside it is an
     // insert (a call to action, an ad zone) and goes as before.
     bestRange = ownScore[Int(best)] * 2 < mass[Int(best)] ? best..<subtreeEnd(of: best) : 0..<0
-    return withoutFooters(keptBlocks(in: selected, trusted: trusted))
+    let kept = withoutFooters(keptBlocks(in: selected, trusted: trusted))
+    return withoutRepeats(withoutTitledAsides(kept, best: best))
+  }
+
+  /// The kept blocks without the sections a boilerplate title opens: "Related posts" over
+  /// teasers, "About the author" over a bio, "Subscribe to our newsletter" over a sign-up
+  /// call (`SectionTitles`). The title goes with the largest element it opens (no kept text
+  /// before it there) that is short and does not hold the best container; a title loose in
+  /// the body takes the element after it when that is short.
+  private func withoutTitledAsides(_ kept: [TextBlock], best: Int32) -> [TextBlock] {
+    var keptText = 0
+    for block in kept { keptText += block.length }
+    let limit = min(Thresholds.asideSectionLength, keptText / 2)
+    var drop: [Range<Int32>] = []
+    var dropBlocks: Set<Int> = []
+    for (index, block) in kept.enumerated()
+    where block.length <= 80 && !drop.contains(where: { $0.contains(block.owner) })
+      && SectionTitles.isAsideTitle(block.text)
+    {
+      let previous: Int32 = index > 0 ? kept[index - 1].owner : -1
+      var region = block.owner
+      var node = tree.nodes[Int(block.owner)].parent
+      while node >= 0, textLength[Int(node)] <= limit {
+        let end = subtreeEnd(of: node)
+        if (node..<end).contains(previous) || (node..<end).contains(best) { break }
+        region = node
+        node = tree.nodes[Int(node)].parent
+      }
+      if region != block.owner {
+        drop.append(region..<subtreeEnd(of: region))
+        continue
+      }
+      dropBlocks.insert(index)
+      // A title sharing its element with other text (a label loose in the body) goes alone.
+      guard textLength[Int(block.owner)] <= block.length * 2 else { continue }
+      // A title alone in its element: the element after it when short, and when it is a list
+      // (a table of contents, share links) or past the middle of the text (a bio, teasers); a
+      // label over the body's first paragraph goes alone.
+      var next = tree.nodes[Int(block.owner)].nextSibling
+      while next >= 0, tree.nodes[Int(next)].isText { next = tree.nodes[Int(next)].nextSibling }
+      guard next >= 0, !Self.headingTags.contains(tree.nodes[Int(next)].name),
+        textLength[Int(next)] <= limit / 2,
+        ["ul", "ol", "nav"].contains(tree.nodes[Int(next)].name)
+          || kept[..<index].reduce(0, { $0 + $1.length }) * 2 > keptText
+      else { continue }
+      let section = next..<subtreeEnd(of: next)
+      if !section.contains(best) { drop.append(section) }
+    }
+    guard !drop.isEmpty || !dropBlocks.isEmpty else { return kept }
+    return kept.enumerated().filter { index, block in
+      !dropBlocks.contains(index) && !drop.contains { $0.contains(block.owner) }
+    }.map(\.element)
+  }
+
+  /// The kept blocks without content rendered twice: a run of `repeatRun` or more blocks,
+  /// `repeatRunLength` characters or more, that repeat earlier kept blocks word for word (a
+  /// body printed once per screen size, a carousel's cloned slides). A repeated line or a
+  /// short repeated group (a plan's "Meal 1 / Eat every 2–3 hours" rows) stays.
+  private func withoutRepeats(_ kept: [TextBlock]) -> [TextBlock] {
+    var seen: Set<String> = []
+    var repeated = Array(repeating: false, count: kept.count)
+    var any = false
+    for (index, block) in kept.enumerated() where block.length >= Thresholds.repeatLength {
+      if !seen.insert(block.text).inserted {
+        repeated[index] = true
+        any = true
+      }
+    }
+    guard any else { return kept }
+    var result: [TextBlock] = []
+    var index = 0
+    while index < kept.count {
+      guard repeated[index] else {
+        result.append(kept[index])
+        index += 1
+        continue
+      }
+      var end = index
+      var length = 0
+      while end < kept.count, repeated[end] {
+        length += kept[end].length
+        end += 1
+      }
+      if end - index < Thresholds.repeatRun || length < Thresholds.repeatRunLength {
+        result.append(contentsOf: kept[index..<end])
+      }
+      index = end
+    }
+    return result
   }
 
   /// The kept blocks without the page footers among them: a copyright line ("© 2025 Acme",
@@ -458,7 +553,14 @@ struct ContentExtractor {
       } else {
         for element in path { keep[Int(element)] = -1 }
       }
-      if verdict == 1, !isBoilerplateBlock(block) { result.append(block) }
+      // A boilerplate line that titles a section ("Related posts") stays for now: the
+      // titled-aside pass takes it out with the section it opens.
+      if verdict == 1,
+        !isBoilerplateBlock(block)
+          || (block.length <= 80 && SectionTitles.isAsideTitle(block.text))
+      {
+        result.append(block)
+      }
     }
     return result
   }
@@ -468,7 +570,7 @@ struct ContentExtractor {
     let element = tree.nodes[Int(node)]
     switch element.name {
     case "nav", "aside", "footer", "form", "figcaption", "h1": return true
-    case "figure": if textLength[Int(node)] < 400 { return true }
+    case "figure": if textLength[Int(node)] < 400, !holdsData(node) { return true }
     default: break
     }
     let density = linkDensity(node)
@@ -492,6 +594,19 @@ struct ContentExtractor {
       && (length < 400 || (!proseBlocks.isEmpty && proseBlocks[Int(node)] == 0))
     {
       return true
+    }
+    return false
+  }
+
+  /// Whether a short figure holds a table or code rather than an image and its caption
+  /// (block editors wrap tables in `<figure>`). Only short figures are looked into.
+  private func holdsData(_ node: Int32) -> Bool {
+    let end = subtreeEnd(of: node)
+    var index = node + 1
+    while index < end {
+      let name = tree.nodes[Int(index)].name
+      if name == "table" || name == "pre" { return true }
+      index += 1
     }
     return false
   }
@@ -585,6 +700,28 @@ enum Thresholds {
   /// of the link density that stops climbing (menus and headline grids run 0.8–1.0; a body
   /// with inline links under 0.3).
   static let linkListDensity = 0.7
+  /// A section opened by a boilerplate title ("Related posts", "About the author") is left out
+  /// up to this many characters, and never more than half the kept text: teaser rails and
+  /// author boxes run 200-4,500 (a five-teaser rail with hidden copies 4,240), an article is
+  /// longer than twice its titled asides.
+  static let asideSectionLength = 5000
+  /// Blocks from this many characters are compared for repeats: shorter ones ("Share",
+  /// "Visit website", a price) repeat legitimately in a body.
+  static let repeatLength = 20
+  /// This many repeated blocks in a row, holding `repeatRunLength` characters, are a second
+  /// rendering and go: one repeated line is often the article's own (a refrain, a list label;
+  /// WCXB dev, single repeats dropped: 3 pages lost 0.07-0.12). Repeated groups in tables and
+  /// plans on ScrapingHub pages run 2-6 blocks and 40-400 characters; copies of a body or a
+  /// testimonial carousel on WCXB dev pages 1,000-35,000.
+  static let repeatRun = 2
+  /// A paragraph with a comma every `commaListSpacing` characters or closer is a list of names
+  /// or tags, and its commas count toward its score up to `commaCredit`: prose has one every
+  /// 60-300 characters; a WCXB dev page's 1,800-character list of thanked names (one every
+  /// 17) outscored the article it closed. Capping all paragraphs at 12 cost a page whose
+  /// abstract is one long paragraph.
+  static let commaListSpacing = 25
+  static let commaCredit = 12
+  static let repeatRunLength = 1000
 }
 
 /// Reads a class and id attribute as a hint: content-like or boilerplate-like.

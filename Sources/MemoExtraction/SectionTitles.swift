@@ -1,0 +1,96 @@
+/// Titles that open a section which is not the article: a list of other stories ("Related
+/// posts", "More from the Gazette"), an author box ("About the author", "Written by Ana
+/// Ruiz"), a newsletter call ("Subscribe to our newsletter"), a share bar. The title's own
+/// words say so, whatever the template's class names are.
+enum SectionTitles {
+  /// A title has at most this many words: "More articles you might enjoy" has five, an
+  /// article's own subhead that mentions "related" or "newsletter" is a clause.
+  static let maxWords = 7
+
+  /// Whole titles (lower-cased, trailing ":", "!", "." and leading symbols left out).
+  static let exact: Set<String> = [
+    "you may also like", "you might also like", "you may also enjoy", "you might also enjoy",
+    "read next", "read more", "also read", "don't miss", "don’t miss", "keep reading",
+    "what to read next", "more to explore", "explore more", "about the author",
+    "about the authors", "about the reviewer", "about the writer", "about the editor",
+    "meet the author", "author", "authors", "share this", "share this article",
+    "share this post", "share this story", "share it", "share", "comments", "leave a reply",
+    "leave a comment", "join the discussion", "join the conversation", "newsletter",
+    "table of contents", "contents", "in this article", "on this page", "jump to", "tags",
+    "topics", "editor's picks", "editors' picks", "most popular", "most read", "most viewed",
+    // A few of the same in other languages the reader meets.
+    "das könnte sie auch interessieren", "weitere artikel", "ähnliche artikel", "mehr zum thema",
+    "articles similaires", "à lire aussi", "sur le même sujet", "artículos relacionados",
+    "te puede interesar", "articoli correlati", "leggi anche", "gerelateerde artikelen",
+    "inhaltsverzeichnis", "sommaire", "índice", "читайте также", "похожие статьи",
+  ]
+  /// First words of a list of other stories ("Related posts", "Recent blogs", "More from X").
+  static let listLeads: Set<String> = [
+    "related", "recommended", "recommend", "recent", "popular", "trending", "latest", "more",
+    "similar", "other", "featured", "top",
+  ]
+  /// The words such a title is made of after its first word; "from" lets any name follow
+  /// ("More from Acme Weekly"). An article's subhead ("Recent changes to the tax code") uses
+  /// other words.
+  static let listWords: Set<String> = [
+    "posts", "post", "articles", "article", "stories", "story", "blogs", "blog", "news",
+    "reads", "reading", "content", "guides", "videos", "links", "topics", "resources",
+    "insights", "items", "products", "coverage", "recipes", "reviews", "podcasts", "episodes",
+    "from", "like", "this", "the", "our", "on", "in", "for", "you", "to", "of", "may",
+    "might", "also", "with", "and", "enjoy", "be", "interested",
+  ]
+
+  /// Whether a short line is the title of a related-stories list, an author box, a
+  /// newsletter call or a share bar.
+  static func isAsideTitle(_ text: String) -> Bool {
+    guard text.utf8.count <= 80 else { return false }
+    let words = self.words(text)
+    guard !words.isEmpty, words.count <= maxWords else { return false }
+    if exact.contains(words.joined(separator: " ")) { return true }
+    let first = words[0]
+    if listLeads.contains(first), words.count >= 2, listWords.contains(words[1]),
+      words.contains("from") || words.dropFirst().allSatisfy(listWords.contains)
+    {
+      return true
+    }
+    // "Written by Ana Ruiz", "Reviewed by": an author box's label ("Written byAna Ruiz"
+    // when the name sits in its own element).
+    if ["written", "reviewed", "edited"].contains(first), words.count <= 5,
+      words.count >= 2, words[1].hasPrefix("by")
+    {
+      return true
+    }
+    // "Share this guide", "Share on:", "Follow us on Instagram": share and follow bars.
+    if words.count <= 5, words.count >= 2,
+      (first == "share" && ["this", "on", "it", "with", "via"].contains(words[1]))
+        || (first == "follow" && words[1] == "us")
+    {
+      return true
+    }
+    // "Subscribe to our newsletter", "Sign up for email updates", "Join our newsletter".
+    if first == "subscribe" || (first == "sign" && words.count >= 2 && words[1] == "up") {
+      return true
+    }
+    if first == "join", words.contains(where: { $0.hasPrefix("newsletter") }) { return true }
+    return false
+  }
+
+  /// The lower-cased words of a line: runs of letters and digits, an apostrophe kept inside.
+  static func words(_ text: String) -> [String] {
+    var words: [String] = []
+    var current = ""
+    for character in text.lowercased() {
+      if character.isLetter || character.isNumber {
+        current.append(character)
+      } else if (character == "'" || character == "’"), !current.isEmpty {
+        current.append(character)
+      } else if !current.isEmpty {
+        words.append(current)
+        current = ""
+      }
+      if words.count > maxWords { return words }
+    }
+    if !current.isEmpty { words.append(current) }
+    return words
+  }
+}
