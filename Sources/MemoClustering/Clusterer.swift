@@ -81,7 +81,7 @@ public struct Clusterer: Sendable {
     // shingles kept for similarity first, then the common ones (passages still need them).
     var sets = ShingleSets(values: documents.map(\.shingles))
     for index in 0..<n { documents[index].shingles = [] }
-    sets.setAside { frozenSketch.reaches($0, commonDocuments) }
+    sets.setAside(reaching: commonDocuments, in: frozenSketch)
     timer.lap(
       "document frequency (common at \(commonDocuments) memos, \(sets.keptCount) shingles kept)"
     )
@@ -361,8 +361,10 @@ struct ShingleSets: Sendable {
     kept = values.map(\.count)
   }
 
-  /// Moves the shingles for which `isCommon` holds behind the others, concurrently.
-  mutating func setAside(where isCommon: @Sendable (UInt32) -> Bool) {
+  /// Moves the shingles found in at least `threshold` documents behind the others,
+  /// concurrently. (The sketch is passed, not a closure: its lookup inlined in the loop lets
+  /// the processor overlap the cache misses of many shingles.)
+  mutating func setAside(reaching threshold: Int, in sketch: DocumentFrequencySketch) {
     let count = values.count
     values.withUnsafeMutableBufferPointer { values in
       kept.withUnsafeMutableBufferPointer { kept in
@@ -375,7 +377,7 @@ struct ShingleSets: Sendable {
               var keptCount = 0
               for position in 0..<set.count {
                 let shingle = set[position]
-                if isCommon(shingle) {
+                if sketch.reaches(shingle, threshold) {
                   aside.append(shingle)
                 } else {
                   set[keptCount] = shingle

@@ -90,7 +90,12 @@ enum BodyEvidence {
       } else if let comma = line.lastIndex(of: ",") {
         candidate = line[line.index(after: comma)...]
       }
-      guard let name = candidate?.trimmingCharacters(in: [" ", ".", ","]), !name.isEmpty,
+      // `trimmingScalars`, not Foundation's trimming: a character set built and bridged per
+      // line was most of this function's time.
+      guard
+        let name = candidate.map({
+          String($0).trimmingScalars { $0 == " " || $0 == "." || $0 == "," }
+        }), !name.isEmpty,
         !MemoHeaders.isJobTitle(name), name.split(separator: " ").count <= 5,
         name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true })
       else { continue }

@@ -443,9 +443,15 @@ public enum InputReader {
     return Contents(bytes: bytes, fileSize: count, hash: hash)
   }
 
-  /// FNV-1a 64 (as `StableHash`) over the buffer, without a generic sequence per byte.
-  static func fnv1a64(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+  /// FNV-1a 64's initial value (`StableHash()`).
+  package static let fnvOffsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// FNV-1a 64 (as `StableHash`) over the buffer, without a generic sequence per byte,
+  /// continuing from `hash` (a file read in blocks hashes as if read whole).
+  package static func fnv1a64(
+    _ buffer: UnsafeBufferPointer<UInt8>, continuing hash: UInt64 = fnvOffsetBasis
+  ) -> UInt64 {
+    var hash = hash
     for byte in buffer { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
     return hash
   }
@@ -454,7 +460,7 @@ public enum InputReader {
   /// multiply and a shift (MurmurHash3's constants), the length and the tail last, then
   /// MurmurHash3's finalizer. A quarter of FNV-1a's time in profiles of `extract`;
   /// collisions between different files are as unlikely as with any 64-bit hash.
-  static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
+  package static func quickHash(_ buffer: UnsafeBufferPointer<UInt8>) -> UInt64 {
     var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
     let count = buffer.count
     guard let base = buffer.baseAddress else { return hash }

@@ -103,7 +103,8 @@ struct MemoHeaders: Sendable, Equatable {
   static func mayStartWithHeaderKey(_ line: String) -> Bool {
     var key: UInt64 = 0
     var length = 0
-    for byte in line.utf8 {
+    var bytes = line.utf8.makeIterator()
+    while let byte = bytes.next() {
       let lower = byte | 0x20
       if lower >= 0x61 && lower <= 0x7A {
         guard length < 7 else { return false }
@@ -115,7 +116,16 @@ struct MemoHeaders: Sendable, Equatable {
         // First byte: white space or non-ASCII may hide Unicode white space before a key.
         return byte >= 0x80 || byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
       }
-      return headerKeys.contains(key)
+      guard headerKeys.contains(key) else { return false }
+      // Only white space may stand between the key and its colon ("To our team" is prose);
+      // a non-ASCII byte may be Unicode white space or mark, so it is left to the full check.
+      var next = byte
+      while true {
+        if next == UInt8(ascii: ":") || next >= 0x80 { return true }
+        guard next == 0x20 || (next >= 0x09 && next <= 0x0D) else { return false }
+        guard let following = bytes.next() else { return false }
+        next = following
+      }
     }
     return false
   }
@@ -343,15 +353,18 @@ struct MemoHeaders: Sendable, Equatable {
     return value.isEmpty ? nil : value
   }
 
+  /// Closing words that may start a sign-off line ("Best regards, Jordan").
+  static let signOffClosings = [
+    "best", "best regards", "regards", "kind regards", "warm regards", "thanks", "thank you",
+    "sincerely", "cheers", "with gratitude", "gratefully", "warmly", "onward", "all the best",
+    "with appreciation", "respectfully",
+  ]
+
   /// The name in a closing line such as "— Dana", "Best, Dana" or "Thanks,\nDana Whitfield".
   ///
   /// Looks at the last three paragraphs only.
   static func signOff(_ paragraphs: [String]) -> String? {
-    let closings = [
-      "best", "best regards", "regards", "kind regards", "warm regards", "thanks", "thank you",
-      "sincerely", "cheers", "with gratitude", "gratefully", "warmly", "onward", "all the best",
-      "with appreciation", "respectfully",
-    ]
+    let closings = signOffClosings
     let tail = Array(paragraphs.suffix(4))
     for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
       // "Warm regards," then "Jordan Blake" as separate paragraphs.

@@ -55,7 +55,7 @@ public final class Corpus {
     var units: [MemoInput] = []
     var exclusions = collection.exclusions
     var documents: [FileIdentity: String] = [:]
-    var jsonlHashes: [UInt64: String] = [:]
+    var jsonlContents: [ContentKey: String] = [:]
     var stamps: [InputStamp] = []
     for input in collection.inputs {
       switch input {
@@ -69,19 +69,24 @@ public final class Corpus {
           units.append(.document(input))
           continue
         }
-        switch JSONLMemoFile.open(file) {
+        switch JSONLMemoFile.open(file, fingerprint: recordsStamps ? .fnv1a64 : .quick) {
         case .failure(let error): units.append(.failure(error))
         case .success(let jsonl):
           if let kind = MemoscopeOutput.kind(ofJSONLine: jsonl.head) {
             exclusions.append(InputExclusion(path: file.path, reason: .memoscopeOutput(kind: kind)))
             continue
           }
-          if let first = jsonlHashes[jsonl.hash] {
-            exclusions.append(
-              InputExclusion(path: file.path, reason: .duplicateContent(of: first)))
-            continue
+          // Keyed by hash and size, confirmed byte for byte, as documents are.
+          let key = ContentKey(hash: jsonl.hash, size: jsonl.size)
+          if let first = jsonlContents[key] {
+            if Self.sameBytes(first, file.path) {
+              exclusions.append(
+                InputExclusion(path: file.path, reason: .duplicateContent(of: first)))
+              continue
+            }
+          } else {
+            jsonlContents[key] = file.path
           }
-          jsonlHashes[jsonl.hash] = file.path
           stamps.append(
             InputStamp(path: file.path, bytes: jsonl.size, hash: InputStamp.hex(jsonl.hash)))
           units.append(contentsOf: jsonl.lines.map { .line(jsonl, $0) })
@@ -146,41 +151,74 @@ public final class Corpus {
     // Keyed by hash and size; a match is confirmed byte for byte before a file is dropped.
     var contentSeen: [ContentKey: String] = [:]
     var done = 0
+    if lazyLines && documents.isEmpty && !units.contains(where: \.isDocument) {
+      // Nothing to read: every line is handed on as it is, without worker threads.
+      for unit in units {
+        done += 1
+        switch unit {
+        case .line(let file, let line): body(.line(file, line))
+        case .failure(let error):
+          failures.append(error)
+          body(.failure(error))
+        case .document: break
+        }
+        progress?(done, units.count)
+      }
+      return
+    }
+    // Units go to the workers in small batches when there are many: each handover wakes the
+    // reader, and one per small file (10,000 .txt memos) cost a tenth of the run in futex
+    // calls and context switches.
+    let units = units
+    let batch = Self.batchSize(units: units.count, workers: ParallelMap.workerCount)
+    let batches = stride(from: 0, to: units.count, by: batch).map {
+      $0..<min($0 + batch, units.count)
+    }
     ParallelMap.forEachInOrder(
-      units, lookahead: lookahead,
-      { unit in
-        Self.read(
-          unit, extractor: extractor, limit: limit, fingerprint: fingerprint,
-          documents: documents, lazyLines: lazyLines, transform)
+      batches, lookahead: max(1, lookahead / batch),
+      { range in
+        range.map { index in
+          Self.read(
+            units[index], extractor: extractor, limit: limit, fingerprint: fingerprint,
+            documents: documents, lazyLines: lazyLines, transform)
+        }
       }
-    ) { read in
-      done += 1
-      defer { progress?(done, units.count) }
-      if let stamp = read.stamp {
-        let key = ContentKey(hash: stamp.hash, size: stamp.size)
-        if let first = contentSeen[key] {
-          if Self.sameBytes(first, stamp.path) {
-            exclusions.append(
-              InputExclusion(path: stamp.path, reason: .duplicateContent(of: first)))
-            return
+    ) { reads in
+      for read in reads {
+        done += 1
+        defer { progress?(done, units.count) }
+        if let stamp = read.stamp {
+          let key = ContentKey(hash: stamp.hash, size: stamp.size)
+          if let first = contentSeen[key] {
+            if Self.sameBytes(first, stamp.path) {
+              exclusions.append(
+                InputExclusion(path: stamp.path, reason: .duplicateContent(of: first)))
+              continue
+            }
+          } else {
+            contentSeen[key] = stamp.path
           }
-        } else {
-          contentSeen[key] = stamp.path
+          if recordsStamps {
+            stamps.append(
+              InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
+          }
         }
-        if recordsStamps {
-          stamps.append(
-            InputStamp(path: stamp.path, bytes: stamp.size, hash: InputStamp.hex(stamp.hash)))
+        switch read.outcome {
+        case .value(let value): body(.value(value))
+        case .line(let file, let line): body(.line(file, line))
+        case .failure(let error):
+          failures.append(error)
+          body(.failure(error))
+        case .excluded(let exclusion): exclusions.append(exclusion)
         }
-      }
-      switch read.outcome {
-      case .value(let value): body(.value(value))
-      case .line(let file, let line): body(.line(file, line))
-      case .failure(let error):
-        failures.append(error)
-        body(.failure(error))
-      case .excluded(let exclusion): exclusions.append(exclusion)
       }
     }
+  }
+
+  /// Units per batch handed to a worker: 1 for a few inputs (each worker gets work at once),
+  /// up to 16 when there are at least 64 batches per worker.
+  static func batchSize(units: Int, workers: Int) -> Int {
+    min(16, max(1, units / (max(1, workers) * 64)))
   }
 
   /// A file's content as the duplicate check knows it before comparing bytes.

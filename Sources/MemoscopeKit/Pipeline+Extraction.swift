@@ -38,6 +38,9 @@ package enum ParallelMap {
 }
 
 extension ParallelMap {
+  /// The worker threads `forEachInOrder` starts at most: one per core.
+  package static var workerCount: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
+
   /// Applies `transform` on one thread per core and hands each result to `body` on the calling
   /// thread, in input order, as soon as it and all earlier ones are done.
   ///
@@ -46,7 +49,7 @@ extension ParallelMap {
     _ inputs: [Input], lookahead: Int, _ transform: @escaping @Sendable (Input) -> Output,
     _ body: (Output) -> Void
   ) {
-    let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    let workers = min(inputs.count, workerCount)
     guard workers > 1 else {
       for input in inputs { body(transform(input)) }
       return

@@ -43,10 +43,16 @@ struct MemoHeadersTests {
 
   @Test("the byte pre-check turns away prose and unknown keys")
   func preCheckRejects() {
-    for line in ["Sender: x", "Fromage: y", "Note: prose", ": x", "2to: y", "Subject"] {
+    for line in [
+      "Sender: x", "Fromage: y", "Note: prose", ": x", "2to: y", "Subject",
+      "To our team: a word", "Date of the move: May", "Re - update: x", "Sent",
+    ] {
       #expect(!MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
     }
-    for line in ["From: x", "  To: y", "\u{00A0}Date: z", "To\u{00A0}: w"] {
+    for line in [
+      "From: x", "  To: y", "\u{00A0}Date: z", "To\u{00A0}: w", "Date : z", "Re\t: y",
+      "To\u{0301}: w",
+    ] {
       #expect(MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
     }
   }

@@ -89,9 +89,34 @@ struct ReadingFastPathTests {
 
   // MARK: - Tests
 
+  /// Long lines of mostly printable ASCII, for the eight-bytes-at-a-time spacing check: words,
+  /// single and double spaces at every offset, now and then a tab, a control or a no-break
+  /// space.
+  static func randomASCIILines(count: Int, seed: UInt64) -> [String] {
+    let pieces = [
+      "a", "bc", "Def", "ghij", " ", " ", " ", "  ", ",", "~", "\t", "\u{1F}", "\u{00A0}",
+    ]
+    let weights = [6, 6, 6, 6, 8, 8, 8, 1, 2, 1, 1, 1, 1]
+    var generator = Seeded(state: seed)
+    return (0..<count).map { _ in
+      let length = Int.random(in: 0...80, using: &generator)
+      return (0..<length).map { _ in
+        var pick = Int.random(in: 0..<weights.reduce(0, +), using: &generator)
+        var index = 0
+        while pick >= weights[index] {
+          pick -= weights[index]
+          index += 1
+        }
+        return pieces[index]
+      }.joined()
+    }
+  }
+
   @Test("collapsing white space on bytes gives the scalar-by-scalar result")
   func collapseAgrees() {
-    for text in Self.edgeCases + Self.randomStrings(count: 4000, seed: 1) {
+    for text in Self.edgeCases + Self.randomStrings(count: 4000, seed: 1)
+      + Self.randomASCIILines(count: 4000, seed: 7)
+    {
       #expect(text.collapsingWhitespace == Self.referenceCollapse(text), "\(text.debugDescription)")
     }
   }
@@ -262,7 +287,17 @@ struct ReadingFastPathTests {
     }
     #expect(Set(hashes).count == 4)
     #expect(
-      Array("abc".utf8).withUnsafeBufferPointer(InputReader.fnv1a64)
+      Array("abc".utf8).withUnsafeBufferPointer { InputReader.fnv1a64($0) }
         == 0xe71f_a219_0541_574b)
+    // Continued block by block, as a JSONL file is read: the hash of the whole.
+    let bytes = Array("a memo, then another memo".utf8)
+    let whole = bytes.withUnsafeBufferPointer { InputReader.fnv1a64($0) }
+    for split in 0...bytes.count {
+      let first = bytes[..<split].withUnsafeBufferPointer { InputReader.fnv1a64($0) }
+      let both = bytes[split...].withUnsafeBufferPointer {
+        InputReader.fnv1a64($0, continuing: first)
+      }
+      #expect(both == whole)
+    }
   }
 }

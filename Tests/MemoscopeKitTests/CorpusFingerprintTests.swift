@@ -1,4 +1,5 @@
 import Foundation
+import MemoCore
 import MemoExtraction
 import MemoReporting
 import TestSupport
@@ -62,5 +63,78 @@ struct CorpusFingerprintTests {
     #expect(!Corpus.sameBytes(path("a.txt"), path("c.txt")))
     // Standard input cannot be read again: the hash and size decide.
     #expect(Corpus.sameBytes("-", path("a.txt")))
+  }
+
+  /// A JSONL file of memos larger than one 1 MiB read block, its copy, and a file of the same
+  /// size differing from it in the last memo.
+  static func jsonlFolder() throws -> URL {
+    let folder = try Fixtures.temporaryFolder()
+    var lines: [String] = []
+    for index in 0..<900 {
+      let memo = Memo(
+        source: "memo-\(index).txt",
+        paragraphs: [
+          "Paragraph \(index) of a memo long enough to fill blocks.",
+          String(repeating: "We are changing how our teams work. ", count: 40),
+        ])
+      lines.append(ExtractionOutput.jsonLine(memo))
+    }
+    let text = lines.joined(separator: "\n") + "\n"
+    #expect(text.utf8.count > 1 << 20)
+    try Data(text.utf8).write(to: folder.appendingPathComponent("a.jsonl"))
+    try Data(text.utf8).write(to: folder.appendingPathComponent("b.jsonl"))
+    let changed = text.replacingOccurrences(of: "Paragraph 899 of", with: "Paragraph 998 of")
+    #expect(changed != text && changed.utf8.count == text.utf8.count)
+    try Data(changed.utf8).write(to: folder.appendingPathComponent("c.jsonl"))
+    return folder
+  }
+
+  @Test("a JSONL file read in blocks: its stamp is FNV-1a 64 of the whole; copies found either way")
+  func jsonlBlocks() throws {
+    let folder = try Self.jsonlFolder()
+    let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent("a.jsonl")))
+    for stamps in [true, false] {
+      let corpus = Corpus(paths: [folder.path], stamps: stamps)
+      #expect(corpus.exclusions.map(\.path) == [folder.path + "/b.jsonl"])
+      #expect(corpus.count == 1800)
+      if stamps {
+        #expect(corpus.stamps.count == 2)
+        #expect(corpus.stamps.first?.matches(bytes) == true)
+      }
+    }
+    var whole = StableHash()
+    whole.combine(bytes)
+    let opened = try JSONLMemoFile.open(folder.appendingPathComponent("a.jsonl").path).get()
+    #expect(opened.hash == whole.value)
+    #expect(opened.size == bytes.count)
+  }
+
+  @Test("many small inputs go to the workers in batches: same memos, order and exclusions")
+  func batches() throws {
+    #expect(Corpus.batchSize(units: 10, workers: 2) == 1)
+    #expect(Corpus.batchSize(units: 300, workers: 2) == 2)
+    #expect(Corpus.batchSize(units: 10_000, workers: 2) == 16)
+    #expect(Corpus.batchSize(units: 10_000, workers: 0) == 16)
+    let folder = try Fixtures.temporaryFolder()
+    for index in 0..<400 {
+      // Every 50th file repeats the one before it: a duplicate to find inside a batch.
+      let body = index % 50 == 49 ? index - 1 : index
+      let text = "Team,\n\nMemo \(body): we are reorganizing group \(body).\n\nBest,\nDana\n"
+      let name = String(format: "m-%03d.txt", index)
+      try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+    let corpus = Corpus(paths: [folder.path], stamps: false)
+    var progress: [Int] = []
+    var sources: [String] = []
+    corpus.forEach({ $0.source }, progress: { done, _ in progress.append(done) }) {
+      if case .success(let source) = $0 { sources.append(source) }
+    }
+    let expected = (0..<400).filter { $0 % 50 != 49 }.map {
+      folder.path + String(format: "/m-%03d.txt", $0)
+    }
+    #expect(sources == expected)
+    #expect(progress == Array(1...400))
+    #expect(corpus.exclusions.count == 8)
+    #expect(corpus.exclusions.first?.path == folder.path + "/m-049.txt")
   }
 }
