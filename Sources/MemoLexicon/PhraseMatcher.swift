@@ -40,10 +40,9 @@ struct PhraseMatcher: Sendable {
   private var classSymbolByHash = HashTable()
   /// The hash and class symbol of every form `addClass` gave a class, in order.
   private var classForms: [(hash: UInt64, symbol: UInt32)] = []
-  /// Every form a pattern uses, exactly or through its class, to its index in `formStarts`
-  /// (built by `finish`): one probe per document form finds all `scan` needs about it.
-  private var formIndex = HashTable()
-  private var formStarts: [FormStart] = []
+  /// Every form a pattern uses, exactly or through its class, to what `scan` needs about it
+  /// (built by `finish`): one probe per document form, the answer in the probed slot.
+  private var formStarts = FormTable()
   private(set) var symbolForms: [String] = ["#"]
   /// One edge of the trie: (parent node << 32 | symbol), the child and the child's flags, side
   /// by side so that a probe touches one cache line and reaching a node needs no other load.
@@ -230,11 +229,10 @@ struct PhraseMatcher: Sendable {
       let node = rootChildren[Int(symbol)]
       return (node, node >= 0 ? flags[Int(node)] : 0)
     }
-    formIndex = HashTable()
-    formStarts = []
+    formStarts = FormTable()
     for symbol in 1..<symbolForms.count {
       let hash = StableHash.of(symbolForms[symbol])
-      guard formIndex[hash] == nil else { continue }
+      guard !formStarts.contains(hash) else { continue }
       let own = start(UInt32(symbol))
       var entry = FormStart(
         symbol: UInt32(symbol), node: own.node, flags: own.flags, symbol2: Self.unknownSymbol,
@@ -245,13 +243,12 @@ struct PhraseMatcher: Sendable {
         entry.node2 = inflected.node
         entry.flags2 = inflected.flags
       }
-      formIndex.insert(hash, UInt32(formStarts.count))
-      formStarts.append(entry)
+      formStarts.insert(form: hash, entry)
     }
-    for form in classForms where formIndex[form.hash] == nil {
+    for form in classForms where !formStarts.contains(form.hash) {
       let inflected = start(form.symbol)
-      formIndex.insert(form.hash, UInt32(formStarts.count))
-      formStarts.append(
+      formStarts.insert(
+        form: form.hash,
         FormStart(
           symbol: form.symbol, node: inflected.node, flags: inflected.flags,
           symbol2: Self.unknownSymbol, node2: -1, flags2: 0))
@@ -333,17 +330,7 @@ struct PhraseMatcher: Sendable {
     // Per vocabulary form: its symbol, and the node a match starting with it reaches (one
     // array written once per form, rather than three filled with defaults first).
     let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
-      [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
-        for index in 0..<hashes.count {
-          let entry =
-            formIndex[hashes[index]].map { formStarts[Int($0)] }
-            ?? FormStart(
-              symbol: Self.unknownSymbol, node: -1, flags: 0, symbol2: Self.unknownSymbol,
-              node2: -1, flags2: 0)
-          (buffer.baseAddress! + index).initialize(to: entry)
-        }
-        initialized = hashes.count
-      }
+      formStarts.lookUp(hashes)
     }
     let rootAny = anyChild[0]
     let rootAnyFlags = rootAny >= 0 ? flags[Int(rootAny)] : 0
@@ -424,16 +411,98 @@ struct PhraseMatcher: Sendable {
     }
   }
 
-  /// What `scan` needs about one vocabulary form: its symbol (`unknownSymbol` if no pattern
-  /// uses it), the root's child for it (-1 if none) and that child's flags; and the same for its
-  /// word class when the form also has a symbol of its own.
-  private struct FormStart {
-    var symbol: UInt32
-    var node: Int32
-    var flags: UInt32
-    var symbol2: UInt32
-    var node2: Int32
-    var flags2: UInt32
+}
+
+/// What `PhraseMatcher.scan` needs about one vocabulary form: its symbol (`unknownSymbol` if no
+/// pattern uses it), the root's child for it (-1 if none) and that child's flags; and the same
+/// for its word class when the form also has a symbol of its own.
+private struct FormStart {
+  var symbol: UInt32
+  var node: Int32
+  var flags: UInt32
+  var symbol2: UInt32
+  var node2: Int32
+  var flags2: UInt32
+
+  /// A form no pattern uses.
+  static let unknown = FormStart(
+    symbol: PhraseMatcher.unknownSymbol, node: -1, flags: 0, symbol2: PhraseMatcher.unknownSymbol,
+    node2: -1, flags2: 0)
+}
+
+/// Open addressing from a form's stable hash to its `FormStart`, stored in the slot itself, so
+/// that a document form that patterns use costs one probe and no second, dependent load (the
+/// index-then-array layout this replaced missed the cache twice per such form). A slot whose
+/// `start.symbol` is `unknownSymbol` is empty.
+private struct FormTable: Sendable {
+  private struct Slot {
+    var key: UInt64
+    var start: FormStart
+  }
+  private var slots = [Slot](repeating: Slot(key: 0, start: .unknown), count: 1024)
+  private var count = 0
+  /// One bit per 16 bits of key, as in `HashTable`: most absent forms are rejected here.
+  private var present = [UInt64](repeating: 0, count: 1024)
+
+  @inline(__always)
+  private static func slot(_ key: UInt64, mask: Int) -> Int {
+    Int(truncatingIfNeeded: ((key ^ (key >> 32)) &* 0x9e37_79b9_7f4a_7c15) >> 20) & mask
+  }
+
+  func contains(_ key: UInt64) -> Bool {
+    let mask = slots.count - 1
+    var slot = Self.slot(key, mask: mask)
+    while slots[slot].start.symbol != PhraseMatcher.unknownSymbol {
+      if slots[slot].key == key { return true }
+      slot = (slot + 1) & mask
+    }
+    return false
+  }
+
+  /// Adds a form that is not present yet.
+  mutating func insert(form key: UInt64, _ start: FormStart) {
+    if (count + 1) * 2 > slots.count {
+      let old = slots
+      slots = Array(repeating: Slot(key: 0, start: .unknown), count: old.count * 2)
+      count = 0
+      for entry in old where entry.start.symbol != PhraseMatcher.unknownSymbol {
+        insert(form: entry.key, entry.start)
+      }
+    }
+    let mask = slots.count - 1
+    var slot = Self.slot(key, mask: mask)
+    while slots[slot].start.symbol != PhraseMatcher.unknownSymbol { slot = (slot + 1) & mask }
+    slots[slot] = Slot(key: key, start: start)
+    count += 1
+    present[Int(truncatingIfNeeded: key >> 54)] |= 1 << ((key >> 48) & 63)
+  }
+
+  /// The entry of every hash, in order (`FormStart.unknown` for forms no pattern uses).
+  func lookUp(_ hashes: UnsafeBufferPointer<UInt64>) -> [FormStart] {
+    slots.withUnsafeBufferPointer { slots in
+      present.withUnsafeBufferPointer { present in
+        [FormStart](unsafeUninitializedCapacity: hashes.count) { buffer, initialized in
+          let mask = slots.count - 1
+          let unknown = FormStart.unknown
+          for index in 0..<hashes.count {
+            let key = hashes[index]
+            var start = unknown
+            if present[Int(truncatingIfNeeded: key >> 54)] & (1 << ((key >> 48) & 63)) != 0 {
+              var slot = Self.slot(key, mask: mask)
+              while slots[slot].start.symbol != PhraseMatcher.unknownSymbol {
+                if slots[slot].key == key {
+                  start = slots[slot].start
+                  break
+                }
+                slot = (slot + 1) & mask
+              }
+            }
+            (buffer.baseAddress! + index).initialize(to: start)
+          }
+          initialized = hashes.count
+        }
+      }
+    }
   }
 }
 

@@ -11,8 +11,8 @@ import MemoCore
 ///    apostrophes and quotes straight ones. Offsets still point into the original text.
 /// 2. ICU word segmentation (root locale); only letter, number, kana and ideograph segments
 ///    become tokens, so punctuation, hyphens and slashes are boundaries and line breaks are
-///    whitespace. Paragraphs of ASCII and basic Russian letters after step 1 are split by a
-///    built-in segmenter that applies the same rules (tested against ICU) without ICU's
+///    whitespace. Paragraphs of ASCII, Latin-1 letters, basic Russian letters and common
+///    symbols (`…`, `©`, `€`) after step 1 are split by a built-in segmenter that applies the same rules (tested against ICU) without ICU's
 ///    per-boundary cost.
 /// 3. Each token is NFKC-casefolded; dotted initialisms lose their dots (`A.I.`, `a.i`,
 ///    `A. I.` all become `ai`).
@@ -39,8 +39,8 @@ public struct Tokenizer: Sendable {
   /// How this tokenizer finds sentences.
   public var sentences: SentenceSegmentation
 
-  /// Whether paragraphs of ASCII and basic Russian letters (after cleaning) are segmented by the
-  /// built-in segmenter, which splits them exactly as ICU does at a fraction of the cost, and
+  /// Whether paragraphs of ASCII, Latin-1 and basic Russian letters (after cleaning) are
+  /// segmented by the built-in segmenter, which splits them exactly as ICU does at a fraction of the cost, and
   /// Russian letters are case-folded without ICU (on by default; off runs ICU on everything, to
   /// check that the two agree).
   package var asciiSegmentation = true
@@ -127,8 +127,9 @@ struct Buffers {
   var sentenceEnds: [Int32] = []
   /// The current paragraph's word and number segments: (start, end, rule status) triples.
   var segments: [Int32] = []
-  /// NFKC-casefold output for non-ASCII tokens.
-  var folded: [UInt16] = Array(repeating: 0, count: 256)
+  /// NFKC-casefold output for non-ASCII tokens (allocated on first use: a tokenizing call
+  /// leaves an empty `Buffers` in its workspace for every document).
+  var folded: [UInt16] = []
   /// The normalized form of the current token in UTF-8 (slow path).
   var form: [UInt8] = []
 
@@ -291,7 +292,7 @@ struct TokenizerState: ~Copyable {
           var scalarIndex = Int32(position)
           identity = position == end
           if !identity {
-            for index in 0..<position { origins[index] = Int32(index) }
+            Self.fillOrigins(origins.baseAddress!, count: position, from: 0)
           }
           while position < end {
             let lead = UInt32(bytes[position])
@@ -302,7 +303,7 @@ struct TokenizerState: ~Copyable {
               let run = Self.asciiPrefixLength(UnsafeBufferPointer(rebasing: bytes[position...]))
               Self.widenASCII(
                 bytes.baseAddress! + position, count: run, into: units.baseAddress! + count)
-              for offset in 0..<run { origins[count + offset] = scalarIndex + Int32(offset) }
+              Self.fillOrigins(origins.baseAddress! + count, count: run, from: scalarIndex)
               count += run
               scalarIndex += Int32(run)
               position += run
@@ -368,8 +369,10 @@ struct TokenizerState: ~Copyable {
   }
 
   /// Writes `count` ASCII bytes as UTF-16 units, control characters U+0009–U+000D as spaces
-  /// (`Cleaning.map` on ASCII), in a branch-free loop the compiler can vectorize.
-  @inline(__always)
+  /// (`Cleaning.map` on ASCII), in a branch-free loop the compiler vectorizes (16 bytes a step).
+  /// Not inlined: inside `clean`'s closures the compiler cannot rule out that the buffers alias
+  /// its captured counters, and there it compiled this loop one byte at a time.
+  @inline(never)
   static func widenASCII(
     _ bytes: UnsafePointer<UInt8>, count: Int, into units: UnsafeMutablePointer<UInt16>
   ) {
@@ -377,6 +380,13 @@ struct TokenizerState: ~Copyable {
       let byte = bytes[index]
       units[index] = byte &- 0x09 < 5 ? 0x20 : UInt16(byte)
     }
+  }
+
+  /// Writes `start`, `start + 1`, … to `count` origins (a vectorized loop; not inlined for the
+  /// reason `widenASCII` gives).
+  @inline(never)
+  static func fillOrigins(_ origins: UnsafeMutablePointer<Int32>, count: Int, from start: Int32) {
+    for offset in 0..<count { origins[offset] = start &+ Int32(truncatingIfNeeded: offset) }
   }
 
   /// Fills `buffers.sentenceEnds` with ICU's sentence boundaries for the current paragraph.
@@ -440,10 +450,35 @@ struct TokenizerState: ~Copyable {
   /// tests compare the two segmenters on every ASCII character and the Russian letters' edges.
   static let unitClasses: [UInt8] = (0...0xFFFF).map { value in
     let unit = UInt16(value)
-    if (unit | 0x20) &- 0x61 < 26 || unit &- 0x30 < 10 || isBasicCyrillic(unit) {
+    if (unit | 0x20) &- 0x61 < 26 || unit &- 0x30 < 10 || isBasicCyrillic(unit)
+      || isLatin1Letter(unit)
+    {
       return UnitClass.wordCharacter
     }
+    if isStandAloneSymbol(unit) { return UnitClass.other }
     return unit >= 0x80 || unit == 0x5F || unit == 0x40 ? UnitClass.leftToICU : UnitClass.other
+  }
+
+  /// True for the Latin-1 letters À–ÿ other than × and ÷: plain letters (ALetter) to ICU's word
+  /// rules, so the built-in segmenter splits them as it does ASCII letters. Tokens holding them
+  /// are case-folded by ICU (`foldToForm`), as every token with a character outside ASCII and
+  /// basic Russian is. ª, µ and º (letters too) are left to ICU.
+  @inline(__always)
+  static func isLatin1Letter(_ unit: UInt16) -> Bool {
+    unit &- 0xC0 < 0x40 && unit != 0xD7 && unit != 0xF7
+  }
+
+  /// Non-ASCII symbols and punctuation common in English text that ICU's word rules leave
+  /// standing alone, as they do ASCII punctuation (word break property Other): the Latin-1 signs
+  /// U+00A1–U+00BF except ª, the soft hyphen, µ, the middle dot (which joins letters) and º; ×
+  /// and ÷; the bullet, the ellipsis, the euro and the trade mark sign. Before this a paragraph
+  /// with one `…` or `©` went through ICU's iterator whole.
+  static func isStandAloneSymbol(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0xAA, 0xAD, 0xB5, 0xB7, 0xBA: return false
+    case 0xA1...0xBF, 0xD7, 0xF7, 0x2022, 0x2026, 0x20AC, 0x2122: return true
+    default: return false
+    }
   }
 
   /// The word and number segments of text made only of ASCII letters, digits, spaces and
@@ -454,7 +489,8 @@ struct TokenizerState: ~Copyable {
   /// On such text the rules reduce to: letters and digits join each other, and also across one
   /// `.` or `'` between two letters or two digits, or one `,` or `;` between two digits; every
   /// other character stands alone. ICU reports a segment as a number when its last character is
-  /// a digit (`a1`), else as a word (`1a`). The text is left to ICU when it holds any other
+  /// a digit (`a1`), else as a word (`1a`). Latin-1 letters are letters here and the symbols of
+  /// `isStandAloneSymbol` punctuation. The text is left to ICU when it holds any other
   /// non-ASCII unit, an underscore (which joins words) or an `@` (ICU 72 gives it rules of its
   /// own).
   static func asciiSegments(
@@ -471,7 +507,7 @@ struct TokenizerState: ~Copyable {
     into segments: UnsafeMutablePointer<Int32>
   ) -> Int {
     @inline(__always) func isLetter(_ unit: UInt16) -> Bool {
-      (unit | 0x20) &- 0x61 < 26 || Self.isBasicCyrillic(unit)
+      (unit | 0x20) &- 0x61 < 26 || Self.isBasicCyrillic(unit) || Self.isLatin1Letter(unit)
     }
     @inline(__always) func isDigit(_ unit: UInt16) -> Bool { unit &- 0x30 < 10 }
     // Wrapping arithmetic: every index is below `units.count`, so overflow checks cannot fire.
@@ -831,6 +867,7 @@ struct TokenizerState: ~Copyable {
   private mutating func foldToForm(units: UnsafeBufferPointer<UInt16>, start: Int, end: Int) {
     let source = units.baseAddress! + start
     let length = Int32(end - start)
+    if buffers.folded.isEmpty { buffers.folded = Array(repeating: 0, count: 256) }
     var needed = buffers.folded.withUnsafeMutableBufferPointer {
       memoscope_nfkc_casefold(source, length, $0.baseAddress, Int32($0.count))
     }

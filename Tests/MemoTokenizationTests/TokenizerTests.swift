@@ -191,6 +191,8 @@ struct AsciiSegmenterTests {
       "'quoted' \"double\" (paren) [x] {y} <z>", "it's... 'tis ok.'",
       "x--y x-y x/y x\\y x@y.com http://a.b/c?d=e&f#g", "1,2,3, 4;5; 6.. 7.", "A. B. C. D.",
       "Hello!! What?? Yes. no. Maybe.", "tab\there\nnewline\r\nend", "", " ", "...", "a", "1",
+      "Café résumé naïve Ærø ÀÖØöøÿ", "l'été d'Égypte é.a 1.é é1 1é", "3×4 6÷2 ½ ¼ 90° 5€ x²",
+      "Wait… what…", "© 2026 ACME® Widget™ • item • €10", "Ωmega ªb µs ºc a·b", "Straße STRASSE",
     ])
   func tricky(text: String) {
     #expect(agrees([text]))
@@ -208,7 +210,15 @@ struct AsciiSegmenterTests {
     #expect(Tokenizer().tokenize("AI-Трансформация").normalizedForms == ["ai", "трансформация"])
   }
 
-  @Test("Splits like ICU on random ASCII and Russian text")
+  @Test("Latin-1 letters are case-folded by ICU and symbols around them are not tokens")
+  func latinFolding() {
+    #expect(
+      Tokenizer().tokenize("CAFÉ Straße Ærø… ©2026 3×4").normalizedForms == [
+        "café", "strasse", "ærø", "2026", "3", "4",
+      ])
+  }
+
+  @Test("Splits like ICU on random ASCII, Latin-1 and Russian text")
   func random() {
     // Letters, digits and the joining punctuation often; every other ASCII character too.
     let alphabet =
@@ -216,6 +226,12 @@ struct AsciiSegmenterTests {
       + (0x20...0x7E).map { Unicode.Scalar(UInt8($0)) }
       + [0x0400, 0x040F, 0x0410, 0x042F, 0x0430, 0x044F, 0x0450, 0x045F, 0x0301, 0x00E9]
       .map { Unicode.Scalar($0)! }
+      // Latin-1 letters and signs at the edges of the built-in segmenter's ranges, and the
+      // other symbols it lets stand alone.
+      + [
+        0x00A1, 0x00A9, 0x00AA, 0x00B2, 0x00B5, 0x00B7, 0x00BA, 0x00BF, 0x00C0, 0x00D6, 0x00D7,
+        0x00D8, 0x00DF, 0x00F6, 0x00F7, 0x00F8, 0x00FF, 0x0100, 0x2022, 0x2026, 0x20AC, 0x2122,
+      ].map { Unicode.Scalar($0)! }
     var state: UInt64 = 0x9e37_79b9_7f4a_7c15
     func nextIndex(_ bound: Int) -> Int {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
