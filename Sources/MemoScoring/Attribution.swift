@@ -20,7 +20,7 @@ struct Located {
 
 /// Reads the layers of a memo's hits: which AI references are affirmed, which sentences deny
 /// AI as the cause, and where AI is attached to cut language (explicitly in a sentence, or
-/// implied by the same paragraph or an adjacent sentence).
+/// implied by the same or an adjacent paragraph, or a sentence or two away).
 struct Attribution {
   /// Per hit: counted at all (distancing hits that hedge nothing about AI are dropped).
   var keep: [Bool]
@@ -88,6 +88,8 @@ struct Attribution {
   static let planForms: Set<String> = [
     "plan", "plans", "planning", "intention", "intend", "intends", "going", "expect", "expects",
   ]
+  /// Most tokens in an interjection a short denial looks past for its claim ("Honestly?").
+  static let interjectionLength = 2
   /// Tokens between a negated cut and a cause that makes the cause what is denied ("not laying
   /// people off today because of AI"); further on, the cause belongs to another clause.
   static let causeAfterReach = 3
@@ -103,7 +105,7 @@ struct Attribution {
   static let claimWords: Set<String> = [
     "reason", "reasons", "cause", "because", "due", "driven", "driver", "behind", "replace",
     "replacing", "replaced", "responsible", "jobs", "job", "roles", "layoffs", "cuts", "people",
-    "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives",
+    "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives", "about",
   ]
 
   /// Sentences either side searched for cut language whatever the paragraph breaks (the whole
@@ -301,7 +303,15 @@ struct Attribution {
     }
     for sentence in negation.shortDenials.sorted() where sentence > 0 {
       guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }
-      let previous = sentence - 1
+      // The claim is the sentence before, over an interjection ("Is AI behind this? Honestly?
+      // No."): a sentence of at most `interjectionLength` tokens with no hit.
+      var previous = sentence - 1
+      if previous > 0 && lastToken[previous] - firstToken[previous] < Self.interjectionLength
+        && ai[previous].isEmpty && cuts[previous].isEmpty && causes[previous].isEmpty
+        && paragraphOf[previous - 1] == paragraphOf[previous]
+      {
+        previous -= 1
+      }
       // Only a claim can be denied: the sentence before holds cut or causal language or a
       // claim word ("Is AI behind this? It is not."), not just AI ("AI-native can sound cold.").
       let claim =
@@ -363,9 +373,12 @@ struct Attribution {
             }
         }
       }
+      // A cause that starts within reach after the cut, or that holds the cut and goes on past
+      // it ("not replacing our team with chatbots").
       let causeAfter = causes[sentence].contains {
         let gap = located[$0].tokens.lowerBound - hit.tokens.upperBound
-        return gap >= 0 && gap <= Self.causeAfterReach
+        return gap <= Self.causeAfterReach
+          && located[$0].tokens.upperBound > hit.tokens.upperBound
       }
       let negatedHere = hit.negated && !denied[sentence] && !question[sentence]
       let presupposed = negatedHere && (!direct || otherCause) && !planned

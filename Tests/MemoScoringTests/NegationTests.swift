@@ -46,6 +46,14 @@ struct NegationTests {
     #expect(memo.aiReason != .denied)
   }
 
+  @Test("A short denial looks past an interjection, and answers a question about causes")
+  func shortDenialOverInterjection() {
+    #expect(
+      card("Did automation cost these people their jobs? Frankly? No. Demand fell.").aiReason
+        == .denied)
+    #expect(card("Is today's news about AI? No. It is about our costs.").aiReason == .denied)
+  }
+
   @Test("A cause ranked above AI demotes AI: the memo denies it as the reason")
   func demotion() {
     for memo in [
