@@ -20,7 +20,7 @@ struct Located {
 
 /// Reads the layers of a memo's hits: which AI references are affirmed, which sentences deny
 /// AI as the cause, and where AI is attached to cut language (explicitly in a sentence, or
-/// implied by the same paragraph or an adjacent sentence).
+/// implied by the same or an adjacent paragraph, or a sentence or two away).
 struct Attribution {
   /// Per hit: counted at all (distancing hits that hedge nothing about AI are dropped).
   var keep: [Bool]
@@ -88,6 +88,13 @@ struct Attribution {
   static let planForms: Set<String> = [
     "plan", "plans", "planning", "intention", "intend", "intends", "going", "expect", "expects",
   ]
+  /// Most tokens in an interjection a short denial looks past for its claim ("Honestly?").
+  static let interjectionLength = 2
+  /// Tokens between a negated cut and a cause that makes the cause what is denied ("not laying
+  /// people off today because of AI"); further on, the cause belongs to another clause.
+  static let causeAfterReach = 3
+  /// Plan words that, right after a cue, deny cuts on their own ("we have no plans to").
+  static let planNouns: Set<String> = ["plan", "plans", "intention", "intentions"]
   /// Tokens before a cut searched for a plan word.
   static let planReach = 3
 
@@ -98,7 +105,7 @@ struct Attribution {
   static let claimWords: Set<String> = [
     "reason", "reasons", "cause", "because", "due", "driven", "driver", "behind", "replace",
     "replacing", "replaced", "responsible", "jobs", "job", "roles", "layoffs", "cuts", "people",
-    "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives",
+    "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives", "about",
   ]
 
   /// Sentences either side searched for cut language whatever the paragraph breaks (the whole
@@ -296,7 +303,15 @@ struct Attribution {
     }
     for sentence in negation.shortDenials.sorted() where sentence > 0 {
       guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }
-      let previous = sentence - 1
+      // The claim is the sentence before, over an interjection ("Is AI behind this? Honestly?
+      // No."): a sentence of at most `interjectionLength` tokens with no hit.
+      var previous = sentence - 1
+      if previous > 0 && lastToken[previous] - firstToken[previous] < Self.interjectionLength
+        && ai[previous].isEmpty && cuts[previous].isEmpty && causes[previous].isEmpty
+        && paragraphOf[previous - 1] == paragraphOf[previous]
+      {
+        previous -= 1
+      }
       // Only a claim can be denied: the sentence before holds cut or causal language or a
       // claim word ("Is AI behind this? It is not."), not just AI ("AI-native can sound cold.").
       let claim =
@@ -314,16 +329,31 @@ struct Attribution {
     // not the reason for today's job cuts" still announces cuts; "we are not making layoffs"
     // and "this is not a plan to reduce our team" do not. A cut negated directly is still
     // presupposed when a contrast gives another cause after it ("not cutting jobs to make room
-    // for AI, pointing instead to higher costs"; "not because of AI but because…").
+    // for AI, pointing instead to higher costs"; "not because of AI but because…"), and when a
+    // cause follows it ("we are not laying people off because of AI": the cause is what is
+    // denied) unless the memo denies cuts plainly elsewhere ("we are not making layoffs", "we
+    // have no plans to"), which makes the cut the thing denied.
     var cutAffirmed = [Bool](repeating: false, count: count)
     var cutsDenied = false
+    var reading: [(index: Int, presupposed: Bool, ambiguous: Bool, denies: Bool)] = []
+    var plainCutDenial = false
     for (index, hit) in located.enumerated() where hit.role == .cut {
       let sentence = hit.match.sentence
-      var isAffirmed = !hit.negated && !denied[sentence]
       let start = hit.tokens.lowerBound
-      let direct = (max(0, start - Self.directNegationReach)..<start).contains {
-        negation.isCueToken[$0] && text.tokens[$0].sentence == text.tokens[start].sentence
-      }
+      // "No one is losing their job", "nobody will be laid off": a negative subject negates
+      // the cut however far its verb.
+      let sentenceStart = firstToken[sentence]
+      let direct =
+        (max(0, start - Self.directNegationReach)..<start).contains {
+          negation.isCueToken[$0] && text.tokens[$0].sentence == text.tokens[start].sentence
+        }
+        || (hit.negated
+          && (sentenceStart..<start).contains { position in
+            let form = text.normalizedText(of: text.tokens[position])
+            return form == "nobody"
+              || (form == "no" && position + 1 < start
+                && ["one", "one's"].contains(text.normalizedText(of: text.tokens[position + 1])))
+          })
       let planned = (max(0, start - Self.planReach)..<start).contains {
         text.tokens[$0].sentence == text.tokens[start].sentence
           && Self.planForms.contains(text.normalizedText(of: text.tokens[$0]))
@@ -343,12 +373,39 @@ struct Attribution {
             }
         }
       }
-      if hit.negated && (!direct || otherCause) && !planned && !denied[sentence] {
-        isAffirmed = true
+      // A cause that starts within reach after the cut, or that holds the cut and goes on past
+      // it ("not replacing our team with chatbots").
+      let causeAfter = causes[sentence].contains {
+        let gap = located[$0].tokens.lowerBound - hit.tokens.upperBound
+        return gap <= Self.causeAfterReach
+          && located[$0].tokens.upperBound > hit.tokens.upperBound
       }
-      if hit.negated && !isAffirmed && !denied[sentence] { cutsDenied = true }
+      let negatedHere = hit.negated && !denied[sentence] && !question[sentence]
+      let presupposed = negatedHere && (!direct || otherCause) && !planned
+      let ambiguous = negatedHere && !presupposed && causeAfter && !planned
+      if negatedHere && !presupposed && !ambiguous { plainCutDenial = true }
+      reading.append((index, presupposed, ambiguous, negatedHere))
+    }
+    // "…, and we have no plans to": a cue before a plan word denies cuts plainly.
+    if !plainCutDenial {
+      for sentence in 0..<sentenceCount where negation.hasCue[sentence] {
+        guard lastToken[sentence] > firstToken[sentence] else { continue }
+        for position in firstToken[sentence]..<lastToken[sentence]
+        where negation.isCueToken[position]
+          && Self.planNouns.contains(text.normalizedText(of: text.tokens[position + 1]))
+        {
+          plainCutDenial = true
+        }
+      }
+    }
+    for entry in reading {
+      let hit = located[entry.index]
+      let sentence = hit.match.sentence
+      var isAffirmed = !hit.negated && !denied[sentence]
+      if entry.presupposed || (entry.ambiguous && !plainCutDenial) { isAffirmed = true }
+      if entry.denies && !isAffirmed { cutsDenied = true }
       if question[sentence] { isAffirmed = false }
-      cutAffirmed[index] = isAffirmed
+      cutAffirmed[entry.index] = isAffirmed
     }
     // A prediction or a capability is not a denial of a cause: in a memo that announces no
     // cuts, "AI won't replace our designers" reassures and "why an agent cannot do the job"

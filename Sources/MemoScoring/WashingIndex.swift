@@ -8,7 +8,8 @@ public enum AIReason: String, Sendable, Codable, CaseIterable {
   /// AI and cut (or restructuring) language joined by a causal or enabling construction in one
   /// sentence ("we are cutting 200 roles because AI now handles that work").
   case explicit
-  /// AI and cut language in the same paragraph or adjacent sentences, not joined in a sentence.
+  /// AI and cut language in the same or an adjacent paragraph, or within two sentences, not
+  /// joined in a sentence.
   case implied
   /// AI referred to, affirmed, but not attached to any cut.
   case framing
@@ -24,8 +25,8 @@ public enum AIReason: String, Sendable, Codable, CaseIterable {
 /// Per sentence, once per entry:
 /// - framing: 0.25 · w for every affirmed hit of an `ai_framing` entry of weight w;
 /// - attribution: for a sentence where AI is an explicit reason, 1.5 · w; where it is implied
-///   (same paragraph or adjacent sentence as cut language), 0.4 · w; w is the heaviest affirmed
-///   AI hit in the sentence (an `ai_reference` entry's weight or an `ai_framing` entry's);
+///   (cut language in the same or an adjacent paragraph, or two sentences), 0.4 · w; w the heaviest
+///   affirmed AI hit in the sentence (an `ai_reference` or `ai_framing` entry's weight);
 /// - vagueness: 0.25 · w for an `ai_framing` hit whose sentence has no number and no concrete
 ///   noun (a task, tool or unit such as "tickets", "code", "hours"; see `concreteNouns`).
 ///
@@ -60,8 +61,9 @@ public enum WashingIndex {
     + " points = (framing + attribution + vagueness) * (1 + 0.1 * min(3, signal hits))"
     + " / max(1, sqrt(tokens / 500)); per sentence and entry, affirmed hits only: framing 0.25w"
     + " per ai_framing hit; attribution 1.5w (explicit: AI and cut language joined by a causal"
-    + " construction in the sentence) or 0.4w (implied: cut language in the same paragraph or"
-    + " an adjacent sentence), w the sentence's heaviest AI hit; vagueness 0.25w per ai_framing"
+    + " construction in the sentence) or 0.4w (implied: cut language in the same or an"
+    + " adjacent paragraph, or within two sentences), w the sentence's heaviest AI hit;"
+    + " vagueness 0.25w per ai_framing"
     + " hit whose sentence has no number and no concrete noun"
 
   /// Normalized words that make an AI claim concrete: tasks, tools, work units and measures.

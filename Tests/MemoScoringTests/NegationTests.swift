@@ -46,6 +46,14 @@ struct NegationTests {
     #expect(memo.aiReason != .denied)
   }
 
+  @Test("A short denial looks past an interjection, and answers a question about causes")
+  func shortDenialOverInterjection() {
+    #expect(
+      card("Did automation cost these people their jobs? Frankly? No. Demand fell.").aiReason
+        == .denied)
+    #expect(card("Is today's news about AI? No. It is about our costs.").aiReason == .denied)
+  }
+
   @Test("A cause ranked above AI demotes AI: the memo denies it as the reason")
   func demotion() {
     for memo in [
@@ -188,8 +196,20 @@ struct NegationTests {
       "The firm is not shedding 300 jobs because of automation but because sales slumped.")
     #expect(memo.announcesCuts)
     #expect(memo.aiReason == .denied)
-    let plain = card("We are not shedding jobs because of automation; we are hiring.")
+    // A cause after the negated cut is what is denied: the cut stands.
+    #expect(card("We are not laying anyone off because of automation.").announcesCuts)
+    // Without a cause or a contrast the cue denies the cut itself.
+    let plain = card("We are not shedding jobs; automation lets us hire.")
     #expect(!plain.announcesCuts)
+    #expect(!card("No one is losing their job, and AI will help every team.").announcesCuts)
+    // Alone, "not [cut] because of AI" denies the cause; beside a plain denial of cuts in the
+    // memo it denies the cut.
+    #expect(card("Nobody is losing their job this week because of AI.").aiReason == .denied)
+    let noCuts = card(
+      "We are not reducing jobs because of automation, and we have no plans to. Our AI pilot"
+        + " starts in May.")
+    #expect(!noCuts.announcesCuts)
+    #expect(noCuts.aiReason == .framing)
   }
 
   @Test("Implied reaches the adjacent paragraph, not a line three paragraphs away")

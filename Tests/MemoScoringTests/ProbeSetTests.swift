@@ -23,28 +23,51 @@ struct ProbeSetTests {
     var intensity: Int
     var style: String
     var text: String
+    var file: String
     var line: Int
   }
 
+  /// Every probe of every `.tsv` file in `Tests/Fixtures/Scoring/probes/`, in file-name order.
   static func probes() throws -> [Probe] {
-    let text = try String(
-      contentsOf: Fixtures.url("Scoring/probes/probes.tsv"), encoding: .utf8)
+    let folder = Fixtures.url("Scoring/probes")
+    let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".tsv") }.sorted()
     var result: [Probe] = []
-    for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
-      .enumerated()
-    where !line.isEmpty && !line.hasPrefix("#") {
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      guard fields.count == 5, let label = AIReason(rawValue: fields[0]),
-        let intensity = Int(fields[1])
-      else {
-        Issue.record("probes.tsv:\(number + 1): expected label, intensity, style, text, reason")
-        continue
+    for file in files {
+      let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+      for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false)
+        .enumerated()
+      where !line.isEmpty && !line.hasPrefix("#") {
+        let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
+          .map(String.init)
+        guard fields.count == 5, let label = AIReason(rawValue: fields[0]),
+          let intensity = Int(fields[1])
+        else {
+          Issue.record("\(file):\(number + 1): expected label, intensity, style, text, reason")
+          continue
+        }
+        result.append(
+          Probe(
+            label: label, intensity: intensity, style: fields[2], text: fields[3], file: file,
+            line: number + 1))
       }
-      result.append(
-        Probe(
-          label: label, intensity: intensity, style: fields[2], text: fields[3], line: number + 1))
     }
     return result
+  }
+
+  /// Per label: precision and recall of the predicted reasons.
+  static func figures(_ pairs: [(expected: AIReason, got: AIReason)]) -> [(
+    label: AIReason, precision: Double, recall: Double, count: Int
+  )] {
+    [AIReason.explicit, .implied, .framing, .denied, .absent].map { label in
+      let truePositives = pairs.count { $0.expected == label && $0.got == label }
+      let predicted = pairs.count { $0.got == label }
+      let actual = pairs.count { $0.expected == label }
+      return (
+        label, predicted == 0 ? 0 : Double(truePositives) / Double(predicted),
+        actual == 0 ? 0 : Double(truePositives) / Double(actual), actual
+      )
+    }
   }
 
   /// Spearman's rank correlation (average ranks for ties).
@@ -95,38 +118,39 @@ struct ProbeSetTests {
     var misses: [String] = []
     for probe in probes {
       let card = scorer.score(
-        Memo(source: "probes.tsv", paragraphs: probe.text.components(separatedBy: " || ")))
+        Memo(source: probe.file, paragraphs: probe.text.components(separatedBy: " || ")))
       cards.append(card)
       if card.aiReason != probe.label {
         misses.append(
-          "probes.tsv:\(probe.line): expected \(probe.label.rawValue), got "
+          "\(probe.file):\(probe.line): expected \(probe.label.rawValue), got "
             + "\(card.aiReason.rawValue) (\(card.score)): \(probe.text)")
       }
       if probe.label == .absent || probe.label == .denied {
-        #expect(card.score == 0, "probes.tsv:\(probe.line) scores \(card.score)")
+        #expect(card.score == 0, "\(probe.file):\(probe.line) scores \(card.score)")
       }
     }
     var lines: [String] = []
-    for label in [AIReason.explicit, .implied, .framing, .denied, .absent] {
-      let truePositives = zip(probes, cards).count { $0.label == label && $1.aiReason == label }
-      let predicted = cards.count { $0.aiReason == label }
-      let actual = probes.count { $0.label == label }
-      let precision = predicted == 0 ? 0 : Double(truePositives) / Double(predicted)
-      let recall = actual == 0 ? 0 : Double(truePositives) / Double(actual)
+    let files = Array(Set(probes.map(\.file))).sorted()
+    for scope in files + ["all"] {
+      let chosen = zip(probes, cards).filter { scope == "all" || $0.0.file == scope }
+      let pairs = chosen.map { (expected: $0.0.label, got: $0.1.aiReason) }
+      lines.append("\(scope) (\(pairs.count) probes):")
+      for figure in Self.figures(pairs) {
+        lines.append(
+          "  \(figure.label.rawValue): precision \(String(format: "%.3f", figure.precision)),"
+            + " recall \(String(format: "%.3f", figure.recall)) (\(figure.count) probes)")
+        if scope == "all" {
+          #expect(figure.precision >= Self.floor, "\(figure.label.rawValue) precision")
+          #expect(figure.recall >= Self.floor, "\(figure.label.rawValue) recall")
+        }
+      }
+      let framed = chosen.filter { [.explicit, .implied, .framing].contains($0.0.label) }
+      let rho = Self.spearman(framed.map { Double($0.0.intensity) }, framed.map { $0.1.score })
       lines.append(
-        "\(label.rawValue): precision \(String(format: "%.3f", precision)), recall "
-          + "\(String(format: "%.3f", recall)) (\(actual) probes)")
-      #expect(precision >= Self.floor, "\(label.rawValue) precision \(precision)")
-      #expect(recall >= Self.floor, "\(label.rawValue) recall \(recall)")
+        "  rank correlation (intensity vs index, \(framed.count) AI-framed probes): "
+          + String(format: "%.3f", rho))
+      if scope == "all" { #expect(rho >= Self.rankFloor, "rank correlation \(rho)") }
     }
-    let framed = zip(probes, cards).filter {
-      [.explicit, .implied, .framing].contains($0.0.label)
-    }
-    let rho = Self.spearman(framed.map { Double($0.0.intensity) }, framed.map { $0.1.score })
-    lines.append(
-      "rank correlation (intensity vs index, \(framed.count) AI-framed probes): "
-        + String(format: "%.3f", rho))
-    #expect(rho >= Self.rankFloor, "rank correlation \(rho)")
     print("Probe set:\n" + lines.joined(separator: "\n"))
     if !misses.isEmpty { print("Misread probes:\n" + misses.joined(separator: "\n")) }
   }
