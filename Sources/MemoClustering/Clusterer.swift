@@ -59,10 +59,12 @@ public struct Clusterer: Sendable {
       }
       return loaded.compactMap { $0 }
     }()
-    // Sort positions, not the (large) fingerprints themselves.
-    documents = documents.indices.sorted {
-      Fingerprint.canonicalOrder(documents[$0], documents[$1])
-    }.map { documents[$0] }
+    // Sort positions, not the (large) fingerprints themselves, by keys taken out once:
+    // comparing fingerprints copied (retained and released) all their arrays each time.
+    let keys = documents.map(\.orderKey)
+    documents = keys.indices.sorted { Fingerprint.canonicalOrder(keys[$0], keys[$1]) }.map {
+      documents[$0]
+    }
     let n = documents.count
     timer.lap(
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
@@ -330,8 +332,19 @@ struct Fingerprint: Sendable {
       coverage: 0)
   }
 
+  /// What the canonical order compares.
+  struct OrderKey {
+    var source: String
+    var contentKey: UInt64
+    var tokenCount: Int
+  }
+
+  var orderKey: OrderKey {
+    OrderKey(source: source, contentKey: contentKey, tokenCount: tokenCount)
+  }
+
   /// Input-independent order: source, then content.
-  static func canonicalOrder(_ a: Fingerprint, _ b: Fingerprint) -> Bool {
+  static func canonicalOrder(_ a: OrderKey, _ b: OrderKey) -> Bool {
     if a.source != b.source { return a.source < b.source }
     if a.contentKey != b.contentKey { return a.contentKey < b.contentKey }
     return a.tokenCount < b.tokenCount

@@ -10,9 +10,18 @@ public struct ExtractionOptions: Sendable, Equatable {
   /// The default limit, 50 MB.
   public static let defaultMaxFileSize = 50 * 1024 * 1024
 
+  /// Whether plain text and plain-text email look for the author in the memo's closing lines
+  /// (a sign-off, or a name over a job title). Off, `author` comes only from headers, front
+  /// matter and bylines and every other field is the same: `cluster`, which never prints
+  /// authors, turns it off (a twentieth of clustering a folder of `.txt` memos).
+  public var findsSignOffAuthor: Bool
+
   /// Creates options.
-  public init(maxFileSize: Int = ExtractionOptions.defaultMaxFileSize) {
+  public init(
+    maxFileSize: Int = ExtractionOptions.defaultMaxFileSize, findsSignOffAuthor: Bool = true
+  ) {
     self.maxFileSize = maxFileSize
+    self.findsSignOffAuthor = findsSignOffAuthor
   }
 }
 
@@ -91,7 +100,7 @@ public struct MemoExtractor: Sendable {
       let content = PlainTextReader.readText(utf8: decoded.utf8, topMatter: false)
       memo = MemoAssembler.assemble(
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
-        format: .email)
+        format: .email, findsSignOffAuthor: options.findsSignOffAuthor)
     }
     if let subject = message.subject, !subject.isEmpty {
       (memo.title, memo.titleSource) = (subject, "email-header")
@@ -132,7 +141,8 @@ public struct MemoExtractor: Sendable {
       : PlainTextReader.readText(utf8: decoded.utf8)
     var memo = MemoAssembler.assemble(
       paragraphs: content.paragraphs, title: content.title, titleSource: content.titleSource,
-      source: source, encoding: decoded.encoding, format: format == .jsonl ? .text : format)
+      source: source, encoding: decoded.encoding, format: format == .jsonl ? .text : format,
+      findsSignOffAuthor: options.findsSignOffAuthor)
     let fields = content.frontMatter
     // Front matter first, then memo headers (already in `memo`), then the top matter, then
     // the signature (already in `memo`).
@@ -330,7 +340,7 @@ enum MemoAssembler {
   /// the memo has no `Subject:` line.
   static func assemble(
     paragraphs: [String], title: String?, titleSource: String? = nil, source: String,
-    encoding: String, format: InputFormat
+    encoding: String, format: InputFormat, findsSignOffAuthor: Bool = true
   ) -> Memo {
     var (headers, body) = MemoHeaders.split(paragraphs)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
@@ -339,7 +349,8 @@ enum MemoAssembler {
     var memo = Memo(source: source, paragraphs: body, encoding: encoding, format: format)
     (memo.title, memo.titleSource) = first((headers.subject, "memo-header"), (title, titleSource))
     (memo.author, memo.authorSource) = first(
-      (headers.from, "memo-header"), (MemoHeaders.signOff(body), "signature"))
+      (headers.from, "memo-header"),
+      (findsSignOffAuthor ? MemoHeaders.signOff(body) : nil, "signature"))
     (memo.date, memo.dateSource) = first(
       (headers.date.flatMap(DateNormalizer.normalize), "memo-header"))
     (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)

@@ -21,7 +21,10 @@ extension Pipeline {
   public static func cluster(paths: [String], options: ClusteringOptions) throws(ClusteringError)
     -> ClusterRun
   {
-    try cluster(Corpus(paths: paths, stamps: false), options: options)
+    // Clusters never show an author: the closing lines are not searched for one.
+    try cluster(
+      Corpus(paths: paths, options: ExtractionOptions(findsSignOffAuthor: false), stamps: false),
+      options: options)
   }
 
   /// Clusters the memos of a corpus collected by the caller (who then has its exclusions).

@@ -56,4 +56,34 @@ struct MemoHeadersTests {
       #expect(MemoHeaders.mayStartWithHeaderKey(line), "\(line)")
     }
   }
+
+  @Test("without sign-off authors, extraction changes the author only")
+  func withoutSignOffAuthor() throws {
+    let signed =
+      "Team,\n\nWe are closing the Lisbon office this spring.\n\nBest regards,\n\nDana Whitfield\n"
+    var inputs: [(bytes: [UInt8], source: String)] = [(Array(signed.utf8), "signed.txt")]
+    let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
+    let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
+    while let url = files?.nextObject() as? URL {
+      guard ["txt", "md", "eml", "html"].contains(url.pathExtension),
+        let data = try? Data(contentsOf: url)
+      else { continue }
+      inputs.append(([UInt8](data), url.lastPathComponent))
+    }
+    #expect(inputs.count > 10)
+    let full = MemoExtractor()
+    let lean = MemoExtractor(options: ExtractionOptions(findsSignOffAuthor: false))
+    var differing = 0
+    for (bytes, source) in inputs {
+      guard var expected = try? full.extract(bytes: bytes, source: source) else { continue }
+      let memo = try lean.extract(bytes: bytes, source: source)
+      if memo.author != expected.author { differing += 1 }
+      #expect(memo.author == nil || memo.author == expected.author, "\(source)")
+      (expected.author, expected.authorSource) = (memo.author, memo.authorSource)
+      #expect(memo == expected, "\(source)")
+    }
+    #expect(differing >= 1)
+    #expect(
+      try full.extract(bytes: inputs[0].bytes, source: "signed.txt").author == "Dana Whitfield")
+  }
 }
