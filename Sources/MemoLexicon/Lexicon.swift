@@ -227,8 +227,10 @@ public struct Lexicon: Sendable {
     // ranges found in the folded text are mapped back to the memo's tokens.
     let folded = NumberWords.fold(text)
     matcher.scan(folded?.text ?? text) { output, range in
-      let range =
-        folded.map { $0.first[range.lowerBound]..<($0.last[range.upperBound - 1] + 1) } ?? range
+      var range = range
+      if let first = folded?.first, let last = folded?.last {
+        range = first[range.lowerBound]..<(last[range.upperBound - 1] + 1)
+      }
       if output.isException {
         exceptionMatches.append((Int(output.index), range))
       } else {

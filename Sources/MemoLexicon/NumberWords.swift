@@ -30,33 +30,80 @@ enum NumberWords {
     result[StableHash.of("and")] = .and
     return result
   }()
-
-  /// The text with every number-word run folded into one number token, and for each folded
-  /// token the first and last original token it stands for; nil when the memo has no number
-  /// words (the common case costs one lookup per distinct form).
-  static func fold(_ text: TokenizedText) -> (text: TokenizedText, first: [Int], last: [Int])? {
-    let hashes = text.vocabulary.hashes
-    var kind = [Kind](repeating: .none, count: hashes.count)
-    var anyNumberWord = false
-    for (id, hash) in hashes.enumerated() {
-      guard let found = kinds[hash] else { continue }
-      kind[id] = found
-      if found == .count || found == .scale { anyNumberWord = true }
+  /// "a", "one" and "and", which join or start a run only next to number words.
+  private static let joiners: [(UInt64, Kind)] = kinds.filter {
+    $0.value == .article || $0.value == .and
+  }.map { ($0.key, $0.value) }
+  /// Bits of the low 12 hash bits of the count and scale words: most forms are ruled out by one
+  /// bit test, so a memo without number words costs one load per distinct form.
+  private static let filterBits = 4096
+  private static let filter: [UInt64] = {
+    var bits = [UInt64](repeating: 0, count: filterBits / 64)
+    for (hash, kind) in kinds where kind == .count || kind == .scale {
+      let bit = Int(hash & UInt64(filterBits - 1))
+      bits[bit >> 6] |= 1 << UInt64(bit & 63)
     }
-    guard anyNumberWord else { return nil }
+    return bits
+  }()
+
+  /// The text with every number word made a number token and every run of them folded into
+  /// one, and, when some run was folded, for each token the first and last original token it
+  /// stands for; nil when the memo has no number words.
+  static func fold(_ text: TokenizedText) -> (text: TokenizedText, first: [Int]?, last: [Int]?)? {
+    let hashes = text.vocabulary.hashes
+    var numberIDs: [Int] = []
+    filter.withUnsafeBufferPointer { filter in
+      for (id, hash) in hashes.enumerated() {
+        let bit = Int(hash & UInt64(filterBits - 1))
+        if filter[bit >> 6] & (1 << UInt64(bit & 63)) != 0,
+          let kind = kinds[hash], kind == .count || kind == .scale
+        {
+          numberIDs.append(id)
+        }
+      }
+    }
+    guard !numberIDs.isEmpty else { return nil }
+    var kind = [Kind](repeating: .none, count: hashes.count)
+    for id in numberIDs { kind[id] = kinds[hashes[id]]! }
+    for (hash, joiner) in joiners {
+      if let id = text.vocabulary.id(forHash: hash) { kind[Int(id)] = joiner }
+    }
     let tokens = text.tokens
     func kindAt(_ index: Int) -> Kind { kind[Int(tokens[index].id)] }
+    // The common case: lone number words ("two teams"), no run to fold. One tight pass finds
+    // them; the tokens are copied once and only their kind changes.
+    var positions: [Int] = []
+    tokens.withUnsafeBufferPointer { tokens in
+      kind.withUnsafeBufferPointer { kind in
+        for index in 0..<tokens.count {
+          let own = kind[Int(tokens[index].id)]
+          if own == .count || own == .scale { positions.append(index) }
+        }
+      }
+    }
+    let runs = positions.contains { index in
+      (index + 1 < tokens.count && kindAt(index + 1) != .none)
+        || (index > 0 && kindAt(index - 1) == .article)
+    }
+    if !runs {
+      var marked = tokens
+      for index in positions { marked[index].kind = .number }
+      return (
+        TokenizedText(
+          paragraphs: text.paragraphs, tokens: marked, vocabulary: text.vocabulary,
+          sentenceCount: text.sentenceCount),
+        nil, nil
+      )
+    }
     func sameSentence(_ a: Int, _ b: Int) -> Bool {
       b < tokens.count && tokens[a].sentence == tokens[b].sentence
         && tokens[a].paragraph == tokens[b].paragraph
     }
-    var folded: [Token] = []
-    var first: [Int] = []
-    var last: [Int] = []
-    folded.reserveCapacity(tokens.count)
-    first.reserveCapacity(tokens.count)
-    last.reserveCapacity(tokens.count)
+    var folded = tokens
+    var first: [Int]?
+    var last: [Int]?
     var index = 0
+    var out = 0
     while index < tokens.count {
       var token = tokens[index]
       let own = kindAt(index)
@@ -80,11 +127,18 @@ enum NumberWords {
         token.kind = .number
         token.end = tokens[end].end
       }
-      folded.append(token)
-      first.append(index)
-      last.append(end)
+      if end > index && first == nil {
+        // The first run of several words: from here on, tokens shift; record the map.
+        first = Array(0..<out)
+        last = Array(0..<out)
+      }
+      folded[out] = token
+      first?.append(index)
+      last?.append(end)
+      out += 1
       index = end + 1
     }
+    folded.removeLast(tokens.count - out)
     return (
       TokenizedText(
         paragraphs: text.paragraphs, tokens: folded, vocabulary: text.vocabulary,
