@@ -60,37 +60,45 @@ int memoscope_html_parse_options(void) {
       nobody reads. JSON-LD scripts (read for metadata) are parsed as usual.
    --------------------------------------------------------------------------------------------- */
 
+/** The kept attribute names, as static strings: one pointer per name, so callers compare
+    names by pointer once looked up. */
+static const char *const memoscope_kept_names[] = {
+  "alt", "aria-hidden", "class", "content", "charset", "datetime", "hidden", "http-equiv",
+  "id", "itemprop", "name", "property", "role", "rel", "style", "type",
+};
+
+/** The static copy (`memoscope_kept_names`) of a kept attribute name, or NULL when extraction
+    never reads the attribute. */
+static const char *memoscope_kept_attribute_name(const unsigned char *name) {
+  const char *text = (const char *)name;
+  const char *const *names = memoscope_kept_names;
+#define MEMOSCOPE_IS(index) (strcmp(text, names[index]) == 0 ? names[index] : NULL)
+  const char *found = NULL;
+  switch (text[0]) {
+  case 'a': found = MEMOSCOPE_IS(0); if (!found) found = MEMOSCOPE_IS(1); break;
+  case 'c':
+    found = MEMOSCOPE_IS(2);
+    if (!found) found = MEMOSCOPE_IS(3);
+    if (!found) found = MEMOSCOPE_IS(4);
+    break;
+  case 'd': found = MEMOSCOPE_IS(5); break;
+  case 'h': found = MEMOSCOPE_IS(6); if (!found) found = MEMOSCOPE_IS(7); break;
+  case 'i': found = MEMOSCOPE_IS(8); if (!found) found = MEMOSCOPE_IS(9); break;
+  case 'n': found = MEMOSCOPE_IS(10); break;
+  case 'p': found = MEMOSCOPE_IS(11); break;
+  case 'r': found = MEMOSCOPE_IS(12); if (!found) found = MEMOSCOPE_IS(13); break;
+  case 's': found = MEMOSCOPE_IS(14); break;
+  case 't': found = MEMOSCOPE_IS(15); break;
+  default: break;
+  }
+#undef MEMOSCOPE_IS
+  return found;
+}
+
 /** Whether extraction reads an attribute of this (already lower-cased) name; the one list
     both the compact builder and `LibXMLDocument.attributes` use. */
 int memoscope_is_kept_attribute(const unsigned char *name) {
-  const char *text = (const char *)name;
-  switch (text[0]) {
-  case 'a': return strcmp(text, "alt") == 0 || strcmp(text, "aria-hidden") == 0;
-  case 'c':
-    return strcmp(text, "class") == 0 || strcmp(text, "content") == 0 ||
-           strcmp(text, "charset") == 0;
-  case 'd': return strcmp(text, "datetime") == 0;
-  case 'h': return strcmp(text, "hidden") == 0 || strcmp(text, "http-equiv") == 0;
-  case 'i': return strcmp(text, "id") == 0 || strcmp(text, "itemprop") == 0;
-  case 'n': return strcmp(text, "name") == 0;
-  case 'p': return strcmp(text, "property") == 0;
-  case 'r': return strcmp(text, "role") == 0 || strcmp(text, "rel") == 0;
-  case 's': return strcmp(text, "style") == 0;
-  case 't': return strcmp(text, "type") == 0;
-  default: return 0;
-  }
-}
-
-/** The static copy of a kept attribute name (`memoscope_is_kept_attribute`), or NULL. */
-static const char *memoscope_kept_attribute_name(const unsigned char *name) {
-  static const char *const names[] = {
-    "alt", "aria-hidden", "class", "content", "charset", "datetime", "hidden", "http-equiv",
-    "id", "itemprop", "name", "property", "role", "rel", "style", "type",
-  };
-  for (size_t index = 0; index < sizeof names / sizeof names[0]; index++) {
-    if (strcmp((const char *)name, names[index]) == 0) return names[index];
-  }
-  return NULL;
+  return memoscope_kept_attribute_name(name) != NULL;
 }
 
 /** Whether an attribute value mentions `ld+json` in any letter case. */
@@ -357,7 +365,8 @@ static void memoscope_blank_next_tag_attributes(
       }
       if (quoted) cursor++;
     }
-    if (!memoscope_is_kept_attribute(name)) {
+    const char *keptName = memoscope_kept_attribute_name(name);
+    if (keptName == NULL) {
       /* A '=' right after the blanked span would become the value of a bare attribute before
          it (`class x="1" =v`): leave this tag as it is. */
       const xmlChar *after = cursor;
@@ -373,11 +382,10 @@ static void memoscope_blank_next_tag_attributes(
     }
     int seen = 0;
     for (int index = 0; index < keptCount; index++) {
-      if (strcmp(keptNames[index], (const char *)name) == 0) seen = 1;
+      if (keptNames[index] == keptName) seen = 1;
     }
     if (seen) continue;
-    const char *keptName = memoscope_kept_attribute_name(name);
-    if (keptName == NULL || keptCount == MEMOSCOPE_PENDING_MAX) {
+    if (keptCount == MEMOSCOPE_PENDING_MAX) {
       keptOverflow = 1;
       continue;
     }
