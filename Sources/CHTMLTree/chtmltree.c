@@ -12,6 +12,36 @@
 #include <stdlib.h>
 #include <string.h>
 
+/** The most kept attribute values read ahead for one tag: each kept name once. */
+#define MEMOSCOPE_PENDING_MAX 16
+
+/** The most spans one tag has cut out of the input; spaces beyond stay for libxml2 to skip. */
+#define MEMOSCOPE_GAP_MAX 64
+
+/** What the SAX callbacks share (`parser->_private`): the tree being built, and the kept
+    attribute values of the next start tag, read ahead of libxml2 by
+    `memoscope_blank_next_tag_attributes` (see there). Positions count bytes from the start of
+    the input (`consumed` plus the offset in the current buffer), so they survive libxml2
+    shrinking its buffer. */
+typedef struct {
+  memoscope_tree *tree;
+  /* The tag the values belong to: where its `<` is, where its `>` (or `/>`) is, its name. */
+  unsigned long pendingStart, pendingEnd;
+  xmlChar pendingName[101];
+  int pendingCount;
+  struct {
+    xmlChar name[16];
+    uint32_t offset, length;
+  } pending[MEMOSCOPE_PENDING_MAX];
+} memoscope_builder;
+
+/** A position in the input counted from its start (see `memoscope_builder`). */
+static unsigned long memoscope_position(xmlParserInputPtr input, const xmlChar *at) {
+  return input->consumed + (unsigned long)(at - input->base);
+}
+
+static uint32_t memoscope_tree_add_bytes(memoscope_tree *tree, const xmlChar *bytes, size_t length);
+
 /** Parse options for untrusted pages; XML_PARSE_HUGE lifts the depth-256 and 10 MB limits. */
 int memoscope_html_parse_options(void) {
   return HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
@@ -30,25 +60,45 @@ int memoscope_html_parse_options(void) {
       nobody reads. JSON-LD scripts (read for metadata) are parsed as usual.
    --------------------------------------------------------------------------------------------- */
 
+/** The kept attribute names, as static strings: one pointer per name, so callers compare
+    names by pointer once looked up. */
+static const char *const memoscope_kept_names[] = {
+  "alt", "aria-hidden", "class", "content", "charset", "datetime", "hidden", "http-equiv",
+  "id", "itemprop", "name", "property", "role", "rel", "style", "type",
+};
+
+/** The static copy (`memoscope_kept_names`) of a kept attribute name, or NULL when extraction
+    never reads the attribute. */
+static const char *memoscope_kept_attribute_name(const unsigned char *name) {
+  const char *text = (const char *)name;
+  const char *const *names = memoscope_kept_names;
+#define MEMOSCOPE_IS(index) (strcmp(text, names[index]) == 0 ? names[index] : NULL)
+  const char *found = NULL;
+  switch (text[0]) {
+  case 'a': found = MEMOSCOPE_IS(0); if (!found) found = MEMOSCOPE_IS(1); break;
+  case 'c':
+    found = MEMOSCOPE_IS(2);
+    if (!found) found = MEMOSCOPE_IS(3);
+    if (!found) found = MEMOSCOPE_IS(4);
+    break;
+  case 'd': found = MEMOSCOPE_IS(5); break;
+  case 'h': found = MEMOSCOPE_IS(6); if (!found) found = MEMOSCOPE_IS(7); break;
+  case 'i': found = MEMOSCOPE_IS(8); if (!found) found = MEMOSCOPE_IS(9); break;
+  case 'n': found = MEMOSCOPE_IS(10); break;
+  case 'p': found = MEMOSCOPE_IS(11); break;
+  case 'r': found = MEMOSCOPE_IS(12); if (!found) found = MEMOSCOPE_IS(13); break;
+  case 's': found = MEMOSCOPE_IS(14); break;
+  case 't': found = MEMOSCOPE_IS(15); break;
+  default: break;
+  }
+#undef MEMOSCOPE_IS
+  return found;
+}
+
 /** Whether extraction reads an attribute of this (already lower-cased) name; the one list
     both the compact builder and `LibXMLDocument.attributes` use. */
 int memoscope_is_kept_attribute(const unsigned char *name) {
-  const char *text = (const char *)name;
-  switch (text[0]) {
-  case 'a': return strcmp(text, "alt") == 0 || strcmp(text, "aria-hidden") == 0;
-  case 'c':
-    return strcmp(text, "class") == 0 || strcmp(text, "content") == 0 ||
-           strcmp(text, "charset") == 0;
-  case 'd': return strcmp(text, "datetime") == 0;
-  case 'h': return strcmp(text, "hidden") == 0 || strcmp(text, "http-equiv") == 0;
-  case 'i': return strcmp(text, "id") == 0 || strcmp(text, "itemprop") == 0;
-  case 'n': return strcmp(text, "name") == 0;
-  case 'p': return strcmp(text, "property") == 0;
-  case 'r': return strcmp(text, "role") == 0 || strcmp(text, "rel") == 0;
-  case 's': return strcmp(text, "style") == 0;
-  case 't': return strcmp(text, "type") == 0;
-  default: return 0;
-  }
+  return memoscope_kept_attribute_name(name) != NULL;
 }
 
 /** Whether an attribute value mentions `ld+json` in any letter case. */
@@ -187,7 +237,8 @@ static int memoscope_is_name_byte(xmlChar byte) {
          byte == '-' || byte == '_' || byte == '.';
 }
 
-/** Blanks out, in the start tag that follows, the attributes extraction never reads.
+/** Blanks out, in the start tag that follows, the attributes extraction never reads, and
+    reads ahead the values of those it keeps.
 
     libxml2 copies every attribute value character by character (about a fifth of all parse
     time on news pages: long href, src, srcset and data-* values); runs of spaces it skips in a
@@ -201,9 +252,17 @@ static int memoscope_is_name_byte(xmlChar byte) {
     just consumed a `>` (an end tag, or an empty or self-closed element; when it closes
     elements while reading a start tag's name, no `>` precedes the input). `from` is the
     position just after that `>`. Anything unusual (a NUL byte, an encoding error, a name
-    of 100 characters or more, a tag running off the buffer) leaves the tag untouched. */
+    of 100 characters or more, a tag running off the buffer) leaves the tag untouched.
+
+    The kept attributes' values are copied too, when the whole tag reads cleanly: the first
+    value of each kept name that is quoted, or unquoted and two bytes or longer, and holds no
+    `&` (libxml2 would decode entities) is copied into the tree's bytes and replaced in the
+    input by an empty `""` and spaces. libxml2 then reports the attribute with an empty value,
+    and the start-element callback of this tag (found by its position and name) puts the copy
+    back. Valid UTF-8 between the quotes is what libxml2 would copy, byte for byte. Not done
+    inside `<script>`/`<style>` start tags, whose `type` the raw-text skip reads. */
 static void memoscope_blank_next_tag_attributes(
-  xmlParserInputPtr input, const xmlChar *from) {
+  memoscope_builder *builder, xmlParserInputPtr input, const xmlChar *from) {
   const xmlChar *end = input->end;
   const xmlChar *cursor = from;
   /* Text up to the next '<'. */
@@ -216,16 +275,42 @@ static void memoscope_blank_next_tag_attributes(
     cursor += length;
   }
   if (end - cursor < 2 || !memoscope_is_letter(cursor[1])) return;
+  unsigned long tagStart = memoscope_position(input, cursor);
+  /* Already read (several end-element callbacks can meet the same `>`). */
+  if (tagStart == builder->pendingStart) return;
   cursor++;
+  xmlChar tagName[101];
   int nameLength = 0;
   while (cursor < end && memoscope_is_name_byte(*cursor)) {
-    cursor++;
+    xmlChar letter = *cursor++;
+    tagName[nameLength] = (letter >= 'A' && letter <= 'Z') ? letter + 0x20 : letter;
     if (++nameLength >= 100) return;
   }
+  tagName[nameLength] = 0;
+  int readAhead = strcmp((const char *)tagName, "script") != 0 &&
+                  strcmp((const char *)tagName, "style") != 0;
+  /* Kept values to read ahead: the name, where the value starts and ends, and whether quoted. */
+  struct {
+    xmlChar name[16];
+    xmlChar *start;
+    const xmlChar *stop;
+    int quoted;
+  } found[MEMOSCOPE_PENDING_MAX];
+  int foundCount = 0;
+  /* The spans left as spaces (attributes blanked, values read ahead), in order: cut out of the
+     input at the end, when the tag reads cleanly. */
+  struct {
+    xmlChar *start, *end;
+  } gaps[MEMOSCOPE_GAP_MAX];
+  int gapCount = 0;
+  /* Every kept name met so far, read ahead or not: libxml2 keeps only a name's first value. */
+  const char *keptNames[MEMOSCOPE_PENDING_MAX];
+  int keptCount = 0;
+  int keptOverflow = 0;
   for (;;) {
     while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
     if (cursor >= end || *cursor == 0) return;
-    if (*cursor == '>' || (*cursor == '/' && cursor + 1 < end && cursor[1] == '>')) return;
+    if (*cursor == '>' || (*cursor == '/' && cursor + 1 < end && cursor[1] == '>')) break;
     xmlChar *start = (xmlChar *)cursor;
     xmlChar byte = *cursor;
     if (!(memoscope_is_letter(byte) || byte == '_' || byte == ':' || byte == '.')) {
@@ -248,12 +333,16 @@ static void memoscope_blank_next_tag_attributes(
     }
     name[length] = 0;
     while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
+    xmlChar *valueStart = NULL;
+    int quoted = 0, entity = 0;
     if (cursor < end && *cursor == '=') {
       cursor++;
       while (cursor < end && memoscope_is_blank(*cursor)) cursor++;
       if (cursor >= end) return;
       if (*cursor == '"' || *cursor == '\'') {
         xmlChar quote = *cursor++;
+        valueStart = (xmlChar *)cursor;
+        quoted = 1;
         for (;;) {
           cursor = memoscope_skip_plain(cursor, end, quote);
           if (cursor >= end || *cursor == 0) return;
@@ -262,8 +351,8 @@ static void memoscope_blank_next_tag_attributes(
           if (size == 0) return;
           cursor += size;
         }
-        cursor++;
       } else {
+        valueStart = (xmlChar *)cursor;
         while (cursor < end && *cursor != '>' && !memoscope_is_blank(*cursor)) {
           if (*cursor == 0) return;
           int size = memoscope_utf8_length(cursor, end);
@@ -271,15 +360,101 @@ static void memoscope_blank_next_tag_attributes(
           cursor += size;
         }
       }
+      if (valueStart != NULL && memchr(valueStart, '&', (size_t)(cursor - valueStart)) != NULL) {
+        entity = 1;
+      }
+      if (quoted) cursor++;
     }
-    if (!memoscope_is_kept_attribute(name)) {
+    const char *keptName = memoscope_kept_attribute_name(name);
+    if (keptName == NULL) {
       /* A '=' right after the blanked span would become the value of a bare attribute before
          it (`class x="1" =v`): leave this tag as it is. */
       const xmlChar *after = cursor;
       while (after < end && memoscope_is_blank(*after)) after++;
       if (after < end && *after == '=') return;
       memset(start, ' ', (size_t)(cursor - start));
+      if (gapCount < MEMOSCOPE_GAP_MAX) {
+        gaps[gapCount].start = start;
+        gaps[gapCount].end = (xmlChar *)cursor;
+        gapCount++;
+      }
+      continue;
     }
+    int seen = 0;
+    for (int index = 0; index < keptCount; index++) {
+      if (keptNames[index] == keptName) seen = 1;
+    }
+    if (seen) continue;
+    if (keptCount == MEMOSCOPE_PENDING_MAX) {
+      keptOverflow = 1;
+      continue;
+    }
+    keptNames[keptCount++] = keptName;
+    if (!readAhead || keptOverflow || valueStart == NULL || entity) continue;
+    const xmlChar *valueStop = quoted ? cursor - 1 : cursor;
+    ptrdiff_t valueLength = valueStop - valueStart;
+    if (valueLength == 0 || (!quoted && valueLength < 2)) continue;
+    if (foundCount == MEMOSCOPE_PENDING_MAX || length >= 16) continue;
+    memcpy(found[foundCount].name, name, (size_t)length + 1);
+    found[foundCount].start = valueStart;
+    found[foundCount].stop = valueStop;
+    found[foundCount].quoted = quoted;
+    foundCount++;
+    /* The spaces the value leaves behind (see below). */
+    xmlChar *spaces = quoted ? valueStart + 1 : valueStart + 2;
+    xmlChar *spacesEnd = quoted ? valueStart + 1 + valueLength : valueStart + valueLength;
+    if (spaces < spacesEnd && gapCount < MEMOSCOPE_GAP_MAX) {
+      gaps[gapCount].start = spaces;
+      gaps[gapCount].end = spacesEnd;
+      gapCount++;
+    }
+  }
+  /* The tag reads cleanly up to its `>` or `/>` at `cursor`. */
+  if (foundCount > 0) {
+    memoscope_tree *tree = builder->tree;
+    builder->pendingCount = 0;
+  for (int index = 0; index < foundCount; index++) {
+    size_t length = (size_t)(found[index].stop - found[index].start);
+    uint32_t offset = memoscope_tree_add_bytes(tree, found[index].start, length);
+    if (tree->failed) return;
+    int slot = builder->pendingCount++;
+    memcpy(builder->pending[slot].name, found[index].name, sizeof found[index].name);
+    builder->pending[slot].offset = offset;
+    builder->pending[slot].length = (uint32_t)length;
+    xmlChar *value = found[index].start;
+    if (found[index].quoted) {
+      /* `"value"` becomes `""` and spaces: the closing quote moves up to the opening one. */
+      value[0] = value[-1];
+      memset(value + 1, ' ', length);
+    } else {
+      value[0] = '"';
+      value[1] = '"';
+      memset(value + 2, ' ', length - 2);
+    }
+  }
+  }
+  /* Cut the spaces out: everything from the input cursor up to the last gap moves right over
+     them, and the cursor with it (libxml2 has read nothing past its cursor). The bytes left
+     behind are never read again. */
+  xmlChar *keepFrom = (xmlChar *)input->cur;
+  ptrdiff_t removed = 0;
+  if (gapCount > 0 && keepFrom <= gaps[0].start) {
+    xmlChar *write = gaps[gapCount - 1].end;
+    for (int index = gapCount - 1; index >= 0; index--) {
+      xmlChar *segmentStart = index > 0 ? gaps[index - 1].end : keepFrom;
+      size_t segment = (size_t)(gaps[index].start - segmentStart);
+      write -= segment;
+      memmove(write, segmentStart, segment);
+    }
+    removed = write - keepFrom;
+    input->cur = write;
+    /* The end-element callback reads "a `>` was just consumed" from the byte before. */
+    if (keepFrom == from && write > input->base) write[-1] = '>';
+  }
+  if (foundCount > 0) {
+    builder->pendingStart = tagStart + (unsigned long)removed;
+    builder->pendingEnd = memoscope_position(input, cursor);
+    memcpy(builder->pendingName, tagName, (size_t)nameLength + 1);
   }
 }
 
@@ -385,7 +560,7 @@ static int32_t memoscope_tree_add_node(memoscope_tree *tree, int32_t kind, int32
 
 /* Drops open elements libxml2 has popped without telling (see above). */
 static memoscope_tree *memoscope_tree_synced(xmlParserCtxtPtr parser) {
-  memoscope_tree *tree = (memoscope_tree *)parser->_private;
+  memoscope_tree *tree = ((memoscope_builder *)parser->_private)->tree;
   if (tree->depth > parser->nodeNr) tree->depth = parser->nodeNr < 0 ? 0 : parser->nodeNr;
   return tree;
 }
@@ -443,6 +618,14 @@ static void memoscope_tree_start_element(
   tree->nodes[index].offset = nameOffset;
   tree->nodes[index].length = (uint32_t)nameLength;
 
+  /* Kept values read ahead for this very tag (see memoscope_blank_next_tag_attributes). */
+  memoscope_builder *builder = (memoscope_builder *)parser->_private;
+  int readAhead = builder->pendingCount > 0 && parser->input != NULL &&
+                  memoscope_position(parser->input, parser->input->cur) == builder->pendingEnd &&
+                  strcmp((const char *)builder->pendingName, (const char *)fullname) == 0;
+  /* Implied elements (reported while this tag is read) leave the values to it. */
+  int pendingCount = readAhead ? builder->pendingCount : 0;
+  if (readAhead) builder->pendingCount = 0;
   if (attributes != NULL) {
     tree->nodes[index].firstAttribute = tree->attributeCount;
     for (int at = 0; attributes[at] != NULL; at += 2) {
@@ -461,8 +644,22 @@ static void memoscope_tree_start_element(
       attribute->nameLength = (uint32_t)length;
       const xmlChar *value = attributes[at + 1];
       length = value != NULL ? strlen((const char *)value) : 0;
-      attribute->valueOffset = memoscope_tree_add_bytes(tree, value, length);
-      attribute->valueLength = (uint32_t)length;
+      int copied = 0;
+      if (length == 0) {
+        for (int slot = 0; slot < pendingCount; slot++) {
+          if (strcmp((const char *)builder->pending[slot].name, (const char *)attributes[at]) ==
+              0) {
+            attribute->valueOffset = builder->pending[slot].offset;
+            attribute->valueLength = builder->pending[slot].length;
+            copied = 1;
+            break;
+          }
+        }
+      }
+      if (!copied) {
+        attribute->valueOffset = memoscope_tree_add_bytes(tree, value, length);
+        attribute->valueLength = (uint32_t)length;
+      }
       tree->nodes[index].attributeCount++;
     }
   }
@@ -472,7 +669,7 @@ static void memoscope_tree_start_element(
   if (parser->input != NULL && parser->input->cur < parser->input->end &&
       *parser->input->cur == '>' && !xmlStrEqual(fullname, BAD_CAST "script") &&
       !xmlStrEqual(fullname, BAD_CAST "style") && xmlDictOwns(parser->dict, fullname) == 1) {
-    memoscope_blank_next_tag_attributes(parser->input, parser->input->cur + 1);
+    memoscope_blank_next_tag_attributes(builder, parser->input, parser->input->cur + 1);
   }
 }
 
@@ -485,7 +682,8 @@ static void memoscope_tree_end_element(void *context, const xmlChar *name) {
   xmlParserInputPtr input = parser->input;
   if (input != NULL && input->cur > input->base && input->cur <= input->end &&
       input->cur[-1] == '>') {
-    memoscope_blank_next_tag_attributes(input, input->cur);
+    memoscope_blank_next_tag_attributes(
+      (memoscope_builder *)parser->_private, input, input->cur);
   }
 }
 
@@ -590,7 +788,11 @@ int memoscope_html_build(const char *bytes, int size, memoscope_tree *tree) {
     parser->sax->comment = memoscope_tree_comment;
     parser->sax->processingInstruction = memoscope_tree_instruction;
   }
-  parser->_private = tree;
+  memoscope_builder builder;
+  memset(&builder, 0, sizeof builder);
+  builder.tree = tree;
+  builder.pendingStart = builder.pendingEnd = (unsigned long)-1;
+  parser->_private = &builder;
   htmlCtxtUseOptions(parser, memoscope_html_parse_options());
   parser->html = 1;
   xmlCharEncodingHandlerPtr handler = xmlFindCharEncodingHandler("UTF-8");

@@ -187,10 +187,13 @@ enum TreeCopier {
 
   /// Up to eight bytes of a name as one little-endian integer, or nil for longer names.
   static func packed(_ name: String) -> UInt64? {
-    guard name.utf8.count <= 8 else { return nil }
-    var value: UInt64 = 0
-    for (offset, byte) in name.utf8.enumerated() { value |= UInt64(byte) << (8 * offset) }
-    return value
+    var name = name
+    return name.withUTF8 { bytes -> UInt64? in
+      guard bytes.count <= 8 else { return nil }
+      var value: UInt64 = 0
+      for offset in 0..<bytes.count { value |= UInt64(bytes[offset]) << (8 * offset) }
+      return value
+    }
   }
 
   /// Whether a name is in `dropped` (all of whose names have at most eight bytes).

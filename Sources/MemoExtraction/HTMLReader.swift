@@ -164,9 +164,7 @@ enum HTMLReader {
       let prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
       guard prefix > 0 else { continue }
       var name = String(text.dropFirst(prefix))
-      for stop in [",", " | ", " on ", " - ", " – "] {
-        if let range = name.range(of: stop) { name = String(name[..<range.lowerBound]) }
-      }
+      name = cutAtStops(name, [",", " | ", " on ", " - ", " – "])
       name = name.trimmed
       if MemoHeaders.looksLikeName(name) { return name }
     }
@@ -226,10 +224,68 @@ enum HTMLReader {
     )
   }
 
+  /// `text` cut before each stop in turn (Foundation's `range(of:)`, as `authorName` and
+  /// `byline` did). An ASCII text is searched by bytes: the same answer, since an ASCII text
+  /// has no other canonically equivalent form, and a non-ASCII stop cannot occur in it.
+  static func cutAtStops(_ text: String, _ stops: [String]) -> String {
+    var text = text
+    guard text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      for stop in stops {
+        if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
+      }
+      return text
+    }
+    for stop in stops where stop.utf8.allSatisfy({ $0 < 0x80 }) {
+      var pattern = stop
+      let cut: Int? = text.withUTF8 { haystack in
+        pattern.withUTF8 { ByteSearch.firstOffset(of: $0, in: haystack) }
+      }
+      if let cut { text = String(decoding: text.utf8.prefix(cut), as: UTF8.self) }
+    }
+    return text
+  }
+
+  /// `imageNames`' test for one collapsed ASCII alt text, by bytes (an ASCII word's first
+  /// `Character` is upper-case or a number exactly when its first byte is A-Z or 0-9); nil
+  /// for other text.
+  static func asciiReadsAsName(_ alt: String) -> Bool? {
+    var alt = alt
+    return alt.withUTF8 { bytes -> Bool? in
+      var words = 0
+      var index = 0
+      let count = bytes.count
+      while index < count {
+        if bytes[index] >= 0x80 { return nil }
+        if bytes[index] == 0x20 {
+          index += 1
+          continue
+        }
+        let start = index
+        while index < count && bytes[index] != 0x20 {
+          if bytes[index] >= 0x80 { return nil }
+          index += 1
+        }
+        words += 1
+        let first = bytes[start]
+        let ampersand = index - start == 1 && first == 0x26
+        if !(ampersand || (first >= 0x41 && first <= 0x5A) || (first >= 0x30 && first <= 0x39)) {
+          // Still reject only after the whole text is known to be ASCII.
+          while index < count {
+            if bytes[index] >= 0x80 { return nil }
+            index += 1
+          }
+          return false
+        }
+      }
+      return words >= 1 && words <= 5
+    }
+  }
+
   /// The image alt texts that read like a name: one to five words, each starting with a
   /// capital letter or a digit, or "&" ("Orrin Mobility", "Cardwell & Finch").
   static func imageNames(in tree: HTMLTree) -> [String] {
     tree.imageAlts.map(\.collapsingWhitespace).filter { alt in
+      if let ascii = asciiReadsAsName(alt) { return ascii }
       let words = alt.split(separator: " ")
       return !words.isEmpty && words.count <= 5
         && words.allSatisfy { $0 == "&" || $0.first!.isUppercase || $0.first!.isNumber }
@@ -459,9 +515,7 @@ enum HTMLReader {
       text = String(text.dropFirst(prefix.count))
       break
     }
-    for stop in [" | ", ",", " on ", " - ", " – ", " — ", " • ", " · ", "|", "•", "·"] {
-      if let range = text.range(of: stop) { text = String(text[..<range.lowerBound]) }
-    }
+    text = cutAtStops(text, [" | ", ",", " on ", " - ", " – ", " — ", " • ", " · ", "|", "•", "·"])
     text = text.trimmed
     guard !text.isEmpty, text.count <= 60, DateNormalizer.normalize(text) == nil else {
       return nil

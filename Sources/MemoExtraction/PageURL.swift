@@ -22,6 +22,10 @@ enum PageURL {
     var base: String?
     var linkedData: [String] = []
     for tag in tags(in: buffer) {
+      // Once a canonical link is known nothing later can change the answer; once og:url is,
+      // only a canonical link can. What cannot change it is not read.
+      if canonical != nil { break }
+      if openGraph != nil && tag.name != .link { continue }
       let attributes = TagAttributes(UnsafeBufferPointer(rebasing: buffer[tag.body]))
       switch tag.name {
       case .link:

@@ -106,6 +106,41 @@ struct ExtractionFastPathTests {
     }
   }
 
+  @Test("cutting at stops by bytes agrees with Foundation's range(of:)")
+  func cutAtStopsAgrees() {
+    let stops = [" | ", ",", " on ", " - ", " – ", " — ", " • ", " · ", "|", "•", "·"]
+    let pieces = [
+      "Jane", " ", "Doe", ",", " | ", "|", " on ", "on", " - ", "-", " – ", "•", "·", "é",
+      "\u{0301}", "\u{0387}", "May 4", "\r\n",
+    ]
+    for text in Self.random(pieces, count: 4000, length: 10, seed: 25) {
+      var reference = text
+      for stop in stops {
+        if let range = reference.range(of: stop) {
+          reference = String(reference[..<range.lowerBound])
+        }
+      }
+      #expect(HTMLReader.cutAtStops(text, stops) == reference, "\(text.debugDescription)")
+    }
+  }
+
+  @Test("the ASCII name test of image alt texts agrees with the Character one")
+  func imageNameAgrees() {
+    func reference(_ alt: String) -> Bool {
+      let words = alt.split(separator: " ")
+      return !words.isEmpty && words.count <= 5
+        && words.allSatisfy { $0 == "&" || $0.first!.isUppercase || $0.first!.isNumber }
+    }
+    let pieces = ["Acme", " ", "&", "Labs", "and", "7", "x", "&&", "É", "\r\n", "Ünion", "a"]
+    for alt in Self.random(pieces, count: 4000, length: 8, seed: 26) {
+      if let fast = HTMLReader.asciiReadsAsName(alt) {
+        #expect(fast == reference(alt), "\(alt.debugDescription)")
+      } else {
+        #expect(alt.utf8.contains { $0 >= 0x80 }, "\(alt.debugDescription)")
+      }
+    }
+  }
+
   @Test("the packed lookup of dropped tags agrees with the set")
   func droppedAgrees() {
     for name in TreeCopier.dropped { #expect(TreeCopier.isDropped(name), "\(name)") }

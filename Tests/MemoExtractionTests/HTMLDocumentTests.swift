@@ -96,6 +96,17 @@ struct HTMLDocumentTests {
     "<a href=x class=a><a href=y class=a>nested</a></a><p>x</p>",
     "<p>one<br data-x=1>two<br class=k>three</p>",
     "<ul><li data-i=1>one<li data-i=2 class=two>two</ul>",
+    // Kept values read ahead of the parser: the first of a name only, entities and short
+    // unquoted values left to libxml2, implied elements in between, several end tags at one `>`.
+    "<p>x</p><div class class=\"second\">a</div><div CLASS=\"a\" class=\"b\" id=i ID=j>b</div>",
+    "<p>x</p><div class=\"a&amp;b\" id=\"c\">e</div><div class=x id=yz style=display:none>u</div>",
+    "<p>x</p><div id=\"\" class='' title=\"t\">empty</div><div class=\"a\nb\" id='\u{4E2D}\u{6587}'>nl</div>",
+    "<html id=\"h\"/><em  style = \"\n\">implied</em><script/>text<ul\ntype = \"\u{4E2D}x\">< p>",
+    "<div><p><b>x</div><span class=\"k\" id=\"s\">after several end tags</span>",
+    "<p>a</p><body class=\"late\" id=\"b\"><p class=\"in\">x</p><html class=\"h2\"><p>y</p>",
+    "<p>a</p><meta name=\"author\" content=\"A B\"><script type=\"application/ld+json\">{}</script>",
+    "<p>a</p><br class=\"k\"/><img alt=\"Logo\" src=x /><hr class=ab/><p class=\"c\" / >z</p>",
+    "<p>a</p><o:p class=\"o\">office</o:p><x-card itemprop=\"author\" role=\"note\">n</x-card>",
   ]
 
   @Test("the fast parse and htmlReadMemory give the same tree on edge cases")
