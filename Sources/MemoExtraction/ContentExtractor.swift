@@ -434,6 +434,9 @@ struct ContentExtractor {
   /// body printed once per screen size, a carousel's cloned slides). A repeated line or a
   /// short repeated group (a plan's "Meal 1 / Eat every 2–3 hours" rows) stays.
   private func withoutRepeats(_ kept: [TextBlock]) -> [TextBlock] {
+    var total = 0
+    for block in kept { total += block.length }
+    guard total >= 2 * Thresholds.repeatRunLength else { return kept }
     var seen: Set<String> = []
     var repeated = Array(repeating: false, count: kept.count)
     var any = false

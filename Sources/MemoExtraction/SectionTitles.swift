@@ -43,7 +43,7 @@ enum SectionTitles {
   /// Whether a short line is the title of a related-stories list, an author box, a
   /// newsletter call or a share bar.
   static func isAsideTitle(_ text: String) -> Bool {
-    guard text.utf8.count <= 80 else { return false }
+    guard text.utf8.count <= 80, mayOpenTitle(text) else { return false }
     let words = self.words(text)
     guard !words.isEmpty, words.count <= maxWords else { return false }
     if exact.contains(words.joined(separator: " ")) { return true }
@@ -73,6 +73,36 @@ enum SectionTitles {
     }
     if first == "join", words.contains(where: { $0.hasPrefix("newsletter") }) { return true }
     return false
+  }
+
+  /// The first words titles start with, for a quick look at every short block.
+  static let firstWords: Set<String> = {
+    var first = listLeads.union([
+      "written", "reviewed", "edited", "share", "follow", "subscribe", "sign", "join",
+    ])
+    for title in exact { first.insert(words(title)[0]) }
+    return first
+  }()
+
+  /// Whether a line's first word (ASCII letters lower-cased, read from its bytes) is one a
+  /// title starts with; a line opening with a non-ASCII letter or a symbol is looked at whole.
+  static func mayOpenTitle(_ text: String) -> Bool {
+    var word: [UInt8] = []
+    for byte in text.utf8 {
+      if byte >= 0x80 { return true }
+      let lower = byte | 0x20
+      if lower >= 0x61 && lower <= 0x7A && (byte >= 0x41) {
+        word.append(lower)
+        if word.count > 20 { return false }
+      } else if byte == 0x27 && !word.isEmpty {
+        word.append(byte)
+      } else if word.isEmpty && (byte < 0x30 || (byte > 0x39 && byte < 0x41)) {
+        continue  // leading symbols and spaces ("🔥 ", "» ")
+      } else {
+        break
+      }
+    }
+    return !word.isEmpty && firstWords.contains(String(decoding: word, as: UTF8.self))
   }
 
   /// The lower-cased words of a line: runs of letters and digits, an apostrophe kept inside.
