@@ -29,7 +29,7 @@ enum SectionTitles {
     "similar", "other", "featured", "top",
   ]
   /// The words such a title is made of after its first word; "from" lets any name follow
-  /// ("More from Acme Weekly"). An article's subhead ("Recent changes to the tax code") uses
+  /// ("More from Acme Weekly"), and so do "More in", "More on", "More about". An article's subhead ("Recent changes to the tax code") uses
   /// other words.
   static let listWords: Set<String> = [
     "posts", "post", "articles", "article", "stories", "story", "blogs", "blog", "news",
@@ -67,6 +67,13 @@ enum SectionTitles {
     let first = words[0]
     if listLeads.contains(first), words.count >= 2, listWords.contains(words[1]),
       words.contains("from") || words.dropFirst().allSatisfy(listWords.contains)
+    {
+      return .section
+    }
+    // "More in Local Sport", "More on Acme": a name follows (capitalised), not a phrase.
+    if first == "more", words.count >= 3, ["in", "on", "about"].contains(words[1]),
+      text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).dropFirst(2).first?.first?
+        .isUppercase == true
     {
       return .section
     }

@@ -65,6 +65,8 @@ struct AsideSectionTests {
   func articleTitlesStay() throws {
     #expect(SectionTitles.isAsideTitle("Related Posts"))
     #expect(SectionTitles.isAsideTitle("More from The Riverside Gazette"))
+    #expect(SectionTitles.isAsideTitle("More in Local Sport"))
+    #expect(!SectionTitles.isAsideTitle("More in common"))
     #expect(SectionTitles.isAsideTitle("Written by Ana Ruiz"))
     #expect(SectionTitles.isAsideTitle("Subscribe to our newsletter!"))
     #expect(SectionTitles.isAsideTitle("Written byAna Ruiz"))
