@@ -387,17 +387,17 @@ struct ContentExtractor {
   private func withoutTitledAsides(_ kept: [TextBlock], best: Int32) -> [TextBlock] {
     var keptText = 0
     for block in kept { keptText += block.length }
-    let limit = min(Thresholds.asideSectionLength, keptText / 2)
+    let limit = Thresholds.asideSectionLength
     var drop: [Range<Int32>] = []
     var dropBlocks: Set<Int> = []
     for (index, block) in kept.enumerated()
-    where block.length <= 80 && !drop.contains(where: { $0.contains(block.owner) })
-      && SectionTitles.isAsideTitle(block.text)
-    {
+    where block.length <= 80 && !drop.contains(where: { $0.contains(block.owner) }) {
+      guard let kind = SectionTitles.kind(of: block.text) else { continue }
       let previous: Int32 = index > 0 ? kept[index - 1].owner : -1
       var region = block.owner
       var node = tree.nodes[Int(block.owner)].parent
-      while node >= 0, textLength[Int(node)] <= limit {
+      // A label ("Share:", "Table of contents") opens no section: it goes with its list.
+      while kind == .section, node >= 0, textLength[Int(node)] <= limit {
         let end = subtreeEnd(of: node)
         if (node..<end).contains(previous) || (node..<end).contains(best) { break }
         region = node
@@ -416,9 +416,9 @@ struct ContentExtractor {
       var next = tree.nodes[Int(block.owner)].nextSibling
       while next >= 0, tree.nodes[Int(next)].isText { next = tree.nodes[Int(next)].nextSibling }
       guard next >= 0, !Self.headingTags.contains(tree.nodes[Int(next)].name),
-        textLength[Int(next)] <= limit / 2,
+        textLength[Int(next)] <= min(limit, keptText) / 2,
         ["ul", "ol", "nav"].contains(tree.nodes[Int(next)].name)
-          || kept[..<index].reduce(0, { $0 + $1.length }) * 2 > keptText
+          || (kind == .section && kept[..<index].reduce(0, { $0 + $1.length }) * 2 > keptText)
       else { continue }
       let section = next..<subtreeEnd(of: next)
       if !section.contains(best) { drop.append(section) }
@@ -434,6 +434,9 @@ struct ContentExtractor {
   /// body printed once per screen size, a carousel's cloned slides). A repeated line or a
   /// short repeated group (a plan's "Meal 1 / Eat every 2–3 hours" rows) stays.
   private func withoutRepeats(_ kept: [TextBlock]) -> [TextBlock] {
+    var total = 0
+    for block in kept { total += block.length }
+    guard total >= 2 * Thresholds.repeatRunLength else { return kept }
     var seen: Set<String> = []
     var repeated = Array(repeating: false, count: kept.count)
     var any = false
@@ -541,6 +544,7 @@ struct ContentExtractor {
         path.append(node)
         node = tree.nodes[Int(node)].parent
       }
+      var prunedInside = false
       if verdict == 1 {
         // Walk down the path from the container: the first boilerplate element drops the rest.
         var state: Int8 = 1
@@ -550,15 +554,15 @@ struct ContentExtractor {
           keep[Int(element)] = state
         }
         verdict = state
+        prunedInside = state == -1
       } else {
         for element in path { keep[Int(element)] = -1 }
       }
-      // A boilerplate line that titles a section ("Related posts") stays for now: the
-      // titled-aside pass takes it out with the section it opens.
-      if verdict == 1,
-        !isBoilerplateBlock(block)
-          || (block.length <= 80 && SectionTitles.isAsideTitle(block.text))
-      {
+      // A boilerplate line or element that titles a section ("Related posts", an h3 classed
+      // "related-title") stays for now: the titled-aside pass takes it out with the section
+      // it opens, which may be bigger than the element the title sits in.
+      let title = block.length <= 80 && SectionTitles.isAsideTitle(block.text)
+      if (verdict == 1 && (title || !isBoilerplateBlock(block))) || (prunedInside && title) {
         result.append(block)
       }
     }
@@ -701,9 +705,9 @@ enum Thresholds {
   /// with inline links under 0.3).
   static let linkListDensity = 0.7
   /// A section opened by a boilerplate title ("Related posts", "About the author") is left out
-  /// up to this many characters, and never more than half the kept text: teaser rails and
-  /// author boxes run 200-4,500 (a five-teaser rail with hidden copies 4,240), an article is
-  /// longer than twice its titled asides.
+  /// up to this many characters when it does not hold the best container (an element after a
+  /// lone title, up to half of this and half the kept text): teaser rails and author boxes
+  /// run 200-4,500 (a five-teaser rail with hidden copies 4,240).
   static let asideSectionLength = 5000
   /// Blocks from this many characters are compared for repeats: shorter ones ("Share",
   /// "Visit website", a price) repeat legitimately in a body.

@@ -65,10 +65,15 @@ struct AsideSectionTests {
   func articleTitlesStay() throws {
     #expect(SectionTitles.isAsideTitle("Related Posts"))
     #expect(SectionTitles.isAsideTitle("More from The Riverside Gazette"))
+    #expect(SectionTitles.isAsideTitle("More in Local Sport"))
+    #expect(!SectionTitles.isAsideTitle("More in common"))
     #expect(SectionTitles.isAsideTitle("Written by Ana Ruiz"))
     #expect(SectionTitles.isAsideTitle("Subscribe to our newsletter!"))
     #expect(SectionTitles.isAsideTitle("Written byAna Ruiz"))
     #expect(SectionTitles.isAsideTitle("Table of Contents"))
+    #expect(SectionTitles.isAsideTitle("🔥 Recommended Posts"))
+    #expect(SectionTitles.isAsideTitle("» Don't miss"))
+    #expect(SectionTitles.isAsideTitle("Ähnliche Artikel"))
     #expect(SectionTitles.isAsideTitle("Share this guide:"))
     #expect(!SectionTitles.isAsideTitle("Share prices fell after the report"))
     #expect(!SectionTitles.isAsideTitle("Recent changes to the opening hours"))
@@ -153,5 +158,25 @@ struct AsideSectionTests {
       </main></body></html>
       """)
     for sentence in Self.body { #expect(memo.paragraphs.contains(sentence)) }
+  }
+
+  @Test("A share label at the top of the body's wrapper takes only itself, not the body")
+  func shareLabelOverBody() throws {
+    #expect(SectionTitles.kind(of: "Share:") == .label)
+    #expect(SectionTitles.kind(of: "You Might Also Like") == .section)
+    let paragraphs = (Self.body + Self.more).map { "<p>\($0)</p>" }
+    let memo = try extractHTML(
+      """
+      <html><body><main>
+      <div class="intro"><div class="social"><h3 class="social-title">Share:</h3>
+      <a href="/fb">Facebook</a> <a href="/mail">Email</a></div>
+      \(paragraphs[0...2].joined(separator: "\n"))</div>
+      <div class="story">\(paragraphs[3...].joined(separator: "\n"))</div>
+      <div class="related-box"><h2>You Might Also Like</h2>
+      <p>Ten ways to keep a vegetable patch going through a dry summer without a hose pipe ban.</p></div>
+      </main></body></html>
+      """)
+    for sentence in Self.body + Self.more { #expect(memo.paragraphs.contains(sentence)) }
+    #expect(!memo.body.contains("vegetable patch"))
   }
 }
