@@ -520,7 +520,7 @@ struct TokenizerState: ~Copyable {
       if unitClass == UnitClass.wordCharacter {
         var end = index &+ 1
         while true {
-          while end < length && classes[Int(units[end])] == UnitClass.wordCharacter { end &+= 1 }
+          end = wordRunEnd(units, from: end, classes: classes)
           guard end < length else { break }
           let next = units[end]
           if classes[Int(next)] == UnitClass.leftToICU { return -1 }
@@ -554,6 +554,39 @@ struct TokenizerState: ~Copyable {
       }
     }
     return count
+  }
+
+  /// The end of the run of word characters (`UnitClass.wordCharacter`) that starts at `start`.
+  ///
+  /// Four units at a time while they are ASCII (one 64-bit load, each 16-bit lane tested for a
+  /// letter or digit without a branch: most words end within one or two loads), then unit by
+  /// unit through the class table for the rest of a run holding other letters. Returns what the
+  /// unit-by-unit loop alone returns.
+  @inline(__always)
+  private static func wordRunEnd(
+    _ units: UnsafeBufferPointer<UInt16>, from start: Int, classes: UnsafeBufferPointer<UInt8>
+  ) -> Int {
+    let length = units.count
+    var end = start
+    if let base = units.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while end &+ 4 <= length {
+        let lanes = UInt64(
+          littleEndian: raw.loadUnaligned(fromByteOffset: end &* 2, as: UInt64.self))
+        // Any unit from U+0080 up: leave the run to the table.
+        if lanes & 0xFF80_FF80_FF80_FF80 != 0 { break }
+        // Each lane is below 0x80, so adding up to 0x7FFF to it never carries into the next:
+        // bit 15 of `lane + 0x8000 - k` says `lane >= k`.
+        let folded = lanes | 0x0020_0020_0020_0020
+        let letter = (folded &+ 0x7F9F_7F9F_7F9F_7F9F) & ~(folded &+ 0x7F85_7F85_7F85_7F85)
+        let digit = (lanes &+ 0x7FD0_7FD0_7FD0_7FD0) & ~(lanes &+ 0x7FC6_7FC6_7FC6_7FC6)
+        let stops = ~(letter | digit) & 0x8000_8000_8000_8000
+        if stops != 0 { return end &+ stops.trailingZeroBitCount >> 4 }
+        end &+= 4
+      }
+    }
+    while end < length && classes[Int(units[end])] == UnitClass.wordCharacter { end &+= 1 }
+    return end
   }
 
   private mutating func segmentWords(

@@ -192,7 +192,13 @@ struct AsciiSegmenterTests {
       "x--y x-y x/y x\\y x@y.com http://a.b/c?d=e&f#g", "1,2,3, 4;5; 6.. 7.", "A. B. C. D.",
       "Hello!! What?? Yes. no. Maybe.", "tab\there\nnewline\r\nend", "", " ", "...", "a", "1",
       "Café résumé naïve Ærø ÀÖØöøÿ", "l'été d'Égypte é.a 1.é é1 1é", "3×4 6÷2 ½ ¼ 90° 5€ x²",
-      "Wait… what…", "© 2026 ACME® Widget™ • item • €10", "Ωmega ªb µs ºc a·b", "Straße STRASSE",
+      "Wait… what…",
+      // Runs longer than the four units the segmenter tests at once, ending at each lane, and
+      // the ASCII characters next to the letter and digit ranges.
+      "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abc abcd abcde abcdefgh",
+      "abcd`efgh abcd{efgh abcd[efgh abcd/0123 0123:4567 wxyz~ WXYZ^ 9999/ 0000:",
+      "aaaé bbbbé cccccé ddddЖ eeeeeeeeЖ fffffffff", "ab.cd.ef.gh 12,34,56,78 abcd'efgh",
+      "© 2026 ACME® Widget™ • item • €10", "Ωmega ªb µs ºc a·b", "Straße STRASSE",
     ])
   func tricky(text: String) {
     #expect(agrees([text]))
