@@ -70,9 +70,7 @@ public struct Clusterer: Sendable {
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")
 
     // 2. Document frequency of shingles; very common ones are ignored for similarity.
-    let sketch = DocumentFrequencySketch(
-      expectedShingles: documents.reduce(0) { $0 + $1.shingles.count })
-    sketch.add(documents.map(\.shingles))
+    let sketch = DocumentFrequencySketch(counting: documents.map(\.shingles))
     let commonDocuments = max(
       options.commonShingleMinimum,
       Int((options.commonShingleFraction * Double(n)).rounded(.up)))

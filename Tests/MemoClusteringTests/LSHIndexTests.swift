@@ -43,15 +43,54 @@ struct LSHIndexTests {
 
   @Test("The lazy common-shingle test agrees with the estimated count")
   func sketchReaches() {
-    let sketch = DocumentFrequencySketch(expectedShingles: 600)
-    let sets = (0..<50).map { document in
-      (0..<40).map { UInt32(($0 * 7 + document * 3) % 300) }.sorted()
+    let sets: [[UInt32]] = (0..<50).map { (document: Int) -> [UInt32] in
+      let shingles = (0..<40).map { (index: Int) -> UInt32 in
+        UInt32((index * 7 + document * 3) % 300)
+      }
+      return Array(Set(shingles)).sorted()
     }
-    sketch.add(sets.map { Array(Set($0)).sorted() })
+    let sketch = DocumentFrequencySketch(counting: sets)
+    #expect(!sketch.isWide)
     for shingle in UInt32(0)..<400 {
       for threshold in [0, 1, 5, 7, 8, 20] {
         #expect(sketch.reaches(shingle, threshold) == (sketch.count(shingle) >= threshold))
       }
     }
+  }
+
+  @Test("16-bit counters give the counts of 32-bit ones, and overflow falls back to them")
+  func sketchCounterWidths() {
+    // Random sets over 5,000 shingles, each in about 5 documents: the estimates must match.
+    var state: UInt64 = 7
+    var sets: [[UInt32]] = []
+    for _ in 0..<400 {
+      var set = Set<UInt32>()
+      for _ in 0..<60 {
+        state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+        set.insert(UInt32((state >> 33) % 5_000))
+      }
+      sets.append(set.sorted())
+    }
+    let narrow = DocumentFrequencySketch(counting: sets)
+    let wide = DocumentFrequencySketch(counting: sets, forceWide: true)
+    #expect(!narrow.isWide && wide.isWide)
+    for shingle in UInt32(0)..<6_000 {
+      #expect(narrow.count(shingle) == wide.count(shingle))
+    }
+    // One shingle in 65,535 documents fills a 16-bit counter exactly.
+    let full = DocumentFrequencySketch(counting: Array(repeating: [1], count: 65_535))
+    #expect(!full.isWide)
+    #expect(full.count(1) == 65_535)
+    // 40,000 documents (2^18 counters a row) with two shingles that share their first-row
+    // counter: it passes 65,535, so the sketch is counted again in 32-bit counters.
+    let shared: [[UInt32]] = Array(repeating: [1, 1 + (1 << 18)], count: 40_000)
+    let fallback = DocumentFrequencySketch(counting: shared)
+    let reference = DocumentFrequencySketch(counting: shared, forceWide: true)
+    #expect(fallback.isWide)
+    #expect(fallback.count(1) == 40_000)
+    #expect(fallback.count(1 + (1 << 18)) == reference.count(1 + (1 << 18)))
+    #expect(fallback.reaches(1, 40_000) && !fallback.reaches(1, 40_001))
+    // More documents than a 16-bit counter holds: 32-bit from the start.
+    #expect(DocumentFrequencySketch(counting: Array(repeating: [3], count: 65_536)).isWide)
   }
 }
