@@ -602,6 +602,18 @@ struct ContentExtractor {
     return false
   }
 
+  /// Placeholder copy a template ships in unfinished widgets ("Lorem ipsum dolor sit amet…"):
+  /// never an article's text (WCXB dev: a page whose teaser slots were all lorem ipsum).
+  static func isPlaceholder(_ text: String) -> Bool {
+    var bytes = text.utf8.makeIterator()
+    for expected in "lorem ipsum".utf8 {
+      guard let byte = bytes.next(), byte | (expected == 0x20 ? 0 : 0x20) == expected else {
+        return false
+      }
+    }
+    return true
+  }
+
   /// Whether a short figure holds a table or code rather than an image and its caption
   /// (block editors wrap tables in `<figure>`). Only short figures are looked into.
   private func holdsData(_ node: Int32) -> Bool {
@@ -616,6 +628,7 @@ struct ContentExtractor {
   }
 
   private func isBoilerplateBlock(_ block: TextBlock) -> Bool {
+    if Self.isPlaceholder(block.text) { return true }
     // "From: Dana <dana@acme.example>" stays, however much of it is a mailto link.
     if block.length < 300, MemoHeaders.headerField(block.text) != nil { return false }
     if block.linkLength * 10 > block.length * 6 && block.length < 300 { return true }

@@ -179,4 +179,19 @@ struct AsideSectionTests {
     for sentence in Self.body + Self.more { #expect(memo.paragraphs.contains(sentence)) }
     #expect(!memo.body.contains("vegetable patch"))
   }
+
+  @Test("Placeholder copy (lorem ipsum) in a template's widget is not body text")
+  func placeholderCopy() throws {
+    #expect(ContentExtractor.isPlaceholder("Lorem ipsum dolor sit amet, consectetur."))
+    #expect(ContentExtractor.isPlaceholder("LOREM IPSUM dolor"))
+    #expect(!ContentExtractor.isPlaceholder("Lorem, the town's baker, said ipsum nothing."))
+    let memo = try extractHTML(
+      """
+      <html><body><article>
+      \(Self.body.map { "<p>\($0)</p>" }.joined(separator: "\n"))
+      <div class="slot"><p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor incididunt ut labore.</p></div>
+      </article></body></html>
+      """)
+    #expect(memo.paragraphs == Self.body)
+  }
 }
