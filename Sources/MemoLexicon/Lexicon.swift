@@ -225,10 +225,21 @@ public struct Lexicon: Sendable {
     var exceptionMatches: [(rule: Int, range: Range<Int>)] = []
     // Number words ("forty", "two hundred and fifty") are matched as one number token; the
     // ranges found in the folded text are mapped back to the memo's tokens.
-    let folded = NumberWords.fold(text)
-    matcher.scan(folded?.text ?? text) { output, range in
+    var scanned = text
+    var numberForms: [Bool] = []
+    var first: [Int]?
+    var last: [Int]?
+    switch NumberWords.fold(text) {
+    case nil: break
+    case .forms(let forms): numberForms = forms
+    case .folded(let folded, let firsts, let lasts):
+      scanned = folded
+      first = firsts
+      last = lasts
+    }
+    matcher.scan(scanned, numberForms: numberForms) { output, range in
       var range = range
-      if let first = folded?.first, let last = folded?.last {
+      if let first, let last {
         range = first[range.lowerBound]..<(last[range.upperBound - 1] + 1)
       }
       if output.isException {

@@ -46,10 +46,18 @@ enum NumberWords {
     return bits
   }()
 
-  /// The text with every number word made a number token and every run of them folded into
-  /// one, and, when some run was folded, for each token the first and last original token it
-  /// stands for; nil when the memo has no number words.
-  static func fold(_ text: TokenizedText) -> (text: TokenizedText, first: [Int]?, last: [Int]?)? {
+  /// How the matcher should read a memo's number words.
+  enum Reading {
+    /// Lone number words only: the vocabulary forms that are numbers (indexed by form id), so
+    /// the matcher reads them as numbers without a copy of the tokens.
+    case forms([Bool])
+    /// Runs of number words folded into one token each: the folded text, and for each of its
+    /// tokens the first and last original token it stands for.
+    case folded(TokenizedText, first: [Int], last: [Int])
+  }
+
+  /// How to read `text`'s number words; nil when the memo has none.
+  static func fold(_ text: TokenizedText) -> Reading? {
     let hashes = text.vocabulary.hashes
     var numberIDs: [Int] = []
     filter.withUnsafeBufferPointer { filter in
@@ -70,30 +78,23 @@ enum NumberWords {
     }
     let tokens = text.tokens
     func kindAt(_ index: Int) -> Kind { kind[Int(tokens[index].id)] }
-    // The common case: lone number words ("two teams"), no run to fold. One tight pass finds
-    // them; the tokens are copied once and only their kind changes.
-    var positions: [Int] = []
-    tokens.withUnsafeBufferPointer { tokens in
+    // The common case: lone number words ("two teams"), no run to fold. One tight pass looks
+    // for a run; without one the matcher reads the number forms from a table by form id.
+    let runs = tokens.withUnsafeBufferPointer { tokens in
       kind.withUnsafeBufferPointer { kind in
         for index in 0..<tokens.count {
           let own = kind[Int(tokens[index].id)]
-          if own == .count || own == .scale { positions.append(index) }
+          guard own == .count || own == .scale else { continue }
+          if index + 1 < tokens.count && kind[Int(tokens[index + 1].id)] != .none { return true }
+          if index > 0 && kind[Int(tokens[index - 1].id)] == .article { return true }
         }
+        return false
       }
     }
-    let runs = positions.contains { index in
-      (index + 1 < tokens.count && kindAt(index + 1) != .none)
-        || (index > 0 && kindAt(index - 1) == .article)
-    }
     if !runs {
-      var marked = tokens
-      for index in positions { marked[index].kind = .number }
-      return (
-        TokenizedText(
-          paragraphs: text.paragraphs, tokens: marked, vocabulary: text.vocabulary,
-          sentenceCount: text.sentenceCount),
-        nil, nil
-      )
+      var forms = [Bool](repeating: false, count: hashes.count)
+      for id in numberIDs { forms[id] = true }
+      return .forms(forms)
     }
     func sameSentence(_ a: Int, _ b: Int) -> Bool {
       b < tokens.count && tokens[a].sentence == tokens[b].sentence
@@ -139,11 +140,10 @@ enum NumberWords {
       index = end + 1
     }
     folded.removeLast(tokens.count - out)
-    return (
-      TokenizedText(
-        paragraphs: text.paragraphs, tokens: folded, vocabulary: text.vocabulary,
-        sentenceCount: text.sentenceCount),
-      first, last
-    )
+    let text = TokenizedText(
+      paragraphs: text.paragraphs, tokens: folded, vocabulary: text.vocabulary,
+      sentenceCount: text.sentenceCount)
+    // Without a run of several words the tokens did not shift: the maps are the identity.
+    return .folded(text, first: first ?? Array(0..<out), last: last ?? Array(0..<out))
   }
 }

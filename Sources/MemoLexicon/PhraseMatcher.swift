@@ -326,7 +326,11 @@ struct PhraseMatcher: Sendable {
   /// Calls `body` for every match of every pattern: the output and the token range.
   ///
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L.
-  func scan(_ text: TokenizedText, _ body: (PhraseOutput, Range<Int>) -> Void) {
+  /// `numberForms`, when not empty, marks by form id the vocabulary forms read as numbers
+  /// whatever their token kind (number words, `NumberWords`).
+  func scan(
+    _ text: TokenizedText, numberForms: [Bool] = [], _ body: (PhraseOutput, Range<Int>) -> Void
+  ) {
     // Per vocabulary form: its symbol, and the node a match starting with it reaches (one
     // array written once per form, rather than three filled with defaults first).
     let forms = text.vocabulary.hashes.withUnsafeBufferPointer { hashes in
@@ -340,72 +344,77 @@ struct PhraseMatcher: Sendable {
     var next = LiveStates()
     var sentence: Int32 = -1
     var paragraph: Int32 = -1
+    let readsNumberForms = !numberForms.isEmpty
     text.tokens.withUnsafeBufferPointer { tokens in
       forms.withUnsafeBufferPointer { forms in
-        var filterBit: UInt32 = 0
-        for index in 0..<tokens.count {
-          let token = tokens[index]
-          // A new sentence (every paragraph starts one) drops the partial matches.
-          if token.sentence != sentence || token.paragraph != paragraph {
-            sentence = token.sentence
-            paragraph = token.paragraph
-            active.removeAll()
-          }
-          let form = forms[Int(token.id)]
-          let fromRoot = form.node
-          let isNumber = token.kind == .number
-          let numberFromRoot = isNumber ? rootNumber : -1
-          if active.isEmpty && fromRoot < 0 && form.node2 < 0 && numberFromRoot < 0 && rootAny < 0 {
-            continue
-          }
-          let symbol = form.symbol
-          filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
-          let symbol2 = form.symbol2
-          let filterBit2 = symbol2 == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol2)
-          // Each new state reports its outputs at once and is kept only if it can still grow.
-          next.removeAll()
-          let end = index + 1
-          @inline(__always) func reach(_ state: LiveState, _ next: inout LiveStates) {
-            if state.flags & NodeFlags.output != 0 {
-              for output in outputs[Int(state.node)] { body(output, Int(state.start)..<end) }
+        numberForms.withUnsafeBufferPointer { numberForms in
+          var filterBit: UInt32 = 0
+          for index in 0..<tokens.count {
+            let token = tokens[index]
+            // A new sentence (every paragraph starts one) drops the partial matches.
+            if token.sentence != sentence || token.paragraph != paragraph {
+              sentence = token.sentence
+              paragraph = token.paragraph
+              active.removeAll()
             }
-            if state.flags & NodeFlags.edges != 0 { next.append(state) }
-          }
-          for position in 0..<active.count {
-            let state = active[position]
-            if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
-              reach(
-                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
-            }
-            if state.flags & filterBit2 != 0, let edge = edge(state.node, symbol2) {
-              reach(
-                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
-            }
-            if isNumber && state.flags & NodeFlags.number != 0,
-              let edge = edge(state.node, Self.numberSymbol)
+            let form = forms[Int(token.id)]
+            let fromRoot = form.node
+            let isNumber =
+              token.kind == .number || (readsNumberForms && numberForms[Int(token.id)])
+            let numberFromRoot = isNumber ? rootNumber : -1
+            if active.isEmpty && fromRoot < 0 && form.node2 < 0 && numberFromRoot < 0 && rootAny < 0
             {
-              reach(
-                LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+              continue
             }
-            if state.flags & NodeFlags.any != 0 {
-              let target = anyChild[Int(state.node)]
-              reach(LiveState(node: target, start: state.start, flags: flags[Int(target)]), &next)
+            let symbol = form.symbol
+            filterBit = symbol == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol)
+            let symbol2 = form.symbol2
+            let filterBit2 = symbol2 == Self.unknownSymbol ? 0 : NodeFlags.filter(symbol2)
+            // Each new state reports its outputs at once and is kept only if it can still grow.
+            next.removeAll()
+            let end = index + 1
+            @inline(__always) func reach(_ state: LiveState, _ next: inout LiveStates) {
+              if state.flags & NodeFlags.output != 0 {
+                for output in outputs[Int(state.node)] { body(output, Int(state.start)..<end) }
+              }
+              if state.flags & NodeFlags.edges != 0 { next.append(state) }
             }
+            for position in 0..<active.count {
+              let state = active[position]
+              if state.flags & filterBit != 0, let edge = edge(state.node, symbol) {
+                reach(
+                  LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+              }
+              if state.flags & filterBit2 != 0, let edge = edge(state.node, symbol2) {
+                reach(
+                  LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+              }
+              if isNumber && state.flags & NodeFlags.number != 0,
+                let edge = edge(state.node, Self.numberSymbol)
+              {
+                reach(
+                  LiveState(node: edge.child, start: state.start, flags: edge.childFlags), &next)
+              }
+              if state.flags & NodeFlags.any != 0 {
+                let target = anyChild[Int(state.node)]
+                reach(LiveState(node: target, start: state.start, flags: flags[Int(target)]), &next)
+              }
+            }
+            let start = Int32(index)
+            if fromRoot >= 0 {
+              reach(LiveState(node: fromRoot, start: start, flags: form.flags), &next)
+            }
+            if form.node2 >= 0 {
+              reach(LiveState(node: form.node2, start: start, flags: form.flags2), &next)
+            }
+            if numberFromRoot >= 0 {
+              reach(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags), &next)
+            }
+            if rootAny >= 0 {
+              reach(LiveState(node: rootAny, start: start, flags: rootAnyFlags), &next)
+            }
+            swap(&active, &next)
           }
-          let start = Int32(index)
-          if fromRoot >= 0 {
-            reach(LiveState(node: fromRoot, start: start, flags: form.flags), &next)
-          }
-          if form.node2 >= 0 {
-            reach(LiveState(node: form.node2, start: start, flags: form.flags2), &next)
-          }
-          if numberFromRoot >= 0 {
-            reach(LiveState(node: numberFromRoot, start: start, flags: rootNumberFlags), &next)
-          }
-          if rootAny >= 0 {
-            reach(LiveState(node: rootAny, start: start, flags: rootAnyFlags), &next)
-          }
-          swap(&active, &next)
         }
       }
     }
