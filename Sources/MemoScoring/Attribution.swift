@@ -53,7 +53,8 @@ struct Attribution {
   static let causePredicates: Set<String> = [
     "about", "reason", "reasons", "cause", "caused", "causes", "because", "due", "driven",
     "driver", "drivers", "drive", "drove", "driving", "behind", "responsible", "related",
-    "result", "motivated", "story", "factor", "factors", "blame", "part", "played", "connection",
+    "result", "motivated", "story", "factor", "factors", "blame", "part", "role", "played",
+    "connection",
     "link", "linked", "influence", "consideration", "unrelated",
   ]
 
@@ -413,18 +414,29 @@ struct Attribution {
     // will never) and names no cause ("not about AI", "played no part").
     var capability = [Bool](repeating: false, count: sentenceCount)
     if !cutAffirmed.contains(true) {
-      for sentence in 0..<sentenceCount where denial[sentence] && !shortDenied.contains(sentence) {
+      for sentence in 0..<sentenceCount where denial[sentence] {
         let forms = tokenForms(sentence, where: { _ in true })
+        // A short denial of a modal question ("Will AI replace my job? No.") answers a
+        // prediction; the question's own modal ("will", "can") marks it.
+        let shortModal =
+          shortDenied.contains(sentence) && forms.contains(where: Self.modalForms.contains)
+        if shortDenied.contains(sentence) && !shortModal { continue }
         let aboutCause = forms.indices.contains {
           Self.causePredicates.contains(forms[$0])
             || (forms[$0] == "do" && $0 + 1 < forms.count && forms[$0 + 1] == "with")
         }
-        let modal = forms.indices.contains {
-          Self.modalCueForms.contains(forms[$0])
-            || (["not", "never"].contains(forms[$0]) && $0 > 0
-              && Self.modalForms.contains(forms[$0 - 1]))
-        }
-        if modal && !aboutCause {
+        let modal =
+          shortModal
+          || forms.indices.contains {
+            Self.modalCueForms.contains(forms[$0])
+              || (["not", "never"].contains(forms[$0]) && $0 > 0
+                && Self.modalForms.contains(forms[$0 - 1]))
+          }
+        // Without cuts, a denial that names no cause and leaves AI itself affirmed reassures
+        // whether or not it is modal ("We are using AI to remove drudgery, not people").
+        let aiAffirmed =
+          !shortDenied.contains(sentence) && !ai[sentence].contains { located[$0].negated }
+        if (modal || aiAffirmed) && !aboutCause {
           denial[sentence] = false
           denied[sentence] = false
           capability[sentence] = true

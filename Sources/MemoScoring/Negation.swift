@@ -38,8 +38,28 @@ struct NegationScope {
   static let cueForms: Set<String> = [
     "not", "no", "never", "nothing", "neither", "nor", "without", "none", "cannot", "nobody",
     "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
-    "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated",
+    "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated", "hardly",
+    "scarcely", "untrue",
   ]
+  /// A quantifier that is a cue only before "if any" ("played little if any part"): alone it
+  /// affirms ("a little help", "little by little").
+  static let hedgedCueForm = "little"
+  private static let hedgedCueHash = StableHash.of("little")
+  private static let ifHash = StableHash.of("if")
+  private static let anyHash = StableHash.of("any")
+  /// Words that call the claim before them false when a pronoun clause says so ("Blaming AI
+  /// would be convenient, but it would be wrong", "…; that is untrue").
+  static let falsityForms: Set<String> = [
+    "wrong", "untrue", "false", "misleading", "inaccurate", "mistaken",
+  ]
+  /// Copulas, modals and adverbs between the pronoun and the falsity word.
+  static let copulaForms: Set<String> = [
+    "is", "was", "be", "would", "will", "are", "were", "simply", "just", "plainly", "quite",
+    "entirely", "also", "being", "that's", "it's",
+  ]
+  private static let falsityHashes = Set(falsityForms.map { StableHash.of($0) })
+  private static let copulaHashes = Set(copulaForms.map { StableHash.of($0) })
+  private static let contractedPronounHashes = Set(["that's", "it's"].map { StableHash.of($0) })
   /// Words after a cue that make it no negation: "no longer", "not only", "no doubt", "not just"
   /// ("not just to reduce headcount" says headcount is reduced).
   static let voidingForms: Set<String> = [
@@ -121,6 +141,11 @@ struct NegationScope {
     var openerID = [Bool](repeating: false, count: vocabulary.count)
     var determinerID = [Bool](repeating: false, count: vocabulary.count)
     var soleID = [Bool](repeating: false, count: vocabulary.count)
+    var littleID = [Bool](repeating: false, count: vocabulary.count)
+    var ifID = [Bool](repeating: false, count: vocabulary.count)
+    var anyID = [Bool](repeating: false, count: vocabulary.count)
+    var falsityID = [Bool](repeating: false, count: vocabulary.count)
+    var copulaID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
@@ -134,6 +159,13 @@ struct NegationScope {
       contrastID[id] = Self.contrastHashes.contains(hash)
       subjectID[id] = Self.subjectHashes.contains(hash)
       cueID[id] = Self.cueHashes.contains(hash)
+      littleID[id] = hash == Self.hedgedCueHash
+      ifID[id] = hash == Self.ifHash
+      anyID[id] = hash == Self.anyHash
+      falsityID[id] = Self.falsityHashes.contains(hash)
+      copulaID[id] =
+        Self.copulaHashes.contains(hash) && !Self.contractedPronounHashes.contains(hash)
+      if Self.contractedPronounHashes.contains(hash) { pronounID[id] = true }
     }
     // Contractions are rare forms: check them by text only when the id is not already a cue.
     for id in 0..<vocabulary.count where !cueID[id] {
@@ -193,7 +225,13 @@ struct NegationScope {
         sentenceEnd += 1
       }
       var cues: [Int] = []
-      for index in sentenceStart..<sentenceEnd where cueID[Int(text.tokens[index].id)] {
+      // "little if any": the quantifier is the cue.
+      func isHedgedCue(_ index: Int) -> Bool {
+        littleID[Int(text.tokens[index].id)] && index + 2 < sentenceEnd
+          && ifID[Int(text.tokens[index + 1].id)] && anyID[Int(text.tokens[index + 2].id)]
+      }
+      for index in sentenceStart..<sentenceEnd
+      where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) {
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
         // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
         if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]
@@ -234,6 +272,25 @@ struct NegationScope {
             }
             back -= 1
           }
+        }
+      }
+      // "…, but it would be wrong": a pronoun clause after the claim that calls it false
+      // negates everything before it in the sentence.
+      // The falsity word closes its clause: "it would be wrong to pretend otherwise" affirms.
+      for index in sentenceStart..<sentenceEnd
+      where falsityID[Int(text.tokens[index].id)] && clauseEnds(after: index) {
+        var back = index - 1
+        while back > sentenceStart && copulaID[Int(text.tokens[back].id)] { back -= 1 }
+        guard back > sentenceStart, pronounID[Int(text.tokens[back].id)],
+          contrastID[Int(text.tokens[back - 1].id)] || clauseEnds(after: back - 1)
+        else { continue }
+        let claimEnd = contrastID[Int(text.tokens[back - 1].id)] ? back - 1 : back
+        guard claimEnd > sentenceStart else { continue }
+        hasCue[Int(sentence)] = true
+        isCueToken[index] = true
+        for covered in sentenceStart..<claimEnd {
+          coverCount[covered] &+= 1
+          negated[covered] = coverCount[covered] % 2 == 1
         }
       }
       sentenceStart = sentenceEnd

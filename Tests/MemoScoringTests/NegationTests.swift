@@ -225,4 +225,48 @@ struct NegationTests {
       "Office hours start on Monday.", "Next year we will try AI in our help center.")
     #expect(far.aiReason == .framing)
   }
+
+  @Test("'hardly', 'scarcely' and 'little if any' negate; 'a little' does not")
+  func hedgedCues() {
+    for text in [
+      "Automation was hardly a factor in the 60 job cuts; demand fell.",
+      "Robots had little if any role in closing the plant.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .denied, "\(text)")
+      #expect(memo.score == 0, "\(text)")
+    }
+    #expect(
+      card("With a little help from AI, we cut 40 roles because of automation.").aiReason
+        == .explicit)
+  }
+
+  @Test("A closing pronoun clause that calls the claim false negates it")
+  func falsityClause() {
+    for text in [
+      "Saying automation drove the 70 layoffs would be easy, but it would be untrue.",
+      "Pinning the job cuts on AI is tempting; that is simply wrong.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .denied, "\(text)")
+      #expect(memo.score == 0, "\(text)")
+    }
+    // The falsity word must close its clause: here it introduces another claim.
+    #expect(
+      card("AI is why we cut 50 jobs, and it would be wrong to pretend otherwise.").aiReason
+        == .explicit)
+  }
+
+  @Test("Without cuts, 'No.' to a modal question about AI and people reassures, not denies")
+  func reassuranceAnswer() {
+    let memo = card(
+      "Will automation cost me my job?",
+      "No. We are bringing in automation to take on paperwork, not staff.")
+    #expect(memo.aiReason == .framing)
+    // With cuts announced, the same answer denies AI as their cause.
+    let cuts = card(
+      "We are cutting 30 roles this month. Will automation take these jobs?",
+      "No. The roles are going because a client left.")
+    #expect(cuts.aiReason == .denied)
+  }
 }
