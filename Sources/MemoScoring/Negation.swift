@@ -3,7 +3,8 @@ import MemoTokenization
 
 /// Negation and denial scope over a tokenized memo.
 ///
-/// - A negation cue (`not`, `n't`, `no`, `never`, `nothing`, `neither`, `nor`, `without`, `none`)
+/// - A negation cue (`not`, `n't`, `no`, `never`, `nothing`, `neither`, `nor`, `without`, `none`,
+///   `hardly`, `scarcely`, `untrue`, and `little` before "if any")
 ///   covers the rest of its clause: up to `;`, `:`, a dash, a bracket, a contrast word (`but`,
 ///   `however`, `instead`, `rather`, `yet`, `while`, `whereas`, `although`) or the sentence end.
 ///   A comma ends the clause only when a new subject follows it (`, we …`); otherwise the
@@ -64,7 +65,8 @@ struct NegationScope {
   /// ("not just to reduce headcount" says headcount is reduced).
   static let voidingForms: Set<String> = [
     "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply", "solely",
-    "entirely", "wholly", "purely", "exclusively",
+    "entirely", "wholly", "purely", "exclusively", "surprising", "surprisingly", "coincidence",
+    "secret", "wonder", "accident",
   ]
   /// "not the only", "not our sole": a cue, one of these, then a `soleForms` word is a hedge
   /// ("automation is not the only reason for the cuts" gives automation as one reason).

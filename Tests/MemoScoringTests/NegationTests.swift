@@ -239,6 +239,10 @@ struct NegationTests {
     #expect(
       card("With a little help from AI, we cut 40 roles because of automation.").aiReason
         == .explicit)
+    // "hardly surprising", "no coincidence": the cue affirms what follows.
+    for opener in ["It is hardly surprising", "It is no coincidence", "It is not surprising"] {
+      #expect(card("\(opener) that we cut 200 jobs because of AI.").aiReason == .explicit)
+    }
   }
 
   @Test("A closing pronoun clause that calls the claim false negates it")
