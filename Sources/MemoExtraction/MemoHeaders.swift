@@ -22,23 +22,72 @@ struct MemoHeaders: Sendable, Equatable {
 
   /// `headerField` without its byte-level pre-check (tests compare the two).
   static func parseHeaderField(_ line: String) -> (field: Field, value: String)? {
-    guard let colon = line.firstIndex(of: ":") else { return nil }
-    let key = line[..<colon].trimmingSpaces.lowercased()
-    guard key.count <= 8 else { return nil }
-    let value = String(line[line.index(after: colon)...]).trimmed
+    guard let colon = firstColon(line) else { return nil }
     let field: Field
-    switch key {
-    case "to": field = .to
-    case "from": field = .from
-    case "date": field = .date
-    case "subject", "re", "subj": field = .subject
-    case "cc", "bcc": field = .cc
-    case "sent": field = .sent
-    default: return nil
+    if let ascii = asciiField(line.utf8[..<colon]) {
+      guard let known = ascii else { return nil }
+      field = known
+    } else {
+      let key = line[..<colon].trimmingSpaces.lowercased()
+      guard key.count <= 8, let known = fields[key] else { return nil }
+      field = known
     }
+    let value = String(line[line.index(after: colon)...]).trimmed
     // "Date: TBD" is fine, but a long sentence after "To:" is prose, not a header.
-    guard !value.isEmpty, value.count <= 200 else { return nil }
+    guard !value.isEmpty, value.utf8.count <= 200 || value.count <= 200 else { return nil }
     return (field, value)
+  }
+
+  /// Header keys in lower case and their fields.
+  private static let fields: [String: Field] = [
+    "to": .to, "from": .from, "date": .date, "subject": .subject, "re": .subject,
+    "subj": .subject, "cc": .cc, "bcc": .cc, "sent": .sent,
+  ]
+
+  /// The field of an ASCII key (ASCII white space trimmed, letters in any case), `.some(nil)`
+  /// when the key is ASCII and no header key; nil when it is not ASCII.
+  static func asciiField(_ key: Substring.UTF8View) -> Field?? {
+    var start = key.startIndex
+    var end = key.endIndex
+    func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+    while start < end, isSpace(key[start]) { start = key.index(after: start) }
+    while end > start, isSpace(key[key.index(before: end)]) { end = key.index(before: end) }
+    var packed: UInt64 = 0
+    var length = 0
+    for byte in key[start..<end] {
+      if byte >= 0x80 { return nil }
+      length += 1
+      if length > 7 { continue }
+      packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+    }
+    guard length <= 7 else { return .some(nil) }
+    // The length goes in the top byte, so that a key with leading NUL bytes packs apart.
+    return .some(packedFields[UInt64(length) << 56 | packed])
+  }
+
+  /// `fields` with each key packed into an integer one byte after another.
+  private static let packedFields: [UInt64: Field] = Dictionary(
+    uniqueKeysWithValues: fields.map { key, field in
+      let packed = key.utf8.reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
+      return (UInt64(key.utf8.count) << 56 | packed, field)
+    })
+
+  /// `line.firstIndex(of: ":")`, found over the bytes when the line is ASCII up to the colon
+  /// and the byte after it is ASCII too (the colon is then a `Character` of its own).
+  static func firstColon(_ line: String) -> String.Index? {
+    let utf8 = line.utf8
+    var index = utf8.startIndex
+    while index < utf8.endIndex {
+      let byte = utf8[index]
+      if byte >= 0x80 { return line.firstIndex(of: ":") }
+      if byte == 0x3A {
+        let next = utf8.index(after: index)
+        if next == utf8.endIndex || utf8[next] < 0x80 { return index }
+        return line.firstIndex(of: ":")
+      }
+      index = utf8.index(after: index)
+    }
+    return nil
   }
 
   /// Reads header lines at the start of `paragraphs` and returns them with the headers removed.
@@ -200,7 +249,8 @@ struct MemoHeaders: Sendable, Equatable {
   /// "WYSTAN PAYMENTS, INC." → "Wystan Payments, Inc.": a line in capitals that ends with a
   /// legal form, as filings and letters head a memo. Shouted headlines have no legal form.
   static func letterhead(_ line: String) -> String? {
-    guard line.mayTrimToAtMostCharacters(80) else { return nil }
+    // A lower-case ASCII letter is never in capitals: turned away before any copy is made.
+    guard !line.hasLowercaseASCII, line.mayTrimToAtMostCharacters(80) else { return nil }
     let text = line.trimmed
     guard text.count <= 80, text.contains(where: \.isLetter), text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0.isNumber || " ,.&'’-".contains($0) })
@@ -479,9 +529,38 @@ struct MemoHeaders: Sendable, Equatable {
   }
 
   /// One to four capitalized words, e.g. "Dana" or "Dana K. Whitfield".
+  /// `looksLikeName` over the bytes of an ASCII text (each byte a `Character`, upper case
+  /// `A`–`Z`, letters `A`–`Z` and `a`–`z`); nil when the text is not ASCII.
+  static func asciiLooksLikeName(_ text: String) -> Bool? {
+    var text = text
+    return text.withUTF8 { bytes -> Bool? in
+      var words = 0
+      var atWordStart = true
+      var valid = true
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x20 {
+          atWordStart = true
+          continue
+        }
+        let lower = byte | 0x20
+        let isLetter = lower >= 0x61 && lower <= 0x7A
+        if atWordStart {
+          atWordStart = false
+          words += 1
+          if !(byte >= 0x41 && byte <= 0x5A) { valid = false }
+        } else if !(isLetter || byte == 0x2E || byte == 0x2D || byte == 0x27) {
+          valid = false
+        }
+      }
+      return (1...4).contains(words) && valid
+    }
+  }
+
   static func looksLikeName(_ text: String) -> Bool {
     // A paragraph of prose is turned away before it is split into words.
     if text.certainlyHasMoreWords(than: 4) { return false }
+    if let ascii = asciiLooksLikeName(text) { return ascii }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count) else { return false }
     return words.allSatisfy { word in
@@ -498,6 +577,12 @@ extension StringProtocol {
 }
 
 extension String {
+  /// Whether a byte is an ASCII letter `a`–`z`: such a string is never equal to its
+  /// `uppercased()`.
+  var hasLowercaseASCII: Bool {
+    utf8.contains { $0 >= 0x61 && $0 <= 0x7A }
+  }
+
   /// How many bytes are printable ASCII (`!` to `~`), without `,`, `!` and `.` when
   /// `excludingClosingMarks`; counting stops once past `limit`.
   ///

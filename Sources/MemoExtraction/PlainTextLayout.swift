@@ -33,15 +33,24 @@ enum LineUnwrapper {
     let lines = raw.map { classify($0, dropPageFurniture: dropPageFurniture) }
     let width = wrapWidth(lines)
     var result: [String] = []
-    var current = ""
+    // The paragraph being joined, as UTF-8: made a `String` once, when it is finished.
+    var current: [UInt8] = []
     var currentIsItem = false
     var previous: Line?
     var pageBreak = false
     func finish() {
-      if !current.isEmpty { result.append(current) }
-      current = ""
+      if !current.isEmpty { result.append(String(decoding: current, as: UTF8.self)) }
+      current.removeAll(keepingCapacity: true)
       currentIsItem = false
       previous = nil
+    }
+    func start(_ text: String) {
+      current.removeAll(keepingCapacity: true)
+      current.append(contentsOf: text.utf8)
+    }
+    func join(_ text: String) {
+      current.append(0x20)
+      current.append(contentsOf: text.utf8)
     }
     for line in lines {
       switch line.kind {
@@ -58,7 +67,7 @@ enum LineUnwrapper {
         continue
       case .listItem:
         finish()
-        current = line.text
+        start(line.text)
         currentIsItem = true
         previous = line
         continue
@@ -68,29 +77,28 @@ enum LineUnwrapper {
       guard let last = previous else {
         if pageBreak, let before = result.last, !endsSentence(before), startsLowercase(line.text) {
           // A paragraph cut by a page number or a form feed.
-          current = result.removeLast() + " " + line.text
+          start(result.removeLast())
+          join(line.text)
         } else {
-          current = line.text
+          start(line.text)
         }
         previous = line
         continue
       }
       if last.text.hasSuffix("-"), !last.text.hasSuffix(" -"), startsLowercase(line.text) {
+        // The last `Character` is "-", a byte of its own.
         current.removeLast()
-        current += line.text
+        current.append(contentsOf: line.text.utf8)
       } else if currentIsItem, line.indent > last.indent || line.indent >= 2 {
-        current += " "
-        current += line.text
+        join(line.text)
       } else if !endsSentence(last.text), startsLowercase(line.text) {
         // A sentence running on, whatever the line lengths.
-        current += " "
-        current += line.text
+        join(line.text)
       } else if let width, last.length + 1 + line.firstWord > width {
-        current += " "
-        current += line.text
+        join(line.text)
       } else {
         finish()
-        current = line.text
+        start(line.text)
       }
       previous = line
     }
@@ -162,10 +170,20 @@ enum LineUnwrapper {
 
   /// A cheap test before `TextUnwrapper.isPageFurniture`: furniture is short, or starts with
   /// "page ", "exhibit " or "ex-" (any case), or is a form feed.
-  private static func mayBeFurniture(_ text: String) -> Bool {
+  ///
+  /// A short line is furniture only when it starts with a digit, a dash, white space, a form
+  /// feed or non-ASCII (a page number, `- 4 -`) or with `p`/`e` (`Page 4`, `Ex-99`), so short
+  /// lines such as `Team,` and `Best,` skip `isPageFurniture`'s lower-casing and filtering.
+  static func mayBeFurniture(_ text: String) -> Bool {
     let bytes = text.utf8
-    if bytes.count <= 12 { return true }
-    if bytes.first == 0x0C { return true }
+    guard let first = bytes.first else { return true }
+    if bytes.count <= 12 {
+      guard first < 0x80 else { return true }
+      let lower = first | 0x20
+      if lower >= 0x61 && lower <= 0x7A { return lower == 0x70 || lower == 0x65 }
+      return (first >= 0x30 && first <= 0x39) || first == 0x2D || first <= 0x20
+    }
+    if first == 0x0C { return true }
     // The first eight bytes (there are more than 12), each `| 0x20`, against the prefixes.
     var head: UInt64 = 0
     for byte in bytes.prefix(8) { head = head << 8 | UInt64(byte | 0x20) }
@@ -202,9 +220,20 @@ enum LineUnwrapper {
     "-", "*", "+", "•", "·", "–", "◦", "▪", "‣", "●",
   ]
 
+  /// Whether the last scalar is one of `.!?:;"”’)`; read from the last bytes (`”` and `’`
+  /// are `E2 80 9D` and `E2 80 99` in UTF-8).
   static func endsSentence(_ text: String) -> Bool {
-    guard let last = text.unicodeScalars.last else { return false }
-    return ".!?:;\"”’)".unicodeScalars.contains(last)
+    let bytes = text.utf8
+    guard let last = bytes.last else { return false }
+    switch last {
+    case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x29: return true
+    case 0x9D, 0x99:
+      guard bytes.count >= 3 else { return false }
+      let end = bytes.endIndex
+      return bytes[bytes.index(end, offsetBy: -3)] == 0xE2
+        && bytes[bytes.index(end, offsetBy: -2)] == 0x80
+    default: return false
+    }
   }
 
   /// Whether the first `Character` is lower case; an ASCII first byte followed by another
@@ -288,25 +317,36 @@ enum TopMatter {
 
   /// "MEMORANDUM", "MEMO", "INTERNAL MEMO": a form's heading, not the memo's title.
   static func isMemoWord(_ text: String) -> Bool {
-    guard text.utf8.count <= 30 else { return false }
-    var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-    let edges: Set<UInt8> = [0x20, 0x3A, 0x2A, 0x3D]  // space : * =
-    while let last = bytes.last, edges.contains(last) { bytes.removeLast() }
-    let start = bytes.firstIndex { !edges.contains($0) } ?? bytes.endIndex
-    return memoWords.contains(Array(bytes[start...]))
+    let utf8 = text.utf8
+    guard utf8.count <= 30 else { return false }
+    // Compared in place, byte by byte: no copy, no hashing.
+    func isEdge(_ byte: UInt8) -> Bool {
+      byte == 0x20 || byte == 0x3A || byte == 0x2A || byte == 0x3D  // space : * =
+    }
+    var end = utf8.endIndex
+    while end > utf8.startIndex, isEdge(utf8[utf8.index(before: end)]) {
+      end = utf8.index(before: end)
+    }
+    var start = utf8.startIndex
+    while start < end, isEdge(utf8[start]) { start = utf8.index(after: start) }
+    let word = utf8[start..<end]
+    return memoWords.contains { memoWord in
+      memoWord.count == word.count
+        && zip(memoWord, word).allSatisfy { $0 == ($1 >= 0x41 && $1 <= 0x5A ? $1 | 0x20 : $1) }
+    }
   }
 
-  private static let memoWords: Set<[UInt8]> = Set(
+  private static let memoWords: [[UInt8]] =
     ["memo", "memorandum", "internal memo", "internal memorandum", "office memorandum"].map {
       Array($0.utf8)
-    })
+    }
 
   /// A first line that reads as a title: short, not a sentence, greeting, list item or
   /// header.
   static func isTitle(_ text: String) -> Bool {
     // Long lines are turned away before their characters and words are counted.
     guard text.hasAtMostCharacters(150), !text.certainlyHasMoreWords(than: 20),
-      text.split(separator: " ").count <= 20,
+      text.hasAtMostWords(20),
       let last = text.last, !".,;:".contains(last),
       MemoHeaders.headerField(text) == nil, !LineUnwrapper.isListItem(text),
       !(MemoHeaders.mayBeClosingWord(text) && MemoInStory.isClosingWord(text.lowercased()))
@@ -319,7 +359,12 @@ enum TopMatter {
   /// headers or a "MEMORANDUM" line.
   static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
     // Letterheads with a legal form are `MemoHeaders.split`'s (it also drops a filing's note).
-    if MemoHeaders.letterhead(text) != nil || text.certainlyHasMoreWords(than: 4) { return nil }
+    // A lower-case ASCII letter means the line is not in capitals.
+    if text.hasLowercaseASCII || MemoHeaders.letterhead(text) != nil
+      || text.certainlyHasMoreWords(than: 4)
+    {
+      return nil
+    }
     let words = text.split(separator: " ")
     guard (1...4).contains(words.count), text.count <= 40, text == text.uppercased(),
       text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })
@@ -403,5 +448,28 @@ extension Substring {
       index = bytes.index(after: index)
     }
     return nil
+  }
+}
+
+extension String {
+  /// Whether `split(separator: " ")` would give at most `limit` pieces. ASCII text is counted
+  /// over its bytes, without making the pieces (in ASCII every space byte is a `Character`).
+  func hasAtMostWords(_ limit: Int) -> Bool {
+    var text = self
+    let counted: Int? = text.withUTF8 { bytes in
+      var words = 0
+      var inWord = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x20 {
+          inWord = false
+        } else if !inWord {
+          inWord = true
+          words += 1
+        }
+      }
+      return words
+    }
+    return (counted ?? split(separator: " ").count) <= limit
   }
 }
