@@ -8,43 +8,30 @@ import Testing
 struct AutomatonTests {
   /// A lexicon of one category whose patterns share long tails behind many heads and slots.
   func lexicon() throws -> Lexicon {
-    let folder = try Fixtures.temporaryFolder()
-    try """
-    name: tails
-    version: 1.0.0
-    description: Shared tails.
-    categories:
-      - id: cuts
-        title: Cuts
-        role: restructuring
-        description: Cuts.
-    """.write(
-      to: folder.appendingPathComponent("lexicon.yaml"), atomically: true, encoding: .utf8)
-    try """
-    category: cuts
-    entries:
-      - id: share_cut
-        weight: 1.0
-        patterns:
-          - "(cut|trim|shed|slash|reduce) [*] # [percent] of (our|the) (staff|workforce|team)"
-        rationale: Test.
-        examples:
-          match:
-            - We will cut nearly 10 percent of our staff.
-          no_match:
-            - We cut 10 percent of the budget.
-      - id: team_cut
-        weight: 2.0
-        patterns:
-          - "(shed|slash) the [*] [*] team"
-        rationale: Test.
-        examples:
-          match:
-            - They shed the whole support team.
-          no_match:
-            - They shed light on the team.
-    """.write(to: folder.appendingPathComponent("cuts.yaml"), atomically: true, encoding: .utf8)
-    return try Lexicon.load(folder.path)
+    return try LexiconFixture.oneCategory(
+      name: "tails", description: "Shared tails.",
+      entries: """
+          - id: share_cut
+            weight: 1.0
+            patterns:
+              - "(cut|trim|shed|slash|reduce) [*] # [percent] of (our|the) (staff|workforce|team)"
+            rationale: Test.
+            examples:
+              match:
+                - We will cut nearly 10 percent of our staff.
+              no_match:
+                - We cut 10 percent of the budget.
+          - id: team_cut
+            weight: 2.0
+            patterns:
+              - "(shed|slash) the [*] [*] team"
+            rationale: Test.
+            examples:
+              match:
+                - They shed the whole support team.
+              no_match:
+                - They shed light on the team.
+        """)
   }
 
   @Test("Shared tails are stored once, and every path still matches with its own entry")

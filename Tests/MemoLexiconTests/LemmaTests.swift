@@ -51,35 +51,22 @@ struct LemmaTests {
 
   @Test("Pattern words inflect by default; =word is exact; word~ still loads")
   func lexiconWords() throws {
-    let folder = try Fixtures.temporaryFolder()
-    try """
-    name: words
-    version: 1.0.0
-    description: Inflection test.
-    categories:
-      - id: cuts
-        title: Cuts
-        role: restructuring
-        description: Cuts.
-    """.write(
-      to: folder.appendingPathComponent("lexicon.yaml"), atomically: true, encoding: .utf8)
-    try """
-    category: cuts
-    entries:
-      - id: cut_jobs
-        weight: 1.0
-        patterns:
-          - "cut jobs"
-          - "=new era"
-          - "do~ the work"
-        rationale: Test.
-        examples:
-          match:
-            - Management is cutting jobs.
-          no_match:
-            - The news era.
-    """.write(to: folder.appendingPathComponent("cuts.yaml"), atomically: true, encoding: .utf8)
-    let lexicon = try Lexicon.load(folder.path)
+    let lexicon = try LexiconFixture.oneCategory(
+      name: "words", description: "Inflection test.",
+      entries: """
+          - id: cut_jobs
+            weight: 1.0
+            patterns:
+              - "cut jobs"
+              - "=new era"
+              - "do~ the work"
+            rationale: Test.
+            examples:
+              match:
+                - Management is cutting jobs.
+              no_match:
+                - The news era.
+        """)
     let tokenizer = Tokenizer()
     func hit(_ text: String) -> Bool { !lexicon.hits(in: tokenizer.tokenize(text)).isEmpty }
     #expect(hit("Management is cutting jobs."))

@@ -8,43 +8,30 @@ import Testing
 struct NumberWordsTests {
   /// A one-entry lexicon whose patterns count with `#`, and one that names a number word.
   static func lexicon() throws -> Lexicon {
-    let folder = try Fixtures.temporaryFolder()
-    try """
-    name: numbers
-    version: 1.0.0
-    description: Number words.
-    categories:
-      - id: cuts
-        title: Cuts
-        role: restructuring
-        description: Cuts.
-    """.write(
-      to: folder.appendingPathComponent("lexicon.yaml"), atomically: true, encoding: .utf8)
-    try """
-    category: cuts
-    entries:
-      - id: cut_n
-        weight: 1.0
-        patterns:
-          - "cut # [*] jobs"
-        rationale: Test.
-        examples:
-          match:
-            - We cut 40 jobs.
-          no_match:
-            - We cut jobs.
-      - id: ten_percent
-        weight: 1.0
-        patterns:
-          - "ten percent of staff"
-        rationale: Test.
-        examples:
-          match:
-            - Ten percent of staff.
-          no_match:
-            - Five percent of staff.
-    """.write(to: folder.appendingPathComponent("cuts.yaml"), atomically: true, encoding: .utf8)
-    return try Lexicon.load(folder.path)
+    return try LexiconFixture.oneCategory(
+      name: "numbers", description: "Number words.",
+      entries: """
+          - id: cut_n
+            weight: 1.0
+            patterns:
+              - "cut # [*] jobs"
+            rationale: Test.
+            examples:
+              match:
+                - We cut 40 jobs.
+              no_match:
+                - We cut jobs.
+          - id: ten_percent
+            weight: 1.0
+            patterns:
+              - "ten percent of staff"
+            rationale: Test.
+            examples:
+              match:
+                - Ten percent of staff.
+              no_match:
+                - Five percent of staff.
+        """)
   }
 
   @Test("A run of number words is one number; the hit covers the memo's words")
