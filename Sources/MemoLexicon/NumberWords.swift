@@ -8,7 +8,10 @@ import MemoTokenization
 /// one number token whose range is the run's. A lone word keeps its own form too, so patterns
 /// that list number words ("(ten|twenty) percent") still match them. Plural scale words
 /// ("hundreds of", "thousands of") are not numbers here: patterns name them.
-enum NumberWords {
+///
+/// Numbers with a thousands, millions or billions suffix ("3k", "1.5k", "~2k", "2m", "1.2bn",
+/// one token each) are numbers too, each on its own: they never join a run of number words.
+package enum NumberWords {
   /// Count words: each can start or continue a run.
   static let countForms: Set<String> = [
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
@@ -21,7 +24,48 @@ enum NumberWords {
   /// alone is too often a pronoun ("no one", "one of").
   static let articleForms: Set<String> = ["a", "one"]
 
-  private enum Kind: UInt8 { case none, count, scale, article, and }
+  private enum Kind: UInt8 { case none, count, scale, article, and, suffixed }
+
+  /// Whether a normalized form is a number with a thousands, millions or billions suffix: an
+  /// ASCII digit first, then digits with inner `.` or `,`, then `k`, `m` or `bn` ("3k", "1.5k",
+  /// "12,5k", "2m", "1.2bn"). "3km", "2x" and "4th" are not.
+  package static func isSuffixedNumber(_ form: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard form.count >= 2, form[0] &- 0x30 < 10 else { return false }
+    let suffix: Int
+    switch form[form.count - 1] {
+    case UInt8(ascii: "k"), UInt8(ascii: "m"): suffix = 1
+    case UInt8(ascii: "n") where form.count >= 3 && form[form.count - 2] == UInt8(ascii: "b"):
+      suffix = 2
+    default: return false
+    }
+    let digits = form.count - suffix
+    guard form[digits - 1] &- 0x30 < 10 else { return false }
+    for index in 1..<digits {
+      let byte = form[index]
+      if byte &- 0x30 < 10 { continue }
+      if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ",") { continue }
+      return false
+    }
+    return true
+  }
+
+  /// The ids of `vocabulary`'s suffixed numbers ("3k", "1.5k"): a one-byte test rules out every
+  /// form that does not start with a digit.
+  static func suffixedNumberIDs(_ vocabulary: Vocabulary) -> [Int] {
+    vocabulary.withForms { bytes, offsets in
+      var result: [Int] = []
+      guard offsets.count > 1 else { return result }
+      for id in 0..<(offsets.count - 1) {
+        let start = Int(offsets[id])
+        let end = Int(offsets[id + 1])
+        guard end - start >= 2, bytes[start] &- 0x30 < 10 else { continue }
+        if isSuffixedNumber(UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+          result.append(id)
+        }
+      }
+      return result
+    }
+  }
   private static let kinds: [UInt64: Kind] = {
     var result: [UInt64: Kind] = [:]
     for form in countForms { result[StableHash.of(form)] = .count }
@@ -70,9 +114,11 @@ enum NumberWords {
         }
       }
     }
-    guard !numberIDs.isEmpty else { return nil }
+    let suffixedIDs = suffixedNumberIDs(text.vocabulary)
+    guard !numberIDs.isEmpty || !suffixedIDs.isEmpty else { return nil }
     var kind = [Kind](repeating: .none, count: hashes.count)
     for id in numberIDs { kind[id] = kinds[hashes[id]]! }
+    for id in suffixedIDs { kind[id] = .suffixed }
     for (hash, joiner) in joiners {
       if let id = text.vocabulary.id(forHash: hash) { kind[Int(id)] = joiner }
     }
@@ -85,7 +131,11 @@ enum NumberWords {
         for index in 0..<tokens.count {
           let own = kind[Int(tokens[index].id)]
           guard own == .count || own == .scale else { continue }
-          if index + 1 < tokens.count && kind[Int(tokens[index + 1].id)] != .none { return true }
+          if index + 1 < tokens.count && kind[Int(tokens[index + 1].id)] != .none
+            && kind[Int(tokens[index + 1].id)] != .suffixed
+          {
+            return true
+          }
           if index > 0 && kind[Int(tokens[index - 1].id)] == .article { return true }
         }
         return false
@@ -94,6 +144,7 @@ enum NumberWords {
     if !runs {
       var forms = [Bool](repeating: false, count: hashes.count)
       for id in numberIDs { forms[id] = true }
+      for id in suffixedIDs { forms[id] = true }
       return .forms(forms)
     }
     func sameSentence(_ a: Int, _ b: Int) -> Bool {
@@ -127,6 +178,8 @@ enum NumberWords {
         }
         token.kind = .number
         token.end = tokens[end].end
+      } else if own == .suffixed {
+        token.kind = .number
       }
       if end > index && first == nil {
         // The first run of several words: from here on, tokens shift; record the map.

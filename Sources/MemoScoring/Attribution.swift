@@ -42,7 +42,8 @@ struct Attribution {
     "driver", "drivers", "drive", "drove", "driving", "behind", "replace", "replaces",
     "replaced", "replacing", "responsible", "related", "do", "result", "motivated", "story",
     "factor", "blame", "this", "these", "decision", "cuts", "layoffs", "part", "role",
-    "consideration", "connection", "link", "linked", "influence", "taking", "take", "takes",
+    "consideration", "connection", "link", "linked", "connected", "tied", "attributable",
+    "influence", "taking", "take", "takes",
     "jobs", "job", "roles", "positions", "people", "workers", "staff", "anyone", "employees",
     "colleagues", "anybody",
   ]
@@ -54,7 +55,7 @@ struct Attribution {
     "about", "reason", "reasons", "cause", "caused", "causes", "because", "due", "driven",
     "driver", "drivers", "drive", "drove", "driving", "behind", "responsible", "related",
     "result", "motivated", "story", "factor", "factors", "blame", "part", "role", "played",
-    "connection",
+    "connection", "connected", "tied", "attributable",
     "link", "linked", "influence", "consideration", "unrelated",
   ]
 
@@ -101,6 +102,56 @@ struct Attribution {
 
   /// Sentences back in which an anaphor finds its cut.
   static let anaphorReach = 6
+
+  /// Question words whose question presupposes the cut it names ("Why are we cutting 400
+  /// jobs?", "How many roles are affected?", "Can you say what's behind the role
+  /// eliminations?"); a yes/no question does not ("Will there be layoffs?").
+  static let whForms: Set<String> = [
+    "why", "what", "what's", "how", "when", "where", "who", "which", "whom",
+  ]
+  /// Words right after the question word that make the question hypothetical ("what if we
+  /// cut…", "how would we…", "why should we…"): nothing is presupposed.
+  static let hypotheticalForms: Set<String> = [
+    "if", "would", "could", "should", "might", "can", "can't", "may",
+  ]
+  /// Words that make a question ask how cuts are avoided, not about cuts made ("How do we avoid
+  /// layoffs?").
+  static let avoidanceForms: Set<String> = [
+    "avoid", "avoiding", "prevent", "preventing", "minimise", "minimize", "minimising",
+    "minimizing", "without",
+  ]
+  /// Factive words whose "that" clause a yes/no question presupposes ("Is it a coincidence that
+  /// the company cut 500 jobs…?").
+  static let factiveForms: Set<String> = [
+    "coincidence", "surprising", "surprise", "odd", "strange", "ironic", "accident",
+  ]
+  /// Words that open a condition or an open question: a cut after them in a question is not
+  /// presupposed ("What happens to my role if my team is cut?").
+  static let conditionForms: Set<String> = ["if", "whether", "unless"]
+  /// Tokens before a cause searched for "whether": a cause in an open question is not asserted
+  /// ("Executives would not say whether AI was behind the cuts").
+  static let conditionReach = 6
+
+  /// Short sentences between a question and its answer ("Yes.", "Honestly?", "Simple.").
+  static let answerOpeners: Set<String> = [
+    "yes", "yeah", "yep", "honestly", "simple", "simply", "well", "look", "sure", "absolutely",
+    "correct", "frankly", "indeed", "partly",
+  ]
+
+  /// Whether the question `forms` (one sentence's normalized forms) presupposes the cut that
+  /// starts at offset `cut`: a question word before it, not hypothetical, not about avoiding
+  /// cuts; or a factive word with "that" before it.
+  static func presupposesCut(_ forms: [String], cut: Int) -> Bool {
+    if forms.contains(where: avoidanceForms.contains) { return false }
+    // "What happens to my role if my team is cut?": a condition presupposes nothing.
+    if forms[..<min(cut, forms.count)].contains(where: conditionForms.contains) { return false }
+    for index in 0..<min(cut, forms.count) {
+      let next = index + 1 < forms.count ? forms[index + 1] : ""
+      if whForms.contains(forms[index]) && !hypotheticalForms.contains(next) { return true }
+      if factiveForms.contains(forms[index]) && next == "that" { return true }
+    }
+    return false
+  }
 
   /// Words that make a sentence a claim about the cause of cuts, for a short denial after it.
   static let claimWords: Set<String> = [
@@ -302,8 +353,14 @@ struct Attribution {
       guard aboutCauses else { continue }
       if Self.demotesAI(forms, aiTokens: aiTokens) { denial[sentence] = true }
     }
-    for sentence in negation.shortDenials.sorted() where sentence > 0 {
-      guard ai[sentence].isEmpty && cuts[sentence].isEmpty else { continue }
+    for sentence in negation.shortDenials.union(negation.leadingDenials).sorted()
+    where sentence > 0 {
+      // A whole short sentence holds nothing else; a denying opening clause ("No, we
+      // overhired and are cutting 120 roles") is followed by a clause of its own.
+      guard
+        (ai[sentence].isEmpty && cuts[sentence].isEmpty)
+          || negation.leadingDenials.contains(sentence)
+      else { continue }
       // The claim is the sentence before, over an interjection ("Is AI behind this? Honestly?
       // No."): a sentence of at most `interjectionLength` tokens with no hit.
       var previous = sentence - 1
@@ -405,7 +462,11 @@ struct Attribution {
       var isAffirmed = !hit.negated && !denied[sentence]
       if entry.presupposed || (entry.ambiguous && !plainCutDenial) { isAffirmed = true }
       if entry.denies && !isAffirmed { cutsDenied = true }
-      if question[sentence] { isAffirmed = false }
+      if question[sentence] {
+        let offset = hit.tokens.lowerBound - firstToken[sentence]
+        isAffirmed =
+          isAffirmed && Self.presupposesCut(tokenForms(sentence, where: { _ in true }), cut: offset)
+      }
       cutAffirmed[entry.index] = isAffirmed
     }
     // A prediction or a capability is not a denial of a cause: in a memo that announces no
@@ -458,6 +519,14 @@ struct Attribution {
         isAffirmed = cutAffirmed[index]
       case .restructuring, .cause:
         if question[sentence] { isAffirmed = false }
+        let start = hit.tokens.lowerBound
+        if hit.role == .cause
+          && (max(firstToken[sentence], start - Self.conditionReach)..<start).contains(where: {
+            text.normalizedText(of: text.tokens[$0]) == "whether"
+          })
+        {
+          isAffirmed = false
+        }
       case .distancing:
         // Distancing holds only denials and hedges of AI: near an AI reference (a lexicon
         // without the AI reference layer cannot tell, and keeps them all).
@@ -483,6 +552,23 @@ struct Attribution {
       "\(lexicon.entries[located[index].entry].id) '\(located[index].match.text)'"
     }
     func affirmedHits(_ list: [Int]) -> [Int] { list.filter { affirmed[$0] } }
+    /// The question this sentence answers about the cause of an affirmed (presupposed) cut, and
+    /// that cut: the sentence before, or the one before a short opener ("Yes.").
+    func answeredQuestion(before sentence: Int) -> (Int, Int)? {
+      var asked = sentence - 1
+      guard asked >= 0 else { return nil }
+      if !question[asked] && asked > 0 && lastToken[asked] >= firstToken[asked]
+        && lastToken[asked] - firstToken[asked] < Self.interjectionLength
+        && ai[asked].isEmpty && cuts[asked].isEmpty && causes[asked].isEmpty
+        && Self.answerOpeners.contains(text.normalizedText(of: text.tokens[firstToken[asked]]))
+      {
+        asked -= 1
+      }
+      guard question[asked], !causes[asked].isEmpty, !denial[asked],
+        let cut = affirmedHits(cuts[asked]).first
+      else { return nil }
+      return (asked, cut)
+    }
     var explicitFound = false
     var impliedFound = false
     var framingFound = false
@@ -522,6 +608,20 @@ struct Attribution {
             heaviest, true,
             "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) to '\(anaphor)',"
               + " the cut \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // Explicit through an answer: a question about why cuts are made, whose cut it
+      // presupposes ("Why are we cutting 400 jobs?", "what's behind the role eliminations?"),
+      // answered by this sentence naming the AI ("Because our copilots…", "It's gen AI."),
+      // over a short opener ("Yes.", "Honestly?").
+      if !isQuestion(sentence), let (asked, cut) = answeredQuestion(before: sentence) {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) answers the question (sentence \(asked)) about"
+              + " the cause of cut \(describe(cut)) (sentence \(sentence))"
           ))
         continue
       }

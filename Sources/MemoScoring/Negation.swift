@@ -13,6 +13,8 @@ import MemoTokenization
 ///   `subjectNegated`: a claim about them is denied, they are not themselves absent.
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
 ///   `shortDenialLength` tokens and nothing else of substance; it negates the sentence before it.
+///   So does a short opening clause that is only a denial ("No, we overhired…", "It really
+///   isn't; our ML team is growing"): `leadingDenials`.
 struct NegationScope {
   /// Per token: inside the scope of an odd number of cues ("no decision is made by a model
   /// without a clinician" affirms the clinician).
@@ -27,6 +29,9 @@ struct NegationScope {
   var hasCue: [Bool]
   /// Sentences that are short denials of the sentence before them.
   var shortDenials: Set<Int>
+  /// Sentences whose opening clause is a short denial of the sentence before them; the rest of
+  /// the sentence is a clause of its own ("No, we overhired in 2021 and are cutting 120 roles").
+  var leadingDenials: Set<Int>
   /// Per sentence: a cue whose clause's subject is a pronoun ("it was not a factor").
   var pronounSubject: [Bool]
 
@@ -35,13 +40,34 @@ struct NegationScope {
   /// Most tokens in a short denial that opens with a pronoun or "no" ("That is not what we are
   /// doing today" is 8).
   static let pronounDenialLength = 8
+  /// Most tokens in a denying opening clause ("It really isn't;", "That is simply not the
+  /// case:", "No,"): short enough to be nothing but the denial.
+  static let leadingDenialLength = 6
+  /// Words that may follow the cue in a denying opening clause ("It is not true;", "That is
+  /// not the case:"); any other word makes the clause a claim of its own ("It isn't easy;").
+  static let denialClosingForms: Set<String> = [
+    "true", "so", "the", "case", "correct", "accurate", "right", "really",
+  ]
 
   static let cueForms: Set<String> = [
     "not", "no", "never", "nothing", "neither", "nor", "without", "none", "cannot", "nobody",
     "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
     "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated", "hardly",
-    "scarcely", "untrue",
+    "scarcely", "untrue", "incorrectly", "wrongly", "erroneously", "falsely", "mistakenly",
   ]
+  /// A news correction retracts what an earlier version reported: "An earlier version of this
+  /// story said the cuts were caused by AI" negates the report, from the reporting verb on,
+  /// when one of these follows "earlier / previous / original version" within
+  /// `correctionReach` tokens.
+  static let correctionVerbForms: Set<String> = [
+    "said", "stated", "reported", "wrote", "suggested", "described", "claimed", "attributed",
+    "misstated", "implied",
+  ]
+  static let correctionReach = 8
+  private static let correctionVerbHashes = Set(correctionVerbForms.map { StableHash.of($0) })
+  private static let versionHash = StableHash.of("version")
+  private static let earlierHashes = Set(
+    ["earlier", "previous", "original"].map { StableHash.of($0) })
   /// A quantifier that is a cue only before "if any" ("played little if any part"): alone it
   /// affirms ("a little help", "little by little").
   static let hedgedCueForm = "little"
@@ -67,6 +93,8 @@ struct NegationScope {
     "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply", "solely",
     "entirely", "wholly", "purely", "exclusively", "surprising", "surprisingly", "coincidence",
     "secret", "wonder", "accident",
+    // Declining to comment is no denial: "Executives would not say", "did not confirm whether".
+    "say", "comment", "confirm", "disclose", "elaborate", "specify", "discuss",
   ]
   /// "not the only", "not our sole": a cue, one of these, then a `soleForms` word is a hedge
   /// ("automation is not the only reason for the cuts" gives automation as one reason).
@@ -97,6 +125,7 @@ struct NegationScope {
   private static let voidingHashes = Set(voidingForms.map { StableHash.of($0) })
   private static let determinerHashes = Set(hedgeDeterminerForms.map { StableHash.of($0) })
   private static let soleHashes = Set(soleForms.map { StableHash.of($0) })
+  private static let denialClosingHashes = Set(denialClosingForms.map { StableHash.of($0) })
   private static let pronounHashes = Set(pronounForms.map { StableHash.of($0) })
   private static let openerHashes = Set(
     ["it", "this", "that", "they", "no", "not", "nope", "neither", "none", "absolutely"].map {
@@ -129,6 +158,7 @@ struct NegationScope {
     hasCue = [Bool](repeating: false, count: max(1, text.sentenceCount))
     pronounSubject = [Bool](repeating: false, count: max(1, text.sentenceCount))
     shortDenials = []
+    leadingDenials = []
     guard count > 0 else { return }
     // Per vocabulary id, what the token is.
     let vocabulary = text.vocabulary
@@ -148,6 +178,10 @@ struct NegationScope {
     var anyID = [Bool](repeating: false, count: vocabulary.count)
     var falsityID = [Bool](repeating: false, count: vocabulary.count)
     var copulaID = [Bool](repeating: false, count: vocabulary.count)
+    var closingID = [Bool](repeating: false, count: vocabulary.count)
+    var correctionVerbID = [Bool](repeating: false, count: vocabulary.count)
+    var versionID = [Bool](repeating: false, count: vocabulary.count)
+    var earlierID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
@@ -165,6 +199,10 @@ struct NegationScope {
       ifID[id] = hash == Self.ifHash
       anyID[id] = hash == Self.anyHash
       falsityID[id] = Self.falsityHashes.contains(hash)
+      closingID[id] = Self.denialClosingHashes.contains(hash)
+      correctionVerbID[id] = Self.correctionVerbHashes.contains(hash)
+      versionID[id] = hash == Self.versionHash
+      earlierID[id] = Self.earlierHashes.contains(hash)
       copulaID[id] =
         Self.copulaHashes.contains(hash) && !Self.contractedPronounHashes.contains(hash)
       if Self.contractedPronounHashes.contains(hash) { pronounID[id] = true }
@@ -232,8 +270,16 @@ struct NegationScope {
         littleID[Int(text.tokens[index].id)] && index + 2 < sentenceEnd
           && ifID[Int(text.tokens[index + 1].id)] && anyID[Int(text.tokens[index + 2].id)]
       }
+      // "An earlier version of this story said…": the reporting verb is the cue.
+      func isCorrectionCue(_ index: Int) -> Bool {
+        guard correctionVerbID[Int(text.tokens[index].id)] else { return false }
+        let from = max(sentenceStart + 1, index - Self.correctionReach)
+        return (from..<index).contains {
+          versionID[Int(text.tokens[$0].id)] && earlierID[Int(text.tokens[$0 - 1].id)]
+        }
+      }
       for index in sentenceStart..<sentenceEnd
-      where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) {
+      where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) || isCorrectionCue(index) {
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
         // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
         if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]
@@ -252,6 +298,18 @@ struct NegationScope {
         {
           shortDenials.insert(Int(sentence))
         }
+        if opensWithPronoun && sentenceStart > 0 {
+          // The opening clause alone: "No, we overhired…", "It really isn't; our ML team…"
+          // (short or not, the rest of the sentence is a clause of its own).
+          var end = sentenceStart
+          while end + 1 < sentenceEnd && !clauseEnds(after: end) { end += 1 }
+          if end + 1 < sentenceEnd && end - sentenceStart < Self.leadingDenialLength,
+            let cue = cues.last(where: { $0 <= end }),
+            (cue + 1..<end + 1).allSatisfy({ closingID[Int(text.tokens[$0].id)] })
+          {
+            leadingDenials.insert(Int(sentence))
+          }
+        }
         for cue in cues {
           // "neither X nor Y", "not X nor Y": the "nor" continues the negation already open.
           if norID[Int(text.tokens[cue].id)] && coverCount[cue] > 0 { continue }
@@ -264,7 +322,9 @@ struct NegationScope {
             if clauseEnds(after: index) { break }
             index += 1
           }
-          // Backward: the clause's subject.
+          // Backward: the clause's subject. A correction's subject is the earlier version, not
+          // a claim ("An earlier version of this story said…").
+          if correctionVerbID[Int(text.tokens[cue].id)] { continue }
           var back = cue - 1
           while back >= sentenceStart {
             if clauseEnds(after: back) { break }

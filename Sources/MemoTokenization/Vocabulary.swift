@@ -64,6 +64,22 @@ public struct Vocabulary: Sendable {
     return String(decoding: bytes[range], as: UTF8.self)
   }
 
+  /// Calls `body` with every form's UTF-8 bytes back to back and the offsets that split them
+  /// (form `id` is `bytes[offsets[id]..<offsets[id + 1]]`), without a copy: a caller that
+  /// classifies all forms by their bytes reads them in one pass. Both are empty in a hashes-only
+  /// vocabulary.
+  package func withForms<R>(
+    _ body: (_ bytes: UnsafeBufferPointer<UInt8>, _ offsets: UnsafeBufferPointer<Int32>) -> R
+  ) -> R {
+    guard keepsForms else {
+      return body(
+        UnsafeBufferPointer(start: nil, count: 0), UnsafeBufferPointer(start: nil, count: 0))
+    }
+    return bytes.withUnsafeBufferPointer { bytes in
+      offsets.withUnsafeBufferPointer { offsets in body(bytes, offsets) }
+    }
+  }
+
   /// The stable hash of the form with the given id.
   @inline(__always)
   public func hash(_ id: UInt32) -> UInt64 { hashes[Int(id)] }

@@ -64,4 +64,37 @@ struct NumberWordsTests {
     // A run never crosses a sentence.
     #expect(matched("We cut two. Hundred jobs remain.").isEmpty)
   }
+
+  @Test("Numbers with a k, m or bn suffix are numbers, alone or beside number words")
+  func suffixedNumbers() throws {
+    let lexicon = try Self.lexicon()
+    let tokenizer = Tokenizer()
+    func matched(_ text: String) -> Int { lexicon.hits(in: tokenizer.tokenize(text)).count }
+    for text in [
+      "They cut 3k jobs.", "They cut ~2k jobs.", "They cut 1.5k jobs.", "They cut 15K jobs.",
+      "They cut 2m jobs.", "They cut 1.2bn jobs.", "They cut 12,5k jobs.",
+      // Beside a run of number words, which folds the memo's tokens.
+      "They cut 3k warehouse jobs and then two hundred and fifty more.",
+    ] {
+      #expect(matched(text) >= 1, "\(text)")
+    }
+    for text in [
+      "They cut 3km jobs.", "They cut 2x jobs.", "They cut 4th jobs.", "They cut k jobs.",
+      "They cut bn jobs.",
+    ] {
+      #expect(matched(text) == 0, "\(text)")
+    }
+  }
+
+  @Test("The suffixed-number test reads bytes: digits, inner dots or commas, then k, m or bn")
+  func suffixedNumberForms() {
+    func test(_ form: String) -> Bool {
+      var copy = form
+      return copy.withUTF8 { NumberWords.isSuffixedNumber($0) }
+    }
+    for form in ["3k", "1.5k", "12,5k", "2m", "1.2bn", "10000k"] { #expect(test(form), "\(form)") }
+    for form in ["k", "3", "3km", "3.k", "bn", "3b", "x3k", "3kk", "2mn", ""] {
+      #expect(!test(form), "\(form)")
+    }
+  }
 }

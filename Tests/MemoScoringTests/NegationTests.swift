@@ -273,4 +273,79 @@ struct NegationTests {
       "No. The roles are going because a client left.")
     #expect(cuts.aiReason == .denied)
   }
+
+  @Test("A question about why cuts are made presupposes them, and its answer gives the reason")
+  func whQuestions() {
+    // The answer names the AI: explicit, with or without a causal word of its own.
+    for memo in [
+      card("Why are we cutting 400 jobs? Because our copilots let each engineer do more."),
+      card("Can you say what's behind the 1.5k role eliminations?", "Honestly, it's gen AI."),
+      card("Why are we cutting 400 jobs?", "Yes.", "Our AI agents now do that work."),
+    ] {
+      #expect(memo.aiReason == .explicit)
+      #expect(memo.announcesCuts)
+    }
+    // A question word presupposes the cut; AI nearby without an answer is implied.
+    #expect(
+      card("How many jobs are being cut? About 1.2k. The AI plan continues.").aiReason == .implied)
+    // Hypothetical, conditional, avoidance and yes/no questions presuppose nothing.
+    for text in [
+      "Why would we cut jobs when our AI tools make us faster?",
+      "What happens to my role if my team is cut? AI training is open to all.",
+      "How do we avoid layoffs? By teaching everyone to use AI.",
+      "Will there be layoffs? Our AI plan is unchanged.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .framing, "\(text)")
+      #expect(!memo.announcesCuts, "\(text)")
+    }
+    // An answer that is not about the question's AI: a sentence in between breaks the link.
+    #expect(
+      card("Why are we cutting 40 roles? We overhired in 2022. Our AI work continues.").aiReason
+        == .implied)
+  }
+
+  @Test("A denying opening clause negates the claim before it; the rest is its own clause")
+  func leadingDenial() {
+    let memo = card("Did AI take these jobs? No, we overhired and are cutting 120 roles.")
+    #expect(memo.aiReason == .denied)
+    #expect(memo.announcesCuts)
+    #expect(memo.score == 0)
+    #expect(
+      card(
+        "People will assume the 10% cut is about machine learning. It really isn't; our ML team is growing."
+      )
+      .aiReason == .denied)
+    // A clause with more than the denial is a claim of its own.
+    #expect(
+      card("It isn't easy; we are cutting 200 jobs because AI now handles the work.").aiReason
+        == .explicit)
+  }
+
+  @Test("Declining to comment is no denial; an open question asserts no cause")
+  func decliningToComment() {
+    let memo = card(
+      "Is it a coincidence that the company cut 500 jobs the month it launched an AI assistant?"
+        + " Executives would not say.")
+    #expect(memo.aiReason == .implied)
+    #expect(
+      card("Executives would not say whether AI was behind the 300 job cuts.").aiReason == .implied)
+  }
+
+  @Test("A correction retracts what an earlier version reported")
+  func corrections() {
+    let memo = card(
+      "Correction: An earlier version of this story said the 400 job cuts were caused by AI."
+        + " The bank says the cuts are due to the closure of its mortgage unit.")
+    #expect(memo.aiReason == .denied)
+    #expect(memo.score == 0)
+    #expect(
+      card("Some reports incorrectly said the 200 job cuts were driven by AI.").aiReason == .denied)
+    // The retraction ends with its clause; the earlier version is no pronoun subject.
+    #expect(
+      card(
+        "An earlier version of this memo said we would hire 20 people; we now plan to cut 20 jobs because of AI."
+      )
+      .aiReason == .explicit)
+  }
 }
