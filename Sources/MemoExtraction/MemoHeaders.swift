@@ -150,9 +150,14 @@ struct MemoHeaders: Sendable, Equatable {
   /// cannot have such a key. Lines opening with white space or a non-ASCII byte are left to
   /// `headerField` itself (they may start with Unicode white space it trims).
   static func mayStartWithHeaderKey(_ line: String) -> Bool {
+    mayStartWithHeaderKey(utf8: line.utf8)
+  }
+
+  /// `mayStartWithHeaderKey` over a line's UTF-8 bytes (plain-text reading's line buffer).
+  static func mayStartWithHeaderKey(utf8: some Sequence<UInt8>) -> Bool {
     var key: UInt64 = 0
     var length = 0
-    var bytes = line.utf8.makeIterator()
+    var bytes = utf8.makeIterator()
     while let byte = bytes.next() {
       let lower = byte | 0x20
       if lower >= 0x61 && lower <= 0x7A {

@@ -75,12 +75,16 @@ enum PlainTextReader {
   /// Reads a plain-text document (a `.txt` file or a plain-text email body); `topMatter`
   /// takes a title, byline, dateline and letterhead off its top (not for email bodies, whose
   /// headers say all that).
+  ///
+  /// Its lines are byte ranges of one buffer (`TextLines`), classified on their bytes; each
+  /// paragraph is made a `String` once.
   static func readText(utf8: [UInt8], topMatter: Bool = true) -> Content {
-    let (fields, rest) = frontMatter(lines(utf8))
-    var lines = Array(rest)
+    let text = TextLines(utf8: utf8)
+    let (fields, rest) = text.frontMatter()
+    var lines = Array(text.lines[rest...])
     var content = Content(paragraphs: [], frontMatter: fields)
-    if topMatter { TopMatter.take(from: &lines, into: &content) }
-    content.paragraphs = LineUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
+    if topMatter { TopMatter.take(from: &lines, in: text, into: &content) }
+    content.paragraphs = LineUnwrapper.paragraphs(lines, in: text, dropPageFurniture: true)
       .map(stripListMarker).filter { !$0.isEmpty }
     if let title = content.title, content.paragraphs.first == title {
       content.paragraphs.removeFirst()
