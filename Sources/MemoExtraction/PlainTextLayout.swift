@@ -128,6 +128,39 @@ enum LineUnwrapper {
     return result
   }
 
+  /// The line's length and the offset of its first space (its length when it has none), in
+  /// scalars counted as UTF-8 lead bytes; after the first space, eight bytes at a time while
+  /// they are ASCII.
+  static func lengthAndFirstWord(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    let count = bytes.count
+    var length = 0
+    var index = 0
+    var firstWord = -1
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x20 {
+        firstWord = length
+        break
+      }
+      if byte & 0xC0 != 0x80 { length += 1 }
+      index += 1
+    }
+    if firstWord < 0 { return (length, length) }
+    if let base = bytes.baseAddress {
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        length += 8
+        index += 8
+      }
+    }
+    while index < count {
+      if bytes[index] & 0xC0 != 0x80 { length += 1 }
+      index += 1
+    }
+    return (length, firstWord)
+  }
+
   /// Whether the text's last `Character` is "-" and the one before it is not a space (as
   /// `hasSuffix("-") && !hasSuffix(" -")`), read from the last bytes when they are ASCII.
   static func endsWithHyphen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -182,15 +215,7 @@ enum LineUnwrapper {
       return line
     }
     let bytes = UnsafeBufferPointer(rebasing: buffer[textLine.start..<textLine.end])
-    // Characters counted as UTF-8 lead bytes.
-    var length = 0
-    var firstWord = -1
-    for byte in bytes where byte & 0xC0 != 0x80 {
-      if byte == 0x20, firstWord < 0 { firstWord = length }
-      length += 1
-    }
-    line.length = length
-    line.firstWord = firstWord < 0 ? length : firstWord
+    (line.length, line.firstWord) = lengthAndFirstWord(bytes)
     if dropPageFurniture && mayBeFurniture(bytes)
       && TextUnwrapper.isPageFurniture(String(decoding: bytes, as: UTF8.self))
     {
@@ -384,7 +409,9 @@ enum TopMatter {
         continue
       }
       // A header line ("Date: …") is no dateline: checked first, it spares parsing its date.
-      if line.utf8.count <= 40, MemoHeaders.headerField(line) == nil, standsAlone || !sawBody,
+      // The year's digits are looked for first, as `normalize` would: most lines have none.
+      if line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
+        MemoHeaders.headerField(line) == nil, standsAlone || !sawBody,
         let date = DateNormalizer.normalize(line)
       {
         if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
@@ -479,6 +506,11 @@ enum TopMatter {
   /// "By Dana Whitfield", "By Dana Whitfield, CEO | March 4, 2026", "Posted by Dana on
   /// March 4, 2026": the author, and a date when the line has one.
   static func byline(_ text: String) -> (author: String, date: String?)? {
+    // Every prefix below starts with an ASCII "B", "P" or "W" (no other scalar is
+    // canonically equivalent to one of them).
+    guard let first = text.utf8.first, first == 0x42 || first == 0x50 || first == 0x57 else {
+      return nil
+    }
     var rest: Substring
     if text.hasPrefix("By ") || text.hasPrefix("BY ") {
       rest = text.dropFirst(3)
@@ -525,23 +557,31 @@ extension Substring {
   /// must start with an ASCII byte so the match starts on a character. Faster than
   /// Foundation's `range(of:)` for the short separators searched here.
   func firstByteRange(of needle: String) -> Range<String.Index>? {
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return nil }
-    let bytes = utf8
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      if bytes[index] == first {
-        var cursor = index
-        var matched = 0
-        while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
-          cursor = bytes.index(after: cursor)
-          matched += 1
+    // Over contiguous bytes, without copying the needle: offsets found there are turned back
+    // into indices of `utf8` (constant time for native strings).
+    var text = self
+    var pattern = needle
+    let found: Range<Int>? = text.withUTF8 { bytes in
+      pattern.withUTF8 { pattern in
+        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+          if bytes[index] == first {
+            var matched = 1
+            while matched < pattern.count, bytes[index + matched] == pattern[matched] {
+              matched += 1
+            }
+            if matched == pattern.count { return index..<(index + matched) }
+          }
+          index += 1
         }
-        if matched == pattern.count { return index..<cursor }
+        return nil
       }
-      index = bytes.index(after: index)
     }
-    return nil
+    guard let found else { return nil }
+    let lower = utf8.index(startIndex, offsetBy: found.lowerBound)
+    return lower..<utf8.index(lower, offsetBy: found.count)
   }
 }
 

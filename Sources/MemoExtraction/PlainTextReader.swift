@@ -103,6 +103,20 @@ enum PlainTextReader {
     guard let byte = paragraph.utf8.first,
       byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
     else { return paragraph }
+    // "- item" with ASCII around the cut: the marker and space are two `Character`s of their
+    // own and nothing is left to trim.
+    if byte == 0x2D || byte == 0x2A || byte == 0x2B {
+      let bytes = paragraph.utf8
+      var second = bytes.index(after: bytes.startIndex)
+      if second < bytes.endIndex, bytes[second] == 0x20 {
+        second = bytes.index(after: second)
+        if second < bytes.endIndex, let last = bytes.last,
+          bytes[second] > 0x20 && bytes[second] < 0x7F, last > 0x20 && last < 0x7F
+        {
+          return String(paragraph[second...])
+        }
+      }
+    }
     var text = Substring(paragraph)
     if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
       text = text.dropFirst(2)

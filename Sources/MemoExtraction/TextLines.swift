@@ -35,63 +35,73 @@ struct TextLines {
     collapsed.reserveCapacity(raw.count)
     var lines: [Line] = []
     lines.reserveCapacity(raw.count / 32 + 4)
-    raw.withUnsafeBufferPointer { buffer in
-      let count = buffer.count
-      func add(_ start: Int, _ end: Int) {
-        var indent = 0
-        var blank = true
-        var index = start
-        while index < end {
-          let byte = buffer[index]
-          if byte == 0x20 {
-            indent += 1
-          } else if byte == 0x09 {
-            indent += 4
-          } else {
-            blank = false
-            break
-          }
-          index += 1
-        }
-        let from = collapsed.count
-        String.appendCollapsingWhitespace(
-          UnsafeBufferPointer(rebasing: buffer[start..<end]), to: &collapsed)
-        lines.append(
-          Line(
-            start: from, end: collapsed.count, rawStart: start, rawEnd: end, indent: indent,
-            rawIsBlank: blank))
-      }
-      var start = 0
-      var index = 0
-      let ones: UInt64 = 0x0101_0101_0101_0101
-      let highs: UInt64 = 0x8080_8080_8080_8080
-      while index < count {
-        // Eight bytes at a time while none is a line feed or carriage return (a zero byte
-        // in `word ^ LF…` or `word ^ CR…`).
-        if let base = buffer.baseAddress {
-          while index + 8 <= count {
-            let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let lineFeeds = word ^ (ones &* 0x0A)
-            let returns = word ^ (ones &* 0x0D)
-            if ((lineFeeds &- ones) & ~lineFeeds | (returns &- ones) & ~returns) & highs != 0 {
-              break
-            }
-            index += 8
-          }
-          if index >= count { break }
-        }
-        let byte = buffer[index]
-        if byte == 0x0A || byte == 0x0D {
-          add(start, index)
-          if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
-          start = index + 1
-        }
-        index += 1
-      }
-      if start < count { add(start, count) }
-    }
+    raw.withUnsafeBufferPointer { Self.split($0, collapsed: &collapsed, lines: &lines) }
     self.collapsed = collapsed
     self.lines = lines
+  }
+
+  /// Finds the lines of `buffer`, appending each one's collapsed text and its `Line`.
+  private static func split(
+    _ buffer: UnsafeBufferPointer<UInt8>, collapsed: inout [UInt8], lines: inout [Line]
+  ) {
+    let count = buffer.count
+    var start = 0
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    while index < count {
+      // Eight bytes at a time while none is a line feed or carriage return (a zero byte
+      // in `word ^ LF…` or `word ^ CR…`).
+      if let base = buffer.baseAddress {
+        while index + 8 <= count {
+          let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          let lineFeeds = word ^ (ones &* 0x0A)
+          let returns = word ^ (ones &* 0x0D)
+          if ((lineFeeds &- ones) & ~lineFeeds | (returns &- ones) & ~returns) & highs != 0 {
+            break
+          }
+          index += 8
+        }
+        if index >= count { break }
+      }
+      let byte = buffer[index]
+      if byte == 0x0A || byte == 0x0D {
+        add(buffer, start, index, collapsed: &collapsed, lines: &lines)
+        if byte == 0x0D, index + 1 < count, buffer[index + 1] == 0x0A { index += 1 }
+        start = index + 1
+      }
+      index += 1
+    }
+    if start < count { add(buffer, start, count, collapsed: &collapsed, lines: &lines) }
+  }
+
+  /// Appends the line `buffer[start..<end]`.
+  private static func add(
+    _ buffer: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, collapsed: inout [UInt8],
+    lines: inout [Line]
+  ) {
+    var indent = 0
+    var blank = true
+    var index = start
+    while index < end {
+      let byte = buffer[index]
+      if byte == 0x20 {
+        indent += 1
+      } else if byte == 0x09 {
+        indent += 4
+      } else {
+        blank = false
+        break
+      }
+      index += 1
+    }
+    let from = collapsed.count
+    String.appendCollapsingWhitespace(
+      UnsafeBufferPointer(rebasing: buffer[start..<end]), to: &collapsed)
+    lines.append(
+      Line(
+        start: from, end: collapsed.count, rawStart: start, rawEnd: end, indent: indent,
+        rawIsBlank: blank))
   }
 
   /// `input` when it is well-formed UTF-8, else its bytes with U+FFFD for ill-formed ones.

@@ -177,4 +177,38 @@ struct PlainTextLinesTests {
       #expect(bytes.withUnsafeBufferPointer(FormatSniffer.controlCount) == reference, "\(bytes)")
     }
   }
+
+  @Test("list markers, byte searches and line lengths agree with the code they replaced")
+  func shortcuts() {
+    let samples =
+      Self.lines + ReadingFastPathTests.edgeCases
+      + ReadingFastPathTests.randomStrings(count: 3000, seed: 69)
+      + ReadingFastPathTests.randomStrings(count: 2000, seed: 70).map { "- " + $0 }
+      + ReadingFastPathTests.randomStrings(count: 1000, seed: 71).map { "* a" + $0 + "b" }
+      + ReadingFastPathTests.randomStrings(count: 1000, seed: 72).map { "+" + $0 }
+    for text in samples {
+      #expect(
+        PlainTextReader.stripListMarker(text) == ReferencePlainText.stripListMarker(text),
+        "\(text.debugDescription)")
+      for needle in [" | ", " — ", ", ", " on ", "a", "x", "é", "- ", " at ", "bb"] {
+        for piece in [Substring(text), text.dropFirst(), text.dropLast(2)] {
+          #expect(
+            piece.firstByteRange(of: needle)
+              == ReferencePlainText.firstByteRange(of: needle, in: piece),
+            "\(piece.debugDescription) \(needle)")
+        }
+      }
+      var line = text.collapsingWhitespace
+      let reference = line.utf8.reduce(into: (length: 0, firstWord: -1)) { result, byte in
+        guard byte & 0xC0 != 0x80 else { return }
+        if byte == 0x20, result.firstWord < 0 { result.firstWord = result.length }
+        result.length += 1
+      }
+      let fast = line.withUTF8 { LineUnwrapper.lengthAndFirstWord($0) }
+      #expect(fast.0 == reference.length, "\(line.debugDescription)")
+      #expect(
+        fast.1 == (reference.firstWord < 0 ? reference.length : reference.firstWord),
+        "\(line.debugDescription)")
+    }
+  }
 }

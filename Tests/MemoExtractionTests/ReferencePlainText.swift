@@ -10,7 +10,7 @@ enum ReferencePlainText {
     var content = PlainTextReader.Content(paragraphs: [], frontMatter: fields)
     if topMatter { ReferenceTopMatter.take(from: &lines, into: &content) }
     content.paragraphs = ReferenceUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
-      .map(PlainTextReader.stripListMarker).filter { !$0.isEmpty }
+      .map(ReferencePlainText.stripListMarker).filter { !$0.isEmpty }
     if let title = content.title, content.paragraphs.first == title {
       content.paragraphs.removeFirst()
     }
@@ -20,6 +20,43 @@ enum ReferencePlainText {
       (content.date, content.dateSource) = (date, "dateline")
     }
     return content
+  }
+}
+
+extension ReferencePlainText {
+  /// `PlainTextReader.stripListMarker` before its ASCII shortcut.
+  static func stripListMarker(_ paragraph: String) -> String {
+    guard let byte = paragraph.utf8.first,
+      byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
+    else { return paragraph }
+    var text = Substring(paragraph)
+    if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
+      text = text.dropFirst(2)
+    } else if TextUnwrapper.isNumberedItem(paragraph) {
+      text = text.drop { $0.isNumber }.dropFirst(2)
+    }
+    return String(text).trimmed
+  }
+
+  /// `Substring.firstByteRange(of:)` as it was, over the `utf8` view.
+  static func firstByteRange(of needle: String, in text: Substring) -> Range<String.Index>? {
+    let pattern = Array(needle.utf8)
+    guard let first = pattern.first else { return nil }
+    let bytes = text.utf8
+    var index = bytes.startIndex
+    while index < bytes.endIndex {
+      if bytes[index] == first {
+        var cursor = index
+        var matched = 0
+        while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
+          cursor = bytes.index(after: cursor)
+          matched += 1
+        }
+        if matched == pattern.count { return index..<cursor }
+      }
+      index = bytes.index(after: index)
+    }
+    return nil
   }
 }
 
