@@ -211,4 +211,32 @@ struct PlainTextLinesTests {
         "\(line.debugDescription)")
     }
   }
+
+  @Test("ASCII searches in header values agree with the Character searches")
+  func asciiSearches() {
+    let samples =
+      Self.lines + ReadingFastPathTests.edgeCases
+      + ReadingFastPathTests.randomStrings(count: 3000, seed: 73)
+      + ReadingFastPathTests.randomStrings(count: 2000, seed: 74).map { "Dana <" + $0 + ">" }
+      + ReadingFastPathTests.randomStrings(count: 2000, seed: 75).map { $0 + ", CEO @" + $0 }
+      + ["a<\u{0301}b", "a,\u{0301}", "\u{0600},x", "d@a.example", "d@\u{0301}a", "a b@c"]
+    for text in samples {
+      for (byte, character) in [(0x3C, "<"), (0x2C, ","), (0x3A, ":"), (0x40, "@")]
+        as [(
+          UInt8, Character
+        )]
+      {
+        #expect(
+          MemoHeaders.firstASCII(byte, in: text) == text.firstIndex(of: character),
+          "\(text.debugDescription) \(character)")
+      }
+      for (byte, needle) in [(0x40, "@"), (0x20, " ")] as [(UInt8, String)] {
+        if let fast = MemoHeaders.asciiContains(text, byte) {
+          #expect(fast == text.contains(needle), "\(text.debugDescription) \(needle)")
+        } else {
+          #expect(text.utf8.contains { $0 >= 0x80 }, "\(text.debugDescription)")
+        }
+      }
+    }
+  }
 }
