@@ -365,6 +365,66 @@ enum MemoAssembler {
 enum FormatSniffer {
   /// The kind of binary file the bytes are ("a PDF document"), or nil for text-like bytes.
   static func binaryKind(_ bytes: [UInt8]) -> String? {
+    // Every magic number starts with one of these bytes: text rarely does, and then skips
+    // the comparisons.
+    if let first = bytes.first, magicFirstBytes.contains(first) {
+      if let kind = magicKind(bytes) { return kind }
+    }
+    // NUL bytes outside a UTF-16 pattern mean binary data.
+    let head = bytes.prefix(8192)
+    let hasNUL = head.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
+    if hasNUL {
+      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        || TextDecoding.utf32WithoutMark(bytes) != nil
+        || TextDecoding.utf16WithoutMark(bytes) != nil
+      {
+        return nil
+      }
+      return "a binary file"
+    }
+    // Control characters other than tabs, line breaks, form feeds and the escape and shift
+    // bytes of ISO-2022 are rare in text.
+    let controls = head.withUnsafeBufferPointer(Self.controlCount)
+    if head.count >= 64 && controls * 20 > head.count { return "a binary file" }
+    return nil
+  }
+
+  /// How many bytes are controls other than tabs, line breaks, form feeds and the escape and
+  /// shift bytes of ISO-2022; eight bytes at a time while none is below 0x20.
+  static func controlCount(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    func isControl(_ byte: UInt8) -> Bool {
+      byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
+        && byte != 0x0C && byte != 0x1B && byte != 0x0E && byte != 0x0F
+    }
+    var controls = 0
+    var index = 0
+    let count = bytes.count
+    if let base = bytes.baseAddress {
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // Some byte below 0x20 (exact: no byte below it is missed).
+        if (word &- ones &* 0x20) & ~word & (ones &* 0x80) != 0 {
+          for offset in index..<(index + 8) where isControl(bytes[offset]) { controls += 1 }
+        }
+        index += 8
+      }
+    }
+    while index < count {
+      if isControl(bytes[index]) { controls += 1 }
+      index += 1
+    }
+    return controls
+  }
+
+  /// The first bytes of the magic numbers `magicKind` knows.
+  private static let magicFirstBytes: [UInt8] = [
+    0x25, 0x89, 0xFF, 0x47, 0x52, 0x50, 0xD0, 0x1F, 0x7F, 0x49, 0x4D, 0x42, 0xFD, 0x37,
+  ]
+
+  /// The kind of file a magic number at the start names.
+  private static func magicKind(_ bytes: [UInt8]) -> String? {
     func starts(_ magic: [UInt8]) -> Bool { bytes.starts(with: magic) }
     if starts(Array("%PDF".utf8)) { return "a PDF document" }
     if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
@@ -383,29 +443,6 @@ enum FormatSniffer {
     if starts([0x42, 0x5A, 0x68]) { return "a bzip2 archive" }
     if starts([0xFD, 0x37, 0x7A, 0x58, 0x5A]) { return "an xz archive" }
     if starts(Array("7z".utf8) + [0xBC, 0xAF]) { return "a 7-Zip archive" }
-    // NUL bytes outside a UTF-16 pattern mean binary data.
-    let head = bytes.prefix(8192)
-    let hasNUL = head.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
-    if hasNUL {
-      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
-        || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
-        || TextDecoding.utf32WithoutMark(bytes) != nil
-        || TextDecoding.utf16WithoutMark(bytes) != nil
-      {
-        return nil
-      }
-      return "a binary file"
-    }
-    // Control characters other than tabs, line breaks, form feeds and the escape and shift
-    // bytes of ISO-2022 are rare in text.
-    var controls = 0
-    for byte in head
-    where byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D
-      && byte != 0x0C && byte != 0x1B && byte != 0x0E && byte != 0x0F
-    {
-      controls += 1
-    }
-    if head.count >= 64 && controls * 20 > head.count { return "a binary file" }
     return nil
   }
 

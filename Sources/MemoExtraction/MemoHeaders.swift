@@ -74,20 +74,38 @@ struct MemoHeaders: Sendable, Equatable {
 
   /// `line.firstIndex(of: ":")`, found over the bytes when the line is ASCII up to the colon
   /// and the byte after it is ASCII too (the colon is then a `Character` of its own).
-  static func firstColon(_ line: String) -> String.Index? {
+  static func firstColon(_ line: String) -> String.Index? { firstASCII(0x3A, in: line) }
+
+  /// `line.firstIndex(of: Character(byte))` for an ASCII `byte` other than CR and LF, found
+  /// over the bytes as `firstColon` finds the colon.
+  static func firstASCII(_ target: UInt8, in line: String) -> String.Index? {
     let utf8 = line.utf8
     var index = utf8.startIndex
     while index < utf8.endIndex {
       let byte = utf8[index]
-      if byte >= 0x80 { return line.firstIndex(of: ":") }
-      if byte == 0x3A {
+      if byte >= 0x80 { return line.firstIndex(of: Character(Unicode.Scalar(target))) }
+      if byte == target {
         let next = utf8.index(after: index)
         if next == utf8.endIndex || utf8[next] < 0x80 { return index }
-        return line.firstIndex(of: ":")
+        return line.firstIndex(of: Character(Unicode.Scalar(target)))
       }
       index = utf8.index(after: index)
     }
     return nil
+  }
+
+  /// `text.contains(needle)` for a one-byte ASCII `needle` other than CR and LF, over the
+  /// bytes when `text` is ASCII (each byte a `Character` but CR LF pairs); nil for other text.
+  static func asciiContains(_ text: String, _ needle: UInt8) -> Bool? {
+    var text = text
+    return text.withUTF8 { bytes -> Bool? in
+      var found = false
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == needle { found = true }
+      }
+      return found
+    }
   }
 
   /// Reads header lines at the start of `paragraphs` and returns them with the headers removed.
@@ -150,9 +168,14 @@ struct MemoHeaders: Sendable, Equatable {
   /// cannot have such a key. Lines opening with white space or a non-ASCII byte are left to
   /// `headerField` itself (they may start with Unicode white space it trims).
   static func mayStartWithHeaderKey(_ line: String) -> Bool {
+    mayStartWithHeaderKey(utf8: line.utf8)
+  }
+
+  /// `mayStartWithHeaderKey` over a line's UTF-8 bytes (plain-text reading's line buffer).
+  static func mayStartWithHeaderKey(utf8: some Sequence<UInt8>) -> Bool {
     var key: UInt64 = 0
     var length = 0
-    var bytes = line.utf8.makeIterator()
+    var bytes = utf8.makeIterator()
     while let byte = bytes.next() {
       let lower = byte | 0x20
       if lower >= 0x61 && lower <= 0x7A {
@@ -279,7 +302,7 @@ struct MemoHeaders: Sendable, Equatable {
   /// "All Acme Foods employees" → "Acme Foods"; "Everyone at Acme" → "Acme".
   static func companyAddressed(_ value: String) -> String? {
     var text = value.trimmed
-    if let open = text.firstIndex(of: "<") { text = String(text[..<open]).trimmed }
+    if let open = firstASCII(0x3C, in: text) { text = String(text[..<open]).trimmed }
     text = text.trimmingScalars { $0 == "\"" || $0 == "'" }
     let lower = text.lowercased()
     if lower.hasPrefix("everyone at ") {
@@ -301,11 +324,13 @@ struct MemoHeaders: Sendable, Equatable {
   /// The address in `Dana <dana@acme.example>` or a bare `dana@acme.example`.
   static func emailAddress(_ value: String) -> String? {
     var text = value
-    if let open = text.firstIndex(of: "<"), let close = text.lastIndex(of: ">"), open < close {
+    if let open = firstASCII(0x3C, in: text), let close = text.lastIndex(of: ">"), open < close {
       text = String(text[text.index(after: open)..<close])
     }
     let candidate = text.trimmed
-    return candidate.contains("@") && !candidate.contains(" ") ? candidate : nil
+    let hasAt = asciiContains(candidate, 0x40) ?? candidate.contains("@")
+    let hasSpace = asciiContains(candidate, 0x20) ?? candidate.contains(" ")
+    return hasAt && !hasSpace ? candidate : nil
   }
 
   /// The company a sender's domain names, spelled as the memo spells it.
@@ -387,13 +412,13 @@ struct MemoHeaders: Sendable, Equatable {
   /// a bare address stays an address.
   static func personName(_ raw: String) -> String? {
     var value = raw.trimmed
-    if let open = value.firstIndex(of: "<"), value.hasSuffix(">") {
+    if let open = firstASCII(0x3C, in: value), value.hasSuffix(">") {
       let name = value[..<open].trimmed.trimmingScalars { $0 == "\"" || $0 == "'" }
       value =
         name.isEmpty
         ? String(value[value.index(after: open)..<value.index(before: value.endIndex)]) : name
     }
-    if let comma = value.firstIndex(of: ",") { value = String(value[..<comma]) }
+    if let comma = firstASCII(0x2C, in: value) { value = String(value[..<comma]) }
     for separator in [" - ", " – ", " — ", " (", " | "] {
       if let range = Substring(value).firstByteRange(of: separator) {
         value = String(value[..<range.lowerBound])

@@ -239,7 +239,7 @@ extension StringProtocol {
 extension String {
   /// True when no byte could be white space to collapse: single ASCII spaces between other
   /// characters, no control bytes, and no lead byte of a Unicode space.
-  fileprivate static func isCollapsedASCIISpacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+  static func isCollapsedASCIISpacing(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     var previousSpace = true
     var index = 0
     let count = bytes.count
@@ -291,41 +291,54 @@ extension String {
       if Self.isCollapsedASCIISpacing(bytes) { return self }
       var output: [UInt8] = []
       output.reserveCapacity(bytes.count)
-      var pendingSpace = false
-      var index = 0
-      let count = bytes.count
-      while index < count {
-        let byte = bytes[index]
-        if byte < 0x80 {
-          index += 1
-          if byte <= 0x20 {
-            pendingSpace = !output.isEmpty
-            continue
-          }
-          if pendingSpace {
-            output.append(0x20)
-            pendingSpace = false
-          }
-          output.append(byte)
-          continue
-        }
-        // Valid UTF-8 (a String's): decode the scalar to look up its properties.
-        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-        if value == 0x200B || Unicode.Scalar(value)?.properties.isWhitespace == true {
-          pendingSpace = !output.isEmpty
-          index += length
+      Self.appendCollapsingWhitespace(bytes, to: &output)
+      return String(decoding: output, as: UTF8.self)
+    }
+  }
+
+  /// Appends well-formed UTF-8 `bytes` to `output` as `collapsingWhitespace` would make them
+  /// (plain-text reading collapses every line of a file into one buffer this way).
+  static func appendCollapsingWhitespace(
+    _ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]
+  ) {
+    if isCollapsedASCIISpacing(bytes) {
+      output.append(contentsOf: bytes)
+      return
+    }
+    let base = output.count
+    var pendingSpace = false
+    var index = 0
+    let count = bytes.count
+    while index < count {
+      let byte = bytes[index]
+      if byte < 0x80 {
+        index += 1
+        if byte <= 0x20 {
+          pendingSpace = output.count > base
           continue
         }
         if pendingSpace {
           output.append(0x20)
           pendingSpace = false
         }
-        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-        index += length
+        output.append(byte)
+        continue
       }
-      return String(decoding: output, as: UTF8.self)
+      // Valid UTF-8 (a String's): decode the scalar to look up its properties.
+      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+      var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+      for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+      if value == 0x200B || Unicode.Scalar(value)?.properties.isWhitespace == true {
+        pendingSpace = output.count > base
+        index += length
+        continue
+      }
+      if pendingSpace {
+        output.append(0x20)
+        pendingSpace = false
+      }
+      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+      index += length
     }
   }
 }

@@ -21,7 +21,9 @@ enum LineUnwrapper {
   static let minWrappedLines = 3
 
   private struct Line {
-    var text: String
+    /// The collapsed text: bytes `start..<end` of the line buffer.
+    var start: Int
+    var end: Int
     var length: Int
     var indent: Int
     var firstWord: Int
@@ -29,9 +31,26 @@ enum LineUnwrapper {
     enum Kind { case blank, furniture, header, listItem, text }
   }
 
-  static func paragraphs(fromLines raw: [String], dropPageFurniture: Bool) -> [String] {
-    let lines = raw.map { classify($0, dropPageFurniture: dropPageFurniture) }
-    let width = wrapWidth(lines)
+  /// The paragraphs of `lines` (ranges of `text`'s buffer): each line classified on its bytes,
+  /// each paragraph joined as UTF-8 and made a `String` once.
+  static func paragraphs(
+    _ lines: some Collection<TextLines.Line>, in text: TextLines, dropPageFurniture: Bool
+  ) -> [String] {
+    text.collapsed.withUnsafeBufferPointer { buffer in
+      paragraphs(lines, buffer: buffer, dropPageFurniture: dropPageFurniture)
+    }
+  }
+
+  private static func paragraphs(
+    _ textLines: some Collection<TextLines.Line>, buffer: UnsafeBufferPointer<UInt8>,
+    dropPageFurniture: Bool
+  ) -> [String] {
+    func bytes(_ line: Line) -> UnsafeBufferPointer<UInt8> {
+      UnsafeBufferPointer(rebasing: buffer[line.start..<line.end])
+    }
+    func string(_ line: Line) -> String { String(decoding: bytes(line), as: UTF8.self) }
+    let lines = textLines.map { classify($0, buffer: buffer, dropPageFurniture: dropPageFurniture) }
+    let width = wrapWidth(lines, buffer: buffer)
     var result: [String] = []
     // The paragraph being joined, as UTF-8: made a `String` once, when it is finished.
     var current: [UInt8] = []
@@ -44,13 +63,13 @@ enum LineUnwrapper {
       currentIsItem = false
       previous = nil
     }
-    func start(_ text: String) {
+    func start(_ line: Line) {
       current.removeAll(keepingCapacity: true)
-      current.append(contentsOf: text.utf8)
+      current.append(contentsOf: bytes(line))
     }
-    func join(_ text: String) {
+    func join(_ line: Line) {
       current.append(0x20)
-      current.append(contentsOf: text.utf8)
+      current.append(contentsOf: bytes(line))
     }
     for line in lines {
       switch line.kind {
@@ -63,11 +82,11 @@ enum LineUnwrapper {
         continue
       case .header:
         finish()
-        result.append(line.text)
+        result.append(string(line))
         continue
       case .listItem:
         finish()
-        start(line.text)
+        start(line)
         currentIsItem = true
         previous = line
         continue
@@ -75,30 +94,33 @@ enum LineUnwrapper {
       }
       defer { pageBreak = false }
       guard let last = previous else {
-        if pageBreak, let before = result.last, !endsSentence(before), startsLowercase(line.text) {
+        if pageBreak, let before = result.last, !endsSentence(before),
+          startsLowercase(bytes(line))
+        {
           // A paragraph cut by a page number or a form feed.
-          start(result.removeLast())
-          join(line.text)
+          current.removeAll(keepingCapacity: true)
+          current.append(contentsOf: result.removeLast().utf8)
+          join(line)
         } else {
-          start(line.text)
+          start(line)
         }
         previous = line
         continue
       }
-      if last.text.hasSuffix("-"), !last.text.hasSuffix(" -"), startsLowercase(line.text) {
+      if endsWithHyphen(bytes(last)), startsLowercase(bytes(line)) {
         // The last `Character` is "-", a byte of its own.
         current.removeLast()
-        current.append(contentsOf: line.text.utf8)
+        current.append(contentsOf: bytes(line))
       } else if currentIsItem, line.indent > last.indent || line.indent >= 2 {
-        join(line.text)
-      } else if !endsSentence(last.text), startsLowercase(line.text) {
+        join(line)
+      } else if !endsSentence(bytes(last)), startsLowercase(bytes(line)) {
         // A sentence running on, whatever the line lengths.
-        join(line.text)
+        join(line)
       } else if let width, last.length + 1 + line.firstWord > width {
-        join(line.text)
+        join(line)
       } else {
         finish()
-        start(line.text)
+        start(line)
       }
       previous = line
     }
@@ -106,16 +128,70 @@ enum LineUnwrapper {
     return result
   }
 
+  /// The line's length and the offset of its first space (its length when it has none), in
+  /// scalars counted as UTF-8 lead bytes; after the first space, eight bytes at a time while
+  /// they are ASCII.
+  static func lengthAndFirstWord(_ bytes: UnsafeBufferPointer<UInt8>) -> (Int, Int) {
+    let count = bytes.count
+    var length = 0
+    var index = 0
+    var firstWord = -1
+    while index < count {
+      let byte = bytes[index]
+      if byte == 0x20 {
+        firstWord = length
+        break
+      }
+      if byte & 0xC0 != 0x80 { length += 1 }
+      index += 1
+    }
+    if firstWord < 0 { return (length, length) }
+    if let base = bytes.baseAddress {
+      while index + 8 <= count {
+        let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 != 0 { break }
+        length += 8
+        index += 8
+      }
+    }
+    while index < count {
+      if bytes[index] & 0xC0 != 0x80 { length += 1 }
+      index += 1
+    }
+    return (length, firstWord)
+  }
+
+  /// Whether the text's last `Character` is "-" and the one before it is not a space (as
+  /// `hasSuffix("-") && !hasSuffix(" -")`), read from the last bytes when they are ASCII.
+  static func endsWithHyphen(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = bytes.count
+    guard count > 0, bytes[count - 1] == 0x2D else { return false }
+    if count == 1 { return true }
+    // ASCII before the hyphen: a `Character` boundary (no Prepend or CR is ASCII but CR,
+    // which collapsed lines do not hold). A space there needs the byte before it too.
+    let before = bytes[count - 2]
+    if before < 0x80 && before != 0x0D {
+      guard before == 0x20 else { return true }
+      if count == 2 { return false }
+      let earlier = bytes[count - 3]
+      if earlier < 0x80 && earlier != 0x0D { return false }
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return text.hasSuffix("-") && !text.hasSuffix(" -")
+  }
+
   /// The wrap column of a hard-wrapped text, or nil when lines are paragraphs of their own.
-  private static func wrapWidth(_ lines: [Line]) -> Int? {
+  private static func wrapWidth(_ lines: [Line], buffer: UnsafeBufferPointer<UInt8>) -> Int? {
     var lengths: [Int] = []
     var runsOn = false
     for index in lines.indices.dropLast()
     where lines[index].kind == .text && lines[index + 1].kind == .text {
       lengths.append(lines[index].length)
       // A sentence carried over to a line starting in lower case shows the text is wrapped.
-      if !runsOn, lines[index].length >= minWrapWidth, !endsSentence(lines[index].text),
-        startsLowercase(lines[index + 1].text)
+      if !runsOn, lines[index].length >= minWrapWidth,
+        !endsSentence(UnsafeBufferPointer(rebasing: buffer[lines[index].start..<lines[index].end])),
+        startsLowercase(
+          UnsafeBufferPointer(rebasing: buffer[lines[index + 1].start..<lines[index + 1].end]))
       {
         runsOn = true
       }
@@ -128,41 +204,27 @@ enum LineUnwrapper {
     return lengths.last { $0 <= high + high / 8 } ?? high
   }
 
-  private static func classify(_ raw: String, dropPageFurniture: Bool) -> Line {
-    var indent = 0
-    for byte in raw.utf8 {
-      if byte == 0x20 {
-        indent += 1
-      } else if byte == 0x09 {
-        indent += 4
-      } else {
-        break
-      }
-    }
-    let text = raw.collapsingWhitespace
-    var line = Line(text: text, length: 0, indent: indent, firstWord: 0, kind: .text)
-    if text.isEmpty {
+  private static func classify(
+    _ textLine: TextLines.Line, buffer: UnsafeBufferPointer<UInt8>, dropPageFurniture: Bool
+  ) -> Line {
+    var line = Line(
+      start: textLine.start, end: textLine.end, length: 0, indent: textLine.indent,
+      firstWord: 0, kind: .text)
+    if textLine.isEmpty {
       line.kind = .blank
       return line
     }
-    // Characters counted as UTF-8 lead bytes, over the contiguous bytes.
-    var bytes = text
-    let (length, firstWord) = bytes.withUTF8 { buffer in
-      var length = 0
-      var firstWord = -1
-      for byte in buffer where byte & 0xC0 != 0x80 {
-        if byte == 0x20, firstWord < 0 { firstWord = length }
-        length += 1
-      }
-      return (length, firstWord)
-    }
-    line.length = length
-    line.firstWord = firstWord < 0 ? length : firstWord
-    if dropPageFurniture && mayBeFurniture(text) && TextUnwrapper.isPageFurniture(text) {
+    let bytes = UnsafeBufferPointer(rebasing: buffer[textLine.start..<textLine.end])
+    (line.length, line.firstWord) = lengthAndFirstWord(bytes)
+    if dropPageFurniture && mayBeFurniture(bytes)
+      && TextUnwrapper.isPageFurniture(String(decoding: bytes, as: UTF8.self))
+    {
       line.kind = .furniture
-    } else if MemoHeaders.headerField(text) != nil {
+    } else if MemoHeaders.mayStartWithHeaderKey(utf8: bytes),
+      MemoHeaders.parseHeaderField(String(decoding: bytes, as: UTF8.self)) != nil
+    {
       line.kind = .header
-    } else if isListItem(text) {
+    } else if isListItem(bytes) {
       line.kind = .listItem
     }
     return line
@@ -175,7 +237,12 @@ enum LineUnwrapper {
   /// feed or non-ASCII (a page number, `- 4 -`) or with `p`/`e` (`Page 4`, `Ex-99`), so short
   /// lines such as `Team,` and `Best,` skip `isPageFurniture`'s lower-casing and filtering.
   static func mayBeFurniture(_ text: String) -> Bool {
-    let bytes = text.utf8
+    var text = text
+    return text.withUTF8 { mayBeFurniture($0) }
+  }
+
+  /// `mayBeFurniture` over a line's bytes.
+  static func mayBeFurniture(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let first = bytes.first else { return true }
     if bytes.count <= 12 {
       guard first < 0x80 else { return true }
@@ -216,6 +283,47 @@ enum LineUnwrapper {
     return TextUnwrapper.isNumberedItem(text)
   }
 
+  /// `isListItem` over a line's bytes: bullets matched as UTF-8, a numbered item read from
+  /// ASCII bytes (a non-ASCII byte among its first six leaves it to the `Character` test).
+  static func isListItem(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard let byte = bytes.first else { return false }
+    let count = bytes.count
+    // The length of a bullet scalar at the start, 0 when there is none.
+    var marker = 0
+    switch byte {
+    case 0x2D, 0x2A, 0x2B: marker = 1
+    case 0xC2: marker = count >= 2 && bytes[1] == 0xB7 ? 2 : 0  // ·
+    case 0xE2:
+      if count >= 3 {
+        switch (bytes[1], bytes[2]) {
+        case (0x80, 0xA2), (0x80, 0x93), (0x97, 0xA6), (0x96, 0xAA), (0x80, 0xA3), (0x97, 0x8F):
+          marker = 3  // • – ◦ ▪ ‣ ●
+        default: break
+        }
+      }
+    default:
+      guard byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) else { return false }
+    }
+    if marker > 0 { return count > marker + 1 && bytes[marker] == 0x20 }
+    if byte >= 0x80 { return TextUnwrapper.isNumberedItem(String(decoding: bytes, as: UTF8.self)) }
+    // The `Character` test reads at most the first five; a sixth ASCII byte (or none) closes
+    // the fifth.
+    for index in 0..<min(count, 6) where bytes[index] >= 0x80 || bytes[index] == 0x0D {
+      return TextUnwrapper.isNumberedItem(String(decoding: bytes, as: UTF8.self))
+    }
+    var digits = 0
+    for index in 0..<count {
+      let character = bytes[index]
+      if character >= 0x30 && character <= 0x39 && digits < 3 {
+        digits += 1
+        continue
+      }
+      return digits > 0 && (character == 0x2E || character == 0x29) && digits + 1 < count
+        && bytes[digits + 1] == 0x20
+    }
+    return false
+  }
+
   private static let bullets: Set<Unicode.Scalar> = [
     "-", "*", "+", "•", "·", "–", "◦", "▪", "‣", "●",
   ]
@@ -223,15 +331,18 @@ enum LineUnwrapper {
   /// Whether the last scalar is one of `.!?:;"”’)`; read from the last bytes (`”` and `’`
   /// are `E2 80 9D` and `E2 80 99` in UTF-8).
   static func endsSentence(_ text: String) -> Bool {
-    let bytes = text.utf8
+    var text = text
+    return text.withUTF8 { endsSentence($0) }
+  }
+
+  /// `endsSentence` over a line's bytes.
+  static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
     guard let last = bytes.last else { return false }
     switch last {
     case 0x2E, 0x21, 0x3F, 0x3A, 0x3B, 0x22, 0x29: return true
     case 0x9D, 0x99:
       guard bytes.count >= 3 else { return false }
-      let end = bytes.endIndex
-      return bytes[bytes.index(end, offsetBy: -3)] == 0xE2
-        && bytes[bytes.index(end, offsetBy: -2)] == 0x80
+      return bytes[bytes.count - 3] == 0xE2 && bytes[bytes.count - 2] == 0x80
     default: return false
     }
   }
@@ -246,6 +357,15 @@ enum LineUnwrapper {
     }
     return text.first?.isLowercase == true
   }
+
+  /// `startsLowercase` over a line's bytes.
+  static func startsLowercase(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    if let first = bytes.first, first < 0x80, first != 0x0D {
+      let second = bytes.count > 1 ? bytes[1] : 0
+      if second < 0x80 { return first >= 0x61 && first <= 0x7A }
+    }
+    return String(decoding: bytes, as: UTF8.self).first?.isLowercase == true
+  }
 }
 
 /// The lines above a plain-text memo's body: a title standing alone on the first line, a
@@ -254,47 +374,55 @@ enum TopMatter {
   /// How many non-blank lines at the top may hold a byline or dateline.
   static let searchedLines = 5
 
-  /// Takes the title, byline, dateline and letterhead off the top of `lines` into `content`.
-  static func take(from lines: inout [String], into content: inout PlainTextReader.Content) {
+  /// Takes the title, byline, dateline and letterhead off the top of `lines` (ranges of
+  /// `text`'s buffer) into `content`; only the lines it examines are made `String`s.
+  static func take(
+    from lines: inout [TextLines.Line], in text: TextLines,
+    into content: inout PlainTextReader.Content
+  ) {
     var examined = 0
     var index = 0
     var sawBody = false
     while index < lines.count, examined < searchedLines {
-      let text = lines[index].collapsingWhitespace
-      if text.isEmpty {
+      if lines[index].isEmpty {
         index += 1
         continue
       }
+      let line = text.string(lines[index])
       examined += 1
-      let standsAlone = isBlank(lines, index + 1)
-      if isMemoWord(text) {
+      let standsAlone = index + 1 >= lines.count || lines[index + 1].rawIsBlank
+      if isMemoWord(line) {
         lines.remove(at: index)
         continue
       }
-      if examined == 1, let company = letterhead(text, lines: lines, after: index) {
+      if examined == 1,
+        let company = letterhead(line, nextLines: lines[(index + 1)...].lazy.map(text.string))
+      {
         content.letterhead = company
         lines.remove(at: index)
         continue
       }
-      if let (author, date) = byline(text) {
+      if let (author, date) = byline(line) {
         content.byline = content.byline ?? author
         if content.date == nil, let date { (content.date, content.dateSource) = (date, "byline") }
         lines.remove(at: index)
         continue
       }
       // A header line ("Date: …") is no dateline: checked first, it spares parsing its date.
-      if text.utf8.count <= 40, MemoHeaders.headerField(text) == nil, standsAlone || !sawBody,
-        let date = DateNormalizer.normalize(text)
+      // The year's digits are looked for first, as `normalize` would: most lines have none.
+      if line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
+        MemoHeaders.headerField(line) == nil, standsAlone || !sawBody,
+        let date = DateNormalizer.normalize(line)
       {
         if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
         lines.remove(at: index)
         continue
       }
-      if examined == 1, !sawBody, content.title == nil, isTitle(text),
+      if examined == 1, !sawBody, content.title == nil, isTitle(line),
         standsAlone
-          || nextIsTopMatter(lines, after: index)
+          || (index + 1 < lines.count && nextIsTopMatter(text.string(lines[index + 1])))
       {
-        (content.title, content.titleSource) = (text, "first-line")
+        (content.title, content.titleSource) = (line, "first-line")
         lines.remove(at: index)
         continue
       }
@@ -303,16 +431,9 @@ enum TopMatter {
     }
   }
 
-  private static func isBlank(_ lines: [String], _ index: Int) -> Bool {
-    index >= lines.count || lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
-  }
-
-  /// The next non-blank line is a byline or a date.
-  private static func nextIsTopMatter(_ lines: [String], after index: Int) -> Bool {
-    guard index + 1 < lines.count else { return false }
-    let next = lines[index + 1].collapsingWhitespace
-    return byline(next) != nil
-      || (next.utf8.count <= 40 && DateNormalizer.normalize(next) != nil)
+  /// The next line (collapsed) is a byline or a date.
+  static func nextIsTopMatter(_ next: String) -> Bool {
+    byline(next) != nil || (next.utf8.count <= 40 && DateNormalizer.normalize(next) != nil)
   }
 
   /// "MEMORANDUM", "MEMO", "INTERNAL MEMO": a form's heading, not the memo's title.
@@ -357,7 +478,8 @@ enum TopMatter {
 
   /// A company in capitals heading a memo without a legal form: "TESSALINE LABS" over memo
   /// headers or a "MEMORANDUM" line.
-  static func letterhead(_ text: String, lines: [String], after index: Int) -> String? {
+  /// `nextLines` are the lines after it, white space collapsed.
+  static func letterhead(_ text: String, nextLines: some Sequence<String>) -> String? {
     // Letterheads with a legal form are `MemoHeaders.split`'s (it also drops a filing's note).
     // A lower-case ASCII letter means the line is not in capitals.
     if text.hasLowercaseASCII || MemoHeaders.letterhead(text) != nil
@@ -370,8 +492,7 @@ enum TopMatter {
       text.allSatisfy({ $0.isLetter || $0 == " " || $0 == "&" || $0 == "-" || $0 == "." })
     else { return nil }
     var following = 0
-    for line in lines[(index + 1)...] {
-      let next = line.collapsingWhitespace
+    for next in nextLines {
       if next.isEmpty { continue }
       following += 1
       if following > 2 { break }
@@ -385,6 +506,11 @@ enum TopMatter {
   /// "By Dana Whitfield", "By Dana Whitfield, CEO | March 4, 2026", "Posted by Dana on
   /// March 4, 2026": the author, and a date when the line has one.
   static func byline(_ text: String) -> (author: String, date: String?)? {
+    // Every prefix below starts with an ASCII "B", "P" or "W" (no other scalar is
+    // canonically equivalent to one of them).
+    guard let first = text.utf8.first, first == 0x42 || first == 0x50 || first == 0x57 else {
+      return nil
+    }
     var rest: Substring
     if text.hasPrefix("By ") || text.hasPrefix("BY ") {
       rest = text.dropFirst(3)
@@ -431,23 +557,31 @@ extension Substring {
   /// must start with an ASCII byte so the match starts on a character. Faster than
   /// Foundation's `range(of:)` for the short separators searched here.
   func firstByteRange(of needle: String) -> Range<String.Index>? {
-    let pattern = Array(needle.utf8)
-    guard let first = pattern.first else { return nil }
-    let bytes = utf8
-    var index = bytes.startIndex
-    while index < bytes.endIndex {
-      if bytes[index] == first {
-        var cursor = index
-        var matched = 0
-        while matched < pattern.count, cursor < bytes.endIndex, bytes[cursor] == pattern[matched] {
-          cursor = bytes.index(after: cursor)
-          matched += 1
+    // Over contiguous bytes, without copying the needle: offsets found there are turned back
+    // into indices of `utf8` (constant time for native strings).
+    var text = self
+    var pattern = needle
+    let found: Range<Int>? = text.withUTF8 { bytes in
+      pattern.withUTF8 { pattern in
+        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
+        var index = 0
+        let last = bytes.count - pattern.count
+        while index <= last {
+          if bytes[index] == first {
+            var matched = 1
+            while matched < pattern.count, bytes[index + matched] == pattern[matched] {
+              matched += 1
+            }
+            if matched == pattern.count { return index..<(index + matched) }
+          }
+          index += 1
         }
-        if matched == pattern.count { return index..<cursor }
+        return nil
       }
-      index = bytes.index(after: index)
     }
-    return nil
+    guard let found else { return nil }
+    let lower = utf8.index(startIndex, offsetBy: found.lowerBound)
+    return lower..<utf8.index(lower, offsetBy: found.count)
   }
 }
 

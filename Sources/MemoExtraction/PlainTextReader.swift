@@ -75,12 +75,16 @@ enum PlainTextReader {
   /// Reads a plain-text document (a `.txt` file or a plain-text email body); `topMatter`
   /// takes a title, byline, dateline and letterhead off its top (not for email bodies, whose
   /// headers say all that).
+  ///
+  /// Its lines are byte ranges of one buffer (`TextLines`), classified on their bytes; each
+  /// paragraph is made a `String` once.
   static func readText(utf8: [UInt8], topMatter: Bool = true) -> Content {
-    let (fields, rest) = frontMatter(lines(utf8))
-    var lines = Array(rest)
+    let text = TextLines(utf8: utf8)
+    let (fields, rest) = text.frontMatter()
+    var lines = Array(text.lines[rest...])
     var content = Content(paragraphs: [], frontMatter: fields)
-    if topMatter { TopMatter.take(from: &lines, into: &content) }
-    content.paragraphs = LineUnwrapper.paragraphs(fromLines: lines, dropPageFurniture: true)
+    if topMatter { TopMatter.take(from: &lines, in: text, into: &content) }
+    content.paragraphs = LineUnwrapper.paragraphs(lines, in: text, dropPageFurniture: true)
       .map(stripListMarker).filter { !$0.isEmpty }
     if let title = content.title, content.paragraphs.first == title {
       content.paragraphs.removeFirst()
@@ -99,6 +103,20 @@ enum PlainTextReader {
     guard let byte = paragraph.utf8.first,
       byte == 0x2D || byte == 0x2A || byte == 0x2B || byte >= 0x80 || (byte >= 0x30 && byte <= 0x39)
     else { return paragraph }
+    // "- item" with ASCII around the cut: the marker and space are two `Character`s of their
+    // own and nothing is left to trim.
+    if byte == 0x2D || byte == 0x2A || byte == 0x2B {
+      let bytes = paragraph.utf8
+      var second = bytes.index(after: bytes.startIndex)
+      if second < bytes.endIndex, bytes[second] == 0x20 {
+        second = bytes.index(after: second)
+        if second < bytes.endIndex, let last = bytes.last,
+          bytes[second] > 0x20 && bytes[second] < 0x7F, last > 0x20 && last < 0x7F
+        {
+          return String(paragraph[second...])
+        }
+      }
+    }
     var text = Substring(paragraph)
     if let first = text.first, "-*+•·–◦▪‣●".contains(first), text.dropFirst().first == " " {
       text = text.dropFirst(2)

@@ -39,6 +39,12 @@ struct Extract: ParsableCommand {
     help: ArgumentHelp("Files or folders to read (- for standard input).", valueName: "path"))
   var paths: [String] = []
 
+  /// A memo as the worker threads hand it on: its finished output, or the memo itself.
+  enum Rendered: Sendable {
+    case line(String)
+    case memo(Memo)
+  }
+
   func validate() throws {
     if paths.isEmpty {
       throw ValidationError("memoscope extract: give at least one file or folder to read.")
@@ -55,19 +61,24 @@ struct Extract: ParsableCommand {
     var failed = 0
     var json = ExtractionOutput.PrettyJSONStream()
     var first = true
-    corpus.forEach({ $0 }) { result in
+    // JSONL lines and text are made on the worker threads; this thread only writes them.
+    // Pretty JSON is one stream, made here.
+    let format = self.format
+    corpus.forEach({ memo -> Rendered in
+      switch format {
+      case .jsonl: .line(ExtractionOutput.jsonLine(memo) + "\n")
+      case .text: .line(ExtractionOutput.text(memo))
+      case .json: .memo(memo)
+      }
+    }) { result in
       switch result {
       case .failure(let error):
         failed += 1
         StandardError.write("error: \(error.description)")
-      case .success(let memo):
-        switch format {
-        case .jsonl: output.write(ExtractionOutput.jsonLine(memo) + "\n")
-        case .json: output.write(json.add(memo))
-        case .text:
-          output.write((first ? "" : "\n") + ExtractionOutput.text(memo))
-          first = false
-        }
+      case .success(.memo(let memo)): output.write(json.add(memo))
+      case .success(.line(let line)):
+        output.write(format == .text && !first ? "\n" + line : line)
+        first = false
       }
     }
     if format == .json { output.write(json.finish() + "\n") }
