@@ -21,7 +21,7 @@ struct BlindMetadataTests {
 
   /// Fields that must come out right on at least this many of the 32 pages: the figures
   /// measured when the floor was last raised (README), so a change that loses a page fails.
-  static let floors: [String: Int] = ["title": 30, "author": 25, "company": 11, "date": 25]
+  static let floors: [String: Int] = ["title": 32, "author": 32, "company": 31, "date": 32]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
   /// ("Inc.", "LLC", "Ltd") too, as in the Corpus manifest.
