@@ -101,6 +101,210 @@ enum BodyEvidence {
       else { continue }
       return name
     }
+    // Name, role and company on lines of their own: "Celestine Abara" / "Chief Executive
+    // Officer" / "Trevanna Biosciences".
+    if paragraphs.count >= 3, let last = paragraphs.last, last.utf8.count <= 60,
+      MemoHeaders.isJobTitle(paragraphs[paragraphs.count - 2]),
+      paragraphs[paragraphs.count - 2].utf8.count <= 80, !MemoHeaders.isJobTitle(last)
+    {
+      let name = last.trimmingScalars { $0 == " " || $0 == "." || $0 == "," }
+      let words = name.split(separator: " ")
+      if (1...5).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+        !name.contains(where: { ":@".contains($0) }), DateNormalizer.normalize(name) == nil
+      {
+        return name
+      }
+    }
+    return nil
+  }
+
+  /// Wire markers between a release's dateline and its first sentence.
+  static let wireMarkers = [
+    "/PRNewswire/", "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "(ACCESSWIRE)", "/CNW/",
+    "(PRWEB)", "/EINPresswire/", "(Newsfile Corp.)", "(Marketwired)",
+  ]
+
+  /// The date and the company of a press release's dateline sentence: "SEATTLE, Feb. 12,
+  /// 2026 /PRNewswire/ -- Tellurane Inc., a provider …" → ("2026-02-12", "Tellurane Inc."),
+  /// "CHICAGO--(BUSINESS WIRE)--March 4, 2026--Hollin & Marsh, the broker, …". Read from the
+  /// first three paragraphs; a dateline needs a wire marker or a date before a dash.
+  static func releaseDateline(_ paragraphs: [String]) -> (date: String?, company: String?)? {
+    for paragraph in paragraphs.prefix(3) {
+      guard paragraph.utf8.count >= 40, DateNormalizer.hasYearDigits(paragraph) else {
+        continue
+      }
+      let head = String(paragraph.prefix(220))
+      // The first sentence starts after the last dash of the dateline.
+      var cut: Range<String.Index>?
+      for dash in [" -- ", "--", " — ", " – "] {
+        if let range = head.range(of: dash, options: .backwards),
+          cut.map({ range.upperBound > $0.upperBound }) ?? true
+        {
+          cut = range
+        }
+      }
+      guard let cut else { continue }
+      let dateline = String(head[..<cut.lowerBound])
+      let hasMarker = wireMarkers.contains { dateline.contains($0) }
+      // A date in the dateline: the longest run of its comma- and dash-separated parts that
+      // reads as one ("March 4, 2026", "Feb. 12, 2026").
+      var date: String?
+      let parts = dateline.replacingOccurrences(of: "--", with: ",")
+        .replacingOccurrences(of: "(", with: ",").replacingOccurrences(of: ")", with: ",")
+        .split(separator: ",").map { $0.trimmed }
+      for start in parts.indices where date == nil {
+        for end in stride(from: min(parts.count - 1, start + 2), through: start, by: -1) {
+          var joined = parts[start...end].joined(separator: ", ")
+          for marker in wireMarkers { joined = joined.replacingOccurrences(of: marker, with: "") }
+          joined = joined.replacingOccurrences(of: "/", with: " ").trimmed
+          guard joined.count <= 30, let found = DateNormalizer.normalize(joined) else {
+            continue
+          }
+          date = found
+          break
+        }
+      }
+      guard hasMarker || date != nil, dateline.count <= 120 else { continue }
+      // The dateline opens with a place in capitals ("SOUTH SAN FRANCISCO, Calif.").
+      guard let firstWord = dateline.split(separator: " ").first,
+        firstWord.count >= 2, !firstWord.contains(where: \.isLowercase)
+      else { continue }
+      var subject = head[cut.upperBound...]
+      for stop in [",", " (", " today", " announced", " said", " is ", " has ", " will "] {
+        if let range = subject.range(of: stop) { subject = subject[..<range.lowerBound] }
+      }
+      let name = subject.trimmed
+      let words = name.split(separator: " ")
+      let company =
+        (1...6).contains(words.count)
+          && words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" || $0 == "and" })
+        ? name : nil
+      return (date, company)
+    }
+    return nil
+  }
+
+  /// Whether two spellings name one company: the same words once a legal form and
+  /// punctuation are left out ("Tellurane Inc." and "Tellurane").
+  static func sameCompany(_ a: String, _ b: String) -> Bool {
+    func key(_ name: String) -> [Substring] {
+      var words = name.lowercased().split { !$0.isLetter && !$0.isNumber && $0 != "&" }
+      while let last = words.last, MemoHeaders.legalForms.contains(last.uppercased()) {
+        words.removeLast()
+      }
+      return words
+    }
+    let (left, right) = (key(a), key(b))
+    return !left.isEmpty && left == right
+  }
+
+  /// The paragraphs above a release's contact lines at the end ("Contacts", "Media: …",
+  /// "###"), where a sign-off is looked for.
+  static func withoutContacts(_ paragraphs: [String]) -> [String] {
+    let tail = max(0, paragraphs.count - 4)
+    for index in paragraphs.indices where index >= tail && index > 0 {
+      let text = paragraphs[index]
+      guard text.utf8.count <= 160 else { continue }
+      let lower = text.lowercased().trimmingScalars { $0 == " " || $0 == ":" }
+      if ["contacts", "contact", "media contact", "media contacts", "press contact", "###"]
+        .contains(lower)
+        || ["media:", "press:", "investors:", "investor contact:", "media contact:"].contains(
+          where: { lower.hasPrefix($0) })
+      {
+        return Array(paragraphs[..<index])
+      }
+    }
+    return paragraphs
+  }
+
+  /// The headline a release prints above its dateline sentence: a short paragraph without a
+  /// final period right before it.
+  static func releaseHeadline(_ paragraphs: [String]) -> String? {
+    for index in paragraphs.indices.prefix(3).dropFirst()
+    where releaseDateline([paragraphs[index]]) != nil {
+      let candidate = paragraphs[index - 1].trimmed
+      let words = candidate.split(separator: " ").count
+      guard (3...30).contains(words), !candidate.hasSuffix("."), !candidate.hasSuffix(":"),
+        !candidate.hasSuffix(",")
+      else { return nil }
+      return candidate
+    }
+    return nil
+  }
+
+  /// Whether `title` is a post's opening words cut off with an ellipsis ("Dana Lee on
+  /// LinkedIn: Today I told our team that…"), rather than a headline.
+  static func isExcerpt(_ title: String, of paragraphs: [String]) -> Bool {
+    var text = title.trimmed
+    guard text.hasSuffix("…") || text.hasSuffix("..."), let first = paragraphs.first else {
+      return false
+    }
+    text = text.trimmingScalars { $0 == "…" || $0 == "." || $0 == " " }
+    // "Name on LinkedIn: …".
+    if let colon = text.range(of: ": "), text[..<colon.lowerBound].contains(" on ") {
+      text = String(text[colon.upperBound...])
+    }
+    text = text.trimmingScalars { "\"“”'‘’ ".unicodeScalars.contains($0) }
+    guard text.count >= 12 else { return false }
+    return first.hasPrefix(text)
+  }
+
+  /// The site's name in a `<title>` whose other part is the headline: "Restructuring our
+  /// support :: Ferrowind", "Tindra Robotics | A message from Oskar", "Kestrelline - Blog"
+  /// (its section word left out). The parts left once the headline, section words, hosting
+  /// sites, "by …" credits and dates are set aside must be one name of one to four
+  /// capitalized words; nil otherwise.
+  static func siteInTitle(_ segments: [String], headline: String?, author: String?) -> String? {
+    guard segments.count >= 2 else { return nil }
+    let headlineKey = headline.map(HTMLReader.wordKey)
+    var setAside = 0
+    var left: [String] = []
+    for segment in segments {
+      let lower = segment.lowercased()
+      let key = HTMLReader.wordKey(segment)
+      if let headlineKey, !key.isEmpty,
+        key == headlineKey || headlineKey.hasPrefix(key + " ") || key.hasPrefix(headlineKey + " ")
+      {
+        setAside += 1
+      } else if PageMetadata.siteWords.contains(lower)
+        || PageMetadata.hostingPlatforms.contains(lower) || lower.hasPrefix("by ")
+        || DateNormalizer.hasYearDigits(segment)
+        || author.map({ lower == $0.lowercased() }) == true
+      {
+        setAside += 1
+      } else {
+        left.append(segment)
+      }
+    }
+    guard setAside > 0, left.count == 1,
+      let name = PageMetadata.companyInSiteName(left[0])
+    else { return nil }
+    let words = name.split(separator: " ")
+    guard (1...4).contains(words.count),
+      words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" || $0 == "and" }),
+      !MemoHeaders.isJobTitle(name)
+    else { return nil }
+    return name
+  }
+
+  /// The company in an author card's role line naming `person`: "Odile Ferrante · CEO at
+  /// Brackenridge Software" → "Brackenridge Software".
+  static func roleCompany(_ lines: [String], person: String) -> String? {
+    for line in lines where line.contains(person) {
+      guard let range = line.range(of: " at ", options: .backwards) else { continue }
+      var name = String(line[range.upperBound...])
+      for stop in [" · ", " | ", " • ", ",", " ("] {
+        if let cut = name.range(of: stop) { name = String(name[..<cut.lowerBound]) }
+      }
+      name = name.trimmingScalars { $0 == " " || $0 == "." }
+      let words = name.split(separator: " ")
+      guard (1...5).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+        !MemoHeaders.isJobTitle(name)
+      else { continue }
+      return name
+    }
     return nil
   }
 

@@ -32,6 +32,12 @@ enum HTMLReader {
     var pageHeaders: MemoHeaders? = nil
     /// Short capitalized alt texts of images, such as a letterhead logo's "Acme Robotics".
     var imageNames: [String] = []
+    /// Short lines that give a person's role at a company ("Odile Ferrante · CEO at
+    /// Brackenridge Software"), anywhere on the page: a post's author card.
+    var roleLines: [String] = []
+    /// Whether the page's language writes numeric dates month first (`en-US`: true; another
+    /// language or region: false; no language or a bare `en`: nil).
+    var monthFirst: Bool? = nil
     var quoteEligible: Set<Int32>
   }
 
@@ -72,6 +78,18 @@ enum HTMLReader {
     content.markedDate = marked.markedDate
     content.footerLines = extractor.footerLines
     let allBlocks = extractor.blocks
+    // A copyright line in the page's own footer, outside the content, names the company too.
+    for block in allBlocks.suffix(60)
+    where block.length <= 160
+      && BodyEvidence.copyrightHolder(block.text.collapsingWhitespace) != nil
+      && !content.footerLines.contains(block.text)
+    {
+      content.footerLines.append(block.text.collapsingWhitespace)
+    }
+    content.monthFirst = monthFirst(language: htmlLanguage(utf8))
+    content.roleLines = shortLines(allBlocks).filter { line in
+      line.utf8.count <= 120 && line.contains(" at ") && MemoHeaders.isJobTitle(line)
+    }
     content.imageNames = imageNames(in: tree)
     content.pageHeaders = MemoHeaders.find(
       in: allBlocks.prefix(80).flatMap { ParagraphBuilder.splitLineBreaks($0.text) })
@@ -86,13 +104,74 @@ enum HTMLReader {
     }
     if (metadata.date == nil || metadata.dateIsModified) && content.timeDate == nil {
       for line in shortLines(allBlocks) {
-        if let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
+        if let date = publishedDate(line, monthFirst: content.monthFirst) {
           content.datelineDate = date
           break
         }
       }
     }
     return content
+  }
+
+  /// The `lang` of the `<html>` tag in the page's first 4 KB, lower-cased.
+  static func htmlLanguage(_ utf8: [UInt8]) -> String? {
+    let head = String(decoding: utf8.prefix(4096), as: UTF8.self).lowercased()
+    guard let open = head.range(of: "<html"),
+      let close = head[open.upperBound...].firstIndex(of: ">")
+    else { return nil }
+    let tag = head[open.upperBound..<close]
+    guard let lang = tag.range(of: " lang=") ?? tag.range(of: "\nlang=") else { return nil }
+    let value = tag[lang.upperBound...].drop { $0 == "\"" || $0 == "'" }
+      .prefix { $0.isLetter || $0 == "-" || $0 == "_" }
+    return value.isEmpty ? nil : String(value)
+  }
+
+  /// Whether a page language writes numeric dates month first: `en-us` (and `en-ph`) yes,
+  /// other languages and regions no, a bare `en` or none unknown.
+  static func monthFirst(language: String?) -> Bool? {
+    guard let language = language?.replacingOccurrences(of: "_", with: "-"), !language.isEmpty
+    else { return nil }
+    if language == "en-us" || language == "en-ph" { return true }
+    if language == "en" { return nil }
+    return false
+  }
+
+  /// Parts of a date line that say the page was updated rather than published.
+  static func isUpdateNote(_ part: String) -> Bool {
+    let lower = part.lowercased()
+    return ["updated", "modified", "edited", "last reviewed", "revised"].contains {
+      lower.contains($0)
+    }
+  }
+
+  /// The publication date a short line shows: the line itself ("March 4, 2026"), a part of
+  /// it between separators that is not an update note ("Updated April 2, 2026 · Published
+  /// March 4, 2026" → March 4), or a byline's date ("Posted by Dana on 2026-02-17", "Posted
+  /// 03/04/2026 by Ravi").
+  static func publishedDate(_ line: String, monthFirst: Bool?) -> String? {
+    guard DateNormalizer.hasYearDigits(line) else { return nil }
+    if !isUpdateNote(line), let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
+      return date
+    }
+    var parts = [line]
+    for separator in [" · ", " | ", " • ", " — ", " – ", " - "] {
+      parts = parts.flatMap { $0.splitting(on: separator) }
+    }
+    for part in parts where !isUpdateNote(part) {
+      var text = part.trimmed
+      let lower = text.lowercased()
+      for prefix in ["published on ", "published ", "posted on ", "posted ", "date: ", "on "]
+      where lower.hasPrefix(prefix) {
+        text = String(text.dropFirst(prefix.count))
+        break
+      }
+      if let by = text.range(of: " by ") { text = String(text[..<by.lowerBound]) }
+      if let on = text.range(of: " on ", options: .backwards), text.lowercased().contains("by ") {
+        text = String(text[on.upperBound...])
+      }
+      if let date = MemoHeaders.memoDate(text.trimmed, monthFirst: monthFirst) { return date }
+    }
+    return nil
   }
 
   /// The paragraphs without a first one that only repeats the page's headline or title (an
@@ -161,7 +240,20 @@ enum HTMLReader {
       else { continue }
       let text = line.collapsingWhitespace
       let lower = text.lowercased()
-      let prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
+      var prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
+      // "Posted 03/04/2026 by Ravi Menon", "Published March 4, 2026 by Ravi Menon".
+      if prefix == 0, lower.hasPrefix("posted ") || lower.hasPrefix("published "),
+        let by = lower.range(of: " by "),
+        MemoHeaders.memoDate(
+          String(
+            lower[
+              lower.index(
+                lower.startIndex, offsetBy: lower.hasPrefix("posted ") ? 7 : 10)..<by.lowerBound]),
+          monthFirst: false) != nil
+          || DateNormalizer.normalize(String(lower[..<by.lowerBound])) != nil
+      {
+        prefix = lower.distance(from: lower.startIndex, to: by.upperBound)
+      }
       guard prefix > 0 else { continue }
       var name = String(text.dropFirst(prefix))
       name = cutAtStops(name, [",", " | ", " on ", " - ", " – "])
@@ -393,8 +485,13 @@ enum HTMLReader {
     }
     let whole = pieces.joined(separator: " ")
     guard whole.count <= 80 else { return nil }
-    if let date = DateNormalizer.normalize(whole) { return date }
-    return pieces.lazy.compactMap(DateNormalizer.normalize).first
+    if !isUpdateNote(whole), let date = DateNormalizer.normalize(whole) { return date }
+    if let date = pieces.lazy.filter({ !isUpdateNote($0) }).compactMap(DateNormalizer.normalize)
+      .first
+    {
+      return date
+    }
+    return isUpdateNote(whole) ? nil : pieces.lazy.compactMap(DateNormalizer.normalize).first
   }
 
   /// Whether an ancestor of `element` is a comment, related-links, footer or like region.

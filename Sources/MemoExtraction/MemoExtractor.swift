@@ -105,14 +105,24 @@ public struct MemoExtractor: Sendable {
     if let subject = message.subject, !subject.isEmpty {
       (memo.title, memo.titleSource) = (subject, "email-header")
     }
-    if let from = message.from, let name = MemoHeaders.personName(from) {
+    // A mailbox such as "Acme Communications" sends for the person who signs the memo.
+    if let from = message.from, let name = MemoHeaders.personName(from),
+      !(MemoHeaders.isOrganizationName(name) && memo.authorSource == "signature")
+    {
       (memo.author, memo.authorSource) = (name, "email-header")
     }
-    if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
-      let address = message.from.flatMap(MemoHeaders.emailAddress),
-      let company = MemoHeaders.companyFromDomain(address, text: memo.paragraphs)
-    {
-      (memo.company, memo.companySource) = (company, "email-address")
+    if memo.authorSource == "signature", let name = memo.author {
+      memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + memo.paragraphs)
+    }
+    if let address = message.from.flatMap(MemoHeaders.emailAddress) {
+      let text = [memo.title ?? ""] + memo.paragraphs
+      if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
+        let company = MemoHeaders.companyFromDomain(address, text: text)
+      {
+        (memo.company, memo.companySource) = (company, "email-address")
+      } else if memo.company == nil, let company = MemoHeaders.companyFromDomainName(address) {
+        (memo.company, memo.companySource) = (company, "email-address")
+      }
     }
     if let date = message.date.flatMap(DateNormalizer.normalize) {
       (memo.date, memo.dateSource) = (date, "email-header")
@@ -212,61 +222,137 @@ enum MemoAssembler {
         metadata.author = nil
       }
     }
+    let lead = BodyEvidence.releaseDateline(body)
+    if let company = lead?.company, let author = metadata.author,
+      BodyEvidence.sameCompany(author, company)
+    {
+      metadata.author = nil
+    }
     // Chrome lines at either end (a letterhead or intranet title bar, "© 2025 Acme | Privacy |
     // Terms") are not the memo; they stay evidence of its company.
     let withChrome = body
     body = BodyEvidence.withoutChrome(body)
     memo.paragraphs = body
+    // The sign-off is looked for above a release's contact lines.
+    let closing = BodyEvidence.withoutContacts(body)
     let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
-    (memo.title, memo.titleSource) = first(
+    let titles = [
       (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
-      (headline, "headline"), (metadata.pageTitle, "title"))
-    // A page's author given as its own organization (JSON-LD, or the site's name) gives way
-    // to a person the page marks as the author.
+      (headline, "headline"), (metadata.pageTitle, "title"),
+      (lead != nil ? BodyEvidence.releaseHeadline(body) : nil, "headline"),
+    ].map { candidate in
+      // A post's opening words cut off with "…" are an excerpt, not a title.
+      candidate.0.map { BodyEvidence.isExcerpt($0, of: body) } == true
+        ? (nil, candidate.1) : candidate
+    }
+    (memo.title, memo.titleSource) = first(titles)
+    // A page's author given as its own organization (JSON-LD, the site's name, or a name
+    // such as "Acme Communications") gives way to a person the page marks as the author or
+    // who signs the memo.
+    let signature = MemoHeaders.signOff(closing)
     var pageAuthor = (metadata.author, metadata.authorSource)
-    if let author = metadata.author, content.byline ?? content.markedAuthor != nil,
-      metadata.authorIsOrganization
-        || siteNames.contains(author.lowercased())
+    var organizationAuthor: String?
+    if let author = metadata.author,
+      metadata.authorIsOrganization || siteNames.contains(author.lowercased())
+        || MemoHeaders.isOrganizationName(author)
     {
-      pageAuthor = (nil, nil)
+      if content.byline ?? content.markedAuthor ?? signature != nil { pageAuthor = (nil, nil) }
+      if !metadata.authorIsOrganization || true { organizationAuthor = author }
     }
     (memo.author, memo.authorSource) = first(
       (headers.from, "memo-header"), pageAuthor, (content.byline, "byline"),
-      (content.markedAuthor, "byline"), (MemoHeaders.signOff(body), "signature"))
-    (memo.date, memo.dateSource) = date(headers: headers, content: content)
-    if releaseCompany != nil {
-      (memo.company, memo.companySource) = (releaseCompany, "release")
-    } else if let publisher = metadata.publisher {
-      memo.company = companyInSiteName(publisher, title: memo.title, body: body)
-      memo.companySource = metadata.publisherSource
-    } else if let site = metadata.siteCompany {
-      (memo.company, memo.companySource) = (site, "title")
-    } else {
-      var (company, source) = companyFromHeaders(headers, body: body)
-      if company == nil {
-        (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
-      }
-      memo.company = company.map { fullerName(of: $0, among: content.imageNames) }
-      memo.companySource = source
+      (content.markedAuthor, "byline"), (signature, "signature"))
+    if memo.authorSource == "signature", let name = memo.author {
+      // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
+      memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + body)
     }
+    (memo.date, memo.dateSource) = date(headers: headers, content: content, lead: lead)
+    (memo.company, memo.companySource) = company(
+      headers: headers, content: content, metadata: metadata, releaseCompany: releaseCompany,
+      lead: lead, title: memo.title, author: memo.author, organizationAuthor: organizationAuthor,
+      body: body, closing: closing, withChrome: withChrome)
     return memo
+  }
+
+  /// The company of a memo on a web page (not quoted in a story), strongest evidence first:
+  /// a wire release's `SOURCE` line, the memo's letterhead or "To: All Acme employees", a
+  /// release's dateline sentence, the page's publisher or site name reduced to the company
+  /// ("Acme Newsroom" → "Acme"; hosting sites such as Medium or LinkedIn and a writer's own
+  /// newsletter name none), the site part of `<title>`, the sender's domain, the author's
+  /// employer (JSON-LD `worksFor`, an author card "CEO at Acme"), an organization given as
+  /// the page's author, then the memo's own lines (signature, copyright footer, body).
+  static func company(
+    headers: MemoHeaders, content: HTMLReader.Content, metadata: PageMetadata,
+    releaseCompany: String?, lead: (date: String?, company: String?)?, title: String?,
+    author: String?, organizationAuthor: String?, body: [String], closing: [String],
+    withChrome: [String]
+  ) -> (String?, String?) {
+    if let releaseCompany { return (releaseCompany, "release") }
+    if let company = headers.company {
+      return (company, headers.hasLetterhead ? "letterhead" : "memo-header")
+    }
+    if let company = lead?.company { return (company, "release") }
+    var publisher = metadata.publisher.flatMap(PageMetadata.companyInSiteName)
+    // A newsletter named for its writer ("Field Notes by Pia Strand") is no company.
+    if let name = publisher, let author, name.lowercased().contains(author.lowercased()) {
+      publisher = nil
+    }
+    if let publisher {
+      return (companyInSiteName(publisher, title: title, body: body), metadata.publisherSource)
+    }
+    if let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
+      return (site, "title")
+    }
+    if let site = BodyEvidence.siteInTitle(
+      metadata.titleSegments, headline: title ?? content.headline, author: author)
+    {
+      return (site, "title")
+    }
+    if let address = headers.fromAddress,
+      let company = MemoHeaders.companyFromDomain(address, text: [title ?? ""] + body)
+        ?? MemoHeaders.companyFromDomainName(address)
+    {
+      return (fullerName(of: company, among: content.imageNames), "email-address")
+    }
+    if let company = metadata.authorOrganization { return (company, "json-ld") }
+    if let author, let company = BodyEvidence.roleCompany(content.roleLines, person: author) {
+      return (company, "byline")
+    }
+    if let organizationAuthor, metadata.publisher != nil || metadata.authorIsOrganization {
+      return (organizationAuthor, metadata.authorSource)
+    }
+    if let company = BodyEvidence.signatureCompany(closing) { return (company, "signature") }
+    let (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
+    return (company.map { fullerName(of: $0, among: content.imageNames) }, source)
   }
 
   /// The first candidate with a value, and its source; (nil, nil) when none has one.
   static func first(_ candidates: (String?, String?)...) -> (String?, String?) {
+    first(candidates)
+  }
+
+  /// The first candidate with a value, and its source; (nil, nil) when none has one.
+  static func first(_ candidates: [(String?, String?)]) -> (String?, String?) {
     for (value, source) in candidates where value != nil { return (value, source) }
     return (nil, nil)
   }
 
   /// The memo's own date (its `Date:` header, the page's published date, a `<time>`, a
   /// dateline) before the page's modified date.
-  static func date(headers: MemoHeaders, content: HTMLReader.Content) -> (String?, String?) {
+  static func date(
+    headers: MemoHeaders, content: HTMLReader.Content,
+    lead: (date: String?, company: String?)? = nil
+  ) -> (String?, String?) {
     let metadata = content.metadata
     let published = metadata.dateIsModified ? nil : metadata.date
     return first(
-      (headers.date.flatMap(DateNormalizer.normalize), "memo-header"),
+      (
+        headers.date.flatMap { MemoHeaders.memoDate($0, monthFirst: content.monthFirst) },
+        "memo-header"
+      ),
       (published, metadata.dateSource), (content.timeDate, "time"),
+      (lead?.date, "dateline"),
       (content.datelineDate, "dateline"), (content.markedDate, "dateline"),
       (metadata.dateIsModified ? metadata.date : nil, metadata.dateSource))
   }
@@ -352,7 +438,7 @@ enum MemoAssembler {
       (headers.from, "memo-header"),
       (findsSignOffAuthor ? MemoHeaders.signOff(body) : nil, "signature"))
     (memo.date, memo.dateSource) = first(
-      (headers.date.flatMap(DateNormalizer.normalize), "memo-header"))
+      (headers.date.flatMap { MemoHeaders.memoDate($0) }, "memo-header"))
     (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)
     if memo.company == nil {
       (memo.company, memo.companySource) = BodyEvidence.company(in: withChrome)

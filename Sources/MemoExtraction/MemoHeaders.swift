@@ -114,8 +114,16 @@ struct MemoHeaders: Sendable, Equatable {
   /// few paragraphs counts, so prose that happens to start with "Re:" is left alone.
   /// A capitalized letterhead first ("ACME FOODS, INC.") names the company and is dropped.
   static func split(_ paragraphs: [String]) -> (headers: MemoHeaders, body: [String]) {
-    if let first = paragraphs.first, let company = letterhead(first) {
-      var (headers, body) = split(Array(paragraphs.dropFirst()))
+    // A filing's "Exhibit 99.1" line heads the exhibit, not the memo.
+    if let first = paragraphs.first, first.utf8.count <= 24, paragraphs.count > 1,
+      TextUnwrapper.isPageFurniture(first), first.lowercased().hasPrefix("ex")
+    {
+      return split(Array(paragraphs.dropFirst()))
+    }
+    if let first = paragraphs.first, let company = letterhead(first) ?? memoLetterhead(paragraphs) {
+      var rest = Array(paragraphs.dropFirst())
+      if let next = rest.first, isMemoLabel(next) { rest.removeFirst() }
+      var (headers, body) = split(rest)
       headers.company = headers.company ?? company
       headers.hasLetterhead = true
       return (headers, body)
@@ -290,6 +298,44 @@ struct MemoHeaders: Sendable, Equatable {
     }.joined(separator: " ")
   }
 
+  /// "MEMORANDUM", "INTEROFFICE MEMO", "Memo": the label under a memo's letterhead.
+  static func isMemoLabel(_ line: String) -> Bool {
+    guard line.utf8.count <= 40 else { return false }
+    let key = line.lowercased().trimmingScalars { $0 == " " || $0 == ":" || $0 == "." }
+    return [
+      "memorandum", "memo", "internal memo", "internal memorandum", "interoffice memo",
+      "interoffice memorandum", "inter-office memorandum", "staff memo", "staff memorandum",
+    ].contains(key)
+  }
+
+  /// A letterhead without a legal form: a short line in capitals ("ASHCOMBE MARITIME") that
+  /// a memo label or memo headers follow at once, as a memo's letterhead is printed; title
+  /// cased. Nil for a shouted label alone ("MEMORANDUM", "CONFIDENTIAL").
+  static func memoLetterhead(_ paragraphs: [String]) -> String? {
+    guard paragraphs.count > 2, let first = paragraphs.first, !first.hasLowercaseASCII,
+      first.utf8.count <= 60, !isMemoLabel(first)
+    else { return nil }
+    let next = paragraphs[1]
+    guard isMemoLabel(next) || headerField(next) != nil else { return nil }
+    let text = first.trimmed
+    let words = text.split(separator: " ")
+    guard (1...5).contains(words.count), text == text.uppercased(),
+      text.allSatisfy({ $0.isLetter || " &'’-.".contains($0) }),
+      !words.contains(where: { notLetterheadWords.contains($0.lowercased()) })
+    else { return nil }
+    return words.map { word in
+      keptInCapitals.contains(String(word)) || word.count <= 2 && word != "&"
+        ? String(word) : word.prefix(1) + word.dropFirst().lowercased()
+    }.joined(separator: " ")
+  }
+
+  /// Words of a line in capitals that is a label or an address line, not a company.
+  static let notLetterheadWords: Set<String> = [
+    "to", "all", "staff", "employees", "team", "memo", "memorandum", "re", "subject",
+    "announcement", "update", "notice", "confidential", "private", "internal", "urgent",
+    "important", "draft", "for", "from", "date",
+  ]
+
   /// Legal forms that end a company's name in a letterhead, in capitals.
   static let legalForms: Set<String> = [
     "INC", "INCORPORATED", "CORP", "CORPORATION", "CO", "COMPANY", "PLC", "LTD", "LIMITED",
@@ -340,8 +386,15 @@ struct MemoHeaders: Sendable, Equatable {
   /// a domain alone does not say how the company writes its name.
   static func companyFromDomain(_ address: String, text paragraphs: [String]) -> String? {
     guard let at = address.lastIndex(of: "@") else { return nil }
-    let host = address[address.index(after: at)...].lowercased().split(separator: ".")
+    var host = address[address.index(after: at)...].lowercased().split(separator: ".")
     guard host.count >= 2 else { return nil }
+    // A second-level public suffix ("acme.co.uk", "acme.com.au") is not the company.
+    if host.count >= 3, host.last!.count == 2,
+      ["co", "com", "org", "net", "ac", "gov", "ltd", "plc", "ne", "or"].contains(
+        String(host[host.count - 2]))
+    {
+      host.removeLast()
+    }
     let ignored: Set<String> = [
       "mail", "email", "corp", "internal", "mx", "smtp", "www", "us", "eu",
     ]
@@ -391,10 +444,87 @@ struct MemoHeaders: Sendable, Equatable {
         counts[phrase, default: 0] += 1
       }
     }
-    // The longest spelling seen at least twice, else the most frequent.
+    // The longest spelling seen at least twice, else the most frequent (the longest of
+    // those: "Ternwick Labs" in a signature over a bare "Ternwick").
     let repeated = order.filter { counts[$0, default: 0] >= 2 }
     if let best = repeated.max(by: { $0.count < $1.count }) { return best }
-    return order.max { counts[$0, default: 0] < counts[$1, default: 0] }
+    return order.max {
+      (counts[$0, default: 0], $0.count) < (counts[$1, default: 0], $1.count)
+    }
+  }
+
+  /// The company a sender's domain names when the memo never spells it: the domain's name
+  /// capitalized ("d.ruiz@cobbleline.co.uk" → "Cobbleline"); nil for mail providers.
+  static func companyFromDomainName(_ address: String) -> String? {
+    guard let at = address.lastIndex(of: "@") else { return nil }
+    var host = address[address.index(after: at)...].lowercased().split(separator: ".")
+    guard host.count >= 2 else { return nil }
+    if host.count >= 3, host.last!.count == 2,
+      ["co", "com", "org", "net", "ac", "gov", "ltd", "plc", "ne", "or"].contains(
+        String(host[host.count - 2]))
+    {
+      host.removeLast()
+    }
+    let label = String(host[host.count - 2])
+    let providers: Set<String> = [
+      "gmail", "googlemail", "outlook", "yahoo", "hotmail", "icloud", "proton", "protonmail",
+      "aol", "live", "msn", "me", "mac", "gmx", "zoho", "fastmail", "yandex", "qq", "163",
+    ]
+    guard label.count >= 3, !providers.contains(label), label.allSatisfy(\.isLetter) else {
+      return nil
+    }
+    return label.prefix(1).uppercased() + label.dropFirst()
+  }
+
+  /// Words that make a sender's or page author's name an organization or a mailbox rather
+  /// than a person ("Acme Communications", "People Team", "Stellan Health").
+  static let organizationWords: Set<String> = [
+    "inc", "llc", "ltd", "corp", "corporation", "company", "group", "team", "communications",
+    "comms", "newsroom", "news", "media", "press", "staff", "editors", "editorial",
+    "department", "office", "hr", "people", "health", "labs", "bank", "foods", "systems",
+    "software", "technologies", "solutions", "holdings", "wire", "newswire", "admin",
+    "administrator", "support", "noreply", "no-reply", "announcements", "desk", "leadership",
+    "council", "board", "committee", "services", "partners", "university", "institute",
+  ]
+
+  /// Whether a name reads as an organization or a mailbox, not a person.
+  static func isOrganizationName(_ name: String) -> Bool {
+    let words = name.lowercased().split { !$0.isLetter && $0 != "-" }
+    return words.contains { organizationWords.contains(String($0)) }
+  }
+
+  /// A date as memos and bylines write it: every form `DateNormalizer` reads, and numeric
+  /// day and month with a four-digit year ("14/03/2026", "3.4.2026"). The order is taken
+  /// from the numbers when one is over 12, else from `monthFirst` (the page's language:
+  /// `en-US` writes the month first, most others the day); nil when still ambiguous.
+  static func memoDate(_ raw: String, monthFirst: Bool? = nil) -> String? {
+    if let date = DateNormalizer.normalize(raw) { return date }
+    let text = raw.trimmed
+    guard text.utf8.count <= 40 else { return nil }
+    let pieces = text.split(whereSeparator: { !$0.isNumber })
+    guard pieces.count >= 3, let a = Int(pieces[0]), let b = Int(pieces[1]),
+      let year = Int(pieces[2]), pieces[2].count == 4, pieces[0].count <= 2,
+      pieces[1].count <= 2, (1900...2100).contains(year),
+      text.first?.isNumber == true
+    else { return nil }
+    let separators = text.prefix { $0 != " " && $0 != "T" }.filter { !$0.isNumber }
+    guard separators.count == 2, Set(separators).count == 1,
+      ["/", ".", "-"].contains(separators.first!)
+    else { return nil }
+    let month: Int
+    let day: Int
+    if a > 12 && b <= 12 {
+      (day, month) = (a, b)
+    } else if b > 12 && a <= 12 {
+      (month, day) = (a, b)
+    } else if let monthFirst, a <= 12, b <= 12 {
+      (month, day) = monthFirst ? (a, b) : (b, a)
+    } else {
+      return nil
+    }
+    guard (1...12).contains(month), (1...31).contains(day) else { return nil }
+    return DateNormalizer.normalize(
+      "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)")
   }
 
   private static func stripTrailingPunctuation(_ word: String) -> String {
@@ -486,6 +616,11 @@ struct MemoHeaders: Sendable, Equatable {
       for dash in ["—", "–", "-", "~"] where text.hasPrefix(dash) {
         let name = text.dropFirst(dash.count).trimmed
         if looksLikeName(name) { return name }
+        // "— Oskar Lindqvist, CEO": the name before a job title.
+        if let comma = name.firstIndex(of: ","), isJobTitle(String(name[comma...])) {
+          let person = name[..<comma].trimmed
+          if looksLikeName(person), !isJobTitle(person) { return person }
+        }
       }
       let lower = text.lowercased()
       for closing in closings where lower.hasPrefix(closing) {

@@ -11,6 +11,11 @@ struct PageMetadata: Sendable, Equatable {
   var pageTitle: String?
   /// The company named by the site part of `<title>` ("– Acme Newsroom" → "Acme").
   var siteCompany: String?
+  /// The `<title>`'s parts between site separators (" | ", " :: ", " - " …), in order.
+  var titleSegments: [String] = []
+  /// The organization a JSON-LD author works for (`worksFor`, `affiliation`): weak evidence of
+  /// the company when the page names no publisher.
+  var authorOrganization: String?
   /// Where `title`, `author`, `date` and `publisher` came from: `json-ld` or `meta`; a date
   /// that is only the page's modified date is `json-ld-modified` or `meta-modified`.
   var titleSource: String?
@@ -61,6 +66,7 @@ struct PageMetadata: Sendable, Equatable {
       titleSource = "meta"
     }
     pageTitle = titleParts?.title.flatMap { Self.isUsefulTitle($0) ? $0 : nil }
+    titleSegments = tree.title.map { Self.segments(of: $0.collapsingWhitespace) } ?? []
     siteCompany = titleParts?.company
     if author == nil {
       for key in [
@@ -118,11 +124,7 @@ struct PageMetadata: Sendable, Equatable {
   /// "Acme Labs :: News :: Going AI-first" → ("Going AI-first", "Acme Labs");
   /// "Acme Intranet - HR Bulletin" → (nil, "Acme").
   static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
-    var segments = [raw]
-    for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • "] {
-      segments = segments.flatMap { $0.splitting(on: separator) }
-    }
-    segments = segments.map(\.trimmed).filter { !$0.isEmpty }
+    let segments = segments(of: raw)
     guard segments.count > 1 else { return (raw, nil) }
     var company: String?
     var headlines: [String] = []
@@ -144,6 +146,48 @@ struct PageMetadata: Sendable, Equatable {
     }
     let headline = headlines.max { $0.count < $1.count }
     return (headline, company)
+  }
+
+  /// A `<title>` cut at the separators sites put between a headline and their name.
+  static func segments(of raw: String) -> [String] {
+    var segments = [raw]
+    for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • ", " · ", " » "] {
+      segments = segments.flatMap { $0.splitting(on: separator) }
+    }
+    return segments.map(\.trimmed).filter { !$0.isEmpty }
+  }
+
+  /// Sites that host other people's posts and releases: their name is never the company of
+  /// a memo posted there (a CEO's Medium post, a LinkedIn post, a wire release, an EDGAR
+  /// filing). Lower case.
+  static let hostingPlatforms: Set<String> = [
+    "medium", "substack", "linkedin", "pr newswire", "prnewswire", "business wire",
+    "businesswire", "globenewswire", "globe newswire", "accesswire", "newswire", "prweb",
+    "ein presswire", "einpresswire", "cision", "wordpress", "wordpress.com", "blogger",
+    "blogspot", "ghost", "tumblr", "facebook", "x", "twitter", "x (formerly twitter)",
+    "instagram", "threads", "youtube", "github", "notion", "beehiiv", "mailchimp", "hashnode",
+    "dev community", "sec.gov", "edgar", "sec", "google docs", "google sites", "scribd",
+  ]
+
+  /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme").
+  static let siteNameSuffixes = [
+    "newsroom", "news room", "blog", "intranet", "press room", "press center", "press centre",
+    "media center", "media centre", "media room", "press releases", "news", "hr bulletin",
+    "bulletin", "announcements",
+  ]
+
+  /// The company in a site's name: "Acme Newsroom" → "Acme", "The Acme Blog" → "Acme"; nil for
+  /// a hosting platform; the name itself otherwise.
+  static func companyInSiteName(_ site: String) -> String? {
+    var name = site.trimmed
+    if hostingPlatforms.contains(name.lowercased()) { return nil }
+    let lower = name.lowercased()
+    for suffix in siteNameSuffixes where lower.hasSuffix(" " + suffix) {
+      name = String(name.dropLast(suffix.count + 1)).trimmed
+      if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+      break
+    }
+    return name.isEmpty ? nil : name
   }
 
   /// An author name as people write it, or nil for values that are not names: social
@@ -335,12 +379,27 @@ struct PageMetadata: Sendable, Equatable {
         publisher = name
         publisherSource = "json-ld"
       }
+      if authorOrganization == nil {
+        var authorObjects: [Any] = [object["author"] as Any]
+        if let array = object["author"] as? [Any] { authorObjects = array }
+        for case let person as [String: Any] in authorObjects {
+          if let name = Self.name(person["worksFor"] ?? person["affiliation"], names: names) {
+            authorOrganization = name
+            break
+          }
+        }
+      }
     }
   }
 
+  /// The strings a JSON-LD value holds: a string, a value object (`{"@value": "…"}`), or an
+  /// array of either.
   private static func strings(_ value: Any?) -> [String] {
     if let string = value as? String { return [string] }
-    if let array = value as? [Any] { return array.compactMap { $0 as? String } }
+    if let object = value as? [String: Any], let string = object["@value"] as? String {
+      return [string]
+    }
+    if let array = value as? [Any] { return array.flatMap { strings($0) } }
     return []
   }
 

@@ -66,7 +66,11 @@ struct HTMLExtractionTests {
         "\"We are making these changes to position Umbrella for the next decade,\" said Albert Wesker, Chief Executive Officer. \"Automation allows us to operate with a smaller, more focused team.\"",
         "The company expects to complete the reduction by the end of the second quarter of 2026.",
       ])
-    #expect(memo.title == nil)  // "ex99-1.htm" is a file name, not a title.
+    // "ex99-1.htm" is a file name, not a title; the release's headline over its dateline is.
+    #expect(memo.title == "UMBRELLA HOLDINGS, INC. ANNOUNCES ORGANIZATIONAL CHANGES")
+    #expect(memo.titleSource == "headline")
+    #expect(memo.company == "Umbrella Holdings")
+    #expect(memo.date == "2026-04-07")
   }
 
   @Test("A legacy page splits paragraphs on <br><br> and reads its header lines")
