@@ -23,6 +23,8 @@ struct ContentExtractor {
   private var proseBlocks: [Int] = []
   /// The copyright lines whose footers `mainContent` left out (evidence of the company).
   private(set) var footerLines: [String] = []
+  /// The page's declared language (`<html lang>`), for byline words that are English words too.
+  let language: String?
 
   /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
   /// split over sections repeats the piece that holds the best paragraphs, whatever its
@@ -45,6 +47,7 @@ struct ContentExtractor {
   init(tree: HTMLTree, root: Int32) {
     self.tree = tree
     self.root = root
+    language = HTMLReader.declaredLanguage(in: tree)
     blocks = BlockBuilder.blocks(in: tree, from: root)
     let count = tree.nodes.count
     textLength = Array(repeating: 0, count: count)
@@ -154,7 +157,9 @@ struct ContentExtractor {
     for block in blocks where block.length >= 25 {
       let text = block.text
       var commas = 0
-      for scalar in text.unicodeScalars where scalar == "," || scalar == "，" || scalar == "、" {
+      // Commas of every script: Latin, CJK full-width and ideographic, Arabic.
+      for scalar in text.unicodeScalars
+      where scalar == "," || scalar == "，" || scalar == "、" || scalar == "،" {
         commas += 1
       }
       // A run of short comma-separated items (names, tags) is a list, not prose.
@@ -639,16 +644,22 @@ struct ContentExtractor {
     let end = scalars.lastIndex { $0.properties.isAlphabetic }.map { scalars.index(after: $0) }
     let lower = start < (end ?? start) ? String(scalars[start..<end!]) : ""
     if Self.boilerplatePhrases.contains(lower) { return true }
-    let words = text.split(separator: " ").count
-    // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
+    let words = ScriptMeasure.wordCount(text)
+    // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19",
+    // "发布时间：2026年3月4日" (a sentence with a date in it is not one, in any script).
     if words <= 14, DateNormalizer.normalize(text) != nil,
-      !text.containsBytes(". ") || block.length < 40
+      !ScriptMeasure.hasSentenceBreak(text) || block.length < 40
     {
       return true
     }
     if lower.hasPrefix("by ") && words <= 8 { return true }
     if lower.hasPrefix("published") || lower.hasPrefix("updated") || lower.hasPrefix("posted on") {
       return true
+    }
+    if words <= 8, text.utf8.first.map({ $0 >= 0x80 || $0 | 0x20 != 0x62 }) == true,
+      HTMLReader.bylineName(text, language: language) != nil
+    {
+      return true  // "Von Jana Novak", "Par Léa Martin", "Автор: Иван Петров", "记者 王芳"
     }
     return false
   }
