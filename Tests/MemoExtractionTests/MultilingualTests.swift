@@ -107,6 +107,9 @@ struct MultilingualTests {
     #expect(!memo.paragraphs.contains(line), "\(line)")
   }
 
+  static let second =
+    "Orders for the autumn are already in, and two apprentices will join the dye room in September to learn the old recipes."
+
   static let filler =
     "The weaving cooperative moved its looms into the old railway shed this spring, and the members now share one dye room and one office."
 
@@ -183,5 +186,19 @@ struct MultilingualTests {
     #expect(body.contains("当社は来年春に第二工場を郊外へ移転します。"))
     #expect(!body.contains("関連記事"))
     #expect(!body.contains("見学会"))
+  }
+}
+
+extension MultilingualTests {
+  @Test("Labels and copyright lines of other languages are boilerplate; a CJK byline is one line")
+  func otherLanguageLabels() throws {
+    let page = """
+      <html lang="de"><body><article><h1>Titel</h1>
+      <p>by 南湖織物国際特許事務所北支部 ／ 2016.12.01</p>
+      <p>\(Self.filler)</p><p>Anzeige</p><p>\(Self.second)</p><p>Weiterlesen</p>
+      <div><p>版权所有 © 2026 南湖纺织</p></div></article></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.paragraphs == [Self.filler, Self.second])
   }
 }
