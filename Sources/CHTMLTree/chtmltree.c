@@ -64,7 +64,7 @@ int memoscope_html_parse_options(void) {
     names by pointer once looked up. */
 static const char *const memoscope_kept_names[] = {
   "alt", "aria-hidden", "class", "content", "charset", "datetime", "hidden", "http-equiv",
-  "id", "itemprop", "name", "property", "role", "rel", "style", "type",
+  "id", "itemprop", "name", "property", "role", "rel", "style", "type", "lang",
 };
 
 /** The static copy (`memoscope_kept_names`) of a kept attribute name, or NULL when extraction
@@ -84,6 +84,7 @@ static const char *memoscope_kept_attribute_name(const unsigned char *name) {
   case 'd': found = MEMOSCOPE_IS(5); break;
   case 'h': found = MEMOSCOPE_IS(6); if (!found) found = MEMOSCOPE_IS(7); break;
   case 'i': found = MEMOSCOPE_IS(8); if (!found) found = MEMOSCOPE_IS(9); break;
+  case 'l': found = MEMOSCOPE_IS(16); break;
   case 'n': found = MEMOSCOPE_IS(10); break;
   case 'p': found = MEMOSCOPE_IS(11); break;
   case 'r': found = MEMOSCOPE_IS(12); if (!found) found = MEMOSCOPE_IS(13); break;

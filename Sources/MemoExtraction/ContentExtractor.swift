@@ -23,6 +23,8 @@ struct ContentExtractor {
   private var proseBlocks: [Int] = []
   /// The copyright lines whose footers `mainContent` left out (evidence of the company).
   private(set) var footerLines: [String] = []
+  /// The page's declared language (`<html lang>`), for byline words that are English words too.
+  let language: String?
 
   /// An element's tag and first class ("div.pb-widget"): the template piece it is. A body
   /// split over sections repeats the piece that holds the best paragraphs, whatever its
@@ -45,6 +47,7 @@ struct ContentExtractor {
   init(tree: HTMLTree, root: Int32) {
     self.tree = tree
     self.root = root
+    language = HTMLReader.declaredLanguage(in: tree)
     blocks = BlockBuilder.blocks(in: tree, from: root)
     let count = tree.nodes.count
     textLength = Array(repeating: 0, count: count)
@@ -154,7 +157,9 @@ struct ContentExtractor {
     for block in blocks where block.length >= 25 {
       let text = block.text
       var commas = 0
-      for scalar in text.unicodeScalars where scalar == "," || scalar == "，" || scalar == "、" {
+      // Commas of every script: Latin, CJK full-width and ideographic, Arabic.
+      for scalar in text.unicodeScalars
+      where scalar == "," || scalar == "，" || scalar == "、" || scalar == "،" {
         commas += 1
       }
       // A run of short comma-separated items (names, tags) is a list, not prose.
@@ -504,14 +509,18 @@ struct ContentExtractor {
   /// "© 2025 Acme", "(c) Acme 2024", "Copyright 2023 Acme Inc. All rights reserved.": a line
   /// that opens with a copyright sign or word followed by a year or a name.
   static func isCopyrightLine(_ text: String) -> Bool {
-    guard let first = text.utf8.first, first == 0xC2 || first == 0x28 || first == 0x43 else {
-      return false
-    }
+    guard let first = text.utf8.first else { return false }
+    if first >= 0xE2, copyrightOpenings.contains(where: { text.hasPrefix($0) }) { return true }
+    guard first == 0xC2 || first == 0x28 || first == 0x43 else { return false }
     if BodyEvidence.copyrightHolder(text) != nil { return true }
     let lower = text.lowercased()
     return (lower.hasPrefix("©") || lower.hasPrefix("copyright") || lower.hasPrefix("(c) "))
       && (lower.contains("all rights reserved") || lower.contains("20") || lower.contains("19"))
   }
+
+  /// How copyright lines open in Chinese, Japanese and Korean ("版权所有 © 2026 …",
+  /// "ⓒ 2026 …, 무단 전재 및 재배포 금지").
+  static let copyrightOpenings = ["版权所有", "版權所有", "著作権", "저작권", "ⓒ", "Ⓒ"]
 
   /// The index after the last node of `node`'s subtree (nodes are stored in pre-order).
   func subtreeEnd(of node: Int32) -> Int32 {
@@ -639,16 +648,24 @@ struct ContentExtractor {
     let end = scalars.lastIndex { $0.properties.isAlphabetic }.map { scalars.index(after: $0) }
     let lower = start < (end ?? start) ? String(scalars[start..<end!]) : ""
     if Self.boilerplatePhrases.contains(lower) { return true }
-    let words = text.split(separator: " ").count
-    // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19".
+    let words = ScriptMeasure.wordCount(text)
+    // Datelines and bylines: "Updated: 18 Nov 2019, 19:11", "By Jane Doe - 11/18/19",
+    // "发布时间：2026年3月4日" (a sentence with a date in it is not one, in any script).
     if words <= 14, DateNormalizer.normalize(text) != nil,
-      !text.containsBytes(". ") || block.length < 40
+      !ScriptMeasure.hasSentenceBreak(text) || block.length < 40
     {
       return true
     }
-    if lower.hasPrefix("by ") && words <= 8 { return true }
+    // A byline's name is one word per space, in any script ("by ライトハウス事務所 ／ 2016.12.01").
+    let spacedWords = text.split(separator: " ").count
+    if lower.hasPrefix("by ") && spacedWords <= 8 { return true }
     if lower.hasPrefix("published") || lower.hasPrefix("updated") || lower.hasPrefix("posted on") {
       return true
+    }
+    if spacedWords <= 8, text.utf8.first.map({ $0 >= 0x80 || $0 | 0x20 != 0x62 }) == true,
+      HTMLReader.bylineName(text, language: language) != nil
+    {
+      return true  // "Von Jana Novak", "Par Léa Martin", "Автор: Иван Петров", "记者 王芳"
     }
     return false
   }
@@ -668,6 +685,20 @@ struct ContentExtractor {
     "watch", "listen", "newsletter", "more from", "top stories", "latest news",
     "story continues below",
     "story continues below advertisement", "article continues below", "continue reading below",
+    // The same labels in other languages: ad labels, "read more", skip links, "back to top",
+    // comment and share headers.
+    "anzeige", "werbung", "publicité", "publicidad", "pubblicità", "advertentie", "publicidade",
+    "реклама", "reklama", "reklam", "iklan", "quảng cáo", "广告", "廣告", "広告", "광고", "إعلان",
+    "weiterlesen", "mehr lesen", "lire la suite", "leer más", "seguir leyendo",
+    "continua a leggere", "leggi tutto", "lees verder", "leia mais", "continue lendo",
+    "читать далее", "czytaj więcej", "devamını oku", "阅读全文", "閱讀全文", "続きを読む", "더보기",
+    "zum inhalt springen", "aller au contenu", "ir al contenido", "passa al contenuto",
+    "naar inhoud springen", "перейти к содержимому", "コンテンツへスキップ", "본문 바로가기",
+    "nach oben", "retour en haut", "volver arriba", "torna su", "naar boven", "наверх",
+    "返回顶部", "回到頂部", "ページトップへ", "맨 위로", "kommentare", "commentaires",
+    "comentarios", "comentários", "commenti", "reacties", "комментарии", "komentarze",
+    "yorumlar", "评论", "評論", "コメント", "댓글", "تعليقات", "teilen", "partager",
+    "compartir", "condividi", "поделиться", "分享", "공유",
   ]
 }
 

@@ -232,12 +232,16 @@ enum HTMLReader {
     }
   }
 
-  /// "By Jane Doe" in an element whose class or rel says byline or author.
+  /// "By Jane Doe" in an element whose class or rel says byline or author; in another
+  /// language, "Von Jana Novak", "Автор: Иван Петров", "记者 王芳" (`bylineName`).
   static func byline(in tree: HTMLTree, blocks: [TextBlock]) -> String? {
+    let language = declaredLanguage(in: tree)
     for line in shortLines(blocks) {
-      guard let first = line.utf8.first,
-        first == 0x42 || first == 0x62 || first == 0x50 || first == 0x70
-      else { continue }
+      guard let first = line.utf8.first else { continue }
+      guard first == 0x42 || first == 0x62 || first == 0x50 || first == 0x70 else {
+        if let name = bylineName(line, language: language) { return name }
+        continue
+      }
       let text = line.collapsingWhitespace
       let lower = text.lowercased()
       var prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
@@ -254,13 +258,79 @@ enum HTMLReader {
       {
         prefix = lower.distance(from: lower.startIndex, to: by.upperBound)
       }
-      guard prefix > 0 else { continue }
+      guard prefix > 0 else {
+        if let name = bylineName(line, language: language) { return name }
+        continue
+      }
       var name = String(text.dropFirst(prefix))
       name = cutAtStops(name, [",", " | ", " on ", " - ", " – "])
       name = name.trimmed
       if MemoHeaders.looksLikeName(name) { return name }
     }
     return nil
+  }
+
+  /// The primary language subtag of the page's `<html lang>` ("de" for "de-AT"), lower-cased;
+  /// nil when the page declares none.
+  static func declaredLanguage(in tree: HTMLTree) -> String? {
+    for node in tree.nodes.prefix(8) where node.name == "html" {
+      guard let value = node.attribute("lang") else { return nil }
+      let primary = value.trimmed.lowercased().prefix { $0 != "-" && $0 != "_" }
+      return primary.isEmpty ? nil : String(primary)
+    }
+    return nil
+  }
+
+  /// Byline words of scripts and forms that no English line opens with: read on any page.
+  static let bylinePrefixes: [String] = [
+    "autor: ", "autorka: ", "autore: ", "auteur : ", "auteur: ", "yazar: ", "yazan: ",
+    "автор: ", "автор ", "автор материала: ", "текст: ", "作者：", "作者:", "作者 ", "记者：", "记者 ",
+    "記者：", "記者 ", "文／", "文/", "文：", "著者：", "執筆者：", "글 ", "بقلم: ", "بقلم ",
+    "كتب: ", "लेखक: ", "द्वारा ",
+  ]
+
+  /// Byline words that are also words or name particles in English ("Von Miller", "Door
+  /// hinges", "Di Maria"): read only on pages that declare the language (`<html lang>`).
+  static let languageBylinePrefixes: [String: [String]] = [
+    "de": ["von "], "fr": ["par "], "es": ["por "], "pt": ["por "], "it": ["di ", "a cura di "],
+    "nl": ["door "], "sv": ["av "], "nb": ["av "], "no": ["av "], "nn": ["av "], "da": ["af "],
+    "pl": ["autor "], "cs": ["autor "], "ro": ["de "], "ca": ["per "], "tr": ["yazan "],
+    "id": ["oleh "], "ms": ["oleh "], "vi": ["bởi ", "tác giả: "],
+  ]
+
+  /// The name in a byline of another language: "Von Jana Novak" (German page), "Par Léa
+  /// Martin" (French page), "Автор: Иван Петров", "作者：王芳", "记者 王芳 报道", "홍길동 기자";
+  /// nil when what follows the byline word does not read as a name (`looksLikeAuthor`).
+  static func bylineName(_ line: String, language: String? = nil) -> String? {
+    guard line.utf8.count <= 160 else { return nil }
+    let text = line.collapsingWhitespace
+    let lower = text.lowercased()
+    var rest: Substring?
+    for prefix in bylinePrefixes + (language.flatMap { languageBylinePrefixes[$0] } ?? [])
+    where lower.hasPrefix(prefix) {
+      rest = text.dropFirst(prefix.count)
+      break
+    }
+    // Korean bylines put the word after the name: "홍길동 기자", "[서울] 홍길동 기자 = ".
+    if rest == nil, let range = text.range(of: " 기자"),
+      text[range.upperBound...].first.map({ " =(".contains($0) }) ?? true
+    {
+      let before = text[..<range.lowerBound].split(separator: " ").last
+      rest = before.map { $0.drop { "[(]】)".contains($0) } }
+    }
+    guard var name = rest.map(String.init) else { return nil }
+    name = cutAtStops(name, [" | ", ",", "，", "、", " - ", " – ", " — ", " • ", " · ", "|"])
+    // "记者 王芳 报道", "（记者 李明 摄）": the word for "reports" or "photo" closes the line.
+    for closing in [" 报道", " 報導", " 报导", " 摄", " 攝", "）", ")"] where name.hasSuffix(closing) {
+      name = String(name.dropLast(closing.count))
+    }
+    name = name.trimmed
+    guard !name.isEmpty, name.count <= 60, DateNormalizer.normalize(name) == nil,
+      looksLikeAuthor(name)
+    else { return nil }
+    // A name in a cased script needs a given name and a family name after a byline word.
+    if name.first?.isUppercase == true, !name.contains(" ") { return nil }
+    return name
   }
 
   /// Lines under 160 characters of the first 400 blocks (a `<br>` splits a block into lines).
@@ -573,12 +643,15 @@ enum HTMLReader {
       }
       index += 1
     }
-    if !nameParts.isEmpty, let name = authorName(nameParts.joined(separator: " ")) {
+    let language = declaredLanguage(in: tree)
+    if !nameParts.isEmpty,
+      let name = authorName(nameParts.joined(separator: " "), language: language)
+    {
       return name
     }
-    if let name = authorName(pieces.joined(separator: " ")) { return name }
+    if let name = authorName(pieces.joined(separator: " "), language: language) { return name }
     for piece in pieces.prefix(4) {
-      if let name = authorName(piece) { return name }
+      if let name = authorName(piece, language: language) { return name }
     }
     return nil
   }
@@ -602,12 +675,12 @@ enum HTMLReader {
   /// A byline's name: "By Jane Doe | May 4, 2025" → "Jane Doe"; "Written by Jane Doe, Senior
   /// Editor" → "Jane Doe". Nil unless what is left reads as a name (`MemoHeaders.looksLikeName`,
   /// or a single user name such as "jdoe").
-  static func authorName(_ raw: String) -> String? {
+  static func authorName(_ raw: String, language: String? = nil) -> String? {
     var text = raw.collapsingWhitespace
     let lower = text.lowercased()
     for prefix in [
       "written by ", "posted by ", "authored by ", "author: ", "author ", "by: ", "by ",
-    ]
+    ] + bylinePrefixes + (language.flatMap { languageBylinePrefixes[$0] } ?? [])
     where lower.hasPrefix(prefix) {
       text = String(text.dropFirst(prefix.count))
       break
@@ -635,9 +708,42 @@ enum HTMLReader {
     if words.count == 1, lowerWords.contains(text.lowercased()) { return false }
     return words.allSatisfy { word in
       if nameParticles.contains(String(word)) { return true }
-      guard let first = word.first, first.isUppercase else { return false }
+      guard let first = word.first else { return false }
+      guard first.isUppercase else { return isCaselessName(word) }
       return word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" || $0 == "’" }
     }
+  }
+
+  /// Han, kana and Hangul characters a name written without spaces has at most: Chinese and
+  /// Korean names run two to four, Japanese ones up to five (a katakana name with "・" is
+  /// longer and allowed up to `maxCaselessName`).
+  static let maxWideName = 5
+  /// Letters of a name word in a script without letter case (Arabic, Devanagari, Thai…).
+  static let maxCaselessName = 16
+
+  /// A word of a name in a script without letter case: letters (and "・", "·" between the
+  /// parts of a transcribed name), short.
+  static func isCaselessName(_ word: Substring) -> Bool {
+    guard let first = word.first, first.isLetter, !first.isLowercase, !first.isUppercase,
+      word.count <= maxCaselessName
+    else { return false }
+    var wide = 0
+    var dotted = false
+    for character in word {
+      if character == "・" || character == "·" {
+        dotted = true
+        continue
+      }
+      guard character.isLetter, !character.isLowercase, !character.isUppercase else {
+        return false
+      }
+      if let scalar = character.unicodeScalars.first,
+        (0x3040...0x9FFF).contains(scalar.value) || (0xAC00...0xD7FF).contains(scalar.value)
+      {
+        wide += 1
+      }
+    }
+    return dotted || wide <= maxWideName
   }
 }
 

@@ -46,15 +46,38 @@ enum ParagraphBuilder {
       {
         // "About Acme<br>Acme builds…": the heading stands apart from its text.
         result.append(lines[0])
-        result.append(lines.dropFirst().joined(separator: " "))
+        result.append(joinLines(lines.dropFirst()))
       } else if lines.count > 1 && MemoInStory.isClosingWord(lines[0].lowercased()) {
         // "Warm regards,<br>Jordan Blake<br>Chief Marketing Officer": a sign-off block.
         result.append(contentsOf: lines)
       } else {
-        result.append(lines.joined(separator: " "))
+        result.append(joinLines(lines))
       }
     }
     return result
+  }
+
+  /// Lines of one paragraph joined with a space, except where Chinese or Japanese text runs
+  /// on across the break ("…公司今天<br>宣布…"): those scripts put no space between words.
+  static func joinLines<Lines: Collection>(_ lines: Lines) -> String
+  where Lines.Element == String {
+    var joined = ""
+    for line in lines {
+      if let last = joined.unicodeScalars.last, let first = line.unicodeScalars.first,
+        !(isUnspaced(last) && isUnspaced(first))
+      {
+        joined += " "
+      }
+      joined += line
+    }
+    return joined
+  }
+
+  /// Han, kana, CJK punctuation and full-width forms: text written without spaces.
+  static func isUnspaced(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    return (0x3000...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
+      || (0xFF00...0xFFEF).contains(value) || (0x20000...0x2FFFF).contains(value)
   }
 
   static func isListLine(_ line: String) -> Bool {

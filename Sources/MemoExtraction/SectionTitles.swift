@@ -22,6 +22,27 @@ enum SectionTitles {
     "читайте также", "похожие статьи",
     "você pode gostar", "você também pode gostar", "veja também", "leia também",
     "posts relacionados", "artigos relacionados", "vous aimerez aussi", "lesen sie auch",
+    "über den autor", "über die autorin", "à propos de l'auteur", "à propos de l’auteur",
+    "à lire également", "lire aussi", "sobre el autor", "sobre la autora", "sobre o autor",
+    "noticias relacionadas", "notícias relacionadas", "lee también", "potrebbe interessarti",
+    "ti potrebbe interessare", "lees ook", "over de auteur", "meer nieuws",
+    "материалы по теме", "другие новости", "об авторе", "новости по теме",
+    // Polish, Czech, Turkish, Indonesian, Vietnamese.
+    "czytaj także", "czytaj też", "zobacz także", "zobacz też", "powiązane artykuły",
+    "podobne artykuły", "o autorze", "související články", "mohlo by vás zajímat",
+    "ilgili haberler", "benzer haberler", "ilgili yazılar", "i̇lgili haberler", "i̇lgili yazılar",
+    "bunlar da ilginizi çekebilir", "yazar hakkında", "artikel terkait", "berita terkait",
+    "baca juga", "tentang penulis", "tin liên quan", "bài viết liên quan", "xem thêm",
+    // Arabic, Hebrew, Persian, Hindi.
+    "مقالات ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "قد يعجبك أيضا",
+    "قد يعجبك أيضاً", "عن الكاتب", "כתבות נוספות", "מומלצים", "مطالب مرتبط",
+    "यह भी पढ़ें", "ये भी पढ़ें", "संबंधित खबरें", "लेखक के बारे में",
+    // Chinese, Japanese, Korean: titles are one run of characters (or two words in Korean).
+    "相关文章", "相關文章", "相关阅读", "相關閱讀", "相关新闻", "相關新聞", "推荐阅读", "推薦閱讀",
+    "延伸阅读", "延伸閱讀", "热门文章", "熱門文章", "猜你喜欢", "猜你喜歡", "关于作者", "關於作者",
+    "作者简介", "作者簡介", "関連記事", "関連ニュース", "おすすめ記事", "あわせて読みたい",
+    "人気記事", "この記事を書いた人", "著者について", "著者プロフィール", "관련 기사", "관련기사",
+    "추천 기사", "많이 본 뉴스", "인기 기사", "함께 보면 좋은 기사", "기자 정보",
   ]
   /// First words of a list of other stories ("Related posts", "Recent blogs", "More from X").
   static let listLeads: Set<String> = [
@@ -50,6 +71,10 @@ enum SectionTitles {
     "share", "comments", "leave a reply", "leave a comment", "join the discussion",
     "join the conversation", "table of contents", "contents", "in this article",
     "on this page", "jump to", "tags", "topics", "inhaltsverzeichnis", "sommaire", "índice",
+    "teilen", "artikel teilen", "partager", "partager cet article", "compartir", "compartilhe",
+    "condividi", "delen", "поделиться", "udostępnij", "paylaş", "bagikan", "chia sẻ", "شارك",
+    "مشاركة", "शेयर करें", "分享", "分享到", "分享此文", "シェアする", "この記事をシェア",
+    "공유하기", "目录", "目錄", "目次", "목차", "spis treści", "содержание", "içindekiler",
   ]
 
   /// Whether a short line is the title of a related-stories list, an author box, a

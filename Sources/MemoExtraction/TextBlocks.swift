@@ -10,8 +10,85 @@ struct TextBlock: Sendable {
   var blockquote: Int32
   /// True inside `<pre>`.
   var preformatted: Bool
-  /// Length of `text` in characters (Unicode scalars).
+  /// Length of `text` in characters (Unicode scalars), a Han, kana or Hangul character
+  /// counting `ScriptMeasure.wideWeight` times (see there).
   var length: Int
+}
+
+/// Measures of text that hold across scripts: Chinese and Japanese are written without
+/// spaces between words, and one of their characters carries what several Latin letters do.
+enum ScriptMeasure {
+  /// A Han, kana or Hangul character counts as this many characters in block lengths, so
+  /// that the length limits of content selection (25 characters to score, 80 for a prose
+  /// block) mean about as much text in every script. Calibration: the same sentences written
+  /// here in English, Chinese, Japanese and Korean run 3–4, 2–3 and 2–3 Latin characters per
+  /// character; 2 is the lowest of these (it keeps short Korean lines short).
+  static let wideWeight = 2
+
+  /// How many Han or kana characters make a word where no spaces separate words (Chinese
+  /// words run one to three characters, two on average).
+  static let wideCharactersPerWord = 2
+
+  /// Whether the UTF-8 sequence led by `lead`, `second` is a Han, kana or Hangul character
+  /// (U+3040–U+9FFF, U+AC00–U+D7FF, U+20000–U+2FFFF).
+  @inline(__always)
+  static func isWide(lead: UInt8, second: UInt8) -> Bool {
+    switch lead {
+    case 0xE3: return second >= 0x81
+    case 0xE4...0xE9, 0xEB, 0xEC: return true
+    case 0xEA: return second >= 0xB0
+    case 0xED: return second < 0x9F
+    case 0xF0: return second >= 0xA0 && second <= 0xAF
+    default: return false
+    }
+  }
+
+  /// The words of a line: space-separated runs, a run of Han, kana or Hangul characters
+  /// counting one word per `wideCharactersPerWord` of them ("2026年3月4日，公司宣布…" is many
+  /// words, not one).
+  static func wordCount(_ text: String) -> Int {
+    var words = 0
+    var wide = 0
+    var inWord = false
+    var text = text
+    text.withUTF8 { bytes in
+      var index = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte == 0x20 || byte == 0x0A || byte == 0x09 {
+          if inWord { words += max(1, wide / wideCharactersPerWord) }
+          inWord = false
+          wide = 0
+          index += 1
+          continue
+        }
+        inWord = true
+        if byte >= 0xE0, index + 1 < bytes.count, isWide(lead: byte, second: bytes[index + 1]) {
+          wide += 1
+        }
+        index += 1
+      }
+    }
+    if inWord { words += max(1, wide / wideCharactersPerWord) }
+    return words
+  }
+
+  /// Whether a line has a sentence end inside it: ". " and the full stops, question and
+  /// exclamation marks of CJK ("。", "！", "？"), Devanagari ("।") and Arabic ("؟") text,
+  /// followed by more text.
+  static func hasSentenceBreak(_ text: String) -> Bool {
+    if text.containsBytes(". ") { return true }
+    guard text.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+    var sawEnd = false
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "。", "！", "？", "।", "؟", "．": sawEnd = true
+      case " ": continue
+      default: if sawEnd { return true }
+      }
+    }
+    return false
+  }
 }
 
 enum BlockBuilder {
@@ -130,6 +207,21 @@ enum BlockBuilder {
     }
     return Double(total)
   }
+
+  /// Whether the three bytes at `index` are a bidirectional mark, embedding or isolate
+  /// (U+200E, U+200F, U+202A–U+202E, U+2066–U+2069) or U+FEFF.
+  @inline(__always)
+  static func isInvisibleMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+    let second = bytes[index + 1]
+    let third = bytes[index + 2]
+    if bytes[index] == 0xEF { return second == 0xBB && third == 0xBF }
+    if second == 0x80 { return third == 0x8E || third == 0x8F || (0xAA...0xAE).contains(third) }
+    return second == 0x81 && (0xA6...0xA9).contains(third)
+  }
+
+  /// Ruby annotations (the reading over a word, `<rt>`, and the brackets around it for
+  /// browsers without ruby, `<rp>`) are not text of the body: 漢字 stays, its かんじ goes.
+  static let annotationTags: Set<String> = ["rt", "rp"]
 
   /// Tags that start and end a block of text (the rest are inline and never separate words…
   /// unless the page glues them; see `separatorTags`).
@@ -252,6 +344,10 @@ enum BlockBuilder {
           }
           let width = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
           guard index + width <= count else { break }
+          if width == 2 && byte == 0xD8 && bytes[index + 1] == 0x9C {
+            index += 2  // U+061C Arabic letter mark
+            continue
+          }
           if width == 2 && byte == 0xC2 && bytes[index + 1] < 0xA1 {
             // U+00A0 no-break space reads as a space; C1 controls are dropped.
             if bytes[index + 1] == 0xA0 {
@@ -280,9 +376,18 @@ enum BlockBuilder {
             index += 3
             continue
           }
+          if width >= 3, byte == 0xE2 || byte == 0xEF, isInvisibleMark(bytes, at: index) {
+            // Bidirectional marks and embeddings (RTL pages put them around numbers and
+            // names) and a stray byte-order mark take no place in the text.
+            index += width
+            continue
+          }
           out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + width)]))
-          length += 1
-          if inLink { links += 1 }
+          let weight =
+            width >= 3 && ScriptMeasure.isWide(lead: byte, second: bytes[index + 1])
+            ? ScriptMeasure.wideWeight : 1
+          length += weight
+          if inLink { links += weight }
           space = false
           index += width
         }
@@ -396,6 +501,7 @@ enum BlockBuilder {
         // Hidden parts and control labels are not read, unless they hold the page.
         if nodes[Int(index)].isHidden && !revealed.contains(index) { continue }
         if name == "button" && !buttonHoldsBlocks(index) { continue }
+        if name.utf8.count == 2, annotationTags.contains(name) { continue }
       }
       let isBlock = leaving ? knownBlock : blockTags.contains(name)
       if leaving {
