@@ -453,25 +453,40 @@ struct ShingleSets: Sendable {
   }
 }
 
-/// Prints phase durations (wall and process CPU time) to stderr when `MEMOSCOPE_TIMING` is set
-/// (for tuning; CPU near twice the wall time means both cores of a 2-core machine were busy).
-struct PhaseTimer {
+/// Prints phase durations (wall and process CPU time) and page faults to stderr when
+/// `MEMOSCOPE_TIMING` is set (for tuning; CPU near twice the wall time means both cores of a
+/// 2-core machine were busy; each fault is a fresh 4 KiB page the kernel zeroes).
+package struct PhaseTimer {
   private let enabled = getenv("MEMOSCOPE_TIMING") != nil
   private var last = DispatchTime.now().uptimeNanoseconds
   private var lastCPU = PhaseTimer.cpuSeconds()
+  private var lastFaults = PhaseTimer.faults()
 
-  mutating func lap(_ label: @autoclosure () -> String) {
+  /// Starts timing now.
+  package init() {}
+
+  /// Prints the time since the last lap (or the start) with `label`.
+  package mutating func lap(_ label: @autoclosure () -> String) {
     guard enabled else { return }
     let now = DispatchTime.now().uptimeNanoseconds
     let cpu = Self.cpuSeconds()
     var usage = rusage()
     Self.usage(&usage)
+    let faults = Int(usage.ru_minflt)
     let line = String(
-      format: "%8.3f s wall %8.3f s cpu %6d MB peak  %@\n", Double(now - last) / 1e9,
-      cpu - lastCPU, usage.ru_maxrss / 1024, label())
+      format: "%8.3f s wall %8.3f s cpu %6d MB peak %7d faults  %@\n",
+      Double(now - last) / 1e9, cpu - lastCPU, usage.ru_maxrss / 1024, faults - lastFaults,
+      label())
     FileHandle.standardError.write(Data(line.utf8))
     last = now
     lastCPU = cpu
+    lastFaults = faults
+  }
+
+  private static func faults() -> Int {
+    var usage = rusage()
+    Self.usage(&usage)
+    return Int(usage.ru_minflt)
   }
 
   private static func usage(_ usage: inout rusage) {

@@ -6,7 +6,7 @@
 struct GramTable {
   private struct Slot {
     var key: UInt32 = 0
-    /// The last document that added the key, or the owner stored by `setOwner`.
+    /// The last document that added the key.
     var last: UInt32 = 0
     /// In how many documents the key occurs (at least 1 in a used slot).
     var count: UInt32 = 0
@@ -31,8 +31,10 @@ struct GramTable {
     }
   }
 
-  /// Records that `document` contains `key` (counted once per document).
-  mutating func add(_ key: UInt32, document: Int) {
+  /// Records that `document` contains `key` (counted once per document); returns the key's
+  /// slot, which stays the key's for the table's life (the table never grows).
+  @discardableResult
+  mutating func add(_ key: UInt32, document: Int) -> Int {
     let index = slot(key)
     slots.withUnsafeMutableBufferPointer { slots in
       if slots[index].count == 0 {
@@ -42,6 +44,7 @@ struct GramTable {
         slots[index].count += 1
       }
     }
+    return index
   }
 
   /// In how many documents `key` occurs.
@@ -49,15 +52,18 @@ struct GramTable {
     Int(slots[slot(key)].count)
   }
 
-  /// The value stored with `key` by `setOwner`, or nil.
-  func owner(_ key: UInt32) -> Int? {
-    let found = slots[slot(key)]
-    return found.count != 0 ? Int(found.last) : nil
+  /// How many slots the table has (slot numbers are below this).
+  var slotCount: Int { slots.count }
+
+  /// In how many documents the key in `slot` (as `add` returned it) occurs.
+  @inline(__always)
+  func documents(atSlot slot: Int) -> Int {
+    Int(slots[slot].count)
   }
 
-  /// Stores an owner for `key` (use on a fresh table).
-  mutating func setOwner(_ key: UInt32, _ owner: Int) {
-    let index = slot(key)
-    slots[index] = Slot(key: key, last: UInt32(owner), count: 1)
+  /// The key in `slot` (as `add` returned it).
+  @inline(__always)
+  func key(atSlot slot: Int) -> UInt32 {
+    slots[slot].key
   }
 }

@@ -127,7 +127,8 @@ enum PassageAnalysis {
     var document: Int
     var first: Int
     var last: Int
-    var grams: [UInt32]
+    /// Where the run's shared k-grams are in the analysis's flat list of gram slots.
+    var grams: Range<Int>
     var length: Int { last - first + 1 }
   }
 
@@ -139,28 +140,45 @@ enum PassageAnalysis {
     text: (_ document: Int, _ first: Int, _ last: Int) -> String
   ) -> (passages: [SharedPassage], coverage: [Double]) {
     let k = options.shingleSize
-    // 1. In how many documents each in-paragraph k-gram occurs.
-    let grams = documents.map(\.grams)
+    // 1. In how many documents each in-paragraph k-gram occurs; each position's slot in the
+    //    table is kept, so later steps read the count (and the owner) without hashing again.
     var occurrence = GramTable(capacity: documents.reduce(0) { $0 + $1.tokenCount })
-    for (index, row) in grams.enumerated() {
-      for gram in row {
-        if let gram { occurrence.add(gram, document: index) }
+    var firstPosition: [Int] = []
+    var slotAt: [Int32] = []
+    slotAt.reserveCapacity(documents.reduce(0) { $0 + $1.tokenCount })
+    for (index, document) in documents.enumerated() {
+      firstPosition.append(slotAt.count)
+      for gram in document.grams {
+        if let gram {
+          slotAt.append(Int32(truncatingIfNeeded: occurrence.add(gram, document: index)))
+        } else {
+          slotAt.append(-1)
+        }
       }
     }
     // 2. Runs of covered words per document, gaps bridged, inside one paragraph.
     var runs: [Run] = []
+    /// The slots of each run's shared k-grams, run after run (`Run.grams`).
+    var runSlots: [Int32] = []
+    var sharedGram: [Bool] = []
+    var covered: [Bool] = []
     for (index, document) in documents.enumerated() {
       let paragraphOf = document.paragraphs
-      // Whether the k-gram at each position occurs in another document too (looked up once).
-      let sharedGram = grams[index].map { gram in
-        gram.map { occurrence.documents($0) >= 2 } ?? false
+      let count = paragraphOf.count
+      let base = firstPosition[index]
+      // Whether the k-gram at each position occurs in another document too.
+      sharedGram.removeAll(keepingCapacity: true)
+      covered.removeAll(keepingCapacity: true)
+      for position in 0..<count {
+        let slot = slotAt[base + position]
+        sharedGram.append(slot >= 0 && occurrence.documents(atSlot: Int(slot)) >= 2)
       }
-      var covered = [Bool](repeating: false, count: paragraphOf.count)
-      for position in 0..<paragraphOf.count where sharedGram[position] {
+      covered.append(contentsOf: repeatElement(false, count: count))
+      for position in 0..<count where sharedGram[position] {
         for t in position..<(position + k) { covered[t] = true }
       }
       var position = 0
-      while position < paragraphOf.count {
+      while position < count {
         guard covered[position] else {
           position += 1
           continue
@@ -168,7 +186,7 @@ enum PassageAnalysis {
         let first = position
         var last = position
         var next = position + 1
-        while next < paragraphOf.count && paragraphOf[next] == paragraphOf[first] {
+        while next < count && paragraphOf[next] == paragraphOf[first] {
           if covered[next] {
             last = next
             next += 1
@@ -178,22 +196,23 @@ enum PassageAnalysis {
             break
           }
         }
-        var shared: [UInt32] = []
-        shared.reserveCapacity(last - first + 1)
-        for p in first...last where sharedGram[p] { shared.append(grams[index][p]!) }
-        runs.append(Run(document: index, first: first, last: last, grams: shared))
+        let gramStart = runSlots.count
+        for p in first...last where sharedGram[p] { runSlots.append(slotAt[base + p]) }
+        runs.append(
+          Run(document: index, first: first, last: last, grams: gramStart..<runSlots.count))
         position = last + 1
       }
     }
-    // 3. Runs sharing a k-gram are one passage.
+    // 3. Runs sharing a k-gram are one passage (the first run with a k-gram owns it).
     var sameText = DisjointSets(count: runs.count)
-    var owner = GramTable(capacity: runs.reduce(0) { $0 + $1.grams.count })
+    var owner = [Int32](repeating: -1, count: occurrence.slotCount)
     for (id, run) in runs.enumerated() {
-      for gram in run.grams {
-        if let other = owner.owner(gram) {
-          sameText.union(other, id)
+      for slot in runSlots[run.grams] {
+        let other = owner[Int(slot)]
+        if other >= 0 {
+          sameText.union(Int(other), id)
         } else {
-          owner.setOwner(gram, id)
+          owner[Int(slot)] = Int32(id)
         }
       }
     }
@@ -243,7 +262,8 @@ enum PassageAnalysis {
       coverage /= Double(members.count)
       var frequency = members.count
       if let documentFrequency, !run.grams.isEmpty {
-        let counts = run.grams.map(documentFrequency).sorted()
+        let counts = runSlots[run.grams].map { documentFrequency(occurrence.key(atSlot: Int($0))) }
+          .sorted()
         frequency = max(members.count, counts[counts.count / 2])
       }
       let passage = SharedPassage(
@@ -263,7 +283,7 @@ enum PassageAnalysis {
       }
     }
     let coverage = coveredWords.map { words in
-      words.isEmpty ? 0 : Double(words.filter { $0 }.count) / Double(words.count)
+      words.isEmpty ? 0 : Double(words.reduce(0) { $0 + ($1 ? 1 : 0) }) / Double(words.count)
     }
     let sorted = passages.map(\.passage).sorted { a, b in
       if a.boilerplate != b.boilerplate { return !a.boilerplate }

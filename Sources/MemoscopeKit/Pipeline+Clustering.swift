@@ -21,10 +21,12 @@ extension Pipeline {
   public static func cluster(paths: [String], options: ClusteringOptions) throws(ClusteringError)
     -> ClusterRun
   {
+    var timer = PhaseTimer()
     // Clusters never show an author: the closing lines are not searched for one.
-    try cluster(
-      Corpus(paths: paths, options: ExtractionOptions(findsSignOffAuthor: false), stamps: false),
-      options: options)
+    let corpus = Corpus(
+      paths: paths, options: ExtractionOptions(findsSignOffAuthor: false), stamps: false)
+    timer.lap("walk (\(corpus.count) inputs)")
+    return try cluster(corpus, options: options)
   }
 
   /// Clusters the memos of a corpus collected by the caller (who then has its exclusions).
@@ -32,7 +34,9 @@ extension Pipeline {
     -> ClusterRun
   {
     try options.validate()
+    var timer = PhaseTimer()
     let memos = MemoCorpus(corpus)
+    timer.lap("read and extract (\(memos.count) memos)")
     let result = try Clusterer(options: options).cluster(count: memos.count) {
       memos.memo(at: $0)
     }

@@ -46,6 +46,17 @@ struct OutputSink {
       writer.write(bytes)
       return
     }
+    if bytes.count >= 1 << 16 {
+      // A large piece is written as it is rather than copied into the buffer and again.
+      flushStandardOutput()
+      if let base = bytes.baseAddress {
+        FileHandle.standardOutput.write(
+          Data(
+            bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count,
+            deallocator: .none))
+      }
+      return
+    }
     buffer.append(contentsOf: bytes)
     if buffer.count >= 1 << 16 { flushStandardOutput() }
   }

@@ -31,4 +31,42 @@ struct InputCollectorFolderWalkTests {
     ]
     #expect(named == expectedNamed)
   }
+
+  @Test("A large folder (entries looked up on all cores) is walked as a small one, in order")
+  func largeFolder() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let root = folder.path
+    // More than 512 entries: files, skipped names, a sub-folder, a broken link, a link to a
+    // file already listed, in an order readdir does not keep.
+    var expected: [String] = []
+    for index in stride(from: 700, to: 0, by: -1) {
+      let name = "memo-\(index).txt"
+      try Data("memo \(index)".utf8).write(to: folder.appendingPathComponent(name))
+      expected.append(root + "/" + name)
+    }
+    try Data("x".utf8).write(to: folder.appendingPathComponent("README.md"))
+    try Data("{}".utf8).write(to: folder.appendingPathComponent("data.json"))
+    let sub = folder.appendingPathComponent("memo-5")
+    try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+    try Data("inner".utf8).write(to: sub.appendingPathComponent("inner.txt"))
+    expected.append(sub.path + "/inner.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/broken.txt", withDestinationPath: root + "/missing.txt")
+    try FileManager.default.createSymbolicLink(
+      atPath: root + "/same.txt", withDestinationPath: root + "/memo-1.txt")
+    let collection = InputCollector.collect([root])
+    let paths = collection.inputs.map { input -> String in
+      if case .file(let file) = input { return file.path }
+      return "not a file: \(input)"
+    }
+    #expect(paths == expected.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+    let sizes = collection.inputs.compactMap { input -> Int? in
+      if case .file(let file) = input, file.path == root + "/memo-42.txt" { return file.size }
+      return nil
+    }
+    #expect(sizes == [7])
+    #expect(
+      collection.exclusions.map(\.path).sorted()
+        == ["README.md", "broken.txt", "data.json", "same.txt"].map { root + "/" + $0 })
+  }
 }
