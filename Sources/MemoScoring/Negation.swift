@@ -272,7 +272,9 @@ struct NegationScope {
       }
       // "An earlier version of this story said…": the reporting verb is the cue.
       func isCorrectionCue(_ index: Int) -> Bool {
-        guard correctionVerbID[Int(text.tokens[index].id)] else { return false }
+        guard correctionVerbID[Int(text.tokens[index].id)], index > sentenceStart + 1 else {
+          return false
+        }
         let from = max(sentenceStart + 1, index - Self.correctionReach)
         return (from..<index).contains {
           versionID[Int(text.tokens[$0].id)] && earlierID[Int(text.tokens[$0 - 1].id)]

@@ -341,6 +341,8 @@ struct NegationTests {
     #expect(memo.score == 0)
     #expect(
       card("Some reports incorrectly said the 200 job cuts were driven by AI.").aiReason == .denied)
+    // A reporting verb that opens a sentence has no earlier version before it.
+    #expect(card("AI is here. Said the chief executive: we will cut 40 jobs.").aiReason == .implied)
     // The retraction ends with its clause; the earlier version is no pronoun subject.
     #expect(
       card(
