@@ -158,8 +158,9 @@ public struct Clusterer: Sendable {
   static func signatures(of sets: ShingleSets, hasher: MinHasher) -> [UInt32] {
     let k = hasher.count
     let count = sets.values.count
-    var flat = [UInt32](repeating: 0, count: count * k)
-    flat.withUnsafeMutableBufferPointer { buffer in
+    // Not zeroed first: the hasher writes every value (an empty set gets all ones), and the
+    // buffer's fresh pages are touched by the workers, not by one thread beforehand.
+    return [UInt32](unsafeUninitializedCapacity: count * k) { buffer, initialized in
       let shared = UncheckedSendable(value: buffer)
       Parallel.forEachChunk(count: count, minimumChunk: 64) { range in
         for index in range {
@@ -171,8 +172,8 @@ public struct Clusterer: Sendable {
           }
         }
       }
+      initialized = count * k
     }
-    return flat
   }
 
   /// Builds one cluster's description: ordered members, pairs, passages, coverage.

@@ -26,8 +26,8 @@ enum LSHIndex {
     verify: @Sendable (Int, Int) -> ClusterGraph.Edge?
   ) -> (edges: [ClusterGraph.Edge], candidates: Int) {
     // The low byte of every signature value, for a screen that reads a quarter of the memory.
-    var lowBytes = [UInt8](repeating: 0, count: signatures.count)
-    lowBytes.withUnsafeMutableBufferPointer { bytes in
+    // Every byte is written by the workers (no zeroing first).
+    let lowBytes = [UInt8](unsafeUninitializedCapacity: signatures.count) { bytes, initialized in
       let shared = UncheckedSendable(value: bytes)
       signatures.withUnsafeBufferPointer { signatures in
         let source = UncheckedSendable(value: signatures)
@@ -37,6 +37,7 @@ enum LSHIndex {
           }
         }
       }
+      initialized = signatures.count
     }
     let frozenLowBytes = lowBytes
     let perBand: [(edges: [ClusterGraph.Edge], candidates: Int)] = Parallel.map(
