@@ -71,6 +71,10 @@ enum DateNormalizer {
     if let year, let month, let day, isValid(year: year, month: month, day: day) {
       return format(year, month, day)
     }
+    // A day and a year are two numbers: most lines with a year and no English date have one.
+    guard tokens.lazy.filter({ $0.first?.isNumber == true }).prefix(2).count == 2 else {
+      return nil
+    }
     return otherLanguageDate(tokens)
   }
 
@@ -258,7 +262,7 @@ enum DateNormalizer {
   /// "Aktualisiert: 2026.3.4", "更新：2026/3/4".
   private static func labelledYearFirstDate(_ text: String) -> String? {
     guard let digit = text.utf8.firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }),
-      digit != text.utf8.startIndex
+      digit != text.utf8.startIndex, text.utf8.distance(from: text.utf8.startIndex, to: digit) <= 72
     else { return nil }
     let label = text[..<digit]
     guard label.unicodeScalars.count <= 24,
@@ -270,6 +274,7 @@ enum DateNormalizer {
   /// A Chinese, Japanese or Korean date inside a line ("发布时间：2026年3月4日 09:30"): the
   /// first four-digit year followed by 年 or 년 that `yearFirstDate` reads.
   private static func eastAsianDate(_ text: String) -> String? {
+    guard text.containsBytes("年") || text.containsBytes("년") else { return nil }
     let utf8 = Array(text.utf8)
     guard utf8.count >= 10 else { return nil }
     var run = 0

@@ -298,25 +298,78 @@ enum HTMLReader {
     "id": ["oleh "], "ms": ["oleh "], "vi": ["bởi ", "tác giả: "],
   ]
 
+  /// `bylinePrefixes` as bytes, each also with its first letter upper-cased ("Автор: ").
+  static let bylinePrefixBytes: [[UInt8]] = prefixBytes(bylinePrefixes)
+  /// `languageBylinePrefixes` as bytes.
+  static let languageBylinePrefixBytes: [String: [[UInt8]]] =
+    languageBylinePrefixes.mapValues(prefixBytes)
+
+  /// Whether a byte opens one of the byline words above, in either ASCII case.
+  static let bylineFirstBytes: [Bool] = {
+    var table = Array(repeating: false, count: 256)
+    for prefix in bylinePrefixBytes + languageBylinePrefixBytes.values.joined() {
+      guard let first = prefix.first else { continue }
+      table[Int(first)] = true
+      if first >= 0x61 && first <= 0x7A { table[Int(first & 0xDF)] = true }
+    }
+    return table
+  }()
+
+  private static func prefixBytes(_ prefixes: [String]) -> [[UInt8]] {
+    var all: [[UInt8]] = []
+    for prefix in prefixes {
+      all.append(Array(prefix.utf8))
+      let capitalized = prefix.prefix(1).uppercased() + prefix.dropFirst()
+      if capitalized != prefix { all.append(Array(capitalized.utf8)) }
+    }
+    return all
+  }
+
+  /// The length in bytes of the first of `prefixes` that `line` opens with, ASCII letters
+  /// compared without case.
+  static func prefixLength(_ line: String, _ prefixes: [[UInt8]]) -> Int? {
+    let utf8 = line.utf8
+    for prefix in prefixes where prefix.count <= utf8.count {
+      var matched = true
+      var index = utf8.startIndex
+      for byte in prefix {
+        var found = utf8[index]
+        if found >= 0x41 && found <= 0x5A { found |= 0x20 }
+        if found != byte && utf8[index] != byte {
+          matched = false
+          break
+        }
+        index = utf8.index(after: index)
+      }
+      if matched { return prefix.count }
+    }
+    return nil
+  }
+
   /// The name in a byline of another language: "Von Jana Novak" (German page), "Par Léa
   /// Martin" (French page), "Автор: Иван Петров", "作者：王芳", "记者 王芳 报道", "홍길동 기자";
   /// nil when what follows the byline word does not read as a name (`looksLikeAuthor`).
   static func bylineName(_ line: String, language: String? = nil) -> String? {
     guard line.utf8.count <= 160 else { return nil }
-    let text = line.collapsingWhitespace
-    let lower = text.lowercased()
     var rest: Substring?
-    for prefix in bylinePrefixes + (language.flatMap { languageBylinePrefixes[$0] } ?? [])
-    where lower.hasPrefix(prefix) {
-      rest = text.dropFirst(prefix.count)
-      break
+    // Most lines open with no byline word: compared by bytes before any `String` work.
+    guard let first = line.utf8.first else { return nil }
+    if !bylineFirstBytes[Int(first)] {
+      guard first >= 0x80, line.containsBytes(" 기자") else { return nil }
     }
-    // Korean bylines put the word after the name: "홍길동 기자", "[서울] 홍길동 기자 = ".
-    if rest == nil, let range = text.range(of: " 기자"),
-      text[range.upperBound...].first.map({ " =(".contains($0) }) ?? true
+    if let length = prefixLength(line, bylinePrefixBytes)
+      ?? language.flatMap({ languageBylinePrefixBytes[$0] }).flatMap({ prefixLength(line, $0) })
     {
-      let before = text[..<range.lowerBound].split(separator: " ").last
-      rest = before.map { $0.drop { "[(]】)".contains($0) } }
+      rest = Substring(String(decoding: line.utf8.dropFirst(length), as: UTF8.self))
+    } else if line.containsBytes(" 기자") {
+      // Korean bylines put the word after the name: "홍길동 기자", "[서울] 홍길동 기자 = ".
+      let text = line.collapsingWhitespace
+      if let range = text.range(of: " 기자"),
+        text[range.upperBound...].first.map({ " =(".contains($0) }) ?? true
+      {
+        let before = text[..<range.lowerBound].split(separator: " ").last
+        rest = before.map { $0.drop { "[(]】)".contains($0) } }
+      }
     }
     guard var name = rest.map(String.init) else { return nil }
     name = cutAtStops(name, [" | ", ",", "，", "、", " - ", " – ", " — ", " • ", " · ", "|"])

@@ -219,10 +219,6 @@ enum BlockBuilder {
     return second == 0x81 && (0xA6...0xA9).contains(third)
   }
 
-  /// Ruby annotations (the reading over a word, `<rt>`, and the brackets around it for
-  /// browsers without ruby, `<rp>`) are not text of the body: 漢字 stays, its かんじ goes.
-  static let annotationTags: Set<String> = ["rt", "rp"]
-
   /// Tags that start and end a block of text (the rest are inline and never separate words…
   /// unless the page glues them; see `separatorTags`).
   static let blockTags: Set<String> = [
@@ -501,7 +497,9 @@ enum BlockBuilder {
         // Hidden parts and control labels are not read, unless they hold the page.
         if nodes[Int(index)].isHidden && !revealed.contains(index) { continue }
         if name == "button" && !buttonHoldsBlocks(index) { continue }
-        if name.utf8.count == 2, annotationTags.contains(name) { continue }
+        // Ruby annotations (the reading over a word, `<rt>`, and the brackets around it for
+        // browsers without ruby, `<rp>`) are not text of the body: 漢字 stays, かんじ goes.
+        if name == "rt" || name == "rp" { continue }
       }
       let isBlock = leaving ? knownBlock : blockTags.contains(name)
       if leaving {
