@@ -150,14 +150,20 @@ enum HTMLReader {
   /// 03/04/2026 by Ravi").
   static func publishedDate(_ line: String, monthFirst: Bool?) -> String? {
     guard DateNormalizer.hasYearDigits(line) else { return nil }
-    if !isUpdateNote(line), let date = DateNormalizer.normalize(line) ?? postedOnDate(line) {
-      return date
-    }
     var parts = [line]
     for separator in [" · ", " | ", " • ", " — ", " – ", " - "] {
       parts = parts.flatMap { $0.splitting(on: separator) }
     }
-    for part in parts where !isUpdateNote(part) {
+    // A line showing both dates: the published one ("Updated April 2 · Published March 4").
+    if parts.count > 1, isUpdateNote(line),
+      let published = parts.first(where: {
+        !isUpdateNote($0) && $0.lowercased().contains("publish")
+      }), let date = DateNormalizer.normalize(published)
+    {
+      return date
+    }
+    if let date = DateNormalizer.normalize(line) ?? postedOnDate(line) { return date }
+    for part in parts {
       var text = part.trimmed
       let lower = text.lowercased()
       for prefix in ["published on ", "published ", "posted on ", "posted ", "date: ", "on "]
@@ -238,32 +244,38 @@ enum HTMLReader {
     let language = declaredLanguage(in: tree)
     for line in shortLines(blocks) {
       guard let first = line.utf8.first else { continue }
-      guard first == 0x42 || first == 0x62 || first == 0x50 || first == 0x70 else {
+      guard
+        first | 0x20 == 0x62 || first | 0x20 == 0x70 || first | 0x20 == 0x77
+          || first | 0x20 == 0x66
+      else {
         if let name = bylineName(line, language: language) { return name }
         continue
       }
       let text = line.collapsingWhitespace
       let lower = text.lowercased()
-      var prefix = lower.hasPrefix("by ") ? 3 : lower.hasPrefix("posted by ") ? 10 : 0
+      var prefix = 0
+      for lead in ["by ", "posted by ", "written by ", "from the desk of "]
+      where lower.hasPrefix(lead) {
+        prefix = lead.count
+      }
       // "Posted 03/04/2026 by Ravi Menon", "Published March 4, 2026 by Ravi Menon".
-      if prefix == 0, lower.hasPrefix("posted ") || lower.hasPrefix("published "),
+      if prefix == 0,
+        let lead = ["posted ", "published "].first(where: { lower.hasPrefix($0) }),
         let by = lower.range(of: " by "),
-        MemoHeaders.memoDate(
-          String(
-            lower[
-              lower.index(
-                lower.startIndex, offsetBy: lower.hasPrefix("posted ") ? 7 : 10)..<by.lowerBound]),
-          monthFirst: false) != nil
-          || DateNormalizer.normalize(String(lower[..<by.lowerBound])) != nil
+        lower.distance(from: lower.startIndex, to: by.lowerBound) > lead.count
       {
-        prefix = lower.distance(from: lower.startIndex, to: by.upperBound)
+        let between = lower[lower.index(lower.startIndex, offsetBy: lead.count)..<by.lowerBound]
+        // Only a date may stand between ("Published by our team" names no one).
+        if MemoHeaders.memoDate(String(between), monthFirst: false) != nil {
+          prefix = lower.distance(from: lower.startIndex, to: by.upperBound)
+        }
       }
       guard prefix > 0 else {
         if let name = bylineName(line, language: language) { return name }
         continue
       }
       var name = String(text.dropFirst(prefix))
-      name = cutAtStops(name, [",", " | ", " on ", " - ", " – "])
+      name = cutAtStops(name, [",", " | ", " on ", " - ", " – ", " · ", " • "])
       name = name.trimmed
       if MemoHeaders.looksLikeName(name) { return name }
     }
@@ -608,13 +620,15 @@ enum HTMLReader {
     }
     let whole = pieces.joined(separator: " ")
     guard whole.count <= 80 else { return nil }
-    if !isUpdateNote(whole), let date = DateNormalizer.normalize(whole) { return date }
-    if let date = pieces.lazy.filter({ !isUpdateNote($0) }).compactMap(DateNormalizer.normalize)
-      .first
+    // "Updated April 2 · Published March 4": the published date when the element shows both.
+    if isUpdateNote(whole),
+      let date = pieces.lazy.filter({ !isUpdateNote($0) && $0.lowercased().contains("publish") })
+        .compactMap(DateNormalizer.normalize).first
     {
       return date
     }
-    return isUpdateNote(whole) ? nil : pieces.lazy.compactMap(DateNormalizer.normalize).first
+    if let date = DateNormalizer.normalize(whole) { return date }
+    return pieces.lazy.compactMap(DateNormalizer.normalize).first
   }
 
   /// Whether an ancestor of `element` is a comment, related-links, footer or like region.

@@ -253,12 +253,28 @@ enum MemoAssembler {
     let signature = MemoHeaders.signOff(closing)
     var pageAuthor = (metadata.author, metadata.authorSource)
     var organizationAuthor: String?
-    if let author = metadata.author,
-      metadata.authorIsOrganization || siteNames.contains(author.lowercased())
-        || MemoHeaders.isOrganizationName(author)
-    {
-      if content.byline ?? content.markedAuthor ?? signature != nil { pageAuthor = (nil, nil) }
-      if !metadata.authorIsOrganization || true { organizationAuthor = author }
+    if let author = metadata.author {
+      let marked = content.byline ?? content.markedAuthor
+      if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
+        if marked != nil { pageAuthor = (nil, nil) }
+        organizationAuthor = author
+      } else if MemoHeaders.isOrganizationName(author) {
+        // "Acme Communications" gives way to a person the page marks or who signs in full;
+        // "Dana Lee - Acme Editorial Team" only to the person it names ("Dana Lee").
+        let mixed = MemoHeaders.personName(author) != author
+        if let marked, marked != marked.uppercased(), !MemoHeaders.isOrganizationName(marked),
+          !mixed || author.contains(marked)
+        {
+          pageAuthor = (nil, nil)
+        } else if !mixed,
+          let signature = signature.map({
+            MemoInStory.fullName($0, in: [metadata.title ?? ""] + body)
+          }), signature.contains(" "), signature != signature.uppercased()
+        {
+          pageAuthor = (nil, nil)
+        }
+        if !mixed { organizationAuthor = author }
+      }
     }
     (memo.author, memo.authorSource) = first(
       (headers.from, "memo-header"), pageAuthor, (content.byline, "byline"),

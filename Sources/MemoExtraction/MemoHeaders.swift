@@ -485,6 +485,7 @@ struct MemoHeaders: Sendable, Equatable {
     "software", "technologies", "solutions", "holdings", "wire", "newswire", "admin",
     "administrator", "support", "noreply", "no-reply", "announcements", "desk", "leadership",
     "council", "board", "committee", "services", "partners", "university", "institute",
+    "agency", "association", "foundation", "society", "ministry", "authority", "commission",
   ]
 
   /// Whether a name reads as an organization or a mailbox, not a person.

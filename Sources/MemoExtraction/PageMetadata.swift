@@ -130,7 +130,8 @@ struct PageMetadata: Sendable, Equatable {
     var headlines: [String] = []
     for segment in segments {
       let lower = segment.lowercased()
-      if siteWords.contains(lower) { continue }
+      // "| Medium", "- Google Docs": the hosting site, never the headline.
+      if siteWords.contains(lower) || hostingPlatforms.contains(lower) { continue }
       if let word = siteWords.first(where: { lower.hasSuffix(" " + $0) }) {
         let name = String(segment.dropLast(word.count + 1)).trimmed
         if company == nil, !name.isEmpty { company = name }
