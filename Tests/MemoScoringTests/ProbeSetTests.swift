@@ -27,9 +27,9 @@ struct ProbeSetTests {
     var line: Int
   }
 
-  /// Every probe of every `.tsv` file in `Tests/Fixtures/Scoring/probes/`, in file-name order.
-  static func probes() throws -> [Probe] {
-    let folder = Fixtures.url("Scoring/probes")
+  /// Every probe of every `.tsv` file in `Tests/Fixtures/Scoring/<folder>/`, in file-name order.
+  static func probes(in folderName: String = "probes") throws -> [Probe] {
+    let folder = Fixtures.url("Scoring/" + folderName)
     let files = try FileManager.default.contentsOfDirectory(atPath: folder.path)
       .filter { $0.hasSuffix(".tsv") }.sorted()
     var result: [Probe] = []
@@ -153,5 +153,50 @@ struct ProbeSetTests {
     }
     print("Probe set:\n" + lines.joined(separator: "\n"))
     if !misses.isEmpty { print("Misread probes:\n" + misses.joined(separator: "\n")) }
+  }
+
+  /// The unseen batch (`Tests/Fixtures/Scoring/probes-unseen/`): written by someone who saw
+  /// neither the batch-E fixes nor their probes, and run once after them; never tuned to. The
+  /// floors are the figures of that first run (README), so a change that loses a probe here
+  /// fails, and one that gains is a real gain on text the scorer was not fitted to.
+  static let unseenFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.571, 0.400), .implied: (0.363, 0.500), .framing: (0.461, 1.000),
+    .denied: (1.000, 0.142), .absent: (0.875, 0.777),
+  ]
+  /// The unseen batch's rank-correlation floor: its first run's figure (0.416), rounded down.
+  static let unseenRankFloor = 0.41
+
+  @Test("Unseen batch: figures printed, never below its first run")
+  func unseenBatch() throws {
+    let lexicon = try Lexicon.load(
+      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
+    let scorer = Scorer(lexicon: lexicon)
+    let probes = try Self.probes(in: "probes-unseen")
+    #expect(probes.count >= 30)
+    let cards = probes.map {
+      scorer.score(Memo(source: $0.file, paragraphs: $0.text.components(separatedBy: " || ")))
+    }
+    var lines = ["Unseen batch (\(probes.count) probes):"]
+    for figure in Self.figures(zip(probes, cards).map { ($0.0.label, $0.1.aiReason) }) {
+      lines.append(
+        "  \(figure.label.rawValue): precision \(String(format: "%.3f", figure.precision)),"
+          + " recall \(String(format: "%.3f", figure.recall)) (\(figure.count) probes)")
+      if let floor = Self.unseenFloors[figure.label] {
+        #expect(figure.precision >= floor.precision, "\(figure.label.rawValue) precision")
+        #expect(figure.recall >= floor.recall, "\(figure.label.rawValue) recall")
+      }
+    }
+    let framed = zip(probes, cards).filter {
+      [.explicit, .implied, .framing].contains($0.0.label)
+    }
+    let rho = Self.spearman(framed.map { Double($0.0.intensity) }, framed.map { $0.1.score })
+    lines.append("  rank correlation: " + String(format: "%.3f", rho))
+    #expect(rho >= Self.unseenRankFloor, "rank correlation \(rho)")
+    for (probe, card) in zip(probes, cards) where card.aiReason != probe.label {
+      lines.append(
+        "  miss \(probe.file):\(probe.line): expected \(probe.label.rawValue), got "
+          + "\(card.aiReason.rawValue) (\(card.score)): \(probe.text)")
+    }
+    print(lines.joined(separator: "\n"))
   }
 }
