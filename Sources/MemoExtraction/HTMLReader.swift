@@ -129,7 +129,8 @@ enum HTMLReader {
   /// Whether a page language writes numeric dates month first: `en-us` (and `en-ph`) yes,
   /// other languages and regions no, a bare `en` or none unknown.
   static func monthFirst(language: String?) -> Bool? {
-    guard let language = language?.replacingOccurrences(of: "_", with: "-"), !language.isEmpty
+    guard let language = language?.lowercased().replacingOccurrences(of: "_", with: "-"),
+      !language.isEmpty
     else { return nil }
     if language == "en-us" || language == "en-ph" { return true }
     if language == "en" { return nil }
