@@ -12,6 +12,8 @@ import MemoTokenization
 ///   coordinated items stay covered ("not AI, cost or performance").
 /// - A subject that reports a claim ("Reports that…", "The supposed link…") or any subject of
 ///   "a myth", followed by a copula and a falsity word, is negated ("… are inaccurate").
+/// - A counterfactual's two cues cancel: "If AI had not taken over…, we would not be cutting…"
+///   affirms both the cause and the cut.
 /// - The words just before a cue in its clause (the subject of "AI is not the reason") are
 ///   `subjectNegated`: a claim about them is denied, they are not themselves absent.
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
@@ -318,6 +320,20 @@ struct NegationScope {
           versionID[Int(text.tokens[$0].id)] && earlierID[Int(text.tokens[$0 - 1].id)]
         }
       }
+      func form(_ index: Int) -> String { vocabulary.form(text.tokens[index].id) }
+      // "had not" / "hadn't" after an "if" earlier in the sentence.
+      func isCounterfactual(_ cue: Int) -> Bool {
+        let hadNot =
+          form(cue) == "hadn't" || form(cue) == "hadn’t"
+          || (form(cue) == "not" && cue > sentenceStart && form(cue - 1) == "had")
+        return hadNot && (sentenceStart..<cue).contains { ifID[Int(text.tokens[$0].id)] }
+      }
+      // "would not" / "wouldn't" / "could not" in the main clause.
+      func isConsequent(_ cue: Int) -> Bool {
+        ["wouldn't", "wouldn’t", "couldn't", "couldn’t"].contains(form(cue))
+          || (["not", "never"].contains(form(cue)) && cue > sentenceStart
+            && ["would", "could"].contains(form(cue - 1)))
+      }
       // "far from being caused by AI", "played zero role": two-word cues.
       func isPairCue(_ index: Int) -> Bool {
         guard index + 1 < sentenceEnd else { return false }
@@ -337,6 +353,15 @@ struct NegationScope {
           continue
         }
         cues.append(index)
+      }
+      // A counterfactual: "If our AI tool had not taken over screening, we would not be cutting
+      // 50 roles" affirms both the cause and the cut; the "had not" cue after "if" and the
+      // "would not" cue after it cancel.
+      if cues.count >= 2, let conditional = cues.firstIndex(where: { isCounterfactual($0) }),
+        let consequent = cues[(conditional + 1)...].firstIndex(where: { isConsequent($0) })
+      {
+        cues.remove(at: consequent)
+        cues.remove(at: conditional)
       }
       if !cues.isEmpty {
         hasCue[Int(sentence)] = true

@@ -403,4 +403,17 @@ struct NegationTests {
     #expect(
       card("Ai tools now write the copy, so 40 writers will be laid off.").aiReason != .absent)
   }
+
+  @Test("A counterfactual's 'had not' and 'would not' cancel; one alone still negates")
+  func counterfactual() {
+    #expect(
+      card(
+        "If the chatbot had not taken over the help desk, we would not be laying off 30 agents."
+      ).aiReason == .explicit)
+    #expect(
+      card(
+        "If demand had not fallen, we would not be cutting 40 roles; AI had nothing to do with it."
+      )
+      .aiReason == .denied)
+  }
 }
