@@ -160,6 +160,14 @@ struct Attribution {
     "workers", "staff", "employees", "why", "driving", "drive", "drove", "drives", "about",
   ]
 
+  /// Reporting words that, before "that", frame the claim after them as hearsay ("I keep
+  /// reading that", "reports that", "rumours that"). A speaker's own "said that" is not here:
+  /// it is the claim made, not one reported and answered.
+  static let hearsayVerbForms: Set<String> = [
+    "reading", "read", "hearing", "heard", "reports", "rumours", "rumors", "rumour", "rumor",
+    "speculation", "headlines", "suggestions",
+  ]
+
   /// Sentences either side searched for cut language whatever the paragraph breaks (the whole
   /// paragraph, and the one before and after, count in any case). Two: an adjacent sentence
   /// and one more, so a one-line paragraph between AI and the cut ("Thank you all.") does not
@@ -372,15 +380,40 @@ struct Attribution {
       }
       // Only a claim can be denied: the sentence before holds cut or causal language or a
       // claim word ("Is AI behind this? It is not."), not just AI ("AI-native can sound cold.").
+      // A bare AI fragment is a claim when the denial names a cause ("AI? Not a factor.").
       let claim =
         !cuts[previous].isEmpty || !causes[previous].isEmpty
         || tokenForms(previous, where: { _ in true }).contains(where: {
           Self.claimWords.contains($0)
         })
+        || (!ai[previous].isEmpty
+          && tokenForms(sentence, where: { _ in true }).contains(where: {
+            Self.causePredicates.contains($0)
+          }))
       guard claim else { continue }
       denied[previous] = true
       shortDenied.insert(previous)
       if !ai[previous].isEmpty { denial[previous] = true }
+    }
+
+    // A reported claim corrected: "I keep reading that our layoffs were about AI. … we simply
+    // ran out of runway", "Reports say the cuts were driven by AI. In fact demand fell." A
+    // sentence tying AI to cuts inside a hearsay frame (a reporting word, then "that" or the
+    // claim) is denied when the next sentence gives another cause.
+    for sentence in 0..<(sentenceCount - 1)
+    where !denial[sentence] && !ai[sentence].isEmpty
+      && !(cuts[sentence].isEmpty && causes[sentence].isEmpty)
+    {
+      let forms = tokenForms(sentence, where: { _ in true })
+      let reported = forms.indices.contains {
+        Self.hearsayVerbForms.contains(forms[$0]) && $0 + 1 < forms.count
+          && forms[$0 + 1] == "that"
+      }
+      guard reported,
+        alternatives[sentence + 1].contains(where: { !located[$0].negated })
+      else { continue }
+      denial[sentence] = true
+      denied[sentence] = true
     }
 
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is

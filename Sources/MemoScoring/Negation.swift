@@ -4,11 +4,16 @@ import MemoTokenization
 /// Negation and denial scope over a tokenized memo.
 ///
 /// - A negation cue (`not`, `n't`, `no`, `never`, `nothing`, `neither`, `nor`, `without`, `none`,
-///   `hardly`, `scarcely`, `untrue`, and `little` before "if any")
+///   `hardly`, `scarcely`, `untrue`, `little` before "if any", `far` before "from", `zero`
+///   before "role", "part", "connection")
 ///   covers the rest of its clause: up to `;`, `:`, a dash, a bracket, a contrast word (`but`,
 ///   `however`, `instead`, `rather`, `yet`, `while`, `whereas`, `although`) or the sentence end.
 ///   A comma ends the clause only when a new subject follows it (`, we …`); otherwise the
 ///   coordinated items stay covered ("not AI, cost or performance").
+/// - A subject that reports a claim ("Reports that…", "The supposed link…") or any subject of
+///   "a myth", followed by a copula and a falsity word, is negated ("… are inaccurate").
+/// - A counterfactual's two cues cancel: "If AI had not taken over…, we would not be cutting…"
+///   affirms both the cause and the cut.
 /// - The words just before a cue in its clause (the subject of "AI is not the reason") are
 ///   `subjectNegated`: a claim about them is denied, they are not themselves absent.
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
@@ -75,15 +80,38 @@ struct NegationScope {
   private static let ifHash = StableHash.of("if")
   private static let anyHash = StableHash.of("any")
   /// Words that call the claim before them false when a pronoun clause says so ("Blaming AI
-  /// would be convenient, but it would be wrong", "…; that is untrue").
+  /// would be convenient, but it would be wrong", "…; that is untrue", "…; that is a myth").
   static let falsityForms: Set<String> = [
-    "wrong", "untrue", "false", "misleading", "inaccurate", "mistaken",
+    "wrong", "untrue", "false", "misleading", "inaccurate", "mistaken", "incorrect", "myth",
+    "unfounded", "baseless", "fiction",
   ]
-  /// Copulas, modals and adverbs between the pronoun and the falsity word.
+  /// Falsity words that are nouns: "X is a myth" denies X whatever X's subject is.
+  static let falsityNounForms: Set<String> = ["myth", "fiction"]
+  /// Copulas, modals, adverbs and articles between the pronoun and the falsity word.
   static let copulaForms: Set<String> = [
     "is", "was", "be", "would", "will", "are", "were", "simply", "just", "plainly", "quite",
-    "entirely", "also", "being", "that's", "it's",
+    "entirely", "also", "being", "that's", "it's", "a", "an", "complete", "total",
   ]
+  /// Words that mark a sentence's subject as a claim reported, not made ("Reports that…",
+  /// "The supposed link between…", "Claims that…"): such a subject followed by a falsity
+  /// predicate ("… are inaccurate", "… is a myth") is denied.
+  static let hearsayForms: Set<String> = [
+    "supposed", "alleged", "purported", "rumoured", "rumored", "report", "reports",
+    "claim", "claims", "suggestion", "suggestions", "speculation", "rumour", "rumours", "rumor",
+    "rumors", "idea", "notion", "narrative", "allegation", "allegations", "assertion",
+    "assertions", "headlines",
+  ]
+  /// Nouns that, after "zero", make it a negation cue ("played zero role", "zero connection");
+  /// elsewhere "zero" is a number ("zero downtime", "net zero").
+  static let zeroCueNouns: Set<String> = [
+    "role", "part", "bearing", "connection", "link", "influence", "relation", "relationship",
+  ]
+  private static let zeroHash = StableHash.of("zero")
+  private static let farHash = StableHash.of("far")
+  private static let fromHash = StableHash.of("from")
+  private static let zeroNounHashes = Set(zeroCueNouns.map { StableHash.of($0) })
+  private static let hearsayHashes = Set(hearsayForms.map { StableHash.of($0) })
+  private static let falsityNounHashes = Set(falsityNounForms.map { StableHash.of($0) })
   private static let falsityHashes = Set(falsityForms.map { StableHash.of($0) })
   private static let copulaHashes = Set(copulaForms.map { StableHash.of($0) })
   private static let contractedPronounHashes = Set(["that's", "it's"].map { StableHash.of($0) })
@@ -182,6 +210,12 @@ struct NegationScope {
     var correctionVerbID = [Bool](repeating: false, count: vocabulary.count)
     var versionID = [Bool](repeating: false, count: vocabulary.count)
     var earlierID = [Bool](repeating: false, count: vocabulary.count)
+    var zeroID = [Bool](repeating: false, count: vocabulary.count)
+    var farID = [Bool](repeating: false, count: vocabulary.count)
+    var fromID = [Bool](repeating: false, count: vocabulary.count)
+    var zeroNounID = [Bool](repeating: false, count: vocabulary.count)
+    var hearsayID = [Bool](repeating: false, count: vocabulary.count)
+    var falsityNounID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
       voidingID[id] = Self.voidingHashes.contains(hash)
@@ -203,6 +237,12 @@ struct NegationScope {
       correctionVerbID[id] = Self.correctionVerbHashes.contains(hash)
       versionID[id] = hash == Self.versionHash
       earlierID[id] = Self.earlierHashes.contains(hash)
+      zeroID[id] = hash == Self.zeroHash
+      farID[id] = hash == Self.farHash
+      fromID[id] = hash == Self.fromHash
+      zeroNounID[id] = Self.zeroNounHashes.contains(hash)
+      hearsayID[id] = Self.hearsayHashes.contains(hash)
+      falsityNounID[id] = Self.falsityNounHashes.contains(hash)
       copulaID[id] =
         Self.copulaHashes.contains(hash) && !Self.contractedPronounHashes.contains(hash)
       if Self.contractedPronounHashes.contains(hash) { pronounID[id] = true }
@@ -280,8 +320,31 @@ struct NegationScope {
           versionID[Int(text.tokens[$0].id)] && earlierID[Int(text.tokens[$0 - 1].id)]
         }
       }
+      func form(_ index: Int) -> String { vocabulary.form(text.tokens[index].id) }
+      // "had not" / "hadn't" after an "if" earlier in the sentence.
+      func isCounterfactual(_ cue: Int) -> Bool {
+        let hadNot =
+          form(cue) == "hadn't" || form(cue) == "hadn’t"
+          || (form(cue) == "not" && cue > sentenceStart && form(cue - 1) == "had")
+        return hadNot && (sentenceStart..<cue).contains { ifID[Int(text.tokens[$0].id)] }
+      }
+      // "would not" / "wouldn't" / "could not" in the main clause.
+      func isConsequent(_ cue: Int) -> Bool {
+        ["wouldn't", "wouldn’t", "couldn't", "couldn’t"].contains(form(cue))
+          || (["not", "never"].contains(form(cue)) && cue > sentenceStart
+            && ["would", "could"].contains(form(cue - 1)))
+      }
+      // "far from being caused by AI", "played zero role": two-word cues.
+      func isPairCue(_ index: Int) -> Bool {
+        guard index + 1 < sentenceEnd else { return false }
+        let next = Int(text.tokens[index + 1].id)
+        let id = Int(text.tokens[index].id)
+        return (farID[id] && fromID[next]) || (zeroID[id] && zeroNounID[next])
+      }
       for index in sentenceStart..<sentenceEnd
-      where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) || isCorrectionCue(index) {
+      where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) || isCorrectionCue(index)
+        || isPairCue(index)
+      {
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
         // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
         if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]
@@ -290,6 +353,15 @@ struct NegationScope {
           continue
         }
         cues.append(index)
+      }
+      // A counterfactual: "If our AI tool had not taken over screening, we would not be cutting
+      // 50 roles" affirms both the cause and the cut; the "had not" cue after "if" and the
+      // "would not" cue after it cancel.
+      if cues.count >= 2, let conditional = cues.firstIndex(where: { isCounterfactual($0) }),
+        let consequent = cues[(conditional + 1)...].firstIndex(where: { isConsequent($0) })
+      {
+        cues.remove(at: consequent)
+        cues.remove(at: conditional)
       }
       if !cues.isEmpty {
         hasCue[Int(sentence)] = true
@@ -353,6 +425,40 @@ struct NegationScope {
         hasCue[Int(sentence)] = true
         isCueToken[index] = true
         for covered in sentenceStart..<claimEnd {
+          coverCount[covered] &+= 1
+          negated[covered] = coverCount[covered] % 2 == 1
+        }
+      }
+      // "Reports that the cuts stem from AI are inaccurate", "The supposed link between the
+      // layoffs and AI is a myth": a subject that reports a claim (or any subject of "a
+      // myth"), then a copula and a falsity word ending the clause or followed by a comma
+      // ("…, a spokeswoman said"), negates the subject.
+      for index in (sentenceStart + 1)..<max(sentenceStart + 1, sentenceEnd)
+      where falsityID[Int(text.tokens[index].id)]
+        && (clauseEnds(after: index) || gap(after: index) == ",")
+      {
+        var back = index - 1
+        while back > sentenceStart && copulaID[Int(text.tokens[back].id)] { back -= 1 }
+        guard back < index - 1, copulaID[Int(text.tokens[back + 1].id)] else { continue }
+        // The subject is the copula's own clause: back to a semicolon, a dash, a contrast word
+        // or a comma before a new subject ("Our layoffs are due to AI, and the idea that…");
+        // "and our AI rollout" without a comma is a coordinated noun, not a new clause.
+        var first = back
+        while first > sentenceStart {
+          let breaks =
+            gap(after: first - 1) == ";" || contrastID[Int(text.tokens[first].id)]
+            || (gap(after: first - 1) == "," && subjectID[Int(text.tokens[first].id)])
+          if breaks { break }
+          first -= 1
+        }
+        let subject = first...back
+        guard
+          falsityNounID[Int(text.tokens[index].id)]
+            || subject.contains(where: { hearsayID[Int(text.tokens[$0].id)] })
+        else { continue }
+        hasCue[Int(sentence)] = true
+        isCueToken[index] = true
+        for covered in subject {
           coverCount[covered] &+= 1
           negated[covered] = coverCount[covered] % 2 == 1
         }

@@ -22,6 +22,23 @@ public struct Scorer: Sendable {
     concreteHashes = Set(WashingIndex.concreteNouns.map { StableHash.of($0) })
   }
 
+  /// Whether a one-token AI match is the given name Ai: written "Ai" (not "AI" or "A.I."), then
+  /// a capitalised word in the same sentence ("Ai Nakamura, head of human resources").
+  static func isPersonalName(_ text: TokenizedText, at range: Range<Int>) -> Bool {
+    guard range.count == 1, range.upperBound < text.tokens.count else { return false }
+    let token = text.tokens[range.lowerBound]
+    let next = text.tokens[range.upperBound]
+    guard text.normalizedText(of: token) == "ai", next.sentence == token.sentence,
+      text.surface(of: token) == "Ai"
+    else { return false }
+    let surname = text.surface(of: next)
+    guard let initial = surname.first, initial.isUppercase, surname.count > 1 else {
+      return false
+    }
+    // "Ai Nakamura", not "Ai TOOLS": the rest of the next word is lower case.
+    return surname.dropFirst().allSatisfy { $0.isLowercase }
+  }
+
   /// Tokenizes and scores a memo's paragraphs.
   public func score(_ memo: Memo) -> ScoreCard {
     score(tokenizer.tokenize(paragraphs: memo.paragraphs), memo: memo)
@@ -51,6 +68,7 @@ public struct Scorer: Sendable {
       guard let category = lexicon.category(of: entry) else { continue }
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
+      if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
       guard seen.insert([hit.entry, Int(first.sentence)]).inserted else { continue }
       located.append(
         Located(

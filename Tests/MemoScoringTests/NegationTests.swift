@@ -350,4 +350,70 @@ struct NegationTests {
       )
       .aiReason == .explicit)
   }
+
+  @Test("'Far from' and 'zero role' are cues; 'zero' before other nouns is a number")
+  func farFromAndZero() {
+    for text in [
+      "Far from being driven by automation, the 40 job cuts follow a lost tender.",
+      "Our chatbots played zero part in the 25 layoffs, the founder said.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .denied, "\(text)")
+      #expect(memo.score == 0)
+    }
+    #expect(card("Net zero targets and AI investment led to 50 job cuts.").aiReason != .denied)
+    #expect(
+      card("The layoffs are far from over, and AI will drive more of them.").aiReason != .denied)
+  }
+
+  @Test("A reported claim called false, or a myth, is denied; a myth in another clause is not")
+  func hearsayFalsity() {
+    for text in [
+      "Claims that the 30 redundancies were caused by our AI pilot are untrue, the council said.",
+      "The alleged connection between the 70 layoffs and automation is a myth.",
+    ] {
+      let memo = card(text)
+      #expect(memo.aiReason == .denied, "\(text)")
+      #expect(memo.score == 0)
+    }
+    #expect(
+      card("Our 40 layoffs are due to AI, and the idea that demand fell is a myth.").aiReason
+        == .explicit)
+    #expect(
+      card("Reports that the company cut 200 jobs because of AI were confirmed on Monday.")
+        .aiReason == .explicit)
+  }
+
+  @Test("A bare AI fragment answered by a cause denial; hearsay answered by another cause")
+  func fragmentAndHearsay() {
+    #expect(card("We cut 12 roles. Automation? Not a factor at all.").aiReason == .denied)
+    #expect(
+      card(
+        "I keep hearing that our 20 layoffs were caused by AI. We simply ran out of cash."
+      ).aiReason == .denied)
+    // Without another cause after it, a reported claim stands.
+    #expect(
+      card("I keep hearing that our 20 layoffs were caused by AI. It is true.").aiReason
+        != .denied)
+  }
+
+  @Test("The given name Ai is no AI reference; a sloppy 'Ai tools' still is")
+  func personalName() {
+    #expect(card("Ai Tanaka, the plant manager, said 45 roles would go.").aiReason == .absent)
+    #expect(
+      card("Ai tools now write the copy, so 40 writers will be laid off.").aiReason != .absent)
+  }
+
+  @Test("A counterfactual's 'had not' and 'would not' cancel; one alone still negates")
+  func counterfactual() {
+    #expect(
+      card(
+        "If the chatbot had not taken over the help desk, we would not be laying off 30 agents."
+      ).aiReason == .explicit)
+    #expect(
+      card(
+        "If demand had not fallen, we would not be cutting 40 roles; AI had nothing to do with it."
+      )
+      .aiReason == .denied)
+  }
 }

@@ -155,18 +155,20 @@ struct ProbeSetTests {
     if !misses.isEmpty { print("Misread probes:\n" + misses.joined(separator: "\n")) }
   }
 
-  /// The unseen batch (`Tests/Fixtures/Scoring/probes-unseen/`): written by someone who saw
-  /// neither the batch-E fixes nor their probes, and run once after them; never tuned to. The
-  /// floors are the figures of that first run (README), so a change that loses a probe here
-  /// fails, and one that gains is a real gain on text the scorer was not fitted to.
+  /// Batch F (`Tests/Fixtures/Scoring/probes-unseen/`): written by someone who saw neither the
+  /// batch-E fixes nor their probes. Its first run (lexicon 2.4.0: explicit 0.571/0.400,
+  /// implied 0.364/0.500, framing 0.462/1.000, denied 1.000/0.143, absent 0.875/0.778, rank
+  /// 0.416) was the honest measure; its misses were then fixed (lexicon 2.5.0, README), so it
+  /// is no longer unseen and these floors, the figures after the fixes rounded down, guard
+  /// the fixes rather than measure quality on new text.
   static let unseenFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (0.571, 0.400), .implied: (0.363, 0.500), .framing: (0.461, 1.000),
-    .denied: (1.000, 0.142), .absent: (0.875, 0.777),
+    .explicit: (1.000, 0.900), .implied: (0.875, 0.875), .framing: (1.000, 1.000),
+    .denied: (1.000, 1.000), .absent: (0.900, 1.000),
   ]
-  /// The unseen batch's rank-correlation floor: its first run's figure (0.416), rounded down.
-  static let unseenRankFloor = 0.41
+  /// Batch F's rank-correlation floor: its figure after the fixes (0.705), rounded down.
+  static let unseenRankFloor = 0.7
 
-  @Test("Unseen batch: figures printed, never below its first run")
+  @Test("Batch F (seen since its fixes): figures printed, never below those after the fixes")
   func unseenBatch() throws {
     let lexicon = try Lexicon.load(
       Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
@@ -176,7 +178,7 @@ struct ProbeSetTests {
     let cards = probes.map {
       scorer.score(Memo(source: $0.file, paragraphs: $0.text.components(separatedBy: " || ")))
     }
-    var lines = ["Unseen batch (\(probes.count) probes):"]
+    var lines = ["Batch F, probes-unseen/ (\(probes.count) probes, seen since its fixes):"]
     for figure in Self.figures(zip(probes, cards).map { ($0.0.label, $0.1.aiReason) }) {
       lines.append(
         "  \(figure.label.rawValue): precision \(String(format: "%.3f", figure.precision)),"
