@@ -191,9 +191,11 @@ public struct MemoExtractor: Sendable {
     } else if weak, let company = SignatureBlock.salutationCompany(memo.paragraphs) {
       (memo.company, memo.companySource) = (company, "salutation")
     } else if memo.company == nil, let title = memo.title,
+      title.containsBytes("’s") || title.containsBytes("'s") || title.containsBytes(" at "),
       let company = BodyEvidence.companyMentioned([title] + memo.paragraphs)
     {
-      // The title is the memo's own words too: "Winding down Acme’s hub" counts.
+      // The title is the memo's own words too: "Winding down Acme’s hub" counts (a title
+      // without such a mention leaves the body's count, already made, as it was).
       (memo.company, memo.companySource) = (company, "body")
     }
     return memo
