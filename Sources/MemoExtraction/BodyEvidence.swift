@@ -144,6 +144,15 @@ enum BodyEvidence {
           cut = range
         }
       }
+      // "GLASGOW, 6 January 2026: Acme today …": a colon right after the dateline's date,
+      // before any dash.
+      if let colon = head.range(of: ": "), cut.map({ colon.lowerBound < $0.lowerBound }) ?? true,
+        head.distance(from: head.startIndex, to: colon.lowerBound) <= 60,
+        let comma = head[..<colon.lowerBound].firstIndex(of: ","),
+        DateNormalizer.normalize(head[head.index(after: comma)..<colon.lowerBound].trimmed) != nil
+      {
+        cut = colon
+      }
       guard let cut else { continue }
       let dateline = String(head[..<cut.lowerBound])
       let hasMarker = wireMarkers.contains { dateline.contains($0) }

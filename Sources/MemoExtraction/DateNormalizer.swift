@@ -45,7 +45,7 @@ enum DateNormalizer {
     var month: Int?
     var day: Int?
     var year: Int?
-    for token in tokens {
+    for (position, token) in tokens.enumerated() {
       let lower = token.lowercased()
       if month == nil, lower.count >= 3,
         let value = months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))],
@@ -61,7 +61,8 @@ enum DateNormalizer {
       }
       if digitPrefix.count == 4, year == nil, (1900...2200).contains(number) {
         year = number
-      } else if digitPrefix.count <= 2, suffix.isEmpty || month != nil, day == nil,
+      } else if digitPrefix.count <= 2,
+        suffix.isEmpty || month != nil || monthFollows(tokens, after: position), day == nil,
         (1...31).contains(number)
       {
         day = number
@@ -76,6 +77,17 @@ enum DateNormalizer {
       return nil
     }
     return otherLanguageDate(tokens)
+  }
+
+  /// Whether an English month name is the next token, or the one after "of": an ordinal
+  /// day before its month ("6th January 2026", "1st of March 2026"), never "4th quarter".
+  private static func monthFollows(_ tokens: [Substring], after position: Int) -> Bool {
+    var next = position + 1
+    if next < tokens.count, tokens[next].lowercased() == "of" { next += 1 }
+    guard next < tokens.count else { return false }
+    let lower = tokens[next].lowercased()
+    return lower.count >= 3 && months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))] != nil
+      && monthNameMatches(lower)
   }
 
   /// Month names of other languages (lower-cased, as nominative and genitive and common

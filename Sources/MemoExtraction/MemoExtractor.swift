@@ -160,7 +160,18 @@ public struct MemoExtractor: Sendable {
       (memo.author, memo.authorSource) = (author, "front-matter")
     } else if memo.authorSource != "memo-header", let byline = content.byline {
       (memo.author, memo.authorSource) = (byline, "byline")
+    } else if memo.author == nil, options.findsSignOffAuthor,
+      let name = SignatureBlock.valedictionName(memo.paragraphs)
+    {
+      (memo.author, memo.authorSource) = (name, "signature")
     }
+    if memo.authorSource == "signature", let name = memo.author {
+      // "Rosalind" signs; the memo names her in full above.
+      memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + memo.paragraphs)
+    }
+    // A release's dateline sentence ("OMAHA, Neb., March 11, 2026 /PRNewswire/ -- Acme Foods
+    // …", "GLASGOW, 6 January 2026: Acme today …"), read as on web pages.
+    let lead = BodyEvidence.releaseDateline(memo.paragraphs)
     if memo.date == nil,
       let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize)
     {
@@ -169,12 +180,23 @@ public struct MemoExtractor: Sendable {
     if memo.date == nil, let date = content.date {
       (memo.date, memo.dateSource) = (date, content.dateSource)
     }
+    if memo.date == nil, let date = lead?.date { (memo.date, memo.dateSource) = (date, "dateline") }
+    let weak = memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? "")
     if let company = fields["company"] ?? fields["organization"] {
       (memo.company, memo.companySource) = (company, "front-matter")
-    } else if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
-      let company = content.letterhead
-    {
+    } else if weak, let company = content.letterhead {
       (memo.company, memo.companySource) = (company, "letterhead")
+    } else if weak, let company = lead?.company {
+      (memo.company, memo.companySource) = (company, "release")
+    } else if weak, let company = SignatureBlock.salutationCompany(memo.paragraphs) {
+      (memo.company, memo.companySource) = (company, "salutation")
+    } else if memo.company == nil, let title = memo.title,
+      title.containsBytes("’s") || title.containsBytes("'s") || title.containsBytes(" at "),
+      let company = BodyEvidence.companyMentioned([title] + memo.paragraphs)
+    {
+      // The title is the memo's own words too: "Winding down Acme’s hub" counts (a title
+      // without such a mention leaves the body's count, already made, as it was).
+      (memo.company, memo.companySource) = (company, "body")
     }
     return memo
   }

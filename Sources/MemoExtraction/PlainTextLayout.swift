@@ -391,6 +391,12 @@ enum TopMatter {
       let line = text.string(lines[index])
       examined += 1
       let standsAlone = index + 1 >= lines.count || lines[index + 1].rawIsBlank
+      // An exhibit label or page number over the memo ("EXHIBIT 99.1") is no title.
+      if !sawBody, LineUnwrapper.mayBeFurniture(line), TextUnwrapper.isPageFurniture(line) {
+        lines.remove(at: index)
+        examined -= 1
+        continue
+      }
       if isMemoWord(line) {
         lines.remove(at: index)
         continue
@@ -426,9 +432,37 @@ enum TopMatter {
         lines.remove(at: index)
         continue
       }
+      if examined == 1, !sawBody, content.title == nil, index + 1 < lines.count,
+        !lines[index + 1].isEmpty, index + 2 >= lines.count || lines[index + 2].rawIsBlank,
+        let title = wrappedTitle(line, text.string(lines[index + 1]))
+      {
+        (content.title, content.titleSource) = (title, "first-line")
+        lines.removeSubrange(index...(index + 1))
+        continue
+      }
       sawBody = true
       index += 1
     }
+  }
+
+  /// A headline wrapped over the first two lines of a block of its own ("Acme Announces the
+  /// Consolidation of Its" / "Midwest Plants"): each line and the two joined read as a title,
+  /// and the second starts in capitals, as a wrapped headline's words do and prose rarely
+  /// does.
+  static func wrappedTitle(_ first: String, _ second: String) -> String? {
+    guard let start = second.first, start.isUppercase || start.isNumber,
+      isTitle(first), isTitle(second), !LineUnwrapper.endsSentence(first)
+    else { return nil }
+    let joined = first + " " + second
+    return isTitle(joined) ? joined : nil
+  }
+
+  /// A date alone on a line of at most 40 bytes (not a `Date:` header): a dateline.
+  static func dateAlone(_ line: String) -> String? {
+    guard line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
+      MemoHeaders.headerField(line) == nil
+    else { return nil }
+    return DateNormalizer.normalize(line)
   }
 
   /// The next line (collapsed) is a byline or a date.
@@ -547,6 +581,58 @@ enum TopMatter {
       let head = paragraph[..<range.lowerBound]
       guard head.contains(",") else { continue }
       if let date = DateNormalizer.normalize(String(head)) { return date }
+    }
+    return nil
+  }
+}
+
+/// The lines under a plain-text memo's sign-off, one paragraph each: a date closing the
+/// signature block, a closing line of the writer's own words over their name, a salutation
+/// naming the company.
+enum SignatureBlock {
+  /// The date alone on the memo's last line ("12 January 2026" under the name and role),
+  /// taken off the paragraphs; nil (and nothing taken) when the last line is anything else.
+  /// A memo of fewer than three paragraphs keeps its lines.
+  static func takeClosingDate(from paragraphs: inout [String]) -> String? {
+    guard paragraphs.count >= 3, let last = paragraphs.last,
+      let date = TopMatter.dateAlone(last)
+    else { return nil }
+    paragraphs.removeLast()
+    return date
+  }
+
+  /// Words a closing line may hold at most ("Thanks for everything,").
+  /// Calibration: valedictions run to five words; a longer line ending in a comma is prose.
+  static let maxClosingWords = 5
+
+  /// The writer named under a closing line of their own words: "Thanks for everything," over
+  /// "Marguerite Delacroix-Fane" at the memo's end. The closing line is short, starts in
+  /// capitals and ends with a comma (as "Best," does); the name line is a name alone. For the
+  /// closings `MemoHeaders.signOff` does not know.
+  static func valedictionName(_ paragraphs: [String]) -> String? {
+    guard paragraphs.count >= 3 else { return nil }
+    let closing = paragraphs[paragraphs.count - 2].trimmed
+    let name = paragraphs[paragraphs.count - 1].trimmed
+    guard closing.hasSuffix(","), closing.first?.isUppercase == true,
+      closing.hasAtMostWords(maxClosingWords), closing.utf8.count <= 60,
+      !MemoEvidence.isSalutation(closing), name.utf8.count <= 60,
+      MemoHeaders.looksLikeName(name), !MemoHeaders.isJobTitle(name)
+    else { return nil }
+    return name
+  }
+
+  /// The company a salutation addresses in the first two paragraphs: "To everyone at Acme
+  /// Foods,", "Dear all Acme staff:" (as `MemoHeaders.companyAddressed` reads a `To:` line).
+  static func salutationCompany(_ paragraphs: [String]) -> String? {
+    for paragraph in paragraphs.prefix(2) where paragraph.utf8.count <= 80 {
+      var text = Substring(paragraph.trimmed)
+      guard text.hasSuffix(",") || text.hasSuffix(":") else { continue }
+      text = text.dropLast()
+      for lead in ["To ", "Dear ", "Hi ", "Hello "] where text.hasPrefix(lead) {
+        text = text.dropFirst(lead.count)
+        break
+      }
+      if let company = MemoHeaders.companyAddressed(String(text)) { return company }
     }
     return nil
   }

@@ -94,6 +94,7 @@ enum PlainTextReader {
     {
       (content.date, content.dateSource) = (date, "dateline")
     }
+    if topMatter { content.takeClosingDate() }
     return content
   }
 
@@ -174,6 +175,8 @@ enum PlainTextReader {
     var content = Content(
       paragraphs: paragraphs, title: fields["title"] ?? title, frontMatter: fields)
     content.titleSource = fields["title"] != nil ? "front-matter" : title != nil ? "headline" : nil
+    content.takeBylineAndDate()
+    content.takeClosingDate()
     return content
   }
 
@@ -228,5 +231,38 @@ enum PlainTextReader {
       characters[close + 1] == "(", let end = characters[(close + 1)...].firstIndex(of: ")")
     else { return nil }
     return (String(characters[(start + 1)..<close]), end + 1)
+  }
+}
+
+extension PlainTextReader.Content {
+  /// Takes a `By …`/`Posted by …` line or a date alone (as `TopMatter` reads them in text)
+  /// from the first `TopMatter.searchedLines` paragraphs: a Markdown post's italic
+  /// "*Posted by Dana Lee, COO — 21 Jan 2026*" line, its emphasis already stripped.
+  mutating func takeBylineAndDate() {
+    var index = 0
+    var examined = 0
+    while index < paragraphs.count, examined < TopMatter.searchedLines {
+      examined += 1
+      let paragraph = paragraphs[index]
+      if let (author, date) = TopMatter.byline(paragraph) {
+        byline = byline ?? author
+        if self.date == nil, let date { (self.date, dateSource) = (date, "byline") }
+        paragraphs.remove(at: index)
+        continue
+      }
+      if let date = TopMatter.dateAlone(paragraph) {
+        if self.date == nil { (self.date, dateSource) = (date, "dateline") }
+        paragraphs.remove(at: index)
+        continue
+      }
+      index += 1
+    }
+  }
+
+  /// Takes a date closing the signature block off the paragraphs (`SignatureBlock`); the
+  /// memo's date when none was found above it.
+  mutating func takeClosingDate() {
+    guard let found = SignatureBlock.takeClosingDate(from: &paragraphs) else { return }
+    if date == nil { (date, dateSource) = (found, "signature") }
   }
 }

@@ -19,6 +19,7 @@ enum ReferencePlainText {
     {
       (content.date, content.dateSource) = (date, "dateline")
     }
+    if topMatter { content.takeClosingDate() }
     return content
   }
 }
@@ -240,6 +241,11 @@ enum ReferenceTopMatter {
       }
       examined += 1
       let standsAlone = isBlank(lines, index + 1)
+      if !sawBody, TextUnwrapper.isPageFurniture(text) {
+        lines.remove(at: index)
+        examined -= 1
+        continue
+      }
       if isMemoWord(text) {
         lines.remove(at: index)
         continue
@@ -269,6 +275,14 @@ enum ReferenceTopMatter {
       {
         (content.title, content.titleSource) = (text, "first-line")
         lines.remove(at: index)
+        continue
+      }
+      if examined == 1, !sawBody, content.title == nil, index + 1 < lines.count,
+        !isBlank(lines, index + 1), isBlank(lines, index + 2),
+        let title = TopMatter.wrappedTitle(text, lines[index + 1].collapsingWhitespace)
+      {
+        (content.title, content.titleSource) = (title, "first-line")
+        lines.removeSubrange(index...(index + 1))
         continue
       }
       sawBody = true
