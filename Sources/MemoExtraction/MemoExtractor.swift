@@ -102,11 +102,17 @@ public struct MemoExtractor: Sendable {
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
         format: .email, findsSignOffAuthor: options.findsSignOffAuthor)
     }
-    if let subject = message.subject, !subject.isEmpty {
-      (memo.title, memo.titleSource) = (subject, "email-header")
+    // A forward's memo is the message it quotes: its From, Date and Subject are the memo's.
+    let subject = message.subject.map(EmailReader.subjectWithoutPrefixes)
+    let quoted = EmailReader.quotedHeaders(
+      in: decoded.string, forwardedOnly: subject?.forwarded != true)
+    let quotedSubject = quoted?.subject.map { EmailReader.subjectWithoutPrefixes($0).subject }
+    if let title = quotedSubject ?? subject?.subject, !title.isEmpty {
+      (memo.title, memo.titleSource) = (title, "email-header")
     }
+    let sender = quoted?.from ?? message.from
     // A mailbox such as "Acme Communications" sends for the person who signs the memo.
-    if let from = message.from, let name = MemoHeaders.personName(from),
+    if let from = sender, let name = MemoHeaders.senderName(from),
       !(MemoHeaders.isOrganizationName(name) && memo.authorSource == "signature")
     {
       (memo.author, memo.authorSource) = (name, "email-header")
@@ -114,7 +120,8 @@ public struct MemoExtractor: Sendable {
     if memo.authorSource == "signature", let name = memo.author {
       memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + memo.paragraphs)
     }
-    if let address = message.from.flatMap(MemoHeaders.emailAddress) {
+    let address = sender.flatMap(MemoHeaders.emailAddress)
+    if let address = address ?? message.from.flatMap(MemoHeaders.emailAddress) {
       let text = [memo.title ?? ""] + memo.paragraphs
       if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
         let company = MemoHeaders.companyFromDomain(address, text: text)
@@ -124,7 +131,10 @@ public struct MemoExtractor: Sendable {
         (memo.company, memo.companySource) = (company, "email-address")
       }
     }
-    if let date = message.date.flatMap(DateNormalizer.normalize) {
+    let readDate = { (raw: String) in
+      DateNormalizer.normalize(raw) ?? EmailReader.twoDigitYearDate(raw)
+    }
+    if let date = quoted?.date.flatMap(readDate) ?? message.date.flatMap(readDate) {
       (memo.date, memo.dateSource) = (date, "email-header")
     }
     return memo
@@ -245,18 +255,37 @@ enum MemoAssembler {
       // A post's opening words cut off with "…" are an excerpt, not a title.
       candidate.0.map { BodyEvidence.isExcerpt($0, of: body) } == true
         ? (nil, candidate.1) : candidate
+    }.map { candidate in
+      // Labels and the site's name around a title are not the title; the site's name alone
+      // is not one either.
+      let title = candidate.0.map { PageMetadata.withoutLabels($0, siteNames: siteNames) }
+      let useful = title.map {
+        !siteNames.contains($0.lowercased()) && PageMetadata.isUsefulTitle($0)
+      }
+      return (useful == true ? title : nil, candidate.1)
     }
     (memo.title, memo.titleSource) = first(titles)
     // A page's author given as its own organization (JSON-LD, the site's name, or a name
     // such as "Acme Communications") gives way to a person the page marks as the author or
     // who signs the memo.
-    let signature = MemoHeaders.signOff(closing)
+    // Teams and departments ("The Leadership Team", "Acme Corporate Communications") that
+    // sign or are marked as a page's author are no person: no author rather than them.
+    let person = { (name: String?) in name.flatMap { MemoHeaders.isOrganizationName($0) ? nil : $0 }
+    }
+    let signature = person(MemoHeaders.signOff(closing))
+    let byline = person(content.byline)
+    let markedAuthor = person(content.markedAuthor)
+    // A hosting site or wire ("GlobeNewswire") given as the author wrote nothing.
+    if let author = metadata.author, PageMetadata.hostingPlatforms.contains(author.lowercased()) {
+      metadata.author = nil
+    }
     var pageAuthor = (metadata.author, metadata.authorSource)
     var organizationAuthor: String?
     if let author = metadata.author {
-      let marked = content.byline ?? content.markedAuthor
+      let marked = byline ?? markedAuthor
       if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
-        if marked != nil { pageAuthor = (nil, nil) }
+        let signer = signature.map { MemoInStory.fullName($0, in: [metadata.title ?? ""] + body) }
+        if marked != nil || signer?.contains(" ") == true { pageAuthor = (nil, nil) }
         organizationAuthor = author
       } else if MemoHeaders.isOrganizationName(author) {
         // "Acme Communications" gives way to a person the page marks or who signs in full;
@@ -277,8 +306,8 @@ enum MemoAssembler {
       }
     }
     (memo.author, memo.authorSource) = first(
-      (headers.from, "memo-header"), pageAuthor, (content.byline, "byline"),
-      (content.markedAuthor, "byline"), (signature, "signature"))
+      (headers.from, "memo-header"), pageAuthor, (byline, "byline"),
+      (markedAuthor, "byline"), (signature, "signature"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
       memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + body)
