@@ -268,11 +268,16 @@ enum MemoAssembler {
     // A page's author given as its own organization (JSON-LD, the site's name, or a name
     // such as "Acme Communications") gives way to a person the page marks as the author or
     // who signs the memo.
-    // Teams and departments ("The Leadership Team", "Acme Corporate Communications") that
-    // sign or are marked as a page's author are no person: no author rather than them.
-    let person = { (name: String?) in name.flatMap { MemoHeaders.isOrganizationName($0) ? nil : $0 }
+    // A team or department that signs ("The Leadership Team") is no person: no author rather
+    // than it. One marked as the page's author ("Marketing Team") gives way to a person who
+    // signs in full; else it stays (the WCXB truth counts "Podium Staff", "EDB Team").
+    let signer = MemoHeaders.signOff(closing)
+    let signature = signer.flatMap { MemoHeaders.isOrganizationName($0) ? nil : $0 }
+    let fullSigner = signature.map { MemoInStory.fullName($0, in: [metadata.title ?? ""] + body) }
+      .flatMap { $0.contains(" ") && $0 != $0.uppercased() ? $0 : nil }
+    let person = { (name: String?) in
+      name.flatMap { MemoHeaders.isOrganizationName($0) && fullSigner != nil ? nil : $0 }
     }
-    let signature = person(MemoHeaders.signOff(closing))
     let byline = person(content.byline)
     let markedAuthor = person(content.markedAuthor)
     // A hosting site or wire ("GlobeNewswire") given as the author wrote nothing.
@@ -284,8 +289,7 @@ enum MemoAssembler {
     if let author = metadata.author {
       let marked = byline ?? markedAuthor
       if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
-        let signer = signature.map { MemoInStory.fullName($0, in: [metadata.title ?? ""] + body) }
-        if marked != nil || signer?.contains(" ") == true { pageAuthor = (nil, nil) }
+        if marked != nil || fullSigner != nil { pageAuthor = (nil, nil) }
         organizationAuthor = author
       } else if MemoHeaders.isOrganizationName(author) {
         // "Acme Communications" gives way to a person the page marks or who signs in full;
