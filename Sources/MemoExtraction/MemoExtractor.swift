@@ -351,7 +351,7 @@ enum MemoAssembler {
       return (companyInSiteName(publisher, title: title, body: body), metadata.publisherSource)
     }
     if let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
-      return (site, "title")
+      return (fullerSpelling(of: site, in: [title ?? ""] + body), "title")
     }
     if let site = BodyEvidence.siteInTitle(
       metadata.titleSegments, headline: title ?? content.headline, author: author)
@@ -445,6 +445,18 @@ enum MemoAssembler {
   ///
   /// Only one or two capitalized words may follow the name, so "Orrin" never becomes a
   /// sentence or a photo caption.
+  /// A one-word site name as the memo spells it in full: "Holloway" (from "Holloway
+  /// Intranet") is "Holloway Building Society" when the memo writes that; else unchanged.
+  static func fullerSpelling(of company: String, in text: [String]) -> String {
+    guard !company.contains(" "), company.count >= 3, company.allSatisfy(\.isLetter),
+      let spelled = MemoHeaders.companyFromDomain(
+        "site@\(company.lowercased()).example", text: text),
+      spelled.count > company.count,
+      spelled.lowercased().hasPrefix(company.lowercased() + " ")
+    else { return company }
+    return spelled
+  }
+
   static func fullerName(of company: String, among imageNames: [String]) -> String {
     let known = company.split(separator: " ")
     for name in imageNames {

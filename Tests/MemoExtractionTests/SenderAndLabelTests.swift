@@ -111,6 +111,16 @@ struct SenderAndLabelTests {
         == "Kestrel Maritime")
   }
 
+  @Test("A one-word site name is spelled in full as the memo spells it")
+  func fullerSiteName() {
+    let body = [
+      "Kestrel Building Society is closing two branches.", "At Kestrel Building Society we",
+    ]
+    #expect(MemoAssembler.fullerSpelling(of: "Kestrel", in: body) == "Kestrel Building Society")
+    #expect(
+      MemoAssembler.fullerSpelling(of: "Kestrel", in: ["Kestrel. We are closing."]) == "Kestrel")
+  }
+
   @Test("Teams that sign and wires given as authors are no author")
   func organizationAuthors() throws {
     let memo = try extractHTML(
