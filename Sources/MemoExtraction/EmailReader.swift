@@ -74,6 +74,106 @@ enum EmailReader {
         || head.hasPrefix("delivered-to:"))
   }
 
+  // MARK: - Replies and forwards
+
+  /// Subject prefixes that mark a reply or a forward, in English and the common mail-client
+  /// translations ("AW", "WG", "SV", "TR", "VS", "RV", "ENC").
+  static let replyPrefixes: Set<String> = [
+    "re", "fw", "fwd", "aw", "wg", "sv", "tr", "vs", "rv", "enc", "antw",
+  ]
+  /// The prefixes among `replyPrefixes` that mark a forward.
+  static let forwardPrefixes: Set<String> = ["fw", "fwd", "wg", "tr", "rv", "enc", "vs"]
+
+  /// The subject without its reply and forward prefixes ("FW: RE: Plans" → "Plans"), and
+  /// whether one of them marked a forward.
+  static func subjectWithoutPrefixes(_ subject: String) -> (subject: String, forwarded: Bool) {
+    var rest = Substring(subject.trimmed)
+    var forwarded = false
+    while let colon = rest.firstIndex(of: ":") {
+      // "RE[2]:" counts as "RE:".
+      let key = rest[..<colon].lowercased()
+      let word = String(key.prefix { $0.isLetter })
+      guard key.count <= 8, replyPrefixes.contains(word),
+        key.count == word.count || key.dropFirst(word.count).hasPrefix("[")
+      else { break }
+      if forwardPrefixes.contains(word) { forwarded = true }
+      rest = Substring(rest[rest.index(after: colon)...].trimmed)
+    }
+    return (rest.isEmpty ? subject : String(rest), forwarded)
+  }
+
+  /// The From, Date and Subject of a message quoted inside another.
+  struct QuotedHeaders: Equatable {
+    var from: String?
+    var date: String?
+    var subject: String?
+  }
+
+  /// The header lines under the first "-----Original Message-----", "---------- Forwarded
+  /// message ---------" or "Begin forwarded message:" line of a body; `forwardedOnly` skips
+  /// "Original Message" blocks (in a reply they quote an older message, not this one).
+  /// Markup is read as text (tags end lines), so an HTML body's block is found too.
+  static func quotedHeaders(in body: String, forwardedOnly: Bool) -> QuotedHeaders? {
+    var text = body
+    let isMarkup = text.contains("</") || text.range(of: "<br", options: .caseInsensitive) != nil
+    if isMarkup {
+      text = text.replacingOccurrences(
+        of: "<(br|/?div|/?p|/?tr|/?li|/?blockquote)\\b[^>]*>", with: "\n",
+        options: [.regularExpression, .caseInsensitive])
+      text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+      for (entity, character) in [
+        ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&nbsp;", " "), ("&#160;", " "),
+        ("&amp;", "&"),
+      ] {
+        text = text.replacingOccurrences(of: entity, with: character)
+      }
+    }
+    let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+    for (index, line) in lines.enumerated() {
+      let marker = line.trimmingCharacters(in: CharacterSet(charactersIn: "-_ \t>:\r"))
+        .lowercased()
+      let isForward = marker == "forwarded message" || marker == "begin forwarded message"
+      guard isForward || (!forwardedOnly && marker == "original message") else { continue }
+      var headers = QuotedHeaders()
+      var seen = 0
+      for next in lines[(index + 1)...].prefix(12) {
+        // Quoting marks ("> From: …") lead; an address's ">" may end the line.
+        let entry = next.drop { $0 == " " || $0 == "\t" || $0 == ">" }.trimmed
+        if entry.isEmpty {
+          if seen > 0 && !isMarkup { break } else { continue }
+        }
+        guard let colon = entry.firstIndex(of: ":") else { break }
+        let key = entry[..<colon].trimmed.lowercased()
+        let value = String(entry[entry.index(after: colon)...]).trimmed
+        switch key {
+        case "from": headers.from = headers.from ?? value
+        case "sent", "date": headers.date = headers.date ?? value
+        case "subject": headers.subject = headers.subject ?? value
+        case "to", "cc", "bcc", "reply-to", "importance": break
+        default:
+          if seen == 0 { continue }
+        }
+        seen += 1
+      }
+      return headers.from == nil && headers.subject == nil ? nil : headers
+    }
+    return nil
+  }
+
+  /// An RFC 5322 date with the obsolete two-digit year ("3 Feb 26 09:15 GMT", "Tue, 03 Feb 26
+  /// 09:15:00 +0000") as ISO 8601: years 00–49 are 2000–2049 and 50–99 are 1950–1999, as
+  /// RFC 5322 §4.3 says. Nil for any other form.
+  static func twoDigitYearDate(_ raw: String) -> String? {
+    var words = raw.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+    if let first = words.first, first.first?.isLetter == true { words.removeFirst() }
+    guard words.count >= 3, let day = Int(words[0]), words[0].count <= 2,
+      words[1].count == 3, words[1].allSatisfy(\.isLetter),
+      words[2].count == 2, let short = Int(words[2])
+    else { return nil }
+    let year = short < 50 ? 2000 + short : 1900 + short
+    return DateNormalizer.normalize("\(day) \(words[1]) \(year)")
+  }
+
   // MARK: - Structure
 
   static func parsePart(_ bytes: ArraySlice<UInt8>) -> Part {

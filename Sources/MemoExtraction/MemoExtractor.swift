@@ -102,11 +102,17 @@ public struct MemoExtractor: Sendable {
         paragraphs: content.paragraphs, title: nil, source: source, encoding: decoded.encoding,
         format: .email, findsSignOffAuthor: options.findsSignOffAuthor)
     }
-    if let subject = message.subject, !subject.isEmpty {
-      (memo.title, memo.titleSource) = (subject, "email-header")
+    // A forward's memo is the message it quotes: its From, Date and Subject are the memo's.
+    let subject = message.subject.map(EmailReader.subjectWithoutPrefixes)
+    let quoted = EmailReader.quotedHeaders(
+      in: decoded.string, forwardedOnly: subject?.forwarded != true)
+    let quotedSubject = quoted?.subject.map { EmailReader.subjectWithoutPrefixes($0).subject }
+    if let title = quotedSubject ?? subject?.subject, !title.isEmpty {
+      (memo.title, memo.titleSource) = (title, "email-header")
     }
+    let sender = quoted?.from ?? message.from
     // A mailbox such as "Acme Communications" sends for the person who signs the memo.
-    if let from = message.from, let name = MemoHeaders.personName(from),
+    if let from = sender, let name = MemoHeaders.senderName(from),
       !(MemoHeaders.isOrganizationName(name) && memo.authorSource == "signature")
     {
       (memo.author, memo.authorSource) = (name, "email-header")
@@ -114,7 +120,8 @@ public struct MemoExtractor: Sendable {
     if memo.authorSource == "signature", let name = memo.author {
       memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + memo.paragraphs)
     }
-    if let address = message.from.flatMap(MemoHeaders.emailAddress) {
+    let address = sender.flatMap(MemoHeaders.emailAddress)
+    if let address = address ?? message.from.flatMap(MemoHeaders.emailAddress) {
       let text = [memo.title ?? ""] + memo.paragraphs
       if memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? ""),
         let company = MemoHeaders.companyFromDomain(address, text: text)
@@ -124,7 +131,10 @@ public struct MemoExtractor: Sendable {
         (memo.company, memo.companySource) = (company, "email-address")
       }
     }
-    if let date = message.date.flatMap(DateNormalizer.normalize) {
+    let readDate = { (raw: String) in
+      DateNormalizer.normalize(raw) ?? EmailReader.twoDigitYearDate(raw)
+    }
+    if let date = quoted?.date.flatMap(readDate) ?? message.date.flatMap(readDate) {
       (memo.date, memo.dateSource) = (date, "email-header")
     }
     return memo
@@ -267,18 +277,41 @@ enum MemoAssembler {
       // A post's opening words cut off with "…" are an excerpt, not a title.
       candidate.0.map { BodyEvidence.isExcerpt($0, of: body) } == true
         ? (nil, candidate.1) : candidate
+    }.map { candidate in
+      // Labels and the site's name around a title are not the title; the site's name alone
+      // is not one either.
+      let title = candidate.0.map { PageMetadata.withoutLabels($0, siteNames: siteNames) }
+      let useful = title.map {
+        !siteNames.contains($0.lowercased()) && PageMetadata.isUsefulTitle($0)
+      }
+      return (useful == true ? title : nil, candidate.1)
     }
     (memo.title, memo.titleSource) = first(titles)
     // A page's author given as its own organization (JSON-LD, the site's name, or a name
     // such as "Acme Communications") gives way to a person the page marks as the author or
     // who signs the memo.
-    let signature = MemoHeaders.signOff(closing)
+    // A team or department that signs ("The Leadership Team") is no person: no author rather
+    // than it. One marked as the page's author ("Marketing Team") gives way to a person who
+    // signs in full; else it stays (the WCXB truth counts "Podium Staff", "EDB Team").
+    let signer = MemoHeaders.signOff(closing)
+    let signature = signer.flatMap { MemoHeaders.isOrganizationName($0) ? nil : $0 }
+    let fullSigner = signature.map { MemoInStory.fullName($0, in: [metadata.title ?? ""] + body) }
+      .flatMap { $0.contains(" ") && $0 != $0.uppercased() ? $0 : nil }
+    let person = { (name: String?) in
+      name.flatMap { MemoHeaders.isOrganizationName($0) && fullSigner != nil ? nil : $0 }
+    }
+    let byline = person(content.byline)
+    let markedAuthor = person(content.markedAuthor)
+    // A hosting site or wire ("GlobeNewswire") given as the author wrote nothing.
+    if let author = metadata.author, PageMetadata.hostingPlatforms.contains(author.lowercased()) {
+      metadata.author = nil
+    }
     var pageAuthor = (metadata.author, metadata.authorSource)
     var organizationAuthor: String?
     if let author = metadata.author {
-      let marked = content.byline ?? content.markedAuthor
+      let marked = byline ?? markedAuthor
       if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
-        if marked != nil { pageAuthor = (nil, nil) }
+        if marked != nil || fullSigner != nil { pageAuthor = (nil, nil) }
         organizationAuthor = author
       } else if MemoHeaders.isOrganizationName(author) {
         // "Acme Communications" gives way to a person the page marks or who signs in full;
@@ -299,8 +332,8 @@ enum MemoAssembler {
       }
     }
     (memo.author, memo.authorSource) = first(
-      (headers.from, "memo-header"), pageAuthor, (content.byline, "byline"),
-      (content.markedAuthor, "byline"), (signature, "signature"))
+      (headers.from, "memo-header"), pageAuthor, (byline, "byline"),
+      (markedAuthor, "byline"), (signature, "signature"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
       memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + body)
@@ -340,7 +373,7 @@ enum MemoAssembler {
       return (companyInSiteName(publisher, title: title, body: body), metadata.publisherSource)
     }
     if let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
-      return (site, "title")
+      return (fullerSpelling(of: site, in: [title ?? ""] + body), "title")
     }
     if let site = BodyEvidence.siteInTitle(
       metadata.titleSegments, headline: title ?? content.headline, author: author)
@@ -434,6 +467,18 @@ enum MemoAssembler {
   ///
   /// Only one or two capitalized words may follow the name, so "Orrin" never becomes a
   /// sentence or a photo caption.
+  /// A one-word site name as the memo spells it in full: "Holloway" (from "Holloway
+  /// Intranet") is "Holloway Building Society" when the memo writes that; else unchanged.
+  static func fullerSpelling(of company: String, in text: [String]) -> String {
+    guard !company.contains(" "), company.count >= 3, company.allSatisfy(\.isLetter),
+      let spelled = MemoHeaders.companyFromDomain(
+        "site@\(company.lowercased()).example", text: text),
+      spelled.count > company.count,
+      spelled.lowercased().hasPrefix(company.lowercased() + " ")
+    else { return company }
+    return spelled
+  }
+
   static func fullerName(of company: String, among imageNames: [String]) -> String {
     let known = company.split(separator: " ")
     for name in imageNames {

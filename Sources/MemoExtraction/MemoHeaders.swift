@@ -144,7 +144,7 @@ struct MemoHeaders: Sendable, Equatable {
       fields += 1
       switch field {
       case .from:
-        headers.from = headers.from ?? personName(value)
+        headers.from = headers.from ?? senderName(value)
         headers.fromAddress = headers.fromAddress ?? emailAddress(value)
         headers.company = headers.company ?? companyInSignature(value)
         sawStrong = true
@@ -342,6 +342,14 @@ struct MemoHeaders: Sendable, Equatable {
     "LLC", "LP", "LLP", "AG", "SA", "SE", "NV", "GMBH", "HOLDINGS",
   ]
 
+  /// Abbreviated legal forms, dots and slashes dropped ("S.A." → "SA", "A/S" → "AS"): a
+  /// company found in running text is named without them ("Fjordlys Maritime AS" → "Fjordlys
+  /// Maritime"), as the Corpus manifest names companies.
+  static let legalFormAbbreviations: Set<String> = [
+    "INC", "CORP", "PLC", "LTD", "LLC", "LP", "LLP", "AG", "SA", "SE", "NV", "GMBH", "AS",
+    "ASA", "AB", "OY", "OYJ", "BV", "SPA", "SRL", "SAS", "KG", "PTY", "APS", "KK", "SARL",
+  ]
+
   /// Legal forms written in capitals even when the name is not.
   static let keptInCapitals: Set<String> = ["PLC", "LLC", "LP", "LLP", "AG", "SA", "SE", "NV"]
 
@@ -434,7 +442,10 @@ struct MemoHeaders: Sendable, Equatable {
             phrase += " &"
             next += 1
           }
-          guard let initial = words[next].first, initial.isUppercase else { break }
+          guard let initial = words[next].first, initial.isUppercase,
+            !legalFormAbbreviations.contains(
+              words[next].uppercased().filter { $0.isLetter })
+          else { break }
           phrase += " " + stripTrailingPunctuation(words[next])
           stopped = words[next].last.map { !$0.isLetter && !$0.isNumber } ?? true
           next += 1
@@ -537,6 +548,35 @@ struct MemoHeaders: Sendable, Equatable {
       return String(phrase.dropLast(suffix.count))
     }
     return phrase
+  }
+
+  /// The person a From field names: `personName`, after two sender forms are undone.
+  /// "Internal Communications on behalf of Dana Whitfield" is Dana Whitfield's message, and
+  /// a directory's "Whitfield, Dana" is "Dana Whitfield" (one surname word, then given names
+  /// that are not a job title: "Whitfield, CEO" stays "Whitfield").
+  static func senderName(_ raw: String) -> String? {
+    var value = raw.trimmed
+    if let open = firstASCII(0x3C, in: value), value.hasSuffix(">") {
+      let name = value[..<open].trimmed.trimmingScalars { $0 == "\"" || $0 == "'" }
+      if !name.isEmpty { value = name }
+    }
+    if let range = value.range(of: " on behalf of ", options: .caseInsensitive) {
+      let person = value[range.upperBound...].trimmed
+      if !person.isEmpty { value = person }
+    }
+    if let comma = firstASCII(0x2C, in: value) {
+      let surname = value[..<comma].trimmed
+      let given = value[value.index(after: comma)...].trimmed
+      let givenWords = given.split(separator: " ")
+      if !surname.isEmpty, !surname.contains(" "), (1...2).contains(givenWords.count),
+        surname.first?.isUppercase == true,
+        givenWords.allSatisfy({ $0.first?.isUppercase == true && $0.contains { $0.isLowercase } }),
+        !isJobTitle(given), !isOrganizationName(given), !isOrganizationName(surname)
+      {
+        value = given + " " + surname
+      }
+    }
+    return personName(value)
   }
 
   /// "Dana Whitfield, CEO" → "Dana Whitfield"; `"Dana" <dana@x.com>` → "Dana";

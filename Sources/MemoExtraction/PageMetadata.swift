@@ -66,7 +66,9 @@ struct PageMetadata: Sendable, Equatable {
       titleSource = "meta"
     }
     pageTitle = titleParts?.title.flatMap { Self.isUsefulTitle($0) ? $0 : nil }
-    titleSegments = tree.title.map { Self.segments(of: $0.collapsingWhitespace) } ?? []
+    // A memo label ("Memo — Sales restructure") names neither the site nor the company.
+    titleSegments = (tree.title.map { Self.segments(of: $0.collapsingWhitespace) } ?? [])
+      .filter { !Self.memoTitleLabels.contains($0.lowercased()) }
     siteCompany = titleParts?.company
     if author == nil {
       for key in [
@@ -110,6 +112,58 @@ struct PageMetadata: Sendable, Equatable {
     if title.isEmpty || lower == "untitled" || lower == "untitled document" { return false }
     let fileEndings = [".htm", ".html", ".txt", ".pdf", ".doc", ".docx", ".asp", ".aspx", ".php"]
     return !(fileEndings.contains { lower.hasSuffix($0) } && !title.contains(" "))
+      && !isExhibitLabel(title)
+  }
+
+  /// A filing's exhibit label ("EX-99.1", "Exhibit 99.1"): the document's place in the filing,
+  /// not its title.
+  static func isExhibitLabel(_ title: String) -> Bool {
+    title.trimmed.range(
+      of: #"^(ex|exhibit)[-\s.]*\d+(\.\d+)*[a-z]?$"#,
+      options: [.regularExpression, .caseInsensitive])
+      != nil
+  }
+
+  /// Labels that stand before a memo's title ("Memo — Sales restructure").
+  static let memoTitleLabels: Set<String> = [
+    "memo", "memorandum", "internal memo", "staff memo", "announcement",
+  ]
+
+  /// A title without the labels pages put around it: a leading memo label ("Memo — Sales
+  /// restructure" → "Sales restructure"), a wiki space's breadcrumb ("People Operations :
+  /// Org changes" → "Org changes": a spaced colon after two or more capitalized words and
+  /// before a capital), and a leading or trailing site name ("A letter — Acme" → "A letter").
+  static func withoutLabels(_ title: String, siteNames: [String] = []) -> String {
+    var text = title.trimmed
+    for separator in [" — ", " – ", " - ", " | "] {
+      guard let range = text.range(of: separator) else { continue }
+      let head = text[..<range.lowerBound].trimmed.lowercased()
+      let tail = text[range.upperBound...].trimmed
+      if memoTitleLabels.contains(head), !tail.isEmpty { text = tail }
+    }
+    if let range = text.range(of: " : ") {
+      let head = text[..<range.lowerBound].split(separator: " ")
+      let tail = text[range.upperBound...].trimmed
+      if (2...4).contains(head.count), head.allSatisfy({ $0.first?.isUppercase == true }),
+        tail.first?.isUppercase == true
+      {
+        text = tail
+      }
+    }
+    for site in siteNames where !site.isEmpty {
+      let lower = text.lowercased()
+      for separator in [" | ", " — ", " – ", " - ", " :: ", " · ", " • "] {
+        if lower.hasSuffix(separator + site), text.count > site.count + separator.count {
+          text = String(text.dropLast(site.count + separator.count)).trimmed
+          break
+        }
+        if lower.hasPrefix(site + separator), text.count > site.count + separator.count {
+          text = String(text.dropFirst(site.count + separator.count)).trimmed
+          break
+        }
+      }
+    }
+    return text
   }
 
   /// Words that name a site section rather than a company or a headline.
@@ -131,7 +185,11 @@ struct PageMetadata: Sendable, Equatable {
     for segment in segments {
       let lower = segment.lowercased()
       // "| Medium", "- Google Docs": the hosting site, never the headline.
-      if siteWords.contains(lower) || hostingPlatforms.contains(lower) { continue }
+      if siteWords.contains(lower) || hostingPlatforms.contains(lower)
+        || memoTitleLabels.contains(lower)
+      {
+        continue
+      }
       if let word = siteWords.first(where: { lower.hasSuffix(" " + $0) }) {
         let name = String(segment.dropLast(word.count + 1)).trimmed
         if company == nil, !name.isEmpty { company = name }
@@ -168,13 +226,15 @@ struct PageMetadata: Sendable, Equatable {
     "blogspot", "ghost", "tumblr", "facebook", "x", "twitter", "x (formerly twitter)",
     "instagram", "threads", "youtube", "github", "notion", "beehiiv", "mailchimp", "hashnode",
     "dev community", "sec.gov", "edgar", "sec", "google docs", "google sites", "scribd",
+    "gmail", "google mail", "outlook", "outlook web app", "yahoo mail", "proton mail",
+    "icloud mail",
   ]
 
   /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme").
   static let siteNameSuffixes = [
     "newsroom", "news room", "blog", "intranet", "press room", "press center", "press centre",
     "media center", "media centre", "media room", "press releases", "news", "hr bulletin",
-    "bulletin", "announcements",
+    "bulletin", "announcements", "journal", "hub",
   ]
 
   /// The company in a site's name: "Acme Newsroom" → "Acme", "The Acme Blog" → "Acme"; nil for
