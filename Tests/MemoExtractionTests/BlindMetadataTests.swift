@@ -26,6 +26,9 @@ struct BlindMetadataTests {
   static let floors: [String: [String: Int]] = [
     "MetadataBlind": ["title": 32, "author": 32, "company": 31, "date": 32],
     "MetadataBlindB": ["title": 12, "author": 12, "company": 12, "date": 12],
+    // Written by someone who saw none of the code; first run title 26, author 21, company 16,
+    // date 25 of 34 (README); the floors are the figures after the fixes its misses led to.
+    "MetadataUnseen": ["title": 31, "author": 30, "company": 24, "date": 32],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
@@ -46,7 +49,7 @@ struct BlindMetadataTests {
 
   @Test(
     "per-field accuracy on each blind batch stays at its recorded floor",
-    arguments: ["MetadataBlind", "MetadataBlindB"])
+    arguments: ["MetadataBlind", "MetadataBlindB", "MetadataUnseen"])
   func accuracy(batch: String) throws {
     let folder = batch + "/"
     let expected = try JSONDecoder().decode(
