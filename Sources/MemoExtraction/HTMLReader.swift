@@ -116,11 +116,15 @@ enum HTMLReader {
 
   /// The `lang` of the `<html>` tag in the page's first 4 KB, lower-cased.
   static func htmlLanguage(_ utf8: [UInt8]) -> String? {
-    let head = String(decoding: utf8.prefix(4096), as: UTF8.self).lowercased()
-    guard let open = head.range(of: "<html"),
-      let close = head[open.upperBound...].firstIndex(of: ">")
+    // ASCII letters folded on bytes: lower-casing the head as a `String` cost 3% of extraction.
+    let head = utf8.prefix(4096).map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }
+    let found = head.withUnsafeBufferPointer { hay in
+      Array("<html".utf8).withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) }
+    }
+    guard let open = found,
+      let close = head[(open + 5)...].firstIndex(of: UInt8(ascii: ">"))
     else { return nil }
-    let tag = head[open.upperBound..<close]
+    let tag = String(decoding: head[(open + 5)..<close], as: UTF8.self).lowercased()
     guard let lang = tag.range(of: " lang=") ?? tag.range(of: "\nlang=") else { return nil }
     let value = tag[lang.upperBound...].drop { $0 == "\"" || $0 == "'" }
       .prefix { $0.isLetter || $0 == "-" || $0 == "_" }

@@ -118,7 +118,10 @@ struct PageMetadata: Sendable, Equatable {
   /// A filing's exhibit label ("EX-99.1", "Exhibit 99.1"): the document's place in the filing,
   /// not its title.
   static func isExhibitLabel(_ title: String) -> Bool {
-    title.trimmed.range(
+    // Only "e" or "E" can open one: most titles are turned away before the regular expression.
+    let trimmed = title.trimmed
+    guard let first = trimmed.utf8.first, first | 0x20 == UInt8(ascii: "e") else { return false }
+    return trimmed.range(
       of: #"^(ex|exhibit)[-\s.]*\d+(\.\d+)*[a-z]?$"#,
       options: [.regularExpression, .caseInsensitive])
       != nil
