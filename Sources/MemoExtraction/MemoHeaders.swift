@@ -387,22 +387,28 @@ struct MemoHeaders: Sendable, Equatable {
     return hasAt && !hasSpace ? candidate : nil
   }
 
-  /// The company a sender's domain names, spelled as the memo spells it.
-  ///
-  /// For `dana@kavarro.example` and a body that says "Kavarro Foods" twice, "Kavarro Foods";
-  /// `cardwellfinch.example` matches "Cardwell & Finch". Without a match in the text, nil:
-  /// a domain alone does not say how the company writes its name.
-  static func companyFromDomain(_ address: String, text paragraphs: [String]) -> String? {
+  /// The lower-cased labels of an address's host, at least two, with a second-level public
+  /// suffix taken off ("acme.co.uk" → acme, co): such a suffix is not the company.
+  static func hostLabels(_ address: String) -> [Substring]? {
     guard let at = address.lastIndex(of: "@") else { return nil }
     var host = address[address.index(after: at)...].lowercased().split(separator: ".")
     guard host.count >= 2 else { return nil }
-    // A second-level public suffix ("acme.co.uk", "acme.com.au") is not the company.
     if host.count >= 3, host.last!.count == 2,
       ["co", "com", "org", "net", "ac", "gov", "ltd", "plc", "ne", "or"].contains(
         String(host[host.count - 2]))
     {
       host.removeLast()
     }
+    return host
+  }
+
+  /// The company a sender's domain names, spelled as the memo spells it.
+  ///
+  /// For `dana@kavarro.example` and a body that says "Kavarro Foods" twice, "Kavarro Foods";
+  /// `cardwellfinch.example` matches "Cardwell & Finch". Without a match in the text, nil:
+  /// a domain alone does not say how the company writes its name.
+  static func companyFromDomain(_ address: String, text paragraphs: [String]) -> String? {
+    guard let host = hostLabels(address) else { return nil }
     let ignored: Set<String> = [
       "mail", "email", "corp", "internal", "mx", "smtp", "www", "us", "eu",
     ]
@@ -467,15 +473,7 @@ struct MemoHeaders: Sendable, Equatable {
   /// The company a sender's domain names when the memo never spells it: the domain's name
   /// capitalized ("d.ruiz@cobbleline.co.uk" → "Cobbleline"); nil for mail providers.
   static func companyFromDomainName(_ address: String) -> String? {
-    guard let at = address.lastIndex(of: "@") else { return nil }
-    var host = address[address.index(after: at)...].lowercased().split(separator: ".")
-    guard host.count >= 2 else { return nil }
-    if host.count >= 3, host.last!.count == 2,
-      ["co", "com", "org", "net", "ac", "gov", "ltd", "plc", "ne", "or"].contains(
-        String(host[host.count - 2]))
-    {
-      host.removeLast()
-    }
+    guard let host = hostLabels(address) else { return nil }
     let label = String(host[host.count - 2])
     let providers: Set<String> = [
       "gmail", "googlemail", "outlook", "yahoo", "hotmail", "icloud", "proton", "protonmail",
