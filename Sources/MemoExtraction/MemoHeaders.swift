@@ -94,6 +94,72 @@ struct MemoHeaders: Sendable, Equatable {
     return nil
   }
 
+  /// `text.range(of: needle, options: .caseInsensitive)` for a lower-case ASCII `needle`
+  /// without CR or LF, found over the bytes when `text` is ASCII (Foundation then folds case
+  /// as ASCII does, and no match can split a `Character`); Foundation's search otherwise.
+  static func asciiCaseInsensitiveRange(of needle: String, in text: String)
+    -> Range<String.Index>?
+  {
+    var haystack = text
+    var pattern = needle
+    // -1: `text` is not ASCII.
+    let offset: Int? = haystack.withUTF8 { bytes in
+      pattern.withUTF8 { pattern -> Int? in
+        for byte in bytes where byte >= 0x80 { return -1 }
+        return asciiCaseInsensitiveOffset(of: pattern, in: bytes)
+      }
+    }
+    guard let offset else { return nil }
+    if offset < 0 { return text.range(of: needle, options: .caseInsensitive) }
+    let lower = text.utf8.index(text.startIndex, offsetBy: offset)
+    return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
+  }
+
+  /// `text.contains(" ")` (Foundation's search): false without a space byte (no other
+  /// character is canonically equivalent to a space), true with one in ASCII text (where the
+  /// space is a `Character` of its own), Foundation's answer otherwise.
+  static func containsSpace(_ text: String) -> Bool {
+    var ascii = true
+    var space = false
+    for byte in text.utf8 {
+      if byte == 0x20 { space = true } else if byte >= 0x80 { ascii = false }
+    }
+    guard space else { return false }
+    return ascii || text.contains(" ")
+  }
+
+  /// The offset of the first run of `bytes` equal to the lower-case ASCII `pattern` once
+  /// ASCII capitals are lower-cased (other bytes compared as they are).
+  static func asciiCaseInsensitiveOffset(
+    of pattern: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    guard !pattern.isEmpty, pattern.count <= bytes.count else { return nil }
+    var start = 0
+    while start <= bytes.count - pattern.count {
+      var matched = 0
+      while matched < pattern.count {
+        let byte = bytes[start + matched]
+        let lower = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+        if lower != pattern[matched] { break }
+        matched += 1
+      }
+      if matched == pattern.count { return start }
+      start += 1
+    }
+    return nil
+  }
+
+  /// Whether the bytes of `text` hold the lower-case ASCII `needle` in any ASCII case, whatever
+  /// else `text` holds: a pre-check for tests of `lowercased()` text for a needle without `i`
+  /// or `k` (only U+0130 and U+212A lower-case to ASCII from outside it, to `i` and `k`).
+  static func asciiCaseInsensitiveContains(_ text: String, _ needle: String) -> Bool {
+    var haystack = text
+    var pattern = needle
+    return haystack.withUTF8 { bytes in
+      pattern.withUTF8 { asciiCaseInsensitiveOffset(of: $0, in: bytes) != nil }
+    }
+  }
+
   /// `text.contains(needle)` for a one-byte ASCII `needle` other than CR and LF, over the
   /// bytes when `text` is ASCII (each byte a `Character` but CR LF pairs); nil for other text.
   static func asciiContains(_ text: String, _ needle: UInt8) -> Bool? {
@@ -355,6 +421,11 @@ struct MemoHeaders: Sendable, Equatable {
 
   /// "All Acme Foods employees" → "Acme Foods"; "Everyone at Acme" → "Acme".
   static func companyAddressed(_ value: String) -> String? {
+    // Only "everyone at …" and "all …" name a company; most values hold neither.
+    guard
+      asciiCaseInsensitiveContains(value, "all ")
+        || asciiCaseInsensitiveContains(value, "everyone at ")
+    else { return nil }
     var text = value.trimmed
     if let open = firstASCII(0x3C, in: text) { text = String(text[..<open]).trimmed }
     text = text.trimmingScalars { $0 == "\"" || $0 == "'" }
@@ -558,7 +629,7 @@ struct MemoHeaders: Sendable, Equatable {
       let name = value[..<open].trimmed.trimmingScalars { $0 == "\"" || $0 == "'" }
       if !name.isEmpty { value = name }
     }
-    if let range = value.range(of: " on behalf of ", options: .caseInsensitive) {
+    if let range = asciiCaseInsensitiveRange(of: " on behalf of ", in: value) {
       let person = value[range.upperBound...].trimmed
       if !person.isEmpty { value = person }
     }
@@ -566,7 +637,7 @@ struct MemoHeaders: Sendable, Equatable {
       let surname = value[..<comma].trimmed
       let given = value[value.index(after: comma)...].trimmed
       let givenWords = given.split(separator: " ")
-      if !surname.isEmpty, !surname.contains(" "), (1...2).contains(givenWords.count),
+      if !surname.isEmpty, !containsSpace(surname), (1...2).contains(givenWords.count),
         surname.first?.isUppercase == true,
         givenWords.allSatisfy({ $0.first?.isUppercase == true && $0.contains { $0.isLowercase } }),
         !isJobTitle(given), !isOrganizationName(given), !isOrganizationName(surname)

@@ -55,6 +55,8 @@ public final class Corpus {
     var units: [MemoInput] = []
     var exclusions = collection.exclusions
     var documents: [FileIdentity: String] = [:]
+    documents.reserveCapacity(collection.inputs.count)
+    units.reserveCapacity(collection.inputs.count)
     var jsonlContents: [ContentKey: String] = [:]
     var stamps: [InputStamp] = []
     for input in collection.inputs {
@@ -145,7 +147,7 @@ public final class Corpus {
     let extractor = MemoExtractor(options: options)
     let documents = documentPaths
     let limit = options.maxFileSize
-    let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * 16
+    let lookahead = max(1, ProcessInfo.processInfo.activeProcessorCount) * Self.lookaheadPerCore
     let fingerprint: InputReader.Fingerprint = recordsStamps ? .fnv1a64 : .quick
     let recordsStamps = recordsStamps
     // Keyed by hash and size; a match is confirmed byte for byte before a file is dropped.
@@ -214,6 +216,12 @@ public final class Corpus {
       }
     }
   }
+
+  /// Units each core's worker may run ahead of the thread that consumes results in order.
+  /// Calibration: at 16 (two batches of 16 for two workers) a worker that finished its batch
+  /// first sat waiting for the other's to be consumed; 64 gives every worker a few batches of
+  /// slack and holds at most 64 memos per core.
+  static let lookaheadPerCore = 64
 
   /// Units per batch handed to a worker: 1 for a few inputs (each worker gets work at once),
   /// up to 16 when there are at least 64 batches per worker.

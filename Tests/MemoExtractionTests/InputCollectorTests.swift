@@ -70,3 +70,36 @@ struct InputCollectorFolderWalkTests {
         == ["README.md", "broken.txt", "data.json", "same.txt"].map { root + "/" + $0 })
   }
 }
+
+@Suite("Input reading: a file's bytes as collected")
+struct InputReaderTests {
+  @Test("A file is read whole, also when it grew or shrank after the walk")
+  func readsCollectedSize() throws {
+    let folder = try Fixtures.temporaryFolder()
+    let path = folder.appendingPathComponent("memo.txt").path
+    let text = String(repeating: "We are reducing the size of our teams.\n", count: 300)
+    try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    guard case .file(let file)? = InputCollector.collect([path]).inputs.first else {
+      Issue.record("not collected")
+      return
+    }
+    let contents = try InputReader.read(.file(file), limit: 1 << 20, fingerprint: .quick)
+    #expect(contents.bytes == Array(text.utf8))
+    #expect(contents.fileSize == text.utf8.count)
+    // Grown after the walk: the byte asked for beyond the walk's size shows it, and the read
+    // goes on to the end.
+    let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+    try handle.seekToEnd()
+    try handle.write(contentsOf: Data("More.\n".utf8))
+    try handle.close()
+    let grown = try InputReader.read(.file(file), limit: 1 << 20, fingerprint: .quick)
+    #expect(grown.bytes == Array((text + "More.\n").utf8))
+    // Shrunk after the walk: read to its end.
+    try Data("Short.\n".utf8).write(to: URL(fileURLWithPath: path))
+    let shrunk = try InputReader.read(.file(file), limit: 1 << 20, fingerprint: .quick)
+    #expect(shrunk.bytes == Array("Short.\n".utf8))
+    // Named again, the walk sees the new size.
+    guard case .file(let again)? = InputCollector.collect([path]).inputs.first else { return }
+    #expect(try InputReader.read(.file(again), limit: 1 << 20).bytes == Array("Short.\n".utf8))
+  }
+}

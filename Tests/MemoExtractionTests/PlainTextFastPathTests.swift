@@ -164,4 +164,114 @@ struct PlainTextFastPathTests {
     #expect(MemoHeaders.letterhead("ACME FOODS, INC.") != nil)
     #expect(MemoHeaders.letterhead("Acme Foods, Inc.") == nil)
   }
+
+  /// Strings around the needles the case-insensitive searches look for, in every case and with
+  /// non-ASCII next to them.
+  static var addressSamples: [String] {
+    var texts = Self.samples
+    var generator = ReadingFastPathTests.Seeded(state: 41)
+    let needles = [
+      " on behalf of ", " ON BEHALF OF ", " On Behalf Of ", "all ", "ALL ", "everyone at ",
+      "Everyone At ", "al l ", " on behalf", "everyone\u{00A0}at ", "all\u{0301} ", "ªll ",
+    ]
+    for _ in 0..<3000 {
+      let pieces = (0..<Int.random(in: 0...4, using: &generator)).map { _ in
+        Bool.random(using: &generator)
+          ? needles.randomElement(using: &generator)!
+          : ReadingFastPathTests.pieces.randomElement(using: &generator)!
+      }
+      texts.append(pieces.joined())
+    }
+    return texts + needles + ["Acme Comms on behalf of Dana Lee", "Dana on behalf of", "ŞAll X"]
+  }
+
+  @Test("the ASCII case-insensitive search agrees with Foundation's")
+  func caseInsensitiveSearch() {
+    var found = 0
+    for text in Self.addressSamples {
+      for needle in [" on behalf of ", "all ", "everyone at "] {
+        let expected = text.range(of: needle, options: .caseInsensitive)
+        #expect(
+          MemoHeaders.asciiCaseInsensitiveRange(of: needle, in: text) == expected,
+          "\(text.debugDescription)")
+        if expected != nil { found += 1 }
+      }
+    }
+    #expect(found >= 500)
+  }
+
+  /// `companyAddressed` before its byte pre-check.
+  static func referenceCompanyAddressed(_ value: String) -> String? {
+    var text = value.trimmed
+    if let open = text.firstIndex(of: "<") { text = String(text[..<open]).trimmed }
+    text = text.trimmingScalars { $0 == "\"" || $0 == "'" }
+    let lower = text.lowercased()
+    if lower.hasPrefix("everyone at ") {
+      let name = String(text.dropFirst("everyone at ".count)).trimmed
+      return name.isEmpty ? nil : name
+    }
+    guard lower.hasPrefix("all ") else { return nil }
+    let groups = [
+      " employees", " staff", " colleagues", " team members", " teammates", " people",
+      " associates", " partners", " team", " personnel", " hands",
+    ]
+    for group in groups where lower.hasSuffix(group) {
+      let name = String(text.dropFirst(4).dropLast(group.count)).trimmed
+      if let first = name.first, first.isUppercase { return name }
+    }
+    return nil
+  }
+
+  @Test("the addressed-company pre-check changes no answer")
+  func companyAddressedPreCheck() {
+    var named = 0
+    var texts = Self.addressSamples
+    for group in ["employees", "staff", "team", "hands"] {
+      texts += [
+        "All Acme \(group)", "ALL ACME \(group.uppercased())", " \"all Veradyne \(group)\" <x@y>",
+        "İall Acme \(group)", "All\u{00A0}Acme \(group)", "Everyone at Tessaline Labs",
+      ]
+    }
+    for text in texts {
+      let expected = Self.referenceCompanyAddressed(text)
+      #expect(MemoHeaders.companyAddressed(text) == expected, "\(text.debugDescription)")
+      if expected != nil { named += 1 }
+    }
+    #expect(named >= 10)
+  }
+
+  @Test("the space test agrees with Foundation's contains")
+  func spaceSearch() {
+    var spaced = 0
+    for text in Self.addressSamples + [" \u{0301}", "a\u{00A0}b", "\u{2002}", "x \u{200D}y"] {
+      let expected = text.contains(" ")
+      #expect(MemoHeaders.containsSpace(text) == expected, "\(text.debugDescription)")
+      if expected { spaced += 1 }
+    }
+    #expect(spaced >= 500)
+  }
+
+  @Test("the byte skip test of folder entries agrees with the String one")
+  func skipReasonOnBytes() {
+    var generator = ReadingFastPathTests.Seeded(state: 43)
+    let parts = [
+      "readme", "README", "License", "LICENCE", "changelog", "memo", ".", "..", "json", "JSON",
+      "yml", "txt", "html", "ds_store", "DS_Store", "swift", "sh", "-", " ", "é", "\u{212A}",
+      "İ", "\r\n", "js", "mjs", "x",
+    ]
+    var names: [[UInt8]] = [[0xFF, 0x2E, 0x6A, 0x73], Array("memo.txt".utf8), Array("a.".utf8)]
+    for _ in 0..<4000 {
+      let name = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+        parts.randomElement(using: &generator)!
+      }.joined()
+      names.append(Array(name.utf8))
+    }
+    var skipped = 0
+    for name in names {
+      let expected = InputCollector.skipReason(InputCollector.displayPath(name))
+      #expect(InputCollector.skipReason(bytes: name) == expected, "\(name)")
+      if expected != nil { skipped += 1 }
+    }
+    #expect(skipped >= 200)
+  }
 }
