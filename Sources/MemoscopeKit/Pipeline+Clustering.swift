@@ -70,14 +70,16 @@ public struct ClusterRun: Sendable {
 final class MemoCorpus: Sendable {
   /// Bytes of memo text (UTF-8 of paragraphs) kept in memory for quoting; memos of files read
   /// past it are dropped once fingerprinted and read again if quoted. Calibrated on the
-  /// clustering benchmark's 10,000-file folder (about 30 MB of text, all kept): reading again
-  /// the 1,590 memos its passages quote cost 0.1 s of CPU (7% of the run) and no wall time
-  /// was won by the 12 MB and 7,700 page faults saved, so corpora of that size keep their
-  /// text, and only larger ones trade time for memory.
-  static let keptTextBudget = 64 << 20
+  /// clustering benchmark's folders: at 10,000 memos (30 MB of text, 1,590 of them quoted)
+  /// 8 MiB peaks at 128 MB against 131 MB for the old two-pass reading, which kept every
+  /// memo; keeping every memo here peaks at 146 MB, keeping none at 116 MB for about 0.08 s
+  /// more CPU (6%) reading memos again. At 100,000 memos: 658 MB against 792 MB, for 5% more
+  /// CPU.
+  static let keptTextBudget = 8 << 20
 
   enum Entry: Sendable {
-    case fingerprinted(MemoFingerprint, Source)
+    /// Boxed, so that the entries of a JSONL file stay two words each.
+    indirect case fingerprinted(MemoFingerprint, Source)
     case line(JSONLMemoFile, JSONLMemoFile.Line)
   }
 

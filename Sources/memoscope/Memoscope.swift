@@ -3,10 +3,6 @@ import Foundation
 import MemoCore
 import MemoscopeKit
 
-#if canImport(Glibc)
-  import Glibc
-#endif
-
 @main
 struct Memoscope: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
@@ -23,7 +19,6 @@ struct Memoscope: AsyncParsableCommand {
   /// A `CommandFailure` prints `error: <message>` and exits with its code; usage errors (bad
   /// flags or values, failed `validate()`) exit with status 2, not 64.
   static func main() async {
-    tuneAllocator()
     SignalCleanup.install()
     do {
       var command = try parseAsRoot()
@@ -52,30 +47,5 @@ struct Memoscope: AsyncParsableCommand {
       }
       exit(withError: error)
     }
-  }
-
-  /// glibc's allocator, set for a short batch run (about 28,000 fresh pages, each zeroed by the
-  /// kernel, were a sixth of `cluster`'s CPU on 10,000 memos): memory freed is kept for the next
-  /// allocation instead of going back to the system and coming back as fresh pages. Arrays up
-  /// to `mmapThreshold` come from the heap (glibc's default, 128 KiB rising with use, put many
-  /// buffers in mappings of their own); the heap's top grows by `topPad` at a time and shrinks
-  /// only past `trimThreshold`. Calibrated on the clustering benchmark's 10,000-file folder
-  /// (the same settings through `MALLOC_*_` variables): minor faults 27,600–28,300 →
-  /// 23,500–25,800, peak RSS +2–3 MB; pages count only once touched, so unused pad costs
-  /// nothing. `mallopt` is not in Swift's Glibc module, so it is looked up by name.
-  static func tuneAllocator() {
-    #if canImport(Glibc)
-      let mmapThreshold: Int32 = 32 << 20  // the most glibc accepts on 64-bit
-      let trimThreshold: Int32 = 1 << 30
-      let topPad: Int32 = 64 << 20
-      // glibc's M_TRIM_THRESHOLD, M_TOP_PAD and M_MMAP_THRESHOLD.
-      let (trimOption, padOption, mmapOption): (Int32, Int32, Int32) = (-1, -2, -3)
-      typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-      guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "mallopt") else { return }
-      let mallopt = unsafeBitCast(symbol, to: Mallopt.self)
-      _ = mallopt(mmapOption, mmapThreshold)
-      _ = mallopt(trimOption, trimThreshold)
-      _ = mallopt(padOption, topPad)
-    #endif
   }
 }
