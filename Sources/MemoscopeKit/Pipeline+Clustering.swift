@@ -121,7 +121,7 @@ final class MemoCorpus: Sendable {
     corpus.forEachUnit(
       lazyLines: true,
       { memo -> Entry in
-        let fingerprint = clusterer.fingerprint(of: memo, count: count)
+        let fingerprint = clusterer.fingerprint(of: memo)
         // A memo's source is its file's path as collected (JSONL memos of those files are left
         // out by the corpus).
         if let input = rereadable[memo.source], !budget.take(Self.textSize(memo.paragraphs)) {
@@ -158,7 +158,7 @@ final class MemoCorpus: Sendable {
   func fingerprint(at index: Int) -> MemoFingerprint? {
     switch entries[index] {
     case .fingerprinted(let fingerprint, _): return fingerprint
-    case .line: return memo(at: index).map { clusterer.fingerprint(of: $0, count: entries.count) }
+    case .line: return memo(at: index).map { clusterer.fingerprint(of: $0) }
     }
   }
 
