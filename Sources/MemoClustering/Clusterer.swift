@@ -40,39 +40,12 @@ public struct Clusterer: Sendable {
     -> ClusterResult
   {
     try options.validate()
-    let clusterer = self
-    return try cluster(
-      count: count,
-      fingerprint: { index in memo(index).map { clusterer.fingerprint(of: $0) } },
-      memo: memo)
-  }
-
-  /// What clustering keeps of `memo`: metadata, shingle set and where each shingle was, not
-  /// the text. A caller that reads memos on worker threads fingerprints each there and drops
-  /// it (re-reading only the few memos a passage quotes).
-  public func fingerprint(of memo: Memo) -> MemoFingerprint {
-    MemoFingerprint(value: Fingerprint(memo: memo, index: 0, options: options))
-  }
-
-  /// Clusters `count` memos fingerprinted by the caller (`fingerprint(of:)`), or here: `fingerprint` is called concurrently, once per index, and returns
-  /// nil to skip one; `memo` as in `cluster(count:memo:)`, called only for memos a passage
-  /// quotes. The result is the same as `cluster(count:memo:)`'s.
-  /// - Throws: `ClusteringError.invalidOption` when the options are out of range.
-  public func cluster(
-    count: Int, fingerprint: @Sendable (Int) -> MemoFingerprint?,
-    memo: @Sendable (Int) -> Memo?
-  ) throws(ClusteringError) -> ClusterResult {
-    try options.validate()
     let options = options
     var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
     var documents: [Fingerprint] = {
       let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
-        fingerprint(index).map {
-          var value = $0.value
-          value.inputIndex = index
-          return value
-        }
+        memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
       }
       return loaded.compactMap { $0 }
     }()
@@ -285,11 +258,6 @@ public struct Clusterer: Sendable {
     }
     return MemoCluster(id: 0, members: members, pairs: pairs, passages: passages)
   }
-}
-
-/// A memo as clustering keeps it between stages (see `Clusterer.fingerprint(of:count:)`).
-public struct MemoFingerprint: Sendable {
-  var value: Fingerprint
 }
 
 /// What clustering keeps of a memo between stages: metadata and its shingle set.
