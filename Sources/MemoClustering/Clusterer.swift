@@ -16,11 +16,6 @@ public struct Clusterer: Sendable {
   /// The settings used.
   public var options: ClusteringOptions
 
-  /// Bytes for `Fingerprint.offsets` in all (32 MiB), shared evenly: at 10,000 memos nearly
-  /// every memo keeps its token offsets; at 100,000 only the shortest do. (Tests set 0 to
-  /// check that quoting by tokenizing again gives the same result.)
-  var offsetBudget = 32 << 20
-
   /// Creates a clusterer.
   public init(options: ClusteringOptions = ClusteringOptions()) {
     self.options = options
@@ -46,16 +41,11 @@ public struct Clusterer: Sendable {
   {
     try options.validate()
     let options = options
-    let offsetBudget = offsetBudget
     var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
     var documents: [Fingerprint] = {
       let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
-        memo(index).map {
-          Fingerprint(
-            memo: $0, index: index, options: options,
-            offsetBudget: offsetBudget / max(1, count))
-        }
+        memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
       }
       return loaded.compactMap { $0 }
     }()
@@ -179,8 +169,8 @@ public struct Clusterer: Sendable {
   /// Builds one cluster's description: ordered members, pairs, passages, coverage.
   ///
   /// Passages come from what fingerprinting kept (`Fingerprint.ranks` into the shingle sets),
-  /// so memos are not read and tokenized again, except those whose text a passage quotes (and
-  /// any memo too long to have ranks).
+  /// so memos are not read and tokenized again, except those whose text a passage quotes
+  /// (only the quoted paragraph is tokenized) and any memo too long to have ranks.
   static func describe(
     group: [Int], edges: [ClusterGraph.Edge], documents: [Fingerprint],
     shingles: ShingleSets, memo: @Sendable (Int) -> Memo?, options: ClusteringOptions,
@@ -232,15 +222,6 @@ public struct Clusterer: Sendable {
       }
       let paragraph = Int(passageDocuments[document].paragraphs[first])
       if quotedMemos[document] == nil { quotedMemos[document] = memo(fingerprint.inputIndex) }
-      if let offsets = fingerprint.offsets {
-        // Where the tokens were: no tokenizing at all.
-        guard let memo = quotedMemos[document]!, paragraph < memo.paragraphs.count,
-          2 * last + 1 < offsets.count
-        else { return "" }
-        return PassageAnalysis.text(
-          of: memo.paragraphs[paragraph], from: Int(offsets[2 * first]),
-          to: Int(offsets[2 * last + 1]))
-      }
       // The passage lies in one paragraph: tokenize only that one.
       var offset = 0
       for index in stride(from: 0, to: fingerprint.paragraphStarts.count, by: 2)
@@ -294,12 +275,8 @@ struct Fingerprint: Sendable {
   var ranks: [UInt16]?
   /// `(paragraph, first token)` for each paragraph with tokens (see `PassageDocument`).
   var paragraphStarts: [Int32]
-  /// Each token's first and end scalar offset in its paragraph, so a quoted passage needs no
-  /// tokenizing; nil when a paragraph is longer than 65,535 scalars or the memo's share of
-  /// `Clusterer.offsetBudget` is too small.
-  var offsets: [UInt16]?
 
-  init(memo: Memo, index: Int, options: ClusteringOptions, offsetBudget: Int = 0) {
+  init(memo: Memo, index: Int, options: ClusteringOptions) {
     let tokens = ClusterTokenizer.tokens(of: memo, masking: options.masking)
     inputIndex = index
     source = memo.source
@@ -313,16 +290,6 @@ struct Fingerprint: Sendable {
     contentKey = key ^ StableHash.of((memo.title ?? "") + "\u{0}" + (memo.date ?? ""))
     (shingles, ranks) = Shingles.setAndRanks(of: tokens, size: options.shingleSize)
     paragraphStarts = PassageDocument.paragraphStarts(of: tokens)
-    offsets = nil
-    if tokens.count * 4 <= offsetBudget, tokens.allSatisfy({ $0.end <= Int32(UInt16.max) }) {
-      offsets = [UInt16](unsafeUninitializedCapacity: 2 * tokens.count) { offsets, count in
-        for (index, token) in tokens.enumerated() {
-          offsets[2 * index] = UInt16(token.start)
-          offsets[2 * index + 1] = UInt16(token.end)
-        }
-        count = 2 * tokens.count
-      }
-    }
   }
 
   var member: ClusterMember {

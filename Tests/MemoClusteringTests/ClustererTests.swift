@@ -191,8 +191,8 @@ struct ClusterResultJSONTests {
     #expect(passage.text == String(long.dropLast()))
   }
 
-  @Test("Passages quoted from kept token offsets equal those quoted by tokenizing again")
-  func quotingWithoutOffsets() throws {
+  @Test("A passage is quoted by tokenizing its paragraph alone: the exact text of its first memo")
+  func quotingByParagraph() throws {
     var memos: [Memo] = []
     for (index, company) in ["Harbor Freight", "Acme", "Zülpich Logistik", "Vantage"].enumerated() {
       memos.append(
@@ -202,12 +202,18 @@ struct ClusterResultJSONTests {
             $0.replacingOccurrences(of: "{C}", with: company)
               .replacingOccurrences(of: "{N}", with: "\(10 + index)")
               .replacingOccurrences(of: "{M}", with: "\(40 + index)")
-          } + ["Straße café naïve — \(index) señor Ünter."]))
+          } + ["Straße café naïve — \(index) señor Ünter, the same closing line here."]))
     }
-    var tokenizing = Clusterer()
-    tokenizing.offsetBudget = 0
-    let withOffsets = try Clusterer().cluster(memos)
-    #expect(withOffsets.clusters.first?.passages.isEmpty == false)
-    #expect(try tokenizing.cluster(memos).json() == withOffsets.json())
+    let passages = try Clusterer().cluster(memos).clusters.flatMap(\.passages)
+    #expect(passages.count >= 2)
+    #expect(passages.contains { $0.text.contains("Straße café naïve") })
+    for passage in passages {
+      let first = try #require(memos.first { $0.source == passage.members[0] })
+      // Whole words: the quote starts and ends where a paragraph's word does.
+      let paragraph = try #require(first.paragraphs.first { $0.contains(passage.text) })
+      let words = paragraph.split(whereSeparator: { $0 == " " })
+      #expect(paragraph.hasPrefix(passage.text) || paragraph.contains(" " + passage.text))
+      #expect(words.count >= passage.tokens)
+    }
   }
 }
