@@ -175,6 +175,25 @@ struct Attribution {
   /// announcement is not tied to it.
   static let impliedReach = 2
 
+  /// Marks that open a bullet or list item ("- 85 roles…", "• Headcount…", "1. We will…").
+  static let bulletMarks: Set<Character> = ["-", "•", "*", "–", "—", "·", "▪", "◦", "‣", "○"]
+
+  /// Whether a paragraph is a list item: it opens with a bullet mark, or with a number or
+  /// letter and "." or ")" ("1.", "b)") followed by a space.
+  static func isBullet(_ paragraph: String) -> Bool {
+    let trimmed = paragraph.drop { $0.isWhitespace }
+    guard let first = trimmed.first else { return false }
+    if bulletMarks.contains(first) {
+      return trimmed.dropFirst().first.map { $0.isWhitespace } ?? false
+    }
+    let label = trimmed.prefix { $0.isNumber || $0.isLetter }
+    guard !label.isEmpty, label.count <= 2,
+      label.allSatisfy(\.isNumber) || (label.count == 1 && label.first!.isLowercase)
+    else { return false }
+    let rest = trimmed.dropFirst(label.count)
+    return [".", ")"].contains(rest.first) && (rest.dropFirst().first?.isWhitespace ?? false)
+  }
+
   /// Words after "more than" / "rather than" / "instead of" that introduce the lesser cause.
   static let demotionLinks: Set<String> = ["by", "because", "of", "due", "to", "from", "about"]
   /// Words that stand for AI named just before ("more than by any tool").
@@ -285,6 +304,29 @@ struct Attribution {
     for sentence in 0..<sentenceCount where !cuts[sentence].isEmpty || !causes[sentence].isEmpty {
       question[sentence] = isQuestion(sentence)
     }
+
+    // Question-and-answer units: a paragraph that answers a question paragraph (its last
+    // sentence a question, "Q: How many roles are affected?") belongs to the question's unit,
+    // so in an FAQ or interview the implied window counts question-and-answer pairs, not
+    // paragraphs ("About 1.5k roles…" two answers from the AI answer is in reach).
+    let paragraphCount = text.paragraphs.count
+    var lastSentenceOf = [Int](repeating: -1, count: paragraphCount)
+    for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+      lastSentenceOf[paragraphOf[sentence]] = sentence
+    }
+    var questionParagraph = [Bool](repeating: false, count: paragraphCount)
+    for paragraph in 0..<paragraphCount where lastSentenceOf[paragraph] >= 0 {
+      questionParagraph[paragraph] = isQuestion(lastSentenceOf[paragraph])
+    }
+    var unitOf = [Int](repeating: 0, count: paragraphCount)
+    for paragraph in 0..<paragraphCount where paragraph > 0 {
+      let answers = questionParagraph[paragraph - 1] && !questionParagraph[paragraph]
+      unitOf[paragraph] = unitOf[paragraph - 1] + (answers ? 0 : 1)
+    }
+    func unit(_ sentence: Int) -> Int {
+      paragraphOf[sentence] >= 0 ? unitOf[paragraphOf[sentence]] : -1
+    }
+    let bullet = text.paragraphs.map(Self.isBullet)
 
     func tokenForms(_ sentence: Int, where include: (Int) -> Bool) -> [String] {
       guard lastToken[sentence] >= firstToken[sentence] else { return [] }
@@ -644,6 +686,26 @@ struct Attribution {
           ))
         continue
       }
+      // Explicit through a list: a bullet that gives AI and a causal link, right after the
+      // bullet that states the cut ("- 85 roles … will be eliminated || - The work those roles
+      // did will move to our new AI platform"). List items are clauses of one list, so the two
+      // adjacent items read as one sentence; a bullet that names AI without a link stays
+      // implied ("- Every team will adopt our AI platform").
+      let paragraph = paragraphOf[sentence]
+      if let cause = causeHere.first, cutHere.isEmpty, paragraph > 0, bullet[paragraph],
+        bullet[paragraph - 1],
+        let cut = (0..<sentence).filter({ paragraphOf[$0] == paragraph - 1 })
+          .compactMap({ affirmedHits(cuts[$0]).first }).first
+      {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) in a list item to"
+              + " the cut \(describe(cut)) in the item before (sentence \(sentence))"
+          ))
+        continue
+      }
       // Explicit through an answer: a question about why cuts are made, whose cut it
       // presupposes ("Why are we cutting 400 jobs?", "what's behind the role eliminations?"),
       // answered by this sentence naming the AI ("Because our copilots…", "It's gen AI."),
@@ -669,7 +731,7 @@ struct Attribution {
       while true {
         var any = false
         for other in [sentence - step, sentence + step] where other >= 0 && other < sentenceCount {
-          if step <= Self.impliedReach || abs(paragraphOf[other] - paragraphOf[sentence]) <= 1 {
+          if step <= Self.impliedReach || abs(unit(other) - unit(sentence)) <= 1 {
             candidates.append(other)
             any = true
           }

@@ -1,0 +1,126 @@
+import Foundation
+import MemoCore
+import MemoLexicon
+import MemoScoring
+import TestSupport
+import Testing
+
+/// The causes of the misses left after probe batch F, each checked on invented sentences, for
+/// and against: a pronoun standing for the cut jobs, "models" near AI, question-and-answer
+/// units, adjacent list items, and "AI" defined as something else.
+@Suite("Layout and reference cues")
+struct LayoutAndReferenceTests {
+  static let scorer: Scorer = {
+    let lexicon = try! Lexicon.load(
+      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
+    return Scorer(lexicon: lexicon)
+  }()
+
+  func reason(_ text: String) -> AIReason {
+    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
+      .aiReason
+  }
+
+  func announces(_ text: String) -> Bool {
+    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
+      .announcesCuts
+  }
+
+  @Test("A cut of 'them' counts when people or jobs were named just before")
+  func pronounCut() {
+    #expect(
+      reason(
+        "We hired 300 contractors in 2023. This spring we let them go because our AI agents"
+          + " took over their tickets.") == .explicit)
+    #expect(
+      reason(
+        "The firm did not shed 400 workers over costs; it shed them because its chatbots"
+          + " improved.") == .explicit)
+    #expect(!announces("Prices rose all year, and AI helped us see it, so in March we cut them."))
+    #expect(
+      reason("The company didn't cut 200 roles because of AI, it cut them because demand fell.")
+        == .denied)
+  }
+
+  @Test("Of two same causal words in a sentence, the affirmed one links AI to the cut")
+  func affirmedCauseAfterNegatedOne() {
+    #expect(reason("We are cutting 40 jobs, not because of demand but because of AI.") == .explicit)
+    #expect(
+      reason("AI did not cause these layoffs; the layoffs were caused by weak demand.") == .denied)
+  }
+
+  @Test("'Models' is AI near an AI word, or when the models got good; not business models")
+  func models() {
+    #expect(
+      reason(
+        "We rolled out AI across legal this year. Our models now draft the first pass of every"
+          + " contract, so we are cutting 12 paralegal roles.") == .explicit)
+    #expect(
+      reason(
+        "Our models now draft the first pass of every contract, so we are cutting 12 paralegal"
+          + " roles.") == .absent)
+    #expect(
+      reason("The agency will cut 12 jobs because its models now walk for rival houses.") == .absent
+    )
+    #expect(
+      reason(
+        "We cut 40 jobs in May. The models had become so good that the rest now"
+          + " ship more.") == .implied)
+    #expect(
+      reason("We cut 40 jobs in May. Our pricing models had become better.") == .absent)
+  }
+
+  @Test("In a Q&A, a question and its answer are one unit for the implied window")
+  func questionAnswerUnits() {
+    #expect(
+      reason(
+        "Q: How many jobs will be affected? || A: Roughly 300 across two sites. || Q: What is the"
+          + " plan for next year? || A: AI tools will roll out to every team.") == .implied)
+    // The same distance without questions: out of reach.
+    #expect(
+      reason(
+        "We are cutting 300 jobs. || The canteen reopens in May. || Parking rules change in June."
+          + " || AI tools will roll out to every team.") == .framing)
+  }
+
+  @Test("A list item giving AI and a causal link after the item with the cut is explicit")
+  func adjacentBullets() {
+    #expect(
+      reason(
+        "Changes: || - 40 roles in billing will be eliminated || - The work those roles did will"
+          + " shift to our AI agents") == .explicit)
+    #expect(
+      reason(
+        "Changes: || • 40 roles in billing will be eliminated || • Every team will use AI tools"
+          + " by June") == .implied)
+    // Not a list: two paragraphs stay implied.
+    #expect(
+      reason(
+        "40 roles in billing will be eliminated. || The work those roles did will shift to our AI"
+          + " agents.") == .implied)
+  }
+
+  @Test("An 'AI' defined as something else is not AI in that text")
+  func redefinedAcronym() {
+    #expect(
+      reason(
+        "Amnesty International (AI) will cut 40 jobs at its London office. AI said donations fell.")
+        == .absent)
+    #expect(
+      reason(
+        "Send the logo in Adobe Illustrator (AI) format. The studio let go of 12 designers after"
+          + " AI work dried up.") == .absent)
+    #expect(
+      reason(
+        "Artificial insemination, or AI, is the centre's main service. The centre will cut 30"
+          + " jobs as AI demand falls.") == .absent)
+    #expect(
+      reason(
+        "Artificial Intelligence (AI) now drafts our replies. We will cut 30 jobs because AI"
+          + " handles the volume.") == .explicit)
+    #expect(
+      reason(
+        "The AI Institute (AI) report came out. We will cut 30 jobs because AI handles the volume.")
+        == .explicit)
+  }
+}
