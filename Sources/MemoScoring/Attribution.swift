@@ -79,7 +79,7 @@ struct Attribution {
     ["these", "changes"], ["this", "change"], ["these", "cuts"], ["the", "cuts"],
     ["this", "reduction"], ["these", "reductions"], ["the", "reductions"], ["these", "decisions"],
     ["the", "layoffs"], ["these", "layoffs"], ["today's", "changes"], ["today's", "decision"],
-    ["this", "restructuring"],
+    ["this", "restructuring"], ["did", "so"], ["do", "so"], ["doing", "so"],
   ]
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
@@ -99,6 +99,12 @@ struct Attribution {
   static let planNouns: Set<String> = ["plan", "plans", "intention", "intentions"]
   /// Tokens before a cut searched for a plan word.
   static let planReach = 3
+
+  /// Tokens after "but not" / "but never" searched for a cause word ("but never as a reason").
+  static let ellipticalReach = 4
+
+  /// Words by which a question about a cause points back at the cut ("Why these teams?").
+  static let demonstratives: Set<String> = ["this", "these", "those", "that"]
 
   /// Sentences back in which an anaphor finds its cut.
   static let anaphorReach = 6
@@ -365,6 +371,22 @@ struct Attribution {
         {
           denial[sentence] = true
         }
+      }
+    }
+    // "AI was discussed at the Board, but never as a reason for reducing headcount": an
+    // elliptical clause after a contrast denies AI, named before it, as a cause.
+    for sentence in 0..<sentenceCount
+    where negation.hasCue[sentence] && !denial[sentence] && !ai[sentence].isEmpty {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      for index in forms.indices.dropLast()
+      where ["but", "yet"].contains(forms[index])
+        && ["not", "never"].contains(forms[index + 1])
+        && ai[sentence].contains(where: { located[$0].tokens.upperBound <= start + index })
+        && forms[(index + 2)..<min(forms.count, index + 2 + Self.ellipticalReach)].contains(
+          where: Self.causePredicates.contains)
+      {
+        denial[sentence] = true
       }
     }
     // "While we use AI in many places, it was not a factor": a pronoun subject standing for AI
@@ -639,10 +661,16 @@ struct Attribution {
       {
         asked -= 1
       }
-      guard question[asked], !causes[asked].isEmpty, !denial[asked],
-        let cut = affirmedHits(cuts[asked]).first
+      guard question[asked], !causes[asked].isEmpty, !denial[asked] else { return nil }
+      if let cut = affirmedHits(cuts[asked]).first { return (asked, cut) }
+      // "Why these teams?": a question about the cause that points back with a demonstrative
+      // asks about the cut announced in the sentences before.
+      guard tokenForms(asked, where: { _ in true }).contains(where: Self.demonstratives.contains)
       else { return nil }
-      return (asked, cut)
+      for earlier in (max(0, asked - Self.anaphorReach)..<asked).reversed() {
+        if let cut = affirmedHits(cuts[earlier]).first { return (asked, cut) }
+      }
+      return nil
     }
     var explicitFound = false
     var impliedFound = false

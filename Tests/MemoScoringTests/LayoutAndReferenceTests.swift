@@ -123,4 +123,39 @@ struct LayoutAndReferenceTests {
         "The AI Institute (AI) report came out. We will cut 30 jobs because AI handles the volume.")
         == .explicit)
   }
+
+  @Test("'We did so because' and 'Why these teams? Because…' point back at the cut")
+  func causalAnaphora() {
+    #expect(
+      reason(
+        "The board approved cutting 40 jobs. We did so because our AI agents now handle the"
+          + " claims.") == .explicit)
+    #expect(
+      reason("We are cutting 40 jobs. We did so reluctantly, and our AI plans continue.")
+        == .implied)
+    #expect(
+      reason(
+        "We are cutting 60 roles in billing. || Your manager will call you today. || Why these"
+          + " teams? Because our AI platform now runs their work.") == .explicit)
+    #expect(
+      reason(
+        "We are cutting 60 roles in billing. || Why now? We wanted to tell you before the"
+          + " holidays. || Our AI rollout continues.") != .explicit)
+  }
+
+  @Test("A denial under 'wrong to say that' affirms; 'but never as a reason' denies")
+  func rejectedDenialsAndEllipsis() {
+    #expect(
+      reason("It would be wrong to say that AI had nothing to do with the 30 job cuts.")
+        == .implied)
+    #expect(reason("AI had nothing to do with the 30 job cuts.") == .denied)
+    #expect(
+      reason("It would be wrong to blame AI; it had nothing to do with the 30 job cuts.")
+        == .denied)
+    #expect(
+      reason("AI came up often this year, but never as a reason for the 40 job cuts.") == .denied)
+    #expect(
+      reason("AI came up often this year, but not in the meeting where we cut 40 jobs.")
+        != .denied)
+  }
 }
