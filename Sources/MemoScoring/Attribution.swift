@@ -100,6 +100,22 @@ struct Attribution {
   /// Tokens before a cut searched for a plan word.
   static let planReach = 3
 
+  /// Words that open an answer affirming the question before it ("Yes.", "Around half.").
+  static let affirmingOpeners: Set<String> = [
+    "yes", "yeah", "yep", "correct", "indeed", "absolutely", "certainly", "around", "about",
+    "roughly", "approximately", "nearly", "almost", "half", "most", "all", "partly", "some",
+    "many", "mostly", "largely",
+  ]
+  /// Nouns by which a sentence speaks of the memo itself after "this" ("This message was
+  /// translated with our AI tool"): its AI is not tied to the cuts the memo announces. Not
+  /// "announcement" or "the …": "The announcement came a week after…" is the cut's.
+  static let documentNouns: Set<String> = [
+    "message", "memo", "letter", "email", "e", "note", "translation",
+  ]
+  /// Most words in a speaker label before a colon that opens a paragraph ("A:", "CHIEF
+  /// EXECUTIVE:").
+  static let speakerLabelLength = 3
+
   /// Tokens after "but not" / "but never" searched for a cause word ("but never as a reason").
   static let ellipticalReach = 4
 
@@ -333,6 +349,23 @@ struct Attribution {
       paragraphOf[sentence] >= 0 ? unitOf[paragraphOf[sentence]] : -1
     }
     let bullet = text.paragraphs.map(Self.isBullet)
+    /// The sentence's first token after a speaker label that opens its paragraph ("A:",
+    /// "CHIEF EXECUTIVE:").
+    func contentStart(_ sentence: Int) -> Int {
+      let first = firstToken[sentence]
+      let paragraph = paragraphOf[sentence]
+      guard paragraph >= 0, lastToken[sentence] >= first,
+        sentence == 0 || paragraphOf[sentence - 1] != paragraph
+      else { return first }
+      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
+      var index = first
+      while index <= lastToken[sentence] && index - first < Self.speakerLabelLength {
+        let end = Int(text.tokens[index].end)
+        if end < scalars.count && scalars[end] == ":" { return index + 1 }
+        index += 1
+      }
+      return first
+    }
 
     func tokenForms(_ sentence: Int, where include: (Int) -> Bool) -> [String] {
       guard lastToken[sentence] >= firstToken[sentence] else { return [] }
@@ -367,6 +400,25 @@ struct Attribution {
         if negatedLink
           || tokenForms(sentence, where: { negation.negated[$0] }).contains(where: {
             Self.denialPredicates.contains($0)
+          })
+        {
+          denial[sentence] = true
+        }
+      }
+    }
+    // "If this were about AI, the support team would be first in line": a counterfactual
+    // "were" about AI as a cause denies it.
+    for sentence in 0..<sentenceCount where !denial[sentence] && !ai[sentence].isEmpty {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      for index in forms.indices where forms[index] == "if" {
+        let window = (index + 1)..<min(forms.count, index + 4)
+        guard let were = window.first(where: { forms[$0] == "were" }) else { continue }
+        let claim = (were + 1)..<min(forms.count, were + 4)
+        if forms[claim].contains(where: Self.causePredicates.contains)
+          && ai[sentence].contains(where: {
+            located[$0].tokens.lowerBound > start + index
+              && located[$0].tokens.lowerBound <= start + were + 4
           })
         {
           denial[sentence] = true
@@ -695,6 +747,28 @@ struct Attribution {
           ))
         continue
       }
+      // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
+      // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered
+      // by "Yes." or a quantity ("Around half.") with no negation.
+      if question[sentence], let cut = cuts[sentence].first, !causes[sentence].isEmpty,
+        sentence + 1 < sentenceCount, !question[sentence + 1], !negation.hasCue[sentence + 1]
+      {
+        let opener = contentStart(sentence + 1)
+        if opener <= lastToken[sentence + 1]
+          && (text.tokens[opener].kind == .number
+            || Self.affirmingOpeners.contains(text.normalizedText(of: text.tokens[opener])))
+        {
+          explicitFound = true
+          affirmed[cut] = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) tied to cut \(describe(cut)) in a question"
+                + " (sentence \(sentence)) that the next sentence affirms"
+            ))
+          continue
+        }
+      }
       // Explicit through an anaphor: "I am making this decision because the intelligence tools
       // we use have changed…", after a cut announced in the sentences before.
       var earlierCut: Int?
@@ -746,6 +820,14 @@ struct Attribution {
             "explicit: AI \(describe(heaviest)) answers the question (sentence \(asked)) about"
               + " the cause of cut \(describe(cut)) (sentence \(sentence))"
           ))
+        continue
+      }
+      // A sentence about the memo itself ("This message was translated with our AI tool")
+      // ties its AI to nothing the memo announces.
+      let opening = tokenForms(sentence, where: { $0 >= contentStart(sentence) }).prefix(2)
+      if opening.count == 2, opening.first! == "this",
+        Self.documentNouns.contains(opening.last!)
+      {
         continue
       }
       // Implied: cut language in this sentence, the same paragraph or the paragraph before or

@@ -158,4 +158,49 @@ struct LayoutAndReferenceTests {
       reason("AI came up often this year, but not in the meeting where we cut 40 jobs.")
         != .denied)
   }
+
+  @Test("A question tying AI to a cut, answered by 'Yes' or a quantity, is explicit")
+  func affirmingAnswers() {
+    #expect(
+      reason("Q: Is AI behind the 300 job cuts? || A: Yes. The agents took over the claims work.")
+        == .explicit)
+    #expect(
+      reason(
+        "MODERATOR: How many of the 900 roles you are cutting are tied to automation? ||"
+          + " CFO: About a third.") == .explicit)
+    #expect(
+      reason("Q: Is AI behind the 300 job cuts? || A: No. Demand fell in Europe.") == .denied)
+    #expect(
+      reason(
+        "Q: Is AI behind the 300 job cuts? || A: The plants closed because demand fell.")
+        != .explicit)
+  }
+
+  @Test("A counterfactual 'were' about AI as a cause denies it")
+  func counterfactualDenial() {
+    #expect(
+      reason(
+        "If these cuts were about AI, the service desk would go first. We are cutting 40 roles"
+          + " in the plant because orders fell.") == .denied)
+    #expect(
+      reason("If we were to cut 40 jobs because of AI, we would tell you first.") != .denied)
+    #expect(
+      reason("We are cutting 40 roles because our AI agents now do the work.") == .explicit)
+  }
+
+  @Test("A sentence about the memo itself ties its AI to no cut")
+  func documentSentences() {
+    #expect(
+      reason(
+        "This letter was drafted with help from our AI assistant. || We are closing the Leeds"
+          + " office, and 60 roles will end in June.") == .framing)
+    #expect(
+      reason(
+        "Our AI assistant now drafts most replies. || We are closing the Leeds office, and 60"
+          + " roles will end in June.") == .implied)
+    #expect(
+      reason(
+        "It said it would cut 300 jobs. The announcement came days after it launched an AI"
+          + " assistant.") == .implied)
+  }
 }
