@@ -175,6 +175,25 @@ struct Attribution {
     return false
   }
 
+  /// Determiners that make a cut a definite description ("the 300 job cuts", "these layoffs"),
+  /// which presupposes the cut even in a yes/no question ("Will the AI lab be affected by the
+  /// 300 job cuts?"); "Will there be layoffs?" has none.
+  static let definiteForms: Set<String> = [
+    "the", "these", "those", "this", "our", "your", "its", "their", "today's", "yesterday's",
+  ]
+
+  /// Whether the cut at offset `cut` of `forms` opens with, or follows right after, a definite
+  /// determiner, with at most a number between ("the 300 job cuts", "these layoffs").
+  static func isDefinite(_ forms: [String], cut: Int) -> Bool {
+    for position in [cut, cut - 1, cut - 2] where position >= 0 && position < forms.count {
+      if definiteForms.contains(forms[position]) {
+        return position == cut || position == cut - 1
+          || forms[cut - 1].first.map(\.isNumber) == true
+      }
+    }
+    return false
+  }
+
   /// Words that make a sentence a claim about the cause of cuts, for a short denial after it.
   static let claimWords: Set<String> = [
     "reason", "reasons", "cause", "because", "due", "driven", "driver", "behind", "replace",
@@ -613,8 +632,10 @@ struct Attribution {
       if entry.denies && !isAffirmed { cutsDenied = true }
       if question[sentence] {
         let offset = hit.tokens.lowerBound - firstToken[sentence]
+        let forms = tokenForms(sentence, where: { _ in true })
         isAffirmed =
-          isAffirmed && Self.presupposesCut(tokenForms(sentence, where: { _ in true }), cut: offset)
+          isAffirmed
+          && (Self.presupposesCut(forms, cut: offset) || Self.isDefinite(forms, cut: offset))
       }
       cutAffirmed[entry.index] = isAffirmed
     }

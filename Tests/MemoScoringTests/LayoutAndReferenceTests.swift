@@ -147,7 +147,7 @@ struct LayoutAndReferenceTests {
   func rejectedDenialsAndEllipsis() {
     #expect(
       reason("It would be wrong to say that AI had nothing to do with the 30 job cuts.")
-        == .implied)
+        == .explicit)
     #expect(reason("AI had nothing to do with the 30 job cuts.") == .denied)
     #expect(
       reason("It would be wrong to blame AI; it had nothing to do with the 30 job cuts.")
@@ -202,5 +202,18 @@ struct LayoutAndReferenceTests {
       reason(
         "It said it would cut 300 jobs. The announcement came days after it launched an AI"
           + " assistant.") == .implied)
+  }
+
+  @Test("A definite cut in a yes/no question is presupposed; 'had a lot to do with' is causal")
+  func definiteCutsAndToDoWith() {
+    #expect(announces("Q: Will the support desk be affected by the 300 job cuts?"))
+    #expect(announces("Will these layoffs reach the Leeds office?"))
+    #expect(!announces("Will there be layoffs this year?"))
+    #expect(!announces("Are job cuts on the table?"))
+    #expect(reason("AI had a lot to do with the 40 job cuts.") == .explicit)
+    #expect(reason("AI had nothing to do with the 40 job cuts.") == .denied)
+    #expect(
+      reason("We have much to do with the new partners, and AI will help; we cut 40 jobs.")
+        != .denied)
   }
 }
