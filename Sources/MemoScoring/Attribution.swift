@@ -100,6 +100,9 @@ struct Attribution {
   /// Tokens before a cut searched for a plan word.
   static let planReach = 3
 
+  /// Words that make a cause the only one ("on the basis of the site closures alone").
+  static let exclusiveForms: Set<String> = ["alone", "solely", "exclusively", "purely", "entirely"]
+
   /// Words that open an answer affirming the question before it ("Yes.", "Around half.").
   static let affirmingOpeners: Set<String> = [
     "yes", "yeah", "yep", "correct", "indeed", "absolutely", "certainly", "around", "about",
@@ -549,6 +552,21 @@ struct Attribution {
       else { continue }
       denial[sentence] = true
       denied[sentence] = true
+    }
+
+    // A question whether AI is the cause, answered with another cause named as the only one
+    // ("Are we being replaced by AI? The roles affected were chosen on the basis of the site
+    // closures alone."): the answer denies the question's claim.
+    for sentence in 0..<(sentenceCount - 1)
+    where question[sentence] && !ai[sentence].isEmpty && !causes[sentence].isEmpty
+      && ai[sentence + 1].isEmpty && !question[sentence + 1]
+      && !(causes[sentence + 1].isEmpty && alternatives[sentence + 1].isEmpty)
+    {
+      let answer = tokenForms(sentence + 1, where: { _ in true })
+      if answer.contains(where: Self.exclusiveForms.contains) {
+        denial[sentence] = true
+        denied[sentence] = true
+      }
     }
 
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is

@@ -216,4 +216,20 @@ struct LayoutAndReferenceTests {
       reason("We have much to do with the new partners, and AI will help; we cut 40 jobs.")
         != .denied)
   }
+
+  @Test("A question whether AI is the cause, answered with another cause 'alone', is denied")
+  func exclusiveAnswer() {
+    #expect(
+      reason(
+        "Q: Are the 200 job cuts driven by AI? || A: The roles were chosen on the basis of the"
+          + " plant closures alone.") == .denied)
+    #expect(
+      reason(
+        "Q: Are the 200 job cuts driven by AI? || A: The roles were chosen on the basis of the"
+          + " plant closures and of our AI rollout.") != .denied)
+    #expect(
+      reason(
+        "Q: Are the 200 job cuts driven by AI? || A: The roles were chosen on the basis of the"
+          + " plant closures.") != .denied)
+  }
 }
