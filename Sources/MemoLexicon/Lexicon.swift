@@ -28,8 +28,11 @@ public struct Lexicon: Sendable {
   private let overlapGroups: [Int]
   /// Whether each entry is a distancing entry (those keep their words against any other).
   private let distancingEntries: [Bool]
-  /// For each exception (in matcher order): its entry and what it does.
-  private let exceptionRules: [(entry: Int, redirect: Int?)]
+  /// For each exception or context (in matcher order): its entry and what it does; a context
+  /// has a `reach` (sentences either side) and neither suppresses nor redirects.
+  private let exceptionRules: [(entry: Int, redirect: Int?, reach: Int?)]
+  /// Whether each entry's hits need one of its contexts nearby.
+  private let needsContext: [Bool]
   /// The number of distinct token sequences all patterns expand to.
   public let sequenceCount: Int
   /// The states and edges of the compiled automaton (a minimized trie of all sequences).
@@ -80,7 +83,7 @@ public struct Lexicon: Sendable {
     var matcher = PhraseMatcher()
     var owners: [[Slot]: (entry: Int, pattern: Int)] = [:]
     var reported = Set<[Int]>()
-    var rules: [(entry: Int, redirect: Int?)] = []
+    var rules: [(entry: Int, redirect: Int?, reach: Int?)] = []
     var lemmas: [String: WordClass] = [:]
     for (index, entry) in entries.enumerated() {
       for (patternIndex, pattern) in entry.patterns.enumerated() {
@@ -124,10 +127,21 @@ public struct Lexicon: Sendable {
             lemmas: &lemmas)
         else { continue }
         let output = PhraseOutput(isException: true, index: Int32(rules.count))
-        rules.append((index, redirect))
+        rules.append((index, redirect, nil))
+        for sequence in sequences { _ = matcher.insert(sequence, output: output) }
+      }
+      for context in entry.contexts {
+        guard
+          let sequences = Self.compile(
+            context.pattern, at: context.location, tokenizer: tokenizer, errors: &errors,
+            lemmas: &lemmas)
+        else { continue }
+        let output = PhraseOutput(isException: true, index: Int32(rules.count))
+        rules.append((index, nil, context.reach))
         for sequence in sequences { _ = matcher.insert(sequence, output: output) }
       }
     }
+    self.needsContext = entries.map { !$0.contexts.isEmpty }
     for (key, wordClass) in lemmas.sorted(by: { $0.key < $1.key }) {
       matcher.addClass(key: key, forms: wordClass.forms.sorted())
     }
@@ -216,7 +230,8 @@ public struct Lexicon: Sendable {
   /// denial around a claim), then the longer match, then the higher weight ("agentic-AI-first":
   /// "AI first" at 3.0 keeps "AI" from "agentic AI" at 1.5), then the entry listed first and
   /// the earlier match. Then each entry's exceptions void or redirect the
-  /// winning hits they overlap.
+  /// winning hits they overlap, and a hit of an entry with contexts is dropped unless one of
+  /// them matches within its reach (sentences before or after the hit's).
   ///
   /// - Returns: Hits in text order.
   /// - Complexity: O(n · L) for n tokens and the longest pattern length L, plus sorting hits.
@@ -265,9 +280,17 @@ public struct Lexicon: Sendable {
       var hit = LexiconHit(
         entry: candidate.entry, matchedEntry: candidate.entry, tokens: candidate.range)
       var suppressed = false
+      if needsContext[candidate.entry] {
+        let sentence = Int(text.tokens[candidate.range.lowerBound].sentence)
+        suppressed = !exceptionMatches.contains { match in
+          let rule = exceptionRules[match.rule]
+          guard rule.entry == candidate.entry, let reach = rule.reach else { return false }
+          return abs(Int(text.tokens[match.range.lowerBound].sentence) - sentence) <= reach
+        }
+      }
       for match in exceptionMatches
-      where exceptionRules[match.rule].entry == candidate.entry
-        && match.range.overlaps(candidate.range)
+      where !suppressed && exceptionRules[match.rule].entry == candidate.entry
+        && exceptionRules[match.rule].reach == nil && match.range.overlaps(candidate.range)
       {
         if let target = exceptionRules[match.rule].redirect {
           hit.entry = target

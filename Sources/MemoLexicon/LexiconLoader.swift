@@ -283,7 +283,7 @@ enum LexiconLoader {
     mutating func readEntry(_ node: Node, file: String, category: String) -> LexiconEntry? {
       let keys = [
         "id", "weight", "since", "changed", "patterns", "rationale", "sources", "examples",
-        "exceptions",
+        "exceptions", "context",
       ]
       guard let item = fields(node, file, allowed: keys, name: "entries") else { return nil }
       guard let id = string(item, "id", file, owner: "an entry", at: node) else { return nil }
@@ -375,12 +375,39 @@ enum LexiconLoader {
             actionLocation: location(parts["to"] ?? parts["pattern"], file)))
       }
 
+      var contexts: [LexiconContext] = []
+      for context in list(item, "context", file, owner: owner, at: node, required: false) ?? [] {
+        guard
+          let parts = fields(context, file, allowed: ["pattern", "reach"], name: "context"),
+          let pattern = string(parts, "pattern", file, owner: "a context of '\(id)'", at: context)
+        else { continue }
+        var reach = 0
+        if let reachText = string(
+          parts, "reach", file, owner: "a context of '\(id)'", at: context, required: false)
+        {
+          if let value = Int(reachText), value >= 0, value <= Self.maxContextReach {
+            reach = value
+          } else {
+            errors.append(
+              .wrongType(
+                location(parts["reach"], file), field: "reach",
+                expected: "a number of sentences from 0 to \(Self.maxContextReach)"))
+          }
+        }
+        contexts.append(
+          LexiconContext(pattern: pattern, reach: reach, location: location(parts["pattern"], file))
+        )
+      }
+
       return LexiconEntry(
         id: id, category: category, weight: weight, patterns: patterns.map(\.0),
         patternLocations: patterns.map(\.1), rationale: rationale, sources: sources,
         matchExamples: matchExamples, noMatchExamples: noMatchExamples, exceptions: exceptions,
-        location: here, since: since, changed: changed)
+        location: here, since: since, changed: changed, contexts: contexts)
     }
+
+    /// The widest `reach` a context may ask for: a context is local, not the whole memo.
+    static let maxContextReach = 5
 
     /// True for a semantic version `MAJOR.MINOR.PATCH`.
     static func isVersion(_ text: String) -> Bool {

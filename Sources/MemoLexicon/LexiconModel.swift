@@ -104,6 +104,17 @@ public struct LexiconException: Sendable, Hashable {
   public var actionLocation: SourceLocation
 }
 
+/// A context an entry's hits need: a hit counts only when the context's pattern matches in its
+/// sentence or within `reach` sentences before or after it ("models" is AI only near an AI word).
+public struct LexiconContext: Sendable, Hashable {
+  /// The context's pattern, in pattern syntax.
+  public var pattern: String
+  /// Sentences before and after the hit's own searched for the pattern (0: its sentence only).
+  public var reach: Int
+  /// Where the pattern is written.
+  public var location: SourceLocation
+}
+
 /// One lexicon entry: a phrase family with a weight, patterns and examples.
 public struct LexiconEntry: Sendable, Hashable {
   /// The snake_case id, unique across the lexicon.
@@ -132,6 +143,8 @@ public struct LexiconEntry: Sendable, Hashable {
   public var since: String? = nil
   /// The lexicon version that last changed its patterns or weight (`changed:`), when recorded.
   public var changed: String? = nil
+  /// Contexts one of which a hit needs nearby (`context:`); empty: every hit counts.
+  public var contexts: [LexiconContext] = []
 
   /// The first pattern's plain form: optional parts dropped, first alternatives taken, `~`
   /// removed. Reports print it as the entry's phrase.

@@ -79,7 +79,7 @@ struct Attribution {
     ["these", "changes"], ["this", "change"], ["these", "cuts"], ["the", "cuts"],
     ["this", "reduction"], ["these", "reductions"], ["the", "reductions"], ["these", "decisions"],
     ["the", "layoffs"], ["these", "layoffs"], ["today's", "changes"], ["today's", "decision"],
-    ["this", "restructuring"],
+    ["this", "restructuring"], ["did", "so"], ["do", "so"], ["doing", "so"],
   ]
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
@@ -99,6 +99,31 @@ struct Attribution {
   static let planNouns: Set<String> = ["plan", "plans", "intention", "intentions"]
   /// Tokens before a cut searched for a plan word.
   static let planReach = 3
+
+  /// Words that make a cause the only one ("on the basis of the site closures alone").
+  static let exclusiveForms: Set<String> = ["alone", "solely", "exclusively", "purely", "entirely"]
+
+  /// Words that open an answer affirming the question before it ("Yes.", "Around half.").
+  static let affirmingOpeners: Set<String> = [
+    "yes", "yeah", "yep", "correct", "indeed", "absolutely", "certainly", "around", "about",
+    "roughly", "approximately", "nearly", "almost", "half", "most", "all", "partly", "some",
+    "many", "mostly", "largely",
+  ]
+  /// Nouns by which a sentence speaks of the memo itself after "this" ("This message was
+  /// translated with our AI tool"): its AI is not tied to the cuts the memo announces. Not
+  /// "announcement" or "the …": "The announcement came a week after…" is the cut's.
+  static let documentNouns: Set<String> = [
+    "message", "memo", "letter", "email", "e", "note", "translation",
+  ]
+  /// Most words in a speaker label before a colon that opens a paragraph ("A:", "CHIEF
+  /// EXECUTIVE:").
+  static let speakerLabelLength = 3
+
+  /// Tokens after "but not" / "but never" searched for a cause word ("but never as a reason").
+  static let ellipticalReach = 4
+
+  /// Words by which a question about a cause points back at the cut ("Why these teams?").
+  static let demonstratives: Set<String> = ["this", "these", "those", "that"]
 
   /// Sentences back in which an anaphor finds its cut.
   static let anaphorReach = 6
@@ -153,6 +178,25 @@ struct Attribution {
     return false
   }
 
+  /// Determiners that make a cut a definite description ("the 300 job cuts", "these layoffs"),
+  /// which presupposes the cut even in a yes/no question ("Will the AI lab be affected by the
+  /// 300 job cuts?"); "Will there be layoffs?" has none.
+  static let definiteForms: Set<String> = [
+    "the", "these", "those", "this", "our", "your", "its", "their", "today's", "yesterday's",
+  ]
+
+  /// Whether the cut at offset `cut` of `forms` opens with, or follows right after, a definite
+  /// determiner, with at most a number between ("the 300 job cuts", "these layoffs").
+  static func isDefinite(_ forms: [String], cut: Int) -> Bool {
+    for position in [cut, cut - 1, cut - 2] where position >= 0 && position < forms.count {
+      if definiteForms.contains(forms[position]) {
+        return position == cut || position == cut - 1
+          || forms[cut - 1].first.map(\.isNumber) == true
+      }
+    }
+    return false
+  }
+
   /// Words that make a sentence a claim about the cause of cuts, for a short denial after it.
   static let claimWords: Set<String> = [
     "reason", "reasons", "cause", "because", "due", "driven", "driver", "behind", "replace",
@@ -174,6 +218,25 @@ struct Attribution {
   /// break the link, while a closing line of strategy three one-line paragraphs after the
   /// announcement is not tied to it.
   static let impliedReach = 2
+
+  /// Marks that open a bullet or list item ("- 85 roles…", "• Headcount…", "1. We will…").
+  static let bulletMarks: Set<Character> = ["-", "•", "*", "–", "—", "·", "▪", "◦", "‣", "○"]
+
+  /// Whether a paragraph is a list item: it opens with a bullet mark, or with a number or
+  /// letter and "." or ")" ("1.", "b)") followed by a space.
+  static func isBullet(_ paragraph: String) -> Bool {
+    let trimmed = paragraph.drop { $0.isWhitespace }
+    guard let first = trimmed.first else { return false }
+    if bulletMarks.contains(first) {
+      return trimmed.dropFirst().first.map { $0.isWhitespace } ?? false
+    }
+    let label = trimmed.prefix { $0.isNumber || $0.isLetter }
+    guard !label.isEmpty, label.count <= 2,
+      label.allSatisfy(\.isNumber) || (label.count == 1 && label.first!.isLowercase)
+    else { return false }
+    let rest = trimmed.dropFirst(label.count)
+    return [".", ")"].contains(rest.first) && (rest.dropFirst().first?.isWhitespace ?? false)
+  }
 
   /// Words after "more than" / "rather than" / "instead of" that introduce the lesser cause.
   static let demotionLinks: Set<String> = ["by", "because", "of", "due", "to", "from", "about"]
@@ -286,6 +349,46 @@ struct Attribution {
       question[sentence] = isQuestion(sentence)
     }
 
+    // Question-and-answer units: a paragraph that answers a question paragraph (its last
+    // sentence a question, "Q: How many roles are affected?") belongs to the question's unit,
+    // so in an FAQ or interview the implied window counts question-and-answer pairs, not
+    // paragraphs ("About 1.5k roles…" two answers from the AI answer is in reach).
+    let paragraphCount = text.paragraphs.count
+    var lastSentenceOf = [Int](repeating: -1, count: paragraphCount)
+    for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+      lastSentenceOf[paragraphOf[sentence]] = sentence
+    }
+    var questionParagraph = [Bool](repeating: false, count: paragraphCount)
+    for paragraph in 0..<paragraphCount where lastSentenceOf[paragraph] >= 0 {
+      questionParagraph[paragraph] = isQuestion(lastSentenceOf[paragraph])
+    }
+    var unitOf = [Int](repeating: 0, count: paragraphCount)
+    for paragraph in 0..<paragraphCount where paragraph > 0 {
+      let answers = questionParagraph[paragraph - 1] && !questionParagraph[paragraph]
+      unitOf[paragraph] = unitOf[paragraph - 1] + (answers ? 0 : 1)
+    }
+    func unit(_ sentence: Int) -> Int {
+      paragraphOf[sentence] >= 0 ? unitOf[paragraphOf[sentence]] : -1
+    }
+    let bullet = text.paragraphs.map(Self.isBullet)
+    /// The sentence's first token after a speaker label that opens its paragraph ("A:",
+    /// "CHIEF EXECUTIVE:").
+    func contentStart(_ sentence: Int) -> Int {
+      let first = firstToken[sentence]
+      let paragraph = paragraphOf[sentence]
+      guard paragraph >= 0, lastToken[sentence] >= first,
+        sentence == 0 || paragraphOf[sentence - 1] != paragraph
+      else { return first }
+      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
+      var index = first
+      while index <= lastToken[sentence] && index - first < Self.speakerLabelLength {
+        let end = Int(text.tokens[index].end)
+        if end < scalars.count && scalars[end] == ":" { return index + 1 }
+        index += 1
+      }
+      return first
+    }
+
     func tokenForms(_ sentence: Int, where include: (Int) -> Bool) -> [String] {
       guard lastToken[sentence] >= firstToken[sentence] else { return [] }
       return (firstToken[sentence]...lastToken[sentence]).filter(include).map {
@@ -323,6 +426,41 @@ struct Attribution {
         {
           denial[sentence] = true
         }
+      }
+    }
+    // "If this were about AI, the support team would be first in line": a counterfactual
+    // "were" about AI as a cause denies it.
+    for sentence in 0..<sentenceCount where !denial[sentence] && !ai[sentence].isEmpty {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      for index in forms.indices where forms[index] == "if" {
+        let window = (index + 1)..<min(forms.count, index + 4)
+        guard let were = window.first(where: { forms[$0] == "were" }) else { continue }
+        let claim = (were + 1)..<min(forms.count, were + 4)
+        if forms[claim].contains(where: Self.causePredicates.contains)
+          && ai[sentence].contains(where: {
+            located[$0].tokens.lowerBound > start + index
+              && located[$0].tokens.lowerBound <= start + were + 4
+          })
+        {
+          denial[sentence] = true
+        }
+      }
+    }
+    // "AI was discussed at the Board, but never as a reason for reducing headcount": an
+    // elliptical clause after a contrast denies AI, named before it, as a cause.
+    for sentence in 0..<sentenceCount
+    where negation.hasCue[sentence] && !denial[sentence] && !ai[sentence].isEmpty {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      for index in forms.indices.dropLast()
+      where ["but", "yet"].contains(forms[index])
+        && ["not", "never"].contains(forms[index + 1])
+        && ai[sentence].contains(where: { located[$0].tokens.upperBound <= start + index })
+        && forms[(index + 2)..<min(forms.count, index + 2 + Self.ellipticalReach)].contains(
+          where: Self.causePredicates.contains)
+      {
+        denial[sentence] = true
       }
     }
     // "While we use AI in many places, it was not a factor": a pronoun subject standing for AI
@@ -416,6 +554,21 @@ struct Attribution {
       denied[sentence] = true
     }
 
+    // A question whether AI is the cause, answered with another cause named as the only one
+    // ("Are we being replaced by AI? The roles affected were chosen on the basis of the site
+    // closures alone."): the answer denies the question's claim.
+    for sentence in 0..<(sentenceCount - 1)
+    where question[sentence] && !ai[sentence].isEmpty && !causes[sentence].isEmpty
+      && ai[sentence + 1].isEmpty && !question[sentence + 1]
+      && !(causes[sentence + 1].isEmpty && alternatives[sentence + 1].isEmpty)
+    {
+      let answer = tokenForms(sentence + 1, where: { _ in true })
+      if answer.contains(where: Self.exclusiveForms.contains) {
+        denial[sentence] = true
+        denied[sentence] = true
+      }
+    }
+
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is
     // not the reason for today's job cuts" still announces cuts; "we are not making layoffs"
     // and "this is not a plan to reduce our team" do not. A cut negated directly is still
@@ -497,8 +650,10 @@ struct Attribution {
       if entry.denies && !isAffirmed { cutsDenied = true }
       if question[sentence] {
         let offset = hit.tokens.lowerBound - firstToken[sentence]
+        let forms = tokenForms(sentence, where: { _ in true })
         isAffirmed =
-          isAffirmed && Self.presupposesCut(tokenForms(sentence, where: { _ in true }), cut: offset)
+          isAffirmed
+          && (Self.presupposesCut(forms, cut: offset) || Self.isDefinite(forms, cut: offset))
       }
       cutAffirmed[entry.index] = isAffirmed
     }
@@ -597,10 +752,16 @@ struct Attribution {
       {
         asked -= 1
       }
-      guard question[asked], !causes[asked].isEmpty, !denial[asked],
-        let cut = affirmedHits(cuts[asked]).first
+      guard question[asked], !causes[asked].isEmpty, !denial[asked] else { return nil }
+      if let cut = affirmedHits(cuts[asked]).first { return (asked, cut) }
+      // "Why these teams?": a question about the cause that points back with a demonstrative
+      // asks about the cut announced in the sentences before.
+      guard tokenForms(asked, where: { _ in true }).contains(where: Self.demonstratives.contains)
       else { return nil }
-      return (asked, cut)
+      for earlier in (max(0, asked - Self.anaphorReach)..<asked).reversed() {
+        if let cut = affirmedHits(cuts[earlier]).first { return (asked, cut) }
+      }
+      return nil
     }
     var explicitFound = false
     var impliedFound = false
@@ -625,6 +786,28 @@ struct Attribution {
           ))
         continue
       }
+      // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
+      // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered
+      // by "Yes." or a quantity ("Around half.") with no negation.
+      if question[sentence], let cut = cuts[sentence].first, !causes[sentence].isEmpty,
+        sentence + 1 < sentenceCount, !question[sentence + 1], !negation.hasCue[sentence + 1]
+      {
+        let opener = contentStart(sentence + 1)
+        if opener <= lastToken[sentence + 1]
+          && (text.tokens[opener].kind == .number
+            || Self.affirmingOpeners.contains(text.normalizedText(of: text.tokens[opener])))
+        {
+          explicitFound = true
+          affirmed[cut] = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) tied to cut \(describe(cut)) in a question"
+                + " (sentence \(sentence)) that the next sentence affirms"
+            ))
+          continue
+        }
+      }
       // Explicit through an anaphor: "I am making this decision because the intelligence tools
       // we use have changed…", after a cut announced in the sentences before.
       var earlierCut: Int?
@@ -644,6 +827,26 @@ struct Attribution {
           ))
         continue
       }
+      // Explicit through a list: a bullet that gives AI and a causal link, right after the
+      // bullet that states the cut ("- 85 roles … will be eliminated || - The work those roles
+      // did will move to our new AI platform"). List items are clauses of one list, so the two
+      // adjacent items read as one sentence; a bullet that names AI without a link stays
+      // implied ("- Every team will adopt our AI platform").
+      let paragraph = paragraphOf[sentence]
+      if let cause = causeHere.first, cutHere.isEmpty, paragraph > 0, bullet[paragraph],
+        bullet[paragraph - 1],
+        let cut = (0..<sentence).filter({ paragraphOf[$0] == paragraph - 1 })
+          .compactMap({ affirmedHits(cuts[$0]).first }).first
+      {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) in a list item to"
+              + " the cut \(describe(cut)) in the item before (sentence \(sentence))"
+          ))
+        continue
+      }
       // Explicit through an answer: a question about why cuts are made, whose cut it
       // presupposes ("Why are we cutting 400 jobs?", "what's behind the role eliminations?"),
       // answered by this sentence naming the AI ("Because our copilots…", "It's gen AI."),
@@ -658,6 +861,14 @@ struct Attribution {
           ))
         continue
       }
+      // A sentence about the memo itself ("This message was translated with our AI tool")
+      // ties its AI to nothing the memo announces.
+      let opening = tokenForms(sentence, where: { $0 >= contentStart(sentence) }).prefix(2)
+      if opening.count == 2, opening.first! == "this",
+        Self.documentNouns.contains(opening.last!)
+      {
+        continue
+      }
       // Implied: cut language in this sentence, the same paragraph or the paragraph before or
       // after, or within `impliedReach` sentences whatever the breaks; nearest first. Counting
       // paragraphs, not sentences, keeps a reasoning paragraph next to its announcement in
@@ -669,7 +880,7 @@ struct Attribution {
       while true {
         var any = false
         for other in [sentence - step, sentence + step] where other >= 0 && other < sentenceCount {
-          if step <= Self.impliedReach || abs(paragraphOf[other] - paragraphOf[sentence]) <= 1 {
+          if step <= Self.impliedReach || abs(unit(other) - unit(sentence)) <= 1 {
             candidates.append(other)
             any = true
           }

@@ -124,6 +124,15 @@ struct NegationScope {
     // Declining to comment is no denial: "Executives would not say", "did not confirm whether".
     "say", "comment", "confirm", "disclose", "elaborate", "specify", "discuss",
   ]
+  /// Predicates that reject saying what follows ("dishonest to tell you that…").
+  static let rejectingForms: Set<String> = [
+    "dishonest", "wrong", "false", "untrue", "misleading", "disingenuous", "absurd", "naive",
+    "unfair", "silly", "foolish",
+  ]
+  /// Saying verbs after a rejecting predicate and "to".
+  static let sayingForms: Set<String> = [
+    "say", "tell", "claim", "pretend", "suggest", "argue", "insist", "imply",
+  ]
   /// "not the only", "not our sole": a cue, one of these, then a `soleForms` word is a hedge
   /// ("automation is not the only reason for the cuts" gives automation as one reason).
   static let hedgeDeterminerForms: Set<String> = ["the", "our", "its", "their", "a"]
@@ -341,10 +350,23 @@ struct NegationScope {
         let id = Int(text.tokens[index].id)
         return (farID[id] && fromID[next]) || (zeroID[id] && zeroNounID[next])
       }
+      // "It would be dishonest to tell you that AI had nothing to do with…": a claim under a
+      // predicate that rejects saying it is affirmed; cues after the saying verb are void.
+      var rejectedFrom = sentenceEnd
+      if sentenceEnd - sentenceStart >= 3 {
+        for index in sentenceStart..<(sentenceEnd - 2)
+        where Self.rejectingForms.contains(form(index)) && form(index + 1) == "to"
+          && Self.sayingForms.contains(form(index + 2))
+        {
+          rejectedFrom = index + 2
+          break
+        }
+      }
       for index in sentenceStart..<sentenceEnd
       where cueID[Int(text.tokens[index].id)] || isHedgedCue(index) || isCorrectionCue(index)
         || isPairCue(index)
       {
+        if index > rejectedFrom { continue }
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
         // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
         if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]

@@ -39,6 +39,56 @@ public struct Scorer: Sendable {
     return surname.dropFirst().allSatisfy { $0.isLowercase }
   }
 
+  /// Whether the text defines "AI" as something other than artificial intelligence: two words
+  /// with the initials A and I next to "AI" in brackets or after "or" ("Amnesty International
+  /// (AI)", "artificial insemination, or AI", "AI (Adobe Illustrator)"). The second word
+  /// "intelligence" ("Artificial Intelligence (AI)", "augmented intelligence") keeps AI.
+  /// Returns the offsets of the "ai" tokens when it does, so every AI hit on them is dropped.
+  static func redefinedAI(_ text: TokenizedText) -> Set<Int>? {
+    let tokens = text.tokens
+    var aiTokens = Set<Int>()
+    var redefined = false
+    func initial(_ index: Int, _ letter: Character) -> Bool {
+      text.surface(of: tokens[index]).first.map {
+        $0 == letter || $0 == Character(letter.uppercased())
+      }
+        ?? false
+    }
+    func gap(_ left: Int, _ right: Int) -> String {
+      guard tokens[left].paragraph == tokens[right].paragraph else { return "" }
+      return text.text(
+        paragraph: Int(tokens[left].paragraph),
+        range: Int(tokens[left].end)..<Int(tokens[right].start))
+    }
+    func expansion(_ first: Int, _ second: Int) -> Bool {
+      tokens[first].paragraph == tokens[second].paragraph && initial(first, "a")
+        && text.normalizedText(of: tokens[first]) != "ai"
+        && initial(second, "i") && text.normalizedText(of: tokens[second]) != "intelligence"
+        && gap(first, second).allSatisfy { $0 == " " }
+    }
+    for index in tokens.indices where text.normalizedText(of: tokens[index]) == "ai" {
+      aiTokens.insert(index)
+      if redefined { continue }
+      // "Amnesty International (AI)", "artificial insemination, or AI".
+      if index >= 2, expansion(index - 2, index - 1), gap(index - 1, index).contains("(") {
+        redefined = true
+      }
+      if index >= 3, expansion(index - 3, index - 2),
+        text.normalizedText(of: tokens[index - 1]) == "or",
+        gap(index - 2, index - 1).contains(",") || gap(index - 2, index - 1).contains("(")
+      {
+        redefined = true
+      }
+      // "AI (Adobe Illustrator)".
+      if index + 2 < tokens.count, expansion(index + 1, index + 2),
+        gap(index, index + 1).contains("(")
+      {
+        redefined = true
+      }
+    }
+    return redefined ? aiTokens : nil
+  }
+
   /// Tokenizes and scores a memo's paragraphs.
   public func score(_ memo: Memo) -> ScoreCard {
     score(tokenizer.tokenize(paragraphs: memo.paragraphs), memo: memo)
@@ -61,23 +111,44 @@ public struct Scorer: Sendable {
     // Hits, once per sentence and entry, with their negation state.
     let negation = NegationScope(text)
     var located: [Located] = []
-    var seen = Set<[Int]>()
+    var seen: [[Int]: Int] = [:]
     var scalarCache: [Int: [Unicode.Scalar]] = [:]
+    let otherAI = Self.redefinedAI(text)
     for hit in lexicon.hits(in: text) {
       let entry = lexicon.entries[hit.entry]
       guard let category = lexicon.category(of: entry) else { continue }
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
       if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
-      guard seen.insert([hit.entry, Int(first.sentence)]).inserted else { continue }
-      located.append(
-        Located(
-          entry: hit.entry, role: category.role, tokens: hit.tokens,
-          negated: negation.negates(hit.tokens),
-          subjectNegated: hit.tokens.allSatisfy { negation.subjectNegated[$0] },
-          match: makeMatch(
-            text, paragraph: Int(first.paragraph), sentence: Int(first.sentence),
-            start: Int(first.start), end: Int(last.end), cache: &scalarCache)))
+      // "Amnesty International (AI)": the text's "AI" is not artificial intelligence.
+      if let otherAI, category.role == .aiReference || category.role == .aiFraming,
+        hit.tokens.contains(where: otherAI.contains)
+      {
+        continue
+      }
+      // Once per sentence and entry: the first hit, or for cut and causal language the first
+      // affirmed one after a negated one ("not because of demand but because of AI", "didn't shed them over costs, it shed
+      // them because…": the second "because" is the one the sentence asserts).
+      let negated = negation.negates(hit.tokens)
+      let key = [hit.entry, Int(first.sentence)]
+      if let earlier = seen[key] {
+        guard located[earlier].negated && !negated,
+          category.role == .cause || category.role == .cut
+        else { continue }
+      }
+      let placed = Located(
+        entry: hit.entry, role: category.role, tokens: hit.tokens,
+        negated: negated,
+        subjectNegated: hit.tokens.allSatisfy { negation.subjectNegated[$0] },
+        match: makeMatch(
+          text, paragraph: Int(first.paragraph), sentence: Int(first.sentence),
+          start: Int(first.start), end: Int(last.end), cache: &scalarCache))
+      if let earlier = seen[key] {
+        located[earlier] = placed
+      } else {
+        seen[key] = located.count
+        located.append(placed)
+      }
     }
 
     let reading = Attribution(

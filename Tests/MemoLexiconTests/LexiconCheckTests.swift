@@ -42,7 +42,7 @@ struct LexiconCheckTests {
     #expect(!check.passed)
     #expect(
       check.problems.map(\.description) == [
-        "\(dir)/cuts.yaml:8:5: unknown key 'colour'; expected one of: id, weight, since, changed, patterns, rationale, sources, examples, exceptions.",
+        "\(dir)/cuts.yaml:8:5: unknown key 'colour'; expected one of: id, weight, since, changed, patterns, rationale, sources, examples, exceptions, context.",
         "\(dir)/cuts.yaml:9:5: entry 'no_weight' has no 'weight'; add it (see Lexicons/README.md).",
         "\(dir)/cuts.yaml:14:13: weight '9' must be a number from 0.5 (faint) to 3.0 (signature phrase).",
         "\(dir)/cuts.yaml:18:9: id 'fewer_layers' is already used at \(dir)/cuts.yaml:3:9; ids must be unique across the lexicon.",

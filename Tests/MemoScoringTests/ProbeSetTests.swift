@@ -159,31 +159,64 @@ struct ProbeSetTests {
   /// batch-E fixes nor their probes. Its first run (lexicon 2.4.0: explicit 0.571/0.400,
   /// implied 0.364/0.500, framing 0.462/1.000, denied 1.000/0.143, absent 0.875/0.778, rank
   /// 0.416) was the honest measure; its misses were then fixed (lexicon 2.5.0, README), so it
-  /// is no longer unseen and these floors, the figures after the fixes rounded down, guard
-  /// the fixes rather than measure quality on new text.
+  /// is no longer unseen and these floors, the figures after the fixes rounded down (lexicon
+  /// 2.6.0, which also fixed its last two misses), guard the fixes rather than measure quality
+  /// on new text.
   static let unseenFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (1.000, 0.900), .implied: (0.875, 0.875), .framing: (1.000, 1.000),
-    .denied: (1.000, 1.000), .absent: (0.900, 1.000),
+    .explicit: (1.000, 1.000), .implied: (1.000, 1.000), .framing: (1.000, 1.000),
+    .denied: (1.000, 1.000), .absent: (1.000, 1.000),
   ]
-  /// Batch F's rank-correlation floor: its figure after the fixes (0.705), rounded down.
-  static let unseenRankFloor = 0.7
+  /// Batch F's rank-correlation floor: its figure after the fixes (0.813), rounded down.
+  static let unseenRankFloor = 0.8
 
   @Test("Batch F (seen since its fixes): figures printed, never below those after the fixes")
   func unseenBatch() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen", title: "Batch F", floors: Self.unseenFloors,
+      rankFloor: Self.unseenRankFloor)
+  }
+
+  /// Batch G (`Tests/Fixtures/Scoring/probes-unseen-g/`): written by someone who saw no code,
+  /// no lexicon and neither batch F nor its fixes. Its first run (main at 5e29882, lexicon
+  /// 2.5.0: explicit 1.000/0.000, implied 0.417/0.625, framing 0.286/0.667, denied
+  /// 0.667/0.286, absent 0.818/1.000, rank -0.144) is the honest measure. Some of its misses
+  /// were then fixed by general causes (lexicon 2.6.0, README), so it is seen now: these
+  /// floors, the figures after those fixes rounded down, guard the fixes and do not measure
+  /// quality on new text.
+  static let batchGFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (1.000, 0.900), .implied: (0.727, 1.000), .framing: (1.000, 0.833),
+    .denied: (1.000, 0.714), .absent: (0.900, 1.000),
+  ]
+  /// Batch G's rank-correlation floor: its figure after the fixes (0.867), rounded down.
+  static let batchGRankFloor = 0.86
+
+  @Test("Batch G (seen since its fixes): figures printed, never below those after the fixes")
+  func batchG() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-g", title: "Batch G", floors: Self.batchGFloors,
+      rankFloor: Self.batchGRankFloor)
+  }
+
+  /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
+  /// and checks them against the floors.
+  static func checkBatch(
+    folder: String, title: String, floors: [AIReason: (precision: Double, recall: Double)],
+    rankFloor: Double
+  ) throws {
     let lexicon = try Lexicon.load(
       Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
     let scorer = Scorer(lexicon: lexicon)
-    let probes = try Self.probes(in: "probes-unseen")
+    let probes = try Self.probes(in: folder)
     #expect(probes.count >= 30)
     let cards = probes.map {
       scorer.score(Memo(source: $0.file, paragraphs: $0.text.components(separatedBy: " || ")))
     }
-    var lines = ["Batch F, probes-unseen/ (\(probes.count) probes, seen since its fixes):"]
+    var lines = ["\(title), \(folder)/ (\(probes.count) probes, seen since its fixes):"]
     for figure in Self.figures(zip(probes, cards).map { ($0.0.label, $0.1.aiReason) }) {
       lines.append(
         "  \(figure.label.rawValue): precision \(String(format: "%.3f", figure.precision)),"
           + " recall \(String(format: "%.3f", figure.recall)) (\(figure.count) probes)")
-      if let floor = Self.unseenFloors[figure.label] {
+      if let floor = floors[figure.label] {
         #expect(figure.precision >= floor.precision, "\(figure.label.rawValue) precision")
         #expect(figure.recall >= floor.recall, "\(figure.label.rawValue) recall")
       }
@@ -193,7 +226,7 @@ struct ProbeSetTests {
     }
     let rho = Self.spearman(framed.map { Double($0.0.intensity) }, framed.map { $0.1.score })
     lines.append("  rank correlation: " + String(format: "%.3f", rho))
-    #expect(rho >= Self.unseenRankFloor, "rank correlation \(rho)")
+    #expect(rho >= rankFloor, "rank correlation \(rho)")
     for (probe, card) in zip(probes, cards) where card.aiReason != probe.label {
       lines.append(
         "  miss \(probe.file):\(probe.line): expected \(probe.label.rawValue), got "
