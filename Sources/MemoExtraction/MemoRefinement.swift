@@ -42,9 +42,13 @@ enum MemoRefinement {
     var changed = true
     while changed {
       changed = false
+      // A label in capitals ("[INTERNAL]", "[ACTION REQUIRED]"); not "[2025]" or "[Video]".
       if let first = title.first, first == "[" || first == "【",
         let close = title.firstIndex(where: { $0 == "]" || $0 == "】" }),
-        title.distance(from: title.startIndex, to: close) <= 24
+        title.distance(from: title.startIndex, to: close) <= 24,
+        title[title.index(after: title.startIndex)..<close].allSatisfy({
+          $0.isUppercase || $0 == " " || !$0.isASCII && $0.isLetter && !$0.isLowercase
+        })
       {
         let rest = title[title.index(after: close)...].trimmed
         if !rest.isEmpty {
@@ -82,6 +86,9 @@ enum MemoRefinement {
   }
 
   // MARK: - Authors
+
+  /// Author sources that are the page's credit, not the memo's own lines.
+  static let pageCredits: Set<String> = ["meta", "json-ld", "byline"]
 
   /// Words before a name that are not the name.
   static let honorifics: Set<String> = [
@@ -122,6 +129,10 @@ enum MemoRefinement {
   /// person who signs the memo (or to none). "Staff" and "Editor" bylines on a news story
   /// are kept: news sites credit them, and only a release or a memo has a signer instead.
   static func cleanAuthor(_ raw: String, in memo: inout Memo) {
+    // A page's byline (meta, JSON-LD, a "By" line) is credited as the site writes it ("Dr.
+    // Ana Ruiz", "admin": the WCXB truth keeps both); the memo's own lines are cleaned.
+    let ownLine = !pageCredits.contains(memo.authorSource ?? "")
+    guard ownLine || memo.companySource == "release" else { return }
     var name = raw
     var words = name.split(separator: " ").map(String.init)
     while words.count > 1, let first = words.first, honorifics.contains(first.lowercased()) {
@@ -148,6 +159,7 @@ enum MemoRefinement {
     if let signer {
       let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
       var cleaned = memo
+      cleaned.authorSource = "signature"
       cleanAuthor(full, in: &cleaned)
       (memo.author, memo.authorSource) = (cleaned.author, "signature")
     } else {

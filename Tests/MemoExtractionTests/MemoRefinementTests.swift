@@ -69,6 +69,7 @@ struct MemoRefinementTests {
     // Negative: brackets inside, numbers and plain titles stay.
     #expect(MemoRefinement.cleanTitle("Q3 [draft] plan") == "Q3 [draft] plan")
     #expect(MemoRefinement.cleanTitle("2026 plan") == "2026 plan")
+    #expect(MemoRefinement.cleanTitle("[2025] List of grants") == "[2025] List of grants")
     #expect(MemoRefinement.cleanTitle("Re-organizing support") == "Re-organizing support")
   }
 
@@ -88,6 +89,14 @@ struct MemoRefinementTests {
     MemoRefinement.cleanAuthor("Dirección General", in: &story)
     #expect(story.author == nil)
     #expect(!MemoRefinement.isAccount("Ada Staffordshire"))
+    // A page's byline is kept as the site credits it: "Dr." and "admin" included.
+    var page = Memo(source: "x", paragraphs: ["Thanks,", "Ilse Marrow"], authorSource: "byline")
+    page.author = "Dr. Ilse Marrow"
+    MemoRefinement.cleanAuthor("Dr. Ilse Marrow", in: &page)
+    #expect(page.author == "Dr. Ilse Marrow")
+    page.author = "admin"
+    MemoRefinement.cleanAuthor("admin", in: &page)
+    #expect(page.author == "admin")
   }
 
   // MARK: - Forwards
