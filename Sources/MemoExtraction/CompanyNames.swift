@@ -13,6 +13,10 @@ enum CompanyNames {
     "株式会社", "有限会社", "(株)", "㈱",
   ]
 
+  /// The last words of `trailingLegalForms`, to turn most names away at once.
+  static let trailingLastWords: Set<String> = Set(
+    trailingLegalForms.compactMap { $0.split(separator: " ").last.map(String.init) })
+
   /// Legal forms written before the name (Japanese, written without a space or with one).
   static let leadingLegalForms = ["株式会社", "有限会社", "(株)", "㈱"]
 
@@ -39,6 +43,11 @@ enum CompanyNames {
   /// `name` without a trailing or leading legal form; unchanged when nothing else remains.
   static func withoutLegalForm(_ name: String) -> String {
     var text = name.trimmed
+    // Cheap first: most names end in no legal form and have no Japanese one.
+    let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    guard trailingLastWords.contains(lastWord) || !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text
+    }
     let lower = text.lowercased()
     for form in trailingLegalForms {
       for joint in [" ", ", "] where lower.hasSuffix(joint + form) {

@@ -192,15 +192,18 @@ enum MemoRefinement {
   static func leadDate(_ paragraphs: [String]) -> String? {
     let datePattern =
       #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
+    let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
     for paragraph in paragraphs.prefix(3) {
       let head = String(paragraph.prefix(90))
-      guard head.contains(where: \.isNumber),
+      // Byte tests first: the regular expression runs only on a head with a cue.
+      let startsWithDay = head.utf8.first.map { (0x30...0x39).contains($0) } ?? false
+      guard startsWithDay || cues.contains(where: { head.lowercased().containsBytes($0) }),
+        head.contains(where: \.isNumber),
         let range = head.range(of: datePattern, options: .regularExpression)
       else { continue }
       let prefix = head[..<range.lowerBound].lowercased()
       guard prefix.count <= 40 else { continue }
-      let cue = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
-        .contains { prefix.hasSuffix($0) }
+      let cue = cues.contains { prefix.hasSuffix($0) }
       guard cue || prefix.isEmpty && head[range.upperBound...].hasPrefix(" –") else { continue }
       if let date = DateNormalizer.normalize(String(head[range])) { return date }
     }

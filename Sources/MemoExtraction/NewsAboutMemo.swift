@@ -17,7 +17,7 @@ enum NewsAboutMemo {
   /// Whether a title speaks of a memo ("…, memo shows", "según un correo interno").
   static func mentionsMemo(_ title: String) -> Bool {
     let lower = title.lowercased()
-    for cue in memoCues {
+    for cue in memoCues where lower.containsBytes(cue) {
       var search = lower.startIndex..<lower.endIndex
       while let range = lower.range(of: cue, range: search) {
         let before =
