@@ -67,12 +67,13 @@ public struct MemoExtractor: Sendable {
     }
     if let kind = FormatSniffer.binaryKind(bytes) { throw .binary(path: source, kind: kind) }
     let chosen = format ?? FormatSniffer.format(path: source, bytes: bytes)
-    let memo: Memo
+    var memo: Memo
     switch chosen {
     case .html: memo = try readHTML(bytes, source: source)
     case .email: memo = try readEmail(bytes, source: source)
     case .markdown, .text, .jsonl: memo = try readPlain(bytes, source: source, format: chosen)
     }
+    memo = MemoRefinement.refined(memo)
     if memo.paragraphs.isEmpty { throw .noText(path: source) }
     return memo
   }

@@ -28,7 +28,12 @@ struct BlindMetadataTests {
     "MetadataBlindB": ["title": 12, "author": 12, "company": 12, "date": 12],
     // Written by someone who saw none of the code; first run title 26, author 21, company 16,
     // date 25 of 34 (README); the floors are the figures after the fixes its misses led to.
-    "MetadataUnseen": ["title": 31, "author": 30, "company": 24, "date": 32],
+    // Raised by the batch B fixes (`MemoRefinement`) to author 31, company 25.
+    "MetadataUnseen": ["title": 31, "author": 31, "company": 25, "date": 32],
+    // Written by someone who saw none of the code; first run title 25, author 14, company 12,
+    // date 26 of 32 (README). Seen since: the floors are the figures after the fixes its
+    // misses led to (`MemoRefinement`), so they measure no longer how the fixes generalize.
+    "MetadataUnseenB": ["title": 30, "author": 24, "company": 25, "date": 29],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
@@ -49,7 +54,7 @@ struct BlindMetadataTests {
 
   @Test(
     "per-field accuracy on each blind batch stays at its recorded floor",
-    arguments: ["MetadataBlind", "MetadataBlindB", "MetadataUnseen"])
+    arguments: ["MetadataBlind", "MetadataBlindB", "MetadataUnseen", "MetadataUnseenB"])
   func accuracy(batch: String) throws {
     let folder = batch + "/"
     let expected = try JSONDecoder().decode(

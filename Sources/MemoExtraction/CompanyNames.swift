@@ -1,0 +1,155 @@
+/// A company's name as a journalist writes it down: without its legal form ("Velstrand Group
+/// N.V." → "Velstrand Group", "株式会社ミナセ精工" → "ミナセ精工") and without the words a site
+/// or a document adds to it ("Acme Stories", "Blog der Acme", "Acme Annual Report 2025",
+/// "Acme 社内ポータル" → "Acme").
+enum CompanyNames {
+  /// Legal forms written after the name, lower case, longest first where one ends another.
+  /// "Inc.", "LLC", "Ltd" and "Corp." stay: the manifests and the corpus compare without them
+  /// already, and "Acme, Inc." is how many releases name a company on purpose.
+  static let trailingLegalForms = [
+    "gmbh & co. kg", "gmbh & co kg", "pty ltd", "pty. ltd.", "s.p.a.", "s.a.s.", "s.a.u.",
+    "s.r.l.", "s.a.", "s.l.", "n.v.", "b.v.", "gmbh", "ag", "se", "plc", "sas", "sarl", "sa",
+    "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
+    "株式会社", "有限会社", "(株)", "㈱",
+  ]
+
+  /// The last words of `trailingLegalForms`, to turn most names away at once.
+  static let trailingLastWords: Set<String> = Set(
+    trailingLegalForms.compactMap { $0.split(separator: " ").last.map(String.init) })
+
+  /// Legal forms written before the name (Japanese, written without a space or with one).
+  static let leadingLegalForms = ["株式会社", "有限会社", "(株)", "㈱"]
+
+  /// Words a site, section or document adds to a company's name; lower case.
+  static let descriptorWords: Set<String> = [
+    "blog", "stories", "story", "people", "portal", "intranet", "newsroom", "news", "careers",
+    "insider", "community", "magazine", "annual", "report", "review", "engineering", "tech",
+    "life", "team", "hub", "journal", "updates", "社内ポータル", "ポータル", "社内報", "ブログ",
+    "ニュース",
+  ]
+
+  /// Descriptors that are never part of a company's name, so they go even when the memo does
+  /// not spell the rest ("Blog der Acme" → "Acme").
+  static let siteOnlyWords: Set<String> = [
+    "blog", "portal", "intranet", "newsroom", "report", "annual", "社内ポータル", "ポータル", "社内報", "ブログ",
+  ]
+
+  /// Words that join a descriptor to the name ("Blog der Acme", "The Acme Blog").
+  static let joiningWords: Set<String> = [
+    "the", "of", "der", "des", "die", "das", "von", "de", "du", "la", "le", "del", "di", "van",
+    "from", "at",
+  ]
+
+  /// `name` without a trailing or leading legal form; unchanged when nothing else remains.
+  static func withoutLegalForm(_ name: String) -> String {
+    var text = name.trimmed
+    // Cheap first: most names end in no legal form and have no Japanese one.
+    let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    guard trailingLastWords.contains(lastWord) || !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+      return text
+    }
+    let lower = text.lowercased()
+    for form in trailingLegalForms {
+      for joint in [" ", ", "] where lower.hasSuffix(joint + form) {
+        let rest = String(text.dropLast(form.count + joint.count)).trimmed
+        if rest.count >= 2 { text = rest }
+        return text
+      }
+    }
+    for form in leadingLegalForms where text.hasPrefix(form) {
+      let rest = String(text.dropFirst(form.count)).trimmed
+      if !rest.isEmpty { return rest }
+    }
+    for form in ["株式会社", "有限会社"] where text.hasSuffix(form) {
+      let rest = String(text.dropLast(form.count)).trimmed
+      if !rest.isEmpty { return rest }
+    }
+    return text
+  }
+
+  /// A site or document name reduced to the company it names: the longest run of its words
+  /// that drops only descriptors, years and joining words, and that `text` (the memo's title
+  /// and paragraphs) uses; a run the text never uses still wins when every dropped word is a
+  /// site word ("Blog der Acme" → "Acme"). The name stays whole when the text uses it whole.
+  static func reducedSiteName(_ name: String, text: [String]) -> String {
+    let words = name.split(separator: " ").map(String.init)
+    guard words.count >= 2 else { return name }
+    let lowered = words.map { $0.lowercased() }
+    // Cheap first: a name with no descriptor in it stays.
+    guard lowered.contains(where: { descriptorWords.contains($0) }) else { return name }
+    // A document or site word ("Annual Report", "Blog") is never the name, even when the page
+    // prints the whole: otherwise the memo's own use of the whole keeps it.
+    let hasSiteWord = lowered.contains { siteOnlyWords.contains($0) }
+    if !hasSiteWord, text.contains(where: { $0.containsBytes(name) }) { return name }
+    func droppable(_ word: String) -> Bool {
+      descriptorWords.contains(word) || joiningWords.contains(word)
+        || (word.count == 4 && word.allSatisfy(\.isNumber))
+    }
+    // Runs from longest to shortest; among runs of one length, the first.
+    for length in stride(from: words.count - 1, through: 1, by: -1) {
+      for start in 0...(words.count - length) {
+        let dropped = lowered[..<start] + lowered[(start + length)...]
+        guard dropped.allSatisfy(droppable) else { continue }
+        let kept = lowered[start..<(start + length)]
+        // The run must hold the name: not only descriptors or joining words.
+        guard let first = kept.first, let last = kept.last, !droppable(first), !droppable(last)
+        else { continue }
+        let run = words[start..<(start + length)].joined(separator: " ")
+        let siteOnly = dropped.contains { siteOnlyWords.contains($0) }
+        if siteOnly || text.contains(where: { $0.containsBytes(run) }) { return run }
+      }
+    }
+    return name
+  }
+
+  /// Sources whose company is a site's or a document's name rather than a line of the memo.
+  static let siteSources: Set<String> = ["meta", "json-ld", "title"]
+
+  /// The memo's company as a journalist writes it: legal form dropped, and a site name
+  /// (from `source`) reduced to the company the memo's `text` names.
+  static func cleaned(_ company: String, source: String?, text: [String]) -> String {
+    var name = withoutLegalForm(company)
+    if let source, siteSources.contains(source) {
+      name = withoutLegalForm(reducedSiteName(name, text: text))
+    }
+    return name
+  }
+
+  /// Legal forms as a signature writes them after a company's name (case as written).
+  static let signatureLegalForms: Set<String> = [
+    "GmbH", "AG", "SE", "SAS", "SA", "S.A.", "S.L.", "S.L", "N.V.", "B.V.", "plc", "PLC",
+    "Ltd", "Ltd.", "Limited", "Inc.", "Inc", "LLC", "S.p.A.", "AB", "ASA", "Oy", "S.r.l.",
+    "株式会社",
+  ]
+
+  /// The company a sender's domain names, as the memo's closing lines spell it with a legal
+  /// form ("… Geschäftsführung Kessler & Rauch Hydraulik GmbH" for `kessler-rauch.de`): the
+  /// words before the form, from the first that starts like the domain's name.
+  static func legalName(forDomainOf address: String, in paragraphs: [String]) -> String? {
+    guard let labels = MemoHeaders.hostLabels(address), labels.count >= 2 else { return nil }
+    let label = labels[labels.count - 2].lowercased()
+    let stem = String(label.prefix { $0.isLetter }.prefix(4))
+    guard stem.count >= 3 else { return nil }
+    for paragraph in paragraphs.suffix(4).reversed() {
+      let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "|" })
+      for (index, word) in words.enumerated() {
+        let bare = word.hasSuffix(",") ? word.dropLast() : word
+        guard index > 0, signatureLegalForms.contains(String(bare)) else { continue }
+        var start = index
+        while start > 0, index - start < 6 {
+          let previous = words[start - 1]
+          guard previous.first?.isUppercase == true || previous == "&" || previous == "und"
+          else { break }
+          start -= 1
+          if previous.lowercased().hasPrefix(stem) { break }
+        }
+        let first = words[start].lowercased()
+        guard start < index, first.hasPrefix(stem) else { continue }
+        var name = words[start..<index].joined(separator: " ")
+        while name.last == "," { name.removeLast() }
+        return name
+      }
+    }
+    return nil
+  }
+}
