@@ -12,7 +12,9 @@ enum BodyEvidence {
   static func company(in paragraphs: [String]) -> (String?, String?) {
     if let company = signatureCompany(paragraphs) { return (company, "signature") }
     let edges = paragraphs.prefix(chromeEdge) + paragraphs.suffix(chromeEdge)
-    if let company = edges.lazy.compactMap(copyrightHolder).first { return (company, "footer") }
+    if let company = edges.lazy.compactMap { copyrightHolder($0) }.first {
+      return (company, "footer")
+    }
     if let company = companyMentioned(paragraphs) { return (company, "body") }
     return (nil, nil)
   }
@@ -55,8 +57,8 @@ enum BodyEvidence {
 
   /// "Acme Robotics" from "© 2025 Acme Robotics | Privacy | Terms", "Copyright 2024 Acme Inc.
   /// All rights reserved."
-  static func copyrightHolder(_ line: String) -> String? {
-    guard line.utf8.count <= 160 else { return nil }
+  static func copyrightHolder(_ line: String, byBytes: Bool = true) -> String? {
+    guard line.utf8.count <= 160, !byBytes || opensWithCopyrightBytes(line) else { return nil }
     var rest = Substring(line)
     if rest.hasPrefix("©") {
       rest = rest.dropFirst()
@@ -77,6 +79,21 @@ enum BodyEvidence {
       return nil
     }
     return name
+  }
+
+  /// Whether the line's bytes open with "©", "(c) ", "(C) " or "Copyright ": the prefixes
+  /// `copyrightHolder` reads. A line whose first `Character`s are one of them opens with its
+  /// bytes (none of their characters has another canonically equivalent spelling), so a line
+  /// without them is turned away before any `Character` work.
+  static func opensWithCopyrightBytes(_ line: String) -> Bool {
+    let utf8 = line.utf8
+    guard let first = utf8.first else { return false }
+    switch first {
+    case 0xC2: return utf8.dropFirst().first == 0xA9
+    case UInt8(ascii: "("): return utf8.starts(with: "(c) ".utf8) || utf8.starts(with: "(C) ".utf8)
+    case UInt8(ascii: "C"): return utf8.starts(with: "Copyright ".utf8)
+    default: return false
+    }
   }
 
   /// The company in a sign-off's role line: "Chief Executive Officer, Tessaline Labs" or

@@ -202,6 +202,12 @@ enum TreeCopier {
     return droppedPacked.contains(value)
   }
 
+  /// `packed` names of the elements `makeTree` reads for the head and images.
+  private static let metaKey = packed("meta")
+  private static let titleKey = packed("title")
+  private static let imgKey = packed("img")
+  private static let scriptKey = packed("script")
+
   static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
     guard let root = document.root else { return tree }
@@ -213,21 +219,23 @@ enum TreeCopier {
       var descendInto: Int32 = -1
       if document.isElement(node) {
         let name = document.withName(node, lowercased)
-        if name == "meta" {
+        // The names compared as packed integers (no `String` comparison per element).
+        let key = packed(name)
+        if key == Self.metaKey {
           collectMeta(document.attributes(node), into: &tree)
-        } else if name == "title" {
+        } else if key == Self.titleKey {
           if tree.title == nil { tree.title = directText(of: node, in: document) }
-        } else if name == "img" {
+        } else if key == Self.imgKey {
           if tree.imageAlts.count < HTMLTree.imageAltLimit,
             let alt = document.attributes(node).first(where: { $0.name == "alt" })?.value
           {
             tree.imageAlts.append(alt)
           }
-        } else if name == "script" {
+        } else if key == Self.scriptKey {
           let type =
             document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
           if isJSONLD(type) { tree.jsonLD.append(directText(of: node, in: document)) }
-        } else if !isDropped(name) {
+        } else if !(key.map(droppedPacked.contains) ?? false) {
           let attributes = document.attributes(node)
           let index = append(
             DOMNode(
