@@ -12,7 +12,7 @@ enum BodyEvidence {
   static func company(in paragraphs: [String]) -> (String?, String?) {
     if let company = signatureCompany(paragraphs) { return (company, "signature") }
     let edges = paragraphs.prefix(chromeEdge) + paragraphs.suffix(chromeEdge)
-    if let company = edges.lazy.compactMap { copyrightHolder($0) }.first {
+    if let company = edges.lazy.compactMap({ copyrightHolder($0) }).first {
       return (company, "footer")
     }
     if let company = companyMentioned(paragraphs) { return (company, "body") }
@@ -136,6 +136,11 @@ enum BodyEvidence {
     return nil
   }
 
+  /// The separators `releaseDateline` looks for. None of their characters (space, hyphen,
+  /// dashes, colon) has a canonically equivalent spelling, so Foundation's `range(of:)` finds
+  /// one only where its bytes occur: a byte check turns the rest away first.
+  static let releaseSeparators = [" -- ", "--", " — ", " – ", ": "]
+
   /// Wire markers between a release's dateline and its first sentence.
   static let wireMarkers = [
     "/PRNewswire/", "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "(ACCESSWIRE)", "/CNW/",
@@ -155,6 +160,8 @@ enum BodyEvidence {
       // The first sentence starts after the last dash of the dateline.
       var cut: Range<String.Index>?
       for dash in [" -- ", "--", " — ", " – "] {
+        // Foundation finds a dash only where its bytes are (`releaseSeparators`).
+        guard head.containsBytes(dash) else { continue }
         if let range = head.range(of: dash, options: .backwards),
           cut.map({ range.upperBound > $0.upperBound }) ?? true
         {
@@ -163,7 +170,8 @@ enum BodyEvidence {
       }
       // "GLASGOW, 6 January 2026: Acme today …": a colon right after the dateline's date,
       // before any dash.
-      if let colon = head.range(of: ": "), cut.map({ colon.lowerBound < $0.lowerBound }) ?? true,
+      if head.containsBytes(": "), let colon = head.range(of: ": "),
+        cut.map({ colon.lowerBound < $0.lowerBound }) ?? true,
         head.distance(from: head.startIndex, to: colon.lowerBound) <= 60,
         let comma = head[..<colon.lowerBound].firstIndex(of: ","),
         DateNormalizer.normalize(head[head.index(after: comma)..<colon.lowerBound].trimmed) != nil

@@ -189,13 +189,17 @@ struct ContentExtractor {
     // Inside comments, related links and the like, nothing is the article; but a region
     // holding most of the page is a wrapper, whatever its class says (a menu button that an
     // unclosed tag made the parent of the whole page).
+    // Only nodes with text are ever asked (scored nodes, the mass of block owners, the
+    // climb's ancestors), and a node without text has none below it: its class is not
+    // weighed (`textLength` first).
     let rootText = textLength[Int(root)]
     var underBoilerplate = Array(repeating: false, count: count)
     for index in 0..<count {
       let parent = Int(tree.nodes[index].parent)
       if parent >= 0 && underBoilerplate[parent] {
         underBoilerplate[index] = true
-      } else if !tree.nodes[index].isText, isScored[index] || tree.nodes[index].firstChild >= 0,
+      } else if textLength[index] > 0, !tree.nodes[index].isText,
+        isScored[index] || tree.nodes[index].firstChild >= 0,
         hint(Int32(index)) == -2,
         Double(textLength[index]) < Thresholds.boilerplateRegionShare * Double(rootText)
       {

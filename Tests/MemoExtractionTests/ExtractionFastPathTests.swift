@@ -242,6 +242,22 @@ struct ExtractionFastPathTests {
     }
   }
 
+  @Test("Foundation finds a release separator only where its bytes are")
+  func releaseSeparatorsNeedBytes() {
+    let pieces = [
+      "SEATTLE", ", ", "Feb. 12, 2026", " ", "-", "--", "—", "–", ":", "\u{0301}", "é", "\r\n",
+      "/PRNewswire/", "Acme", "\u{2010}", "\u{2011}", "\u{FE58}", "\u{FF1A}", "\u{02D0}",
+    ]
+    for head in Self.random(pieces, count: 6000, length: 10, seed: 36) {
+      for separator in BodyEvidence.releaseSeparators {
+        if head.range(of: separator) != nil || head.range(of: separator, options: .backwards) != nil
+        {
+          #expect(head.containsBytes(separator), "\(head.debugDescription) \(separator)")
+        }
+      }
+    }
+  }
+
   @Test("the packed lookup of dropped tags agrees with the set")
   func droppedAgrees() {
     for name in TreeCopier.dropped { #expect(TreeCopier.isDropped(name), "\(name)") }
