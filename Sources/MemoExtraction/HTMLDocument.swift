@@ -159,6 +159,8 @@ protocol ParsedDocument {
   associatedtype Node: Equatable
   /// The document element.
   var root: Node? { get }
+  /// About how many nodes the document holds (a capacity to reserve, never read otherwise).
+  var nodeCountHint: Int { get }
   func isElement(_ node: Node) -> Bool
   /// Text or CDATA.
   func isText(_ node: Node) -> Bool
@@ -211,7 +213,8 @@ enum TreeCopier {
   static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
     guard let root = document.root else { return tree }
-    tree.nodes.reserveCapacity(1024)
+    // Reserved once: growing by doubling copied the nodes of a large page several times.
+    tree.nodes.reserveCapacity(max(1024, document.nodeCountHint))
     var node = root
     var parents: [Int32] = [-1]
     var lastChildren: [Int32] = [-1]
@@ -382,6 +385,7 @@ struct LibXMLDocument: ParsedDocument {
   let document: htmlDocPtr
 
   var root: xmlNodePtr? { xmlDocGetRootElement(document) }
+  var nodeCountHint: Int { 1024 }
   func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
   func isText(_ node: xmlNodePtr) -> Bool {
     node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
@@ -438,6 +442,8 @@ struct CompactDocument: ParsedDocument {
   }
 
   var root: Int32? { tree.pointee.root >= 0 ? tree.pointee.root : nil }
+  /// Every node the compact tree holds, dropped elements and comments included.
+  var nodeCountHint: Int { Int(max(0, tree.pointee.nodeCount)) }
   func isElement(_ index: Int32) -> Bool { node(index).kind == MEMOSCOPE_ELEMENT }
   func isText(_ index: Int32) -> Bool {
     let kind = node(index).kind
