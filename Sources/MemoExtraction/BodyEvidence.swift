@@ -12,7 +12,9 @@ enum BodyEvidence {
   static func company(in paragraphs: [String]) -> (String?, String?) {
     if let company = signatureCompany(paragraphs) { return (company, "signature") }
     let edges = paragraphs.prefix(chromeEdge) + paragraphs.suffix(chromeEdge)
-    if let company = edges.lazy.compactMap(copyrightHolder).first { return (company, "footer") }
+    if let company = edges.lazy.compactMap({ copyrightHolder($0) }).first {
+      return (company, "footer")
+    }
     if let company = companyMentioned(paragraphs) { return (company, "body") }
     return (nil, nil)
   }
@@ -55,8 +57,8 @@ enum BodyEvidence {
 
   /// "Acme Robotics" from "© 2025 Acme Robotics | Privacy | Terms", "Copyright 2024 Acme Inc.
   /// All rights reserved."
-  static func copyrightHolder(_ line: String) -> String? {
-    guard line.utf8.count <= 160 else { return nil }
+  static func copyrightHolder(_ line: String, byBytes: Bool = true) -> String? {
+    guard line.utf8.count <= 160, !byBytes || opensWithCopyrightBytes(line) else { return nil }
     var rest = Substring(line)
     if rest.hasPrefix("©") {
       rest = rest.dropFirst()
@@ -77,6 +79,21 @@ enum BodyEvidence {
       return nil
     }
     return name
+  }
+
+  /// Whether the line's bytes open with "©", "(c) ", "(C) " or "Copyright ": the prefixes
+  /// `copyrightHolder` reads. A line whose first `Character`s are one of them opens with its
+  /// bytes (none of their characters has another canonically equivalent spelling), so a line
+  /// without them is turned away before any `Character` work.
+  static func opensWithCopyrightBytes(_ line: String) -> Bool {
+    let utf8 = line.utf8
+    guard let first = utf8.first else { return false }
+    switch first {
+    case 0xC2: return utf8.dropFirst().first == 0xA9
+    case UInt8(ascii: "("): return utf8.starts(with: "(c) ".utf8) || utf8.starts(with: "(C) ".utf8)
+    case UInt8(ascii: "C"): return utf8.starts(with: "Copyright ".utf8)
+    default: return false
+    }
   }
 
   /// The company in a sign-off's role line: "Chief Executive Officer, Tessaline Labs" or
@@ -119,6 +136,11 @@ enum BodyEvidence {
     return nil
   }
 
+  /// The separators `releaseDateline` looks for. None of their characters (space, hyphen,
+  /// dashes, colon) has a canonically equivalent spelling, so Foundation's `range(of:)` finds
+  /// one only where its bytes occur: a byte check turns the rest away first.
+  static let releaseSeparators = [" -- ", "--", " — ", " – ", ": "]
+
   /// Wire markers between a release's dateline and its first sentence.
   static let wireMarkers = [
     "/PRNewswire/", "(BUSINESS WIRE)", "(GLOBE NEWSWIRE)", "(ACCESSWIRE)", "/CNW/",
@@ -138,6 +160,8 @@ enum BodyEvidence {
       // The first sentence starts after the last dash of the dateline.
       var cut: Range<String.Index>?
       for dash in [" -- ", "--", " — ", " – "] {
+        // Foundation finds a dash only where its bytes are (`releaseSeparators`).
+        guard head.containsBytes(dash) else { continue }
         if let range = head.range(of: dash, options: .backwards),
           cut.map({ range.upperBound > $0.upperBound }) ?? true
         {
@@ -146,7 +170,8 @@ enum BodyEvidence {
       }
       // "GLASGOW, 6 January 2026: Acme today …": a colon right after the dateline's date,
       // before any dash.
-      if let colon = head.range(of: ": "), cut.map({ colon.lowerBound < $0.lowerBound }) ?? true,
+      if head.containsBytes(": "), let colon = head.range(of: ": "),
+        cut.map({ colon.lowerBound < $0.lowerBound }) ?? true,
         head.distance(from: head.startIndex, to: colon.lowerBound) <= 60,
         let comma = head[..<colon.lowerBound].firstIndex(of: ","),
         DateNormalizer.normalize(head[head.index(after: comma)..<colon.lowerBound].trimmed) != nil

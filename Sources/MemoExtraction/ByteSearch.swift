@@ -124,9 +124,29 @@ extension String {
   /// ASCII, dashes and bullets, the only separators callers pass (checked by
   /// `ByteSearchTests` against Foundation).
   func splitting(on separator: String) -> [String] {
+    splitRanges(on: separator, first: false).pieces
+  }
+
+  /// Foundation's `range(of: separator)` for a separator without CR or LF made of ASCII,
+  /// dashes and bullets (no other sequence is canonically equivalent to any of its
+  /// characters): nil when its bytes do not occur, found by bytes in an ASCII text (where
+  /// every `Character` but CR LF is one byte), by Foundation otherwise.
+  func firstRange(ofSeparator separator: String) -> Range<String.Index>? {
+    guard !separator.utf8.isEmpty else { return range(of: separator) }
+    guard containsBytes(separator) else { return nil }
+    guard utf8.allSatisfy({ $0 < 0x80 }) else { return range(of: separator) }
+    return splitRanges(on: separator, first: true).first
+  }
+
+  /// The pieces between byte matches of `separator` that fall on `Character` boundaries, or
+  /// (with `first`) the first such match alone.
+  private func splitRanges(on separator: String, first: Bool) -> (
+    pieces: [String], first: Range<String.Index>?
+  ) {
     let needle = Array(separator.utf8)
-    guard !needle.isEmpty else { return components(separatedBy: separator) }
+    guard !needle.isEmpty else { return (components(separatedBy: separator), nil) }
     var pieces: [String] = []
+    var found: Range<String.Index>?
     var pieceStart = startIndex
     var text = self
     text.withUTF8 { bytes in
@@ -147,12 +167,17 @@ extension String {
           offset += 1
           continue
         }
+        if first {
+          found = lower..<upper
+          return
+        }
         pieces.append(String(self[pieceStart..<lower]))
         pieceStart = upper
         offset += needle.count
       }
     }
+    if first { return ([], found) }
     pieces.append(String(self[pieceStart...]))
-    return pieces
+    return (pieces, nil)
   }
 }

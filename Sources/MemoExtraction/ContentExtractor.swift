@@ -189,13 +189,17 @@ struct ContentExtractor {
     // Inside comments, related links and the like, nothing is the article; but a region
     // holding most of the page is a wrapper, whatever its class says (a menu button that an
     // unclosed tag made the parent of the whole page).
+    // Only nodes with text are ever asked (scored nodes, the mass of block owners, the
+    // climb's ancestors), and a node without text has none below it: its class is not
+    // weighed (`textLength` first).
     let rootText = textLength[Int(root)]
     var underBoilerplate = Array(repeating: false, count: count)
     for index in 0..<count {
       let parent = Int(tree.nodes[index].parent)
       if parent >= 0 && underBoilerplate[parent] {
         underBoilerplate[index] = true
-      } else if !tree.nodes[index].isText, isScored[index] || tree.nodes[index].firstChild >= 0,
+      } else if textLength[index] > 0, !tree.nodes[index].isText,
+        isScored[index] || tree.nodes[index].firstChild >= 0,
         hint(Int32(index)) == -2,
         Double(textLength[index]) < Thresholds.boilerplateRegionShare * Double(rootText)
       {
@@ -442,16 +446,8 @@ struct ContentExtractor {
     var total = 0
     for block in kept { total += block.length }
     guard total >= 2 * Thresholds.repeatRunLength else { return kept }
-    var seen: Set<String> = []
-    var repeated = Array(repeating: false, count: kept.count)
-    var any = false
-    for (index, block) in kept.enumerated() where block.length >= Thresholds.repeatLength {
-      if !seen.insert(block.text).inserted {
-        repeated[index] = true
-        any = true
-      }
-    }
-    guard any else { return kept }
+    let repeated = Self.repeatedBlocks(kept)
+    guard repeated.contains(true) else { return kept }
     var result: [TextBlock] = []
     var index = 0
     while index < kept.count {
@@ -472,6 +468,42 @@ struct ContentExtractor {
       index = end
     }
     return result
+  }
+
+  /// Which blocks of `repeatLength` or more characters repeat an earlier one word for word.
+  /// Only a text whose count of spaces another text shares can repeat one: the set, which
+  /// hashes (and normalizes) whole texts, sees only those (`repeatCandidates`), unless
+  /// `allCandidates` (the plain way, for tests).
+  static func repeatedBlocks(_ kept: [TextBlock], allCandidates: Bool = false) -> [Bool] {
+    let candidates =
+      allCandidates
+      ? kept.map { $0.length >= Thresholds.repeatLength } : repeatCandidates(kept)
+    var seen: Set<String> = []
+    var repeated = Array(repeating: false, count: kept.count)
+    for (index, block) in kept.enumerated() where candidates[index] {
+      if !seen.insert(block.text).inserted { repeated[index] = true }
+    }
+    return repeated
+  }
+
+  /// Which blocks of `repeatLength` or more characters may equal another such block: those
+  /// whose number of spaces (U+0020) another one has. Texts equal as `String`s (canonically
+  /// equivalent) have as many spaces, as no canonical decomposition holds a space, so every
+  /// block that repeats another, and the one it repeats, is a candidate.
+  static func repeatCandidates(_ blocks: [TextBlock]) -> [Bool] {
+    var spaces = Array(repeating: -1, count: blocks.count)
+    var counts: [Int: Int] = [:]
+    for (index, block) in blocks.enumerated() where block.length >= Thresholds.repeatLength {
+      var text = block.text
+      let count = text.withUTF8 { bytes in
+        var count = 0
+        for byte in bytes where byte == 0x20 { count += 1 }
+        return count
+      }
+      spaces[index] = count
+      counts[count, default: 0] += 1
+    }
+    return spaces.map { $0 >= 0 && counts[$0, default: 0] >= 2 }
   }
 
   /// The kept blocks without the page footers among them: a copyright line ("© 2025 Acme",
@@ -570,7 +602,10 @@ struct ContentExtractor {
       // A boilerplate line or element that titles a section ("Related posts", an h3 classed
       // "related-title") stays for now: the titled-aside pass takes it out with the section
       // it opens, which may be bigger than the element the title sits in.
-      let title = block.length <= 80 && SectionTitles.isAsideTitle(block.text)
+      // Asked only of a block that can stay: most blocks lie outside the kept containers.
+      let title =
+        (verdict == 1 || prunedInside) && block.length <= 80
+        && SectionTitles.isAsideTitle(block.text)
       if (verdict == 1 && (title || !isBoilerplateBlock(block))) || (prunedInside && title) {
         result.append(block)
       }

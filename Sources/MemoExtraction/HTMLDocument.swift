@@ -159,6 +159,8 @@ protocol ParsedDocument {
   associatedtype Node: Equatable
   /// The document element.
   var root: Node? { get }
+  /// About how many nodes the document holds (a capacity to reserve, never read otherwise).
+  var nodeCountHint: Int { get }
   func isElement(_ node: Node) -> Bool
   /// Text or CDATA.
   func isText(_ node: Node) -> Bool
@@ -202,10 +204,17 @@ enum TreeCopier {
     return droppedPacked.contains(value)
   }
 
+  /// `packed` names of the elements `makeTree` reads for the head and images.
+  private static let metaKey = packed("meta")
+  private static let titleKey = packed("title")
+  private static let imgKey = packed("img")
+  private static let scriptKey = packed("script")
+
   static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
     guard let root = document.root else { return tree }
-    tree.nodes.reserveCapacity(1024)
+    // Reserved once: growing by doubling copied the nodes of a large page several times.
+    tree.nodes.reserveCapacity(max(1024, document.nodeCountHint))
     var node = root
     var parents: [Int32] = [-1]
     var lastChildren: [Int32] = [-1]
@@ -213,21 +222,23 @@ enum TreeCopier {
       var descendInto: Int32 = -1
       if document.isElement(node) {
         let name = document.withName(node, lowercased)
-        if name == "meta" {
+        // The names compared as packed integers (no `String` comparison per element).
+        let key = packed(name)
+        if key == Self.metaKey {
           collectMeta(document.attributes(node), into: &tree)
-        } else if name == "title" {
+        } else if key == Self.titleKey {
           if tree.title == nil { tree.title = directText(of: node, in: document) }
-        } else if name == "img" {
+        } else if key == Self.imgKey {
           if tree.imageAlts.count < HTMLTree.imageAltLimit,
             let alt = document.attributes(node).first(where: { $0.name == "alt" })?.value
           {
             tree.imageAlts.append(alt)
           }
-        } else if name == "script" {
+        } else if key == Self.scriptKey {
           let type =
             document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""
           if isJSONLD(type) { tree.jsonLD.append(directText(of: node, in: document)) }
-        } else if !isDropped(name) {
+        } else if !(key.map(droppedPacked.contains) ?? false) {
           let attributes = document.attributes(node)
           let index = append(
             DOMNode(
@@ -374,6 +385,7 @@ struct LibXMLDocument: ParsedDocument {
   let document: htmlDocPtr
 
   var root: xmlNodePtr? { xmlDocGetRootElement(document) }
+  var nodeCountHint: Int { 1024 }
   func isElement(_ node: xmlNodePtr) -> Bool { node.pointee.type == XML_ELEMENT_NODE }
   func isText(_ node: xmlNodePtr) -> Bool {
     node.pointee.type == XML_TEXT_NODE || node.pointee.type == XML_CDATA_SECTION_NODE
@@ -430,6 +442,8 @@ struct CompactDocument: ParsedDocument {
   }
 
   var root: Int32? { tree.pointee.root >= 0 ? tree.pointee.root : nil }
+  /// Every node the compact tree holds, dropped elements and comments included.
+  var nodeCountHint: Int { Int(max(0, tree.pointee.nodeCount)) }
   func isElement(_ index: Int32) -> Bool { node(index).kind == MEMOSCOPE_ELEMENT }
   func isText(_ index: Int32) -> Bool {
     let kind = node(index).kind

@@ -144,11 +144,18 @@ enum HTMLReader {
 
   /// Parts of a date line that say the page was updated rather than published.
   static func isUpdateNote(_ part: String) -> Bool {
-    let lower = part.lowercased()
-    return ["updated", "modified", "edited", "last reviewed", "revised"].contains {
-      lower.contains($0)
+    // An ASCII part is searched by bytes: the same answer, as no ASCII character but CR LF
+    // pairs into one `Character` and no word looked for holds either.
+    if part.utf8.allSatisfy({ $0 < 0x80 }) {
+      let lower = part.asciiLowercased
+      return updateWords.contains { lower.containsBytes($0) }
     }
+    let lower = part.lowercased()
+    return updateWords.contains { lower.contains($0) }
   }
+
+  /// The words of `isUpdateNote`, lower-case.
+  static let updateWords = ["updated", "modified", "edited", "last reviewed", "revised"]
 
   /// The longest line (UTF-8 bytes) whose parts are tried as a byline's date. Calibration:
   /// the blind batches' dated bylines are under 80 bytes; WCXB dev author and date matches

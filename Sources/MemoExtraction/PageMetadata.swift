@@ -139,12 +139,12 @@ struct PageMetadata: Sendable, Equatable {
   static func withoutLabels(_ title: String, siteNames: [String] = []) -> String {
     var text = title.trimmed
     for separator in [" — ", " – ", " - ", " | "] {
-      guard let range = text.range(of: separator) else { continue }
+      guard let range = text.firstRange(ofSeparator: separator) else { continue }
       let head = text[..<range.lowerBound].trimmed.lowercased()
       let tail = text[range.upperBound...].trimmed
       if memoTitleLabels.contains(head), !tail.isEmpty { text = tail }
     }
-    if let range = text.range(of: " : ") {
+    if let range = text.firstRange(ofSeparator: " : ") {
       let head = text[..<range.lowerBound].split(separator: " ")
       let tail = text[range.upperBound...].trimmed
       if (2...4).contains(head.count), head.allSatisfy({ $0.first?.isUppercase == true }),

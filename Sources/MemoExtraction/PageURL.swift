@@ -67,6 +67,103 @@ enum PageURL {
   /// `address` trimmed when it is an absolute `http(s)` address with a host and no space or
   /// control character; nil otherwise (relative, `javascript:`, `data:`, …).
   static func absolute(_ address: String) -> String? {
+    if isPlainAbsolute(address) { return address }
+    return checkedAbsolute(address)
+  }
+
+  /// Whether `address` is an `http(s)` address `checkedAbsolute` returns unchanged, by a
+  /// strict reading of its bytes: printable ASCII without spaces (nothing to trim, no space
+  /// or control character), the scheme, a host of letters, digits, dots and hyphens with an
+  /// optional port, then only characters RFC 3986 allows in a path, query and fragment,
+  /// with `%` before two hex digits. `URLComponents` reads every such address, host and all;
+  /// any other address is checked the slow way (`checkedAbsolute`).
+  static func isPlainAbsolute(_ address: String) -> Bool {
+    var address = address
+    return address.withUTF8 { bytes -> Bool in
+      func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+      func isAlphanumeric(_ byte: UInt8) -> Bool {
+        let folded = lower(byte)
+        return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+      }
+      func isHex(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (lower(byte) >= 0x61 && lower(byte) <= 0x66)
+      }
+      var index: Int
+      if bytes.count > 7, lower(bytes[0]) == 0x68, lower(bytes[1]) == 0x74,
+        lower(bytes[2]) == 0x74, lower(bytes[3]) == 0x70
+      {
+        // "http" then "://" or "s://"
+        if bytes[4] == 0x3A, bytes[5] == 0x2F, bytes[6] == 0x2F {
+          index = 7
+        } else if lower(bytes[4]) == 0x73, bytes.count > 8, bytes[5] == 0x3A, bytes[6] == 0x2F,
+          bytes[7] == 0x2F
+        {
+          index = 8
+        } else {
+          return false
+        }
+      } else {
+        return false
+      }
+      // The host: labels of letters, digits and hyphens, starting with a letter or digit,
+      // joined by single dots.
+      var labelLength = 0
+      var hostLength = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        if isAlphanumeric(byte) {
+          labelLength += 1
+        } else if byte == 0x2D {
+          guard labelLength > 0 else { return false }
+          labelLength += 1
+        } else if byte == 0x2E {
+          guard labelLength > 0 else { return false }
+          labelLength = 0
+        } else {
+          break
+        }
+        hostLength += 1
+        index += 1
+      }
+      guard hostLength > 0, labelLength > 0 else { return false }
+      if index < bytes.count, bytes[index] == 0x3A {
+        index += 1
+        let portStart = index
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        guard (1...5).contains(index - portStart) else { return false }
+      }
+      guard
+        index == bytes.count || bytes[index] == 0x2F || bytes[index] == 0x3F
+          || bytes[index] == 0x23
+      else { return false }
+      // Path, query and fragment: unreserved, sub-delims, ":", "@", "/", "?", one "#", and
+      // percent-encoded bytes.
+      var sawFragment = false
+      while index < bytes.count {
+        let byte = bytes[index]
+        switch byte {
+        case 0x61...0x7A, 0x41...0x5A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E,  // unreserved
+          0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D,  // sub-delims
+          0x3A, 0x40, 0x2F, 0x3F:
+          index += 1
+        case 0x23:
+          guard !sawFragment else { return false }
+          sawFragment = true
+          index += 1
+        case 0x25:
+          guard index + 2 < bytes.count, isHex(bytes[index + 1]), isHex(bytes[index + 2])
+          else { return false }
+          index += 3
+        default:
+          return false
+        }
+      }
+      return true
+    }
+  }
+
+  /// `absolute`, checked with Foundation's trimming and `URLComponents`.
+  static func checkedAbsolute(_ address: String) -> String? {
     let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
     let lower = trimmed.lowercased()
     guard lower.hasPrefix("http://") || lower.hasPrefix("https://") else { return nil }

@@ -232,6 +232,73 @@ enum BlockBuilder {
   /// Inline-looking tags that browsers still lay out apart from their neighbours.
   static let separatorTags: Set<String> = ["label", "time", "cite", "abbr"]
 
+  /// What the walk in `blocks` asks of an element's name, looked up once per node instead of
+  /// a `Set` lookup and a dozen `String` comparisons per element on the way in and out.
+  struct TagFlags: OptionSet, Equatable {
+    let rawValue: UInt16
+    /// In `blockTags`.
+    static let block = TagFlags(rawValue: 1 << 0)
+    /// In `separatorTags`.
+    static let separator = TagFlags(rawValue: 1 << 1)
+    static let link = TagFlags(rawValue: 1 << 2)
+    static let button = TagFlags(rawValue: 1 << 3)
+    /// `rt` or `rp`.
+    static let ruby = TagFlags(rawValue: 1 << 4)
+    static let lineBreak = TagFlags(rawValue: 1 << 5)
+    static let row = TagFlags(rawValue: 1 << 6)
+    /// `td` or `th`.
+    static let cell = TagFlags(rawValue: 1 << 7)
+    /// `pre`, `listing`, `xmp` or `plaintext`.
+    static let preformatted = TagFlags(rawValue: 1 << 8)
+    static let blockquote = TagFlags(rawValue: 1 << 9)
+  }
+
+  /// The flags of an element name, by the tag sets and names themselves.
+  static func plainFlags(of name: String) -> TagFlags {
+    var flags: TagFlags = []
+    if blockTags.contains(name) { flags.insert(.block) }
+    if separatorTags.contains(name) { flags.insert(.separator) }
+    switch name {
+    case "a": flags.insert(.link)
+    case "button": flags.insert(.button)
+    case "rt", "rp": flags.insert(.ruby)
+    case "br": flags.insert(.lineBreak)
+    case "tr": flags.insert(.row)
+    case "td", "th": flags.insert(.cell)
+    case "pre", "listing", "xmp", "plaintext": flags.insert(.preformatted)
+    case "blockquote": flags.insert(.blockquote)
+    default: break
+    }
+    return flags
+  }
+
+  /// Every name with flags whose bytes pack into eight (`TreeCopier.packed`), sorted by the
+  /// packed value; a name that packs and is missing here has no flags.
+  private static let packedFlags: [(key: UInt64, flags: TagFlags)] = {
+    let names =
+      blockTags.union(separatorTags).union([
+        "a", "button", "rt", "rp", "br", "tr", "td", "th", "pre", "listing", "xmp",
+        "plaintext", "blockquote",
+      ])
+    return names.compactMap { name in TreeCopier.packed(name).map { ($0, plainFlags(of: name)) } }
+      .sorted { $0.key < $1.key }
+  }()
+
+  /// `plainFlags(of:)`, found by a binary search on the packed name (names of nine bytes or
+  /// more go the plain way).
+  static func flags(of name: String) -> TagFlags {
+    guard let key = TreeCopier.packed(name) else { return plainFlags(of: name) }
+    var low = 0
+    var high = packedFlags.count
+    while low < high {
+      let middle = (low + high) / 2
+      let found = packedFlags[middle].key
+      if found == key { return packedFlags[middle].flags }
+      if found < key { low = middle + 1 } else { high = middle }
+    }
+    return []
+  }
+
   /// Splits the subtree at `root` into text blocks, in document order.
   static func blocks(in tree: HTMLTree, from root: Int32) -> [TextBlock] {
     // Nodes are read in place: copying a `DOMNode` out of the array retains its strings.
@@ -394,10 +461,15 @@ enum BlockBuilder {
     // the rest of a page (browsers show that text; it is not navigation).
     var rawLength = Array(repeating: 0, count: nodes.count)
     var countsAsLink = Array(repeating: true, count: nodes.count)
+    var tags = Array(repeating: TagFlags(), count: nodes.count)
     var position = nodes.count - 1
     while position >= 0 {
-      if nodes[position].isText { rawLength[position] += nodes[position].text.utf8.count }
-      if nodes[position].name == "a" && rawLength[position] > 150 {
+      if nodes[position].isText {
+        rawLength[position] += nodes[position].text.utf8.count
+      } else {
+        tags[position] = flags(of: nodes[position].name)
+      }
+      if tags[position].contains(.link) && rawLength[position] > 150 {
         // An `<a>` that opens on link text and then holds paragraphs is an unclosed tag, not
         // a link. A card's link opens on its blocks (a headline, a blurb), and is a link.
         var child = nodes[position].firstChild
@@ -430,7 +502,7 @@ enum BlockBuilder {
         var child = nodes[Int(current)].firstChild
         while child >= 0 {
           if !nodes[Int(child)].isText {
-            if blockTags.contains(nodes[Int(child)].name) { return true }
+            if tags[Int(child)].contains(.block) { return true }
             stack.append(child)
           }
           child = nodes[Int(child)].nextSibling
@@ -445,12 +517,11 @@ enum BlockBuilder {
       guard let row = joinedRows.last else { return false }
       return index != row
     }
-    func isCell(_ name: String) -> Bool { name == "td" || name == "th" }
     func isSimpleRow(_ row: Int32) -> Bool {
       var cells = 0
       for cell in tree.children(of: row) {
         if nodes[Int(cell)].isText { continue }
-        guard isCell(nodes[Int(cell)].name), rawLength[Int(cell)] < 120 else { return false }
+        guard tags[Int(cell)].contains(.cell), rawLength[Int(cell)] < 120 else { return false }
         // Cells holding blocks (layout tables) are not data cells.
         var stack = [cell]
         var visited = 0
@@ -458,8 +529,8 @@ enum BlockBuilder {
           visited += 1
           if visited > 200 { return false }
           for child in tree.children(of: current) {
-            let name = nodes[Int(child)].name
-            if name == "br" || (blockTags.contains(name) && name != "td" && name != "th") {
+            let flags = tags[Int(child)]
+            if flags.contains(.lineBreak) || (flags.contains(.block) && !flags.contains(.cell)) {
               return false
             }
             stack.append(child)
@@ -488,39 +559,40 @@ enum BlockBuilder {
       if nodes[Int(index)].isText {
         // A swallowing button's own label ("Menu") is not part of the page it holds.
         let parent = nodes[Int(index)].parent
-        if parent >= 0, nodes[Int(parent)].name == "button" { continue }
+        if parent >= 0, tags[Int(parent)].contains(.button) { continue }
         appendText(nodes[Int(index)].text)
         continue
       }
-      let name = nodes[Int(index)].name
+      let flags = tags[Int(index)]
       if !leaving {
         // Hidden parts and control labels are not read, unless they hold the page.
         if nodes[Int(index)].isHidden && !revealed.contains(index) { continue }
-        if name == "button" && !buttonHoldsBlocks(index) { continue }
+        if flags.contains(.button) && !buttonHoldsBlocks(index) { continue }
         // Ruby annotations (the reading over a word, `<rt>`, and the brackets around it for
         // browsers without ruby, `<rp>`) are not text of the body: 漢字 stays, かんじ goes.
-        if name == "rt" || name == "rp" { continue }
+        if flags.contains(.ruby) { continue }
       }
-      let isBlock = leaving ? knownBlock : blockTags.contains(name)
+      let isBlock = leaving ? knownBlock : flags.contains(.block)
       if leaving {
         if (isBlock && !inJoinedRow(index)) || (!rowCells.isEmpty && rowCells.contains(index)) {
           flush()
         }
-        switch name {
-        case "a": if countsAsLink[Int(index)] { linkDepth -= 1 }
-        case "pre", "listing", "xmp", "plaintext": preDepth -= 1
-        case "tr": if joinedRows.last == index { joinedRows.removeLast() }
-        default: break
+        if flags.contains(.link) {
+          if countsAsLink[Int(index)] { linkDepth -= 1 }
+        } else if flags.contains(.preformatted) {
+          preDepth -= 1
+        } else if flags.contains(.row) {
+          if joinedRows.last == index { joinedRows.removeLast() }
         }
         if isBlock && !inJoinedRow(index) {
           owners.removeLast()
-          if name == "blockquote" { quotes.removeLast() }
-        } else if separatorTags.contains(name) || isCell(name) || displaysAsBlock(index) {
+          if flags.contains(.blockquote) { quotes.removeLast() }
+        } else if !flags.isDisjoint(with: [.separator, .cell]) || displaysAsBlock(index) {
           appendSpace()
         }
         continue
       }
-      if name == "br" {
+      if flags.contains(.lineBreak) {
         while buffer.last == 0x20 {
           buffer.removeLast()
           bufferLength -= 1
@@ -530,7 +602,7 @@ enum BlockBuilder {
         lastWasSpace = true
         continue
       }
-      if name == "tr", joinedRows.isEmpty, isSimpleRow(index) {
+      if flags.contains(.row), joinedRows.isEmpty, isSimpleRow(index) {
         flush()
         joinedRows.append(index)
         owners.append(index)
@@ -538,8 +610,8 @@ enum BlockBuilder {
       } else if isBlock && !inJoinedRow(index) {
         flush()
         owners.append(index)
-        if name == "blockquote" { quotes.append(index) }
-      } else if isCell(name), !joinedRows.isEmpty, !buffer.isEmpty {
+        if flags.contains(.blockquote) { quotes.append(index) }
+      } else if flags.contains(.cell), !joinedRows.isEmpty, !buffer.isEmpty {
         while buffer.last == 0x20 {
           buffer.removeLast()
           bufferLength -= 1
@@ -553,13 +625,13 @@ enum BlockBuilder {
           bufferLength += 3
         }
         lastWasSpace = true
-      } else if separatorTags.contains(name) || displaysAsBlock(index) {
+      } else if flags.contains(.separator) || displaysAsBlock(index) {
         appendSpace()
       }
-      switch name {
-      case "a": if countsAsLink[Int(index)] { linkDepth += 1 }
-      case "pre", "listing", "xmp", "plaintext": preDepth += 1
-      default: break
+      if flags.contains(.link) {
+        if countsAsLink[Int(index)] { linkDepth += 1 }
+      } else if flags.contains(.preformatted) {
+        preDepth += 1
       }
       stack.append((index, true, isBlock))
       childScratch.removeAll(keepingCapacity: true)

@@ -35,6 +35,29 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("the first separator found by bytes is Foundation's range(of:)")
+  func firstRangeAgrees() throws {
+    var texts =
+      Self.texts + [
+        "Memo — Sales restructure", "People Operations : Org changes", "a - b - c", "x : y : z",
+        " - ", "-", "e\u{0301} - f", "a -\u{0301} b", "a\u{0301} - b", "Acme | ", "| Acme",
+        "\u{0600} - x", "x - \u{0301}y", "x\r - y", "x - \r\ny", "Acme’s memo — Acme | News",
+      ]
+    let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
+    let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
+    while let url = files?.nextObject() as? URL {
+      if let text = try? String(contentsOf: url, encoding: .utf8) { texts.append(text) }
+    }
+    for text in texts {
+      for separator in Self.separators + [" : "] where !separator.contains("\n") {
+        let found = text.firstRange(ofSeparator: separator)
+        let reference = text.range(of: separator)
+        #expect(
+          found == reference, "\(text.debugDescription) by \(separator.debugDescription)")
+      }
+    }
+  }
+
   @Test("containsByte finds a byte exactly where utf8.contains does")
   func containsByteAgrees() throws {
     var texts = Self.texts + ["line\nbreak", "\n", "no break", "é\u{0A}", "\r\n", ""]

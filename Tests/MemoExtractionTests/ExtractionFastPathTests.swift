@@ -141,6 +141,123 @@ struct ExtractionFastPathTests {
     }
   }
 
+  @Test("the packed lookup of block-walk tag flags agrees with the names")
+  func tagFlagsAgree() {
+    let names =
+      BlockBuilder.blockTags.union(BlockBuilder.separatorTags).union(TreeCopier.dropped)
+      .union([
+        "a", "button", "rt", "rp", "br", "tr", "td", "th", "pre", "listing", "xmp", "plaintext",
+        "blockquote", "span", "b", "ab", "abbr2", "#text", "", "div2", "figcaptions", "tdx", "é",
+        "my-element", "blockquotes", "plaintex", "ruby", "rtc", "table", "tablé",
+      ])
+    for name in names {
+      #expect(BlockBuilder.flags(of: name) == BlockBuilder.plainFlags(of: name), "\(name)")
+    }
+    #expect(BlockBuilder.flags(of: "blockquote") == [.block, .blockquote])
+    #expect(BlockBuilder.flags(of: "td") == [.block, .cell])
+    #expect(BlockBuilder.flags(of: "label") == [.separator])
+    #expect(BlockBuilder.flags(of: "span") == [])
+  }
+
+  @Test("repeated blocks found among texts sharing a space count agree with all texts")
+  func repeatCandidatesAgree() {
+    let pieces = [
+      "word", " ", "é", "e\u{0301}", "\u{212A}", "K", "\n", "Acme", "—", "  ", "中文", ".",
+    ]
+    let texts = Self.random(pieces, count: 3000, length: 30, seed: 31)
+    var generator = Seeded(state: 32)
+    for start in stride(from: 0, to: texts.count - 60, by: 60) {
+      // Blocks drawn with repeats: some texts occur again, some in another normal form.
+      let blocks = (0..<40).map { _ -> TextBlock in
+        var text = texts[start + Int.random(in: 0..<60, using: &generator)]
+        if Bool.random(using: &generator) { text = text.decomposedStringWithCanonicalMapping }
+        return TextBlock(
+          text: text, owner: 0, linkLength: 0, blockquote: -1, preformatted: false,
+          length: text.unicodeScalars.count)
+      }
+      #expect(
+        ContentExtractor.repeatedBlocks(blocks)
+          == ContentExtractor.repeatedBlocks(blocks, allCandidates: true))
+    }
+    // Canonically equivalent texts count as repeats, and both are candidates.
+    let composed = String(repeating: "café au lait ", count: 10)
+    let blocks = [composed, composed.decomposedStringWithCanonicalMapping].map {
+      TextBlock(
+        text: $0, owner: 0, linkLength: 0, blockquote: -1, preformatted: false, length: 130)
+    }
+    #expect(ContentExtractor.repeatedBlocks(blocks) == [false, true])
+  }
+
+  @Test("the strict byte reading of page addresses agrees with URLComponents")
+  func plainAbsoluteAgrees() {
+    let pieces = [
+      "http", "https", "HTTP", "://", ":", "/", "//", "a", "Acme", "example", ".", "..", "-",
+      "com", "8080", "?", "#", "=", "&", "%", "%2F", "%zz", "%4", "@", "[", "]", "|", " ", "\t",
+      "é", "~", "_", "'", "(", ")", "*", "+", ",", ";", "!", "$", "{", "\"", "<", "\\", "^",
+      "\u{0}", "\u{7F}", "\u{85}", "1",
+    ]
+    var addresses = Self.random(pieces, count: 6000, length: 12, seed: 33)
+    addresses += [
+      "https://acme.example/news/2026/03/restructure?ref=rss#top",
+      "http://a.example:8080/x", "https://a.example:/x", "https://a.example:123456/x",
+      "https://-a.example/", "https://a..example/", "https://a.example./", "https://.a/",
+      "https://a.example/%E2%80%94", "https://a.example/%E2%8", "https://user@a.example/",
+      "https://[::1]/", "https://a.example/a#b#c", "HTTPS://A.EXAMPLE", "https://", "http://x",
+      " https://a.example/", "https://a.example/ ", "https://a.example/é",
+    ]
+    for address in addresses {
+      #expect(
+        PageURL.absolute(address) == PageURL.checkedAbsolute(address), "\(address.debugDescription)"
+      )
+      if PageURL.isPlainAbsolute(address) {
+        #expect(PageURL.checkedAbsolute(address) == address, "\(address.debugDescription)")
+      }
+    }
+    #expect(PageURL.isPlainAbsolute("https://acme.example/news/2026/03/restructure?ref=rss#top"))
+  }
+
+  @Test("the copyright byte check turns away only lines the Character reading refuses")
+  func copyrightBytesAgree() {
+    let pieces = [
+      "©", "(c) ", "(C) ", "Copyright ", "Copyright", "(c)", "c", "C", "©\u{0301}", " ", "2026",
+      "Acme", " Inc.", " | ", ". All rights", "-", "–", ",", "é", "\u{0301}", "(", "Ç", "\r\n",
+    ]
+    for line in Self.random(pieces, count: 6000, length: 8, seed: 34) {
+      #expect(
+        BodyEvidence.copyrightHolder(line) == BodyEvidence.copyrightHolder(line, byBytes: false),
+        "\(line.debugDescription)")
+    }
+    #expect(BodyEvidence.copyrightHolder("© 2026 Acme Robotics") == "Acme Robotics")
+  }
+
+  @Test("the update-note test by bytes agrees with the lower-cased Foundation one")
+  func updateNoteAgrees() {
+    let pieces = [
+      "Updated", "UPDATED", "updat", "ed", "Last ", "Reviewed", "last reviewed", "revised",
+      "Modified", " ", "·", "March 4, 2026", "é", "\u{0301}", "\r\n", "EDITED", "Published",
+    ]
+    for part in Self.random(pieces, count: 4000, length: 6, seed: 35) {
+      let reference = HTMLReader.updateWords.contains { part.lowercased().contains($0) }
+      #expect(HTMLReader.isUpdateNote(part) == reference, "\(part.debugDescription)")
+    }
+  }
+
+  @Test("Foundation finds a release separator only where its bytes are")
+  func releaseSeparatorsNeedBytes() {
+    let pieces = [
+      "SEATTLE", ", ", "Feb. 12, 2026", " ", "-", "--", "—", "–", ":", "\u{0301}", "é", "\r\n",
+      "/PRNewswire/", "Acme", "\u{2010}", "\u{2011}", "\u{FE58}", "\u{FF1A}", "\u{02D0}",
+    ]
+    for head in Self.random(pieces, count: 6000, length: 10, seed: 36) {
+      for separator in BodyEvidence.releaseSeparators {
+        if head.range(of: separator) != nil || head.range(of: separator, options: .backwards) != nil
+        {
+          #expect(head.containsBytes(separator), "\(head.debugDescription) \(separator)")
+        }
+      }
+    }
+  }
+
   @Test("the packed lookup of dropped tags agrees with the set")
   func droppedAgrees() {
     for name in TreeCopier.dropped { #expect(TreeCopier.isDropped(name), "\(name)") }
