@@ -25,7 +25,7 @@ enum ChatExport {
     author: String, date: String?, heading: String?
   )? {
     guard paragraphs.count >= 2, let first = paragraphs.first, first.utf8.count <= 90,
-      first.contains(":"), first.first?.isUppercase == true,
+      mayHoldTime(first), first.contains(":"), first.first?.isUppercase == true,
       let match = first.range(of: headerPattern, options: .regularExpression)
     else { return nil }
     let line = first[match]
@@ -52,6 +52,20 @@ enum ChatExport {
       words.count <= 12 && second.last.map { !".!?:,".contains($0) } == true
       && !MemoEvidence.isSalutation(second)
     return (name, day, isHeading ? second : nil)
+  }
+
+  /// Whether the line's bytes could hold the time `headerPattern` needs (`\d:\d\d`): a colon
+  /// with a digit or a non-ASCII byte (a digit of another script) before it and two after it.
+  /// A line without one cannot match, so the regular expression is not run on it.
+  static func mayHoldTime(_ line: String) -> Bool {
+    let bytes = Array(line.utf8)
+    func digitLike(_ byte: UInt8) -> Bool { byte >= 0x80 || (0x30...0x39).contains(byte) }
+    for index in bytes.indices.dropFirst().dropLast(2) where bytes[index] == UInt8(ascii: ":") {
+      if digitLike(bytes[index - 1]), digitLike(bytes[index + 1]), digitLike(bytes[index + 2]) {
+        return true
+      }
+    }
+    return false
   }
 
   /// Applies a chat message's author, day and heading, and replaces a title or company that

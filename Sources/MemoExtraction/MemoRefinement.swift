@@ -81,7 +81,8 @@ enum MemoRefinement {
   /// A document's file name used as its title: no spaces, and words joined by underscores
   /// ("board_letter_final_v3") or a file ending.
   static func isFileName(_ title: String) -> Bool {
-    guard !title.contains(" ") else { return false }
+    // No "_" byte, no "_" character: the common title is turned away on its bytes.
+    guard title.utf8.contains(UInt8(ascii: "_")), !title.contains(" ") else { return false }
     return title.filter { $0 == "_" }.count >= 1 && title.contains { $0.isLetter }
   }
 
@@ -116,6 +117,13 @@ enum MemoRefinement {
     "admin", "administrator", "webmaster", "staff", "editor", "editors", "desk", "newsdesk",
   ]
 
+  /// The word without commas at either end, as `trimmingCharacters(in: ",")` gives it; a
+  /// word without a comma byte is returned as it is, without Foundation.
+  static func withoutCommas(_ word: String) -> String {
+    guard word.utf8.contains(UInt8(ascii: ",")) else { return word }
+    return word.trimmingCharacters(in: .init(charactersIn: ","))
+  }
+
   /// Whether an author is an account or a department rather than a person.
   static func isAccount(_ author: String) -> Bool {
     let words = author.lowercased().split(separator: " ")
@@ -138,8 +146,7 @@ enum MemoRefinement {
     while words.count > 1, let first = words.first, honorifics.contains(first.lowercased()) {
       words.removeFirst()
     }
-    while words.count > 1, let last = words.last,
-      degrees.contains(last.lowercased().trimmingCharacters(in: .init(charactersIn: ",")))
+    while words.count > 1, let last = words.last, degrees.contains(withoutCommas(last.lowercased()))
     {
       words.removeLast()
     }
@@ -197,7 +204,11 @@ enum MemoRefinement {
       let head = String(paragraph.prefix(90))
       // Byte tests first: the regular expression runs only on a head with a cue.
       let startsWithDay = head.utf8.first.map { (0x30...0x39).contains($0) } ?? false
-      guard startsWithDay || cues.contains(where: { head.lowercased().containsBytes($0) }),
+      guard
+        startsWithDay
+          || {
+            let lower = head.lowercased(); return cues.contains { lower.containsBytes($0) }
+          }(),
         head.contains(where: \.isNumber),
         let range = head.range(of: datePattern, options: .regularExpression)
       else { continue }

@@ -300,4 +300,61 @@ struct ReadingFastPathTests {
       #expect(both == whole)
     }
   }
+
+  // MARK: - Metadata refinement
+
+  /// Pieces for the refinement checks: commas, underscores, colons, digits of two scripts.
+  static let refinementPieces: [String] = [
+    ",", "_", ":", " ", "0", "9", "12", "٣", "１", "a", "Dana", "Lee", "PM", "(she/her)",
+    "\u{0301}", "é", "🇺🇸", ".", "/", "2026",
+  ]
+
+  static func refinementStrings(count: Int, seed: UInt64) -> [String] {
+    var generator = Seeded(state: seed)
+    return (0..<count).map { _ in
+      let length = Int.random(in: 0...12, using: &generator)
+      return (0..<length).map { _ in refinementPieces.randomElement(using: &generator)! }
+        .joined()
+    }
+  }
+
+  @Test("a word's commas trimmed on bytes as Foundation trims them")
+  func withoutCommas() {
+    for word in Self.refinementStrings(count: 4000, seed: 41)
+      + Self.randomStrings(count: 2000, seed: 42)
+    {
+      #expect(
+        MemoRefinement.withoutCommas(word) == word.trimmingCharacters(in: .init(charactersIn: ",")),
+        "\(word.debugDescription)")
+    }
+  }
+
+  @Test("a file-name title is found with and without the underscore byte check")
+  func fileNameTitles() {
+    func reference(_ title: String) -> Bool {
+      guard !title.contains(" ") else { return false }
+      return title.filter { $0 == "_" }.count >= 1 && title.contains { $0.isLetter }
+    }
+    #expect(MemoRefinement.isFileName("chair_letter_final_v3"))
+    #expect(!MemoRefinement.isFileName("Changes to our teams"))
+    for title in Self.refinementStrings(count: 4000, seed: 43)
+      + Self.randomStrings(count: 2000, seed: 44)
+    {
+      #expect(MemoRefinement.isFileName(title) == reference(title), "\(title.debugDescription)")
+    }
+  }
+
+  @Test("a chat header line the pattern matches always passes the time byte check")
+  func chatTimeCheck() {
+    #expect(ChatExport.mayHoldTime("Priya Raman (she/her) 9:14 AM"))
+    #expect(ChatExport.mayHoldTime("Dana Lee ٩:٣٠"))
+    #expect(!ChatExport.mayHoldTime("Subject: changes to our teams"))
+    let lines =
+      Self.refinementStrings(count: 6000, seed: 45).map { "Dana Lee " + $0 }
+      + ["Dana Lee 9:14 AM", "Lee, Dana 10/02/2026 07:58", "Dana Lee １０:３０", "Dana Lee 9:1"]
+    for line in lines
+    where line.range(of: ChatExport.headerPattern, options: .regularExpression) != nil {
+      #expect(ChatExport.mayHoldTime(line), "\(line.debugDescription)")
+    }
+  }
 }
