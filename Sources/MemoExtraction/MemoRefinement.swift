@@ -200,7 +200,7 @@ enum MemoRefinement {
     let datePattern =
       #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
-    for paragraph in paragraphs.prefix(3) {
+    for paragraph in paragraphs.prefix(3) where hasFourDigitRun(paragraph) {
       let head = String(paragraph.prefix(90))
       // Byte tests first: the regular expression runs only on a head with a cue.
       let startsWithDay = head.utf8.first.map { (0x30...0x39).contains($0) } ?? false
@@ -219,6 +219,22 @@ enum MemoRefinement {
       if let date = DateNormalizer.normalize(String(head[range])) { return date }
     }
     return nil
+  }
+
+  /// Whether the bytes hold four digit-like bytes in a row (ASCII digits, or bytes of
+  /// non-ASCII characters, which may be digits of another script). `leadDate`'s pattern ends
+  /// in four digits, so a paragraph without such a run cannot hold its date.
+  static func hasFourDigitRun(_ text: String) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      if byte >= 0x80 || (0x30...0x39).contains(byte) {
+        run += 1
+        if run == 4 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   // MARK: - Forwards

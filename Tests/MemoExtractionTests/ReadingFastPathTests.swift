@@ -357,4 +357,19 @@ struct ReadingFastPathTests {
       #expect(ChatExport.mayHoldTime(line), "\(line.debugDescription)")
     }
   }
+
+  @Test("a head the lead-date pattern matches always has a four-digit run")
+  func leadDateYearCheck() {
+    let pattern =
+      #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
+    #expect(MemoRefinement.hasFourDigitRun("Paris, le 3 mars 2026 –"))
+    #expect(MemoRefinement.hasFourDigitRun("le 3 mars ٢٠٢٦"))
+    #expect(!MemoRefinement.hasFourDigitRun("Today, 120 roles end"))
+    let heads =
+      Self.refinementStrings(count: 6000, seed: 46).map { "le 3 mars " + $0 }
+      + ["March 4, 2026", "4 März 2026", "3 mars ２０２６", "4 May 202"]
+    for head in heads where head.range(of: pattern, options: .regularExpression) != nil {
+      #expect(MemoRefinement.hasFourDigitRun(head), "\(head.debugDescription)")
+    }
+  }
 }
