@@ -200,8 +200,9 @@ enum MemoRefinement {
     let datePattern =
       #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
-    for paragraph in paragraphs.prefix(3) where hasFourDigitRun(paragraph) {
+    for paragraph in paragraphs.prefix(3) {
       let head = String(paragraph.prefix(90))
+      guard hasFourDigitRun(head) else { continue }
       // Byte tests first: the regular expression runs only on a head with a cue.
       let startsWithDay = head.utf8.first.map { (0x30...0x39).contains($0) } ?? false
       guard
@@ -221,18 +222,17 @@ enum MemoRefinement {
     return nil
   }
 
-  /// Whether the bytes hold four digit-like bytes in a row (ASCII digits, or bytes of
-  /// non-ASCII characters, which may be digits of another script). `leadDate`'s pattern ends
-  /// in four digits, so a paragraph without such a run cannot hold its date.
+  /// Whether the text holds four decimal digits in a row (`\d{4}`: ASCII or of any script).
+  /// `leadDate`'s pattern ends in a four-digit year, so a head without one cannot hold its date.
   static func hasFourDigitRun(_ text: String) -> Bool {
     var run = 0
-    for byte in text.utf8 {
-      if byte >= 0x80 || (0x30...0x39).contains(byte) {
-        run += 1
-        if run == 4 { return true }
-      } else {
-        run = 0
-      }
+    for scalar in text.unicodeScalars {
+      let isDigit =
+        scalar.isASCII
+        ? (0x30...0x39).contains(scalar.value)
+        : scalar.properties.generalCategory == .decimalNumber
+      run = isDigit ? run + 1 : 0
+      if run == 4 { return true }
     }
     return false
   }
