@@ -271,8 +271,12 @@ struct LayoutAndReferenceTests {
   func benefitForLeavers() {
     #expect(
       reason(
-        "The 30 staff leaving in June will get six months of access to an AI interview coach.")
-        == .framing)
+        "The 30 staff leaving after the job cuts will get six months of access to an AI"
+          + " interview coach.") == .framing)
+    #expect(
+      reason(
+        "Everyone leaving will receive outplacement support and a year of access to our AI"
+          + " writing tools.") == .framing)
     #expect(
       reason(
         "We are cutting 50 roles. You can book your exit meeting using our AI calendar assistant.")
@@ -286,6 +290,9 @@ struct LayoutAndReferenceTests {
         != .framing)
     #expect(
       reason("We are cutting 50 roles, and the rest of the desk will use AI agents.") == .implied)
+    #expect(
+      reason("We are cutting 50 roles and giving every engineer access to AI coding tools.")
+        == .implied)
     #expect(
       reason("We are cutting 50 roles. From June, the support desk runs using our AI assistant.")
         == .implied)
