@@ -189,6 +189,14 @@ struct Attribution {
   /// doing the work ("Third, our AI models now process…").
   static let itemSubjectReach = 3
 
+  /// Words that introduce a small share ("It handles fewer than 3% of our calls").
+  static let minimiserForms: Set<String> = ["fewer", "less", "under", "below", "only"]
+  /// The largest number read as a small share after a minimiser word; calibrated on invented
+  /// sentences ("fewer than 3%", "under 2% of tickets"), a tenth or less.
+  static let smallShareLimit = 10.0
+  /// Words that put a claim in question ("asked whether our chatbot is behind the cuts").
+  static let askedForms: Set<String> = ["whether", "if"]
+
   /// Words by which a question about a cause points back at the cut ("Why these teams?").
   static let demonstratives: Set<String> = ["this", "these", "those", "that"]
 
@@ -556,6 +564,39 @@ struct Attribution {
       {
         denial[earlier] = true
       }
+    }
+    // Denial by a minimising fact: a claim tying AI to the cut put in question ("Some of you
+    // asked whether our chatbot is behind the 90 job cuts."), answered by a small share of the
+    // work for the AI ("It handles fewer than 3% of our calls.") and another cause without AI
+    // in the sentence after or the one after that ("The reductions come from the loss of…").
+    for sentence in 0..<max(0, sentenceCount - 2)
+    where !ai[sentence].isEmpty && !(cuts[sentence].isEmpty && causes[sentence].isEmpty) {
+      let claim = tokenForms(sentence, where: { _ in true })
+      guard
+        question[sentence] || isQuestion(sentence)
+          || claim.contains(where: Self.askedForms.contains)
+      else { continue }
+      let fact = sentence + 1
+      guard lastToken[fact] >= firstToken[fact] else { continue }
+      let factTokens = Array(firstToken[fact]...lastToken[fact])
+      let small = factTokens.indices.contains { position in
+        guard
+          Self.minimiserForms.contains(text.normalizedText(of: text.tokens[factTokens[position]]))
+        else { return false }
+        return factTokens[(position + 1)..<min(factTokens.count, position + 3)].contains {
+          let token = text.tokens[$0]
+          guard token.kind == .number else { return false }
+          let digits = text.normalizedText(of: token).filter { $0.isNumber || $0 == "." }
+          return Double(digits).map { $0 <= Self.smallShareLimit } ?? false
+        }
+      }
+      guard small, !negation.hasCue[fact] else { continue }
+      let other = (fact...min(sentenceCount - 1, fact + 1)).contains {
+        ai[$0].isEmpty && !(causes[$0].isEmpty && alternatives[$0].isEmpty)
+      }
+      guard other else { continue }
+      denial[sentence] = true
+      if !ai[fact].isEmpty { denial[fact] = true }
     }
     // "AI was discussed at the Board, but never as a reason for reducing headcount": an
     // elliptical clause after a contrast denies AI, named before it, as a cause.

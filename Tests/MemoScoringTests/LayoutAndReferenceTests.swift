@@ -319,4 +319,30 @@ struct LayoutAndReferenceTests {
         "Two factors drove this. First, freight volumes fell. Second, our rents rose. We also"
           + " bought an AI routing tool. Together they mean we will cut 30 roles.") != .explicit)
   }
+
+  @Test(
+    "A claim put in question, answered by a small share for the AI and another cause, is denied")
+  func minimisingFact() {
+    let asked = "Some of you asked whether our chatbot is behind the 90 job cuts."
+    #expect(
+      reason(
+        asked + " It handles fewer than 3% of our calls. The reductions come from the loss of"
+          + " the Brightwell contract.") == .denied)
+    #expect(
+      reason(
+        "Is our AI assistant the reason for the 40 layoffs? It drafts under 2% of our letters."
+          + " The layoffs are due to the closure of our Leeds plant.") == .denied)
+    #expect(
+      reason(
+        asked + " It handles fewer than 3% of our calls today, but it will take over most of"
+          + " them next year.") != .denied)
+    #expect(
+      reason(asked + " It now handles 60% of our calls. The reductions come from that shift.")
+        != .denied)
+    #expect(
+      reason(
+        "Our chatbot is behind the 90 job cuts. It handles only 5 of our 12 queues. The"
+          + " reductions come from that.") == .explicit)
+    #expect(reason(asked + " It handles fewer than 3% of our calls.") != .denied)
+  }
 }
