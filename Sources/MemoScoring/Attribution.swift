@@ -122,6 +122,81 @@ struct Attribution {
   /// Tokens after "but not" / "but never" searched for a cause word ("but never as a reason").
   static let ellipticalReach = 4
 
+  /// Past forms of a decision about a cut that a chronology can place before the AI ("The cuts
+  /// were planned in 2024, before a single AI tool was deployed"). "Announced" is not one: an
+  /// announcement before an AI launch says nothing about what the cut was planned for.
+  static let decisionForms: Set<String> = [
+    "planned", "decided", "agreed", "approved", "made", "taken", "drafted", "finalised",
+    "finalized", "settled", "signed",
+  ]
+  /// Tokens searched from a decision word to "before" ("planned in 2024, before"; "made
+  /// months before"), and from "before" to the AI ("before a single AI tool"). Calibrated on
+  /// invented sentences: a date or a span of time fits in four tokens, a determiner and two
+  /// modifiers in five.
+  static let chronologyReach = 5
+  /// Words that put the clause after "before" in the present or future ("before our AI agents
+  /// go live", "before the AI tool is ready"): then the cut prepares for the AI, no denial.
+  static let nonPastForms: Set<String> = [
+    "will", "is", "are", "am", "can", "shall", "go", "goes", "'ll", "arrives", "launches",
+  ]
+  /// Sentences before a chronology denial whose claim tying AI to the cut it contradicts
+  /// ("Analysts have linked the cuts to your AI rollout. That reading gets the order of events
+  /// wrong. The cuts were planned…").
+  static let chronologyClaimReach = 2
+  /// Nouns that name a cut stated before ("The cuts were planned…", "The decision was made…").
+  static let cutNouns: Set<String> = [
+    "cuts", "layoffs", "lay-offs", "redundancies", "reductions", "eliminations", "decision",
+  ]
+
+  /// Words before an AI reference that make it a benefit or an instrument ("access to an AI
+  /// career coach", "using an AI scheduling assistant", "with our AI tool"), searched within
+  /// `benefitReach` tokens before it.
+  static let instrumentForms: Set<String> = ["using", "with", "via", "through"]
+  /// Words naming the people leaving or their way out ("colleagues leaving us", "your exit
+  /// interview", "outplacement"): AI given to them or used for them is not the cut's cause.
+  static let leaverForms: Set<String> = [
+    "leaving", "departing", "outgoing", "exit", "exits", "outplacement", "departure",
+    "departures", "alumni",
+  ]
+  /// Words that make AI with the leavers' names do their work instead ("the departing team's
+  /// work will be done with our AI agents"): then the AI is no benefit.
+  static let takeoverForms: Set<String> = [
+    "work", "tasks", "duties", "done", "handled", "replace", "replaced", "replacing", "covered",
+    "automated", "instead",
+  ]
+  /// Tokens between a benefit cue and the AI it governs: a determiner and two modifiers.
+  static let benefitReach = 4
+
+  /// Words that open an item of an enumeration ("First, …", "Third, our AI models…").
+  static let ordinalForms: Set<String> = [
+    "first", "firstly", "second", "secondly", "third", "thirdly", "fourth", "fifth", "finally",
+    "lastly",
+  ]
+  /// Words that open an enumeration ("First", "Firstly").
+  static let firstOrdinals: Set<String> = ["first", "firstly"]
+  /// Words by which the sentence before an enumeration introduces its items as reasons
+  /// ("Three things led us here", "There are two reasons").
+  static let reasonIntroForms: Set<String> = [
+    "reasons", "reason", "factors", "causes", "led", "drove", "behind", "why",
+  ]
+  /// Words by which the sentence after an enumeration sums its items up as the cause of the cut
+  /// it states ("Together they mean we will reduce…").
+  static let summingForms: Set<String> = ["together", "combined", "mean", "means", "meant"]
+  /// Sentences searched back from an item to the enumeration's first item, and on from it to
+  /// the sentence that closes the enumeration.
+  static let enumerationReach = 6
+  /// Tokens after the ordinal within which the item's AI must start to be its subject, the AI
+  /// doing the work ("Third, our AI models now process…").
+  static let itemSubjectReach = 3
+
+  /// Words that introduce a small share ("It handles fewer than 3% of our calls").
+  static let minimiserForms: Set<String> = ["fewer", "less", "under", "below", "only"]
+  /// The largest number read as a small share after a minimiser word; calibrated on invented
+  /// sentences ("fewer than 3%", "under 2% of tickets"), a tenth or less.
+  static let smallShareLimit = 10.0
+  /// Words that put a claim in question ("asked whether our chatbot is behind the cuts").
+  static let askedForms: Set<String> = ["whether", "if"]
+
   /// Words by which a question about a cause points back at the cut ("Why these teams?").
   static let demonstratives: Set<String> = ["this", "these", "those", "that"]
 
@@ -446,6 +521,82 @@ struct Attribution {
           denial[sentence] = true
         }
       }
+    }
+    // Chronology: "The cuts were planned in 2024, before a single AI tool was deployed here."
+    // A cut, then a past decision word, then "before" and the AI within reach, with no cut
+    // between and no present or future tense after "before", puts the decision before the AI
+    // existed: a denial of AI as its cause, and of a claim tying AI to the cut just before.
+    // The cut may be named again by a bare noun ("The cuts were planned…") after a cut stated
+    // in the `anaphorReach` sentences before.
+    for sentence in 0..<sentenceCount where !ai[sentence].isEmpty {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      let cutEarlier = (max(0, sentence - Self.anaphorReach)..<sentence).contains {
+        !cuts[$0].isEmpty
+      }
+      guard !cuts[sentence].isEmpty || cutEarlier else { continue }
+      var chronology = false
+      for index in forms.indices where Self.decisionForms.contains(forms[index]) {
+        let cutBefore =
+          cuts[sentence].contains { located[$0].tokens.upperBound <= start + index }
+          || (cutEarlier && forms[..<index].contains(where: Self.cutNouns.contains))
+        guard cutBefore,
+          let before = ((index + 1)..<min(forms.count, index + 1 + Self.chronologyReach)).first(
+            where: { forms[$0] == "before" }),
+          !forms[(index + 1)..<before].contains("to"),
+          !cuts[sentence].contains(where: {
+            located[$0].tokens.lowerBound > start + index
+              && located[$0].tokens.lowerBound < start + before
+          }),
+          ai[sentence].contains(where: {
+            located[$0].tokens.lowerBound > start + before
+              && located[$0].tokens.lowerBound <= start + before + Self.chronologyReach
+          }),
+          !forms[before...].contains(where: Self.nonPastForms.contains)
+        else { continue }
+        chronology = true
+      }
+      guard chronology else { continue }
+      denial[sentence] = true
+      for earlier in (max(0, sentence - Self.chronologyClaimReach)..<sentence).reversed()
+      where paragraphOf[earlier] >= paragraphOf[sentence] - 1 && !ai[earlier].isEmpty
+        && !(cuts[earlier].isEmpty && causes[earlier].isEmpty)
+      {
+        denial[earlier] = true
+      }
+    }
+    // Denial by a minimising fact: a claim tying AI to the cut put in question ("Some of you
+    // asked whether our chatbot is behind the 90 job cuts."), answered by a small share of the
+    // work for the AI ("It handles fewer than 3% of our calls.") and another cause without AI
+    // in the sentence after or the one after that ("The reductions come from the loss of…").
+    for sentence in 0..<max(0, sentenceCount - 2)
+    where !ai[sentence].isEmpty && !(cuts[sentence].isEmpty && causes[sentence].isEmpty) {
+      let claim = tokenForms(sentence, where: { _ in true })
+      guard
+        question[sentence] || isQuestion(sentence)
+          || claim.contains(where: Self.askedForms.contains)
+      else { continue }
+      let fact = sentence + 1
+      guard lastToken[fact] >= firstToken[fact] else { continue }
+      let factTokens = Array(firstToken[fact]...lastToken[fact])
+      let small = factTokens.indices.contains { position in
+        guard
+          Self.minimiserForms.contains(text.normalizedText(of: text.tokens[factTokens[position]]))
+        else { return false }
+        return factTokens[(position + 1)..<min(factTokens.count, position + 3)].contains {
+          let token = text.tokens[$0]
+          guard token.kind == .number else { return false }
+          let digits = text.normalizedText(of: token).filter { $0.isNumber || $0 == "." }
+          return Double(digits).map { $0 <= Self.smallShareLimit } ?? false
+        }
+      }
+      guard small, !negation.hasCue[fact] else { continue }
+      let other = (fact...min(sentenceCount - 1, fact + 1)).contains {
+        ai[$0].isEmpty && !(causes[$0].isEmpty && alternatives[$0].isEmpty)
+      }
+      guard other else { continue }
+      denial[sentence] = true
+      if !ai[fact].isEmpty { denial[fact] = true }
     }
     // "AI was discussed at the Board, but never as a reason for reducing headcount": an
     // elliptical clause after a contrast denies AI, named before it, as a cause.
@@ -861,11 +1012,90 @@ struct Attribution {
           ))
         continue
       }
+      // Explicit through an enumeration of reasons: "Three things led us here. First, … Second,
+      // … Third, our AI models now process… Together they mean we will cut 85 roles." An item
+      // whose subject is the AI, in an enumeration introduced as the reasons for a cut or summed
+      // up as its cause, is linked to that cut.
+      let itemStart = contentStart(sentence)
+      if itemStart < lastToken[sentence],
+        Self.ordinalForms.contains(text.normalizedText(of: text.tokens[itemStart])),
+        aiHere.contains(where: {
+          located[$0].tokens.lowerBound > itemStart
+            && located[$0].tokens.lowerBound <= itemStart + Self.itemSubjectReach
+        })
+      {
+        func opener(_ other: Int) -> String? {
+          let first = contentStart(other)
+          guard first <= lastToken[other] else { return nil }
+          return text.normalizedText(of: text.tokens[first])
+        }
+        var firstItem: Int?
+        for earlier in stride(
+          from: sentence, through: max(0, sentence - Self.enumerationReach), by: -1)
+        {
+          if let form = opener(earlier), Self.firstOrdinals.contains(form) {
+            firstItem = earlier
+            break
+          }
+        }
+        var closing: Int?
+        for later in (sentence + 1)..<min(sentenceCount, sentence + 1 + Self.enumerationReach) {
+          if let form = opener(later), Self.ordinalForms.contains(form) { continue }
+          closing = later
+          break
+        }
+        if let firstItem {
+          let intro = firstItem - 1
+          let introduced =
+            intro >= 0
+            && tokenForms(intro, where: { _ in true }).contains(
+              where: Self.reasonIntroForms.contains)
+          let summed =
+            closing.map { other in
+              !affirmedHits(causes[other]).isEmpty
+                || tokenForms(other, where: { _ in true }).contains(
+                  where: Self.summingForms.contains)
+            } ?? false
+          let cut =
+            (intro >= 0 && introduced ? affirmedHits(cuts[intro]).first : nil)
+            ?? closing.flatMap { affirmedHits(cuts[$0]).first }
+          // The reason is explicit, but AI is one cause among several and no causal
+          // construction joins it to the cut in its sentence: its attribution counts at the
+          // implied weight (0.4w), as the index formula states.
+          if let cut, introduced || summed {
+            explicitFound = true
+            links.append(
+              (
+                heaviest, false,
+                "explicit, one reason of several: AI \(describe(heaviest)) in an item (sentence"
+                  + " \(sentence)) of an enumeration of reasons for cut \(describe(cut)),"
+                  + " counted at the implied weight"
+              ))
+            continue
+          }
+        }
+      }
       // A sentence about the memo itself ("This message was translated with our AI tool")
       // ties its AI to nothing the memo announces.
       let opening = tokenForms(sentence, where: { $0 >= contentStart(sentence) }).prefix(2)
       if opening.count == 2, opening.first! == "this",
         Self.documentNouns.contains(opening.last!)
+      {
+        continue
+      }
+      // A benefit or instrument for the people leaving ("The 40 colleagues leaving us get
+      // access to an AI career coach", "book your exit interview using our AI assistant"):
+      // AI given to them or used for them frames the memo and is no cause of the cut.
+      let sentenceForms = tokenForms(sentence, where: { _ in true })
+      if sentenceForms.contains(where: Self.leaverForms.contains),
+        !sentenceForms.contains(where: Self.takeoverForms.contains),
+        aiHere.allSatisfy({ hit in
+          let start = located[hit].tokens.lowerBound
+          let window = max(firstToken[sentence], start - Self.benefitReach)..<start
+          let forms = window.map { text.normalizedText(of: text.tokens[$0]) }
+          return forms.contains(where: Self.instrumentForms.contains)
+            || forms.indices.dropLast().contains { forms[$0] == "access" && forms[$0 + 1] == "to" }
+        })
       {
         continue
       }

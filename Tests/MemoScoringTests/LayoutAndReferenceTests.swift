@@ -232,4 +232,117 @@ struct LayoutAndReferenceTests {
         "Q: Are the 200 job cuts driven by AI? || A: The roles were chosen on the basis of the"
           + " plant closures.") != .denied)
   }
+
+  @Test("A cut decided before the AI existed denies AI as its cause, and the claim before it")
+  func chronologyDenial() {
+    #expect(
+      reason("The 120 job cuts were planned in 2023, before a single AI tool was deployed here.")
+        == .denied)
+    #expect(
+      reason(
+        "The decision to cut 60 roles was made in March, months before we bought our first AI"
+          + " tool.") == .denied)
+    #expect(
+      reason(
+        "Q: Reporters say the 500 layoffs are due to your AI assistant. || A: They have the dates"
+          + " wrong. The layoffs were agreed in January, long before any AI system went live.")
+        == .denied)
+    #expect(
+      reason(
+        "Some say our AI rollout caused the 80 job cuts. In fact the cuts were agreed in May,"
+          + " before any AI tool was bought.") == .denied)
+    #expect(
+      reason(
+        "We will cut 80 jobs. Our AI tools now do much of the work. The plans were drawn up"
+          + " before the tools arrived.") == .implied)
+    #expect(
+      reason("The 40 job cuts were planned to take effect before our AI agents went live.")
+        != .denied)
+    #expect(reason("We are cutting 40 roles before our AI agents go live.") == .implied)
+    #expect(reason("The 40 job cuts were announced before the AI rollout.") != .denied)
+    #expect(reason("The 40 job cuts were planned before the AI tool is ready.") != .denied)
+    #expect(
+      reason(
+        "We decided to cut 40 roles before the AI tool was deployed, because it does their work.")
+        != .denied)
+  }
+
+  @Test("AI given to or used for the people leaving is framing, not a cause")
+  func benefitForLeavers() {
+    #expect(
+      reason(
+        "The 30 staff leaving after the job cuts will get six months of access to an AI"
+          + " interview coach.") == .framing)
+    #expect(
+      reason(
+        "Everyone leaving will receive outplacement support and a year of access to our AI"
+          + " writing tools.") == .framing)
+    #expect(
+      reason(
+        "We are cutting 50 roles. You can book your exit meeting using our AI calendar assistant.")
+        == .framing)
+    #expect(
+      reason(
+        "Colleagues leaving us after the 25 job cuts can search openings with our AI job matcher.")
+        == .framing)
+    #expect(
+      reason("The departing team's work will be done with our AI agents after the 25 job cuts.")
+        != .framing)
+    #expect(
+      reason("We are cutting 50 roles, and the rest of the desk will use AI agents.") == .implied)
+    #expect(
+      reason("We are cutting 50 roles and giving every engineer access to AI coding tools.")
+        == .implied)
+    #expect(
+      reason("We are cutting 50 roles. From June, the support desk runs using our AI assistant.")
+        == .implied)
+  }
+
+  @Test("An item naming AI at work, in an enumeration of reasons for a cut, is explicit")
+  func enumeratedReasons() {
+    #expect(
+      reason(
+        "Two factors drove this. First, freight volumes fell by a fifth. Second, our AI routing"
+          + " system now plans the loads a team of ten used to plan. Together they mean we will"
+          + " cut 30 dispatch roles.") == .explicit)
+    #expect(
+      reason(
+        "There are three reasons we are cutting 45 jobs. First, sales fell. Second, rents rose."
+          + " Finally, AI agents now answer most customer emails.") == .explicit)
+    #expect(
+      reason(
+        "We have three goals this year. First, grow sales. Second, AI agents will answer"
+          + " customer emails. Third, open two stores. We are also cutting 20 roles.")
+        == .implied)
+    #expect(
+      reason(
+        "Two factors drove this. First, freight volumes fell. Second, our rents rose. We also"
+          + " bought an AI routing tool. Together they mean we will cut 30 roles.") != .explicit)
+  }
+
+  @Test(
+    "A claim put in question, answered by a small share for the AI and another cause, is denied")
+  func minimisingFact() {
+    let asked = "Some of you asked whether our chatbot is behind the 90 job cuts."
+    #expect(
+      reason(
+        asked + " It handles fewer than 3% of our calls. The reductions come from the loss of"
+          + " the Brightwell contract.") == .denied)
+    #expect(
+      reason(
+        "Is our AI assistant the reason for the 40 layoffs? It drafts under 2% of our letters."
+          + " The layoffs are due to the closure of our Leeds plant.") == .denied)
+    #expect(
+      reason(
+        asked + " It handles fewer than 3% of our calls today, but it will take over most of"
+          + " them next year.") != .denied)
+    #expect(
+      reason(asked + " It now handles 60% of our calls. The reductions come from that shift.")
+        != .denied)
+    #expect(
+      reason(
+        "Our chatbot is behind the 90 job cuts. It handles only 5 of our 12 queues. The"
+          + " reductions come from that.") == .explicit)
+    #expect(reason(asked + " It handles fewer than 3% of our calls.") != .denied)
+  }
 }

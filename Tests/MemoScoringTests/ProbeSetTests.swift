@@ -182,13 +182,15 @@ struct ProbeSetTests {
   /// 0.667/0.286, absent 0.818/1.000, rank -0.144) is the honest measure. Some of its misses
   /// were then fixed by general causes (lexicon 2.6.0, README), so it is seen now: these
   /// floors, the figures after those fixes rounded down, guard the fixes and do not measure
-  /// quality on new text.
+  /// quality on new text. Raised after the second round of its fixes (enumerated reasons,
+  /// AI for the people leaving, denial by chronology and by a minimising fact; lexicon 2.6.1
+  /// reads a launched "assistant" as AI).
   static let batchGFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (1.000, 0.900), .implied: (0.727, 1.000), .framing: (1.000, 0.833),
-    .denied: (1.000, 0.714), .absent: (0.900, 1.000),
+    .explicit: (1.000, 1.000), .implied: (1.000, 1.000), .framing: (1.000, 1.000),
+    .denied: (1.000, 1.000), .absent: (1.000, 1.000),
   ]
-  /// Batch G's rank-correlation floor: its figure after the fixes (0.867), rounded down.
-  static let batchGRankFloor = 0.86
+  /// Batch G's rank-correlation floor: its figure after the second fixes (0.896), rounded down.
+  static let batchGRankFloor = 0.89
 
   @Test("Batch G (seen since its fixes): figures printed, never below those after the fixes")
   func batchG() throws {
