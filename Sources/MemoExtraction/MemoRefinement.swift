@@ -191,6 +191,8 @@ enum MemoRefinement {
       signer.lowercased() != company.lowercased()
     else { return }
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
+    // A person's full name: a one-word closing line ("Search", "Menu") is page furniture.
+    guard full.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(full) else { return }
     memo.authorSource = "signature"
     memo.author = full
     cleanAuthor(full, in: &memo)
