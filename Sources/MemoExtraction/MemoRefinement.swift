@@ -30,6 +30,10 @@ enum MemoRefinement {
       let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
       memo.company = CompanyNames.cleaned(company, source: memo.companySource, text: text)
     }
+    if !memo.quoted, memo.author == nil, let speaker = SpeakerLabels.author(memo.paragraphs) {
+      (memo.author, memo.authorSource) = (speaker, "speaker-label")
+    }
+    if !memo.quoted { signerForCompanyCredit(&memo) }
     return memo
   }
 
@@ -172,6 +176,26 @@ enum MemoRefinement {
     } else {
       (memo.author, memo.authorSource) = (nil, nil)
     }
+  }
+
+  /// A page credit (meta, JSON-LD) naming the company itself as author ("author": {"name":
+  /// "Acme Mechanics"}) gives way to the person who signs the memo; kept when none signs.
+  static func signerForCompanyCredit(_ memo: inout Memo) {
+    guard let author = memo.author, let company = memo.company,
+      memo.authorSource == "meta" || memo.authorSource == "json-ld",
+      author.utf8.count == company.utf8.count, author.lowercased() == company.lowercased()
+    else { return }
+    guard
+      let signer = (MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)),
+      !MemoHeaders.isOrganizationName(signer), !isAccount(signer),
+      signer.lowercased() != company.lowercased()
+    else { return }
+    let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
+    // A person's full name: a one-word closing line ("Search", "Menu") is page furniture.
+    guard full.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(full) else { return }
+    memo.authorSource = "signature"
+    memo.author = full
+    cleanAuthor(full, in: &memo)
   }
 
   /// The name on the first line under a mail signature's "--" delimiter ("Ana Ruiz Vela |

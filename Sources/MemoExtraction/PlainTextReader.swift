@@ -136,6 +136,7 @@ enum PlainTextReader {
     var title: String?
     var inFence = false
     var sawContent = false
+    var contentLines = 0
     for rawLine in lines {
       var line = rawLine
       let trimmedLine = line.trimmed
@@ -163,11 +164,18 @@ enum PlainTextReader {
         }
         continue
       }
+      // A setext heading: the first line of text underlined with "===" or "---".
+      if title == nil, contentLines == 1, prepared.last.map({ !$0.trimmed.isEmpty }) == true,
+        SetextHeading.isUnderline(stripped)
+      {
+        title = prepared.removeLast().trimmed
+        continue
+      }
       if !stripped.isEmpty, stripped.allSatisfy({ "-*_= ".contains($0) }), stripped.count >= 3 {
         prepared.append("")  // A rule or a setext underline.
         continue
       }
-      if !stripped.isEmpty { sawContent = true }
+      if !stripped.isEmpty { (sawContent, contentLines) = (true, contentLines + 1) }
       prepared.append(inline(line))
     }
     let paragraphs = TextUnwrapper.paragraphs(fromLines: prepared, dropPageFurniture: false)

@@ -33,7 +33,7 @@ struct BlindMetadataTests {
     // Written by someone who saw none of the code; first run title 25, author 14, company 12,
     // date 26 of 32 (README). Seen since: the floors are the figures after the fixes its
     // misses led to (`MemoRefinement`), so they measure no longer how the fixes generalize.
-    "MetadataUnseenB": ["title": 30, "author": 24, "company": 25, "date": 29],
+    "MetadataUnseenB": ["title": 31, "author": 25, "company": 25, "date": 29],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
