@@ -30,6 +30,10 @@ public enum AtomicFile {
 /// place on `commit()`, so a large output is never held in memory and readers never see a torn
 /// file. The temporary file is removed by `discard()`, when the writer is dropped uncommitted,
 /// and on SIGINT or SIGTERM (`SignalCleanup`).
+///
+/// A destination that exists and is not a regular file or a folder (`/dev/null`, a terminal,
+/// `/dev/stdout`, a named pipe) is written to directly: renaming a file over it would replace
+/// the device or pipe itself, which as root turns `/dev/null` into an ordinary file.
 public final class AtomicFileWriter {
   /// The destination.
   public let url: URL
@@ -38,12 +42,32 @@ public final class AtomicFileWriter {
   private var buffer: [UInt8] = []
   private var failure: String?
   private var finished = false
+  /// Whether the destination is a device or pipe, written in place with no temporary file.
+  private let direct: Bool
 
-  /// Creates the temporary file beside `url`.
+  /// Whether `path` names an existing device, pipe or socket (following symbolic links).
+  public static func isSpecialFile(_ path: String) -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else { return false }
+    let kind = info.st_mode & S_IFMT
+    return kind != S_IFREG && kind != S_IFDIR
+  }
+
+  /// Creates the temporary file beside `url`, or opens `url` itself when it is a device or pipe.
   ///
   /// - Throws: `AtomicFileError` when the folder is missing or not writable.
   public init(url: URL) throws(AtomicFileError) {
     self.url = url
+    if Self.isSpecialFile(url.path) {
+      direct = true
+      temporary = url.path
+      descriptor = open(url.path, O_WRONLY | O_CLOEXEC)
+      guard descriptor >= 0 else {
+        throw .cannotWrite(path: url.path, reason: String(cString: strerror(errno)))
+      }
+      return
+    }
+    direct = false
     let folder = url.deletingLastPathComponent().path
     temporary =
       (folder.isEmpty ? "." : folder) + "/.\(url.lastPathComponent).tmp-\(getpid())-"
@@ -77,6 +101,10 @@ public final class AtomicFileWriter {
     finished = true
     if close(descriptor) != 0 && failure == nil { failure = String(cString: strerror(errno)) }
     descriptor = -1
+    if direct {
+      if let failure { throw .cannotWrite(path: url.path, reason: failure) }
+      return
+    }
     if let failure {
       unlink(temporary)
       SignalCleanup.unregister(temporary)
@@ -96,6 +124,7 @@ public final class AtomicFileWriter {
     finished = true
     if descriptor >= 0 { close(descriptor) }
     descriptor = -1
+    if direct { return }
     unlink(temporary)
     SignalCleanup.unregister(temporary)
   }

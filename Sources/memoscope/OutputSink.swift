@@ -25,8 +25,11 @@ struct OutputSink {
   }
 
   /// The usage error for an `--output` file that exists without `--force` (for `validate()`).
+  /// A device or pipe (`/dev/null`, `/dev/stdout`) holds nothing to overwrite and is allowed.
   static func refuseExisting(_ output: String?, force: Bool) throws {
-    if let output, !force, FileManager.default.fileExists(atPath: output) {
+    if let output, !force, FileManager.default.fileExists(atPath: output),
+      !AtomicFileWriter.isSpecialFile(output)
+    {
       throw ValidationError(
         "\(output): the file exists; pass --force to overwrite it or choose another --output.")
     }
