@@ -217,12 +217,15 @@ enum MemoRefinement {
 
   // MARK: - Dates
 
+  /// A day as `leadDate` reads it: "3 mars 2026", "4. März 2026", "March 4, 2026". Both forms
+  /// end in a four-digit year (`hasFourDigitRun`).
+  static let leadDatePattern =
+    #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
+
   /// A day written as the memo's own at the start of one of its first paragraphs: a French or
   /// German dateline ("Paris, le 3 mars 2026 –", "Hamburg, den 4. März 2026"), or "As of
   /// today, 19 January 2026, …". Only read when no other date was found.
   static func leadDate(_ paragraphs: [String]) -> String? {
-    let datePattern =
-      #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
     for paragraph in paragraphs.prefix(3) {
       let head = String(paragraph.prefix(90))
@@ -235,7 +238,7 @@ enum MemoRefinement {
             let lower = head.lowercased(); return cues.contains { lower.containsBytes($0) }
           }(),
         head.contains(where: \.isNumber),
-        let range = head.range(of: datePattern, options: .regularExpression)
+        let range = head.range(of: leadDatePattern, options: .regularExpression)
       else { continue }
       let prefix = head[..<range.lowerBound].lowercased()
       guard prefix.count <= 40 else { continue }

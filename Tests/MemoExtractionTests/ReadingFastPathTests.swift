@@ -360,8 +360,7 @@ struct ReadingFastPathTests {
 
   @Test("a head the lead-date pattern matches always has a four-digit run")
   func leadDateYearCheck() {
-    let pattern =
-      #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
+    let pattern = MemoRefinement.leadDatePattern
     #expect(MemoRefinement.hasFourDigitRun("Paris, le 3 mars 2026 –"))
     #expect(MemoRefinement.hasFourDigitRun("le 3 mars ٢٠٢٦"))
     #expect(!MemoRefinement.hasFourDigitRun("Today, 120 roles end"))
