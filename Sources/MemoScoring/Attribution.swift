@@ -223,6 +223,22 @@ struct Attribution {
     "certainly",
   ]
 
+  /// Words that open a yes/no question ("Did AI cost anyone their job?").
+  static let yesNoOpeners: Set<String> = [
+    "did", "does", "do", "is", "are", "was", "were", "has", "have", "had",
+  ]
+  /// Words by which a question asks whether people lost their jobs.
+  static let jobLossForms: Set<String> = [
+    "job", "jobs", "cost", "costs", "take", "took", "replace", "replaced", "anyone", "anybody",
+    "role", "roles", "positions", "layoffs", "cuts",
+  ]
+  /// Words by which an answer tells of people moved to other work instead of cut ("the 14
+  /// people we moved from data entry into model review").
+  static let redeploymentForms: Set<String> = [
+    "moved", "redeployed", "retrained", "reassigned", "transferred", "upskilled", "reskilled",
+    "promoted",
+  ]
+
   /// Sentences back in which an anaphor finds its cut.
   static let anaphorReach = 6
 
@@ -783,6 +799,28 @@ struct Attribution {
         denial[sentence] = true
         denied[sentence] = true
       }
+    }
+
+    // Denial by counter-example: a past yes/no question whether AI cost jobs ("Did AI cost
+    // anyone their job here?") answered by people moved to other work ("Ask the 14 people we
+    // moved from data entry into model review"), with no cut, no negation and no yes in the
+    // answer.
+    for sentence in 0..<max(0, sentenceCount - 1)
+    where !denial[sentence] && !ai[sentence].isEmpty && cuts[sentence].isEmpty
+      && isQuestion(sentence)
+    {
+      let opener = contentStart(sentence)
+      let answer = sentence + 1
+      let answerStart = contentStart(answer)
+      guard opener <= lastToken[sentence], answerStart <= lastToken[answer],
+        Self.yesNoOpeners.contains(text.normalizedText(of: text.tokens[opener])),
+        tokenForms(sentence, where: { _ in true }).contains(where: Self.jobLossForms.contains),
+        cuts[answer].isEmpty, !negation.hasCue[answer], !isQuestion(answer),
+        !Self.yesForms.contains(text.normalizedText(of: text.tokens[answerStart])),
+        tokenForms(answer, where: { _ in true }).contains(where: Self.redeploymentForms.contains)
+      else { continue }
+      denial[sentence] = true
+      denied[sentence] = true
     }
 
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is

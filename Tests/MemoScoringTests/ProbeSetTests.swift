@@ -204,13 +204,14 @@ struct ProbeSetTests {
   /// (commit 2d69568, lexicon 2.6.0: explicit 1.000/0.200, implied 0.600/0.429, framing
   /// 0.385/1.000, denied 1.000/0.500, absent 0.583/1.000, rank 0.036; README). Its misses were
   /// then traced to general causes and fixed (lexicon 2.7.0: reasons in tables, footnotes,
-  /// labels and rhetorical questions, a yes to a reported question, a tool named again, cut
-  /// vocabulary of other registers; `ReasonLayoutTests`), so it is seen now: these floors, the
+  /// labels and rhetorical questions, a yes to a reported question, a tool named again, a
+  /// denial by counter-example, cut vocabulary of other registers; `ReasonLayoutTests`), so it
+  /// is seen now: these floors, the
   /// figures after those fixes rounded down, guard the fixes and do not measure quality on new
   /// text. Its first run is the honest figure.
   static let batchHFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (1.000, 0.900), .implied: (0.870, 1.000), .framing: (0.830, 1.000),
-    .denied: (1.000, 0.660), .absent: (0.870, 1.000),
+    .explicit: (1.000, 0.900), .implied: (1.000, 1.000), .framing: (0.830, 1.000),
+    .denied: (1.000, 0.830), .absent: (0.870, 1.000),
   ]
   /// Batch H's rank-correlation floor: its figure after the fixes (0.347), rounded down.
   static let batchHRankFloor = 0.34

@@ -147,6 +147,24 @@ struct ReasonLayoutTests {
           + " works on weekends. Yes, it does.") == .implied)
   }
 
+  @Test("A question whether AI cost jobs, answered by people moved to other work, is denied")
+  func counterExample() {
+    #expect(
+      reason(
+        "Has automation cost anyone here their job? We retrained all nine schedulers as planners"
+          + " last spring. The 20 roles we are closing are in the Derby depot, whose lease ends.")
+        == .denied)
+    // An answer that cuts, or says yes, denies nothing.
+    #expect(
+      reason(
+        "Has automation cost anyone here their job? We moved nine schedulers into planning and"
+          + " cut 20 roles in the depot.") == .implied)
+    #expect(
+      reason(
+        "Has automation cost anyone here their job? Yes, and we retrained nine of them. The 20"
+          + " roles we are closing are in the depot.") == .implied)
+  }
+
   @Test("Cut and AI vocabulary of other registers")
   func registers() {
     #expect(
