@@ -77,36 +77,47 @@ enum ClusterTokenizer {
     _ tokens: [HashedToken], bytes: UnsafeBufferPointer<UInt8>, paragraph: Int32,
     companyKeys: [UInt64], into output: inout [ClusterToken]
   ) {
-    var previousWasName = false
-    for token in tokens {
-      if token.kind == .number {
-        output.append(
-          ClusterToken(
-            key: MaskKey.number, paragraph: paragraph, start: token.start, end: token.end))
-        previousWasName = false
-        continue
-      }
-      var isName = companyKeys.contains(token.hash)
-      if !isName && !token.startsSentence && token.end - token.start >= 2 {
-        // `ScalarCursor.isCapitalized` on ASCII: an upper-case letter, then a lower-case one.
-        let start = Int(token.start)
-        isName = bytes[start] &- 0x41 < 26 && bytes[start + 1] &- 0x61 < 26
-      }
-      if isName {
-        if previousWasName {
-          output[output.count - 1].end = token.end
-        } else {
-          output.append(
-            ClusterToken(
-              key: MaskKey.name, paragraph: paragraph, start: token.start, end: token.end))
+    // Room for every token, written in place (an `append` per token checked the array's
+    // uniqueness with a call each time), then cut to the tokens written.
+    let base = output.count
+    output.append(
+      contentsOf: repeatElement(
+        ClusterToken(key: 0, paragraph: 0, start: 0, end: 0), count: tokens.count))
+    var count = base
+    output.withUnsafeMutableBufferPointer { output in
+      var previousWasName = false
+      for token in tokens {
+        if token.kind == .number {
+          output[count] = ClusterToken(
+            key: MaskKey.number, paragraph: paragraph, start: token.start, end: token.end)
+          count += 1
+          previousWasName = false
+          continue
         }
-        previousWasName = true
-        continue
+        var isName = companyKeys.contains(token.hash)
+        if !isName && !token.startsSentence && token.end - token.start >= 2 {
+          // `ScalarCursor.isCapitalized` on ASCII: an upper-case letter, then a lower-case one.
+          let start = Int(token.start)
+          isName = bytes[start] &- 0x41 < 26 && bytes[start + 1] &- 0x61 < 26
+        }
+        if isName {
+          if previousWasName {
+            output[count - 1].end = token.end
+          } else {
+            output[count] = ClusterToken(
+              key: MaskKey.name, paragraph: paragraph, start: token.start, end: token.end)
+            count += 1
+          }
+          previousWasName = true
+          continue
+        }
+        previousWasName = false
+        output[count] = ClusterToken(
+          key: token.hash, paragraph: paragraph, start: token.start, end: token.end)
+        count += 1
       }
-      previousWasName = false
-      output.append(
-        ClusterToken(key: token.hash, paragraph: paragraph, start: token.start, end: token.end))
     }
+    output.removeLast(output.count - count)
   }
 
   /// The hashes of the words of `memo.company`, which masking treats as names.

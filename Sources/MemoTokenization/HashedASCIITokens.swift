@@ -94,66 +94,76 @@ extension Tokenizer {
     units: UnsafeBufferPointer<UInt16>, segments: UnsafeBufferPointer<Int32>, count: Int,
     into tokens: inout [HashedToken]
   ) {
-    let prime: UInt64 = 0x0000_0100_0000_01b3
-    var lastInitialEnd = -1
-    var lastEnd = -1
-    var endedInsideLast = false
-    for segment in 0..<count {
-      let start = Int(segments[3 * segment])
-      let end = Int(segments[3 * segment + 1])
-      let kind: TokenKind = segments[3 * segment + 2] < MEMOSCOPE_WORD_LETTER ? .number : .word
-      let length = end - start
-      var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-      for index in start..<end {
-        let unit = units[index]
-        let byte = UInt64(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
-        hash = (hash ^ byte) &* prime
-      }
-      // One letter, or letters joined by dots (`A.I`): `internToken`'s `isInitialism` on the
-      // lower-cased form, whose dots are then dropped from the form.
-      var initial = false
-      if kind == .word && length % 2 == 1 && length < 32 {
-        initial = true
-        for offset in 0..<length {
-          let unit = units[start + offset]
-          if offset % 2 == 0 ? (unit | 0x20) &- 0x61 >= 26 : unit != 0x2E {
-            initial = false
-            break
+    // Room for one token per segment, written in place below (an `append` per token checked
+    // the array's uniqueness with a call each time), then cut to the tokens written.
+    tokens.removeAll(keepingCapacity: true)
+    tokens.append(
+      contentsOf: repeatElement(
+        HashedToken(hash: 0, start: 0, end: 0, kind: .word, startsSentence: false), count: count))
+    var written = 0
+    tokens.withUnsafeMutableBufferPointer { tokens in
+      let prime: UInt64 = 0x0000_0100_0000_01b3
+      var lastInitialEnd = -1
+      var lastEnd = -1
+      var endedInsideLast = false
+      for segment in 0..<count {
+        let start = Int(segments[3 * segment])
+        let end = Int(segments[3 * segment + 1])
+        let kind: TokenKind = segments[3 * segment + 2] < MEMOSCOPE_WORD_LETTER ? .number : .word
+        let length = end - start
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for index in start..<end {
+          let unit = units[index]
+          let byte = UInt64(truncatingIfNeeded: unit &- 0x41 < 26 ? unit | 0x20 : unit)
+          hash = (hash ^ byte) &* prime
+        }
+        // One letter, or letters joined by dots (`A.I`): `internToken`'s `isInitialism` on the
+        // lower-cased form, whose dots are then dropped from the form.
+        var initial = false
+        if kind == .word && length % 2 == 1 && length < 32 {
+          initial = true
+          for offset in 0..<length {
+            let unit = units[start + offset]
+            if offset % 2 == 0 ? (unit | 0x20) &- 0x61 >= 26 : unit != 0x2E {
+              initial = false
+              break
+            }
           }
         }
-      }
-      /// The form's hash continued from `seed` over the initial's letters (lower-cased).
-      func lettersHash(from seed: UInt64) -> UInt64 {
-        var hash = seed
-        for index in stride(from: start, to: end, by: 2) {
-          hash = (hash ^ UInt64(truncatingIfNeeded: units[index] | 0x20)) &* prime
+        /// The form's hash continued from `seed` over the initial's letters (lower-cased).
+        func lettersHash(from seed: UInt64) -> UInt64 {
+          var hash = seed
+          for index in stride(from: start, to: end, by: 2) {
+            hash = (hash ^ UInt64(truncatingIfNeeded: units[index] | 0x20)) &* prime
+          }
+          return hash
         }
-        return hash
-      }
-      if initial && length > 1 { hash = lettersHash(from: 0xcbf2_9ce4_8422_2325) }
-      let followedByDot = end < units.count && units[end] == 0x2E
-      if initial && followedByDot && lastInitialEnd >= 0
-        && TokenizerState.isDotThenSpaces(units, from: lastInitialEnd, to: start)
-      {
-        if TokenizerState.endsSentence(units, from: lastEnd, to: start) {
-          endedInsideLast = true
-        }
-        // FNV-1a has no finish step: the joined form's hash continues the last one's.
-        tokens[tokens.count - 1].hash = lettersHash(from: tokens[tokens.count - 1].hash)
-        tokens[tokens.count - 1].end = Int32(end)
-      } else {
-        let startsSentence =
-          tokens.isEmpty || endedInsideLast
-          || (lastEnd >= 0 && Self.hasTerminator(units, from: lastEnd, to: start)
-            && TokenizerState.endsSentence(units, from: lastEnd, to: start))
-        endedInsideLast = false
-        tokens.append(
-          HashedToken(
+        if initial && length > 1 { hash = lettersHash(from: 0xcbf2_9ce4_8422_2325) }
+        let followedByDot = end < units.count && units[end] == 0x2E
+        if initial && followedByDot && lastInitialEnd >= 0
+          && TokenizerState.isDotThenSpaces(units, from: lastInitialEnd, to: start)
+        {
+          if TokenizerState.endsSentence(units, from: lastEnd, to: start) {
+            endedInsideLast = true
+          }
+          // FNV-1a has no finish step: the joined form's hash continues the last one's.
+          tokens[written - 1].hash = lettersHash(from: tokens[written - 1].hash)
+          tokens[written - 1].end = Int32(end)
+        } else {
+          let startsSentence =
+            written == 0 || endedInsideLast
+            || (lastEnd >= 0 && Self.hasTerminator(units, from: lastEnd, to: start)
+              && TokenizerState.endsSentence(units, from: lastEnd, to: start))
+          endedInsideLast = false
+          tokens[written] = HashedToken(
             hash: hash, start: Int32(start), end: Int32(end), kind: kind,
-            startsSentence: startsSentence))
+            startsSentence: startsSentence)
+          written += 1
+        }
+        lastInitialEnd = initial && followedByDot ? end : -1
+        lastEnd = end
       }
-      lastInitialEnd = initial && followedByDot ? end : -1
-      lastEnd = end
     }
+    tokens.removeLast(count - written)
   }
 }
