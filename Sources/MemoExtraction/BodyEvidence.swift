@@ -219,6 +219,35 @@ enum BodyEvidence {
     return nil
   }
 
+  /// A dateline in a place's own case at the start of one of the first three paragraphs
+  /// ("Milano, 12 febbraio 2026 – Ferrovale …", "Lyon, 3 mars 2026 — …"): one to three
+  /// capitalized words, a comma, a date, then a dash. Release datelines in capitals are
+  /// `releaseDateline`'s; this reads the rest, and only when no other date was found.
+  static func placeDateline(_ paragraphs: [String]) -> String? {
+    for paragraph in paragraphs.prefix(3) {
+      // Bytes first: a comma, a space and a digit within the first 40 bytes.
+      let head = paragraph.utf8.prefix(90)
+      guard let comma = head.prefix(40).firstIndex(of: UInt8(ascii: ",")),
+        head[head.index(after: comma)...].starts(with: [0x20]),
+        let digit = head.dropFirst(head.distance(from: head.startIndex, to: comma) + 2).first,
+        (0x30...0x39).contains(digit)
+      else { continue }
+      let text = String(paragraph.prefix(90))
+      guard let commaIndex = text.firstIndex(of: ",") else { continue }
+      let place = text[..<commaIndex].split(separator: " ")
+      guard (1...3).contains(place.count),
+        place.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
+      else { continue }
+      let rest = text[text.index(after: commaIndex)...]
+      for dash in [" – ", " — ", " - ", " -- "] {
+        guard let range = rest.range(of: dash) else { continue }
+        let day = rest[..<range.lowerBound].trimmed
+        if day.count <= 30, let date = DateNormalizer.normalize(day) { return date }
+      }
+    }
+    return nil
+  }
+
   /// Whether two spellings name one company: the same words once a legal form and
   /// punctuation are left out ("Tellurane Inc." and "Tellurane").
   static func sameCompany(_ a: String, _ b: String) -> Bool {

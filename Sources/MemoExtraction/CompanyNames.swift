@@ -9,8 +9,8 @@ enum CompanyNames {
   static let trailingLegalForms = [
     "gmbh & co. kg", "gmbh & co kg", "pty ltd", "pty. ltd.", "s.p.a.", "s.a.s.", "s.a.u.",
     "s.r.l.", "s.a.", "s.l.", "n.v.", "b.v.", "gmbh", "ag", "se", "plc", "sas", "sarl", "sa",
-    "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
-    "株式会社", "有限会社", "(株)", "㈱",
+    "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "as", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
+    "ltda.", "ltda", "株式会社", "有限会社", "(株)", "㈱",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -18,7 +18,13 @@ enum CompanyNames {
     trailingLegalForms.compactMap { $0.split(separator: " ").last.map(String.init) })
 
   /// Legal forms written before the name (Japanese, written without a space or with one).
-  static let leadingLegalForms = ["株式会社", "有限会社", "(株)", "㈱"]
+  static let leadingLegalForms = ["株式会社", "有限会社", "(株)", "㈱", "주식회사", "(주)", "㈜"]
+
+  /// Legal forms written after the name without a space (Japanese, Korean, Chinese), longest
+  /// first where one ends another.
+  static let unspacedTrailingForms = [
+    "株式会社", "有限会社", "주식회사", "股份有限公司", "有限责任公司", "有限公司",
+  ]
 
   /// Words a site, section or document adds to a company's name; lower case.
   static let descriptorWords: Set<String> = [
@@ -60,7 +66,7 @@ enum CompanyNames {
       let rest = String(text.dropFirst(form.count)).trimmed
       if !rest.isEmpty { return rest }
     }
-    for form in ["株式会社", "有限会社"] where text.hasSuffix(form) {
+    for form in unspacedTrailingForms where text.hasSuffix(form) {
       let rest = String(text.dropLast(form.count)).trimmed
       if !rest.isEmpty { return rest }
     }
@@ -119,7 +125,8 @@ enum CompanyNames {
   static let signatureLegalForms: Set<String> = [
     "GmbH", "AG", "SE", "SAS", "SA", "S.A.", "S.L.", "S.L", "N.V.", "B.V.", "plc", "PLC",
     "Ltd", "Ltd.", "Limited", "Inc.", "Inc", "LLC", "S.p.A.", "AB", "ASA", "Oy", "S.r.l.",
-    "株式会社",
+    "株式会社", "Ltda.", "Ltda", "B.V.", "BV", "NV", "AS", "A/S", "Oyj", "SpA", "Srl", "S.A.S.",
+    "S.A.U.", "LLP",
   ]
 
   /// The company a sender's domain names, as the memo's closing lines spell it with a legal
@@ -151,5 +158,84 @@ enum CompanyNames {
       }
     }
     return nil
+  }
+
+  // MARK: - Names written with their legal form
+
+  /// Longest legal form in `signatureLegalForms`, in bytes.
+  static let longestSignatureForm = 6
+
+  /// The first company the text names with its legal form ("Milano, 12 febbraio 2026 –
+  /// Ferrovale S.p.A. comunica …", "We at Fieldnote AS are grateful"): the capitalized words
+  /// before the form, with it. Each paragraph is read once byte by byte, and words only where
+  /// a short capitalized word (a form's shape) is found.
+  static func namedWithLegalForm(in text: [String]) -> String? {
+    for paragraph in text {
+      var copy = paragraph
+      let found = copy.withUTF8 { bytes -> String? in
+        var start = 0
+        for index in 0...bytes.count where index == bytes.count || bytes[index] == 0x20 {
+          defer { start = index + 1 }
+          let length = index - start
+          guard length >= 2, length <= longestSignatureForm + 1, start > 0,
+            (0x41...0x5A).contains(bytes[start])
+          else { continue }
+          var word = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+          if !signatureLegalForms.contains(word), let last = word.last, ",;:.".contains(last) {
+            word.removeLast()
+          }
+          guard signatureLegalForms.contains(word),
+            let name = nameBefore(
+              String(decoding: UnsafeBufferPointer(rebasing: bytes[..<start]), as: UTF8.self)),
+            name.contains(where: \.isLowercase)
+          else { continue }
+          return name + " " + word
+        }
+        return nil
+      }
+      if let found { return found }
+    }
+    return nil
+  }
+
+  /// Words that open a sentence rather than a name.
+  static let sentenceWords: Set<String> = [
+    "The", "Today", "We", "Our", "At", "In", "From", "Dear", "As", "This", "For", "With", "And",
+  ]
+
+  /// The run of one to four capitalized words ending `text` (the words before a legal form).
+  static func nameBefore(_ text: String) -> String? {
+    var words: [Substring] = []
+    for word in text.split(separator: " ").reversed() {
+      guard words.count < 4, word.first?.isUppercase == true || word == "&",
+        word.allSatisfy({ $0.isLetter || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "." })
+      else { break }
+      words.insert(word, at: 0)
+    }
+    while let first = words.first, first == "&" || sentenceWords.contains(String(first)) {
+      words.removeFirst()
+    }
+    guard let first = words.first, first.first?.isUppercase == true else { return nil }
+    return words.joined(separator: " ")
+  }
+
+  /// A company the memo names with its legal form takes the place of none, of a name only the
+  /// body's possessives gave, and of a shorter spelling from the site's title ("Cajuína" →
+  /// "Cajuína Pagamentos"); the form is dropped later by `cleaned`.
+  static func preferLegalName(_ memo: inout Memo) {
+    let source = memo.companySource ?? ""
+    let current = memo.company
+    let open = current == nil || source == "body"
+    let shortSiteName = current.map { !$0.contains(" ") } == true && siteSources.contains(source)
+    guard open || shortSiteName else { return }
+    let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
+    guard let named = namedWithLegalForm(in: text) else { return }
+    if !open, let current {
+      guard withoutLegalForm(named).lowercased().hasPrefix(current.lowercased() + " ") else {
+        return
+      }
+    }
+    (memo.company, memo.companySource) = (named, "legal-name")
   }
 }

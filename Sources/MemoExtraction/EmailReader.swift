@@ -24,16 +24,28 @@ enum EmailReader {
     }
   }
 
-  static func read(_ bytes: [UInt8]) -> Message {
+  /// How deep `read` follows messages attached to messages (`message/rfc822`).
+  static let maxAttachedDepth = 3
+
+  static func read(_ bytes: [UInt8]) -> Message { read(bytes, depth: 0) }
+
+  /// The message, or the one it carries as a `message/rfc822` part when that is the memo: a
+  /// forward ("FW:") or a cover note shorter than the attached message.
+  static func read(_ bytes: [UInt8], depth: Int) -> Message {
     let top = parsePart(bytes[...])
     var html: Part?
     var plain: Part?
+    var attached: Part?
     // Iterative walk over nested multiparts.
     var pending: [Part] = [top]
     var visited = 0
     while let part = pending.popLast(), visited < 1000 {
       visited += 1
       let (type, parameters) = contentType(part.header("content-type"))
+      if type == "message/rfc822" {
+        if attached == nil, depth < maxAttachedDepth { attached = part }
+        continue
+      }
       if part.header("content-disposition")?.lowercased().hasPrefix("attachment") == true {
         continue
       }
@@ -46,18 +58,29 @@ enum EmailReader {
       }
     }
     let chosen = html ?? plain ?? Part(headers: [], body: [])
-    let (_, parameters) = contentType(chosen.header("content-type"))
-    let encoding = chosen.header("content-transfer-encoding")?.lowercased().trimmed ?? ""
-    let body: [UInt8]
-    switch encoding {
-    case "quoted-printable": body = decodeQuotedPrintable(chosen.body)
-    case "base64": body = decodeBase64(chosen.body)
-    default: body = Array(chosen.body)
+    if let attached {
+      let inner = transferDecoded(attached)
+      let forwarded = top.header("subject").map { subjectWithoutPrefixes($0).forwarded } ?? false
+      if forwarded || chosen.body.count < inner.count {
+        let message = read(inner, depth: depth + 1)
+        if message.from != nil || message.subject != nil { return message }
+      }
     }
+    let (_, parameters) = contentType(chosen.header("content-type"))
+    let body = transferDecoded(chosen)
     return Message(
       subject: top.header("subject").map(decodeEncodedWords).map(\.collapsingWhitespace),
       from: top.header("from").map(decodeEncodedWords).map(\.collapsingWhitespace),
       date: top.header("date"), body: body, charset: parameters["charset"], isHTML: html != nil)
+  }
+
+  /// A part's body with its transfer encoding undone.
+  static func transferDecoded(_ part: Part) -> [UInt8] {
+    switch part.header("content-transfer-encoding")?.lowercased().trimmed ?? "" {
+    case "quoted-printable": return decodeQuotedPrintable(part.body)
+    case "base64": return decodeBase64(part.body)
+    default: return Array(part.body)
+    }
   }
 
   /// Whether bytes look like an email: header lines such as From, Date, Subject, MIME-Version.
@@ -130,10 +153,20 @@ enum EmailReader {
     }
     let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     for (index, line) in lines.enumerated() {
+      // A reply's attribution line ("On …, Ana Ruiz <ana@…> wrote:") over a quoted memo.
+      if line.utf8.last == UInt8(ascii: ":") || line.hasSuffix(":\r"),
+        let reply = QuotedReply.headers(lines: lines, at: index)
+      {
+        return reply
+      }
       let marker = line.trimmingCharacters(in: CharacterSet(charactersIn: "-_ \t>:\r"))
         .lowercased()
       let isForward = marker == "forwarded message" || marker == "begin forwarded message"
-      guard isForward || (!forwardedOnly && marker == "original message") else { continue }
+      // In a reply, an "Original Message" block is the memo only under a short cover note.
+      let isOriginal =
+        marker == "original message"
+        && (!forwardedOnly || QuotedReply.isCoverNote(lines[..<index], over: lines[index...]))
+      guard isForward || isOriginal else { continue }
       var headers = QuotedHeaders()
       var seen = 0
       for next in lines[(index + 1)...].prefix(12) {

@@ -23,9 +23,13 @@ enum MemoRefinement {
       NewsAboutMemo.apply(&memo)
     }
     if let author = memo.author { cleanAuthor(author, in: &memo) }
-    if memo.date == nil, let date = leadDate(memo.paragraphs) {
+    if memo.date == nil,
+      let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)
+    {
       (memo.date, memo.dateSource) = (date, "dateline")
     }
+    if !memo.quoted { LanguageSignatures.apply(&memo) }
+    if !memo.quoted { CompanyNames.preferLegalName(&memo) }
     if let company = memo.company {
       let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
       memo.company = CompanyNames.cleaned(company, source: memo.companySource, text: text)

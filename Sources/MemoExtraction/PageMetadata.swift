@@ -153,6 +153,18 @@ struct PageMetadata: Sendable, Equatable {
         text = tail
       }
     }
+    // A board's breadcrumb ("공지사항 > 조직 개편 안내", "News › Teams › A new structure"):
+    // the last step, when each step before it is one to three words.
+    if text.containsByte(UInt8(ascii: ">")) || text.containsBytes("›") {
+      for separator in [" > ", " › "] {
+        let steps = text.splitting(on: separator)
+        guard steps.count >= 2, let last = steps.last?.trimmed, !last.isEmpty,
+          steps.dropLast().allSatisfy({ (1...3).contains($0.split(separator: " ").count) })
+        else { continue }
+        text = last
+        break
+      }
+    }
     for site in siteNames where !site.isEmpty {
       let lower = text.lowercased()
       for separator in [" | ", " — ", " – ", " - ", " :: ", " · ", " • "] {

@@ -30,6 +30,7 @@ enum PlainTextReader {
   /// Splits off YAML front matter (`---` lines around `key: value` pairs) at the very start.
   static func frontMatter(_ lines: [String]) -> (fields: [String: String], rest: ArraySlice<String>)
   {
+    if let toml = TOMLFrontMatter.split(lines) { return toml }  // `+++` … `+++`
     guard lines.first?.trimmed == "---",
       let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" || $0.trimmed == "..." }
       ),

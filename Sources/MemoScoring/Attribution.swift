@@ -80,6 +80,9 @@ struct Attribution {
     ["this", "reduction"], ["these", "reductions"], ["the", "reductions"], ["these", "decisions"],
     ["the", "layoffs"], ["these", "layoffs"], ["today's", "changes"], ["today's", "decision"],
     ["this", "restructuring"], ["did", "so"], ["do", "so"], ["doing", "so"],
+    ["the", "reduction"], ["the", "plan"], ["this", "plan"], ["the", "measures"],
+    ["these", "measures"], ["the", "redundancies"], ["these", "redundancies"],
+    ["the", "closure"], ["this", "closure"],
   ]
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
@@ -199,6 +202,26 @@ struct Attribution {
 
   /// Words by which a question about a cause points back at the cut ("Why these teams?").
   static let demonstratives: Set<String> = ["this", "these", "those", "that"]
+
+  /// Question words of a rhetorical question about keeping people ("Why would we keep thirty
+  /// people re-keying invoices when the model reads them in seconds?").
+  static let rhetoricalModals: Set<String> = ["would", "should", "do", "does", "did", "must"]
+  /// Verbs of keeping or paying people in such a question.
+  static let retentionForms: Set<String> = [
+    "keep", "need", "pay", "employ", "retain", "have", "hire", "staff", "maintain", "fund",
+  ]
+  /// Tokens after the modal within which the verb of keeping follows ("why would we keep",
+  /// "why should a bank still pay").
+  static let retentionReach = 4
+  /// Words by which a sentence reports a question ("Several of you asked whether…").
+  static let askingForms: Set<String> = [
+    "asked", "ask", "asking", "wondered", "wondering", "wonder", "know",
+  ]
+  /// Words that open an answer saying yes to a yes/no question ("Yes, in part:").
+  static let yesForms: Set<String> = [
+    "yes", "yeah", "yep", "correct", "indeed", "partly", "largely", "mostly", "absolutely",
+    "certainly",
+  ]
 
   /// Sentences back in which an anaphor finds its cut.
   static let anaphorReach = 6
@@ -470,6 +493,46 @@ struct Attribution {
         text.normalizedText(of: text.tokens[$0])
       }
     }
+    /// A rhetorical question about keeping people ("Why would we keep thirty people re-keying
+    /// invoices when the model reads them in seconds?"): "why", a modal, then a verb of
+    /// keeping or paying. Its answer "We won't." agrees with it and denies nothing.
+    func isRetentionQuestion(_ sentence: Int) -> Bool {
+      guard sentence >= 0, sentence < sentenceCount, isQuestion(sentence) else { return false }
+      let forms = tokenForms(sentence, where: { $0 >= contentStart(sentence) })
+      for index in forms.indices.dropLast() where forms[index] == "why" {
+        guard Self.rhetoricalModals.contains(forms[index + 1]) else { continue }
+        let window = (index + 2)..<min(forms.count, index + 2 + Self.retentionReach)
+        if forms[window].contains(where: Self.retentionForms.contains) { return true }
+      }
+      return false
+    }
+    /// A reported yes/no question ("Several of you asked whether this is about the agents").
+    func isReportedQuestion(_ sentence: Int) -> Bool {
+      let forms = tokenForms(sentence, where: { _ in true })
+      return forms.indices.contains { index in
+        Self.askingForms.contains(forms[index])
+          && forms[(index + 1)..<min(forms.count, index + 3)].contains(
+            where: Self.askedForms.contains)
+      }
+    }
+
+    // Footnotes: a note paragraph ("* For the avoidance of doubt…", "¹ The reduction
+    // reflects…") reads as part of the sentence its mark follows ("…by 22 roles.*").
+    var noteAnchor = [Int: Int]()
+    let notes = Layout.footnotes(text.paragraphs)
+    if !notes.isEmpty {
+      for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+        guard let note = notes[paragraphOf[sentence]] else { continue }
+        var anchor: Int?
+        for index in text.tokens.indices
+        where Int(text.tokens[index].paragraph) == note.paragraph
+          && Int(text.tokens[index].start) < note.offset
+        {
+          anchor = Int(text.tokens[index].sentence)
+        }
+        if let anchor { noteAnchor[sentence] = anchor }
+      }
+    }
 
     // Denials.
     var denial = [Bool](repeating: false, count: sentenceCount)
@@ -658,6 +721,8 @@ struct Attribution {
         (ai[sentence].isEmpty && cuts[sentence].isEmpty)
           || negation.leadingDenials.contains(sentence)
       else { continue }
+      // "Why would we keep thirty people doing this by hand? We won't.": the answer agrees.
+      if isRetentionQuestion(sentence - 1) { continue }
       // The claim is the sentence before, over an interjection ("Is AI behind this? Honestly?
       // No."): a sentence of at most `interjectionLength` tokens with no hit.
       var previous = sentence - 1
@@ -917,7 +982,88 @@ struct Attribution {
     var explicitFound = false
     var impliedFound = false
     var framingFound = false
-    for sentence in 0..<sentenceCount {
+    /// Where a labelled reason ends: a sentence opening with a short label that names a reason
+    /// and ends in a colon ("The honest reason:", "Reasons for the proposals:", "Driver:").
+    func reasonLabelEnd(_ sentence: Int) -> Int? {
+      let first = firstToken[sentence]
+      guard lastToken[sentence] > first else { return nil }
+      let scalars = Array(text.paragraphs[paragraphOf[sentence]].unicodeScalars)
+      var named = false
+      for index in first..<min(lastToken[sentence], first + Layout.reasonLabelLength) {
+        named =
+          named || Layout.reasonLabelForms.contains(text.normalizedText(of: text.tokens[index]))
+        let end = Int(text.tokens[index].end)
+        if end < scalars.count && scalars[end] == ":" { return named ? index + 1 : nil }
+      }
+      return nil
+    }
+
+    // Tables: a row under a header reads as one statement, its cells as the header names them
+    // ("Role family | Roles reduced | Driver" over "Tier-1 support | 85 | AI assistant now
+    // resolves most chats"). A number in a column headed by cut words states a cut; AI in the
+    // row's reason column is its explicit reason, AI elsewhere in the row an implied one.
+    var tableLinked = Set<Int>()
+    var tableCut = false
+    let tableRows = text.paragraphs.map(Layout.isTableRow)
+    if tableRows.contains(true) {
+      var tokensOf = [[Int]](repeating: [], count: paragraphCount)
+      for (index, token) in text.tokens.enumerated() {
+        tokensOf[Int(token.paragraph)].append(index)
+      }
+      var header = 0
+      while header < paragraphCount {
+        guard tableRows[header] else {
+          header += 1
+          continue
+        }
+        var end = header
+        while end + 1 < paragraphCount && tableRows[end + 1] { end += 1 }
+        let headerScalars = Array(text.paragraphs[header].unicodeScalars)
+        func column(_ forms: Set<String>) -> Int? {
+          tokensOf[header].first { forms.contains(text.normalizedText(of: text.tokens[$0])) }
+            .map { Layout.cell(of: Int(text.tokens[$0].start), in: headerScalars) }
+        }
+        let cutColumn = column(Layout.cutHeaderForms)
+        let reasonColumn = column(Layout.reasonHeaderForms)
+        if let cutColumn, end > header {
+          for row in (header + 1)...end {
+            let scalars = Array(text.paragraphs[row].unicodeScalars)
+            func cell(_ token: Int) -> Int {
+              Layout.cell(of: Int(text.tokens[token].start), in: scalars)
+            }
+            let counted = tokensOf[row].contains {
+              text.tokens[$0].kind == .number && cell($0) == cutColumn
+                && (Layout.value(text.normalizedText(of: text.tokens[$0])) ?? 0) > 0
+            }
+            guard counted else { continue }
+            tableCut = true
+            let aiHits =
+              tokensOf[row].isEmpty
+              ? []
+              : Set(tokensOf[row].map { Int(text.tokens[$0].sentence) }).flatMap {
+                affirmedHits(ai[$0]).filter { !denial[located[$0].match.sentence] }
+              }
+            guard
+              let hit = aiHits.first(where: { cell(located[$0].tokens.lowerBound) == reasonColumn })
+                ?? aiHits.first
+            else { continue }
+            let explicit = reasonColumn.map { cell(located[hit].tokens.lowerBound) == $0 } ?? false
+            framingFound = true
+            if explicit { explicitFound = true } else { impliedFound = true }
+            tableLinked.formUnion(aiHits.map { located[$0].match.sentence })
+            links.append(
+              (
+                hit, explicit,
+                (explicit ? "explicit" : "implied") + ": AI \(describe(hit)) in a table row"
+                  + " (paragraph \(row + 1)) that counts a cut under '"
+                  + text.paragraphs[header].trimmingCharacters(in: .whitespaces) + "'"
+              ))
+          }
+        }
+        header = end + 1
+      }
+    }
+    for sentence in 0..<sentenceCount where !tableLinked.contains(sentence) {
       let aiHere = affirmedHits(ai[sentence])
       guard !aiHere.isEmpty, !denial[sentence] else { continue }
       framingFound = true
@@ -966,6 +1112,85 @@ struct Attribution {
         if let cut = affirmedHits(cuts[earlier]).first {
           earlierCut = cut
           break
+        }
+      }
+      // A footnote reads as part of the sentence its mark follows: its cut is the note's.
+      let anchorCut = noteAnchor[sentence].flatMap { affirmedHits(cuts[$0]).first }
+      if earlierCut == nil { earlierCut = anchorCut }
+      if let cause = causeHere.first, cutHere.isEmpty, let cut = anchorCut {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) in a footnote to the"
+              + " sentence of cut \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // A labelled reason after a cut ("Last week I let go of 11 people. … The honest reason:
+      // the model now writes first drafts…"): the label points back at the cut.
+      if cutHere.isEmpty, let cut = earlierCut, let labelEnd = reasonLabelEnd(sentence),
+        aiHere.contains(where: { located[$0].tokens.lowerBound >= labelEnd })
+      {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) given after a reason label as the reason for cut"
+              + " \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // A rhetorical question about keeping people, with AI doing their work, next to a cut
+      // ("Why would we keep thirty people re-keying invoices when the extraction model reads
+      // them in seconds? We won't. Those thirty roles will close."): the question is the reason.
+      var nearbyCut: Int?
+      if isRetentionQuestion(sentence) {
+        for other in max(
+          0, sentence - Self.impliedReach)...min(
+            sentenceCount - 1, sentence + Self.impliedReach)
+        where nearbyCut == nil {
+          nearbyCut = affirmedHits(cuts[other]).first
+        }
+      }
+      if let cut = nearbyCut {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) in a rhetorical question about keeping people"
+              + " (sentence \(sentence)) beside cut \(describe(cut))"
+          ))
+        continue
+      }
+      // Yes to a question about the cause, asked or reported ("Several of you asked whether
+      // this is about the agent platform. Yes, in part: the agents now do most of…"): the
+      // question names the cut, or points back at it with a demonstrative.
+      if sentence > 0, !negation.hasCue[sentence], !denial[sentence - 1],
+        isQuestion(sentence - 1) || isReportedQuestion(sentence - 1)
+      {
+        let asked = sentence - 1
+        let opener = contentStart(sentence)
+        let askedForms = tokenForms(asked, where: { _ in true })
+        let aboutCause =
+          !causes[asked].isEmpty || askedForms.contains(where: Self.causePredicates.contains)
+        var cut = affirmedHits(cuts[asked]).first
+        if cut == nil && askedForms.contains(where: Self.demonstratives.contains) {
+          for earlier in (max(0, asked - Self.anaphorReach)..<asked).reversed() where cut == nil {
+            cut = affirmedHits(cuts[earlier]).first
+          }
+        }
+        if aboutCause, let cut, opener <= lastToken[sentence],
+          Self.yesForms.contains(text.normalizedText(of: text.tokens[opener]))
+        {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) in a yes to the question (sentence \(asked))"
+                + " about the cause of cut \(describe(cut))"
+            ))
+          continue
         }
       }
       if let cause = causeHere.first, let anaphor = anaphor(in: sentence), let cut = earlierCut {
@@ -1140,9 +1365,11 @@ struct Attribution {
           ))
       }
     }
-    announcesCuts = located.indices.contains {
-      located[$0].role == .cut && affirmed[$0]
-    }
+    announcesCuts =
+      tableCut
+      || located.indices.contains {
+        located[$0].role == .cut && affirmed[$0]
+      }
     // "We are not reducing jobs because of AI" in a memo that announces no cuts: the denial is
     // of cuts, not of AI as their cause; the memo is AI framing (or absent).
     let deniesCutsOnly = !announcesCuts && cutsDenied

@@ -89,6 +89,122 @@ public struct Scorer: Sendable {
     return redefined ? aiTokens : nil
   }
 
+  /// Nouns by which a text names again an AI tool it introduced ("our AI assistant … the
+  /// assistant"), singular and plural.
+  static let coreferenceNouns: [[String]] = [
+    ["assistant", "assistants"], ["tool", "tools"], ["model", "models"], ["agent", "agents"],
+    ["bot", "bots"], ["chatbot", "chatbots"], ["copilot", "copilots"], ["platform", "platforms"],
+  ]
+  /// Determiners before a noun that refers back ("the tool", "this assistant"); not "that",
+  /// which is as often a conjunction ("show that agents cannot…").
+  static let coreferenceDeterminers: Set<String> = ["the", "this", "these", "those", "our"]
+  /// The hashes of `coreferenceNouns`, each with its group.
+  static let coreferenceNounGroups: [UInt64: Int] = {
+    var groups: [UInt64: Int] = [:]
+    for (group, forms) in coreferenceNouns.enumerated() {
+      for form in forms { groups[StableHash.of(form)] = group }
+    }
+    return groups
+  }()
+  /// The hashes of `coreferenceDeterminers`.
+  static let coreferenceDeterminerHashes = Set(coreferenceDeterminers.map { StableHash.of($0) })
+  /// Determiners between a name and the AI tool it names ("Ava, our AI assistant").
+  static let appositionDeterminers: Set<String> = ["our", "the", "its", "their", "your", "an", "a"]
+  /// Capitalised words that are no names for a tool ("our AI assistant, Monday to Friday").
+  static let calendarWords: Set<String> = [
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "today", "tomorrow", "yesterday",
+  ]
+  /// Sentences after its introduction within which a name or a definite noun refers back to
+  /// an AI tool. Calibrated on invented memos: a letter or memo of a dozen sentences.
+  static let coreferenceReach = 12
+
+  /// Later mentions of an AI tool introduced with a name or a head noun: "Ava, our AI
+  /// assistant," (or "our AI assistant, Ava," / "called Ava") makes every later capitalised
+  /// "Ava" an AI reference; "our AI drafting tool" makes a later "the tool" one. Returns the
+  /// entry of the introducing hit and the range of each later mention not already an AI hit.
+  func coreferences(_ text: TokenizedText, located: [Located]) -> [(Int, Range<Int>)] {
+    let tokens = text.tokens
+    let introductions = located.filter { $0.role == .aiReference && !$0.negated }
+    guard !introductions.isEmpty else { return [] }
+    func form(_ index: Int) -> String { text.normalizedText(of: tokens[index]) }
+    func gap(_ left: Int, _ right: Int) -> String {
+      guard tokens[left].paragraph == tokens[right].paragraph else { return "" }
+      return text.text(
+        paragraph: Int(tokens[left].paragraph),
+        range: Int(tokens[left].end)..<Int(tokens[right].start))
+    }
+    func isName(_ index: Int) -> Bool {
+      guard tokens[index].kind != .number else { return false }
+      let surface = text.surface(of: tokens[index])
+      guard let initial = surface.first, initial.isUppercase, surface.count > 1,
+        !Self.calendarWords.contains(form(index))
+      else { return false }
+      return surface.dropFirst().allSatisfy { $0.isLowercase }
+    }
+    var names: [(hash: UInt64, entry: Int, sentence: Int)] = []
+    var nouns: [(group: Int, entry: Int, sentence: Int)] = []
+    for hit in introductions {
+      let range = hit.tokens
+      let sentence = tokens[range.lowerBound].sentence
+      // The head noun: the hit's last word or one of the two after it ("AI drafting tool").
+      var head = range.upperBound - 1
+      for index in (range.upperBound - 1)..<min(tokens.count, range.upperBound + 2)
+      where tokens[index].sentence == sentence {
+        if let group = Self.coreferenceNounGroups[text.hash(of: tokens[index])] {
+          nouns.append((group, hit.entry, Int(sentence)))
+          head = index
+          break
+        }
+      }
+      // "Ava, our AI assistant," — the apposition closes with a comma or a bracket after its
+      // head noun.
+      let before = range.lowerBound - 2
+      if before >= 0, tokens[before].sentence == sentence,
+        Self.appositionDeterminers.contains(form(before + 1)), isName(before),
+        gap(before, before + 1).contains(","),
+        head + 1 < tokens.count, tokens[head + 1].sentence == sentence,
+        gap(head, head + 1).contains(where: { ",)".contains($0) })
+      {
+        names.append((text.hash(of: tokens[before]), hit.entry, Int(sentence)))
+      }
+      // "our AI assistant, Ava,", "an AI assistant called Ava".
+      var after = head + 1
+      if after < tokens.count, ["called", "named"].contains(form(after)) { after += 1 }
+      if after < tokens.count, tokens[after].sentence == sentence, isName(after),
+        after > head + 1 || gap(head, after).contains(",")
+      {
+        names.append((text.hash(of: tokens[after]), hit.entry, Int(sentence)))
+      }
+    }
+    guard !names.isEmpty || !nouns.isEmpty else { return [] }
+    let start = tokens[introductions.map(\.tokens.lowerBound).min()!].sentence
+    var covered = Set<Int>()
+    for hit in located where hit.role == .aiReference { covered.formUnion(hit.tokens) }
+    var result: [(Int, Range<Int>)] = []
+    for index in tokens.indices where tokens[index].sentence > start && !covered.contains(index) {
+      let sentence = Int(tokens[index].sentence)
+      let hash = text.hash(of: tokens[index])
+      if let name = names.first(where: {
+        $0.hash == hash && sentence > $0.sentence && sentence - $0.sentence <= Self.coreferenceReach
+      }), isName(index) {
+        result.append((name.entry, index..<(index + 1)))
+        continue
+      }
+      guard let group = Self.coreferenceNounGroups[hash], index > 0,
+        tokens[index - 1].sentence == tokens[index].sentence,
+        Self.coreferenceDeterminerHashes.contains(text.hash(of: tokens[index - 1])),
+        let noun = nouns.first(where: {
+          $0.group == group && sentence > $0.sentence
+            && sentence - $0.sentence <= Self.coreferenceReach
+        })
+      else { continue }
+      result.append((noun.entry, index..<(index + 1)))
+    }
+    return result
+  }
+
   /// Tokenizes and scores a memo's paragraphs.
   public func score(_ memo: Memo) -> ScoreCard {
     score(tokenizer.tokenize(paragraphs: memo.paragraphs), memo: memo)
@@ -120,6 +236,12 @@ public struct Scorer: Sendable {
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
       if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
+      // "The team will go from 5 people to 12" is growth, not a cut.
+      if category.role == .cut
+        && Layout.countRises(hit.tokens.map { text.normalizedText(of: text.tokens[$0]) })
+      {
+        continue
+      }
       // "Amnesty International (AI)": the text's "AI" is not artificial intelligence.
       if let otherAI, category.role == .aiReference || category.role == .aiFraming,
         hit.tokens.contains(where: otherAI.contains)
@@ -149,6 +271,24 @@ public struct Scorer: Sendable {
         seen[key] = located.count
         located.append(placed)
       }
+    }
+
+    // "Ava, our AI assistant, … With Ava resolving most questions": a name or a definite noun
+    // that refers back to an AI tool named earlier is an AI reference too.
+    for (entry, range) in coreferences(text, located: located) {
+      let sentence = Int(text.tokens[range.lowerBound].sentence)
+      let key = [entry, sentence]
+      guard seen[key] == nil else { continue }
+      let first = text.tokens[range.lowerBound]
+      let last = text.tokens[range.upperBound - 1]
+      seen[key] = located.count
+      located.append(
+        Located(
+          entry: entry, role: .aiReference, tokens: range, negated: negation.negates(range),
+          subjectNegated: range.allSatisfy { negation.subjectNegated[$0] },
+          match: makeMatch(
+            text, paragraph: Int(first.paragraph), sentence: sentence,
+            start: Int(first.start), end: Int(last.end), cache: &scalarCache)))
     }
 
     let reading = Attribution(

@@ -202,21 +202,24 @@ struct ProbeSetTests {
   /// Batch H (`Tests/Fixtures/Scoring/probes-unseen-h/`, 35 probes): written by someone who saw
   /// no code, no fix and no earlier run, and run once before anyone looked at its misses
   /// (commit 2d69568, lexicon 2.6.0: explicit 1.000/0.200, implied 0.600/0.429, framing
-  /// 0.385/1.000, denied 1.000/0.500, absent 0.583/1.000, rank 0.036; README). Nothing was
-  /// fixed against it: these floors are its first-run figures rounded down, a guard against
-  /// losing what already reads right, and its printed figures are the honest estimate.
+  /// 0.385/1.000, denied 1.000/0.500, absent 0.583/1.000, rank 0.036; README). Its misses were
+  /// then traced to general causes and fixed (lexicon 2.7.0: reasons in tables, footnotes,
+  /// labels and rhetorical questions, a yes to a reported question, a tool named again, cut
+  /// vocabulary of other registers; `ReasonLayoutTests`), so it is seen now: these floors, the
+  /// figures after those fixes rounded down, guard the fixes and do not measure quality on new
+  /// text. Its first run is the honest figure.
   static let batchHFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (1.000, 0.200), .implied: (0.600, 0.420), .framing: (0.380, 1.000),
-    .denied: (1.000, 0.500), .absent: (0.580, 1.000),
+    .explicit: (1.000, 0.900), .implied: (0.870, 1.000), .framing: (0.830, 1.000),
+    .denied: (1.000, 0.660), .absent: (0.870, 1.000),
   ]
-  /// Batch H's rank-correlation floor: its first run (0.036), rounded down.
-  static let batchHRankFloor = 0.03
+  /// Batch H's rank-correlation floor: its figure after the fixes (0.347), rounded down.
+  static let batchHRankFloor = 0.34
 
-  @Test("Batch H (unseen, nothing fixed against it): figures printed, never below its first run")
+  @Test("Batch H (seen since its fixes): figures printed, never below those after the fixes")
   func batchH() throws {
     try Self.checkBatch(
       folder: "probes-unseen-h", title: "Batch H", floors: Self.batchHFloors,
-      rankFloor: Self.batchHRankFloor, status: "unseen: first-run floors, no fixes")
+      rankFloor: Self.batchHRankFloor)
   }
 
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,

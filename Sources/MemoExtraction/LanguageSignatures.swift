@@ -1,0 +1,131 @@
+/// Sign-offs as memos in other languages write them, where the English readers
+/// (`MemoHeaders.signOff`) find no signer: a closing line in the memo's language over a name
+/// with particles ("Met vriendelijke groet," / "Maarten van der Scheer Directeur …"), and the
+/// Korean, Chinese and Japanese signature line that names the company, the role and the
+/// person in that order ("(주)한빛로지스 대표이사 윤서진", "澜川科技有限公司　首席执行官　蒋明远").
+///
+/// The tables below are facts of each language (closing formulas, role words, name
+/// particles); they are kept here alone.
+enum LanguageSignatures {
+  /// Closing formulas, lower case, without their comma.
+  static let closings: Set<String> = [
+    "met vriendelijke groet", "met vriendelijke groeten", "hartelijke groet", "groeten",
+    "mit freundlichen grüßen", "freundliche grüße", "viele grüße", "beste grüße",
+    "herzliche grüße", "cordialement", "bien cordialement", "bien à vous", "amicalement",
+    "saludos", "un saludo", "atentamente", "saludos cordiales", "un abrazo", "cordiali saluti",
+    "distinti saluti", "un caro saluto", "saluti", "atenciosamente", "um abraço", "abraços",
+    "cordialmente", "med vänlig hälsning", "vänliga hälsningar", "med venlig hilsen",
+    "med vennlig hilsen", "ystävällisin terveisin",
+  ]
+
+  /// Longest closing formula in bytes: a longer paragraph is no closing line.
+  static let longestClosing = 32
+
+  /// Words that open a role after the signer's name, lower case, in the languages of
+  /// `closings` ("Directeur Klant & Service", "Amministratore delegato").
+  static let roleWords: Set<String> = [
+    "directeur", "directrice", "director", "directora", "direttore", "direttrice", "diretor",
+    "diretora", "amministratore", "geschäftsführer", "geschäftsführerin", "vorstand",
+    "président", "présidente", "presidente", "gerente", "fondateur", "fondatrice", "fundador",
+    "fundadora", "fondatore", "oprichter", "bestuurder", "voorzitter", "consejero",
+    "consejera", "leiter", "leiterin", "responsable", "responsabile", "ceo", "cfo", "coo",
+    "cto", "hoofd", "manager", "chief", "head",
+  ]
+
+  /// Roles in Korean, Chinese and Japanese signature lines.
+  static let eastAsianRoles: Set<String> = [
+    "대표이사", "대표", "사장", "회장", "부사장", "전무", "상무", "본부장", "首席执行官", "总裁",
+    "董事长", "总经理", "创始人", "执行董事", "首席运营官", "代表取締役社長", "代表取締役", "社長",
+    "取締役社長", "会長", "CEO",
+  ]
+
+  /// Lower-case words inside a person's name ("Maarten van der Scheer", "Ana de la Cruz").
+  static let nameParticles: Set<String> = [
+    "van", "der", "den", "de", "del", "della", "di", "da", "dos", "das", "du", "la", "le", "von",
+    "zu", "ter", "ten", "bin", "al", "y",
+  ]
+
+  /// Digits a year may be written in before 年 ("2026年", "二〇二六年").
+  static let yearDigits: Set<Character> = [
+    "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "〇", "零", "一", "二", "三", "四", "五",
+    "六", "七", "八", "九",
+  ]
+
+  /// The signer (and, on an East Asian signature line, the company) when the memo has no
+  /// author or no company yet; the company stays as `CompanyNames.cleaned` leaves it.
+  static func apply(_ memo: inout Memo) {
+    guard memo.author == nil || memo.company == nil,
+      let found = signer(memo.paragraphs)
+    else { return }
+    if memo.author == nil { (memo.author, memo.authorSource) = (found.person, "signature") }
+    if memo.company == nil, let company = found.company {
+      (memo.company, memo.companySource) = (company, "signature")
+    }
+  }
+
+  /// The person who signs the last paragraphs, and the company their line names.
+  static func signer(_ paragraphs: [String]) -> (person: String, company: String?)? {
+    let tail = Array(paragraphs.suffix(3))
+    for line in tail.reversed().flatMap({ $0.split(separator: "\n").reversed() }) {
+      if let found = eastAsianLine(line) { return found }
+    }
+    for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
+      guard paragraph.utf8.count <= longestClosing + 2,
+        closings.contains(paragraph.trimmingScalars { $0 == "," || $0 == " " }.lowercased())
+      else { continue }
+      let next = tail[offset + 1].split(separator: "\n").first.map(String.init) ?? ""
+      if let person = nameBeforeRole(next) { return (person, nil) }
+    }
+    return nil
+  }
+
+  /// "(주)한빛로지스 대표이사 윤서진" → ("윤서진", "(주)한빛로지스"); a date run on after the
+  /// name ("蒋明远二〇二六年三月九日", a line break lost) is left out.
+  static func eastAsianLine(_ line: Substring) -> (person: String, company: String?)? {
+    // Hangul, Han and kana are three UTF-8 bytes from 0xE0; "(주)" opens with "(".
+    guard let first = line.utf8.first, first >= 0xE0 || first == UInt8(ascii: "("),
+      line.utf8.count <= 120
+    else { return nil }
+    let tokens = line.split { $0 == " " || $0 == "\u{3000}" }
+    guard (2...4).contains(tokens.count),
+      let role = tokens.firstIndex(where: { eastAsianRoles.contains(String($0)) }),
+      role + 1 == tokens.count - 1
+    else { return nil }
+    var name = tokens[role + 1]
+    if let year = name.firstIndex(of: "年"),
+      let start = name.index(year, offsetBy: -4, limitedBy: name.startIndex),
+      name[start..<year].allSatisfy(yearDigits.contains)
+    {
+      name = name[..<start]
+    }
+    guard (2...4).contains(name.count), name.allSatisfy(\.isLetter) else { return nil }
+    let company = tokens[..<role].joined(separator: " ")
+    return (String(name), company.isEmpty || company.count > 30 ? nil : company)
+  }
+
+  /// The name at the start of a signature line, before a role word: "Maarten van der Scheer
+  /// Directeur Klant & Service" → "Maarten van der Scheer".
+  static func nameBeforeRole(_ line: String) -> String? {
+    var words = line.split(separator: " ")
+    if let role = words.indices.dropFirst().first(where: {
+      roleWords.contains(words[$0].lowercased().trimmingScalars { $0 == "," })
+    }) {
+      words = Array(words[..<role])
+    }
+    let name = words.joined(separator: " ").trimmingScalars { $0 == "," || $0 == " " }
+    return isName(name) ? name : nil
+  }
+
+  /// Two to six words, the first and last capitalized, those between capitalized or name
+  /// particles; letters, hyphens, apostrophes and dots only.
+  static func isName(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (2...6).contains(words.count), let first = words.first, let last = words.last,
+      first.first?.isUppercase == true, last.first?.isUppercase == true
+    else { return false }
+    return words.allSatisfy { word in
+      (word.first?.isUppercase == true || nameParticles.contains(String(word)))
+        && word.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" || $0 == "." }
+    }
+  }
+}
