@@ -14,9 +14,137 @@ import MemoTokenization
 /// All-caps words such as "AI" or "CEO" are kept. Consecutive names collapse into one
 /// placeholder, so "Acme" and "Vantage Robotics" mask alike.
 enum ClusterTokenizer {
+  /// The clustering tokens of `memo`: those of `plainTokens(of:masking:)`, with each ASCII
+  /// paragraph tokenized straight from its bytes (`Tokenizer.hashedASCIITokens(of:into:)`, no
+  /// `Token` array or vocabulary) and masked as it is, and each run of other paragraphs
+  /// tokenized by the shared `Tokenizer` in one call (paragraphs tokenized apart give the
+  /// tokens they have in the whole memo: see `tokens(of:paragraph:masking:)`).
+  static func tokens(of memo: Memo, masking: Bool) -> [ClusterToken] {
+    let paragraphs = memo.paragraphs
+    let companyKeys = masking ? Self.companyKeys(of: memo) : []
+    var scratch = HashedTokenScratch()
+    var output: [ClusterToken] = []
+    output.reserveCapacity(paragraphs.reduce(0) { $0 + $1.utf8.count } / 5 + 16)
+    /// Appends the plain path's tokens of `paragraphs[range]`.
+    func appendPlain(_ range: Range<Int>) {
+      var tokenizer = Tokenizer()
+      tokenizer.keepsForms = false
+      let run = Array(paragraphs[range])
+      let tokens = Self.tokens(
+        paragraphs: run, text: tokenizer.tokenize(paragraphs: run), masking: masking,
+        companyKeys: companyKeys)
+      for token in tokens {
+        output.append(
+          ClusterToken(
+            key: token.key, paragraph: token.paragraph + Int32(range.lowerBound),
+            start: token.start, end: token.end))
+      }
+    }
+    /// The first paragraph of the run the bytes path refused so far, or nil.
+    var refusedFrom: Int?
+    for index in paragraphs.indices {
+      var text = paragraphs[index]
+      let paragraph = Int32(index)
+      guard text.withUTF8({ Tokenizer.hashedASCIITokens(of: $0, into: &scratch) }) else {
+        if refusedFrom == nil { refusedFrom = index }
+        continue
+      }
+      if let first = refusedFrom {
+        appendPlain(first..<index)
+        refusedFrom = nil
+      }
+      text.withUTF8 { bytes in
+        if masking {
+          Self.mask(
+            scratch.tokens, bytes: bytes, paragraph: paragraph, companyKeys: companyKeys,
+            into: &output)
+        } else {
+          for token in scratch.tokens {
+            output.append(
+              ClusterToken(
+                key: token.hash, paragraph: paragraph, start: token.start, end: token.end))
+          }
+        }
+      }
+    }
+    if let first = refusedFrom { appendPlain(first..<paragraphs.count) }
+    return output
+  }
+
+  /// Masks one ASCII paragraph's tokens as `tokens(paragraphs:text:masking:companyKeys:)` does
+  /// (numbers; company words; capitalized words not starting a sentence, runs of them joined).
+  private static func mask(
+    _ tokens: [HashedToken], bytes: UnsafeBufferPointer<UInt8>, paragraph: Int32,
+    companyKeys: [UInt64], into output: inout [ClusterToken]
+  ) {
+    // Room for every token, written in place (an `append` per token checked the array's
+    // uniqueness with a call each time), then cut to the tokens written.
+    let base = output.count
+    output.append(
+      contentsOf: repeatElement(
+        ClusterToken(key: 0, paragraph: 0, start: 0, end: 0), count: tokens.count))
+    var count = base
+    output.withUnsafeMutableBufferPointer { output in
+      var previousWasName = false
+      for token in tokens {
+        if token.kind == .number {
+          output[count] = ClusterToken(
+            key: MaskKey.number, paragraph: paragraph, start: token.start, end: token.end)
+          count += 1
+          previousWasName = false
+          continue
+        }
+        var isName = companyKeys.contains(token.hash)
+        if !isName && !token.startsSentence && token.end - token.start >= 2 {
+          // `ScalarCursor.isCapitalized` on ASCII: an upper-case letter, then a lower-case one.
+          let start = Int(token.start)
+          isName = bytes[start] &- 0x41 < 26 && bytes[start + 1] &- 0x61 < 26
+        }
+        if isName {
+          if previousWasName {
+            output[count - 1].end = token.end
+          } else {
+            output[count] = ClusterToken(
+              key: MaskKey.name, paragraph: paragraph, start: token.start, end: token.end)
+            count += 1
+          }
+          previousWasName = true
+          continue
+        }
+        previousWasName = false
+        output[count] = ClusterToken(
+          key: token.hash, paragraph: paragraph, start: token.start, end: token.end)
+        count += 1
+      }
+    }
+    output.removeLast(output.count - count)
+  }
+
+  /// The hashes of the words of `memo.company`, which masking treats as names.
+  private static func companyKeys(of memo: Memo) -> [UInt64] {
+    // A company name has a handful of words: a linear search beats hashing.
+    var companyKeys: [UInt64] = []
+    guard var company = memo.company else { return companyKeys }
+    var scratch = HashedTokenScratch()
+    if company.withUTF8({ Tokenizer.hashedASCIITokens(of: $0, into: &scratch) }) {
+      for token in scratch.tokens where token.kind == .word { companyKeys.append(token.hash) }
+      return companyKeys
+    }
+    let words = Tokenizer().tokenize(company)
+    for token in words.tokens where token.kind == .word {
+      companyKeys.append(words.hash(of: token))
+    }
+    return companyKeys
+  }
+
+  /// The clustering tokens of `memo` with every paragraph through the shared `Tokenizer` (what
+  /// `tokens(of:masking:)` gives, the plain way; for tests).
+  ///
   /// - Parameter keepingForms: Tokenize with the shared tokenizer's full vocabulary rather than
   ///   its hashes-only one (the same tokens; for tests).
-  static func tokens(of memo: Memo, masking: Bool, keepingForms: Bool = false) -> [ClusterToken] {
+  static func plainTokens(of memo: Memo, masking: Bool, keepingForms: Bool = false)
+    -> [ClusterToken]
+  {
     var tokenizer = Tokenizer()
     // Only each token's hash is read, so no form needs keeping.
     tokenizer.keepsForms = keepingForms
@@ -27,19 +155,19 @@ enum ClusterTokenizer {
   /// (`text` must be `memo.paragraphs` tokenized), so a caller that tokenizes anyway does not
   /// tokenize twice.
   static func tokens(of memo: Memo, text: TokenizedText, masking: Bool) -> [ClusterToken] {
-    let tokenizer = Tokenizer()
+    tokens(
+      paragraphs: memo.paragraphs, text: text, masking: masking,
+      companyKeys: masking ? companyKeys(of: memo) : [])
+  }
+
+  /// `tokens(of:text:masking:)` with the company's word hashes given.
+  private static func tokens(
+    paragraphs: [String], text: TokenizedText, masking: Bool, companyKeys: [UInt64]
+  ) -> [ClusterToken] {
     guard masking else {
       return text.tokens.map {
         ClusterToken(
           key: text.hash(of: $0), paragraph: $0.paragraph, start: $0.start, end: $0.end)
-      }
-    }
-    // A company name has a handful of words: a linear search beats hashing.
-    var companyKeys: [UInt64] = []
-    if let company = memo.company {
-      let words = tokenizer.tokenize(company)
-      for token in words.tokens where token.kind == .word {
-        companyKeys.append(words.hash(of: token))
       }
     }
     var previousSentence: Int32 = -1
@@ -61,7 +189,7 @@ enum ClusterTokenizer {
             let paragraph = tokens[first].paragraph
             var end = first + 1
             while end < tokens.count && tokens[end].paragraph == paragraph { end += 1 }
-            var paragraphText = memo.paragraphs[Int(paragraph)]
+            var paragraphText = paragraphs[Int(paragraph)]
             paragraphText.withUTF8 { bytes in
               var cursor = ScalarCursor(bytes)
               for index in first..<end {

@@ -44,17 +44,20 @@ public struct Clusterer: Sendable {
     var timer = PhaseTimer()
     // 1. Fingerprints: tokens → shingle sets, concurrently.
     var documents: [Fingerprint] = {
-      let loaded: [Fingerprint?] = Parallel.map(count: count) { index in
+      var loaded: [Fingerprint?] = Parallel.map(count: count) { index in
         memo(index).map { Fingerprint(memo: $0, index: index, options: options) }
       }
-      return loaded.compactMap { $0 }
+      // Sort positions, not the (large) fingerprints themselves, by keys taken out once:
+      // comparing fingerprints copied (retained and released) all their arrays each time.
+      let present = loaded.indices.filter { loaded[$0] != nil }
+      let keys = present.map { loaded[$0]!.orderKey }
+      let order = keys.indices.sorted { Fingerprint.canonicalOrder(keys[$0], keys[$1]) }
+      // Moved out in that order, not copied: a copy retains every array and string it holds.
+      var sorted: [Fingerprint] = []
+      sorted.reserveCapacity(order.count)
+      for position in order { sorted.append(loaded[present[position]].take()!) }
+      return sorted
     }()
-    // Sort positions, not the (large) fingerprints themselves, by keys taken out once:
-    // comparing fingerprints copied (retained and released) all their arrays each time.
-    let keys = documents.map(\.orderKey)
-    documents = keys.indices.sorted { Fingerprint.canonicalOrder(keys[$0], keys[$1]) }.map {
-      documents[$0]
-    }
     let n = documents.count
     timer.lap(
       "fingerprints (\(n) memos, \(documents.reduce(0) { $0 + $1.shingles.count }) shingles)")

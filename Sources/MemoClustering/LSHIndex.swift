@@ -135,9 +135,42 @@ enum LSHIndex {
       }
       return (edges, candidates)
     }
-    var edges = perBand.flatMap(\.edges)
-    edges.sort { ($0.a, $0.b) < ($1.a, $1.b) }
+    let edges = sortedByPair(
+      perBand.flatMap(\.edges), documents: hashes > 0 ? signatures.count / hashes : 0)
     return (edges, perBand.reduce(0) { $0 + $1.candidates })
+  }
+
+  /// `edges` sorted by (a, b), for edges whose pairs are distinct and whose documents are below
+  /// `documents`: a counting sort on `a`, then an insertion sort by `b` among each document's
+  /// few edges. The order a comparison sort on (a, b) gives, in linear time (the comparison
+  /// sort of 52,000 edges had been a few milliseconds on one thread while the others waited).
+  static func sortedByPair(_ edges: [ClusterGraph.Edge], documents: Int) -> [ClusterGraph.Edge] {
+    guard edges.count > 1 else { return edges }
+    guard edges.allSatisfy({ $0.a >= 0 && $0.a < documents }) else {
+      return edges.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+    }
+    var starts = [Int](repeating: 0, count: documents + 1)
+    for edge in edges { starts[edge.a + 1] += 1 }
+    for document in 0..<documents { starts[document + 1] += starts[document] }
+    var next = starts
+    return [ClusterGraph.Edge](unsafeUninitializedCapacity: edges.count) { sorted, initialized in
+      for edge in edges {
+        (sorted.baseAddress! + next[edge.a]).initialize(to: edge)
+        next[edge.a] += 1
+      }
+      initialized = edges.count
+      for document in 0..<documents where starts[document + 1] - starts[document] > 1 {
+        for index in (starts[document] + 1)..<starts[document + 1] {
+          let edge = sorted[index]
+          var position = index
+          while position > starts[document] && sorted[position - 1].b > edge.b {
+            sorted[position] = sorted[position - 1]
+            position -= 1
+          }
+          sorted[position] = edge
+        }
+      }
+    }
   }
 
   /// The key of one band of a signature: its `rows` values from `base`, hashed with the band.

@@ -28,19 +28,22 @@ enum Parallel {
   }
 
   /// Maps `0..<count` through `transform` concurrently, keeping order.
+  ///
+  /// Each result is written straight into the returned array's storage (no array of optionals
+  /// copied into the result afterwards: that copy retained and released every reference the
+  /// results hold, on one thread).
   static func map<T: Sendable>(
     count: Int, minimumChunk: Int = 16, _ transform: @Sendable (Int) -> T
   )
     -> [T]
   {
-    var results = [T?](repeating: nil, count: count)
-    results.withUnsafeMutableBufferPointer { buffer in
+    [T](unsafeUninitializedCapacity: count) { buffer, initialized in
       let shared = UncheckedSendable(value: buffer)
       forEachChunk(count: count, minimumChunk: minimumChunk) { range in
-        for index in range { shared.value[index] = transform(index) }
+        for index in range { (shared.value.baseAddress! + index).initialize(to: transform(index)) }
       }
+      initialized = count
     }
-    return results.map { $0! }
   }
 }
 

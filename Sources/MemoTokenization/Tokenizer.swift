@@ -771,7 +771,7 @@ struct TokenizerState: ~Copyable {
   }
 
   /// True when `units[from..<to]` is a dot followed by at least one whitespace character.
-  private static func isDotThenSpaces(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int)
+  static func isDotThenSpaces(_ units: UnsafeBufferPointer<UInt16>, from: Int, to: Int)
     -> Bool
   {
     guard to - from >= 2, units[from] == 0x2E else { return false }

@@ -40,8 +40,27 @@ extension Pipeline {
     let result = try Clusterer(options: options).cluster(count: memos.count) {
       memos.memo(at: $0)
     }
-    return ClusterRun(result: result, problems: memos.problems, exclusions: corpus.exclusions)
+    let run = ClusterRun(result: result, problems: memos.problems, exclusions: corpus.exclusions)
+    releaseInBackground(consume memos)
+    return run
   }
+
+  /// Lets another thread free `value` (usually the last reference to it), so the caller goes on
+  /// while the many small allocations of a big value (every memo's strings, a result's clusters)
+  /// are freed one by one; a process that exits meanwhile skips the rest of that work.
+  ///
+  /// Freeing 10,000 memos, and at the end a result's clusters, on the thread that then writes
+  /// the output (or exits) had kept one core busy for about 0.02 s each while the other waited.
+  package static func releaseInBackground<Value: Sendable>(_ value: consuming Value) {
+    let box = ReleaseBox(value: value)
+    DispatchQueue.global(qos: .utility).async { box.value = nil }
+  }
+}
+
+/// Holds a value until a background thread drops it (see `Pipeline.releaseInBackground`).
+private final class ReleaseBox<Value: Sendable>: @unchecked Sendable {
+  var value: Value?
+  init(value: consuming Value) { self.value = value }
 }
 
 /// The outcome of `Pipeline.cluster(paths:options:)`.

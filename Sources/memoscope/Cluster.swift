@@ -79,6 +79,9 @@ struct Cluster: ParsableCommand {
     case .table: sink.write(run.result.table())
     }
     try sink.finish()
-    if !run.problems.isEmpty { throw CommandFailure.someInputsFailed }
+    let failed = !run.problems.isEmpty
+    // The process ends next: its result need not be freed on this thread first.
+    Pipeline.releaseInBackground(consume run)
+    if failed { throw CommandFailure.someInputsFailed }
   }
 }

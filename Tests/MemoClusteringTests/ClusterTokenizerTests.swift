@@ -24,8 +24,8 @@ struct ClusterTokenizerTests {
     for memo in memos {
       for masking in [true, false] {
         #expect(
-          ClusterTokenizer.tokens(of: memo, masking: masking)
-            == ClusterTokenizer.tokens(of: memo, masking: masking, keepingForms: true))
+          ClusterTokenizer.plainTokens(of: memo, masking: masking)
+            == ClusterTokenizer.plainTokens(of: memo, masking: masking, keepingForms: true))
       }
     }
     // The joined initials really are joined: "A. I." has the hash of "ai".
@@ -60,5 +60,47 @@ struct ClusterTokenizerTests {
         "Vantage Robotics", "Team", "May", "Corp", "Vantage Robotics", "Ünter Labs",
         "Café Ölberg", "Prozent", "Lopez", "London", "Berlin",
       ])
+  }
+
+  @Test("ASCII paragraphs read from their bytes give the plain path's tokens, masked alike")
+  func bytesPathAgreesWithPlainPath() {
+    let words = [
+      "we", "We", "AI", "CEO", "a", "A", "I", "3", "3.5", "1,000", "U.S.", "A.I.", "e.g.", "Mr.",
+      "O'Neil", "don't", "Vantage", "Robotics", "Acme", "acme", "Labs", "Paris", ".", ".", "!",
+      "?", ",", ";", ":", "-", "(", ")", "\"", " ", " ", "  ", "\t", "\n", "J.", "R.", "x1",
+    ]
+    let rare = ["_", "@", "é", "Ünter", "’", "—", "Ёлка", "\u{A0}", "Café"]
+    var state: UInt64 = 0x2545_f491_4f6c_dd1d
+    func nextIndex(_ bound: Int) -> Int {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Int((state >> 33) % UInt64(bound))
+    }
+    var failures: [String] = []
+    for round in 0..<3_000 {
+      var paragraphs: [String] = []
+      for _ in 0..<nextIndex(6) {
+        var text = ""
+        for _ in 0..<nextIndex(30) {
+          text += words[nextIndex(words.count)]
+          if nextIndex(3) > 0 { text += " " }
+        }
+        if nextIndex(5) == 0 { text += rare[nextIndex(rare.count)] + " Acme Labs" }
+        paragraphs.append(text)
+      }
+      let company = ["Vantage Robotics", "Acme", nil, "Ünter Labs", "A.I. Corp"][round % 5]
+      let memo = Memo(source: "g", company: company, paragraphs: paragraphs)
+      for masking in [true, false]
+      where ClusterTokenizer.tokens(of: memo, masking: masking)
+        != ClusterTokenizer.plainTokens(of: memo, masking: masking)
+      {
+        failures.append("\(masking) \(company ?? "-") \(paragraphs)")
+      }
+    }
+    #expect(failures.isEmpty, "\(failures.count) differ, e.g. \(failures.prefix(5))")
+    for masking in [true, false] {
+      #expect(
+        ClusterTokenizer.tokens(of: memo, masking: masking)
+          == ClusterTokenizer.plainTokens(of: memo, masking: masking))
+    }
   }
 }

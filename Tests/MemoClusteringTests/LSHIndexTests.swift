@@ -93,4 +93,27 @@ struct LSHIndexTests {
     // More documents than a 16-bit counter holds: 32-bit from the start.
     #expect(DocumentFrequencySketch(counting: Array(repeating: [3], count: 65_536)).isWide)
   }
+
+  @Test("Edges sorted by counting on their first document come out as a comparison sort puts them")
+  func edgeOrder() {
+    var state: UInt64 = 7
+    for documents in [1, 2, 5, 40, 1_000] {
+      var pairs = Set<[Int]>()
+      var edges: [ClusterGraph.Edge] = []
+      for _ in 0..<(documents * 3) {
+        state = StableHash.mix(state, seed: 2)
+        let a = Int(state % UInt64(documents))
+        let b = Int((state >> 20) % UInt64(documents))
+        guard pairs.insert([a, b]).inserted else { continue }
+        edges.append(ClusterGraph.Edge(a: a, b: b, jaccard: Double(state % 100), containment: 0))
+      }
+      let expected = edges.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+      let sorted = LSHIndex.sortedByPair(edges, documents: documents)
+      #expect(sorted.map { [$0.a, $0.b] } == expected.map { [$0.a, $0.b] }, "\(documents)")
+      #expect(sorted.map(\.jaccard) == expected.map(\.jaccard))
+      // A document number out of range falls back to the comparison sort.
+      let outside = LSHIndex.sortedByPair(edges, documents: max(0, documents - 1))
+      #expect(outside.map { [$0.a, $0.b] } == expected.map { [$0.a, $0.b] })
+    }
+  }
 }

@@ -2,6 +2,7 @@ import Foundation
 import MemoClustering
 import MemoCore
 import MemoExtraction
+import Synchronization
 import TestSupport
 import Testing
 
@@ -41,5 +42,29 @@ struct ClusterPipelineTests {
     #expect(run.problems.last?.hasPrefix(jsonl.path + ":7") == true)
     #expect(run.result.json() == before.result.json())
     #expect(try run.result.json() == Clusterer().cluster(Self.memos(paths)).json())
+  }
+
+  /// Signals when it is freed, and whether that was on the thread that handed it over.
+  final class FreedSignal: @unchecked Sendable {
+    let freed = DispatchSemaphore(value: 0)
+    let caller = pthread_self()
+    let onCaller = Mutex<Bool?>(nil)
+    final class Token: Sendable {
+      let signal: FreedSignal
+      init(_ signal: FreedSignal) { self.signal = signal }
+      deinit {
+        let same = pthread_equal(pthread_self(), signal.caller) != 0
+        signal.onCaller.withLock { $0 = same }
+        signal.freed.signal()
+      }
+    }
+  }
+
+  @Test("A value handed to releaseInBackground is freed, on another thread")
+  func releasedInBackground() {
+    let signal = FreedSignal()
+    Pipeline.releaseInBackground([FreedSignal.Token(signal)])
+    #expect(signal.freed.wait(timeout: .now() + 10) == .success)
+    #expect(signal.onCaller.withLock { $0 } == false)
   }
 }
