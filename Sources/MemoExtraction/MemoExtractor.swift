@@ -182,7 +182,15 @@ public struct MemoExtractor: Sendable {
     }
     // A release's dateline sentence ("OMAHA, Neb., March 11, 2026 /PRNewswire/ -- Acme Foods
     // …", "GLASGOW, 6 January 2026: Acme today …"), read as on web pages.
-    let lead = BodyEvidence.releaseDateline(memo.paragraphs)
+    // Read only when a date or a company is still wanted (most memos have both by now).
+    let paragraphs = memo.paragraphs
+    var leadCache: (date: String?, company: String?)??
+    func lead() -> (date: String?, company: String?)? {
+      if let cached = leadCache { return cached }
+      let found = BodyEvidence.releaseDateline(paragraphs)
+      leadCache = .some(found)
+      return found
+    }
     if memo.date == nil,
       let date = (fields["date"] ?? fields["published"]).flatMap(DateNormalizer.normalize)
     {
@@ -191,13 +199,15 @@ public struct MemoExtractor: Sendable {
     if memo.date == nil, let date = content.date {
       (memo.date, memo.dateSource) = (date, content.dateSource)
     }
-    if memo.date == nil, let date = lead?.date { (memo.date, memo.dateSource) = (date, "dateline") }
+    if memo.date == nil, let date = lead()?.date {
+      (memo.date, memo.dateSource) = (date, "dateline")
+    }
     let weak = memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? "")
     if let company = fields["company"] ?? fields["organization"] {
       (memo.company, memo.companySource) = (company, "front-matter")
     } else if weak, let company = content.letterhead {
       (memo.company, memo.companySource) = (company, "letterhead")
-    } else if weak, let company = lead?.company {
+    } else if weak, let company = lead()?.company {
       (memo.company, memo.companySource) = (company, "release")
     } else if weak, let company = SignatureBlock.salutationCompany(memo.paragraphs) {
       (memo.company, memo.companySource) = (company, "salutation")
@@ -517,12 +527,20 @@ enum MemoAssembler {
     let withChrome = body
     body = BodyEvidence.withoutChrome(body)
     var memo = Memo(source: source, paragraphs: body, encoding: encoding, format: format)
-    (memo.title, memo.titleSource) = first((headers.subject, "memo-header"), (title, titleSource))
-    (memo.author, memo.authorSource) = first(
-      (headers.from, "memo-header"),
-      (findsSignOffAuthor ? MemoHeaders.signOff(body) : nil, "signature"))
-    (memo.date, memo.dateSource) = first(
-      (headers.date.flatMap { MemoHeaders.memoDate($0) }, "memo-header"))
+    // The sign-off is read only when no From line names the author.
+    if let subject = headers.subject {
+      (memo.title, memo.titleSource) = (subject, "memo-header")
+    } else if let title {
+      (memo.title, memo.titleSource) = (title, titleSource)
+    }
+    if let from = headers.from {
+      (memo.author, memo.authorSource) = (from, "memo-header")
+    } else if findsSignOffAuthor, let name = MemoHeaders.signOff(body) {
+      (memo.author, memo.authorSource) = (name, "signature")
+    }
+    if let date = headers.date.flatMap({ MemoHeaders.memoDate($0) }) {
+      (memo.date, memo.dateSource) = (date, "memo-header")
+    }
     (memo.company, memo.companySource) = companyFromHeaders(headers, body: body)
     if memo.company == nil {
       (memo.company, memo.companySource) = BodyEvidence.company(in: withChrome)

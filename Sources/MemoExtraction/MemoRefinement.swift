@@ -9,16 +9,26 @@ enum MemoRefinement {
   /// applied.
   static func refined(_ input: Memo) -> Memo {
     var memo = input
-    let forwarded = memo.title.map { EmailReader.subjectWithoutPrefixes($0).forwarded } ?? false
+    // The title's prefixes are read once: for the forward test and, when the chat reader
+    // leaves the title as it was, for the clean title.
+    let original = memo.title
+    let prefixes = original.map(EmailReader.subjectWithoutPrefixes)
+    let forwarded = prefixes?.forwarded ?? false
     if memo.format != .email, !memo.quoted { ChatExport.apply(&memo) }
-    if let title = memo.title { memo.title = cleanTitle(title) }
+    if let title = memo.title {
+      // Compared byte for byte: `==` would also match a canonically equivalent title.
+      let unchanged = original.map { sameBytes(title, $0) } ?? false
+      let withoutPrefixes = unchanged ? prefixes?.subject : nil
+      memo.title = cleanTitle(title, withoutPrefixes: withoutPrefixes)
+    }
     if forwarded || memo.format == .email, !memo.quoted {
       applyForward(&memo, forwarded: forwarded)
     }
-    // A story about a memo: the outlet is the company and a reporter the author.
-    if !memo.quoted, let title = memo.title, NewsAboutMemo.mentionsMemo(title),
-      let source = memo.companySource, CompanyNames.siteSources.contains(source),
-      memo.author != nil, ["meta", "json-ld", "byline"].contains(memo.authorSource ?? "")
+    // A story about a memo: the outlet is the company and a reporter the author. The sources
+    // are compared before the title is searched (most memos stop there).
+    if !memo.quoted, let source = memo.companySource, CompanyNames.siteSources.contains(source),
+      memo.author != nil, ["meta", "json-ld", "byline"].contains(memo.authorSource ?? ""),
+      let title = memo.title, NewsAboutMemo.mentionsMemo(title)
     {
       NewsAboutMemo.apply(&memo)
     }
@@ -41,12 +51,23 @@ enum MemoRefinement {
     return memo
   }
 
+  /// Whether two strings hold the same UTF-8 bytes.
+  static func sameBytes(_ one: String, _ other: String) -> Bool {
+    guard one.utf8.count == other.utf8.count else { return false }
+    var one = one
+    var other = other
+    return one.withUTF8 { first in other.withUTF8 { first.elementsEqual($0) } }
+  }
+
   // MARK: - Titles
 
   /// A title without reply and forward prefixes ("WG: …"), leading tags ("[INTERNAL]") and
   /// emoji; nil for a file name ("chair_letter_final_v3").
-  static func cleanTitle(_ raw: String) -> String? {
-    var title = EmailReader.subjectWithoutPrefixes(raw).subject
+  ///
+  /// - Parameter withoutPrefixes: `EmailReader.subjectWithoutPrefixes(raw).subject` when the
+  ///   caller has it already.
+  static func cleanTitle(_ raw: String, withoutPrefixes: String? = nil) -> String? {
+    var title = withoutPrefixes ?? EmailReader.subjectWithoutPrefixes(raw).subject
     var changed = true
     while changed {
       changed = false
@@ -134,6 +155,13 @@ enum MemoRefinement {
 
   /// Whether an author is an account or a department rather than a person.
   static func isAccount(_ author: String) -> Bool {
+    if let words = ASCIIWords(author) {
+      // The same test on an ASCII name's bytes: no lower-cased copy, no array of words.
+      guard words.count > 0 else { return false }
+      if words.count <= 4, accountWords.contains(words.lowercased(words.last)) { return true }
+      return words.count <= 3 && departmentWords.contains(words.lowercased(words.first))
+        && author.first?.isUppercase == true
+    }
     let words = author.lowercased().split(separator: " ")
     guard let first = words.first, let last = words.last else { return false }
     if accountWords.contains(String(last)) && words.count <= 4 { return true }
@@ -149,17 +177,7 @@ enum MemoRefinement {
     // Ana Ruiz", "admin": the WCXB truth keeps both); the memo's own lines are cleaned.
     let ownLine = !pageCredits.contains(memo.authorSource ?? "")
     guard ownLine || memo.companySource == "release" else { return }
-    var name = raw
-    var words = name.split(separator: " ").map(String.init)
-    while words.count > 1, let first = words.first, honorifics.contains(first.lowercased()) {
-      words.removeFirst()
-    }
-    while words.count > 1, let last = words.last, degrees.contains(withoutCommas(last.lowercased()))
-    {
-      words.removeLast()
-    }
-    name = words.joined(separator: " ")
-    while let last = name.last, last == "," { name.removeLast() }
+    let name = withoutHonorificsAndDegrees(raw)
     memo.author = name
     guard isAccount(name) else { return }
     let lower = name.lowercased()
@@ -179,6 +197,83 @@ enum MemoRefinement {
       (memo.author, memo.authorSource) = (cleaned.author, "signature")
     } else {
       (memo.author, memo.authorSource) = (nil, nil)
+    }
+  }
+
+  /// The name without honorifics before it, degrees after it and commas at its end, its
+  /// words joined by single spaces (`cleanAuthor`'s first step).
+  static func withoutHonorificsAndDegrees(_ raw: String) -> String {
+    // An ASCII name already in single-spaced words whose first and last words are neither
+    // honorific nor degree, not ending in a comma, is its own result (most names).
+    if let words = ASCIIWords(raw), words.isSingleSpaced, raw.utf8.last != UInt8(ascii: ","),
+      words.count < 2
+        || !honorifics.contains(words.lowercased(words.first))
+          && !degrees.contains(withoutCommas(words.lowercased(words.last)))
+    {
+      return raw
+    }
+    return slowWithoutHonorificsAndDegrees(raw)
+  }
+
+  /// `withoutHonorificsAndDegrees` word by word, for any name (the reference of the fast path).
+  static func slowWithoutHonorificsAndDegrees(_ raw: String) -> String {
+    var words = raw.split(separator: " ").map(String.init)
+    while words.count > 1, let first = words.first, honorifics.contains(first.lowercased()) {
+      words.removeFirst()
+    }
+    while words.count > 1, let last = words.last, degrees.contains(withoutCommas(last.lowercased()))
+    {
+      words.removeLast()
+    }
+    var name = words.joined(separator: " ")
+    while let last = name.last, last == "," { name.removeLast() }
+    return name
+  }
+
+  /// The words of an ASCII text split at spaces as `split(separator: " ")` splits them: how
+  /// many, the first and the last, and whether the text is exactly its words joined by single
+  /// spaces. Nil for text that is not ASCII (a space may then start a grapheme).
+  struct ASCIIWords {
+    let bytes: String.UTF8View
+    private(set) var count = 0
+    private(set) var first: Range<String.Index>
+    private(set) var last: Range<String.Index>
+    private(set) var isSingleSpaced = true
+
+    init?(_ text: String) {
+      bytes = text.utf8
+      first = bytes.startIndex..<bytes.startIndex
+      last = first
+      var start: String.Index?
+      var index = bytes.startIndex
+      var previousSpace = true
+      while index < bytes.endIndex {
+        let byte = bytes[index]
+        guard byte < 0x80 else { return nil }
+        if byte == 0x20 {
+          if previousSpace { isSingleSpaced = false }
+          if let begin = start { add(begin..<index) }
+          start = nil
+          previousSpace = true
+        } else {
+          if start == nil { start = index }
+          previousSpace = false
+        }
+        index = bytes.index(after: index)
+      }
+      if let begin = start { add(begin..<bytes.endIndex) }
+      if previousSpace { isSingleSpaced = false }
+    }
+
+    private mutating func add(_ word: Range<String.Index>) {
+      if count == 0 { first = word }
+      last = word
+      count += 1
+    }
+
+    /// A word in lower case (ASCII letters only, as `lowercased()` does for ASCII).
+    func lowercased(_ word: Range<String.Index>) -> String {
+      String(decoding: bytes[word].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
   }
 
@@ -232,6 +327,8 @@ enum MemoRefinement {
   static func leadDate(_ paragraphs: [String]) -> String? {
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
     for paragraph in paragraphs.prefix(3) {
+      // An ASCII paragraph without four digits in a row has no year in its head either.
+      guard mayHaveFourDigitRun(paragraph) else { continue }
       let head = String(paragraph.prefix(90))
       guard hasFourDigitRun(head) else { continue }
       // Byte tests first: the regular expression runs only on a head with a cue.
@@ -251,6 +348,22 @@ enum MemoRefinement {
       if let date = DateNormalizer.normalize(String(head[range])) { return date }
     }
     return nil
+  }
+
+  /// False when the text is ASCII without four ASCII digits in a row (so `hasFourDigitRun`
+  /// is false for it and for any of its prefixes); true otherwise.
+  static func mayHaveFourDigitRun(_ text: String) -> Bool {
+    var run = 0
+    for byte in text.utf8 {
+      if byte >= 0x80 { return true }
+      if byte >= 0x30 && byte <= 0x39 {
+        run += 1
+        if run == 4 { return true }
+      } else {
+        run = 0
+      }
+    }
+    return false
   }
 
   /// Whether the text holds four decimal digits in a row (`\d{4}`: ASCII or of any script).
@@ -274,7 +387,7 @@ enum MemoRefinement {
   static func applyForward(_ memo: inout Memo, forwarded: Bool) {
     guard let headers = ForwardedMail.headers(in: memo.paragraphs, forwarded: forwarded)
     else { return }
-    if let subject = headers.subject.flatMap(cleanTitle) {
+    if let subject = headers.subject.flatMap({ cleanTitle($0) }) {
       (memo.title, memo.titleSource) = (subject, "forwarded-header")
     }
     if let from = headers.from, let name = MemoHeaders.senderName(stripHonorific(from)),

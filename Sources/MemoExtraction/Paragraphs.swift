@@ -244,7 +244,14 @@ enum TextUnwrapper {
 extension StringProtocol {
   /// The string without leading and trailing white space.
   var trimmed: String {
-    let scalars = String(self).unicodeScalars
+    let string = String(self)
+    // Text that starts and ends with an ASCII byte other than white space is its own trim.
+    if let first = string.utf8.first, let last = string.utf8.last, first > 0x20, first < 0x80,
+      last > 0x20, last < 0x80
+    {
+      return string
+    }
+    let scalars = string.unicodeScalars
     // ASCII white space is U+0009 to U+000D and the space; only other scalars look it up.
     func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
       scalar.isASCII

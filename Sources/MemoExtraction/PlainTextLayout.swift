@@ -220,9 +220,7 @@ enum LineUnwrapper {
       && TextUnwrapper.isPageFurniture(String(decoding: bytes, as: UTF8.self))
     {
       line.kind = .furniture
-    } else if MemoHeaders.mayStartWithHeaderKey(utf8: bytes),
-      MemoHeaders.parseHeaderField(String(decoding: bytes, as: UTF8.self)) != nil
-    {
+    } else if MemoHeaders.isHeaderLine(utf8: bytes) {
       line.kind = .header
     } else if isListItem(bytes) {
       line.kind = .listItem
@@ -417,7 +415,7 @@ enum TopMatter {
       // A header line ("Date: …") is no dateline: checked first, it spares parsing its date.
       // The year's digits are looked for first, as `normalize` would: most lines have none.
       if line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
-        MemoHeaders.headerField(line) == nil, standsAlone || !sawBody,
+        !MemoHeaders.isHeaderLine(line), standsAlone || !sawBody,
         let date = DateNormalizer.normalize(line)
       {
         if content.date == nil { (content.date, content.dateSource) = (date, "dateline") }
@@ -460,7 +458,7 @@ enum TopMatter {
   /// A date alone on a line of at most 40 bytes (not a `Date:` header): a dateline.
   static func dateAlone(_ line: String) -> String? {
     guard line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
-      MemoHeaders.headerField(line) == nil
+      !MemoHeaders.isHeaderLine(line)
     else { return nil }
     return DateNormalizer.normalize(line)
   }
@@ -503,7 +501,7 @@ enum TopMatter {
     guard text.hasAtMostCharacters(150), !text.certainlyHasMoreWords(than: 20),
       text.hasAtMostWords(20),
       let last = text.last, !".,;:".contains(last),
-      MemoHeaders.headerField(text) == nil, !LineUnwrapper.isListItem(text),
+      !MemoHeaders.isHeaderLine(text), !LineUnwrapper.isListItem(text),
       !(MemoHeaders.mayBeClosingWord(text) && MemoInStory.isClosingWord(text.lowercased()))
     else { return false }
     return text.first?.isUppercase == true || text.first?.isNumber == true
@@ -530,7 +528,7 @@ enum TopMatter {
       if next.isEmpty { continue }
       following += 1
       if following > 2 { break }
-      if MemoHeaders.headerField(next) != nil || isMemoWord(next) {
+      if MemoHeaders.isHeaderLine(next) || isMemoWord(next) {
         return words.map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(separator: " ")
       }
     }
@@ -553,7 +551,7 @@ enum TopMatter {
     } else {
       return nil
     }
-    guard text.count <= 120 else { return nil }
+    guard text.utf8.count <= 120 || text.count <= 120 else { return nil }
     var date: String?
     for separator in [" | ", " · ", " — ", " – ", " on ", ", "] {
       guard let range = rest.firstByteRange(of: separator) else { continue }
