@@ -29,7 +29,19 @@ for target in "${targets[@]}"; do
   # Seeds: the small ones in Fuzz/Seeds and the matching test fixtures (not copied into Fuzz/).
   cp -n "$here/Seeds/$target"/* "$corpus/" 2>/dev/null || true
   case "$target" in
-  extraction) find "$here/../Tests/Fixtures/Extraction/HTML" "$here/../Corpus" -name '*.htm*' -size -64k -exec cp -n {} "$corpus/" \; ;;
+  extraction)
+    # The target's first byte picks the format (0 HTML, 1 text, 2 Markdown, 3 email): each
+    # fixture is copied behind its format's byte.
+    for pair in 'htm*:\000' 'txt:\001' 'md:\002' 'eml:\003'; do
+      pattern="${pair%%:*}"
+      byte="${pair#*:}"
+      find "$here/../Tests/Fixtures" "$here/../Corpus" -type f -name "*.$pattern" -size -64k -print0 |
+        while IFS= read -r -d '' fixture; do
+          seed="$corpus/fixture-$(basename "$(dirname "$fixture")")-$(basename "$fixture")"
+          [ -e "$seed" ] || { printf "$byte"; cat "$fixture"; } >"$seed"
+        done
+    done
+    ;;
   email) find "$here/../Tests/Fixtures/Extraction/Email" "$here/../Corpus" -name '*.eml' -size -64k -exec cp -n {} "$corpus/" \; ;;
   lexicon) find "$here/../Tests/Fixtures/Lexicons" -name '*.yaml' ! -name lexicon.yaml -size -64k -exec sh -c 'cp -n "$1" "$2/$(basename "$(dirname "$1")")-$(basename "$1")"' _ {} "$corpus" \; ;;
   esac

@@ -558,8 +558,11 @@ enum FormatSniffer {
     if let first = bytes.first, magicFirstBytes.contains(first) {
       if let kind = magicKind(bytes) { return kind }
     }
-    // NUL bytes outside a UTF-16 pattern mean binary data.
+    // NUL bytes outside a UTF-16 pattern mean binary data. A NUL is a control byte: a head
+    // without controls (most text) has none and is text.
     let head = bytes.prefix(8192)
+    let controls = head.withUnsafeBufferPointer(Self.controlCount)
+    if controls == 0 { return nil }
     let hasNUL = head.withUnsafeBufferPointer { ByteSearch.firstOffset(of: 0, in: $0) != nil }
     if hasNUL {
       if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
@@ -573,7 +576,6 @@ enum FormatSniffer {
     }
     // Control characters other than tabs, line breaks, form feeds and the escape and shift
     // bytes of ISO-2022 are rare in text.
-    let controls = head.withUnsafeBufferPointer(Self.controlCount)
     if head.count >= 64 && controls * 20 > head.count { return "a binary file" }
     return nil
   }
@@ -635,13 +637,7 @@ enum FormatSniffer {
   }
 
   static func format(path: String, bytes: [UInt8]) -> InputFormat {
-    var name = path.lowercased()
-    if name.hasSuffix(".gz") { name.removeLast(3) }
-    let ext =
-      asciiExtension(name)
-      ?? name.split(separator: "/").last.flatMap { last in
-        last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
-      } ?? ""
+    let ext = asciiLowercasedExtension(path) ?? unicodeExtension(path)
     switch ext {
     case "html", "htm", "xhtml", "xht", "shtml", "php", "asp", "aspx", "jsp": return .html
     case "txt", "text": return .text
@@ -650,6 +646,46 @@ enum FormatSniffer {
     default: break
     }
     return sniff(bytes)
+  }
+
+  /// The extension `format` reads from an ASCII path without a carriage return, in lower
+  /// case, read on bytes without lower-casing the whole path (as `unicodeExtension` does for
+  /// such a path); nil for other paths.
+  static func asciiLowercasedExtension(_ path: String) -> String? {
+    var text = path
+    return text.withUTF8 { bytes -> String? in
+      for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
+      var end = bytes.count
+      // A ".gz" ending in any case goes first, as `unicodeExtension` removes it.
+      if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == 0x67,
+        bytes[end - 1] | 0x20 == 0x7A
+      {
+        end -= 3
+      }
+      while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
+      var start = end
+      while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
+      let last = UnsafeBufferPointer(rebasing: bytes[start..<end])
+      guard last.contains(UInt8(ascii: ".")) else { return "" }
+      var pieceEnd = last.count
+      while pieceEnd > 0 && last[pieceEnd - 1] == UInt8(ascii: ".") { pieceEnd -= 1 }
+      var pieceStart = pieceEnd
+      while pieceStart > 0 && last[pieceStart - 1] != UInt8(ascii: ".") { pieceStart -= 1 }
+      return String(
+        decoding: last[pieceStart..<pieceEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
+        as: UTF8.self)
+    }
+  }
+
+  /// The extension `format` reads from any path: lower-cased whole, without ".gz", then the
+  /// last part after a `.` of its last part after a `/` ("" when that has no `.`).
+  static func unicodeExtension(_ path: String) -> String {
+    var name = path.lowercased()
+    if name.hasSuffix(".gz") { name.removeLast(3) }
+    return asciiExtension(name)
+      ?? name.split(separator: "/").last.flatMap { last in
+        last.contains(".") ? last.split(separator: ".").last.map(String.init) : nil
+      } ?? ""
   }
 
   /// The extension `format` reads from an ASCII path, found on bytes: the last non-empty

@@ -99,6 +99,72 @@ struct MetadataFastPathTests {
     #expect(headers > 50)
   }
 
+  // MARK: - Formats
+
+  @Test("The extension read on an ASCII path's bytes is the lower-cased path's")
+  func asciiExtensionMatchesLowercasedPath() {
+    var generator = Seeded(state: 31)
+    let pieces = [
+      "a", "B", ".", "..", "/", "//", ".gz", ".GZ", ".Gz", ".txt", ".TXT", ".Md", "html", "z",
+      "g", "\r", "\n", " ", "é", "K", "\u{212A}", "-",
+    ]
+    var read = 0
+    for _ in 0..<6000 {
+      let path = (0..<Int.random(in: 0...7, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+      guard let fast = FormatSniffer.asciiLowercasedExtension(path) else { continue }
+      read += 1
+      #expect(fast == FormatSniffer.unicodeExtension(path), "\(path.debugDescription)")
+    }
+    #expect(read > 1000)
+    #expect(FormatSniffer.asciiLowercasedExtension("memos/A.TXT.GZ") == "txt")
+  }
+
+  /// `binaryKind` as it was for bytes that start with no magic number's first byte: the NUL
+  /// search before the control count.
+  static func referenceBinaryKind(_ bytes: [UInt8]) -> String? {
+    let head = bytes.prefix(8192)
+    if head.contains(0) {
+      if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])
+        || bytes.starts(with: [0x00, 0x00, 0xFE, 0xFF])
+        || TextDecoding.utf32WithoutMark(bytes) != nil
+        || TextDecoding.utf16WithoutMark(bytes) != nil
+      {
+        return nil
+      }
+      return "a binary file"
+    }
+    let controls = head.withUnsafeBufferPointer(FormatSniffer.controlCount)
+    if head.count >= 64 && controls * 20 > head.count { return "a binary file" }
+    return nil
+  }
+
+  static let magicFirstBytes: Set<UInt8> = [
+    0x25, 0x89, 0xFF, 0x47, 0x52, 0x50, 0xD0, 0x1F, 0x7F, 0x49, 0x4D, 0x42, 0xFD, 0x37,
+  ]
+
+  @Test("binaryKind: counting controls first gives the same answers")
+  func binaryKindMatchesReference() {
+    var generator = Seeded(state: 5)
+    let pieces: [[UInt8]] = [
+      Array("memo text ".utf8), [0], [0x01], [0x09], [0x0A], [0x1B], [0x7F], [0xC3, 0xA9],
+      [0xFF, 0xFE], Array("%PDF".utf8), Array("a\0b\0".utf8), Array(repeating: 0x41, count: 70),
+    ]
+    var binary = 0
+    for _ in 0..<4000 {
+      let bytes = (0..<Int.random(in: 1...12, using: &generator)).flatMap { _ in
+        pieces.randomElement(using: &generator)!
+      }
+      // Magic numbers are read as before, ahead of both tests.
+      if let first = bytes.first, Self.magicFirstBytes.contains(first) { continue }
+      let expected = Self.referenceBinaryKind(bytes)
+      if expected != nil { binary += 1 }
+      #expect(FormatSniffer.binaryKind(bytes) == expected)
+    }
+    #expect(binary > 100)
+  }
+
   // MARK: - Authors
 
   static var names: [String] {
