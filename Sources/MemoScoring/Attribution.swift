@@ -1205,10 +1205,12 @@ struct Attribution {
       // this is about the agent platform. Yes, in part: the agents now do most of…"): the
       // question names the cut, or points back at it with a demonstrative.
       if sentence > 0, !negation.hasCue[sentence], !denial[sentence - 1],
+        case let answerOpener = contentStart(sentence), answerOpener <= lastToken[sentence],
+        Self.yesForms.contains(text.normalizedText(of: text.tokens[answerOpener])),
         isQuestion(sentence - 1) || isReportedQuestion(sentence - 1)
       {
         let asked = sentence - 1
-        let opener = contentStart(sentence)
+        let opener = answerOpener
         let askedForms = tokenForms(asked, where: { _ in true })
         let aboutCause =
           !causes[asked].isEmpty || askedForms.contains(where: Self.causePredicates.contains)

@@ -67,9 +67,10 @@ enum Layout {
 
   /// Whether a paragraph is a table row: two or more cells separated by `|`.
   static func isTableRow(_ paragraph: String) -> Bool {
+    guard paragraph.utf8.contains(UInt8(ascii: "|")) else { return false }
     let cells = paragraph.split(separator: "|", omittingEmptySubsequences: false)
       .filter { !$0.allSatisfy(\.isWhitespace) }
-    return paragraph.contains("|") && cells.count >= 2
+    return cells.count >= 2
   }
 
   /// Header words of a column that counts a cut ("Roles reduced", "Jobs affected", "Cuts").
