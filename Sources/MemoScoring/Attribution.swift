@@ -1061,7 +1061,10 @@ struct Attribution {
           tokensOf[header].first { forms.contains(text.normalizedText(of: text.tokens[$0])) }
             .map { Layout.cell(of: Int(text.tokens[$0].start), in: headerScalars) }
         }
-        let cutColumn = column(Layout.cutHeaderForms)
+        let countsPeople = tokensOf[header].contains {
+          Layout.peopleHeaderForms.contains(text.normalizedText(of: text.tokens[$0]))
+        }
+        let cutColumn = countsPeople ? column(Layout.cutHeaderForms) : nil
         let reasonColumn = column(Layout.reasonHeaderForms)
         if let cutColumn, end > header {
           for row in (header + 1)...end {

@@ -78,6 +78,12 @@ enum Layout {
     "reduced", "reduction", "reductions", "cut", "cuts", "affected", "impacted", "eliminated",
     "redundancies", "exits", "leaving", "lost", "removed", "closing", "closed", "fewer",
   ]
+  /// Words by which a table header says it counts people or jobs ("Roles reduced", "Role
+  /// family | Reduced"): without one, a "Cut" column may count money.
+  static let peopleHeaderForms: Set<String> = [
+    "role", "roles", "job", "jobs", "position", "positions", "post", "posts", "headcount",
+    "staff", "people", "employees", "fte", "ftes", "heads", "workers", "colleagues",
+  ]
   /// Header words of a column that gives the reason ("Driver", "Reason", "Why").
   static let reasonHeaderForms: Set<String> = [
     "driver", "drivers", "reason", "reasons", "cause", "causes", "why", "rationale", "basis",
