@@ -1061,7 +1061,10 @@ struct Attribution {
           tokensOf[header].first { forms.contains(text.normalizedText(of: text.tokens[$0])) }
             .map { Layout.cell(of: Int(text.tokens[$0].start), in: headerScalars) }
         }
-        let cutColumn = column(Layout.cutHeaderForms)
+        let countsPeople = tokensOf[header].contains {
+          Layout.peopleHeaderForms.contains(text.normalizedText(of: text.tokens[$0]))
+        }
+        let cutColumn = countsPeople ? column(Layout.cutHeaderForms) : nil
         let reasonColumn = column(Layout.reasonHeaderForms)
         if let cutColumn, end > header {
           for row in (header + 1)...end {
@@ -1205,10 +1208,12 @@ struct Attribution {
       // this is about the agent platform. Yes, in part: the agents now do most of…"): the
       // question names the cut, or points back at it with a demonstrative.
       if sentence > 0, !negation.hasCue[sentence], !denial[sentence - 1],
+        case let answerOpener = contentStart(sentence), answerOpener <= lastToken[sentence],
+        Self.yesForms.contains(text.normalizedText(of: text.tokens[answerOpener])),
         isQuestion(sentence - 1) || isReportedQuestion(sentence - 1)
       {
         let asked = sentence - 1
-        let opener = contentStart(sentence)
+        let opener = answerOpener
         let askedForms = tokenForms(asked, where: { _ in true })
         let aboutCause =
           !causes[asked].isEmpty || askedForms.contains(where: Self.causePredicates.contains)

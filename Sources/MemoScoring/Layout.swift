@@ -67,15 +67,22 @@ enum Layout {
 
   /// Whether a paragraph is a table row: two or more cells separated by `|`.
   static func isTableRow(_ paragraph: String) -> Bool {
+    guard paragraph.utf8.contains(UInt8(ascii: "|")) else { return false }
     let cells = paragraph.split(separator: "|", omittingEmptySubsequences: false)
       .filter { !$0.allSatisfy(\.isWhitespace) }
-    return paragraph.contains("|") && cells.count >= 2
+    return cells.count >= 2
   }
 
   /// Header words of a column that counts a cut ("Roles reduced", "Jobs affected", "Cuts").
   static let cutHeaderForms: Set<String> = [
     "reduced", "reduction", "reductions", "cut", "cuts", "affected", "impacted", "eliminated",
     "redundancies", "exits", "leaving", "lost", "removed", "closing", "closed", "fewer",
+  ]
+  /// Words by which a table header says it counts people or jobs ("Roles reduced", "Role
+  /// family | Reduced"): without one, a "Cut" column may count money.
+  static let peopleHeaderForms: Set<String> = [
+    "role", "roles", "job", "jobs", "position", "positions", "post", "posts", "headcount",
+    "staff", "people", "employees", "fte", "ftes", "heads", "workers", "colleagues",
   ]
   /// Header words of a column that gives the reason ("Driver", "Reason", "Why").
   static let reasonHeaderForms: Set<String> = [

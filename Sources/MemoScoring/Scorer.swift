@@ -182,10 +182,14 @@ public struct Scorer: Sendable {
     let start = tokens[introductions.map(\.tokens.lowerBound).min()!].sentence
     var covered = Set<Int>()
     for hit in located where hit.role == .aiReference { covered.formUnion(hit.tokens) }
+    let nameHashes = Set(names.map(\.hash))
     var result: [(Int, Range<Int>)] = []
-    for index in tokens.indices where tokens[index].sentence > start && !covered.contains(index) {
-      let sentence = Int(tokens[index].sentence)
+    for index in tokens.indices where tokens[index].sentence > start {
       let hash = text.hash(of: tokens[index])
+      guard nameHashes.contains(hash) || Self.coreferenceNounGroups[hash] != nil,
+        !covered.contains(index)
+      else { continue }
+      let sentence = Int(tokens[index].sentence)
       if let name = names.first(where: {
         $0.hash == hash && sentence > $0.sentence && sentence - $0.sentence <= Self.coreferenceReach
       }), isName(index) {

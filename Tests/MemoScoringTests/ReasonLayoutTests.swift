@@ -67,6 +67,10 @@ struct ReasonLayoutTests {
     #expect(plain.aiReason == .absent)
     #expect(plain.announcesCuts)
     #expect(!card("Region | Offices | Reason || North | 3 | growth").announcesCuts)
+    // A "Cut" column with no people or jobs in the header counts money.
+    #expect(
+      reason("Budget line | Cut | Reason || Travel | 40 | AI tools replace agency fees")
+        == .framing)
   }
 
   @Test("A footnote reads as part of the sentence its mark follows")
