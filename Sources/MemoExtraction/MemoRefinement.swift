@@ -15,13 +15,8 @@ enum MemoRefinement {
     if forwarded || memo.format == .email, !memo.quoted {
       applyForward(&memo, forwarded: forwarded)
     }
-    // A story about a memo: the outlet is the company and a reporter the author.
-    if !memo.quoted, let title = memo.title, NewsAboutMemo.mentionsMemo(title),
-      let source = memo.companySource, CompanyNames.siteSources.contains(source),
-      memo.author != nil, ["meta", "json-ld", "byline"].contains(memo.authorSource ?? "")
-    {
-      NewsAboutMemo.apply(&memo)
-    }
+    // A page around a memo (a story, a newsletter, show notes): the memo's writer and company.
+    NewsAboutMemo.applyIfWrapped(&memo)
     if let author = memo.author { cleanAuthor(author, in: &memo) }
     if memo.date == nil,
       let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)
