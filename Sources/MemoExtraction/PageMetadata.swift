@@ -225,7 +225,10 @@ struct PageMetadata: Sendable, Equatable {
   /// A `<title>` cut at the separators sites put between a headline and their name.
   static func segments(of raw: String) -> [String] {
     var segments = [raw]
-    for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • ", " · ", " » "] {
+    // Rarer ones too: U+2758 "❘" (Framer), "▸" (podcast hosts), U+2223 "∣".
+    for separator in [
+      " | ", " :: ", " -- ", " – ", " — ", " - ", " • ", " · ", " » ", " ❘ ", " ▸ ", " ∣ ",
+    ] {
       segments = segments.flatMap { $0.splitting(on: separator) }
     }
     return segments.map(\.trimmed).filter { !$0.isEmpty }
@@ -242,7 +245,7 @@ struct PageMetadata: Sendable, Equatable {
     "instagram", "threads", "youtube", "github", "notion", "beehiiv", "mailchimp", "hashnode",
     "dev community", "sec.gov", "edgar", "sec", "google docs", "google sites", "scribd",
     "gmail", "google mail", "outlook", "outlook web app", "yahoo mail", "proton mail",
-    "icloud mail",
+    "icloud mail", "coda", "gitbook", "quip", "dropbox paper", "framer", "confluence",
   ]
 
   /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme").
