@@ -39,8 +39,9 @@ struct BlindMetadataTests {
     // once after batch B's fixes, before anyone looked at it: title 17, author 9, company 4,
     // date 11 of 22 (README). Seen since: the floors are the figures after the fixes for the
     // general causes of its misses (attached and quoted mail, TOML front matter, sign-offs and
-    // legal forms in other languages), so they no longer measure how the fixes generalize.
-    "MetadataUnseenC": ["title": 19, "author": 15, "company": 9, "date": 14],
+    // legal forms in other languages, pages around a memo), so they no longer measure how the
+    // fixes generalize.
+    "MetadataUnseenC": ["title": 19, "author": 18, "company": 13, "date": 17],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
