@@ -213,10 +213,14 @@ struct PageMetadata: Sendable, Equatable {
       headlines.append(segment)
     }
     // A bare site name next to a section word ("Acme Labs :: News :: …") is the company.
+    // "Headline - Announcements - Acme Community" the other way round: the last part is the
+    // site when the first reads as a headline (four words or more) and the last does not.
     if company == nil, headlines.count > 1, segments.count > 2,
       siteWords.contains(segments[1].lowercased())
     {
-      company = headlines.removeFirst()
+      let first = headlines[0].split(separator: " ").count
+      let last = headlines[headlines.count - 1].split(separator: " ").count
+      company = first >= 4 && last <= 3 ? headlines.removeLast() : headlines.removeFirst()
     }
     let headline = headlines.max { $0.count < $1.count }
     return (headline, company)
