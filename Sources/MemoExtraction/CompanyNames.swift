@@ -10,7 +10,7 @@ enum CompanyNames {
     "gmbh & co. kg", "gmbh & co kg", "pty ltd", "pty. ltd.", "s.p.a.", "s.a.s.", "s.a.u.",
     "s.r.l.", "s.a.", "s.l.", "n.v.", "b.v.", "gmbh", "ag", "se", "plc", "sas", "sarl", "sa",
     "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "as", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
-    "ltda.", "ltda", "株式会社", "有限会社", "(株)", "㈱",
+    "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -58,6 +58,8 @@ enum CompanyNames {
     for form in trailingLegalForms {
       for joint in [" ", ", "] where lower.hasSuffix(joint + form) {
         let rest = String(text.dropLast(form.count + joint.count)).trimmed
+        // "Harwood & Co." is the name itself.
+        if form == "co.", rest.hasSuffix("&") { return text }
         if rest.count >= 2 { text = rest }
         return text
       }
@@ -126,7 +128,7 @@ enum CompanyNames {
     "GmbH", "AG", "SE", "SAS", "SA", "S.A.", "S.L.", "S.L", "N.V.", "B.V.", "plc", "PLC",
     "Ltd", "Ltd.", "Limited", "Inc.", "Inc", "LLC", "S.p.A.", "AB", "ASA", "Oy", "S.r.l.",
     "株式会社", "Ltda.", "Ltda", "B.V.", "BV", "NV", "AS", "A/S", "Oyj", "SpA", "Srl", "S.A.S.",
-    "S.A.U.", "LLP",
+    "S.A.U.", "LLP", "Co.",
   ]
 
   /// The company a sender's domain names, as the memo's closing lines spell it with a legal
@@ -169,7 +171,7 @@ enum CompanyNames {
   /// Ferrovale S.p.A. comunica …", "We at Fieldnote AS are grateful"): the capitalized words
   /// before the form, with it. Each paragraph is read once byte by byte, and words only where
   /// a short capitalized word (a form's shape) is found.
-  static func namedWithLegalForm(in text: [String]) -> String? {
+  static func namedWithLegalForm(in text: ArraySlice<String>) -> String? {
     for paragraph in text {
       var copy = paragraph
       let found = copy.withUTF8 { bytes -> String? in
@@ -220,6 +222,10 @@ enum CompanyNames {
     return words.joined(separator: " ")
   }
 
+  /// Paragraphs read at each end of the memo for a name with its legal form. Calibration: the
+  /// lead sentence and the sign-off or footer, where batch C's pages name it, are within 3.
+  static let legalNameEdge = 3
+
   /// A company the memo names with its legal form takes the place of none, of a name only the
   /// body's possessives gave, and of a shorter spelling from the site's title ("Cajuína" →
   /// "Cajuína Pagamentos"); the form is dropped later by `cleaned`.
@@ -229,8 +235,15 @@ enum CompanyNames {
     let open = current == nil || source == "body"
     let shortSiteName = current.map { !$0.contains(" ") } == true && siteSources.contains(source)
     guard open || shortSiteName else { return }
-    let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
-    guard let named = namedWithLegalForm(in: text) else { return }
+    // The lead and the closing lines, where a memo names its company in full.
+    let paragraphs = memo.paragraphs
+    let edge = legalNameEdge
+    let lead = paragraphs.prefix(paragraphs.count <= 2 * edge ? paragraphs.count : edge)
+    let closing: ArraySlice<String> = paragraphs.count <= 2 * edge ? [] : paragraphs.suffix(edge)
+    guard
+      let named = namedWithLegalForm(in: [memo.title ?? ""]) ?? namedWithLegalForm(in: lead)
+        ?? namedWithLegalForm(in: closing)
+    else { return }
     if !open, let current {
       guard withoutLegalForm(named).lowercased().hasPrefix(current.lowercased() + " ") else {
         return

@@ -55,7 +55,7 @@ enum LanguageSignatures {
   /// author or no company yet; the company stays as `CompanyNames.cleaned` leaves it.
   static func apply(_ memo: inout Memo) {
     guard memo.author == nil || memo.company == nil,
-      let found = signer(memo.paragraphs)
+      let found = signer(memo.paragraphs, closings: memo.author == nil)
     else { return }
     if memo.author == nil { (memo.author, memo.authorSource) = (found.person, "signature") }
     if memo.company == nil, let company = found.company {
@@ -64,11 +64,19 @@ enum LanguageSignatures {
   }
 
   /// The person who signs the last paragraphs, and the company their line names.
-  static func signer(_ paragraphs: [String]) -> (person: String, company: String?)? {
-    let tail = Array(paragraphs.suffix(3))
-    for line in tail.reversed().flatMap({ $0.split(separator: "\n").reversed() }) {
-      if let found = eastAsianLine(line) { return found }
+  /// `closings: false` reads only East Asian signature lines (for a company when the author
+  /// is known).
+  static func signer(_ paragraphs: [String], closings readsClosings: Bool = true)
+    -> (person: String, company: String?)?
+  {
+    let last = paragraphs.suffix(3)
+    for paragraph in last.reversed() where mayOpenEastAsianLine(paragraph) {
+      for line in paragraph.split(separator: "\n").reversed() {
+        if let found = eastAsianLine(line) { return found }
+      }
     }
+    guard readsClosings else { return nil }
+    let tail = Array(last)
     for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
       guard paragraph.utf8.count <= longestClosing + 2,
         closings.contains(paragraph.trimmingScalars { $0 == "," || $0 == " " }.lowercased())
@@ -77,6 +85,17 @@ enum LanguageSignatures {
       if let person = nameBeforeRole(next) { return (person, nil) }
     }
     return nil
+  }
+
+  /// Whether a line of the paragraph opens as `eastAsianLine` needs (a byte from 0xE0, or
+  /// "("): read on bytes, so Latin-script paragraphs are not split into lines.
+  static func mayOpenEastAsianLine(_ paragraph: String) -> Bool {
+    var atStart = true
+    for byte in paragraph.utf8 {
+      if atStart, byte >= 0xE0 || byte == UInt8(ascii: "(") { return true }
+      atStart = byte == 0x0A
+    }
+    return false
   }
 
   /// "(주)한빛로지스 대표이사 윤서진" → ("윤서진", "(주)한빛로지스"); a date run on after the

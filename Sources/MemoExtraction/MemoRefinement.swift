@@ -24,14 +24,8 @@ enum MemoRefinement {
     if forwarded || memo.format == .email, !memo.quoted {
       applyForward(&memo, forwarded: forwarded)
     }
-    // A story about a memo: the outlet is the company and a reporter the author. The sources
-    // are compared before the title is searched (most memos stop there).
-    if !memo.quoted, let source = memo.companySource, CompanyNames.siteSources.contains(source),
-      memo.author != nil, ["meta", "json-ld", "byline"].contains(memo.authorSource ?? ""),
-      let title = memo.title, NewsAboutMemo.mentionsMemo(title)
-    {
-      NewsAboutMemo.apply(&memo)
-    }
+    // A page around a memo (a story, a newsletter, show notes): the memo's writer and company.
+    NewsAboutMemo.applyIfWrapped(&memo)
     if let author = memo.author { cleanAuthor(author, in: &memo) }
     if memo.date == nil,
       let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)

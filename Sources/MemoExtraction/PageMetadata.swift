@@ -213,10 +213,14 @@ struct PageMetadata: Sendable, Equatable {
       headlines.append(segment)
     }
     // A bare site name next to a section word ("Acme Labs :: News :: …") is the company.
+    // "Headline - Announcements - Acme Community" the other way round: the last part is the
+    // site when the first reads as a headline (four words or more) and the last does not.
     if company == nil, headlines.count > 1, segments.count > 2,
       siteWords.contains(segments[1].lowercased())
     {
-      company = headlines.removeFirst()
+      let first = headlines[0].split(separator: " ").count
+      let last = headlines[headlines.count - 1].split(separator: " ").count
+      company = first >= 4 && last <= 3 ? headlines.removeLast() : headlines.removeFirst()
     }
     let headline = headlines.max { $0.count < $1.count }
     return (headline, company)
@@ -225,7 +229,10 @@ struct PageMetadata: Sendable, Equatable {
   /// A `<title>` cut at the separators sites put between a headline and their name.
   static func segments(of raw: String) -> [String] {
     var segments = [raw]
-    for separator in [" | ", " :: ", " -- ", " – ", " — ", " - ", " • ", " · ", " » "] {
+    // Rarer ones too: U+2758 "❘" (Framer), "▸" (podcast hosts), U+2223 "∣".
+    for separator in [
+      " | ", " :: ", " -- ", " – ", " — ", " - ", " • ", " · ", " » ", " ❘ ", " ▸ ", " ∣ ",
+    ] {
       segments = segments.flatMap { $0.splitting(on: separator) }
     }
     return segments.map(\.trimmed).filter { !$0.isEmpty }
@@ -242,7 +249,7 @@ struct PageMetadata: Sendable, Equatable {
     "instagram", "threads", "youtube", "github", "notion", "beehiiv", "mailchimp", "hashnode",
     "dev community", "sec.gov", "edgar", "sec", "google docs", "google sites", "scribd",
     "gmail", "google mail", "outlook", "outlook web app", "yahoo mail", "proton mail",
-    "icloud mail",
+    "icloud mail", "coda", "gitbook", "quip", "dropbox paper", "framer", "confluence",
   ]
 
   /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme").

@@ -29,8 +29,9 @@ struct BlindMetadataTests {
     // Written by someone who saw none of the code; first run title 26, author 21, company 16,
     // date 25 of 34 (README); the floors are the figures after the fixes its misses led to.
     // Raised by the batch B fixes (`MemoRefinement`) to author 31, company 25.
-    // Raised by batch C's fixes (a company named with its legal form) to company 26.
-    "MetadataUnseen": ["title": 31, "author": 31, "company": 26, "date": 32],
+    // Raised by batch C's fixes (a company named with its legal form, the site at the short
+    // end of a three-part title) to title 32, company 26.
+    "MetadataUnseen": ["title": 32, "author": 31, "company": 26, "date": 32],
     // Written by someone who saw none of the code; first run title 25, author 14, company 12,
     // date 26 of 32 (README). Seen since: the floors are the figures after the fixes its
     // misses led to (`MemoRefinement`), so they measure no longer how the fixes generalize.
@@ -39,8 +40,9 @@ struct BlindMetadataTests {
     // once after batch B's fixes, before anyone looked at it: title 17, author 9, company 4,
     // date 11 of 22 (README). Seen since: the floors are the figures after the fixes for the
     // general causes of its misses (attached and quoted mail, TOML front matter, sign-offs and
-    // legal forms in other languages), so they no longer measure how the fixes generalize.
-    "MetadataUnseenC": ["title": 19, "author": 15, "company": 9, "date": 14],
+    // legal forms in other languages, pages around a memo), so they no longer measure how the
+    // fixes generalize.
+    "MetadataUnseenC": ["title": 20, "author": 18, "company": 13, "date": 17],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form

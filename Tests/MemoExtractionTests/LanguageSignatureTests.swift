@@ -70,6 +70,23 @@ struct LanguageSignatureTests {
     #expect(BodyEvidence.placeDateline(["As we said in the memo, 12 March 2026 – x"]) == nil)
   }
 
+  @Test("A section word between headline and site: the site is the short end")
+  func sectionInTheMiddle() {
+    let forum = PageMetadata.splitTitle(
+      "A change to our support team - Announcements - Brindle Community")
+    #expect(forum.title == "A change to our support team")
+    #expect(forum.company == "Brindle Community")
+    let site = PageMetadata.splitTitle("Acme Labs :: News :: Going AI-first")
+    #expect(site.title == "Going AI-first")
+    #expect(site.company == "Acme Labs")
+    // Both ends short: the first stays the site, as before.
+    #expect(
+      PageMetadata.splitTitle("Northwind Traders - News - Layoffs").company == "Northwind Traders")
+    #expect(
+      PageMetadata.splitTitle("Frame ❘ Brindle ❘ We are becoming smaller").title
+        == "We are becoming smaller")
+  }
+
   @Test("A board's breadcrumb title keeps its last step")
   func breadcrumbs() {
     #expect(PageMetadata.withoutLabels("공지사항 > 조직 개편 안내") == "조직 개편 안내")
