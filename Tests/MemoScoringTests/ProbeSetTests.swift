@@ -223,6 +223,26 @@ struct ProbeSetTests {
       rankFloor: Self.batchHRankFloor)
   }
 
+  /// Batch I (`Tests/Fixtures/Scoring/probes-unseen-i/`, 36 probes): written by someone who saw
+  /// no code, no fix and no earlier run, in constructions batches A–H do not use. Run once on
+  /// lexicon 2.6.1 before batch H's fixes (19 of 36, rank 0.117) and once after them on lexicon
+  /// 2.7.0 (20 of 36: explicit 0.600/0.333, implied 0.500/0.750, framing 0.375/0.500, denied
+  /// 0.600/0.429, absent 0.833/0.833, rank 0.293; README). Nothing was fixed against it: these
+  /// floors are its run on 2.7.0 rounded down, a guard against losing ground, not a target.
+  static let batchIFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.600, 0.330), .implied: (0.500, 0.750), .framing: (0.370, 0.500),
+    .denied: (0.600, 0.420), .absent: (0.830, 0.830),
+  ]
+  /// Batch I's rank-correlation floor: its run on lexicon 2.7.0 (0.293), rounded down.
+  static let batchIRankFloor = 0.29
+
+  @Test("Batch I (unseen): figures printed, never below its first runs")
+  func batchI() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-i", title: "Batch I", floors: Self.batchIFloors,
+      rankFloor: Self.batchIRankFloor, status: "unseen: first-run floors, no fixes")
+  }
+
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
   /// and checks them against the floors.
   static func checkBatch(
