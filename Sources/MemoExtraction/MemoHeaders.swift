@@ -358,6 +358,15 @@ struct MemoHeaders: Sendable, Equatable {
     return merged
   }
 
+  /// A company's functions that end a sender's job title ("Vice President, Operations");
+  /// lower case.
+  static let businessFunctions: Set<String> = [
+    "operations", "finance", "marketing", "sales", "engineering", "legal", "people",
+    "human resources", "hr", "it", "product", "manufacturing", "logistics", "supply chain",
+    "communications", "research", "administration", "procurement", "customer service",
+    "people & culture", "people and culture", "technology", "strategy", "compliance",
+  ]
+
   /// "Dana Whitfield, Chief Executive Officer, Acme Travel" → "Acme Travel": the last
   /// comma-separated part of a From line, when it is a name rather than a job title.
   static func companyInSignature(_ value: String) -> String? {
@@ -370,7 +379,9 @@ struct MemoHeaders: Sendable, Equatable {
       "manager", "founder", "chair", "partner", "lead", "principal", "executive", "vp", "svp",
     ]
     let lower = last.lowercased()
-    guard !titleWords.contains(where: { lower.split(separator: " ").contains(Substring($0)) }),
+    // "…, Vice President, Operations": a function of the company, not its name.
+    guard !businessFunctions.contains(lower),
+      !titleWords.contains(where: { lower.split(separator: " ").contains(Substring($0)) }),
       let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
     else { return nil }
     return last

@@ -26,7 +26,18 @@ enum MemoRefinement {
     }
     // A page around a memo (a story, a newsletter, show notes): the memo's writer and company.
     NewsAboutMemo.applyIfWrapped(&memo)
-    if let author = memo.author { cleanAuthor(author, in: &memo) }
+    if let author = memo.author {
+      // A page credit is kept as the site writes it, but for a byline's lead word.
+      let name = withoutLeadWord(author)
+      if name.utf8.count != author.utf8.count { memo.author = name }
+      cleanAuthor(name, in: &memo)
+      if !memo.quoted { signerForDepartmentCredit(&memo) }
+      if let author = memo.author, author.utf8.count <= 12, author.utf8.contains(0x2E),
+        let full = nameForInitials(author, in: [memo.title ?? ""] + memo.paragraphs)
+      {
+        memo.author = full
+      }
+    }
     if memo.date == nil,
       let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)
     {
@@ -79,6 +90,10 @@ enum MemoRefinement {
           changed = true
         }
       }
+      if title.utf8.first == UInt8(ascii: "["), let rest = withoutListTag(title) {
+        title = rest
+        changed = true
+      }
       if let first = title.unicodeScalars.first, isPictograph(first) {
         title =
           String(String.UnicodeScalarView(title.unicodeScalars.drop { isPictograph($0) }))
@@ -88,7 +103,53 @@ enum MemoRefinement {
     }
     if title.isEmpty { return raw }
     if isFileName(title) { return nil }
-    return title
+    return withoutCodeHostSuffix(title)
+  }
+
+  /// A title after a mailing list's tag ("[staff-announce] Changes …" → "Changes …"): a
+  /// bracketed lower-case ASCII name joined by "-", "_" or "." as list names are; nil when
+  /// the title opens with none ("[2025] …", "[Video] …", "[draft] …" stay).
+  static func withoutListTag(_ title: String) -> String? {
+    let bytes = Array(title.utf8.prefix(42))
+    guard bytes.first == UInt8(ascii: "["),
+      let close = bytes.firstIndex(of: UInt8(ascii: "]")), close > 2
+    else { return nil }
+    let name = bytes[1..<close]
+    let isListName = name.allSatisfy {
+      (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D || $0 == 0x5F
+        || $0 == 0x2E
+    }
+    guard isListName, name.contains(where: { $0 == 0x2D || $0 == 0x5F || $0 == 0x2E }),
+      name.contains(where: { (0x61...0x7A).contains($0) })
+    else { return nil }
+    let rest = String(decoding: title.utf8.dropFirst(close + 1), as: UTF8.self).trimmed
+    return rest.isEmpty ? nil : rest
+  }
+
+  /// Segments a code host appends to a page's title after " · ": the thread's kind and
+  /// number ("Discussion #2318", "Issue #12", "Pull Request #7"), its list ("Issues",
+  /// "Merge requests") and the host's name.
+  static let codeHostSegments: Set<String> = [
+    "issues", "merge requests", "pull requests", "discussions", "github", "gitlab", "wiki",
+  ]
+
+  /// Thread kinds a code host writes before a number ("Discussion #2318").
+  static let codeHostThreads = ["discussion #", "issue #", "pull request #", "merge request !"]
+
+  /// A title without a code host's suffix ("An update · acme/db · Discussion #2318" → "An
+  /// update"): cut at the first " · " when a later segment is a code host's thread, list or
+  /// name. Other titles are returned as they are.
+  static func withoutCodeHostSuffix(_ title: String) -> String {
+    // U+00B7 is C2 B7 in UTF-8: a title without that byte pair has no such suffix.
+    guard title.containsBytes(" \u{00B7} ") else { return title }
+    let parts = title.components(separatedBy: " \u{00B7} ")
+    guard parts.count >= 2, let head = parts.first?.trimmed, !head.isEmpty else { return title }
+    let marked = parts.dropFirst().contains { part in
+      let lower = part.trimmed.lowercased()
+      return codeHostSegments.contains(lower)
+        || codeHostThreads.contains { lower.hasPrefix($0) && lower.count > $0.count }
+    }
+    return marked ? head : title
   }
 
   /// Emoji and the joiners and selectors that build them; not digits, `#` or `*`.
@@ -192,6 +253,120 @@ enum MemoRefinement {
     } else {
       (memo.author, memo.authorSource) = (nil, nil)
     }
+  }
+
+  /// The full name written in `text` whose initials a sign-off gives ("W.O.H." → "Wendell
+  /// Okafor-Hughes": each word and each part of a hyphenated word gives one letter); nil when
+  /// the author is not two to four initials with dots, or no name has those initials.
+  static func nameForInitials(_ author: String, in text: [String]) -> String? {
+    let parts = author.split(separator: ".", omittingEmptySubsequences: true)
+      .map { $0.trimmed }
+    guard (2...4).contains(parts.count),
+      parts.allSatisfy({ $0.count == 1 && $0.first?.isUppercase == true }),
+      author.trimmed.hasSuffix(".")
+    else { return nil }
+    let letters = parts.compactMap(\.first)
+    for paragraph in text where paragraph.contains(letters[0]) {
+      let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" })
+        .map { $0.trimmingCharacters(in: .init(charactersIn: ",;:()")) }
+      for start in words.indices where words[start].first == letters[0] {
+        var initials: [Character] = []
+        var end = start
+        while end < words.count, initials.count < letters.count {
+          let word = words[end]
+          let pieces = word.split(separator: "-")
+          guard !pieces.isEmpty,
+            pieces.allSatisfy({ $0.count >= 2 && $0.first?.isUppercase == true })
+          else { break }
+          initials += pieces.compactMap(\.first)
+          end += 1
+        }
+        if initials == letters, end - start >= 2 {
+          return words[start..<end].joined(separator: " ")
+        }
+      }
+    }
+    return nil
+  }
+
+  /// Words a byline puts before the name ("From Ana Ruiz", "By Ana Ruiz"), lower case.
+  static let leadWords = ["from ", "by "]
+
+  /// The author without a byline's lead word ("From Ana Ruiz" → "Ana Ruiz") when a
+  /// capitalized name of two words or more follows; the author as it is otherwise.
+  static func withoutLeadWord(_ author: String) -> String {
+    // Byte test first: only an author starting with "F", "f", "B" or "b" can carry one.
+    guard let first = author.utf8.first, first | 0x20 == 0x66 || first | 0x20 == 0x62 else {
+      return author
+    }
+    let lower = author.prefix(5).lowercased()
+    guard let lead = leadWords.first(where: { lower.hasPrefix($0) }) else { return author }
+    let rest = author.dropFirst(lead.count).trimmed
+    let words = rest.split(separator: " ")
+    guard words.count >= 2, words.allSatisfy({ $0.first?.isUppercase == true }) else {
+      return author
+    }
+    return rest
+  }
+
+  /// Last characters of a department's name written without spaces (Japanese, Chinese:
+  /// "総務部", "人事部", "広報室", "人力资源部").
+  static let departmentEndings: Set<Character> = ["部", "課", "室", "处", "科"]
+
+  /// Whether a page's author credit names a department or team rather than a person:
+  /// `isAccount`, a team ("HR Team", "Internal Communications"), a Polish "Dział …", or a
+  /// name in CJK ending like a department ("総務部").
+  static func isDepartmentCredit(_ author: String) -> Bool {
+    if isAccount(author) { return true }
+    let words = author.split(separator: " ")
+    guard let first = words.first?.lowercased(), let last = words.last?.lowercased() else {
+      return false
+    }
+    if words.count <= 4, teamWords.contains(last) { return true }
+    if words.count <= 4, departmentLeadWords.contains(first), author.first?.isUppercase == true {
+      return true
+    }
+    if words.count == 1, let end = author.last, departmentEndings.contains(end),
+      author.unicodeScalars.allSatisfy({ $0.value >= 0x2E80 })
+    {
+      return true
+    }
+    return false
+  }
+
+  /// Last words of a team's name ("HR Team", "Corporate Communications"); lower case.
+  static let teamWords: Set<String> = [
+    "team", "communications", "department", "office", "committee", "board",
+  ]
+
+  /// First words of a department's name in more languages ("Internal Communications",
+  /// "Dział Komunikacji", "Departamento de …", "Abteilung …"); lower case.
+  static let departmentLeadWords: Set<String> = [
+    "internal", "corporate", "dział", "departament", "departamento", "département", "abteilung",
+    "afdeling", "avdelning", "biuro", "zarząd",
+  ]
+
+  /// A page credit (meta, JSON-LD, byline) naming a department or team ("総務部", "HR Team")
+  /// gives way to the person who signs the memo in full; kept when none signs.
+  static func signerForDepartmentCredit(_ memo: inout Memo) {
+    guard let author = memo.author, pageCredits.contains(memo.authorSource ?? ""),
+      author.utf8.count < 80, isDepartmentCredit(author)
+    else { return }
+    let lower = author.lowercased()
+    // A news site's staff credit stays (see `cleanAuthor`).
+    if ["staff", "editor", "editors", "desk", "newsdesk"].contains(where: { lower.hasSuffix($0) }) {
+      return
+    }
+    guard
+      let signer = MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)
+        ?? SignatureBlock.valedictionName(memo.paragraphs),
+      !MemoHeaders.isOrganizationName(signer), !isAccount(signer), !isDepartmentCredit(signer)
+    else { return }
+    let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
+    // A name in a script without case ("湊場 健一郎") has no capitals to test.
+    let caseless = full.unicodeScalars.allSatisfy { $0.value >= 0x2E80 || $0 == " " }
+    guard MemoHeaders.looksLikeName(full) || caseless && full.count <= 12 else { return }
+    (memo.author, memo.authorSource) = (full, "signature")
   }
 
   /// The name without honorifics before it, degrees after it and commas at its end, its

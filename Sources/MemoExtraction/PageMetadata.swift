@@ -250,17 +250,30 @@ struct PageMetadata: Sendable, Equatable {
     "dev community", "sec.gov", "edgar", "sec", "google docs", "google sites", "scribd",
     "gmail", "google mail", "outlook", "outlook web app", "yahoo mail", "proton mail",
     "icloud mail", "coda", "gitbook", "quip", "dropbox paper", "framer", "confluence",
+    "gitlab", "bitbucket", "codeberg", "sourceforge", "google groups", "groups.io", "mailman",
+    "pipermail",
   ]
 
-  /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme").
+  /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme",
+  /// "Acme Help Center" → "Acme"); longest first where one ends another. The one list of the
+  /// site sections a site name may carry (`siteNamePrefixes` holds the leading ones).
   static let siteNameSuffixes = [
     "newsroom", "news room", "blog", "intranet", "press room", "press center", "press centre",
     "media center", "media centre", "media room", "press releases", "news", "hr bulletin",
-    "bulletin", "announcements", "journal", "hub",
+    "bulletin", "announcements", "journal", "hub", "help center", "help centre", "help desk",
+    "support center", "support centre", "support", "community", "careers", "jobs",
+    "knowledge base",
   ]
 
-  /// The company in a site's name: "Acme Newsroom" → "Acme", "The Acme Blog" → "Acme"; nil for
-  /// a hosting platform; the name itself otherwise.
+  /// Section words a company's site puts before its name, with the word that joins them
+  /// ("Careers at Acme" → "Acme", "News from Acme" → "Acme"); lower case.
+  static let siteNamePrefixes = [
+    "careers at ", "jobs at ", "life at ", "working at ", "work at ", "news from ",
+    "the blog of ", "blog of ", "help center of ", "support for ",
+  ]
+
+  /// The company in a site's name: "Acme Newsroom" → "Acme", "The Acme Blog" → "Acme",
+  /// "Careers at Acme" → "Acme"; nil for a hosting platform; the name itself otherwise.
   static func companyInSiteName(_ site: String) -> String? {
     var name = site.trimmed
     if hostingPlatforms.contains(name.lowercased()) { return nil }
@@ -268,6 +281,11 @@ struct PageMetadata: Sendable, Equatable {
     for suffix in siteNameSuffixes where lower.hasSuffix(" " + suffix) {
       name = String(name.dropLast(suffix.count + 1)).trimmed
       if name.lowercased().hasPrefix("the ") { name = String(name.dropFirst(4)) }
+      break
+    }
+    // Counted in characters: the prefixes are ASCII, so the lower-cased head has as many.
+    for prefix in siteNamePrefixes where lower.hasPrefix(prefix) && name.count > prefix.count {
+      name = String(name.dropFirst(prefix.count)).trimmed
       break
     }
     return name.isEmpty ? nil : name

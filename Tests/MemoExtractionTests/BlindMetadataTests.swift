@@ -45,8 +45,10 @@ struct BlindMetadataTests {
     "MetadataUnseenC": ["title": 20, "author": 18, "company": 13, "date": 17],
     // Written by someone who saw none of the code and none of the earlier batches' shapes; run
     // once before batch C's fixes (title 15, author 8, company 2, date 14 of 22) and once after
-    // them (15, 9, 5, 14; README). Nothing was fixed against it: the floor is that second run.
-    "MetadataUnseenD": ["title": 15, "author": 9, "company": 5, "date": 14],
+    // them (15, 9, 5, 14; README). Seen since batch D's fixes (site section words, a byline's
+    // lead word, department credits, initials, list tags and code hosts' title suffixes): the
+    // floor is the figure after them, so it no longer measures how the fixes generalize.
+    "MetadataUnseenD": ["title": 17, "author": 11, "company": 8, "date": 14],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
