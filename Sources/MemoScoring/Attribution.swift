@@ -46,6 +46,9 @@ struct Attribution {
     "influence", "taking", "take", "takes",
     "jobs", "job", "roles", "positions", "people", "workers", "staff", "anyone", "employees",
     "colleagues", "anybody",
+    // "to do with" in French, Spanish, German and Dutch ("rien à voir avec", "nada que ver
+    // con", "nichts mit … zu tun", "niets te maken met").
+    "voir", "ver", "tun", "maken",
   ]
 
   /// Words that make a denial one of AI as a cause ("not about AI", "AI is not the reason",
@@ -87,6 +90,44 @@ struct Attribution {
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
   static let directNegationReach = 2
+
+  /// Auxiliaries that close an elliptical clause naming another agent of a negated cut ("AI
+  /// didn't cut these jobs; the tariff did").
+  static let ellipticalAuxiliaries: Set<String> = ["did", "does", "do", "has", "have", "had"]
+  /// Words before such an auxiliary that name no other agent ("…, and we never did").
+  static let ellipticalNonAgents: Set<String> = [
+    "we", "i", "you", "they", "it", "never", "ever", "ai", "so", "not", "us",
+  ]
+
+  /// Whether a sentence closes with an elliptical clause naming another agent ("…; a tariff
+  /// did"): an auxiliary last, after a word that is no cue, pronoun or adverb of time.
+  static func closesWithOtherAgent(_ forms: [String]) -> Bool {
+    guard forms.count >= 4, let last = forms.last, ellipticalAuxiliaries.contains(last) else {
+      return false
+    }
+    let agent = forms[forms.count - 2]
+    return !NegationScope.isCue(agent) && !ellipticalNonAgents.contains(agent)
+      && forms.dropLast(2).contains(where: NegationScope.isCue)
+  }
+
+  /// Words that hedge an explicit reason as partial ("partly because of AI").
+  static let hedgeForms: Set<String> = ["partly", "partially", "somewhat"]
+  /// Words that, right after a negation, admit a lesser reason ("not primarily driven by AI").
+  static let lesserForms: Set<String> = [
+    "primarily", "mainly", "mostly", "largely", "chiefly", "principally", "predominantly",
+  ]
+
+  /// Words that make a sentence with a directly negated cut a guarantee against cuts ("no
+  /// redundancies … until 2028", "we guarantee no job losses"), not a denial of their cause.
+  static let guaranteeForms: Set<String> = [
+    "guarantee", "guarantees", "guaranteed", "guaranteeing", "pledge", "pledges", "pledged",
+    "promise", "promises", "promised", "assure", "assures", "assured",
+  ]
+  /// Words that bound a guarantee in time when a number (a year, a date) follows within
+  /// `timeLimitReach` tokens ("until the end of 2028", "before 2030").
+  static let timeLimitForms: Set<String> = ["until", "before", "through", "till"]
+  /// Calibrated on invented guarantees: "until the end of 2028" puts the year 4 tokens on.
+  static let timeLimitReach = 4
 
   /// Words shortly before a negated cut that make it a plan denied, not a cut presupposed
   /// ("not a plan to reduce our team", "no intention to cut jobs").
@@ -871,6 +912,13 @@ struct Attribution {
             }
         }
       }
+      // "AI didn't take these 40 jobs; a tariff did": an elliptical clause closing the sentence
+      // gives the cut another agent, so the cut stands and only AI is denied.
+      if hit.negated, hit.tokens.upperBound + 1 < lastToken[sentence],
+        Self.closesWithOtherAgent(tokenForms(sentence, where: { _ in true }))
+      {
+        otherCause = true
+      }
       // A cause that starts within reach after the cut, or that holds the cut and goes on past
       // it ("not replacing our team with chatbots").
       let causeAfter = causes[sentence].contains {
@@ -882,6 +930,21 @@ struct Attribution {
       let presupposed = negatedHere && (!direct || otherCause) && !planned
       let ambiguous = negatedHere && !presupposed && causeAfter && !planned
       if negatedHere && !presupposed && !ambiguous { plainCutDenial = true }
+      // "There will be no redundancies for reasons of AI until 2028": a guarantee against
+      // cuts, bounded in time or given as a pledge, announces none and denies cuts plainly.
+      if negatedHere && direct && !planned
+        && (firstToken[sentence]...lastToken[sentence]).contains(where: { position in
+          let form = text.normalizedText(of: text.tokens[position])
+          if Self.guaranteeForms.contains(form) { return true }
+          // "… before 2030", "… until the end of 2028": a time limit with a year or date.
+          guard Self.timeLimitForms.contains(form) else { return false }
+          let reach = min(lastToken[sentence], position + Self.timeLimitReach)
+          return position < reach
+            && ((position + 1)...reach).contains { text.tokens[$0].kind == .number }
+        })
+      {
+        plainCutDenial = true
+      }
       reading.append((index, presupposed, ambiguous, negatedHere))
     }
     // "…, and we have no plans to": a cue before a plan word denies cuts plainly.
@@ -939,7 +1002,7 @@ struct Attribution {
         // whether or not it is modal ("We are using AI to remove drudgery, not people").
         let aiAffirmed =
           !shortDenied.contains(sentence) && !ai[sentence].contains { located[$0].negated }
-        if (modal || aiAffirmed) && !aboutCause {
+        if (modal || aiAffirmed) && !aboutCause && !Self.closesWithOtherAgent(forms) {
           denial[sentence] = false
           denied[sentence] = false
           capability[sentence] = true
@@ -1406,6 +1469,28 @@ struct Attribution {
             "implied: AI \(describe(heaviest)) (sentence \(sentence)) with cut"
               + " \(describe(partner.index)) \(place)"
           ))
+      }
+    }
+    // A hedged admission ("only in part about AI", "partly because of our chatbot", "not
+    // primarily driven by AI") gives AI as a lesser reason: explicit, at the implied weight.
+    // The hedge may open the answer in the sentence before, naming AI there too ("These cuts
+    // are not primarily driven by AI. Our AI tool has reduced the need for some roles").
+    func hedges(_ sentence: Int) -> Bool {
+      let forms = tokenForms(sentence, where: { _ in true })
+      return forms.indices.contains { index in
+        Self.hedgeForms.contains(forms[index])
+          || (forms[index] == "in" && index + 1 < forms.count && forms[index + 1] == "part")
+          || (Self.lesserForms.contains(forms[index]) && index > 0
+            && NegationScope.isCue(forms[index - 1]))
+      }
+    }
+    for position in links.indices where links[position].explicit {
+      let sentence = located[links[position].ai].match.sentence
+      let hedged =
+        hedges(sentence) || (sentence > 0 && !ai[sentence - 1].isEmpty && hedges(sentence - 1))
+      if hedged {
+        links[position].explicit = false
+        links[position].reason += "; hedged, counted at the implied weight"
       }
     }
     announcesCuts =

@@ -16,6 +16,9 @@ import MemoTokenization
 ///   affirms both the cause and the cut.
 /// - The words just before a cue in its clause (the subject of "AI is not the reason") are
 ///   `subjectNegated`: a claim about them is denied, they are not themselves absent.
+/// - A predicate that rejects saying an affirmed claim ("It would be wrong to say AI drove
+///   these cuts") negates the claim; "dispute" as a verb ("people close to it dispute reports
+///   linking…") and "rien" / "nichts" / "niets" are cues; "not primarily / mainly" is a hedge.
 /// - A short denial sentence ("They are not.", "The answer is no.", "No.") has a cue, at most
 ///   `shortDenialLength` tokens and nothing else of substance; it negates the sentence before it.
 ///   So does a short opening clause that is only a denial ("No, we overhired…", "It really
@@ -59,7 +62,20 @@ struct NegationScope {
     "deny", "denies", "denied", "denying", "reject", "rejects", "rejected", "rejecting",
     "dismissed", "dismisses", "disputed", "disputes", "refuted", "unrelated", "hardly",
     "scarcely", "untrue", "incorrectly", "wrongly", "erroneously", "falsely", "mistakenly",
+    "dispute", "refute", "refutes", "contradict", "contradicts", "contradicted",
+    // "nothing" in French, German and Dutch ("n'ont rien à voir avec", "hat nichts mit … zu
+    // tun", "heeft niets te maken met"); Spanish "no tiene nada que ver" already has "no".
+    "rien", "nichts", "niets",
   ]
+  /// Words before "dispute" that make it a noun ("a pay dispute", "the dispute over AI"), not a
+  /// verb that rejects a claim ("people close to the firm dispute reports…").
+  static let disputeNounMarkers: Set<String> = [
+    "a", "an", "the", "this", "that", "its", "their", "our", "his", "her", "pay", "wage",
+    "labour", "labor", "trade", "legal", "industrial", "contract", "of", "in", "into", "no",
+    "any", "under", "without", "long", "bitter",
+  ]
+  private static let disputeHash = StableHash.of("dispute")
+  private static let disputeNounHashes = Set(disputeNounMarkers.map { StableHash.of($0) })
   /// A news correction retracts what an earlier version reported: "An earlier version of this
   /// story said the cuts were caused by AI" negates the report, from the reporting verb on,
   /// when one of these follows "earlier / previous / original version" within
@@ -121,6 +137,8 @@ struct NegationScope {
     "longer", "only", "doubt", "matter", "exception", "just", "merely", "simply", "solely",
     "entirely", "wholly", "purely", "exclusively", "surprising", "surprisingly", "coincidence",
     "secret", "wonder", "accident",
+    // A hedged admission: "not primarily / mainly driven by AI" gives AI as a lesser reason.
+    "primarily", "mainly", "mostly", "largely", "chiefly", "principally", "predominantly",
     // Declining to comment is no denial: "Executives would not say", "did not confirm whether".
     "say", "comment", "confirm", "disclose", "elaborate", "specify", "discuss",
   ]
@@ -368,6 +386,13 @@ struct NegationScope {
       {
         if index > rejectedFrom { continue }
         if index + 1 < sentenceEnd && voidingID[Int(text.tokens[index + 1].id)] { continue }
+        // "a pay dispute", "the dispute over AI": the noun rejects nothing.
+        if vocabulary.hashes[Int(text.tokens[index].id)] == Self.disputeHash
+          && (index == sentenceStart
+            || Self.disputeNounHashes.contains(vocabulary.hashes[Int(text.tokens[index - 1].id)]))
+        {
+          continue
+        }
         // "not the only reason", "not our sole focus": a hedge that affirms a partial cause.
         if index + 2 < sentenceEnd && determinerID[Int(text.tokens[index + 1].id)]
           && soleID[Int(text.tokens[index + 2].id)]
@@ -375,6 +400,17 @@ struct NegationScope {
           continue
         }
         cues.append(index)
+      }
+      // "It would be wrong to say AI drove these cuts": a predicate that rejects saying an
+      // affirmed claim denies it; the saying verb is the cue and covers the claim.
+      if rejectedFrom < sentenceEnd {
+        var claimEnd = rejectedFrom
+        while claimEnd + 1 < sentenceEnd && !clauseEnds(after: claimEnd) { claimEnd += 1 }
+        if !((rejectedFrom + 1)...claimEnd).contains(where: {
+          cueID[Int(text.tokens[$0].id)] || isPairCue($0)
+        }) {
+          cues.append(rejectedFrom)
+        }
       }
       // A counterfactual: "If our AI tool had not taken over screening, we would not be cutting
       // 50 roles" affirms both the cause and the cut; the "had not" cue after "if" and the

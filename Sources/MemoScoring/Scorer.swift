@@ -86,7 +86,61 @@ public struct Scorer: Sendable {
         redefined = true
       }
     }
+    if !redefined && !aiTokens.isEmpty {
+      redefined = breedingSense(text, aiTokens: aiTokens)
+    }
     return redefined ? aiTokens : nil
+  }
+
+  /// Words of livestock breeding: "AI" beside one of them is artificial insemination ("AI
+  /// technicians for the heifers", "sexed semen and AI"), not artificial intelligence.
+  static let breedingForms: Set<String> = [
+    "insemination", "inseminations", "inseminator", "inseminators", "semen", "sire", "sires",
+    "heifer", "heifers", "calving", "oestrus", "estrus",
+  ]
+  /// Herd words: they give "AI" the breeding sense only after "AI technician / service /
+  /// programme" ("AI service for dairy herds"); "AI cameras watch the herd", "a bull market
+  /// for AI", "a breeding ground for AI start-ups" keep AI.
+  static let herdForms: Set<String> = [
+    "herd", "herds", "cattle", "cows", "sows", "ewes", "livestock", "dairy", "bull", "bulls",
+    "breeding",
+  ]
+  /// Nouns after "AI" that, with a herd word near, name an insemination service.
+  static let breedingServiceForms: Set<String> = [
+    "technician", "technicians", "service", "services", "programme", "program", "straws",
+  ]
+  /// Tokens either side of "AI" within which a breeding word gives it that sense. Calibrated on
+  /// invented sentences: "AI service for dairy herds" (4), not a word of the next clause.
+  static let breedingReach = 4
+
+  /// Whether "AI" means artificial insemination: the text says "artificial insemination" (and
+  /// never "artificial intelligence"), or a breeding word is within `breedingReach` tokens of an
+  /// "AI" in its sentence. "AI cameras that watch the herd" (5 tokens on) keeps AI.
+  static func breedingSense(_ text: TokenizedText, aiTokens: Set<Int>) -> Bool {
+    let tokens = text.tokens
+    var insemination = false
+    for index in tokens.indices.dropFirst()
+    where text.normalizedText(of: tokens[index - 1]) == "artificial" {
+      switch text.normalizedText(of: tokens[index]) {
+      case "intelligence": return false
+      case "insemination": insemination = true
+      default: break
+      }
+    }
+    if insemination { return true }
+    for index in aiTokens {
+      let from = max(0, index - breedingReach)
+      let to = min(tokens.count - 1, index + breedingReach)
+      let service =
+        index + 1 < tokens.count
+        && breedingServiceForms.contains(text.normalizedText(of: tokens[index + 1]))
+      for other in from...to
+      where other != index && tokens[other].sentence == tokens[index].sentence {
+        let form = text.normalizedText(of: tokens[other])
+        if breedingForms.contains(form) || (service && herdForms.contains(form)) { return true }
+      }
+    }
+    return false
   }
 
   /// Nouns by which a text names again an AI tool it introduced ("our AI assistant … the
