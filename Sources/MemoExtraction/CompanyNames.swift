@@ -10,7 +10,8 @@ enum CompanyNames {
     "gmbh & co. kg", "gmbh & co kg", "pty ltd", "pty. ltd.", "s.p.a.", "s.a.s.", "s.a.u.",
     "s.r.l.", "s.a.", "s.l.", "n.v.", "b.v.", "gmbh", "ag", "se", "plc", "sas", "sarl", "sa",
     "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "as", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
-    "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱",
+    "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱", "sp. z o.o.", "sp. z o. o.",
+    "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.

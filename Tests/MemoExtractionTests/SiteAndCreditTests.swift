@@ -110,4 +110,13 @@ struct SiteAndCreditTests {
     #expect(MemoRefinement.nameForInitials("Wendell", in: text) == nil)
     #expect(MemoRefinement.nameForInitials("A.B.", in: text) == nil)
   }
+
+  @Test("Polish, Turkish and 'Limited' legal forms go; a name ending like one stays")
+  func moreLegalForms() {
+    #expect(CompanyNames.withoutLegalForm("Wisłomet sp. z o.o.") == "Wisłomet")
+    #expect(CompanyNames.withoutLegalForm("Kaya Tekstil San. ve Tic. A.Ş.") == "Kaya Tekstil")
+    #expect(CompanyNames.withoutLegalForm("Penhallow Mutual Limited") == "Penhallow Mutual")
+    #expect(CompanyNames.withoutLegalForm("Wasp") == "Wasp")
+    #expect(CompanyNames.withoutLegalForm("Limited") == "Limited")
+  }
 }
