@@ -365,7 +365,10 @@ enum MemoRefinement {
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
     // A name in a script without case ("湊場 健一郎") has no capitals to test.
     let caseless = full.unicodeScalars.allSatisfy { $0.value >= 0x2E80 || $0 == " " }
-    guard MemoHeaders.looksLikeName(full) || caseless && full.count <= 12 else { return }
+    // A person's name in two words or more, not a line in capitals ("CONTACT US").
+    let person =
+      MemoHeaders.looksLikeName(full) && full.contains(" ") && full != full.uppercased()
+    guard person || caseless && full.count <= 12 else { return }
     (memo.author, memo.authorSource) = (full, "signature")
   }
 

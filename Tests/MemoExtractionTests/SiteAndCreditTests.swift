@@ -72,7 +72,9 @@ struct SiteAndCreditTests {
       """
     let memo = try extractHTML(Self.page(head: head, body: signed))
     #expect(memo.author == "Marta Kowalczyk-Brand")
-    // Negative: nobody signs, so the credit stays.
+    // Negative: a closing line in capitals is no person; nobody signs, so the credit stays.
+    let capitals = Self.body + "<p>Kind regards,</p><p>CONTACT US</p>"
+    #expect(try extractHTML(Self.page(head: head, body: capitals)).author != "CONTACT US")
     let unsigned = try extractHTML(Self.page(head: head))
     #expect(unsigned.author == "Internal Communications")
   }
