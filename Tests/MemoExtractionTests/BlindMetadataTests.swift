@@ -50,6 +50,10 @@ struct BlindMetadataTests {
     // legal forms): the floor is the figure after them, so it no longer measures how the fixes
     // generalize.
     "MetadataUnseenD": ["title": 17, "author": 11, "company": 11, "date": 14],
+    // Written by someone who saw none of the code and none of the earlier batches' shapes; run
+    // once after batch D's fixes: title 12, author 5, company 5, date 9 of 18 (README). Nothing
+    // was fixed against it: its first run is the floor.
+    "MetadataUnseenE": ["title": 12, "author": 5, "company": 5, "date": 9],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
@@ -72,7 +76,7 @@ struct BlindMetadataTests {
     "per-field accuracy on each blind batch stays at its recorded floor",
     arguments: [
       "MetadataBlind", "MetadataBlindB", "MetadataUnseen", "MetadataUnseenB", "MetadataUnseenC",
-      "MetadataUnseenD",
+      "MetadataUnseenD", "MetadataUnseenE",
     ])
   func accuracy(batch: String) throws {
     let folder = batch + "/"

@@ -245,6 +245,26 @@ struct ProbeSetTests {
       rankFloor: Self.batchIRankFloor)
   }
 
+  /// Batch J (`Tests/Fixtures/Scoring/probes-unseen-j/`, 30 probes): written by someone who saw
+  /// no code, no fix and no earlier run (court filings, parliamentary answers, support macros,
+  /// slides, podcasts; AI named by product only, understatement, denials by numbers). Run once,
+  /// after batch I's fixes (lexicon 2.8.0): 14 of 30, explicit 0.750/0.429, implied
+  /// 0.333/0.333, framing 0.273/0.600, denied 1.000/0.333, absent 0.571/0.667, rank 0.062
+  /// (README). Nothing was fixed against it: these floors are that first run rounded down.
+  static let batchJFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.750, 0.420), .implied: (0.330, 0.330), .framing: (0.270, 0.600),
+    .denied: (1.000, 0.330), .absent: (0.570, 0.660),
+  ]
+  /// Batch J's rank-correlation floor: its first run (0.062), rounded down.
+  static let batchJRankFloor = 0.06
+
+  @Test("Batch J (unseen): figures printed, never below its first run")
+  func batchJ() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-j", title: "Batch J", floors: Self.batchJFloors,
+      rankFloor: Self.batchJRankFloor, status: "unseen: first-run floors, no fixes")
+  }
+
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
   /// and checks them against the floors.
   static func checkBatch(
