@@ -652,29 +652,7 @@ enum FormatSniffer {
   /// case, read on bytes without lower-casing the whole path (as `unicodeExtension` does for
   /// such a path); nil for other paths.
   static func asciiLowercasedExtension(_ path: String) -> String? {
-    var text = path
-    return text.withUTF8 { bytes -> String? in
-      for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
-      var end = bytes.count
-      // A ".gz" ending in any case goes first, as `unicodeExtension` removes it.
-      if end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == 0x67,
-        bytes[end - 1] | 0x20 == 0x7A
-      {
-        end -= 3
-      }
-      while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-      var start = end
-      while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
-      let last = UnsafeBufferPointer(rebasing: bytes[start..<end])
-      guard last.contains(UInt8(ascii: ".")) else { return "" }
-      var pieceEnd = last.count
-      while pieceEnd > 0 && last[pieceEnd - 1] == UInt8(ascii: ".") { pieceEnd -= 1 }
-      var pieceStart = pieceEnd
-      while pieceStart > 0 && last[pieceStart - 1] != UInt8(ascii: ".") { pieceStart -= 1 }
-      return String(
-        decoding: last[pieceStart..<pieceEnd].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 },
-        as: UTF8.self)
-    }
+    extensionOnBytes(path, lowercased: true)
   }
 
   /// The extension `format` reads from any path: lower-cased whole, without ".gz", then the
@@ -693,10 +671,22 @@ enum FormatSniffer {
   /// (as splitting by `Character`s gives, which in ASCII are bytes but for CR LF). Nil for
   /// other paths, which `format` splits by `Character`.
   static func asciiExtension(_ path: String) -> String? {
+    extensionOnBytes(path, lowercased: false)
+  }
+
+  /// The two readers above on an ASCII path's bytes (nil when it has a byte from 0x80 or a
+  /// carriage return); `lowercased` also drops a ".gz" ending in any case first, as
+  /// `unicodeExtension` does before it splits.
+  private static func extensionOnBytes(_ path: String, lowercased: Bool) -> String? {
     var text = path
     return text.withUTF8 { bytes -> String? in
       for byte in bytes where byte >= 0x80 || byte == 0x0D { return nil }
       var end = bytes.count
+      if lowercased, end >= 3, bytes[end - 3] == UInt8(ascii: "."), bytes[end - 2] | 0x20 == 0x67,
+        bytes[end - 1] | 0x20 == 0x7A
+      {
+        end -= 3
+      }
       while end > 0 && bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
       var start = end
       while start > 0 && bytes[start - 1] != UInt8(ascii: "/") { start -= 1 }
@@ -706,8 +696,10 @@ enum FormatSniffer {
       while pieceEnd > 0 && last[pieceEnd - 1] == UInt8(ascii: ".") { pieceEnd -= 1 }
       var pieceStart = pieceEnd
       while pieceStart > 0 && last[pieceStart - 1] != UInt8(ascii: ".") { pieceStart -= 1 }
+      let piece = UnsafeBufferPointer(rebasing: last[pieceStart..<pieceEnd])
+      guard lowercased else { return String(decoding: piece, as: UTF8.self) }
       return String(
-        decoding: UnsafeBufferPointer(rebasing: last[pieceStart..<pieceEnd]), as: UTF8.self)
+        decoding: piece.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
   }
 
