@@ -10,16 +10,7 @@ import Testing
 /// guarantee against cuts, and "AI" as artificial insemination.
 @Suite("Denials by rejection and dispute, guarantees, AI as insemination")
 struct DenialAndSenseTests {
-  static let scorer: Scorer = {
-    let lexicon = try! Lexicon.load(
-      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
-    return Scorer(lexicon: lexicon)
-  }()
-
-  func reason(_ text: String) -> AIReason {
-    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
-      .aiReason
-  }
+  func reason(_ text: String) -> AIReason { ShippedScorer.card(text).aiReason }
 
   @Test("A predicate that rejects saying a claim denies it")
   func rejectedClaim() {

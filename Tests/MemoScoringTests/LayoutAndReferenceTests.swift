@@ -10,21 +10,9 @@ import Testing
 /// units, adjacent list items, and "AI" defined as something else.
 @Suite("Layout and reference cues")
 struct LayoutAndReferenceTests {
-  static let scorer: Scorer = {
-    let lexicon = try! Lexicon.load(
-      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
-    return Scorer(lexicon: lexicon)
-  }()
+  func reason(_ text: String) -> AIReason { ShippedScorer.card(text).aiReason }
 
-  func reason(_ text: String) -> AIReason {
-    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
-      .aiReason
-  }
-
-  func announces(_ text: String) -> Bool {
-    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
-      .announcesCuts
-  }
+  func announces(_ text: String) -> Bool { ShippedScorer.card(text).announcesCuts }
 
   @Test("A cut of 'them' counts when people or jobs were named just before")
   func pronounCut() {

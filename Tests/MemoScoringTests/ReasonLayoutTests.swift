@@ -11,15 +11,7 @@ import Testing
 /// name or a definite noun; and the cut and AI vocabulary of other registers.
 @Suite("Reasons in layout, questions and coreference")
 struct ReasonLayoutTests {
-  static let scorer: Scorer = {
-    let lexicon = try! Lexicon.load(
-      Fixtures.repositoryRoot.appendingPathComponent("Lexicons/ai-washing").path)
-    return Scorer(lexicon: lexicon)
-  }()
-
-  func card(_ text: String) -> ScoreCard {
-    Self.scorer.score(Memo(source: "t", paragraphs: text.components(separatedBy: " || ")))
-  }
+  func card(_ text: String) -> ScoreCard { ShippedScorer.card(text) }
 
   func reason(_ text: String) -> AIReason { card(text).aiReason }
 
