@@ -265,6 +265,27 @@ struct ProbeSetTests {
       rankFloor: Self.batchJRankFloor, status: "unseen: first-run floors, no fixes")
   }
 
+  /// Batch K (`Tests/Fixtures/Scoring/probes-unseen-k/`, 32 probes): written by someone who saw
+  /// no code, no fix and no earlier run (AI-first memos in the writer's own words, earnings calls,
+  /// union bulletins, board minutes, Slack, WARN-style notices; cut euphemisms, proportions,
+  /// hedges, irony, partial denials). Run once on lexicon 2.8.0: 16 of 32, explicit
+  /// 0.500/0.143, implied 0.500/0.429, framing 0.333/0.667, denied 0.750/0.500, absent
+  /// 0.625/0.833, rank 0.459 (README). Nothing was fixed against it: these floors are that first
+  /// run rounded down.
+  static let batchKFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.500, 0.140), .implied: (0.500, 0.420), .framing: (0.330, 0.660),
+    .denied: (0.750, 0.500), .absent: (0.620, 0.830),
+  ]
+  /// Batch K's rank-correlation floor: its first run (0.459), rounded down.
+  static let batchKRankFloor = 0.45
+
+  @Test("Batch K (unseen): figures printed, never below its first run")
+  func batchK() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-k", title: "Batch K", floors: Self.batchKFloors,
+      rankFloor: Self.batchKRankFloor, status: "unseen: first-run floors, no fixes")
+  }
+
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
   /// and checks them against the floors.
   static func checkBatch(
