@@ -330,7 +330,7 @@ enum BodyEvidence {
         key == headlineKey || headlineKey.hasPrefix(key + " ") || key.hasPrefix(headlineKey + " ")
       {
         setAside += 1
-      } else if PageMetadata.siteWords.contains(lower)
+      } else if PageMetadata.isSectionLabel(lower)
         || PageMetadata.hostingPlatforms.contains(lower) || lower.hasPrefix("by ")
         || DateNormalizer.hasYearDigits(segment)
         || author.map({ lower == $0.lowercased() }) == true

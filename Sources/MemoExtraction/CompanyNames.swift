@@ -12,6 +12,8 @@ enum CompanyNames {
     "spa", "srl", "nv", "bv", "ab", "asa", "a/s", "as", "oy", "oyj", "kk", "k.k.", "kg", "ohg",
     "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱", "sp. z o.o.", "sp. z o. o.",
     "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
+    "b.v", "n.v", "s.p.a", "s.r.l", "α.ε.", "α.ε", "ε.π.ε.", "ο.ε.", "בע\"מ", "בע״מ", "tbk.", "tbk",
+    "jsc",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -19,7 +21,12 @@ enum CompanyNames {
     trailingLegalForms.compactMap { $0.split(separator: " ").last.map(String.init) })
 
   /// Legal forms written before the name (Japanese, written without a space or with one).
-  static let leadingLegalForms = ["株式会社", "有限会社", "(株)", "㈱", "주식회사", "(주)", "㈜"]
+  /// Each ends in its own separator where the script uses spaces ("PT Cendana Kapuas",
+  /// "Công ty Cổ phần Sông Lam", "شركة واحة النخيل": "company" or a legal form first).
+  static let leadingLegalForms = [
+    "株式会社", "有限会社", "(株)", "㈱", "주식회사", "(주)", "㈜", "PT ", "Công ty Cổ phần ",
+    "Công ty cổ phần ", "Công ty TNHH ", "Công ty ", "شركة ",
+  ]
 
   /// Legal forms written after the name without a space (Japanese, Korean, Chinese), longest
   /// first where one ends another.
@@ -52,20 +59,25 @@ enum CompanyNames {
     var text = name.trimmed
     // Cheap first: most names end in no legal form and have no Japanese one.
     let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-    guard trailingLastWords.contains(lastWord) || !text.utf8.allSatisfy({ $0 < 0x80 }) else {
+    guard
+      trailingLastWords.contains(lastWord) || !text.utf8.allSatisfy({ $0 < 0x80 })
+        || text.hasPrefix("PT ")
+    else {
       return text
     }
     let lower = text.lowercased()
-    for form in trailingLegalForms {
+    trailing: for form in trailingLegalForms {
       for joint in [" ", ", "] where lower.hasSuffix(joint + form) {
         let rest = String(text.dropLast(form.count + joint.count)).trimmed
         // "Harwood & Co." is the name itself.
         if form == "co.", rest.hasSuffix("&") { return text }
         if rest.count >= 2 { text = rest }
-        return text
+        // A name may carry a form at both ends ("PT Cendana Kapuas Tbk").
+        guard text.hasPrefix("PT ") || !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
+        break trailing
       }
     }
-    for form in leadingLegalForms where text.hasPrefix(form) {
+    for form in leadingLegalForms where text.hasPrefix(form) && text.count > form.count + 1 {
       let rest = String(text.dropFirst(form.count)).trimmed
       if !rest.isEmpty { return rest }
     }

@@ -9,6 +9,8 @@ enum EmailReader {
     var subject: String?
     var from: String?
     var date: String?
+    /// The `Reply-To:` header: the person behind a company mailbox's `From:`, on some mail.
+    var replyTo: String? = nil
     /// The chosen body part's bytes, transfer-decoded, and its declared charset.
     var body: [UInt8]
     var charset: String?
@@ -71,7 +73,9 @@ enum EmailReader {
     return Message(
       subject: top.header("subject").map(decodeEncodedWords).map(\.collapsingWhitespace),
       from: top.header("from").map(decodeEncodedWords).map(\.collapsingWhitespace),
-      date: top.header("date"), body: body, charset: parameters["charset"], isHTML: html != nil)
+      date: top.header("date"),
+      replyTo: top.header("reply-to").map(decodeEncodedWords).map(\.collapsingWhitespace),
+      body: body, charset: parameters["charset"], isHTML: html != nil)
   }
 
   /// A part's body with its transfer encoding undone.

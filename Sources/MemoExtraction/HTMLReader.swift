@@ -26,6 +26,12 @@ enum HTMLReader {
     var footerLines: [String] = []
     /// The first `<h1>`'s text: the headline on most pages.
     var headline: String? = nil
+    /// The page's first short lines (chrome included): a post header's full name for a
+    /// first-name sign-off.
+    var headerLines: [String] = []
+    /// On a page without `<h1>`, the first `<h2>` or `<h3>`: a portal's or CMS's headline,
+    /// the title when `<title>` holds only section labels and the site's name.
+    var subheadline: String? = nil
     /// A date from a short dateline or byline block ("May 20, 2025 • News"), as a last resort.
     var datelineDate: String? = nil
     /// A From/To/Date/Subject table anywhere on the page (saved HTML e-mails).
@@ -75,6 +81,7 @@ enum HTMLReader {
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: marked.date,
       quoteEligible: eligible)
     content.markedAuthor = marked.author
+
     content.markedDate = marked.markedDate
     content.footerLines = extractor.footerLines
     let allBlocks = extractor.blocks
@@ -88,6 +95,11 @@ enum HTMLReader {
     }
     content.monthFirst = monthFirst(language: htmlLanguage(utf8))
     let lines = shortLines(allBlocks)
+    content.headerLines = Array(lines.prefix(12))
+    if content.byline == nil {
+      // "Author: Ana Ruiz, COO" on a meta line, in any language.
+      content.byline = lines.prefix(40).lazy.compactMap(LabelledFields.author).first
+    }
     content.roleLines = lines.filter { line in
       line.utf8.count <= 120 && line.containsBytes(" at ") && MemoHeaders.isJobTitle(line)
     }
@@ -98,6 +110,11 @@ enum HTMLReader {
       h1.length <= 200
     {
       content.headline = h1.text.collapsingWhitespace
+    } else if let heading = allBlocks.prefix(60).first(where: {
+      let name = tree.nodes[Int($0.owner)].name
+      return name == "h2" || name == "h3"
+    }), heading.length <= 200 {
+      content.subheadline = heading.text.collapsingWhitespace
     }
     if mode == .webPage {
       content.paragraphs = withoutRepeatedHeadline(
@@ -109,6 +126,15 @@ enum HTMLReader {
           content.datelineDate = date
           break
         }
+      }
+      // A labelled date in any language ("Ngày đăng: 05/03/2026"), a print stamp left out.
+      if content.datelineDate == nil {
+        // A bare `en` page's numeric order from its other dates ("14/03/2026": day first).
+        let order = content.monthFirst ?? LabelledFields.numericOrder(lines)
+        content.datelineDate =
+          lines.lazy.compactMap {
+            LabelledFields.publishedDate($0, monthFirst: order)
+          }.first
       }
     }
     return content

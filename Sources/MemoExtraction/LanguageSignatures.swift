@@ -16,10 +16,18 @@ enum LanguageSignatures {
     "distinti saluti", "un caro saluto", "saluti", "atenciosamente", "um abraço", "abraços",
     "cordialmente", "med vänlig hälsning", "vänliga hälsningar", "med venlig hilsen",
     "med vennlig hilsen", "ystävällisin terveisin",
+    // Indonesian, Vietnamese, Turkish, Polish, Czech, Greek
+    "salam hangat", "hormat kami", "hormat saya", "salam", "trân trọng", "thân ái", "kính thư",
+    "saygılarımla", "pozdrawiam", "z poważaniem", "s pozdravem", "s úctou", "με εκτίμηση",
+    "με φιλικούς χαιρετισμούς", "φιλικά",
+    // Hebrew, Arabic
+    "בברכה", "בכבוד רב", "בברכה חמה", "مع خالص التقدير", "مع التحية", "مع خالص التحية",
+    "تحياتي", "مع أطيب التحيات", "وتفضلوا بقبول فائق الاحترام",
   ]
 
-  /// Longest closing formula in bytes: a longer paragraph is no closing line.
-  static let longestClosing = 32
+  /// Longest closing formula in bytes: a longer paragraph is no closing line. Calibrated on
+  /// the table: "وتفضلوا بقبول فائق الاحترام" is 50 bytes in UTF-8.
+  static let longestClosing = 52
 
   /// Words that open a role after the signer's name, lower case, in the languages of
   /// `closings` ("Directeur Klant & Service", "Amministratore delegato").
@@ -30,6 +38,14 @@ enum LanguageSignatures {
     "fundadora", "fondatore", "oprichter", "bestuurder", "voorzitter", "consejero",
     "consejera", "leiter", "leiterin", "responsable", "responsabile", "ceo", "cfo", "coo",
     "cto", "hoofd", "manager", "chief", "head",
+    // Indonesian, Vietnamese, Turkish, Polish, Greek, Norwegian
+    "direktur", "presiden", "kepala", "manajer", "ketua", "wakil", "tổng", "giám", "trưởng",
+    "phó", "chủ", "genel", "müdür", "prezes", "dyrektor", "διευθύνων", "διευθύνουσα",
+    "πρόεδρος", "γενικός", "γενική", "διευθυντής", "διευθύντρια", "administrerende",
+    "daglig",
+    // Hebrew (with ASCII quotes or gershayim), Arabic
+    "מנכ\"ל", "מנכ״ל", "מנכ\"לית", "מנכ״לית", "סמנכ\"ל", "סמנכ״ל", "יו\"ר", "יו״ר", "מנהל",
+    "מנהלת", "الرئيس", "الرئيسة", "المدير", "المديرة", "رئيس", "رئيسة", "مدير", "مديرة", "نائب",
   ]
 
   /// Roles in Korean, Chinese and Japanese signature lines.
@@ -84,7 +100,75 @@ enum LanguageSignatures {
       let next = tail[offset + 1].split(separator: "\n").first.map(String.init) ?? ""
       if let person = nameBeforeRole(next) { return (person, nil) }
     }
+    return closingInLines(Array(paragraphs.suffix(4)))
+  }
+
+  /// Whether a line is a closing formula of `closings` ("Trân trọng,", "مع خالص التقدير،").
+  static func isClosingLine(_ line: String) -> Bool {
+    line.utf8.count <= longestClosing + 3
+      && closings.contains(withoutClosingPunctuation(line).lowercased())
+  }
+
+  /// A closing line, the name and a role line, as paragraphs or lines broken with `<br>`,
+  /// in any script: "Salam hangat,\nAyu Lestari\nDirektur Utama", "בברכה,\nאורי
+  /// בן-שושן\nמנכ"ל, גלבוע אנרגיה". A name in a script without case (Hebrew, Arabic) counts
+  /// only over a role line; the role line's part after a comma is the company.
+  static func closingInLines(_ paragraphs: [String]) -> (person: String, company: String?)? {
+    let lines = paragraphs.flatMap { paragraph in
+      paragraph.utf8.contains(0x0A)
+        ? paragraph.split(separator: "\n").map { $0.trimmed } : [paragraph]
+    }
+    for index in lines.indices.dropLast().reversed() {
+      guard isClosingLine(lines[index]) else { continue }
+      let name = lines[index + 1]
+      let role = index + 2 < lines.count ? lines[index + 2] : nil
+      let company = role.flatMap(roleLineCompany)
+      if let role, isRoleLine(role), isCaselessName(name) { return (name, company) }
+      if let person = nameBeforeRole(name) {
+        return (person, role.map(isRoleLine) == true ? company : nil)
+      }
+    }
+
     return nil
+  }
+
+  /// A closing line without the commas (Latin or Arabic "،") and spaces at its ends.
+  static func withoutClosingPunctuation(_ line: String) -> String {
+    line.trimmingScalars { $0 == "," || $0 == " " || $0 == "\u{060C}" || $0 == "!" }
+  }
+
+  /// Whether a line opens with a role word (`roleWords`): "Direktur Utama", "מנכ"ל, …".
+  static func isRoleLine(_ line: String) -> Bool {
+    guard line.utf8.count <= 160, let first = line.split(separator: " ").first else {
+      return false
+    }
+    return roleWords.contains(
+      first.lowercased().trimmingScalars { $0 == "," || $0 == "\u{060C}" })
+  }
+
+  /// The company a role line names after its first comma ("Tổng Giám đốc, Công ty Cổ phần Sông
+  /// Lam Logistics" → "Công ty Cổ phần Sông Lam Logistics"); nil without one.
+  static func roleLineCompany(_ line: String) -> String? {
+    guard let comma = line.firstIndex(where: { $0 == "," || $0 == "\u{060C}" }) else {
+      return nil
+    }
+    let rest = line[line.index(after: comma)...].trimmed
+    let words = rest.split(separator: " ")
+    guard (1...7).contains(words.count), !rest.contains(where: \.isNumber),
+      !isRoleLine(rest)
+    else { return nil }
+    return rest
+  }
+
+  /// A name in a script without capitals (Hebrew, Arabic): two to five words of letters
+  /// (hyphens, apostrophes and geresh allowed) that have no case.
+  static func isCaselessName(_ text: String) -> Bool {
+    let words = text.split(separator: " ")
+    guard (2...5).contains(words.count), text.utf8.count <= 90 else { return false }
+    return text.allSatisfy { character in
+      character == " " || character == "-" || character == "'" || character == "׳"
+        || character.isLetter && !character.isUppercase && !character.isLowercase
+    }
   }
 
   /// Whether a line of the paragraph opens as `eastAsianLine` needs (a byte from 0xE0, or

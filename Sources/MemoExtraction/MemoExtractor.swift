@@ -82,7 +82,14 @@ public struct MemoExtractor: Sendable {
 
   private func readHTML(_ bytes: [UInt8], source: String) throws(ExtractionError) -> Memo {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
-    let content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
+    var content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
+    // A viewer's shell around a memo in an `<iframe srcdoc>`: the framed document is the memo.
+    if let framed = InlineFrameDocument.document(in: decoded.utf8),
+      let inner = try? HTMLReader.read(utf8: framed, path: source, mode: .webPage),
+      InlineFrameDocument.isLonger(inner, than: content)
+    {
+      content = inner
+    }
     return MemoAssembler.assemble(
       html: content, source: source, encoding: decoded.encoding, format: .html
     ).withPageURL(decoded.utf8)
@@ -112,11 +119,33 @@ public struct MemoExtractor: Sendable {
       (memo.title, memo.titleSource) = (title, "email-header")
     }
     let sender = quoted?.from ?? message.from
+    var mailboxCompany: String?
     // A mailbox such as "Acme Communications" sends for the person who signs the memo.
-    if let from = sender, let name = MemoHeaders.senderName(from),
+    if let from = sender, var name = MemoHeaders.senderName(from),
       !(MemoHeaders.isOrganizationName(name) && memo.authorSource == "signature")
     {
+      // "CN=Ana Ruiz/OU=Exec/O=Acme": the person of a Notes canonical name.
+      if let notes = EmailSender.notesCanonicalName(name) { name = notes.person }
+      // A company mailbox ("Acme Coffee <office@acme.example>") under a signed memo: the
+      // signer (named in full by the memo or `Reply-To:`) wrote it; the mailbox names the
+      // company.
+      if let address = MemoHeaders.emailAddress(from),
+        EmailSender.isCompanyMailbox(name: name, address: address),
+        let signer = EmailSender.signer(memo.paragraphs, title: memo.title, mailbox: name)
+      {
+        mailboxCompany = name
+        let replyName = message.replyTo.flatMap(MemoHeaders.senderName)
+        let fuller = replyName.flatMap {
+          !signer.contains(" ") && $0.hasPrefix(signer + " ") ? $0 : nil
+        }
+        name = fuller ?? signer
+      }
       (memo.author, memo.authorSource) = (name, "email-header")
+    }
+    if let mailboxCompany,
+      memo.company == nil || BodyEvidence.weakSources.contains(memo.companySource ?? "")
+    {
+      (memo.company, memo.companySource) = (mailboxCompany, "email-header")
     }
     if memo.authorSource == "signature", let name = memo.author {
       memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + memo.paragraphs)
@@ -284,6 +313,7 @@ enum MemoAssembler {
       (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
       (headline, "headline"), (metadata.pageTitle, "title"),
       (lead != nil ? BodyEvidence.releaseHeadline(body) : nil, "headline"),
+      (content.subheadline, "headline"),
     ].map { candidate in
       // A post's opening words cut off with "…" are an excerpt, not a title.
       candidate.0.map { BodyEvidence.isExcerpt($0, of: body) } == true
@@ -347,7 +377,9 @@ enum MemoAssembler {
       (markedAuthor, "byline"), (signature, "signature"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
-      memo.author = MemoInStory.fullName(name, in: [memo.title ?? ""] + body)
+      // The page's own short lines too: a post's header names its writer in full.
+      memo.author = MemoInStory.fullName(
+        name, in: [memo.title ?? ""] + body + content.headerLines)
     }
     (memo.date, memo.dateSource) = date(headers: headers, content: content, lead: lead)
     (memo.company, memo.companySource) = company(

@@ -106,7 +106,14 @@ enum MemoInStory {
     guard !name.contains(" ") else { return name }
     for paragraph in commentary {
       let words = paragraph.split(separator: " ").map(String.init)
-      for index in words.indices.dropLast() where words[index] == name {
+      // "[[Maarten Oudekerk]]" (a wiki link), "(Maarten Oudekerk)": brackets are no part.
+      for index in words.indices.dropLast()
+      where words[index] == name
+        || name.count > 1 && words[index].hasSuffix(name)
+          && words[index].dropLast(name.count).allSatisfy({
+            $0 == "[" || $0 == "("
+          })
+      {
         let next = words[index + 1].trimmingCharacters(in: .punctuationCharacters)
           .replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "")
         if let first = next.first, first.isUppercase, next.count > 1,

@@ -197,8 +197,10 @@ enum MemoRefinement {
   ]
 
   /// Last words of an account that posts for others ("Acme Admin", "Wire Staff").
+  /// "User" ends a CMS's default account ("Super User", Joomla's; "Guest User").
   static let accountWords: Set<String> = [
     "admin", "administrator", "webmaster", "staff", "editor", "editors", "desk", "newsdesk",
+    "user",
   ]
 
   /// The word without commas at either end, as `trimmingCharacters(in: ",")` gives it; a

@@ -187,22 +187,107 @@ struct PageMetadata: Sendable, Equatable {
     "bulletin", "updates", "insights", "stories", "home", "press releases", "announcements",
   ]
 
+  /// A site's section or portal names, whole, in the languages memo pages come in: a
+  /// `<title>` part that is one of them is neither the memo's headline nor its company ("Staff
+  /// News - …", "Δελτία Τύπου | Acme", "פורטל העובדים - עדכונים - Acme", "Berita Perusahaan -
+  /// Portal Karyawan - …"). Lower case; the one table of such labels (`siteWords` holds the
+  /// English section words that may also end a site's name).
+  static let sectionLabels: Set<String> = [
+    // English
+    "staff news", "company news", "employee news", "internal news", "latest news",
+    "news and updates", "news & updates", "employee portal", "staff portal", "intranet home",
+    "internal communications", "press release", "media releases", "corporate news",
+    "notices", "staff notices", "all staff", "message to employees", "letter to employees",
+    // German, French, Spanish, Italian, Portuguese, Dutch
+    "pressemitteilungen", "pressemitteilung", "aktuelles", "neuigkeiten", "mitarbeiterportal",
+    "unternehmensnachrichten", "communiqués de presse", "communiqué de presse", "actualités",
+    "notes internes", "noticias", "comunicados de prensa", "sala de prensa", "comunicados",
+    "notizie", "comunicati stampa", "notícias", "comunicados de imprensa", "nieuws",
+    "persberichten", "bedrijfsnieuws",
+    // Greek
+    "δελτία τύπου", "δελτίο τύπου", "ανακοινώσεις", "νέα", "ειδήσεις",
+    // Hebrew
+    "פורטל העובדים", "פורטל", "עדכונים", "חדשות", "הודעות", "הודעות לעיתונות", "חדשות החברה",
+    // Arabic
+    "رسالة إلى الموظفين", "أخبار", "الأخبار", "أخبار الشركة", "بيانات صحفية", "إعلانات",
+    "المركز الإعلامي",
+    // Indonesian, Malay, Vietnamese, Turkish, Polish
+    "berita perusahaan", "berita", "pengumuman", "portal karyawan", "siaran pers",
+    "thông báo nội bộ", "thông báo", "tin tức", "tin nội bộ", "cổng thông tin",
+    "duyurular", "haberler", "basın bültenleri", "aktualności", "komunikaty prasowe",
+  ]
+
+  /// Whether a `<title>` part is a section label (`sectionLabels`, `siteWords`) rather than a
+  /// headline or a name.
+  static func isSectionLabel(_ lower: String) -> Bool {
+    sectionLabels.contains(lower) || siteWords.contains(lower)
+  }
+
+  /// Whether a `<title>` part reads as a name, not a headline: one to four words, none of
+  /// them starting in lower case (a word of a script without case passes).
+  static func readsAsName(_ segment: String) -> Bool {
+    let words = segment.split(separator: " ")
+    return (1...4).contains(words.count)
+      && words.allSatisfy { $0.first?.isLowercase != true || $0 == "&" }
+  }
+
+  /// The name after a section label that opens a `<title>` part ("Cổng thông tin Acme
+  /// Logistics" → "Acme Logistics"), when the rest reads as a name; nil otherwise. Only
+  /// labels of two words or more: a one-word label may open a headline ("News of …").
+  static func afterLeadingLabel(_ segment: String, lower: String) -> String? {
+    // Most parts are a headline with a lower-case word among their first four: no name.
+    guard segment.utf8.count > 8 else { return nil }
+    for label in sectionLabels where lower.hasPrefix(label + " ") && label.contains(" ") {
+      let rest = String(segment.dropFirst(label.count + 1)).trimmed
+      if !rest.isEmpty, readsAsName(rest) { return rest }
+    }
+    return nil
+  }
+
+  /// A `<title>` without a social site's unread counter ("(3) Acme Announcements" → "Acme
+  /// Announcements").
+  static func withoutUnreadCounter(_ title: String) -> String {
+    guard title.utf8.first == UInt8(ascii: "("), let close = title.firstIndex(of: ")"),
+      title.distance(from: title.startIndex, to: close) <= 4
+    else { return title }
+    // Up to three digits or "99+" ("(3)", "(99+)"): "(2024) Annual letter" keeps its year.
+    let inner = title[title.index(after: title.startIndex)..<close]
+    guard !inner.isEmpty, inner.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "+") }) else {
+      return title
+    }
+    let rest = title[title.index(after: close)...].trimmed
+    return rest.isEmpty ? title : rest
+  }
+
   /// Splits a `<title>` into its headline and the company its site part names.
   ///
   /// "Layoffs at Acme – Acme Newsroom" → ("Layoffs at Acme", "Acme");
   /// "Acme Labs :: News :: Going AI-first" → ("Going AI-first", "Acme Labs");
   /// "Acme Intranet - HR Bulletin" → (nil, "Acme").
   static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
-    let segments = segments(of: raw)
-    guard segments.count > 1 else { return (raw, nil) }
+    let segments = segments(of: raw).map(withoutUnreadCounter)
+    guard segments.count > 1 else {
+      // A `<title>` that is only a section label ("Company News") is no headline.
+      return (segments.first.map { isSectionLabel($0.lowercased()) } == true ? nil : raw, nil)
+    }
     var company: String?
     var headlines: [String] = []
+    // Whether a section label stands before every part kept so far ("Δελτία Τύπου | Acme").
+    var labelFirst = false
     for segment in segments {
       let lower = segment.lowercased()
       // "| Medium", "- Google Docs": the hosting site, never the headline.
-      if siteWords.contains(lower) || hostingPlatforms.contains(lower)
+      if isSectionLabel(lower) || hostingPlatforms.contains(lower)
         || memoTitleLabels.contains(lower)
       {
+        if headlines.isEmpty, company == nil, !hostingPlatforms.contains(lower) {
+          labelFirst = true
+        }
+        continue
+      }
+      // A portal label before the name ("Cổng thông tin Acme Logistics"): the name.
+      if company == nil, let name = afterLeadingLabel(segment, lower: lower) {
+        company = name
         continue
       }
       if let word = siteWords.first(where: { lower.hasSuffix(" " + $0) }) {
@@ -221,6 +306,12 @@ struct PageMetadata: Sendable, Equatable {
       let first = headlines[0].split(separator: " ").count
       let last = headlines[headlines.count - 1].split(separator: " ").count
       company = first >= 4 && last <= 3 ? headlines.removeLast() : headlines.removeFirst()
+    }
+    // Section labels and then one name ("Δελτία Τύπου | Acme Α.Ε.", "Portal - News - Acme"):
+    // the site's name, not a headline (the page's heading is the title). "Staff News - Staff
+    // update on the depot" keeps its headline: it does not read as a name.
+    if company == nil, labelFirst, headlines.count == 1, readsAsName(headlines[0]) {
+      return (nil, headlines[0])
     }
     let headline = headlines.max { $0.count < $1.count }
     return (headline, company)
@@ -251,7 +342,8 @@ struct PageMetadata: Sendable, Equatable {
     "gmail", "google mail", "outlook", "outlook web app", "yahoo mail", "proton mail",
     "icloud mail", "coda", "gitbook", "quip", "dropbox paper", "framer", "confluence",
     "gitlab", "bitbucket", "codeberg", "sourceforge", "google groups", "groups.io", "mailman",
-    "pipermail",
+    "pipermail", "workplace", "workplace from meta", "yammer", "viva engage", "liferay",
+    "liferay dxp", "liferay portal", "sharepoint",
   ]
 
   /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme",

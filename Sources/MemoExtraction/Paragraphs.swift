@@ -47,7 +47,10 @@ enum ParagraphBuilder {
         // "About Acme<br>Acme builds…": the heading stands apart from its text.
         result.append(lines[0])
         result.append(joinLines(lines.dropFirst()))
-      } else if lines.count > 1 && MemoInStory.isClosingWord(lines[0].lowercased()) {
+      } else if lines.count > 1
+        && (MemoInStory.isClosingWord(lines[0].lowercased())
+          || LanguageSignatures.isClosingLine(lines[0]))
+      {
         // "Warm regards,<br>Jordan Blake<br>Chief Marketing Officer": a sign-off block.
         result.append(contentsOf: lines)
       } else {

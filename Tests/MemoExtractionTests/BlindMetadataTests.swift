@@ -51,9 +51,12 @@ struct BlindMetadataTests {
     // generalize.
     "MetadataUnseenD": ["title": 17, "author": 11, "company": 11, "date": 14],
     // Written by someone who saw none of the code and none of the earlier batches' shapes; run
-    // once after batch D's fixes: title 12, author 5, company 5, date 9 of 18 (README). Nothing
-    // was fixed against it: its first run is the floor.
-    "MetadataUnseenE": ["title": 12, "author": 5, "company": 5, "date": 9],
+    // once after batch D's fixes: title 12, author 5, company 5, date 9 of 18 (README). Seen
+    // since batch E's fixes (section labels in `<title>`, headings below `<h1>`, sign-offs over
+    // a role line in any script, labelled meta fields, `<iframe srcdoc>` memos, Notes names and
+    // company mailboxes): the floor is the figure after them, so it no longer measures how the
+    // fixes generalize; the first run stays the honest figure.
+    "MetadataUnseenE": ["title": 16, "author": 16, "company": 12, "date": 13],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (news
     // quoting a memo in part, blog platforms, workplace tools, mail in other languages); run once
     // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Nothing
