@@ -235,6 +235,18 @@ struct Attribution {
 
   /// Words that introduce a small share ("It handles fewer than 3% of our calls").
   static let minimiserForms: Set<String> = ["fewer", "less", "under", "below", "only"]
+  /// Words after a number that make it a share ("four percent of tickets").
+  static let percentForms: Set<String> = ["percent", "per", "pc", "pct"]
+  /// Sentences after a small AI share within which a cut with another named cause rebuts AI.
+  /// Calibrated on invented answers: the share, a one-word echo ("Four."), then the cause.
+  static let shareDenialReach = 3
+  /// Negative quantifiers that place a cut outside where AI is used ("none are in the teams
+  /// where the AI pilot runs").
+  static let scopeQuantifiers: Set<String> = ["none", "nobody", "neither"]
+  /// Place words after such a quantifier.
+  static let scopePlaceForms: Set<String> = ["in", "among", "within", "inside"]
+  /// Tokens after the quantifier searched for the place word ("none of them are in").
+  static let scopeReach = 4
   /// The largest number read as a small share after a minimiser word; calibrated on invented
   /// sentences ("fewer than 3%", "under 2% of tickets"), a tenth or less.
   static let smallShareLimit = 10.0
@@ -805,6 +817,67 @@ struct Attribution {
       denied[previous] = true
       shortDenied.insert(previous)
       if !ai[previous].isEmpty { denial[previous] = true }
+      // "…whether our AI assistant replaced the billing team. It didn't: the assistant only
+      // handles password resets, and the 30 roles we closed…": what follows a denying opening
+      // clause explains the denial, so its AI is no reason for its cut.
+      if negation.leadingDenials.contains(sentence) && !ai[previous].isEmpty
+        && !ai[sentence].isEmpty
+      {
+        denial[sentence] = true
+      }
+    }
+
+    // Denial by a small share: a sentence giving the AI a small share of the work ("Our bots
+    // answer maybe four percent of tickets.") followed within `shareDenialReach` sentences by
+    // a cut given another, named cause without AI ("The 70 roles went because of the
+    // merger"): the numbers rebut AI as the cause.
+    for sentence in 0..<sentenceCount
+    where !denial[sentence] && !ai[sentence].isEmpty && cuts[sentence].isEmpty
+      && lastToken[sentence] >= firstToken[sentence]
+    {
+      let span = firstToken[sentence]...lastToken[sentence]
+      let small = span.contains { position in
+        guard let value = Layout.value(text.normalizedText(of: text.tokens[position])),
+          value <= Self.smallShareLimit
+        else { return false }
+        if position + 1 <= lastToken[sentence],
+          Self.percentForms.contains(text.normalizedText(of: text.tokens[position + 1]))
+        {
+          return true
+        }
+        let token = text.tokens[position]
+        let scalars = text.paragraphs[Int(token.paragraph)].unicodeScalars
+        let end = scalars.index(scalars.startIndex, offsetBy: Int(token.end))
+        return end < scalars.endIndex && scalars[end] == "%"
+      }
+      guard small else { continue }
+      let later = (sentence + 1)..<min(sentenceCount, sentence + 1 + Self.shareDenialReach)
+      if later.contains(where: { other in
+        ai[other].isEmpty && cuts[other].contains { !located[$0].negated }
+          && alternatives[other].contains { !located[$0].negated }
+      }) {
+        denial[sentence] = true
+      }
+    }
+    // Denial by scope: "Of the 430 posts being removed, none are in the teams where the AI
+    // triage pilot is running", "Nobody in the teams using Copilot is affected": a negative
+    // quantifier, a place word right after it, then the AI, with the cut named in the sentence
+    // or the ones before.
+    for sentence in 0..<sentenceCount
+    where !denial[sentence] && !ai[sentence].isEmpty && negation.hasCue[sentence] {
+      let start = firstToken[sentence]
+      let forms = tokenForms(sentence, where: { _ in true })
+      let cutNear = (max(0, sentence - Self.anaphorReach)...sentence).contains {
+        !cuts[$0].isEmpty
+      }
+      guard cutNear else { continue }
+      for index in forms.indices where Self.scopeQuantifiers.contains(forms[index]) {
+        let window = (index + 1)..<min(forms.count, index + 1 + Self.scopeReach)
+        guard let place = window.first(where: { Self.scopePlaceForms.contains(forms[$0]) }),
+          ai[sentence].contains(where: { located[$0].tokens.lowerBound > start + place })
+        else { continue }
+        denial[sentence] = true
+      }
     }
 
     // A reported claim corrected: "I keep reading that our layoffs were about AI. … we simply
@@ -1187,6 +1260,32 @@ struct Attribution {
           ))
         continue
       }
+      // A line item that names the AI and counts the cut as its value ("AI agents in customer
+      // operations: -900 FTE, EUR 54m"): the list puts the fall on the AI's account.
+      if let cut = cutHere.first(where: {
+        text.tokens[located[$0].tokens.lowerBound].kind == .number
+      }),
+        let item = aiHere.first(where: { hit in
+          let end = located[hit].tokens.upperBound - 1
+          let start = located[cut].tokens.lowerBound
+          guard end < start, text.tokens[end].paragraph == text.tokens[start].paragraph else {
+            return false
+          }
+          return text.text(
+            paragraph: Int(text.tokens[start].paragraph),
+            range: Int(text.tokens[end].end)..<Int(text.tokens[start].start)
+          ).contains(":")
+        })
+      {
+        explicitFound = true
+        links.append(
+          (
+            item, true,
+            "explicit: AI \(describe(item)) names the line item whose value is cut"
+              + " \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
       // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
       // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered
       // by "Yes." or a quantity ("Around half.") with no negation.
@@ -1449,8 +1548,18 @@ struct Attribution {
         if !any && step > Self.impliedReach { break }
         step += 1
       }
+      // A cut in another sentence whose cause is named there, or in the answer after it,
+      // without AI ("Following the loss of its distribution contract, … will reduce its
+      // workforce by 60 positions. At the same time, the company reaffirms its AI strategy"):
+      // the AI beside it is framing, not an implied reason.
+      func otherCauseNamed(_ cutSentence: Int) -> Bool {
+        guard cutSentence != sentence, cutHere.isEmpty, causeHere.isEmpty else { return false }
+        return (cutSentence...min(sentenceCount - 1, cutSentence + 1)).contains { other in
+          other != sentence && ai[other].isEmpty && !affirmedHits(alternatives[other]).isEmpty
+        }
+      }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {
-        if let cut = affirmedHits(cuts[candidate]).first {
+        if let cut = affirmedHits(cuts[candidate]).first, !otherCauseNamed(candidate) {
           partner = (cut, candidate)
           break
         }

@@ -124,4 +124,68 @@ enum Layout {
     else { return false }
     return after >= before
   }
+
+  /// Units of a bare signed count of people ("-900 FTE", "−40 roles").
+  static let countUnits: Set<String> = [
+    "fte", "ftes", "roles", "jobs", "positions", "posts", "heads", "headcount", "staff",
+    "employees", "people", "agents", "advisers", "advisors", "role", "job", "position", "post",
+    "head", "employee", "person", "agent", "adviser", "advisor",
+  ]
+  /// Words between a count and an earlier one ("Members: 0 (previously 22)").
+  static let earlierCountForms: Set<String> = ["previously", "formerly", "was", "were", "down"]
+  /// Words inside a spelled-out count ("forty million", "two hundred and fifty").
+  static let numberScaleForms: Set<String> = [
+    "hundred", "thousand", "million", "billion", "and", "a", "dozen",
+  ]
+  /// Signs that make a bare count a fall ("-900 FTE"): hyphen-minus, minus, en dash.
+  static let minusSigns: Set<Unicode.Scalar> = ["-", "\u{2212}", "\u{2013}"]
+
+  /// Whether a cut stated by numbers alone holds: `nil` when the hit is not of that shape; for
+  /// a bare count and unit ("-900 FTE") a minus sign right before the number, after a space,
+  /// colon, comma or bracket (so "2026-2028" is no sign); for two counts side by side ("3,100
+  /// -> 1,900") an arrow between them and a fall; for a count beside an earlier one ("0
+  /// (previously 22)") a fall.
+  static func countFalls(_ text: TokenizedText, hit: Range<Int>) -> Bool? {
+    let tokens = text.tokens
+    let forms = hit.map { text.normalizedText(of: tokens[$0]) }
+    let first = tokens[hit.lowerBound]
+    // A bare count and unit ("-900 FTE"); a count in words ("six people", "forty million
+    // agent sessions") carries no sign: no fall.
+    if let unit = forms.last, countUnits.contains(unit), forms.count >= 2,
+      forms.dropLast().allSatisfy({ value($0) != nil || numberScaleForms.contains($0) })
+    {
+      guard first.kind == .number, forms.count == 2 else { return false }
+      let scalars = Array(text.paragraphs[Int(first.paragraph)].unicodeScalars)
+      let start = Int(first.start)
+      guard start >= 1, minusSigns.contains(scalars[start - 1]) else { return false }
+      return start == 1 || scalars[start - 2].properties.isWhitespace
+        || ":,;(".unicodeScalars.contains(scalars[start - 2])
+    }
+    // The count shapes end on a count in digits: "staff 3,100 -> 1,900", "members 0
+    // (previously 22)". A cut phrase that holds numbers in another place ("reducing that team
+    // by twenty-five people", "2 500 posts will go") is not one of them.
+    let last = hit.upperBound - 1
+    guard hit.count >= 3, tokens[last].kind == .number,
+      let after = value(forms[forms.count - 1])
+    else { return nil }
+    if tokens[last - 1].kind == .number, let before = value(forms[forms.count - 2]) {
+      let gap = text.text(
+        paragraph: Int(tokens[last].paragraph),
+        range: Int(tokens[last - 1].end)..<Int(tokens[last].start))
+      let arrow = ["->", "\u{2192}", "=>", "\u{27F6}", "\u{2794}"].contains { gap.contains($0) }
+      // "2 500": digits grouped by a space are one number.
+      if !arrow && gap.allSatisfy(\.isWhitespace) && forms[forms.count - 1].count == 3 {
+        return nil
+      }
+      return arrow && after < before
+    }
+    // "0 (previously 22)": the first count is the current one.
+    guard let current = hit.dropLast().last(where: { tokens[$0].kind == .number }),
+      let now = value(forms[current - hit.lowerBound]),
+      forms[(current + 1 - hit.lowerBound)..<(forms.count - 1)].contains(
+        where: earlierCountForms.contains)
+    else { return nil }
+    return now < after
+    return nil
+  }
 }

@@ -39,6 +39,75 @@ public struct Scorer: Sendable {
     return surname.dropFirst().allSatisfy { $0.isLowercase }
   }
 
+  /// Words before a name that make it a code name ("Project Gemini", "Operation Claude").
+  static let codenameForms: Set<String> = [
+    "project", "operation", "programme", "program", "initiative", "codename", "mission",
+  ]
+  /// Titles before a name that make it a person's ("Dr Claude Ngata").
+  static let honorificForms: Set<String> = [
+    "mr", "mrs", "ms", "mx", "dr", "sir", "dame", "prof", "professor", "monsieur", "madame",
+  ]
+  /// Labels before a colon whose value is a person ("Lead: Claude Marchetti").
+  static let personLabelForms: Set<String> = [
+    "lead", "owner", "contact", "author", "sponsor", "chair", "manager", "head", "presenter",
+    "speaker", "assignee", "reviewer", "approver", "cc", "from", "to", "dear", "hi", "hello",
+  ]
+  /// Capitalised words that continue a product's name ("Claude Code", "ChatGPT Enterprise",
+  /// "Copilot Studio"), so they are no surname after it.
+  static let productQualifiers: Set<String> = [
+    "code", "enterprise", "pro", "plus", "team", "teams", "business", "advanced", "ultra",
+    "flash", "nano", "studio", "chat", "opus", "sonnet", "haiku", "workspace", "max", "edu",
+    "api", "app", "apps", "desktop", "mobile", "web", "agent", "agents", "assistant", "labs",
+    "search", "voice", "vision", "mini", "turbo", "instant", "for", "in", "with",
+  ]
+
+  /// Whether a one-token AI product name ("Claude", "Gemini", "Copilot") stands where a
+  /// person's or a code name stands: after "Project" / "Operation" or a title ("Dr"), after a
+  /// label for a person ("Lead: Claude"), as the second half of a hyphenated given name
+  /// ("Jean-Claude"), or before a capitalised surname that is no product qualifier ("Claude
+  /// Marchetti"). A surname in a title-case headline ("Copilot Gets Smarter") is no surname:
+  /// the word after it must not be capitalised too, unless a bracket or comma comes first.
+  static func isNameOrCodename(_ text: TokenizedText, at range: Range<Int>) -> Bool {
+    guard range.count == 1 else { return false }
+    let tokens = text.tokens
+    let index = range.lowerBound
+    let token = tokens[index]
+    let surface = text.surface(of: token)
+    guard text.normalizedText(of: token) != "ai", let initial = surface.first,
+      initial.isUppercase, surface.contains(where: { $0.isLowercase })
+    else { return false }
+    func gap(_ left: Int, _ right: Int) -> String {
+      guard tokens[left].paragraph == tokens[right].paragraph else { return "\n" }
+      return text.text(
+        paragraph: Int(tokens[left].paragraph),
+        range: Int(tokens[left].end)..<Int(tokens[right].start))
+    }
+    func capitalisedWord(_ position: Int) -> Bool {
+      let word = text.surface(of: tokens[position])
+      guard tokens[position].kind != .number, let first = word.first, first.isUppercase,
+        word.count > 1
+      else { return false }
+      return word.dropFirst().allSatisfy { $0.isLowercase }
+    }
+    if index > 0 {
+      let before = text.normalizedText(of: tokens[index - 1])
+      let between = gap(index - 1, index)
+      if codenameForms.contains(before) && between == " " { return true }
+      if honorificForms.contains(before) && (between == " " || between == ". ") { return true }
+      if personLabelForms.contains(before) && between.contains(":") { return true }
+      if between == "-" && capitalisedWord(index - 1) { return true }
+    }
+    let next = index + 1
+    guard next < tokens.count, tokens[next].sentence == token.sentence,
+      gap(index, next) == " ", capitalisedWord(next),
+      !productQualifiers.contains(text.normalizedText(of: tokens[next]))
+    else { return false }
+    let after = next + 1
+    guard after < tokens.count, tokens[after].sentence == token.sentence else { return true }
+    let afterGap = gap(next, after)
+    return afterGap.contains(where: { "(,".contains($0) }) || !capitalisedWord(after)
+  }
+
   /// Whether the text defines "AI" as something other than artificial intelligence: two words
   /// with the initials A and I next to "AI" in brackets or after "or" ("Amnesty International
   /// (AI)", "artificial insemination, or AI", "AI (Adobe Illustrator)"). The second word
@@ -294,6 +363,11 @@ public struct Scorer: Sendable {
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
       if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
+      // "Claude Marchetti (Head of Operations)", "Project Gemini": a product name in a
+      // person's or a code name's position is no AI.
+      if category.role == .aiReference && Self.isNameOrCodename(text, at: hit.tokens) { continue }
+      // "-900 FTE", "3,100 -> 1,900", "0 (previously 22)": a count is a cut only when it falls.
+      if category.role == .cut && Layout.countFalls(text, hit: hit.tokens) == false { continue }
       // "The team will go from 5 people to 12" is growth, not a cut.
       if category.role == .cut
         && Layout.countRises(hit.tokens.map { text.normalizedText(of: text.tokens[$0]) })

@@ -300,9 +300,14 @@ struct NegationTests {
       #expect(!memo.announcesCuts, "\(text)")
     }
     // An answer that is not about the question's AI: a sentence in between breaks the link.
+    // Since 2.9.0 the answer names the cut's cause (over-hiring), so the AI is framing.
+    let overhired = card(
+      "Why are we cutting 40 roles? We overhired in 2022. Our AI work continues.")
+    #expect(overhired.aiReason == .framing)
+    #expect(overhired.announcesCuts)
     #expect(
-      card("Why are we cutting 40 roles? We overhired in 2022. Our AI work continues.").aiReason
-        == .implied)
+      card("Why are we cutting 40 roles? It has been a hard year. Our AI work continues.")
+        .aiReason == .implied)
   }
 
   @Test("A denying opening clause negates the claim before it; the rest is its own clause")

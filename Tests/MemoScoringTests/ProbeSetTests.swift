@@ -250,19 +250,23 @@ struct ProbeSetTests {
   /// slides, podcasts; AI named by product only, understatement, denials by numbers). Run once,
   /// after batch I's fixes (lexicon 2.8.0): 14 of 30, explicit 0.750/0.429, implied
   /// 0.333/0.333, framing 0.273/0.600, denied 1.000/0.333, absent 0.571/0.667, rank 0.062
-  /// (README). Nothing was fixed against it: these floors are that first run rounded down.
+  /// (README). **Seen since lexicon 2.9.0:** its misses were traced to general causes and
+  /// fixed (`NumbersAndProductsTests`), so these floors are the figures after the fixes (26 of
+  /// 30, explicit 1.000/0.714, implied 1.000/0.667, framing 0.625/1.000, denied 1.000/1.000,
+  /// absent 0.857/1.000, rank 0.167), rounded down; they overstate quality on new text, and
+  /// the first run stays the honest figure.
   static let batchJFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (0.750, 0.420), .implied: (0.330, 0.330), .framing: (0.270, 0.600),
-    .denied: (1.000, 0.330), .absent: (0.570, 0.660),
+    .explicit: (1.000, 0.710), .implied: (1.000, 0.660), .framing: (0.620, 1.000),
+    .denied: (1.000, 1.000), .absent: (0.850, 1.000),
   ]
-  /// Batch J's rank-correlation floor: its first run (0.062), rounded down.
-  static let batchJRankFloor = 0.06
+  /// Batch J's rank-correlation floor: its run on lexicon 2.9.0 (0.167), rounded down.
+  static let batchJRankFloor = 0.16
 
-  @Test("Batch J (unseen): figures printed, never below its first run")
+  @Test("Batch J (seen since its fixes): figures printed, never below those after the fixes")
   func batchJ() throws {
     try Self.checkBatch(
       folder: "probes-unseen-j", title: "Batch J", floors: Self.batchJFloors,
-      rankFloor: Self.batchJRankFloor, status: "unseen: first-run floors, no fixes")
+      rankFloor: Self.batchJRankFloor)
   }
 
   /// Batch K (`Tests/Fixtures/Scoring/probes-unseen-k/`, 32 probes): written by someone who saw
