@@ -13,6 +13,14 @@
 #   INPUT=folder       memoscope reads the same memos as a folder of .txt files (walk, read,
 #                      decode, extract) instead of the JSONL file; datasketch reads the JSONL
 #   BENCH_DIR=DIR      where corpora and outputs go (default: a temporary folder)
+#   VENV=DIR           a Python venv with datasketch (default ~/.cache/memoscope-bench/venv,
+#                      made and filled with pip when missing)
+#   WARM=0             skip reading both tools' inputs once before round 1 (by default they
+#                      are read untimed with cat, so round 1 measures the tools and not a cold
+#                      page cache: 10,000 small files cold had made memoscope's round 1 the
+#                      slowest by 0.3-0.5 s)
+# For figures on a machine others are using, run the whole script under `chrt -f 10` (both
+# tools then run in the same real-time class) and say so.
 #   SCRATCH=DIR        SwiftPM scratch path (default .build)
 set -euo pipefail
 root="$(git rev-parse --show-toplevel)"
@@ -28,7 +36,7 @@ rounds="${ROUNDS:-3}"
 input="${INPUT:-jsonl}"
 
 command -v /usr/bin/time >/dev/null || { echo "install GNU time: apt-get install time" >&2; exit 1; }
-venv="$HOME/.cache/memoscope-bench/venv"
+venv="${VENV:-$HOME/.cache/memoscope-bench/venv}"
 if [ ! -x "$venv/bin/python" ]; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q datasketch
@@ -79,6 +87,11 @@ for n in "${sizes[@]}"; do
         --out "$corpus-txt" >/dev/null
     fi
     ours_input="$corpus-txt/memos"
+  fi
+  if [ "${WARM:-1}" != 0 ]; then
+    # Both inputs into the page cache, untimed, the same way for both tools.
+    cat "$corpus/memos.jsonl" >/dev/null
+    if [ "$input" = folder ]; then find "$ours_input" -type f -exec cat {} + >/dev/null; fi
   fi
   echo
   echo "== $n memos, $families families, $(du -h "$corpus/memos.jsonl" | cut -f1) of JSONL; memoscope reads $input"
