@@ -290,6 +290,28 @@ struct ProbeSetTests {
       rankFloor: Self.batchKRankFloor, status: "unseen: first-run floors, no fixes")
   }
 
+  /// Batch L (`Tests/Fixtures/Scoring/probes-unseen-l/`, 32 probes): written by someone who saw
+  /// no code, no fix and no earlier run, mostly in the 2025–2026 CEO-memo genre (flattening,
+  /// AI-native squads, agents) with every label inside it, plus HR letters, town halls, analyst
+  /// notes, filings and translated memos. Run once after batch J's fixes (lexicon 2.9.0): 15 of
+  /// 32, explicit 1.000/0.000, implied 0.750/0.429, framing 0.308/0.667, denied 0.750/0.500,
+  /// absent 0.455/0.833, rank 0.116 (README; nothing read explicit, which the probe script
+  /// prints as precision 1.000 and this test counts as 0). Nothing was fixed against it: these
+  /// floors are that first run rounded down.
+  static let batchLFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.000, 0.000), .implied: (0.750, 0.420), .framing: (0.300, 0.660),
+    .denied: (0.750, 0.500), .absent: (0.450, 0.830),
+  ]
+  /// Batch L's rank-correlation floor: its first run (0.116), rounded down.
+  static let batchLRankFloor = 0.11
+
+  @Test("Batch L (unseen): figures printed, never below its first run")
+  func batchL() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-l", title: "Batch L", floors: Self.batchLFloors,
+      rankFloor: Self.batchLRankFloor, status: "unseen: first-run floors, no fixes")
+  }
+
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
   /// and checks them against the floors.
   static func checkBatch(
