@@ -44,7 +44,7 @@ enum MemoRefinement {
       (memo.date, memo.dateSource) = (date, "dateline")
     }
     if !memo.quoted { LanguageSignatures.apply(&memo) }
-    if !memo.quoted { CompanyNames.preferLegalName(&memo) }
+    if !memo.quoted, mayPreferLegalName(memo) { CompanyNames.preferLegalName(&memo) }
     if let company = memo.company {
       let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
       memo.company = CompanyNames.cleaned(company, source: memo.companySource, text: text)
@@ -54,6 +54,14 @@ enum MemoRefinement {
     }
     if !memo.quoted { signerForCompanyCredit(&memo) }
     return memo
+  }
+
+  /// Whether `CompanyNames.preferLegalName` can change the memo: its company is none, the
+  /// body's or a site's (the sources it opens with), tested before its search for a space in
+  /// a site's name. False means it would return the memo as it is.
+  static func mayPreferLegalName(_ memo: Memo) -> Bool {
+    guard memo.company != nil, let source = memo.companySource else { return true }
+    return source == "body" || CompanyNames.siteSources.contains(source)
   }
 
   /// Whether two strings hold the same UTF-8 bytes.
@@ -318,6 +326,20 @@ enum MemoRefinement {
   /// name in CJK ending like a department ("総務部").
   static func isDepartmentCredit(_ author: String) -> Bool {
     if isAccount(author) { return true }
+    if let words = ASCIIWords(author) {
+      // The same tests on an ASCII name's bytes (its words as `split(separator: " ")` gives
+      // them); no ASCII name ends like a CJK department.
+      guard words.count > 0, words.count <= 4 else { return false }
+      if teamWords.contains(words.lowercased(words.last)) { return true }
+      return departmentLeadWords.contains(words.lowercased(words.first))
+        && author.first?.isUppercase == true
+    }
+    return slowIsDepartmentCredit(author)
+  }
+
+  /// `isDepartmentCredit` after `isAccount`, word by word, for any name (the reference of
+  /// its ASCII path).
+  static func slowIsDepartmentCredit(_ author: String) -> Bool {
     let words = author.split(separator: " ")
     guard let first = words.first?.lowercased(), let last = words.last?.lowercased() else {
       return false

@@ -1,0 +1,234 @@
+import Foundation
+import TestSupport
+import Testing
+
+@testable import MemoExtraction
+
+/// The shortcuts of the plain-text speed round, each checked against the code it stands in
+/// for: the pair search of byte needles, the legal-name and department-credit tests of the
+/// refinement, the salutation reader, files opened relative to the walked folder.
+@Suite("Plain-text speed paths")
+struct PlainTextSpeedTests {
+  typealias Seeded = ReadingFastPathTests.Seeded
+
+  /// The first offset of `needle` in `haystack`, one offset after another.
+  static func naiveOffset(_ needle: [UInt8], _ haystack: [UInt8]) -> Int? {
+    guard !needle.isEmpty else { return 0 }
+    guard haystack.count >= needle.count else { return nil }
+    for start in 0...(haystack.count - needle.count)
+    where Array(haystack[start..<(start + needle.count)]) == needle {
+      return start
+    }
+    return nil
+  }
+
+  @Test("the pair search finds the first occurrence a naive search finds")
+  func pairSearchAgrees() {
+    var generator = Seeded(state: 1207)
+    // Few distinct bytes, so that needles occur often, at every offset of a word and in the
+    // tail; the first byte of most needles is a space or a lower-case letter (the pair path).
+    let alphabet: [UInt8] = [0x20, 0x61, 0x74, 0x73, 0x27, 0xE2, 0x80, 0x99, 0x2C, 0x41]
+    var paired = 0
+    var found = 0
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 0...40, using: &generator)
+      let haystack = (0..<length).map { _ in alphabet.randomElement(using: &generator)! }
+      var needle = (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+        alphabet.randomElement(using: &generator)!
+      }
+      if Bool.random(using: &generator), length > 0 {
+        // A needle taken from the haystack, so that it is found.
+        let start = Int.random(in: 0..<length, using: &generator)
+        needle = Array(haystack[start..<min(length, start + needle.count)])
+      }
+      let expected = Self.naiveOffset(needle, haystack)
+      let offset = haystack.withUnsafeBufferPointer { hay in
+        needle.withUnsafeBufferPointer { ByteSearch.firstOffset(of: $0, in: hay) }
+      }
+      #expect(offset == expected, "\(needle) in \(haystack)")
+      if needle.count >= 2, ByteSearch.isFrequentInText(needle[0]) {
+        paired += 1
+        let direct = haystack.withUnsafeBufferPointer { hay in
+          needle.withUnsafeBufferPointer { ByteSearch.pairOffset(of: $0, in: hay) }
+        }
+        #expect(direct == expected, "\(needle) in \(haystack)")
+      }
+      if expected != nil { found += 1 }
+    }
+    // Both paths and both outcomes were exercised.
+    #expect(paired > 3000)
+    #expect(found > 5000)
+  }
+
+  @Test("the pair search reads text: words, an apostrophe, a needle at the very end")
+  func pairSearchOnText() {
+    let text = "Team, we met at Acme’s plant at"
+    #expect(text.containsBytes(" at "))
+    #expect(!text.containsBytes(" at Acme's"))
+    #expect(text.containsBytes("at Acme’s"))
+    #expect(text.containsBytes(" plant at"))
+    #expect(!text.containsBytes(" plant at "))
+    #expect(Substring(text).firstByteRange(of: " at ").map { text[$0] } == " at ")
+    #expect(
+      Substring(text).firstByteRange(of: " at ").map {
+        text.utf8.distance(from: text.startIndex, to: $0.lowerBound)
+      } == 12)
+  }
+
+  /// Authors: ASCII and not, department and team words, accounts, odd spacing.
+  static var authors: [String] {
+    var authors = [
+      "", " ", "Dana Whitfield", "HR Team", "hr team", "Internal Communications",
+      "internal communications", "Corporate Office", "Corporate", "The Board", "People Team",
+      "Acme Admin", "Human Resources", "Dział Komunikacji", "総務部", "人事部", "Dana  Team",
+      " Team", "Team ", "Internal  Affairs Office Team", "A B C D Team", "A B C D E Team",
+      "Département RH", "Office", "OFFICE", "İnternal Team", "Kelvin K Team", "Team\u{0301}",
+      "Internal\u{00A0}Communications", "Abteilung Personal", "abteilung Personal",
+      "Ana Ruiz, Department", "Office of the CEO", "Editor", "Wire Staff",
+    ]
+    var generator = Seeded(state: 88)
+    let words = [
+      "Team", "team", "Internal", "internal", "Corporate", "Office", "Dana", "Ruiz", "HR",
+      "Board", "Staff", "Admin", "Human", "dział", "部", "総務", " ", "  ", "é", "\u{0301}",
+    ]
+    for _ in 0..<3000 {
+      authors.append(
+        (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+          words.randomElement(using: &generator)!
+        }.joined(separator: Bool.random(using: &generator) ? " " : ""))
+    }
+    return authors
+  }
+
+  @Test("isDepartmentCredit on an ASCII name's bytes agrees with the word-by-word test")
+  func departmentCreditAgrees() {
+    var credits = 0
+    for author in Self.authors {
+      let reference =
+        MemoRefinement.isAccount(author) || MemoRefinement.slowIsDepartmentCredit(author)
+      #expect(MemoRefinement.isDepartmentCredit(author) == reference, "\(author)")
+      if reference { credits += 1 }
+    }
+    #expect(credits > 300)
+    #expect(MemoRefinement.isDepartmentCredit("HR Team"))
+    #expect(MemoRefinement.isDepartmentCredit("Internal Communications"))
+    #expect(!MemoRefinement.isDepartmentCredit("Dana Whitfield"))
+  }
+
+  @Test("the legal-name step is skipped only where it would leave the memo as it is")
+  func legalNameSkipAgrees() {
+    let sources: [String?] = [
+      nil, "body", "meta", "json-ld", "title", "memo-header", "signature", "salutation",
+      "letterhead", "release", "footer", "front-matter", "email-address",
+    ]
+    let companies: [String?] = [nil, "Acme", "Acme Foods", "Tessaline"]
+    let paragraphs = [
+      "Tessaline Labs Inc. announced changes today.", "We thank every colleague.",
+      "Acme Foods LLC will support you.",
+    ]
+    var skipped = 0
+    for title in [nil, "Changes at Acme Foods Inc.", "An update"] {
+      for company in companies {
+        for source in sources {
+          var memo = Memo(source: "m.txt", paragraphs: paragraphs, encoding: "utf-8", format: .text)
+          (memo.title, memo.company, memo.companySource) = (title, company, source)
+          var changed = memo
+          CompanyNames.preferLegalName(&changed)
+          if !MemoRefinement.mayPreferLegalName(memo) {
+            skipped += 1
+            #expect(changed == memo, "\(String(describing: company)) \(String(describing: source))")
+          }
+        }
+      }
+    }
+    #expect(skipped > 20)
+  }
+
+  /// Opening paragraphs: salutations with and without a company, each lead, non-ASCII after
+  /// the lead, combining marks on the comma, CR, long lines.
+  static var openings: [String] {
+    var openings = [
+      "Team,", "To everyone at Acme Foods,", "Dear all Acme staff:", "Hi all Acme employees,",
+      "Hello everyone at Yarrowfield,", "To Émile and everyone at Acme,",
+      "Dear\u{0301} all Acme staff:",
+      "To \u{0301}everyone at Acme,", "Dear all Acme staff:\u{0301}", "Dear all Acme staff,\r",
+      "To everyone at Acme Foods", "to everyone at Acme Foods,", "Dear ", "Dear,", ",", ":",
+      "Hi", "Hi ,", "Hello  everyone at Acme,", "  To everyone at Acme,  ",
+      "To everyone at " + String(repeating: "Acme ", count: 20) + ",",
+      "Dear all Acme staff\u{00A0}:",
+      "Dear\u{00A0}all Acme staff:", "To all Acme team members,", "Dear Acme colleagues,",
+    ]
+    var generator = Seeded(state: 5150)
+    let pieces = [
+      "To ", "Dear ", "Hi ", "Hello ", "all ", "everyone at ", "Acme", " Foods", " staff",
+      ",", ":", " ", "\u{0301}", "é", "\u{00A0}", "Team", "\r",
+    ]
+    for _ in 0..<3000 {
+      openings.append(
+        (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+          pieces.randomElement(using: &generator)!
+        }.joined())
+    }
+    return openings
+  }
+
+  @Test("salutationCompany on bytes gives what the Character tests give")
+  func salutationAgrees() {
+    let openings = Self.openings
+    var named = 0
+    for index in openings.indices {
+      let pair = [openings[index], openings[(index * 7 + 3) % openings.count]]
+      let fast = SignatureBlock.salutationCompany(pair)
+      #expect(fast == SignatureBlock.slowSalutationCompany(pair), "\(pair)")
+      if fast != nil { named += 1 }
+    }
+    #expect(named > 40)
+    #expect(SignatureBlock.salutationCompany(["To everyone at Acme Foods,"]) == "Acme Foods")
+    for opening in openings {
+      let text = Substring(opening)
+      let reference = SignatureBlock.salutationLeads.first { text.hasPrefix($0) }?.count
+      #expect(SignatureBlock.salutationLead(text) == reference, "\(opening)")
+    }
+  }
+
+  @Test("a walked folder's files open by name in the kept folder, past the limit by path")
+  func filesOpenInTheirFolder() throws {
+    let folder = try Fixtures.temporaryFolder()
+    // One folder more than are kept, each with two files (one with a non-ASCII name).
+    let count = FolderHandle.maxKept + 1
+    for index in 0..<count {
+      let sub = folder.appendingPathComponent(String(format: "f%03d", index))
+      try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
+      try Data("Memo \(index)\n".utf8).write(to: sub.appendingPathComponent("memo.txt"))
+      let odd = sub.path + "/caf\u{E9}-" + String(index) + ".txt"
+      try Data("Other \(index)\n".utf8).write(to: URL(fileURLWithPath: odd))
+    }
+    let inputs = InputCollector.collect([folder.path]).inputs
+    var kept = 0
+    var read = 0
+    for input in inputs {
+      guard case .file(let file) = input else {
+        Issue.record("not a file: \(input)")
+        continue
+      }
+      if file.folder != nil { kept += 1 }
+      let contents = try InputReader.read(input, limit: 1 << 20)
+      let expected = try Data(contentsOf: URL(fileURLWithPath: file.path))
+      #expect(contents.bytes == Array(expected), "\(file.path)")
+      // The same entry without the folder (as a path given on the command line) is equal.
+      var byPath = file
+      byPath.folder = nil
+      #expect(byPath == file)
+      #expect(try InputReader.read(.file(byPath), limit: 1 << 20).bytes == contents.bytes)
+      read += 1
+    }
+    #expect(read == 2 * count)
+    #expect(kept == 2 * FolderHandle.maxKept)
+    // A file removed since the walk is reported missing, as by its path.
+    guard case .file(let first) = inputs[0] else { return }
+    try FileManager.default.removeItem(atPath: first.path)
+    #expect(throws: ExtractionError.notFound(path: first.path)) {
+      try InputReader.read(inputs[0], limit: 1 << 20)
+    }
+  }
+}
