@@ -204,6 +204,15 @@ enum MemoRefinement {
     "comunicazione", "gerencia", "administración", "administration", "presidencia",
   ]
 
+  /// The ASCII members of `honorifics`, `degrees`, `departmentWords`, `accountWords`,
+  /// `teamWords` and `departmentLeadWords`, for `ASCIIWords.isAmong`.
+  static let asciiHonorifics = ASCIIWords.members(honorifics)
+  static let asciiDegrees = ASCIIWords.members(degrees)
+  static let asciiDepartmentWords = ASCIIWords.members(departmentWords)
+  static let asciiAccountWords = ASCIIWords.members(accountWords)
+  static let asciiTeamWords = ASCIIWords.members(teamWords)
+  static let asciiDepartmentLeadWords = ASCIIWords.members(departmentLeadWords)
+
   /// Last words of an account that posts for others ("Acme Admin", "Wire Staff").
   static let accountWords: Set<String> = [
     "admin", "administrator", "webmaster", "staff", "editor", "editors", "desk", "newsdesk",
@@ -221,8 +230,8 @@ enum MemoRefinement {
     if let words = ASCIIWords(author) {
       // The same test on an ASCII name's bytes: no lower-cased copy, no array of words.
       guard words.count > 0 else { return false }
-      if words.count <= 4, accountWords.contains(words.lowercased(words.last)) { return true }
-      return words.count <= 3 && departmentWords.contains(words.lowercased(words.first))
+      if words.count <= 4, words.isAmong(words.last, asciiAccountWords) { return true }
+      return words.count <= 3 && words.isAmong(words.first, asciiDepartmentWords)
         && author.first?.isUppercase == true
     }
     let words = author.lowercased().split(separator: " ")
@@ -330,8 +339,8 @@ enum MemoRefinement {
       // The same tests on an ASCII name's bytes (its words as `split(separator: " ")` gives
       // them); no ASCII name ends like a CJK department.
       guard words.count > 0, words.count <= 4 else { return false }
-      if teamWords.contains(words.lowercased(words.last)) { return true }
-      return departmentLeadWords.contains(words.lowercased(words.first))
+      if words.isAmong(words.last, asciiTeamWords) { return true }
+      return words.isAmong(words.first, asciiDepartmentLeadWords)
         && author.first?.isUppercase == true
     }
     return slowIsDepartmentCredit(author)
@@ -401,8 +410,8 @@ enum MemoRefinement {
     // honorific nor degree, not ending in a comma, is its own result (most names).
     if let words = ASCIIWords(raw), words.isSingleSpaced, raw.utf8.last != UInt8(ascii: ","),
       words.count < 2
-        || !honorifics.contains(words.lowercased(words.first))
-          && !degrees.contains(withoutCommas(words.lowercased(words.last)))
+        || !words.isAmong(words.first, asciiHonorifics)
+          && !words.isAmong(words.last, asciiDegrees, trimmingCommas: true)
     {
       return raw
     }
@@ -463,6 +472,33 @@ enum MemoRefinement {
       if count == 0 { first = word }
       last = word
       count += 1
+    }
+
+    /// Whether the word in lower case (without commas at either end with `trimmingCommas`)
+    /// is one of `list`, lower-case ASCII words (`ASCIIWords.members`): as
+    /// `set.contains(lowercased(word))` is for a set of lower-case words, without making a
+    /// `String` or hashing one.
+    func isAmong(
+      _ word: Range<String.Index>, _ list: [[UInt8]], trimmingCommas: Bool = false
+    ) -> Bool {
+      var text = bytes[word]
+      if trimmingCommas {
+        while let first = text.first, first == 0x2C { text = text.dropFirst() }
+        while let last = text.last, last == 0x2C { text = text.dropLast() }
+      }
+      let count = text.count
+      for candidate in list where candidate.count == count {
+        if zip(text, candidate).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+          return true
+        }
+      }
+      return false
+    }
+
+    /// The ASCII members of a set of lower-case words, as bytes: only they can equal an
+    /// ASCII word (none of the other members is canonically equivalent to ASCII text).
+    static func members(_ words: Set<String>) -> [[UInt8]] {
+      words.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
     }
 
     /// A word in lower case (ASCII letters only, as `lowercased()` does for ASCII).

@@ -231,4 +231,103 @@ struct PlainTextSpeedTests {
       try InputReader.read(inputs[0], limit: 1 << 20)
     }
   }
+
+  /// Names and words for the word-list tests: every member of the lists in three cases,
+  /// with commas, honorifics and degrees around names, non-ASCII look-alikes.
+  static var names: [String] {
+    let lists = [
+      MemoRefinement.honorifics, MemoRefinement.degrees, MemoRefinement.departmentWords,
+      MemoRefinement.accountWords, MemoRefinement.teamWords, MemoRefinement.departmentLeadWords,
+    ]
+    var words = lists.flatMap { $0 }
+    words += words.map { $0.uppercased() } + words.map { $0.capitalized }
+    words += ["Dana", "Whitfield", ",", ",phd,", "PhD,", "Ph.D.,", "Dr", "Staffs", "Teams", "K"]
+    words += ["\u{212A}", "Ad\u{0301}min", "İnternal", "ſtaff", ""]
+    var generator = Seeded(state: 2718)
+    var names = words
+    for _ in 0..<6000 {
+      names.append(
+        (0..<Int.random(in: 1...5, using: &generator)).map { _ in
+          words.randomElement(using: &generator)!
+        }.joined(separator: [" ", " ", " ", "  ", ""].randomElement(using: &generator)!))
+    }
+    return names
+  }
+
+  @Test("isAmong on an ASCII word's bytes is the lower-cased word's set membership")
+  func asciiWordListsAgree() {
+    let lists: [(Set<String>, [[UInt8]])] = [
+      (MemoRefinement.honorifics, MemoRefinement.asciiHonorifics),
+      (MemoRefinement.degrees, MemoRefinement.asciiDegrees),
+      (MemoRefinement.departmentWords, MemoRefinement.asciiDepartmentWords),
+      (MemoRefinement.accountWords, MemoRefinement.asciiAccountWords),
+      (MemoRefinement.teamWords, MemoRefinement.asciiTeamWords),
+      (MemoRefinement.departmentLeadWords, MemoRefinement.asciiDepartmentLeadWords),
+    ]
+    var members = 0
+    for name in Self.names {
+      guard let words = MemoRefinement.ASCIIWords(name), words.count > 0 else { continue }
+      for (set, ascii) in lists {
+        for word in [words.first, words.last] {
+          let lower = words.lowercased(word)
+          #expect(words.isAmong(word, ascii) == set.contains(lower), "\(name)")
+          #expect(
+            words.isAmong(word, ascii, trimmingCommas: true)
+              == set.contains(MemoRefinement.withoutCommas(lower)), "\(name)")
+          if set.contains(lower) { members += 1 }
+        }
+      }
+    }
+    #expect(members > 2000)
+  }
+
+  @Test("isAccount and the name cleaning on bytes agree with their word-by-word forms")
+  func accountAndCleaningAgree() {
+    var accounts = 0
+    for name in Self.names {
+      // `isAccount`'s branch for any text.
+      let words = name.lowercased().split(separator: " ")
+      var reference = false
+      if let first = words.first, let last = words.last {
+        reference =
+          MemoRefinement.accountWords.contains(String(last)) && words.count <= 4
+          || MemoRefinement.departmentWords.contains(String(first)) && words.count <= 3
+            && name.first?.isUppercase == true
+      }
+      #expect(MemoRefinement.isAccount(name) == reference, "\(name)")
+      if reference { accounts += 1 }
+      #expect(
+        MemoRefinement.withoutHonorificsAndDegrees(name)
+          == MemoRefinement.slowWithoutHonorificsAndDegrees(name), "\(name)")
+    }
+    #expect(accounts > 300)
+  }
+
+  @Test("a header's value on bytes is the trimmed text after the colon")
+  func headerValueAgrees() {
+    var generator = Seeded(state: 3141)
+    let pieces = [
+      "To", "From", ":", " ", "  ", "\t", "\u{00A0}", "\u{0301}", "All Acme staff", "Dana",
+      "é", "\r", "\n", ",", "x", "\u{2003}", ":\u{0301}",
+    ]
+    var lines = [
+      "To: All Acme staff", "From:Dana", "Date:\t March 4, 2026 ", "To:", "To: ", "To:\u{0301} x",
+      "To: \u{00A0}x", "To: x\u{00A0}", "Subject: Changes é", "To:  \u{0301}x",
+    ]
+    for _ in 0..<5000 {
+      lines.append(
+        (0..<Int.random(in: 1...7, using: &generator)).map { _ in
+          pieces.randomElement(using: &generator)!
+        }.joined())
+    }
+    var read = 0
+    for line in lines {
+      guard let colon = MemoHeaders.firstColon(line) else { continue }
+      read += 1
+      #expect(
+        MemoHeaders.headerValue(line, colon: colon)
+          == String(line[line.index(after: colon)...]).trimmed, "\(line)")
+    }
+    #expect(read > 800)
+  }
 }
