@@ -12,7 +12,7 @@ enum MemoRefinement {
     // The title's prefixes are read once: for the forward test and, when the chat reader
     // leaves the title as it was, for the clean title.
     let original = memo.title
-    let prefixes = original.map(EmailReader.subjectWithoutPrefixes)
+    let prefixes = original.map(titleWithoutPrefixes)
     let forwarded = prefixes?.forwarded ?? false
     if memo.format != .email, !memo.quoted { ChatExport.apply(&memo) }
     if let title = memo.title {
@@ -62,6 +62,17 @@ enum MemoRefinement {
   static func mayPreferLegalName(_ memo: Memo) -> Bool {
     guard memo.company != nil, let source = memo.companySource else { return true }
     return source == "body" || CompanyNames.siteSources.contains(source)
+  }
+
+  /// `EmailReader.subjectWithoutPrefixes(title)`: a title without a colon byte has no reply
+  /// or forward prefix, so it is only trimmed, without looking for a colon `Character` by
+  /// `Character`.
+  static func titleWithoutPrefixes(_ title: String) -> (subject: String, forwarded: Bool) {
+    guard !title.containsByte(UInt8(ascii: ":")) else {
+      return EmailReader.subjectWithoutPrefixes(title)
+    }
+    let trimmed = title.trimmed
+    return (trimmed.isEmpty ? title : trimmed, false)
   }
 
   /// Whether two strings hold the same UTF-8 bytes.
@@ -558,7 +569,9 @@ enum MemoRefinement {
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
     for paragraph in paragraphs.prefix(3) {
       // An ASCII paragraph without four digits in a row has no year in its head either.
-      guard mayHaveFourDigitRun(paragraph) else { continue }
+      // The head is at most 90 `Character`s: within the first 180 bytes when they are ASCII
+      // (a CR LF pair is the only two-byte ASCII `Character`).
+      guard mayHaveFourDigitRun(paragraph, inFirst: 180) else { continue }
       let head = String(paragraph.prefix(90))
       guard hasFourDigitRun(head) else { continue }
       // Byte tests first: the regular expression runs only on a head with a cue.
@@ -583,8 +596,14 @@ enum MemoRefinement {
   /// False when the text is ASCII without four ASCII digits in a row (so `hasFourDigitRun`
   /// is false for it and for any of its prefixes); true otherwise.
   static func mayHaveFourDigitRun(_ text: String) -> Bool {
+    mayHaveFourDigitRun(text, inFirst: .max)
+  }
+
+  /// `mayHaveFourDigitRun` of the text's first `limit` bytes: false when they are ASCII
+  /// without four ASCII digits in a row.
+  static func mayHaveFourDigitRun(_ text: String, inFirst limit: Int) -> Bool {
     var run = 0
-    for byte in text.utf8 {
+    for byte in text.utf8.prefix(limit) {
       if byte >= 0x80 { return true }
       if byte >= 0x30 && byte <= 0x39 {
         run += 1

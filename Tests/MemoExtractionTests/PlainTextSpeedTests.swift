@@ -330,4 +330,63 @@ struct PlainTextSpeedTests {
     }
     #expect(read > 800)
   }
+
+  @Test("a title without a colon byte is only trimmed, as subjectWithoutPrefixes gives it")
+  func titlePrefixesAgree() {
+    var generator = Seeded(state: 6021)
+    let pieces = [
+      "RE", "Fwd", "FW", "WG", "re", ":", ": ", " ", "\t", "[2]", "An update", "Plans", "é",
+      "\u{0301}", "\u{00A0}", "\r\n", "\u{FF1A}", "Changes at Acme",
+    ]
+    var titles = ["", " ", "An update", " An update ", "RE: Plans", "Fwd: RE: Plans", "\u{00A0}"]
+    for _ in 0..<4000 {
+      titles.append(
+        (0..<Int.random(in: 1...6, using: &generator)).map { _ in
+          pieces.randomElement(using: &generator)!
+        }.joined())
+    }
+    var withoutColon = 0
+    for title in titles {
+      let fast = MemoRefinement.titleWithoutPrefixes(title)
+      let reference = EmailReader.subjectWithoutPrefixes(title)
+      #expect(
+        fast.subject == reference.subject && fast.forwarded == reference.forwarded, "\(title)")
+      if !title.utf8.contains(UInt8(ascii: ":")) { withoutColon += 1 }
+    }
+    #expect(withoutColon > 1000)
+  }
+
+  @Test("a paragraph passed over by the digit check in its first bytes has no run in its head")
+  func leadDateWindowAgrees() {
+    var generator = Seeded(state: 909)
+    let pieces = ["1", "20", "2026", " ", "\r\n", "\r", "\n", "a", "March ", "é", "٢", ","]
+    var passed = 0
+    // Texts the window passes over though a year stands later on.
+    var windowed = 0
+    var texts = (0..<4000).map { _ in
+      (0..<Int.random(in: 1...120, using: &generator)).map { _ in
+        pieces.randomElement(using: &generator)!
+      }.joined()
+    }
+    // A year after 80 to 100 short words, with CR LF pairs among them (two bytes, one
+    // `Character`): around the window's edge.
+    for count in 80...100 {
+      for breaks in [0, 5, 40] {
+        let words = (0..<count).map { $0 < breaks ? "a\r\n" : "a " }
+        texts.append(words.joined() + "2026")
+      }
+    }
+    for text in texts {
+      guard !MemoRefinement.mayHaveFourDigitRun(text, inFirst: 180) else { continue }
+      passed += 1
+      if MemoRefinement.mayHaveFourDigitRun(text) { windowed += 1 }
+      #expect(!MemoRefinement.hasFourDigitRun(String(text.prefix(90))), "\(text.debugDescription)")
+    }
+    #expect(passed > 80)
+    #expect(windowed > 10)
+    // A year beyond the first 180 bytes is outside the head either way.
+    let late = String(repeating: "word ", count: 40) + "2026"
+    #expect(!MemoRefinement.mayHaveFourDigitRun(late, inFirst: 180))
+    #expect(MemoRefinement.mayHaveFourDigitRun(late))
+  }
 }
