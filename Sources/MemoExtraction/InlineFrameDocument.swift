@@ -1,6 +1,6 @@
 /// A memo shown in an inline frame's `srcdoc` (a document viewer, a mail archive's preview):
 /// the attribute holds a whole HTML document, entity-escaped, that the outer page's reader
-/// never sees as text.
+/// never sees as text. Only a page with an `<iframe>` (`HTMLTree.hasInlineFrame`) is searched.
 enum InlineFrameDocument {
   /// A `srcdoc` shorter than this (in bytes, escaped) is a widget or an ad, not a document.
   /// Calibrated on the shortest memo pages in the fixtures (a 3-paragraph memo escapes to
@@ -8,7 +8,6 @@ enum InlineFrameDocument {
   static let minimumLength = 400
 
   /// The first long `srcdoc` attribute's document, unescaped; nil when the page has none.
-  /// Read on bytes: a page without the bytes `srcdoc=` costs one `memchr` scan.
   static func document(in utf8: [UInt8]) -> [UInt8]? {
     let needle = Array("srcdoc=".utf8)
     var start = 0
