@@ -34,6 +34,21 @@ enum InlineFrameDocument {
     return nil
   }
 
+  /// Text a viewer's shell holds of its own at most, in bytes: a page with more is read as it
+  /// is, unsearched (calibrated on viewer and archive-preview shells written here, under 400
+  /// bytes of toolbar and notes; article pages with embeds run to thousands).
+  static let shellTextLimit = 1500
+
+  /// Whether the page kept so little text that it may be a shell around a framed memo.
+  static func mayBeShell(_ content: HTMLReader.Content) -> Bool {
+    var length = 0
+    for paragraph in content.paragraphs {
+      length += paragraph.text.utf8.count
+      if length > shellTextLimit { return false }
+    }
+    return true
+  }
+
   /// Whether the frame's memo should be read instead of the page: it holds more text than
   /// everything the page's own reader kept (the page is a viewer's shell around it).
   static func isLonger(_ inner: HTMLReader.Content, than outer: HTMLReader.Content) -> Bool {

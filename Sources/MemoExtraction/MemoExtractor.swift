@@ -84,7 +84,8 @@ public struct MemoExtractor: Sendable {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
     var content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
     // A viewer's shell around a memo in an `<iframe srcdoc>`: the framed document is the memo.
-    if content.hasInlineFrame, let framed = InlineFrameDocument.document(in: decoded.utf8),
+    if content.hasInlineFrame, InlineFrameDocument.mayBeShell(content),
+      let framed = InlineFrameDocument.document(in: decoded.utf8),
       let inner = try? HTMLReader.read(utf8: framed, path: source, mode: .webPage),
       InlineFrameDocument.isLonger(inner, than: content)
     {
