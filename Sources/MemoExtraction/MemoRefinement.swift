@@ -16,6 +16,7 @@ enum MemoRefinement {
     let forwarded = prefixes?.forwarded ?? false
     if memo.format != .email, !memo.quoted { ChatExport.apply(&memo) }
     if memo.format == .text || memo.format == .markdown, !memo.quoted {
+      MboxMessages.apply(&memo)
       ChatLog.apply(&memo)
       InlineFields.apply(&memo)
     }

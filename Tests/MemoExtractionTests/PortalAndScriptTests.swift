@@ -271,4 +271,38 @@ struct PortalAndScriptTests {
       """
     #expect(try extractHTML(html).company == "Fenmore")
   }
+
+  @Test("An mbox's first message is the memo; a later one and envelope lines are not")
+  func mboxMessages() throws {
+    let mbox = """
+      From ines@tallowby-mills.example Tue Mar 10 08:00:00 2026
+      Return-Path: <ines@tallowby-mills.example>
+      From: Ines Marsh <ines@tallowby-mills.example>
+      Subject: The carding line at Keighley
+      Date: Tue, 10 Mar 2026 08:00:00 +0000
+      Status: RO
+
+      Good morning all,
+
+      From May we will stop the carding line at Keighley. Twelve roles will end, and we will
+      talk to each of you this week about moves to the spinning floor.
+
+      Ines Marsh
+      Operations Director
+      Tallowby Mills Ltd
+
+      From automated@tallowby-mills.example Tue Mar 10 08:05:00 2026
+      From: Mail Delivery System <automated@tallowby-mills.example>
+      Subject: Delivery report
+
+      Your message was delivered to 88 recipients.
+      """
+    let memo = try extract(Array(mbox.utf8), as: "mail.txt")
+    #expect(memo.company == "Tallowby Mills Ltd" || memo.company == "Tallowby Mills")
+    #expect(memo.paragraphs.contains { $0.contains("delivered to 88") } == false)
+    #expect(memo.paragraphs.first == "Good morning all,")
+    #expect(MboxMessages.isSeparator("From ines@x.example Tue Mar 10 08:00:00 2026"))
+    // A sentence opening with "From" is no separator.
+    #expect(!MboxMessages.isSeparator("From May we will stop the carding line in 2026"))
+  }
 }
