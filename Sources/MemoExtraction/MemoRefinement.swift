@@ -15,6 +15,11 @@ enum MemoRefinement {
     let prefixes = original.map(titleWithoutPrefixes)
     let forwarded = prefixes?.forwarded ?? false
     if memo.format != .email, !memo.quoted { ChatExport.apply(&memo) }
+    if memo.format == .text || memo.format == .markdown, !memo.quoted {
+      MboxMessages.apply(&memo)
+      ChatLog.apply(&memo)
+      InlineFields.apply(&memo)
+    }
     if let title = memo.title {
       // Compared byte for byte: `==` would also match a canonically equivalent title.
       let unchanged = original.map { sameBytes(title, $0) } ?? false
