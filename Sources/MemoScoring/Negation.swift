@@ -51,6 +51,17 @@ struct NegationScope {
   /// Most tokens in a denying opening clause ("It really isn't;", "That is simply not the
   /// case:", "No,"): short enough to be nothing but the denial.
   static let leadingDenialLength = 6
+  /// Verbs that report an answer before a denial ("Management confirmed that it did not;",
+  /// "The CFO replied that it was not"): the denial opens after the verb and its "that".
+  static let reportingVerbForms: Set<String> = [
+    "confirmed", "confirms", "said", "says", "replied", "replies", "answered", "answers",
+    "stated", "states", "responded", "responds", "clarified", "clarifies", "explained",
+    "explains", "assured", "assures",
+  ]
+  /// Most tokens before the reporting verb ("The chief financial officer confirmed" is 4).
+  static let reportingSubjectLength = 4
+  private static let reportingVerbHashes = Set(reportingVerbForms.map { StableHash.of($0) })
+  private static let thatHash = StableHash.of("that")
   /// Words that may follow the cue in a denying opening clause ("It is not true;", "That is
   /// not the case:"); any other word makes the clause a claim of its own ("It isn't easy;").
   static let denialClosingForms: Set<String> = [
@@ -243,8 +254,12 @@ struct NegationScope {
     var zeroNounID = [Bool](repeating: false, count: vocabulary.count)
     var hearsayID = [Bool](repeating: false, count: vocabulary.count)
     var falsityNounID = [Bool](repeating: false, count: vocabulary.count)
+    var reportingID = [Bool](repeating: false, count: vocabulary.count)
+    var thatID = [Bool](repeating: false, count: vocabulary.count)
     for id in 0..<vocabulary.count {
       let hash = vocabulary.hashes[id]
+      reportingID[id] = Self.reportingVerbHashes.contains(hash)
+      thatID[id] = hash == Self.thatHash
       voidingID[id] = Self.voidingHashes.contains(hash)
       determinerID[id] = Self.determinerHashes.contains(hash)
       soleID[id] = Self.soleHashes.contains(hash)
@@ -423,8 +438,26 @@ struct NegationScope {
       }
       if !cues.isEmpty {
         hasCue[Int(sentence)] = true
+        // A reported answer ("Management confirmed that it did not; …"): the denial opens
+        // with the pronoun after the reporting verb and its "that".
+        var denialStart = sentenceStart
+        if let verb =
+          (sentenceStart
+          + 1..<min(
+            sentenceEnd, sentenceStart + Self.reportingSubjectLength + 1)).first(where: {
+            reportingID[Int(text.tokens[$0].id)]
+          })
+        {
+          var pronoun = verb + 1
+          if pronoun < sentenceEnd && thatID[Int(text.tokens[pronoun].id)] { pronoun += 1 }
+          if pronoun < sentenceEnd && openerID[Int(text.tokens[pronoun].id)]
+            && !(sentenceStart..<verb).contains(where: { clauseEnds(after: $0) })
+          {
+            denialStart = pronoun
+          }
+        }
         let length = sentenceEnd - sentenceStart
-        let opensWithPronoun = openerID[Int(text.tokens[sentenceStart].id)]
+        let opensWithPronoun = openerID[Int(text.tokens[denialStart].id)]
         if (length <= Self.shortDenialLength
           || (opensWithPronoun && length <= Self.pronounDenialLength)) && sentenceStart > 0
         {
@@ -433,9 +466,9 @@ struct NegationScope {
         if opensWithPronoun && sentenceStart > 0 {
           // The opening clause alone: "No, we overhired…", "It really isn't; our ML team…"
           // (short or not, the rest of the sentence is a clause of its own).
-          var end = sentenceStart
+          var end = denialStart
           while end + 1 < sentenceEnd && !clauseEnds(after: end) { end += 1 }
-          if end + 1 < sentenceEnd && end - sentenceStart < Self.leadingDenialLength,
+          if end + 1 < sentenceEnd && end - denialStart < Self.leadingDenialLength,
             let cue = cues.last(where: { $0 <= end }),
             (cue + 1..<end + 1).allSatisfy({ closingID[Int(text.tokens[$0].id)] })
           {

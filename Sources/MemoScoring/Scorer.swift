@@ -158,7 +158,41 @@ public struct Scorer: Sendable {
     if !redefined && !aiTokens.isEmpty {
       redefined = breedingSense(text, aiTokens: aiTokens)
     }
+    if !redefined && !aiTokens.isEmpty {
+      let animal = animalSense(text, aiTokens: aiTokens)
+      if !animal.isEmpty { return animal }
+    }
     return redefined ? aiTokens : nil
+  }
+
+  /// Words of zoology: a lower-case "ai" beside one of them is the three-toed sloth ("the pair
+  /// of ai, the three-toed species"), not artificial intelligence.
+  static let animalForms: Set<String> = [
+    "sloth", "sloths", "toed", "species", "mammal", "mammals", "zoo", "zoos", "rainforest",
+    "enclosure", "primate", "primates", "wildlife", "arboreal",
+  ]
+  /// Tokens either side of "ai" within which a zoology word gives it the animal sense.
+  /// Calibrated on invented sentences: "ai, the three-toed species" (4), "two ai at the zoo" (3).
+  static let animalReach = 5
+
+  /// The "ai" tokens that name the sloth: written in lower case (so not the acronym "AI") with
+  /// a zoology word within `animalReach` tokens in their sentence. "AI cameras at the zoo" and
+  /// "ai tools" (no zoology word) keep AI.
+  static func animalSense(_ text: TokenizedText, aiTokens: Set<Int>) -> Set<Int> {
+    let tokens = text.tokens
+    var animal = Set<Int>()
+    for index in aiTokens where text.surface(of: tokens[index]) == "ai" {
+      let from = max(0, index - animalReach)
+      let to = min(tokens.count - 1, index + animalReach)
+      for other in from...to
+      where other != index && tokens[other].sentence == tokens[index].sentence
+        && animalForms.contains(text.normalizedText(of: tokens[other]))
+      {
+        animal.insert(index)
+        break
+      }
+    }
+    return animal
   }
 
   /// Words of livestock breeding: "AI" beside one of them is artificial insemination ("AI
