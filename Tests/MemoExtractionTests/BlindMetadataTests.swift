@@ -59,9 +59,11 @@ struct BlindMetadataTests {
     "MetadataUnseenE": ["title": 16, "author": 16, "company": 12, "date": 13],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (news
     // quoting a memo in part, blog platforms, workplace tools, mail in other languages); run once
-    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Nothing
-    // was fixed against it: its first run is the floor.
-    "MetadataUnseenF": ["title": 17, "author": 12, "company": 9, "date": 11],
+    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Seen
+    // since batch F's fixes (news quoting a memo in part in several languages, column labels
+    // and embargo lines in titles, repost notes): the floor is the figure after them, so it no
+    // longer measures how the fixes generalize; the first run stays the honest figure.
+    "MetadataUnseenF": ["title": 18, "author": 16, "company": 13, "date": 15],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
