@@ -31,6 +31,8 @@ enum MemoRefinement {
     }
     // A page around a memo (a story, a newsletter, show notes): the memo's writer and company.
     NewsAboutMemo.applyIfWrapped(&memo)
+    // A repost's note of the day the memo first appeared.
+    if !memo.quoted { OriginalDate.apply(&memo) }
     if let author = memo.author {
       // A page credit is kept as the site writes it, but for a byline's lead word.
       let name = withoutLeadWord(author)
@@ -126,8 +128,41 @@ enum MemoRefinement {
       }
     }
     if title.isEmpty { return raw }
-    if isFileName(title) { return nil }
-    return withoutCodeHostSuffix(title)
+    if isFileName(title) || isEmbargoLine(title) { return nil }
+    return withoutCodeHostSuffix(withoutColumnLabel(title))
+  }
+
+  /// Labels a site puts before a headline with a colon ("Guest post: …", "Opinion: …"),
+  /// lower case; the longest is `columnLabelLength` bytes.
+  static let columnLabels: Set<String> = [
+    "guest post", "guest column", "guest essay", "opinion", "op-ed", "commentary",
+    "gastbeitrag", "meinung", "kommentar", "tribune", "opinión", "tribuna", "column",
+  ]
+  static let columnLabelLength = 13
+
+  /// A title without a column label before its colon ("Guest post: Why Acme is getting
+  /// smaller" → "Why Acme is getting smaller"); unchanged when it opens with none.
+  static func withoutColumnLabel(_ title: String) -> String {
+    // Bytes first: a colon within the first few bytes.
+    guard let colon = title.utf8.prefix(columnLabelLength + 1).firstIndex(of: UInt8(ascii: ":"))
+    else { return title }
+    let label = String(decoding: title.utf8[..<colon], as: UTF8.self).lowercased()
+    guard columnLabels.contains(label) else { return title }
+    let rest = String(decoding: title.utf8[title.utf8.index(after: colon)...], as: UTF8.self)
+      .trimmed
+    return rest.count >= 3 ? rest : title
+  }
+
+  /// Whether a title is a release's embargo line ("EMBARGOED UNTIL 00:01 BST, FRIDAY 9
+  /// OCTOBER 2026", "Embargo: 10 March 2026"), which is never its headline.
+  static func isEmbargoLine(_ title: String) -> Bool {
+    guard let first = title.utf8.first,
+      first == UInt8(ascii: "E") || first == UInt8(ascii: "e")
+        || first == UInt8(ascii: "U") || first == UInt8(ascii: "u")
+    else { return false }
+    let head = title.prefix(24).lowercased()
+    return head.hasPrefix("embargoed") || head.hasPrefix("embargo:")
+      || head.hasPrefix("embargo until") || head.hasPrefix("under embargo")
   }
 
   /// A title after a mailing list's tag ("[staff-announce] Changes …" → "Changes …"): a

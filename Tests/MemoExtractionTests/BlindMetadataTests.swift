@@ -60,9 +60,11 @@ struct BlindMetadataTests {
     "MetadataUnseenE": ["title": 17, "author": 17, "company": 17, "date": 16],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (news
     // quoting a memo in part, blog platforms, workplace tools, mail in other languages); run once
-    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Nothing
-    // was fixed against it: its first run is the floor.
-    "MetadataUnseenF": ["title": 17, "author": 12, "company": 9, "date": 11],
+    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Seen
+    // since batch F's fixes (news quoting a memo in part in several languages, column labels
+    // and embargo lines in titles, repost notes): the floor is the figure after them, so it no
+    // longer measures how the fixes generalize; the first run stays the honest figure.
+    "MetadataUnseenF": ["title": 18, "author": 16, "company": 13, "date": 15],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (wire
     // copy, CMS author boxes and accounts, archives and print views, chat exports, Romanian,
     // Korean, Ukrainian, Malay, Swahili); run once after batch E's fixes: title 14, author 10,
