@@ -1286,6 +1286,31 @@ struct Attribution {
           ))
         continue
       }
+      // A reason pointed back at: "Since every engineer got the coding assistant, output is up
+      // 80%. That is why the contractor pool goes from 30 to 8." The next sentence opens with
+      // "that / this is why" and states an affirmed cut without AI; this sentence names AI and
+      // no other cause.
+      if cutHere.isEmpty, !isQuestion(sentence), affirmedHits(alternatives[sentence]).isEmpty,
+        sentence + 1 < sentenceCount, ai[sentence + 1].isEmpty,
+        paragraphOf[sentence + 1] == paragraphOf[sentence],
+        let cut = affirmedHits(cuts[sentence + 1]).first
+      {
+        let next = tokenForms(sentence + 1, where: { $0 >= contentStart(sentence + 1) })
+        let pointsBack =
+          (next.count >= 2 && next[0] == "that's" && next[1] == "why")
+          || (next.count >= 3 && Self.demonstratives.contains(next[0])
+            && ["is", "was"].contains(next[1]) && next[2] == "why")
+        if pointsBack {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) (sentence \(sentence)) is the reason the next"
+                + " sentence points back at ('that is why') for cut \(describe(cut))"
+            ))
+          continue
+        }
+      }
       // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
       // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered
       // by "Yes." or a quantity ("Around half.") with no negation.
