@@ -240,6 +240,9 @@ struct Attribution {
   /// Sentences after a small AI share within which a cut with another named cause rebuts AI.
   /// Calibrated on invented answers: the share, a one-word echo ("Four."), then the cause.
   static let shareDenialReach = 3
+  /// Pronouns that, two or three words after "to", point a purpose back at what came before
+  /// ("to fund it", "to pay for this").
+  static let purposePronouns: Set<String> = ["it", "this", "that", "them", "these"]
   /// Negative quantifiers that place a cut outside where AI is used ("none are in the teams
   /// where the AI pilot runs").
   static let scopeQuantifiers: Set<String> = ["none", "nobody", "neither"]
@@ -1580,7 +1583,16 @@ struct Attribution {
       func otherCauseNamed(_ cutSentence: Int) -> Bool {
         guard cutSentence != sentence, cutHere.isEmpty, causeHere.isEmpty else { return false }
         return (cutSentence...min(sentenceCount - 1, cutSentence + 1)).contains { other in
-          other != sentence && ai[other].isEmpty && !affirmedHits(alternatives[other]).isEmpty
+          guard other != sentence, ai[other].isEmpty, !affirmedHits(alternatives[other]).isEmpty
+          else { return false }
+          // "To fund it, we are reducing operating costs, including … 600 roles": a purpose
+          // pointing back at the AI makes the AI the reason, whatever else the sentence names.
+          let forms = tokenForms(other, where: { _ in true })
+          return !forms.indices.contains { index in
+            forms[index] == "to"
+              && forms[min(forms.count, index + 2)..<min(forms.count, index + 4)].contains(
+                where: Self.purposePronouns.contains)
+          }
         }
       }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {

@@ -155,6 +155,11 @@ struct NumbersAndProductsTests {
       reason(
         "Q: Why the cuts in March? || A: That was the Nordic furniture market, nothing more. I"
           + " also believe every retailer will run on AI within ten years.") == .framing)
+    // A purpose pointing back at the AI keeps it the reason, though costs are named.
+    #expect(
+      reason(
+        "Our AI programme is large. To pay for it, we are cutting operating costs, including a"
+          + " reduction of 90 roles in admin.") == .implied)
     // No named cause: AI beside the cut stays implied.
     #expect(
       reason(
