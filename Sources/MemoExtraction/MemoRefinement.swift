@@ -443,7 +443,8 @@ enum MemoRefinement {
     }
     guard
       let signer = MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)
-        ?? SignatureBlock.valedictionName(memo.paragraphs),
+        ?? SignatureBlock.valedictionName(memo.paragraphs)
+        ?? LanguageSignatures.signer(memo.paragraphs)?.person,
       !MemoHeaders.isOrganizationName(signer), !isAccount(signer), !isDepartmentCredit(signer)
     else { return }
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)

@@ -65,6 +65,11 @@ struct PortalAndScriptTests {
     #expect(CompanyNames.withoutLegalForm(vietnamese?.company ?? "") == "Hòa Bình Steel")
     #expect(CompanyNames.withoutLegalForm("PT Sinar Pagi Tbk") == "Sinar Pagi")
     #expect(CompanyNames.withoutLegalForm("PTarmigan Labs") == "PTarmigan Labs")
+    let hindi = LanguageSignatures.closingInLines([
+      "भवदीय,", "सुनीता राव", "प्रबंध निदेशक", "कावेरी टेक्सटाइल्स प्राइवेट लिमिटेड",
+    ])
+    #expect(hindi?.person == "सुनीता राव")
+    #expect(CompanyNames.withoutLegalForm(hindi?.company ?? "") == "कावेरी टेक्सटाइल्स")
     // A caseless line without a role under it is no signer; nor is a sentence.
     #expect(LanguageSignatures.closingInLines(["בברכה,", "דנה כהן-לוי"]) == nil)
     #expect(
