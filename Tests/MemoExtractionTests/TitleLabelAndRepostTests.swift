@@ -42,4 +42,24 @@ struct TitleLabelAndRepostTests {
         == nil)
     #expect(OriginalDate.date(in: body, page: "2026-10-02") == nil)
   }
+
+  @Test("Thai dates: month names and the Buddhist-era year")
+  func thaiDates() {
+    #expect(DateNormalizer.normalize("15 ตุลาคม พ.ศ. 2569") == "2026-10-15")
+    #expect(DateNormalizer.normalize("ประกาศ ณ วันที่ 3 มีนาคม 2569") == "2026-03-03")
+    // A Gregorian year with a Thai month stays as it is.
+    #expect(DateNormalizer.normalize("3 มีนาคม 2026") == "2026-03-03")
+  }
+
+  @Test("A notice dated on a short line under its text, when nothing else dates it")
+  func closingDates() {
+    let body = ["We will close the Hat Yai centre.", "Staff will be offered moves."]
+    #expect(MemoRefinement.closingDate(body + ["ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2569"]) == "2026-10-15")
+    #expect(MemoRefinement.closingDate(body + ["Given on 4 March 2026", "Signed"]) == "2026-03-04")
+    // A copyright line or a long sentence with a date in it is no dating line.
+    #expect(MemoRefinement.closingDate(body + ["© 4 March 2026 Acme"]) == nil)
+    #expect(
+      MemoRefinement.closingDate(
+        body + ["The office will close on 4 March 2026 after a long consultation."]) == nil)
+  }
 }
