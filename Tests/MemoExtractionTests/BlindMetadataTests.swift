@@ -63,7 +63,7 @@ struct BlindMetadataTests {
     // since batch F's fixes (news quoting a memo in part in several languages, column labels
     // and embargo lines in titles, repost notes): the floor is the figure after them, so it no
     // longer measures how the fixes generalize; the first run stays the honest figure.
-    "MetadataUnseenF": ["title": 18, "author": 16, "company": 13, "date": 17],
+    "MetadataUnseenF": ["title": 18, "author": 17, "company": 14, "date": 18],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form

@@ -63,3 +63,27 @@ struct TitleLabelAndRepostTests {
         body + ["The office will close on 4 March 2026 after a long consultation."]) == nil)
   }
 }
+
+@Suite("JSON-LD forum and social posts")
+struct ForumPostingTests {
+  @Test("A DiscussionForumPosting's author and date are read; an unknown type's are not")
+  func discussionForumPosting() throws {
+    func page(_ type: String) -> String {
+      """
+      <html><head><title>A note to the Fenwick team</title>
+      <script type="application/ld+json">
+      {"@context":"https://schema.org","@type":"\(type)","datePublished":"2026-10-05T13:12:40Z",
+       "author":{"@type":"Person","name":"Ilka Brandvold"}}
+      </script></head><body><article><h1>A note to the Fenwick team</h1>
+      <p>Today nine of our colleagues are leaving Fenwick, and we are 30 people after today.</p>
+      <p>Two large clients paused their work this summer, and we cannot carry the team we had.</p>
+      </article></body></html>
+      """
+    }
+    let memo = try extractHTML(page("DiscussionForumPosting"))
+    #expect(memo.author == "Ilka Brandvold")
+    #expect(memo.date == "2026-10-05")
+    let other = try extractHTML(page("Recipe"))
+    #expect(other.author != "Ilka Brandvold")
+  }
+}
