@@ -47,6 +47,7 @@ enum MemoRefinement {
     }
     if memo.date == nil,
       let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)
+        ?? closingDate(memo.paragraphs)
     {
       (memo.date, memo.dateSource) = (date, "dateline")
     }
@@ -632,6 +633,24 @@ enum MemoRefinement {
       let cue = cues.contains { prefix.hasSuffix($0) }
       guard cue || prefix.isEmpty && head[range.upperBound...].hasPrefix(" –") else { continue }
       if let date = DateNormalizer.normalize(String(head[range])) { return date }
+    }
+    return nil
+  }
+
+  /// Longest closing date line read, in characters ("ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2569",
+  /// "Given on 4 March 2026"): a label of a few words and a date.
+  static let maxClosingDateLength = 48
+
+  /// A notice's date on a short line of its own among its last paragraphs, as notices and
+  /// letters are dated under their text ("ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2569", "8 October
+  /// 2026"). Only read when no other date was found.
+  static func closingDate(_ paragraphs: [String]) -> String? {
+    for paragraph in paragraphs.suffix(3).reversed()
+    where paragraph.utf8.count <= maxClosingDateLength * 4 && mayHaveFourDigitRun(paragraph) {
+      guard paragraph.count <= maxClosingDateLength, hasFourDigitRun(paragraph),
+        !paragraph.contains("©"), paragraph.split(separator: " ").count <= 8
+      else { continue }
+      if let date = DateNormalizer.normalize(paragraph) { return date }
     }
     return nil
   }

@@ -34,7 +34,8 @@ struct PageMetadata: Sendable, Equatable {
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "backgroundnewsarticle", "report", "techarticle", "scholarlyarticle",
-    "socialmediaposting", "liveblogposting", "pressrelease", "webpage", "posting",
+    "socialmediaposting", "discussionforumposting", "liveblogposting", "pressrelease", "webpage",
+    "posting",
   ]
 
   init() {}
