@@ -13,6 +13,12 @@ enum OriginalDate {
     "riginally p", "irst p", "rsprünglich", "uerst ver", "nitialement", "riginalmente",
   ]
 
+  /// Words that put a note on another version of the text (a preprint, an earlier draft): its
+  /// first day is that version's, not the memo's. Lower case.
+  static let otherVersionWords = [
+    "preprint", "earlier version", "previous version", "earlier draft", "draft version",
+  ]
+
   /// Longest paragraph read: a repost's note is one sentence.
   static let maxNoteBytes = 400
   /// Most words after the cue a date may start at ("at blog.acme.io on September 30, 2026").
@@ -26,7 +32,8 @@ enum OriginalDate {
       && cueBytes.contains(where: { paragraph.containsBytes($0) })
     {
       let lower = paragraph.lowercased()
-      guard let cue = cues.first(where: { lower.containsBytes($0) }),
+      guard !otherVersionWords.contains(where: { lower.containsBytes($0) }),
+        let cue = cues.first(where: { lower.containsBytes($0) }),
         let range = lower.range(of: cue)
       else { continue }
       let words = lower[range.upperBound...].split(separator: " ").prefix(wordsAfterCue + 5)

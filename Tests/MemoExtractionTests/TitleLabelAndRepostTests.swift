@@ -41,6 +41,17 @@ struct TitleLabelAndRepostTests {
         in: body + ["Originally published on November 4, 2026."], page: "2026-10-02")
         == nil)
     #expect(OriginalDate.date(in: body, page: "2026-10-02") == nil)
+    // A note on another version (a preprint, an earlier draft) dates that version: nothing.
+    #expect(
+      OriginalDate.date(
+        in: body + [
+          "An earlier version of this note is at example.org, first published 2 May 2026."
+        ],
+        page: "2026-10-02") == nil)
+    #expect(
+      OriginalDate.date(
+        in: ["Preprint posted on 12 March 2026; originally published here on 4 June 2026."] + body,
+        page: nil) == nil)
   }
 
   @Test("Thai dates: month names and the Buddhist-era year")
