@@ -22,6 +22,9 @@ package enum ByteSearch {
     guard haystack.count >= needle.count, let base = haystack.baseAddress,
       let pattern = needle.baseAddress
     else { return nil }
+    if needle.count >= 2, isFrequentInText(needle[0]) {
+      return pairOffset(of: needle, in: haystack)
+    }
     let first = Int32(needle[0])
     let last = haystack.count - needle.count
     var start = 0
@@ -30,6 +33,55 @@ package enum ByteSearch {
       let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
       if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
       start = offset + 1
+    }
+    return nil
+  }
+
+  /// A space or an ASCII lower-case letter: `memchr` stops at nearly every word of text on
+  /// such a byte (" at " was searched one space at a time), so needles starting with one are
+  /// found by `pairOffset` instead.
+  static func isFrequentInText(_ byte: UInt8) -> Bool {
+    byte == 0x20 || (byte >= 0x61 && byte <= 0x7A)
+  }
+
+  /// `firstOffset` for a needle of two bytes or more: candidates are the offsets where the
+  /// needle's first two bytes stand, found eight offsets at a time (a zero byte in each of two
+  /// overlapping words XORed with the two bytes), then compared with `memcmp` in order.
+  static func pairOffset(
+    of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>
+  ) -> Int? {
+    guard needle.count >= 2, haystack.count >= needle.count, let base = haystack.baseAddress,
+      let pattern = needle.baseAddress
+    else { return firstOffset(of: needle, in: haystack) }
+    let count = haystack.count
+    let last = count - needle.count
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let firstBytes = ones &* UInt64(needle[0])
+    let secondBytes = ones &* UInt64(needle[1])
+    let raw = UnsafeRawPointer(base)
+    /// The high bit of each byte that is zero (exact: no borrow between bytes).
+    func zeroBytes(_ word: UInt64) -> UInt64 { ~(((word & low7) &+ low7) | word) & ~low7 }
+    var start = 0
+    // The word at `start` and the one at `start + 1` both need their eight bytes.
+    while start + 9 <= count {
+      let firsts = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: start, as: UInt64.self))
+      let seconds = UInt64(
+        littleEndian: raw.loadUnaligned(fromByteOffset: start + 1, as: UInt64.self))
+      var hits = zeroBytes(firsts ^ firstBytes) & zeroBytes(seconds ^ secondBytes)
+      while hits != 0 {
+        let offset = start + (hits.trailingZeroBitCount >> 3)
+        if offset > last { return nil }
+        if memcmp(base + offset, pattern, needle.count) == 0 { return offset }
+        hits &= hits - 1
+      }
+      start += 8
+    }
+    while start <= last {
+      if base[start] == needle[0], memcmp(base + start, pattern, needle.count) == 0 {
+        return start
+      }
+      start += 1
     }
     return nil
   }

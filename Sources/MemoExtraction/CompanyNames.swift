@@ -13,7 +13,7 @@ enum CompanyNames {
     "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱", "sp. z o.o.", "sp. z o. o.",
     "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
     "b.v", "n.v", "s.p.a", "s.r.l", "α.ε.", "α.ε", "ε.π.ε.", "ο.ε.", "בע\"מ", "בע״מ", "tbk.", "tbk",
-    "jsc",
+    "jsc", "प्राइवेट लिमिटेड", "लिमिटेड",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -68,7 +68,9 @@ enum CompanyNames {
     let lower = text.lowercased()
     trailing: for form in trailingLegalForms {
       for joint in [" ", ", "] where lower.hasSuffix(joint + form) {
+        // "Bellhaven Studio, Lda." matches " lda." first: its comma goes too.
         let rest = String(text.dropLast(form.count + joint.count)).trimmed
+          .trimmingScalars { $0 == "," || $0 == " " }
         // "Harwood & Co." is the name itself.
         if form == "co.", rest.hasSuffix("&") { return text }
         if rest.count >= 2 { text = rest }
@@ -210,6 +212,34 @@ enum CompanyNames {
         return nil
       }
       if let found { return found }
+    }
+    return nil
+  }
+
+  /// A company's name with a trailing legal form on one of a page's first short lines (its
+  /// banner or letterhead): "PT Cendana Kapuas Tbk Masuk sebagai: …" → "PT Cendana Kapuas
+  /// Tbk". One to four capitalized words (a leading legal form among them) before the form;
+  /// nil when no line has one.
+  static func letterheadName(in lines: [String]) -> String? {
+    for line in lines.prefix(12) where line.utf8.count <= 160 {
+      let words = line.split(separator: " ")
+      for (index, word) in words.enumerated() where index > 0 && word.first?.isUppercase == true {
+        let form = word.lowercased().trimmingCharacters(in: [","])
+        guard trailingLastWords.contains(form), form.count >= 2 else { continue }
+        var start = index
+        while start > 0, index - start < 4, words[start - 1].first?.isUppercase == true,
+          !words[start - 1].hasSuffix(":"),
+          !words[start - 1].hasSuffix(".")
+            || leadingLegalForms.contains(String(words[start - 1]) + " ")
+        {
+          start -= 1
+        }
+        let nameWords = words[start..<index]
+        guard !nameWords.isEmpty,
+          nameWords.contains(where: { $0.contains(where: \.isLowercase) })
+        else { continue }
+        return words[start...index].joined(separator: " ").trimmingCharacters(in: [","])
+      }
     }
     return nil
   }

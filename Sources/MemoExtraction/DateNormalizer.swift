@@ -163,15 +163,29 @@ enum DateNormalizer {
       ["सितंबर", "सितम्बर"], ["अक्टूबर"], ["नवंबर", "नवम्बर"], ["दिसंबर", "दिसम्बर"],
     ]
     var months: [String: Int] = [:]
+    for (index, name) in thaiMonths.enumerated() { months[name] = index + 1 }
     for (index, list) in zip(names, hindi).map({ $0 + $1 }).enumerated() {
       for name in list where !name.contains(" ") { months[name] = index + 1 }
     }
     return months
   }()
 
+  /// Thai month names, January to December; Thai dates give the Buddhist-era year
+  /// (`buddhistEraOffset` more than the Gregorian one), often after "พ.ศ.".
+  static let thaiMonths = [
+    "มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม", "สิงหาคม",
+    "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม",
+  ]
+  /// Years between the Buddhist era and the Gregorian one (พ.ศ. 2569 is 2026).
+  static let buddhistEraOffset = 543
+
   /// Words that may stand between a day, a month and a year: "4 de marzo de 2026",
   /// "4 марта 2026 г.", "ngày 4 tháng 3 năm 2026".
-  private static let dateFillers: Set<String> = ["de", "del", "do", "da", "г", "року", "roku"]
+  private static let dateFillers: Set<String> = [
+    "de", "del", "do", "da", "г", "року", "roku",
+    // "พ.ศ." (Buddhist era) and "ค.ศ." (common era) before a Thai year, split at their dots.
+    "พ", "ค", "ศ",
+  ]
 
   /// A date in another language's day-month-year or year-month-day order: the month name
   /// must sit between the day and the year (fillers such as "de" allowed).
@@ -214,9 +228,10 @@ enum DateNormalizer {
       }
       guard let month else { continue }
       let before = neighbour(index, -1)
-      if let day = day(before), let year = number(after, digits: 4...4),
-        isValid(year: year, month: month, day: day)
-      {
+      if let day = day(before), var year = number(after, digits: 4...4) {
+        // A Thai month's year past 2400 is a Buddhist-era year.
+        if year > 2400, thaiMonths.contains(token) { year -= buddhistEraOffset }
+        guard isValid(year: year, month: month, day: day) else { continue }
         return format(year, month, day)
       }
       if let year = number(before, digits: 4...4), let day = day(after),

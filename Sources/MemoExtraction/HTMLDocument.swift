@@ -60,6 +60,9 @@ struct HTMLTree: Sendable {
   var imageAlts: [String] = []
   /// How many images' `alt` texts are kept: logos and letterheads come early.
   static let imageAltLimit = 40
+  /// Whether the page has an `<iframe>` (dropped, not a node): only then are its bytes
+  /// searched for a framed document (`InlineFrameDocument`).
+  var hasInlineFrame = false
 
   /// The children of a node, in order.
   func children(of index: Int32) -> ChildSequence {
@@ -209,6 +212,7 @@ enum TreeCopier {
   private static let titleKey = packed("title")
   private static let imgKey = packed("img")
   private static let scriptKey = packed("script")
+  private static let iframeKey = packed("iframe")
 
   static func makeTree<Document: ParsedDocument>(_ document: Document) -> HTMLTree {
     var tree = HTMLTree()
@@ -234,6 +238,9 @@ enum TreeCopier {
           {
             tree.imageAlts.append(alt)
           }
+        } else if key == Self.iframeKey {
+          // Dropped as the other embeds are; the reader may look for a framed document.
+          tree.hasInlineFrame = true
         } else if key == Self.scriptKey {
           let type =
             document.attributes(node).first { $0.name == "type" }?.value.lowercased() ?? ""

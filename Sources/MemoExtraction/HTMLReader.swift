@@ -26,6 +26,8 @@ enum HTMLReader {
     var footerLines: [String] = []
     /// The first `<h1>`'s text: the headline on most pages.
     var headline: String? = nil
+    /// Whether the page has an `<iframe>` (`InlineFrameDocument` reads its `srcdoc`).
+    var hasInlineFrame = false
     /// The page's first short lines (chrome included): a post header's full name for a
     /// first-name sign-off.
     var headerLines: [String] = []
@@ -81,6 +83,7 @@ enum HTMLReader {
       byline: byline(in: tree, blocks: extractor.blocks), timeDate: marked.date,
       quoteEligible: eligible)
     content.markedAuthor = marked.author
+    content.hasInlineFrame = tree.hasInlineFrame
 
     content.markedDate = marked.markedDate
     content.footerLines = extractor.footerLines
@@ -115,26 +118,29 @@ enum HTMLReader {
       return name == "h2" || name == "h3"
     }), heading.length <= 200 {
       content.subheadline = heading.text.collapsingWhitespace
+    } else if let first = blocks.first, first.length <= 120,
+      isWhollyBold(first.owner, in: tree)
+    {
+      // A post's bold first line ("<p><strong>An update on …</strong></p>") is its title.
+      content.subheadline = first.text.collapsingWhitespace
     }
     if mode == .webPage {
       content.paragraphs = withoutRepeatedHeadline(
         content.paragraphs, titles: [content.headline, metadata.title, metadata.pageTitle])
     }
     if (metadata.date == nil || metadata.dateIsModified) && content.timeDate == nil {
-      for line in lines {
-        if let date = publishedDate(line, monthFirst: content.monthFirst) {
+      for (index, line) in lines.enumerated() {
+        // A labelled date in any language ("Ngày đăng: 05/03/2026"; not a print stamp) counts
+        // where it stands, among the page's first lines: a header's date before a footer's
+        // "Last updated".
+        if let date = publishedDate(line, monthFirst: content.monthFirst)
+          ?? (index < LabelledFields.searchedLines
+            ? LabelledFields.publishedDate(line, monthFirst: content.monthFirst, page: lines)
+            : nil)
+        {
           content.datelineDate = date
           break
         }
-      }
-      // A labelled date in any language ("Ngày đăng: 05/03/2026"), a print stamp left out.
-      if content.datelineDate == nil {
-        // A bare `en` page's numeric order from its other dates ("14/03/2026": day first).
-        let order = content.monthFirst ?? LabelledFields.numericOrder(lines)
-        content.datelineDate =
-          lines.lazy.compactMap {
-            LabelledFields.publishedDate($0, monthFirst: order)
-          }.first
       }
     }
     return content
@@ -678,6 +684,28 @@ enum HTMLReader {
     }
     if let date = DateNormalizer.normalize(whole) { return date }
     return pieces.lazy.compactMap(DateNormalizer.normalize).first
+  }
+
+  /// Whether every non-blank text inside `element` sits in a `<strong>` or `<b>` within it.
+  static func isWhollyBold(_ element: Int32, in tree: HTMLTree) -> Bool {
+    let end = Int(subtreeEnd(of: element, in: tree))
+    var sawText = false
+    for index in (Int(element) + 1)..<end where tree.nodes[index].isText {
+      guard !tree.nodes[index].text.allSatisfy(\.isWhitespace) else { continue }
+      var ancestor = tree.nodes[index].parent
+      var bold = false
+      while ancestor > element {
+        let name = tree.nodes[Int(ancestor)].name
+        if name == "strong" || name == "b" {
+          bold = true
+          break
+        }
+        ancestor = tree.nodes[Int(ancestor)].parent
+      }
+      guard bold else { return false }
+      sawText = true
+    }
+    return sawText
   }
 
   /// Whether an ancestor of `element` is a comment, related-links, footer or like region.

@@ -1,6 +1,6 @@
 /// A memo shown in an inline frame's `srcdoc` (a document viewer, a mail archive's preview):
 /// the attribute holds a whole HTML document, entity-escaped, that the outer page's reader
-/// never sees as text.
+/// never sees as text. Only a page with an `<iframe>` (`HTMLTree.hasInlineFrame`) is searched.
 enum InlineFrameDocument {
   /// A `srcdoc` shorter than this (in bytes, escaped) is a widget or an ad, not a document.
   /// Calibrated on the shortest memo pages in the fixtures (a 3-paragraph memo escapes to
@@ -8,7 +8,6 @@ enum InlineFrameDocument {
   static let minimumLength = 400
 
   /// The first long `srcdoc` attribute's document, unescaped; nil when the page has none.
-  /// Read on bytes: a page without the bytes `srcdoc=` costs one `memchr` scan.
   static func document(in utf8: [UInt8]) -> [UInt8]? {
     let needle = Array("srcdoc=".utf8)
     var start = 0
@@ -33,6 +32,21 @@ enum InlineFrameDocument {
       start = close + 1
     }
     return nil
+  }
+
+  /// Text a viewer's shell holds of its own at most, in bytes: a page with more is read as it
+  /// is, unsearched (calibrated on viewer and archive-preview shells written here, under 400
+  /// bytes of toolbar and notes; article pages with embeds run to thousands).
+  static let shellTextLimit = 1500
+
+  /// Whether the page kept so little text that it may be a shell around a framed memo.
+  static func mayBeShell(_ content: HTMLReader.Content) -> Bool {
+    var length = 0
+    for paragraph in content.paragraphs {
+      length += paragraph.text.utf8.count
+      if length > shellTextLimit { return false }
+    }
+    return true
   }
 
   /// Whether the frame's memo should be read instead of the page: it holds more text than

@@ -21,6 +21,12 @@ public struct CollectedFile: Sendable, Equatable {
   public var inode: UInt64
   /// The size `stat` reported.
   public var size: Int
+  /// The folder the walk found the file in, kept open so the file is opened by its name
+  /// relative to it (`openat`) instead of resolving every parent folder again; nil for files
+  /// named on the command line and past `FolderHandle.maxKept` folders.
+  var folder: FolderHandle?
+  /// Where the file's name starts in `pathBytes` (used with `folder`).
+  var nameStart = 0
 
   /// Creates a file entry.
   public init(path: String, pathBytes: [UInt8], device: UInt64, inode: UInt64, size: Int) {
@@ -30,6 +36,51 @@ public struct CollectedFile: Sendable, Equatable {
     self.inode = inode
     self.size = size
   }
+
+  /// Two entries are equal when they name the same file the same way (the open folder is a
+  /// way to reach it, not part of it).
+  public static func == (lhs: CollectedFile, rhs: CollectedFile) -> Bool {
+    lhs.path == rhs.path && lhs.pathBytes == rhs.pathBytes && lhs.device == rhs.device
+      && lhs.inode == rhs.inode && lhs.size == rhs.size
+  }
+
+  /// Opens the file read-only: by its name in the open folder when the walk kept one, else
+  /// by its whole path. Returns the descriptor, or -1 with `errno` set.
+  func openForReading() -> Int32 {
+    if let folder, nameStart > 0, nameStart < pathBytes.count {
+      return pathBytes.withUnsafeBufferPointer { bytes in
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count - nameStart + 1) {
+          name in
+          for index in nameStart..<bytes.count {
+            name[index - nameStart] = CChar(bitPattern: bytes[index])
+          }
+          name[bytes.count - nameStart] = 0
+          return openat(folder.descriptor, name.baseAddress!, O_RDONLY | O_CLOEXEC)
+        }
+      }
+    }
+    return open(pathBytes.cString, O_RDONLY | O_CLOEXEC)
+  }
+}
+
+/// A folder kept open by the walk for opening its files by name (see `CollectedFile.folder`);
+/// closed when the last file entry holding it goes.
+final class FolderHandle: Sendable {
+  /// How many folders a walk keeps open. Calibration: far below the usual limit of 1,024
+  /// descriptors, and a tree with more folders than this has few files in each, where
+  /// resolving the whole path costs little beside reading.
+  static let maxKept = 64
+
+  let descriptor: Int32
+
+  /// Takes a duplicate of `descriptor` (an open folder's), or nil when it cannot be made.
+  init?(duplicating descriptor: Int32) {
+    let copy = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
+    guard copy >= 0 else { return nil }
+    self.descriptor = copy
+  }
+
+  deinit { close(descriptor) }
 }
 
 /// One entry of a collection: a file, standard input, or a path that failed.
@@ -188,6 +239,8 @@ private struct Walk {
   var files: [Identity: String] = [:]
   var folders: [Identity: String] = [:]
   var standardInputTaken = false
+  /// Folders kept open for their files so far (at most `FolderHandle.maxKept`).
+  var keptFolders = 0
 
   mutating func add(_ path: String) {
     if InputCollector.isStandardInput(path) {
@@ -282,6 +335,9 @@ private struct Walk {
       names.sort { $0.lexicographicallyPrecedes($1) }
       let lookups = EntryLookup.all(names, in: folderDescriptor)
       var subfolders: [[UInt8]] = []
+      // Made when the folder's first regular file is met.
+      var handle: FolderHandle?
+      var handleTried = false
       for (name, lookup) in zip(names, lookups) {
         let child = folder + [UInt8(ascii: "/")] + name
         let childPath = InputCollector.displayPath(child)
@@ -312,9 +368,20 @@ private struct Walk {
             exclusions.append(InputExclusion(path: childPath, reason: reason))
             continue
           }
-          let file = CollectedFile(
+          var file = CollectedFile(
             path: childPath, pathBytes: child, device: lookup.device, inode: lookup.inode,
             size: lookup.size)
+          if !handleTried {
+            handleTried = true
+            if keptFolders < FolderHandle.maxKept {
+              handle = FolderHandle(duplicating: folderDescriptor)
+              if handle != nil { keptFolders += 1 }
+            }
+          }
+          if let handle {
+            file.folder = handle
+            file.nameStart = folder.count + 1
+          }
           found.append((child, .file(file)))
         case S_IFIFO:
           found.append((child, .failure(.notAFile(path: childPath, kind: "a named pipe"))))
@@ -462,7 +529,7 @@ public enum InputReader {
         descriptor: 0, path: InputCollector.standardInputName, limit: limit,
         fingerprint: fingerprint)
     case .file(let file):
-      let descriptor = open(file.pathBytes.cString, O_RDONLY | O_CLOEXEC)
+      let descriptor = file.openForReading()
       guard descriptor >= 0 else {
         let code = errno
         if code == ENOENT { throw .notFound(path: file.path) }

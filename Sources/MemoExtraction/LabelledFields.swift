@@ -45,30 +45,47 @@ enum LabelledFields {
     return parts.map(\.trimmed)
   }
 
+  /// A page's lines read for labelled fields: meta lines sit above the text (calibrated on the
+  /// fixtures' intranet and portal pages, whose meta lines are within the first 12).
+  static let searchedLines = 60
+
+  /// The first 24 characters of a part, lower case: labels are matched there, so a long part
+  /// is not lower-cased whole.
+  static func head(_ part: String) -> String { String(part.prefix(24)).lowercased() }
+
   /// The date a part labels as the page's ("Article date: 11/03/2026", "Ngày đăng:
-  /// 05/03/2026", "פורסם ב-10.3.2026", "Diterbitkan 9 Maret 2026"); nil for a line with a
-  /// print or update word, or without a label.
-  static func publishedDate(_ line: String, monthFirst: Bool?) -> String? {
+  /// 05/03/2026", "פורסם ב-10.3.2026", "Diterbitkan 9 Maret 2026"), or a document generator's
+  /// revision line ("version 1.2, 2026-03-03"); nil for a line with a print or update word,
+  /// or without a label. A numeric date's order comes from `monthFirst`, else from the
+  /// `page`'s other dates (`numericOrder`).
+  static func publishedDate(_ line: String, monthFirst: Bool?, page: [String] = []) -> String? {
     // A line without a digit holds no date; a long one is prose.
-    guard line.utf8.count <= 200, line.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
+    guard line.utf8.count <= 160, line.utf8.contains(where: { $0 &- 0x30 < 10 }) else {
       return nil
     }
-    let lowerLine = line.lowercased()
-    if notMemoDateWords.contains(where: { lowerLine.contains($0) }) { return nil }
+    let lineHead = head(line)
+    if lineHead.hasPrefix("version ") || lineHead.hasPrefix("revision "),
+      let comma = line.lastIndex(of: ","), line.utf8.count <= 60,
+      let date = DateNormalizer.normalize(String(line[line.index(after: comma)...]).trimmed)
+    {
+      return date
+    }
     for part in parts(line) {
-      let lower = part.lowercased()
-      guard let label = dateLabels.first(where: { lower.hasPrefix($0) }) else { continue }
+      let partHead = head(part)
+      guard let label = dateLabels.first(where: { partHead.hasPrefix($0) }) else { continue }
+      // Only a labelled line is searched for a print or update word.
+      let lower = line.lowercased()
+      if notMemoDateWords.contains(where: { lower.contains($0) }) { return nil }
       let rest = String(part.dropFirst(label.count)).trimmingScalars {
         $0 == ":" || $0 == " " || $0 == "\u{00A0}"
       }
-      if let date = MemoHeaders.memoDate(rest, monthFirst: monthFirst) { return date }
+      let order = monthFirst ?? numericOrder(page)
+      if let date = MemoHeaders.memoDate(rest, monthFirst: order) { return date }
       // A date glued to a prefix or followed by words ("ב-10.3.2026 על ידי …"): its token.
       for token in rest.split(separator: " ").prefix(4) {
         let digits = token.drop { !$0.isNumber }
         guard digits.count >= 8 else { continue }
-        if let date = MemoHeaders.memoDate(String(digits), monthFirst: monthFirst) {
-          return date
-        }
+        if let date = MemoHeaders.memoDate(String(digits), monthFirst: order) { return date }
       }
     }
     return nil
@@ -96,10 +113,11 @@ enum LabelledFields {
   static func author(_ line: String) -> String? {
     guard line.utf8.count <= 200, line.containsByte(UInt8(ascii: ":")) else { return nil }
     for part in parts(line) {
-      let lower = part.lowercased()
+      let partHead = head(part)
       guard
         let label = authorLabels.first(where: {
-          lower.hasPrefix($0 + ":") || lower.hasPrefix($0 + " :")
+          partHead.hasPrefix($0)
+            && partHead.dropFirst($0.count).drop(while: { $0 == " " }).first == ":"
         })
       else { continue }
       var name = String(part.dropFirst(label.count)).trimmingScalars {

@@ -18,11 +18,14 @@ enum LanguageSignatures {
     "med vennlig hilsen", "ystävällisin terveisin",
     // Indonesian, Vietnamese, Turkish, Polish, Czech, Greek
     "salam hangat", "hormat kami", "hormat saya", "salam", "trân trọng", "thân ái", "kính thư",
-    "saygılarımla", "pozdrawiam", "z poważaniem", "s pozdravem", "s úctou", "με εκτίμηση",
+    "saygılarımla", "saygılarımızla", "pozdrawiam", "z wyrazami szacunku", "z poważaniem",
+    "s pozdravem", "s úctou", "με εκτίμηση",
     "με φιλικούς χαιρετισμούς", "φιλικά",
     // Hebrew, Arabic
     "בברכה", "בכבוד רב", "בברכה חמה", "مع خالص التقدير", "مع التحية", "مع خالص التحية",
     "تحياتي", "مع أطيب التحيات", "وتفضلوا بقبول فائق الاحترام",
+    // Hindi
+    "भवदीय", "भवदीया", "सादर", "धन्यवाद", "शुभकामनाओं सहित",
   ]
 
   /// Longest closing formula in bytes: a longer paragraph is no closing line. Calibrated on
@@ -46,6 +49,8 @@ enum LanguageSignatures {
     // Hebrew (with ASCII quotes or gershayim), Arabic
     "מנכ\"ל", "מנכ״ל", "מנכ\"לית", "מנכ״לית", "סמנכ\"ל", "סמנכ״ל", "יו\"ר", "יו״ר", "מנהל",
     "מנהלת", "الرئيس", "الرئيسة", "المدير", "المديرة", "رئيس", "رئيسة", "مدير", "مديرة", "نائب",
+    // Hindi
+    "प्रबंध", "मुख्य", "निदेशक", "अध्यक्ष", "महाप्रबंधक", "सीईओ",
   ]
 
   /// Roles in Korean, Chinese and Japanese signature lines.
@@ -122,7 +127,14 @@ enum LanguageSignatures {
       guard isClosingLine(lines[index]) else { continue }
       let name = lines[index + 1]
       let role = index + 2 < lines.count ? lines[index + 2] : nil
-      let company = role.flatMap(roleLineCompany)
+      // The company on the role line after a comma, or on the next line with its legal form
+      // ("प्रबंध निदेशक" / "सारथी लॉजिस्टिक्स प्राइवेट लिमिटेड").
+      let next = index + 3 < lines.count ? lines[index + 3] : nil
+      let company =
+        role.flatMap(roleLineCompany)
+        ?? next.flatMap {
+          $0.utf8.count <= 120 && CompanyNames.withoutLegalForm($0) != $0.trimmed ? $0 : nil
+        }
       if let role, isRoleLine(role), isCaselessName(name) { return (name, company) }
       if let person = nameBeforeRole(name) {
         return (person, role.map(isRoleLine) == true ? company : nil)

@@ -84,7 +84,8 @@ public struct MemoExtractor: Sendable {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: true, source: source)
     var content = try HTMLReader.read(utf8: decoded.utf8, path: source, mode: .webPage)
     // A viewer's shell around a memo in an `<iframe srcdoc>`: the framed document is the memo.
-    if let framed = InlineFrameDocument.document(in: decoded.utf8),
+    if content.hasInlineFrame, InlineFrameDocument.mayBeShell(content),
+      let framed = InlineFrameDocument.document(in: decoded.utf8),
       let inner = try? HTMLReader.read(utf8: framed, path: source, mode: .webPage),
       InlineFrameDocument.isLonger(inner, than: content)
     {
@@ -437,7 +438,13 @@ enum MemoAssembler {
       return (organizationAuthor, metadata.authorSource)
     }
     if let company = BodyEvidence.signatureCompany(closing) { return (company, "signature") }
+    // "Everyone at Acme," opening the memo.
+    if let company = SignatureBlock.salutationCompany(body) { return (company, "salutation") }
     let (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
+    if company == nil, let name = CompanyNames.letterheadName(in: content.headerLines) {
+      // A banner's name with its legal form ("PT Cendana Kapuas Tbk"), nothing else naming one.
+      return (name, "letterhead")
+    }
     return (company.map { fullerName(of: $0, among: content.imageNames) }, source)
   }
 

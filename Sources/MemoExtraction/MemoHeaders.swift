@@ -32,10 +32,27 @@ struct MemoHeaders: Sendable, Equatable {
       guard key.count <= 8, let known = fields[key] else { return nil }
       field = known
     }
-    let value = String(line[line.index(after: colon)...]).trimmed
+    let value = headerValue(line, colon: colon)
     // "Date: TBD" is fine, but a long sentence after "To:" is prose, not a header.
     guard !value.isEmpty, value.utf8.count <= 200 || value.count <= 200 else { return nil }
     return (field, value)
+  }
+
+  /// `String(line[line.index(after: colon)...]).trimmed`: read on the bytes when spaces and
+  /// tabs, then an ASCII byte other than white space, follow the colon and the line ends in
+  /// one (the value is then the line from that byte on, and the colon a `Character` alone).
+  static func headerValue(_ line: String, colon: String.Index) -> String {
+    let bytes = line.utf8
+    var start = bytes.index(after: colon)
+    while start < bytes.endIndex, bytes[start] == 0x20 || bytes[start] == 0x09 {
+      start = bytes.index(after: start)
+    }
+    if start < bytes.endIndex, bytes[start] > 0x20, bytes[start] < 0x80, let last = bytes.last,
+      last > 0x20, last < 0x80
+    {
+      return String(line[start...])
+    }
+    return String(line[line.index(after: colon)...]).trimmed
   }
 
   /// `headerField(line) != nil`, without making the value a `String`.

@@ -12,9 +12,14 @@ enum MemoRefinement {
     // The title's prefixes are read once: for the forward test and, when the chat reader
     // leaves the title as it was, for the clean title.
     let original = memo.title
-    let prefixes = original.map(EmailReader.subjectWithoutPrefixes)
+    let prefixes = original.map(titleWithoutPrefixes)
     let forwarded = prefixes?.forwarded ?? false
     if memo.format != .email, !memo.quoted { ChatExport.apply(&memo) }
+    if memo.format == .text || memo.format == .markdown, !memo.quoted {
+      MboxMessages.apply(&memo)
+      ChatLog.apply(&memo)
+      InlineFields.apply(&memo)
+    }
     if let title = memo.title {
       // Compared byte for byte: `==` would also match a canonically equivalent title.
       let unchanged = original.map { sameBytes(title, $0) } ?? false
@@ -26,6 +31,8 @@ enum MemoRefinement {
     }
     // A page around a memo (a story, a newsletter, show notes): the memo's writer and company.
     NewsAboutMemo.applyIfWrapped(&memo)
+    // A repost's note of the day the memo first appeared.
+    if !memo.quoted { OriginalDate.apply(&memo) }
     if let author = memo.author {
       // A page credit is kept as the site writes it, but for a byline's lead word.
       let name = withoutLeadWord(author)
@@ -40,11 +47,12 @@ enum MemoRefinement {
     }
     if memo.date == nil,
       let date = leadDate(memo.paragraphs) ?? BodyEvidence.placeDateline(memo.paragraphs)
+        ?? closingDate(memo.paragraphs)
     {
       (memo.date, memo.dateSource) = (date, "dateline")
     }
     if !memo.quoted { LanguageSignatures.apply(&memo) }
-    if !memo.quoted { CompanyNames.preferLegalName(&memo) }
+    if !memo.quoted, mayPreferLegalName(memo) { CompanyNames.preferLegalName(&memo) }
     if let company = memo.company {
       let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
       memo.company = CompanyNames.cleaned(company, source: memo.companySource, text: text)
@@ -54,6 +62,25 @@ enum MemoRefinement {
     }
     if !memo.quoted { signerForCompanyCredit(&memo) }
     return memo
+  }
+
+  /// Whether `CompanyNames.preferLegalName` can change the memo: its company is none, the
+  /// body's or a site's (the sources it opens with), tested before its search for a space in
+  /// a site's name. False means it would return the memo as it is.
+  static func mayPreferLegalName(_ memo: Memo) -> Bool {
+    guard memo.company != nil, let source = memo.companySource else { return true }
+    return source == "body" || CompanyNames.siteSources.contains(source)
+  }
+
+  /// `EmailReader.subjectWithoutPrefixes(title)`: a title without a colon byte has no reply
+  /// or forward prefix, so it is only trimmed, without looking for a colon `Character` by
+  /// `Character`.
+  static func titleWithoutPrefixes(_ title: String) -> (subject: String, forwarded: Bool) {
+    guard !title.containsByte(UInt8(ascii: ":")) else {
+      return EmailReader.subjectWithoutPrefixes(title)
+    }
+    let trimmed = title.trimmed
+    return (trimmed.isEmpty ? title : trimmed, false)
   }
 
   /// Whether two strings hold the same UTF-8 bytes.
@@ -102,8 +129,41 @@ enum MemoRefinement {
       }
     }
     if title.isEmpty { return raw }
-    if isFileName(title) { return nil }
-    return withoutCodeHostSuffix(title)
+    if isFileName(title) || isEmbargoLine(title) { return nil }
+    return withoutCodeHostSuffix(withoutColumnLabel(title))
+  }
+
+  /// Labels a site puts before a headline with a colon ("Guest post: …", "Opinion: …"),
+  /// lower case; the longest is `columnLabelLength` bytes.
+  static let columnLabels: Set<String> = [
+    "guest post", "guest column", "guest essay", "opinion", "op-ed", "commentary",
+    "gastbeitrag", "meinung", "kommentar", "tribune", "opinión", "tribuna", "column",
+  ]
+  static let columnLabelLength = 13
+
+  /// A title without a column label before its colon ("Guest post: Why Acme is getting
+  /// smaller" → "Why Acme is getting smaller"); unchanged when it opens with none.
+  static func withoutColumnLabel(_ title: String) -> String {
+    // Bytes first: a colon within the first few bytes.
+    guard let colon = title.utf8.prefix(columnLabelLength + 1).firstIndex(of: UInt8(ascii: ":"))
+    else { return title }
+    let label = String(decoding: title.utf8[..<colon], as: UTF8.self).lowercased()
+    guard columnLabels.contains(label) else { return title }
+    let rest = String(decoding: title.utf8[title.utf8.index(after: colon)...], as: UTF8.self)
+      .trimmed
+    return rest.count >= 3 ? rest : title
+  }
+
+  /// Whether a title is a release's embargo line ("EMBARGOED UNTIL 00:01 BST, FRIDAY 9
+  /// OCTOBER 2026", "Embargo: 10 March 2026"), which is never its headline.
+  static func isEmbargoLine(_ title: String) -> Bool {
+    guard let first = title.utf8.first,
+      first == UInt8(ascii: "E") || first == UInt8(ascii: "e")
+        || first == UInt8(ascii: "U") || first == UInt8(ascii: "u")
+    else { return false }
+    let head = title.prefix(24).lowercased()
+    return head.hasPrefix("embargoed") || head.hasPrefix("embargo:")
+      || head.hasPrefix("embargo until") || head.hasPrefix("under embargo")
   }
 
   /// A title after a mailing list's tag ("[staff-announce] Changes …" → "Changes …"): a
@@ -196,6 +256,15 @@ enum MemoRefinement {
     "comunicazione", "gerencia", "administración", "administration", "presidencia",
   ]
 
+  /// The ASCII members of `honorifics`, `degrees`, `departmentWords`, `accountWords`,
+  /// `teamWords` and `departmentLeadWords`, for `ASCIIWords.isAmong`.
+  static let asciiHonorifics = ASCIIWords.members(honorifics)
+  static let asciiDegrees = ASCIIWords.members(degrees)
+  static let asciiDepartmentWords = ASCIIWords.members(departmentWords)
+  static let asciiAccountWords = ASCIIWords.members(accountWords)
+  static let asciiTeamWords = ASCIIWords.members(teamWords)
+  static let asciiDepartmentLeadWords = ASCIIWords.members(departmentLeadWords)
+
   /// Last words of an account that posts for others ("Acme Admin", "Wire Staff").
   /// "User" ends a CMS's default account ("Super User", Joomla's; "Guest User").
   static let accountWords: Set<String> = [
@@ -215,8 +284,8 @@ enum MemoRefinement {
     if let words = ASCIIWords(author) {
       // The same test on an ASCII name's bytes: no lower-cased copy, no array of words.
       guard words.count > 0 else { return false }
-      if words.count <= 4, accountWords.contains(words.lowercased(words.last)) { return true }
-      return words.count <= 3 && departmentWords.contains(words.lowercased(words.first))
+      if words.count <= 4, words.isAmong(words.last, asciiAccountWords) { return true }
+      return words.count <= 3 && words.isAmong(words.first, asciiDepartmentWords)
         && author.first?.isUppercase == true
     }
     let words = author.lowercased().split(separator: " ")
@@ -320,6 +389,20 @@ enum MemoRefinement {
   /// name in CJK ending like a department ("総務部").
   static func isDepartmentCredit(_ author: String) -> Bool {
     if isAccount(author) { return true }
+    if let words = ASCIIWords(author) {
+      // The same tests on an ASCII name's bytes (its words as `split(separator: " ")` gives
+      // them); no ASCII name ends like a CJK department.
+      guard words.count > 0, words.count <= 4 else { return false }
+      if words.isAmong(words.last, asciiTeamWords) { return true }
+      return words.isAmong(words.first, asciiDepartmentLeadWords)
+        && author.first?.isUppercase == true
+    }
+    return slowIsDepartmentCredit(author)
+  }
+
+  /// `isDepartmentCredit` after `isAccount`, word by word, for any name (the reference of
+  /// its ASCII path).
+  static func slowIsDepartmentCredit(_ author: String) -> Bool {
     let words = author.split(separator: " ")
     guard let first = words.first?.lowercased(), let last = words.last?.lowercased() else {
       return false
@@ -361,7 +444,8 @@ enum MemoRefinement {
     }
     guard
       let signer = MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)
-        ?? SignatureBlock.valedictionName(memo.paragraphs),
+        ?? SignatureBlock.valedictionName(memo.paragraphs)
+        ?? LanguageSignatures.signer(memo.paragraphs)?.person,
       !MemoHeaders.isOrganizationName(signer), !isAccount(signer), !isDepartmentCredit(signer)
     else { return }
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
@@ -381,8 +465,8 @@ enum MemoRefinement {
     // honorific nor degree, not ending in a comma, is its own result (most names).
     if let words = ASCIIWords(raw), words.isSingleSpaced, raw.utf8.last != UInt8(ascii: ","),
       words.count < 2
-        || !honorifics.contains(words.lowercased(words.first))
-          && !degrees.contains(withoutCommas(words.lowercased(words.last)))
+        || !words.isAmong(words.first, asciiHonorifics)
+          && !words.isAmong(words.last, asciiDegrees, trimmingCommas: true)
     {
       return raw
     }
@@ -445,6 +529,33 @@ enum MemoRefinement {
       count += 1
     }
 
+    /// Whether the word in lower case (without commas at either end with `trimmingCommas`)
+    /// is one of `list`, lower-case ASCII words (`ASCIIWords.members`): as
+    /// `set.contains(lowercased(word))` is for a set of lower-case words, without making a
+    /// `String` or hashing one.
+    func isAmong(
+      _ word: Range<String.Index>, _ list: [[UInt8]], trimmingCommas: Bool = false
+    ) -> Bool {
+      var text = bytes[word]
+      if trimmingCommas {
+        while let first = text.first, first == 0x2C { text = text.dropFirst() }
+        while let last = text.last, last == 0x2C { text = text.dropLast() }
+      }
+      let count = text.count
+      for candidate in list where candidate.count == count {
+        if zip(text, candidate).allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) {
+          return true
+        }
+      }
+      return false
+    }
+
+    /// The ASCII members of a set of lower-case words, as bytes: only they can equal an
+    /// ASCII word (none of the other members is canonically equivalent to ASCII text).
+    static func members(_ words: Set<String>) -> [[UInt8]] {
+      words.filter { $0.utf8.allSatisfy { $0 < 0x80 } }.map { Array($0.utf8) }
+    }
+
     /// A word in lower case (ASCII letters only, as `lowercased()` does for ASCII).
     func lowercased(_ word: Range<String.Index>) -> String {
       String(decoding: bytes[word].map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self)
@@ -502,7 +613,9 @@ enum MemoRefinement {
     let cues = [", le ", ", den ", ", el ", ", il ", "today, ", "aujourd'hui, ", "heute, "]
     for paragraph in paragraphs.prefix(3) {
       // An ASCII paragraph without four digits in a row has no year in its head either.
-      guard mayHaveFourDigitRun(paragraph) else { continue }
+      // The head is at most 90 `Character`s: within the first 180 bytes when they are ASCII
+      // (a CR LF pair is the only two-byte ASCII `Character`).
+      guard mayHaveFourDigitRun(paragraph, inFirst: 180) else { continue }
       let head = String(paragraph.prefix(90))
       guard hasFourDigitRun(head) else { continue }
       // Byte tests first: the regular expression runs only on a head with a cue.
@@ -524,11 +637,35 @@ enum MemoRefinement {
     return nil
   }
 
+  /// Longest closing date line read, in characters ("ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2569",
+  /// "Given on 4 March 2026"): a label of a few words and a date.
+  static let maxClosingDateLength = 48
+
+  /// A notice's date on a short line of its own among its last paragraphs, as notices and
+  /// letters are dated under their text ("ประกาศ ณ วันที่ 15 ตุลาคม พ.ศ. 2569", "8 October
+  /// 2026"). Only read when no other date was found.
+  static func closingDate(_ paragraphs: [String]) -> String? {
+    for paragraph in paragraphs.suffix(3).reversed()
+    where paragraph.utf8.count <= maxClosingDateLength * 4 && mayHaveFourDigitRun(paragraph) {
+      guard paragraph.count <= maxClosingDateLength, hasFourDigitRun(paragraph),
+        !paragraph.contains("©"), paragraph.split(separator: " ").count <= 8
+      else { continue }
+      if let date = DateNormalizer.normalize(paragraph) { return date }
+    }
+    return nil
+  }
+
   /// False when the text is ASCII without four ASCII digits in a row (so `hasFourDigitRun`
   /// is false for it and for any of its prefixes); true otherwise.
   static func mayHaveFourDigitRun(_ text: String) -> Bool {
+    mayHaveFourDigitRun(text, inFirst: .max)
+  }
+
+  /// `mayHaveFourDigitRun` of the text's first `limit` bytes: false when they are ASCII
+  /// without four ASCII digits in a row.
+  static func mayHaveFourDigitRun(_ text: String, inFirst limit: Int) -> Bool {
     var run = 0
-    for byte in text.utf8 {
+    for byte in text.utf8.prefix(limit) {
       if byte >= 0x80 { return true }
       if byte >= 0x30 && byte <= 0x39 {
         run += 1

@@ -12,7 +12,14 @@ enum NewsAboutMemo {
     "correo interno", "comunicado interno", "carta interna", "carta a la plantilla",
     "note interne", "courriel interne", "lettre aux salariés", "interne mail",
     "interne mitteilung", "rundschreiben", "brief an die belegschaft", "社内メール", "社内通知",
+    "sent to employees", "sent to staff", "sent to workers", "sent employees", "sent staff",
+    // Finnish, Turkish and Hindi words carry case endings ("viestissä", "e-postada"): these
+    // and every cue in a script other than ASCII match however the word goes on.
+    "viesti", "sähköposti", "henkilöstölle", "e-posta", "çalışanlara", "ईमेल", "कर्मचारियों को",
   ]
+
+  /// ASCII cues that match however the word goes on (stems of languages with case endings).
+  static let stemCues: Set<String> = ["viesti", "e-posta"]
 
   /// Whether a title speaks of a memo ("…, memo shows", "según un correo interno").
   static func mentionsMemo(_ title: String) -> Bool {
@@ -28,7 +35,9 @@ enum NewsAboutMemo {
         let ends =
           next == nil || !next!.isLetter
           || (cue == "memo" && (after.hasPrefix("s") || after.hasPrefix("randum")))
-        if before && (ends || !cue.allSatisfy(\.isASCII)) { return true }
+        if before && (ends || stemCues.contains(cue) || !cue.allSatisfy(\.isASCII)) {
+          return true
+        }
         search = range.upperBound..<lower.endIndex
       }
     }
@@ -43,7 +52,9 @@ enum NewsAboutMemo {
     "director general", "directora general", "director ejecutivo", "consejero delegado",
     "consejera delegada", "directeur général", "directrice générale", "pdg", "geschäftsführer",
     "geschäftsführerin", "vorstandschef", "vorstandschefin", "vorstandsvorsitzende",
-    "vorstandsvorsitzender", "general manager", "amministratore delegato",
+    "vorstandsvorsitzender", "general manager", "amministratore delegato", "toimitusjohtaja",
+    "perustaja", "genel müdür", "genel müdürü", "yönetim kurulu başkanı", "सीईओ",
+    "मुख्य कार्यकारी अधिकारी", "प्रबंध निदेशक", "संस्थापक",
     // The head noun of any other role ("chief revenue officer", "plant manager").
     "officer", "manager", "director", "studio head",
   ].map { $0.split(separator: " ").map(String.init) }
@@ -77,8 +88,9 @@ enum NewsAboutMemo {
     while index < words.count, run.count < 6 {
       let word = words[index]
       var clean = core(word)
-      let possessive = clean.hasSuffix("'s") || clean.hasSuffix("’s")
-      if possessive { clean = String(clean.dropLast(2)) }
+      let suffix = apostropheSuffix(clean)
+      let possessive = suffix != nil
+      if let suffix { clean = String(clean.dropLast(suffix + 1)) }
       if isCapitalized(clean) {
         run.append(clean)
       } else if !run.isEmpty, particles.contains(clean.lowercased()), index + 1 < words.count,
@@ -94,6 +106,41 @@ enum NewsAboutMemo {
     guard run.count >= minimum, let first = run.first, !starters.contains(first.lowercased())
     else { return nil }
     return run
+  }
+
+  /// The length of a case ending written after an apostrophe ("Acme's", Turkish
+  /// "Yıldırımoğlu'nun": one to four lower-case letters), nil when the word has none.
+  static func apostropheSuffix(_ word: String) -> Int? {
+    guard let mark = word.lastIndex(where: { $0 == "'" || $0 == "’" }) else { return nil }
+    let rest = word[word.index(after: mark)...]
+    guard (1...4).contains(rest.count), rest.allSatisfy(\.isLowercase) else { return nil }
+    return rest.count
+  }
+
+  /// Words after a name in a script without capitals (Hindi postpositions: "ने", "को", …)
+  /// that end it.
+  static let caselessStops: Set<String> = ["ने", "को", "का", "की", "के", "से", "में", "और", "पर"]
+
+  /// Whether a word is written in a script without capital letters (Devanagari, Thai, …).
+  static func isCaseless(_ word: Substring) -> Bool {
+    guard let first = word.first else { return false }
+    return first.isLetter && !first.isUppercase && !first.isLowercase
+  }
+
+  /// A name of two or three words in a script without capitals, from `start` to the
+  /// postposition after it ("अंकिता मल्होत्रा ने" → "अंकिता मल्होत्रा"); nil otherwise.
+  static func caselessRun(_ words: [Substring], from start: Int) -> [String]? {
+    var run: [String] = []
+    var index = start
+    while index < words.count, run.count <= 3 {
+      let clean = core(words[index])
+      if caselessStops.contains(clean) { break }
+      guard isCaseless(words[index]) else { return nil }
+      run.append(clean)
+      if words[index].last.map({ ",.;:!?|।".contains($0) }) == true { break }
+      index += 1
+    }
+    return (2...3).contains(run.count) ? run : nil
   }
 
   /// The person a role names next to it, and the company it names, in one paragraph:
@@ -139,7 +186,10 @@ enum NewsAboutMemo {
           while next < words.count, !words[next].hasSuffix(",") { next += 1 }
           next += 1
         }
-        if next < words.count, let person = nameRun(words, from: next, minimum: 2) {
+        if next < words.count,
+          let person = nameRun(words, from: next, minimum: 2)
+            ?? (isCaseless(words[next]) ? caselessRun(words, from: next) : nil)
+        {
           let name = person.joined(separator: " ")
           if !MemoHeaders.isOrganizationName(name) { return (name, company) }
         }
@@ -171,19 +221,38 @@ enum NewsAboutMemo {
     apply(&memo)
   }
 
-  /// The first paragraph that speaks of a memo and names its writer.
+  /// The first paragraph that speaks of a memo and names its writer; else, when one
+  /// paragraph of the lead speaks of a memo ("a letter the company sent to employees"), the
+  /// first that names a memo by its noun and its writer ("In the letter, signed by general
+  /// manager Dana Lee, …").
   static func cueParagraph(_ lead: ArraySlice<String>) -> String? {
-    lead.first { paragraph in
-      mayMentionMemo(paragraph) && mentionsMemo(paragraph)
-        && (writer(in: paragraph).person ?? sender(in: paragraph).person) != nil
+    func namesWriter(_ paragraph: String) -> Bool {
+      (writer(in: paragraph).person ?? sender(in: paragraph).person) != nil
     }
+    var cued = false
+    for paragraph in lead where mayMentionMemo(paragraph) && mentionsMemo(paragraph) {
+      if namesWriter(paragraph) { return paragraph }
+      cued = true
+    }
+    guard cued else { return nil }
+    return lead.first { namesMemoNoun($0) && namesWriter($0) }
   }
+
+  /// Whether a paragraph names a memo by one of `memoNouns` ("the letter", "an email").
+  static func namesMemoNoun(_ paragraph: String) -> Bool {
+    guard memoNounBytes.contains(where: { paragraph.containsBytes($0) }) else { return false }
+    return paragraph.split(separator: " ").contains { memoNouns.contains(core($0).lowercased()) }
+  }
+
+  /// Byte runs one of which each of `memoNouns` holds after its first letter.
+  static let memoNounBytes = ["ote", "emo", "mail", "etter", "essage"]
 
   /// Byte runs one of which every cue in `memoCues` holds whatever the case of its first
   /// letter, so a paragraph without any is turned away before it is lower-cased.
   static let cueBytes = [
     "emo", "mail", "ote to", "etter", "old ", "ells ", "ntern", "undschreiben", "elegschaft",
-    "lantilla", "alariés", "社内",
+    "lantilla", "alariés", "社内", "ent to", "ent employees", "ent staff", "viesti",
+    "hköposti", "henkilöstö", "-posta", "çalışan", "ईमेल", "कर्मचारियों",
   ]
 
   static func mayMentionMemo(_ paragraph: String) -> Bool {
@@ -191,7 +260,7 @@ enum NewsAboutMemo {
   }
 
   /// Nouns for a memo in "the note Ana Ruiz sent to Acme staff".
-  static let memoNouns: Set<String> = ["note", "memo", "email", "letter", "message"]
+  static let memoNouns: Set<String> = ["note", "memo", "email", "e-mail", "letter", "message"]
   /// Words for a company's people after "sent to Acme …".
   static let staffWords: Set<String> = ["staff", "employees", "colleagues", "workers", "team"]
 
@@ -242,10 +311,22 @@ enum NewsAboutMemo {
     let publisher = memo.company?.lowercased()
     if company == nil || company?.lowercased() == publisher {
       company = nil
-      for text in (source.map { [$0] } ?? []) + lead.prefix(2) + [memo.title ?? ""] {
+      // A name written with its legal form ("Kuusiluoto Oy vähentää …") names the company
+      // wherever it stands in the lead.
+      for text in (source.map { [$0] } ?? []) + lead.prefix(3) where company == nil {
+        if let name = legalFormName(in: text), name.lowercased() != publisher { company = name }
+      }
+      for text in (source.map { [$0] } ?? []) + lead.prefix(2) + [memo.title ?? ""]
+      where company == nil {
         let words = text.split(separator: " ")
         // A one-line section label ("Industry") is no story's opening.
-        guard words.count >= 6, let run = nameRun(words, from: 0, minimum: 1) else { continue }
+        guard words.count >= 6 else { continue }
+        // A dateline in capitals before a dash ("RIDGEPORT — Acme will …") opens no name.
+        let start = datelineEnd(words)
+        guard
+          let run = nameRun(words, from: start, minimum: 1)
+            ?? (isCaseless(words[start]) ? caselessRun(words, from: start) : nil)
+        else { continue }
         let name = run.joined(separator: " ")
         guard name.count >= 3, name.lowercased() != publisher,
           lead.contains(where: { $0.containsBytes(name) })
@@ -258,15 +339,128 @@ enum NewsAboutMemo {
     if let company, company.lowercased() != publisher {
       (memo.company, memo.companySource) = (company, "body")
     }
-    if let source, let page = memo.date, let sent = sentDay(in: source, before: page) {
-      (memo.date, memo.dateSource) = (sent, "body")
+    // The page's own date, else the date its lead gives: a day named in the sentence about
+    // the memo, or in another of the lead that speaks of it under its writer's last name
+    // ("Yıldırımoğlu'nun … 9 Ekim tarihli e-postada"), is read against it.
+    guard let source,
+      let page = memo.date ?? MemoRefinement.leadDate(memo.paragraphs)
+        ?? BodyEvidence.placeDateline(memo.paragraphs) ?? bylineDate(lead)
+    else { return }
+    let surname = person.split(separator: " ").last.map(String.init) ?? person
+    let others = lead.filter {
+      $0 != source && $0.containsBytes(surname)
+        && ((mayMentionMemo($0) && mentionsMemo($0)) || namesMemoNoun($0))
+    }
+    for text in [source] + others {
+      if let sent = sentDay(in: text, before: page) {
+        (memo.date, memo.dateSource) = (sent, "body")
+        return
+      }
     }
   }
 
-  /// Weekday names, Monday first.
-  static let weekdays = [
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  /// The date of a byline among the lead's first paragraphs: a short one that holds a date
+  /// after a label or a separator ("प्रकाशित: 14 अक्टूबर 2026, 09:30 IST", "· Oct 7, 2026").
+  static func bylineDate(_ lead: [String]) -> String? {
+    for paragraph in lead.prefix(4) where paragraph.utf8.count <= 200 {
+      for part in paragraph.split(whereSeparator: { "·|".contains($0) }) {
+        var text = part.trimmed
+        if let colon = text.firstIndex(of: ":"),
+          text.distance(from: text.startIndex, to: colon) < 20
+        {
+          text = String(text[text.index(after: colon)...]).trimmed
+        }
+        if let comma = text.lastIndex(of: ","), text[text.index(after: comma)...].contains(":") {
+          text = String(text[..<comma])
+        }
+        if text.count <= 30, let date = DateNormalizer.normalize(text) { return date }
+      }
+    }
+    return nil
+  }
+
+  /// A name written with a legal form after it ("Kuusiluoto Oy", "Karaçam Tekstil A.Ş.,"),
+  /// without the form; nil when the text names none.
+  static func legalFormName(in text: String) -> String? {
+    let words = text.split(separator: " ")
+    for index in words.indices.dropFirst() {
+      let raw = words[index]
+      guard raw.first?.isUppercase == true else { continue }
+      let form = raw.trimmingCharacters(in: .init(charactersIn: ",;:")).lowercased()
+      guard CompanyNames.trailingLastWords.contains(form) else { continue }
+      var start = index
+      while start > 0, index - start < 4, isCapitalized(core(words[start - 1])),
+        !words[start - 1].hasSuffix(","), !words[start - 1].hasSuffix(".")
+      {
+        start -= 1
+      }
+      guard start < index, !starters.contains(core(words[start]).lowercased()) else { continue }
+      return words[start..<index].map { core($0) }.joined(separator: " ")
+    }
+    return nil
+  }
+
+  /// The index after a dateline in capitals and its dash ("RIDGEPORT —", "NEW YORK --"),
+  /// 0 when the words open with none.
+  static func datelineEnd(_ words: [Substring]) -> Int {
+    for index in words.indices.prefix(4) where ["—", "–", "-", "--"].contains(String(words[index]))
+    {
+      let place = words[..<index]
+      let letters = place.joined().filter(\.isLetter)
+      guard !letters.isEmpty, letters.allSatisfy(\.isUppercase), index + 1 < words.count else {
+        return 0
+      }
+      return index + 1
+    }
+    return 0
+  }
+
+  /// Weekday names, Monday first, in the languages of `memoCues`; a word matches a name it
+  /// begins with and carries at most `weekdayEnding` more letters ("maanantaina", "lunes").
+  static let weekdays: [[String]] = [
+    [
+      "monday", "montag", "lundi", "lunes", "lunedì", "segunda-feira", "maanantai", "pazartesi",
+      "सोमवार", "poniedziałek", "maandag", "måndag",
+    ],
+    [
+      "tuesday", "dienstag", "mardi", "martes", "martedì", "terça-feira", "tiistai", "salı",
+      "मंगलवार", "wtorek", "dinsdag", "tisdag",
+    ],
+    [
+      "wednesday", "mittwoch", "mercredi", "miércoles", "mercoledì", "quarta-feira",
+      "keskiviikko", "çarşamba", "बुधवार", "środa", "woensdag", "onsdag",
+    ],
+    [
+      "thursday", "donnerstag", "jeudi", "jueves", "giovedì", "quinta-feira", "torstai",
+      "perşembe", "गुरुवार", "czwartek", "donderdag", "torsdag",
+    ],
+    [
+      "friday", "freitag", "vendredi", "viernes", "venerdì", "sexta-feira", "perjantai", "cuma",
+      "शुक्रवार", "piątek", "vrijdag", "fredag",
+    ],
+    [
+      "saturday", "samstag", "samedi", "sábado", "sabato", "lauantai", "cumartesi", "शनिवार",
+      "sobota", "zaterdag", "lördag",
+    ],
+    [
+      "sunday", "sonntag", "dimanche", "domingo", "domenica", "sunnuntai", "pazar", "रविवार",
+      "niedziela", "zondag", "söndag",
+    ],
   ]
+
+  /// Most letters a weekday name may carry after it (a Finnish "-na", a Turkish "-ya").
+  static let weekdayEnding = 3
+
+  /// The weekday a word names, 0 for Monday; nil for any other word.
+  static func weekday(_ word: String) -> Int? {
+    var best: (index: Int, length: Int)?
+    for (index, names) in weekdays.enumerated() {
+      for name in names where word.hasPrefix(name) && word.count - name.count <= weekdayEnding {
+        if name.count > best?.length ?? 0 { best = (index, name.count) }
+      }
+    }
+    return best?.index
+  }
 
   /// Most days a memo's sending day may lie before the page's date.
   static let maxDaysBefore = 14
@@ -281,7 +475,7 @@ enum NewsAboutMemo {
     let words = sentence.split(separator: " ").map { core($0).lowercased() }
     var found: Int?
     for (index, word) in words.enumerated() where found == nil {
-      if let weekday = weekdays.firstIndex(of: word) {
+      if let weekday = weekday(word) {
         // Day 0 (1970-01-01) was a Thursday: weekday index 3 from Monday.
         let pageWeekday = ((pageDay % 7) + 3 + 7) % 7
         found = pageDay - ((pageWeekday - weekday + 7) % 7)
@@ -290,6 +484,18 @@ enum NewsAboutMemo {
         let date = DateNormalizer.normalize("\(word) \(day), \(year)"), var number = dayNumber(date)
       {
         if number > pageDay, let earlier = DateNormalizer.normalize("\(word) \(day), \(year - 1)") {
+          number = dayNumber(earlier) ?? number
+        }
+        found = number
+      } else if let day = Int(word), (1...31).contains(day), index + 1 < words.count,
+        words[index + 1].count >= 3, let year = Int(page.prefix(4)),
+        let date = DateNormalizer.normalize("\(day) \(words[index + 1]) \(year)"),
+        var number = dayNumber(date)
+      {
+        // "9 Ekim tarihli", "5 October": the day before its month.
+        if number > pageDay,
+          let earlier = DateNormalizer.normalize("\(day) \(words[index + 1]) \(year - 1)")
+        {
           number = dayNumber(earlier) ?? number
         }
         found = number

@@ -34,7 +34,8 @@ struct PageMetadata: Sendable, Equatable {
   static let articleTypes: Set<String> = [
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "backgroundnewsarticle", "report", "techarticle", "scholarlyarticle",
-    "socialmediaposting", "liveblogposting", "pressrelease", "webpage", "posting",
+    "socialmediaposting", "discussionforumposting", "liveblogposting", "pressrelease", "webpage",
+    "posting",
   ]
 
   init() {}
@@ -217,6 +218,11 @@ struct PageMetadata: Sendable, Equatable {
     "duyurular", "haberler", "basın bültenleri", "aktualności", "komunikaty prasowe",
   ]
 
+  /// The labels of two words or more that may open a part before a name, each with its
+  /// space: built once, so a title's parts are not compared with every label.
+  static let leadingLabelPrefixes: [String] = sectionLabels.filter { $0.contains(" ") }.sorted()
+    .map { $0 + " " }
+
   /// Whether a `<title>` part is a section label (`sectionLabels`, `siteWords`) rather than a
   /// headline or a name.
   static func isSectionLabel(_ lower: String) -> Bool {
@@ -237,8 +243,8 @@ struct PageMetadata: Sendable, Equatable {
   static func afterLeadingLabel(_ segment: String, lower: String) -> String? {
     // Most parts are a headline with a lower-case word among their first four: no name.
     guard segment.utf8.count > 8 else { return nil }
-    for label in sectionLabels where lower.hasPrefix(label + " ") && label.contains(" ") {
-      let rest = String(segment.dropFirst(label.count + 1)).trimmed
+    for prefix in leadingLabelPrefixes where lower.hasPrefix(prefix) {
+      let rest = String(segment.dropFirst(prefix.count)).trimmed
       if !rest.isEmpty, readsAsName(rest) { return rest }
     }
     return nil

@@ -623,10 +623,50 @@ enum SignatureBlock {
   /// Foods,", "Dear all Acme staff:" (as `MemoHeaders.companyAddressed` reads a `To:` line).
   static func salutationCompany(_ paragraphs: [String]) -> String? {
     for paragraph in paragraphs.prefix(2) where paragraph.utf8.count <= 80 {
+      let trimmed = paragraph.trimmed
+      // A last `Character` "," or ":" is that byte alone: any other last byte turns the
+      // paragraph away without the `Character` test.
+      guard let last = trimmed.utf8.last, last == 0x2C || last == 0x3A else { continue }
+      var text = Substring(trimmed)
+      guard text.hasSuffix(",") || text.hasSuffix(":") else { continue }
+      text = text.dropLast()
+      if let lead = salutationLead(text) { text = text.dropFirst(lead) }
+      if let company = MemoHeaders.companyAddressed(String(text)) { return company }
+    }
+    return nil
+  }
+
+  /// The salutation's lead words, each ASCII and ending in a space.
+  static let salutationLeads = ["To ", "Dear ", "Hi ", "Hello "]
+
+  /// How many `Character`s the first of `salutationLeads` that `text` starts with takes
+  /// (`hasPrefix`), or nil. Read on the bytes when the byte after the lead is ASCII (or there
+  /// is none): a space then an ASCII byte are two `Character`s, so the byte prefix decides.
+  static func salutationLead(_ text: Substring) -> Int? {
+    let bytes = text.utf8
+    guard let first = bytes.first, first == 0x54 || first == 0x44 || first == 0x48 else {
+      return nil
+    }
+    for lead in salutationLeads {
+      let leadBytes = lead.utf8
+      guard bytes.starts(with: leadBytes) else { continue }
+      let after = bytes.index(bytes.startIndex, offsetBy: leadBytes.count)
+      if after < bytes.endIndex, bytes[after] >= 0x80 {
+        if text.hasPrefix(lead) { return lead.count }
+        continue
+      }
+      return lead.count
+    }
+    return nil
+  }
+
+  /// `salutationCompany` with `Character` tests only (the reference of its byte tests).
+  static func slowSalutationCompany(_ paragraphs: [String]) -> String? {
+    for paragraph in paragraphs.prefix(2) where paragraph.utf8.count <= 80 {
       var text = Substring(paragraph.trimmed)
       guard text.hasSuffix(",") || text.hasSuffix(":") else { continue }
       text = text.dropLast()
-      for lead in ["To ", "Dear ", "Hi ", "Hello "] where text.hasPrefix(lead) {
+      for lead in salutationLeads where text.hasPrefix(lead) {
         text = text.dropFirst(lead.count)
         break
       }
@@ -647,20 +687,9 @@ extension Substring {
     var pattern = needle
     let found: Range<Int>? = text.withUTF8 { bytes in
       pattern.withUTF8 { pattern in
-        guard let first = pattern.first, pattern.count <= bytes.count else { return nil }
-        var index = 0
-        let last = bytes.count - pattern.count
-        while index <= last {
-          if bytes[index] == first {
-            var matched = 1
-            while matched < pattern.count, bytes[index + matched] == pattern[matched] {
-              matched += 1
-            }
-            if matched == pattern.count { return index..<(index + matched) }
-          }
-          index += 1
-        }
-        return nil
+        guard !pattern.isEmpty, let offset = ByteSearch.firstOffset(of: pattern, in: bytes)
+        else { return nil }
+        return offset..<(offset + pattern.count)
       }
     }
     guard let found else { return nil }

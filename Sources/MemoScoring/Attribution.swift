@@ -240,6 +240,9 @@ struct Attribution {
   /// Sentences after a small AI share within which a cut with another named cause rebuts AI.
   /// Calibrated on invented answers: the share, a one-word echo ("Four."), then the cause.
   static let shareDenialReach = 3
+  /// Pronouns that, two or three words after "to", point a purpose back at what came before
+  /// ("to fund it", "to pay for this").
+  static let purposePronouns: Set<String> = ["it", "this", "that", "them", "these"]
   /// Negative quantifiers that place a cut outside where AI is used ("none are in the teams
   /// where the AI pilot runs").
   static let scopeQuantifiers: Set<String> = ["none", "nobody", "neither"]
@@ -1300,6 +1303,31 @@ struct Attribution {
           ))
         continue
       }
+      // A reason pointed back at: "Since every engineer got the coding assistant, output is up
+      // 80%. That is why the contractor pool goes from 30 to 8." The next sentence opens with
+      // "that / this is why" and states an affirmed cut without AI; this sentence names AI and
+      // no other cause.
+      if cutHere.isEmpty, !isQuestion(sentence), affirmedHits(alternatives[sentence]).isEmpty,
+        sentence + 1 < sentenceCount, ai[sentence + 1].isEmpty,
+        paragraphOf[sentence + 1] == paragraphOf[sentence],
+        let cut = affirmedHits(cuts[sentence + 1]).first
+      {
+        let next = tokenForms(sentence + 1, where: { $0 >= contentStart(sentence + 1) })
+        let pointsBack =
+          (next.count >= 2 && next[0] == "that's" && next[1] == "why")
+          || (next.count >= 3 && Self.demonstratives.contains(next[0])
+            && ["is", "was"].contains(next[1]) && next[2] == "why")
+        if pointsBack {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) (sentence \(sentence)) is the reason the next"
+                + " sentence points back at ('that is why') for cut \(describe(cut))"
+            ))
+          continue
+        }
+      }
       // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
       // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered
       // by "Yes." or a quantity ("Around half.") with no negation.
@@ -1569,7 +1597,16 @@ struct Attribution {
       func otherCauseNamed(_ cutSentence: Int) -> Bool {
         guard cutSentence != sentence, cutHere.isEmpty, causeHere.isEmpty else { return false }
         return (cutSentence...min(sentenceCount - 1, cutSentence + 1)).contains { other in
-          other != sentence && ai[other].isEmpty && !affirmedHits(alternatives[other]).isEmpty
+          guard other != sentence, ai[other].isEmpty, !affirmedHits(alternatives[other]).isEmpty
+          else { return false }
+          // "To fund it, we are reducing operating costs, including … 600 roles": a purpose
+          // pointing back at the AI makes the AI the reason, whatever else the sentence names.
+          let forms = tokenForms(other, where: { _ in true })
+          return !forms.indices.contains { index in
+            forms[index] == "to"
+              && forms[min(forms.count, index + 2)..<min(forms.count, index + 4)].contains(
+                where: Self.purposePronouns.contains)
+          }
         }
       }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {

@@ -48,20 +48,29 @@ struct BlindMetadataTests {
     // them (15, 9, 5, 14; README). Seen since batch D's fixes (site section words, a byline's
     // lead word, department credits, initials, list tags and code hosts' title suffixes, more
     // legal forms): the floor is the figure after them, so it no longer measures how the fixes
-    // generalize.
-    "MetadataUnseenD": ["title": 17, "author": 11, "company": 11, "date": 14],
+    // generalize. Batch E's sign-off tables (Turkish, Polish and Hindi closings and roles, a
+    // department credit giving way to such a signer) then raised author and company.
+    "MetadataUnseenD": ["title": 17, "author": 14, "company": 12, "date": 14],
     // Written by someone who saw none of the code and none of the earlier batches' shapes; run
     // once after batch D's fixes: title 12, author 5, company 5, date 9 of 18 (README). Seen
     // since batch E's fixes (section labels in `<title>`, headings below `<h1>`, sign-offs over
     // a role line in any script, labelled meta fields, `<iframe srcdoc>` memos, Notes names and
-    // company mailboxes): the floor is the figure after them, so it no longer measures how the
-    // fixes generalize; the first run stays the honest figure.
-    "MetadataUnseenE": ["title": 16, "author": 16, "company": 12, "date": 13],
+    // company mailboxes, chat logs, inline note fields, banner legal names, mbox messages): the
+    // floor is the figure after them, so it no longer measures how the fixes generalize; the
+    // first run stays the honest figure.
+    "MetadataUnseenE": ["title": 17, "author": 17, "company": 17, "date": 16],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (news
     // quoting a memo in part, blog platforms, workplace tools, mail in other languages); run once
-    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Nothing
-    // was fixed against it: its first run is the floor.
-    "MetadataUnseenF": ["title": 17, "author": 12, "company": 9, "date": 11],
+    // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Seen
+    // since batch F's fixes (news quoting a memo in part in several languages, column labels
+    // and embargo lines in titles, repost notes): the floor is the figure after them, so it no
+    // longer measures how the fixes generalize; the first run stays the honest figure.
+    "MetadataUnseenF": ["title": 18, "author": 17, "company": 14, "date": 18],
+    // Written by someone who saw none of the code and none of the earlier batches' shapes (wire
+    // copy, CMS author boxes and accounts, archives and print views, chat exports, Romanian,
+    // Korean, Ukrainian, Malay, Swahili); run once after batch E's fixes: title 14, author 10,
+    // company 14, date 12 of 20 (README). Nothing was fixed against it: its first run is the floor.
+    "MetadataUnseenG": ["title": 14, "author": 10, "company": 14, "date": 12],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
@@ -85,6 +94,7 @@ struct BlindMetadataTests {
     arguments: [
       "MetadataBlind", "MetadataBlindB", "MetadataUnseen", "MetadataUnseenB", "MetadataUnseenC",
       "MetadataUnseenD", "MetadataUnseenE", "MetadataUnseenF",
+      "MetadataUnseenG",
     ])
   func accuracy(batch: String) throws {
     let folder = batch + "/"

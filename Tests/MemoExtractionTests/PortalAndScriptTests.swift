@@ -65,6 +65,11 @@ struct PortalAndScriptTests {
     #expect(CompanyNames.withoutLegalForm(vietnamese?.company ?? "") == "Hòa Bình Steel")
     #expect(CompanyNames.withoutLegalForm("PT Sinar Pagi Tbk") == "Sinar Pagi")
     #expect(CompanyNames.withoutLegalForm("PTarmigan Labs") == "PTarmigan Labs")
+    let hindi = LanguageSignatures.closingInLines([
+      "भवदीय,", "सुनीता राव", "प्रबंध निदेशक", "कावेरी टेक्सटाइल्स प्राइवेट लिमिटेड",
+    ])
+    #expect(hindi?.person == "सुनीता राव")
+    #expect(CompanyNames.withoutLegalForm(hindi?.company ?? "") == "कावेरी टेक्सटाइल्स")
     // A caseless line without a role under it is no signer; nor is a sentence.
     #expect(LanguageSignatures.closingInLines(["בברכה,", "דנה כהן-לוי"]) == nil)
     #expect(
@@ -124,9 +129,14 @@ struct PortalAndScriptTests {
     #expect(memo.title == "Merging the two depots")
     #expect(memo.date == "2026-03-09")
     #expect(memo.author?.hasPrefix("Tamsin Ogundipe") == true)
-    // A short srcdoc (a widget) is not read; a page without one costs a byte scan.
-    #expect(InlineFrameDocument.document(in: Array("<iframe srcdoc=\"&lt;p&gt;Hi\">".utf8)) == nil)
-    #expect(InlineFrameDocument.document(in: Array("<p>No frame here</p>".utf8)) == nil)
+    // A short srcdoc (a widget) is not kept, so the page is read as it is.
+    let widget = try extractHTML(
+      """
+      <html><head><title>Merging the two depots</title></head><body><iframe srcdoc="&lt;p&gt;Hi&lt;/p&gt;"></iframe>
+      <p>We are merging the Hull and Goole depots into one site; eighteen yard roles close.</p></body></html>
+      """)
+    #expect(widget.title == "Merging the two depots")
+    #expect(widget.paragraphs.first?.hasPrefix("We are merging") == true)
   }
 
   @Test("Notes canonical names and company mailboxes as senders")
@@ -184,5 +194,120 @@ struct PortalAndScriptTests {
       """
     let memo = try extractHTML(html)
     #expect(memo.author == "Aoibheann Tully")
+  }
+
+  @Test("A chat export: the longest message's sender, day and signed company")
+  func chatLog() throws {
+    let log = """
+      [04/05/2026, 08:00:01] Odile Brannock: Messages and calls are end-to-end encrypted.
+      [04/05/2026, 08:00:01] Odile Brannock created group "Yard crew"
+      [05/05/2026, 09:10:00] Odile Brannock: Morning all. We are closing the Penryn yard at the end of June because the lease has doubled, and all six yard jobs there will end. I will help anyone who wants a place at the Helston yard.
+      [05/05/2026, 09:11:30] Odile Brannock: Call me any time today. Odile, Brannock Timber
+      [05/05/2026, 09:20:11] Ruan Teague: thanks for telling us
+      """
+    let memo = try extract(Array(log.utf8), as: "chat.txt")
+    #expect(memo.author == "Odile Brannock")
+    #expect(memo.date == "2026-05-05")
+    #expect(memo.company == "Brannock Timber")
+    // A month-first export says so in a stamp only that order fits.
+    let messages = ["[05/13/2026, 9:10:00] Ana Ruiz: hi", "[05/14/2026, 9:11:00] Ana Ruiz: yes"]
+      .compactMap(ChatLog.message)
+    #expect(ChatLog.day((5, 13, 2026), in: messages) == "2026-05-13")
+    // Two stamped lines are no chat log; an ordinary line is no message.
+    #expect(ChatLog.message("2026 was a hard year: we closed two sites.") == nil)
+  }
+
+  @Test("Inline fields of a note: date and the company addressed; wiki brackets go")
+  func inlineFields() {
+    let fields = InlineFields.fields([
+      "author:: [[Pieter Sand]] sent:: 2026-03-10 audience:: everyone at [[Kessel Optics]] status:: #sent"
+    ])
+    #expect(fields["sent"] == "2026-03-10")
+    #expect(fields["author"] == "Pieter Sand")
+    #expect(MemoHeaders.companyAddressed(fields["audience"] ?? "") == "Kessel Optics")
+    #expect(
+      InlineFields.withoutWikiBrackets("[[Kessel Optics|Kessel]] staff") == "Kessel Optics staff")
+    #expect(InlineFields.fields(["We met at 10:30 and agreed: no changes."]).isEmpty)
+  }
+
+  @Test("A banner's name with its legal form; a sentence's capitals are not one")
+  func letterheadNames() {
+    #expect(
+      CompanyNames.letterheadName(in: ["PT Sinar Pagi Tbk Masuk sebagai: Rudi"])
+        == "PT Sinar Pagi Tbk")
+    #expect(CompanyNames.letterheadName(in: ["Home · Careers · Contact"]) == nil)
+    #expect(CompanyNames.letterheadName(in: ["WE ARE HIRING AS OF TODAY"]) == nil)
+    #expect(CompanyNames.withoutLegalForm("Bellhaven Studio, Lda.") == "Bellhaven Studio")
+  }
+
+  @Test("A revision line dates a generated document before a footer's 'Last updated'")
+  func revisionLine() {
+    #expect(
+      LabelledFields.publishedDate("version 1.2, 2026-03-03", monthFirst: nil) == "2026-03-03")
+    #expect(LabelledFields.publishedDate("version 1.2", monthFirst: nil) == nil)
+    #expect(
+      LabelledFields.publishedDate("Last updated 2026-03-05 09:41:17 UTC", monthFirst: nil) == nil)
+  }
+
+  @Test("A post's wholly bold first line titles a page with no heading; a bold word does not")
+  func boldFirstLine() throws {
+    let post = """
+      <html><head><title>(2) Crew Announcements | Workplace</title></head><body><div class="story">
+      <p><strong>Changes to the weekend rota</strong></p>
+      <p>From June we will run the weekend rota with two crews instead of three, and four
+      weekend roles will end. Everyone affected can move to a weekday crew first.</p>
+      <p>Imogen Stray<br>Operations Director</p></div></body></html>
+      """
+    #expect(try extractHTML(post).title == "Changes to the weekend rota")
+    let partly = post.replacingOccurrences(
+      of: "<p><strong>Changes to the weekend rota</strong></p>",
+      with: "<p><strong>Changes</strong> to the weekend rota are coming.</p>")
+    #expect(try extractHTML(partly).title != "Changes to the weekend rota are coming.")
+  }
+
+  @Test("'Everyone at Acme,' names the company of a page that names none otherwise")
+  func salutationCompany() throws {
+    let html = """
+      <html><head><title>Restructuring of the data group</title></head><body>
+      <h1>Restructuring of the data group</h1>
+      <p>Everyone at Fenmore,</p>
+      <p>We are folding the data group into product engineering. Eight people will leave the
+      company, with pay through June.</p></body></html>
+      """
+    #expect(try extractHTML(html).company == "Fenmore")
+  }
+
+  @Test("An mbox's first message is the memo; a later one and envelope lines are not")
+  func mboxMessages() throws {
+    let mbox = """
+      From ines@tallowby-mills.example Tue Mar 10 08:00:00 2026
+      Return-Path: <ines@tallowby-mills.example>
+      From: Ines Marsh <ines@tallowby-mills.example>
+      Subject: The carding line at Keighley
+      Date: Tue, 10 Mar 2026 08:00:00 +0000
+      Status: RO
+
+      Good morning all,
+
+      From May we will stop the carding line at Keighley. Twelve roles will end, and we will
+      talk to each of you this week about moves to the spinning floor.
+
+      Ines Marsh
+      Operations Director
+      Tallowby Mills Ltd
+
+      From automated@tallowby-mills.example Tue Mar 10 08:05:00 2026
+      From: Mail Delivery System <automated@tallowby-mills.example>
+      Subject: Delivery report
+
+      Your message was delivered to 88 recipients.
+      """
+    let memo = try extract(Array(mbox.utf8), as: "mail.txt")
+    #expect(memo.company == "Tallowby Mills Ltd" || memo.company == "Tallowby Mills")
+    #expect(memo.paragraphs.contains { $0.contains("delivered to 88") } == false)
+    #expect(memo.paragraphs.first == "Good morning all,")
+    #expect(MboxMessages.isSeparator("From ines@x.example Tue Mar 10 08:00:00 2026"))
+    // A sentence opening with "From" is no separator.
+    #expect(!MboxMessages.isSeparator("From May we will stop the carding line in 2026"))
   }
 }

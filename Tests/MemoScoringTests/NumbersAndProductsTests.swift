@@ -155,6 +155,11 @@ struct NumbersAndProductsTests {
       reason(
         "Q: Why the cuts in March? || A: That was the Nordic furniture market, nothing more. I"
           + " also believe every retailer will run on AI within ten years.") == .framing)
+    // A purpose pointing back at the AI keeps it the reason, though costs are named.
+    #expect(
+      reason(
+        "Our AI programme is large. To pay for it, we are cutting operating costs, including a"
+          + " reduction of 90 roles in admin.") == .implied)
     // No named cause: AI beside the cut stays implied.
     #expect(
       reason(
@@ -172,5 +177,55 @@ struct NumbersAndProductsTests {
           + " AI assistant now processes renewals.") == .explicit)
     #expect(!announces("The pilot programme was wound down after a month."))
     #expect(!announces("The new office is 40 square metres smaller."))
+  }
+}
+
+/// The misses batch J left after the first fixes, by general cause: a reason pointed back at
+/// with "that is why", counts that fall from one number to another, and a collective
+/// dismissal procedure as a cut.
+@Suite("Reasons pointed back at, counts from one number to another")
+struct PointedReasonTests {
+  func reason(_ text: String) -> AIReason { ShippedScorer.card(text).aiReason }
+  func announces(_ text: String) -> Bool { ShippedScorer.card(text).announcesCuts }
+
+  @Test("'That is why' after a sentence naming AI makes it the cut's reason")
+  func thatIsWhy() {
+    #expect(
+      reason(
+        "Since the claims team got an AI drafting assistant, output per handler doubled. That is"
+          + " why the claims team goes from 40 to 22 in May.") == .explicit)
+    #expect(
+      reason(
+        "Our chatbot now answers most billing questions. That's why we are cutting 15 billing"
+          + " roles.") == .explicit)
+    // Another cause named beside the AI, or no cut after "that is why": not explicit.
+    #expect(
+      reason(
+        "We overhired in 2022 while we rolled out AI. That is why we are cutting 15 billing roles.")
+        != .explicit)
+    #expect(
+      reason("Our chatbot now answers most billing questions. That is why we are hiring.")
+        == .framing)
+    // "That is why" far from the AI, in another paragraph: implied at most.
+    #expect(
+      reason(
+        "Our chatbot now answers most billing questions. || Sales fell in spring. That is why we"
+          + " are cutting 15 billing roles.") != .explicit)
+  }
+
+  @Test("A count from one number to another is a cut only when it falls")
+  func fromTo() {
+    #expect(announces("The contractor pool goes from 40 to 12 in June."))
+    #expect(!announces("The contractor pool goes from 12 to 40 in June."))
+    #expect(announces("The branch establishment will reduce from 300 to 180 posts."))
+  }
+
+  @Test("A collective dismissal procedure is a cut; beside an AI rollout, implied")
+  func collectiveDismissal() {
+    #expect(
+      reason(
+        "The Group completes the rollout of its AI claims platform. || The Group also opens a"
+          + " collective dismissal procedure for 60 employees of its claims offices.") == .implied)
+    #expect(!announces("The collective agreement was renewed for three years."))
   }
 }

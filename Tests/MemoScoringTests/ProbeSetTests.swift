@@ -251,16 +251,16 @@ struct ProbeSetTests {
   /// after batch I's fixes (lexicon 2.8.0): 14 of 30, explicit 0.750/0.429, implied
   /// 0.333/0.333, framing 0.273/0.600, denied 1.000/0.333, absent 0.571/0.667, rank 0.062
   /// (README). **Seen since lexicon 2.9.0:** its misses were traced to general causes and
-  /// fixed (`NumbersAndProductsTests`), so these floors are the figures after the fixes (26 of
-  /// 30, explicit 1.000/0.714, implied 1.000/0.667, framing 0.625/1.000, denied 1.000/1.000,
-  /// absent 0.857/1.000, rank 0.167), rounded down; they overstate quality on new text, and
+  /// fixed (`NumbersAndProductsTests`), so these floors are the figures after the fixes (29 of
+  /// 30, explicit 1.000/0.857, implied 1.000/1.000, framing 1.000/1.000, denied 1.000/1.000,
+  /// absent 0.857/1.000, rank 0.364), rounded down; they overstate quality on new text, and
   /// the first run stays the honest figure.
   static let batchJFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (1.000, 0.710), .implied: (1.000, 0.660), .framing: (0.620, 1.000),
+    .explicit: (1.000, 0.850), .implied: (1.000, 1.000), .framing: (1.000, 1.000),
     .denied: (1.000, 1.000), .absent: (0.850, 1.000),
   ]
-  /// Batch J's rank-correlation floor: its run on lexicon 2.9.0 (0.167), rounded down.
-  static let batchJRankFloor = 0.16
+  /// Batch J's rank-correlation floor: its run on lexicon 2.9.0 (0.364), rounded down.
+  static let batchJRankFloor = 0.36
 
   @Test("Batch J (seen since its fixes): figures printed, never below those after the fixes")
   func batchJ() throws {
@@ -292,6 +292,28 @@ struct ProbeSetTests {
     try Self.checkBatch(
       folder: "probes-unseen-k", title: "Batch K", floors: Self.batchKFloors,
       rankFloor: Self.batchKRankFloor)
+  }
+
+  /// Batch L (`Tests/Fixtures/Scoring/probes-unseen-l/`, 32 probes): written by someone who saw
+  /// no code, no fix and no earlier run, mostly in the 2025–2026 CEO-memo genre (flattening,
+  /// AI-native squads, agents) with every label inside it, plus HR letters, town halls, analyst
+  /// notes, filings and translated memos. Run once after batch J's fixes (lexicon 2.9.0): 15 of
+  /// 32, explicit 1.000/0.000, implied 0.750/0.429, framing 0.308/0.667, denied 0.750/0.500,
+  /// absent 0.455/0.833, rank 0.116 (README; nothing read explicit, which the probe script
+  /// prints as precision 1.000 and this test counts as 0). Nothing was fixed against it: these
+  /// floors are that first run rounded down.
+  static let batchLFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.000, 0.000), .implied: (0.750, 0.420), .framing: (0.300, 0.660),
+    .denied: (0.750, 0.500), .absent: (0.450, 0.830),
+  ]
+  /// Batch L's rank-correlation floor: its first run (0.116), rounded down.
+  static let batchLRankFloor = 0.11
+
+  @Test("Batch L (unseen): figures printed, never below its first run")
+  func batchL() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-l", title: "Batch L", floors: Self.batchLFloors,
+      rankFloor: Self.batchLRankFloor, status: "unseen: first-run floors, no fixes")
   }
 
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
