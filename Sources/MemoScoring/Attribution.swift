@@ -256,6 +256,12 @@ struct Attribution {
   /// Words that put a claim in question ("asked whether our chatbot is behind the cuts").
   static let askedForms: Set<String> = ["whether", "if"]
 
+  /// Words that belittle what the AI can do ("can barely reset a password"); with a cut given
+  /// another named cause just after, a denial like a small share of the work.
+  static let belittlingForms: Set<String> = ["barely"]
+  /// Negated modals before "even" that belittle too ("can't even route a call").
+  static let belittlingCues: Set<String> = ["can't", "can’t", "cannot", "couldn't", "couldn’t"]
+
   /// Words by which a question about a cause points back at the cut ("Why these teams?").
   static let demonstratives: Set<String> = ["this", "these", "those", "that"]
 
@@ -853,7 +859,15 @@ struct Attribution {
         let end = scalars.index(scalars.startIndex, offsetBy: Int(token.end))
         return end < scalars.endIndex && scalars[end] == "%"
       }
-      guard small else { continue }
+      // "The chatbot can barely reset a password", "can't even route a call": belittling what
+      // the AI can do rebuts it like a small share.
+      let forms = tokenForms(sentence, where: { _ in true })
+      let belittled = forms.indices.contains { index in
+        Self.belittlingForms.contains(forms[index])
+          || (forms[index] == "even" && index > 0
+            && Self.belittlingCues.contains(forms[index - 1]))
+      }
+      guard small || belittled else { continue }
       let later = (sentence + 1)..<min(sentenceCount, sentence + 1 + Self.shareDenialReach)
       if later.contains(where: { other in
         ai[other].isEmpty && cuts[other].contains { !located[$0].negated }

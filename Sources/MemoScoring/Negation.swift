@@ -152,6 +152,8 @@ struct NegationScope {
     "primarily", "mainly", "mostly", "largely", "chiefly", "principally", "predominantly",
     // Declining to comment is no denial: "Executives would not say", "did not confirm whether".
     "say", "comment", "confirm", "disclose", "elaborate", "specify", "discuss",
+    // A negated "stop" affirms what goes on: "Managers won't stop talking about AI fluency".
+    "stop", "stopping", "cease",
   ]
   /// Predicates that reject saying what follows ("dishonest to tell you that…").
   static let rejectingForms: Set<String> = [

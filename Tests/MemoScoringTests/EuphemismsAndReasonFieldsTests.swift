@@ -98,6 +98,29 @@ struct EuphemismsAndReasonFieldsTests {
           + " not easy; the team had been with us for years.") == .explicit)
   }
 
+  @Test("Belittling the AI before a cut with another named cause denies it")
+  func belittlingDenial() {
+    #expect(
+      reason(
+        "Q: Did the new AI assistant cost Omar his job? || A: The assistant can barely book a"
+          + " meeting room. Omar's team was cut when the Halden contract expired.") == .denied)
+    #expect(
+      reason(
+        "Our AI router can't even tell a refund from a complaint. The 20 billing roles went"
+          + " because we lost the Orwell account.") == .denied)
+    // Praise of the tool before the same cut is no denial.
+    #expect(
+      reason(
+        "Our AI router now sorts every refund and complaint. The 20 billing roles went because"
+          + " we lost the Orwell account.") != .denied)
+  }
+
+  @Test("A negated stop affirms: talk about AI that won't stop is no denial")
+  func negatedStop() {
+    #expect(reason("Leadership won't stop talking about AI agents in every meeting.") == .framing)
+    #expect(reason("Leadership won't talk about AI agents in meetings.") != .framing)
+  }
+
   @Test("Lower-case ai beside zoology words is the sloth, not artificial intelligence")
   func sloth() {
     #expect(
