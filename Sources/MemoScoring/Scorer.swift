@@ -77,10 +77,7 @@ public struct Scorer: Sendable {
       initial.isUppercase, surface.contains(where: { $0.isLowercase })
     else { return false }
     func gap(_ left: Int, _ right: Int) -> String {
-      guard tokens[left].paragraph == tokens[right].paragraph else { return "\n" }
-      return text.text(
-        paragraph: Int(tokens[left].paragraph),
-        range: Int(tokens[left].end)..<Int(tokens[right].start))
+      text.gap(left, right, acrossParagraphs: "\n")
     }
     func capitalisedWord(_ position: Int) -> Bool {
       let word = text.surface(of: tokens[position])
@@ -123,12 +120,7 @@ public struct Scorer: Sendable {
       }
         ?? false
     }
-    func gap(_ left: Int, _ right: Int) -> String {
-      guard tokens[left].paragraph == tokens[right].paragraph else { return "" }
-      return text.text(
-        paragraph: Int(tokens[left].paragraph),
-        range: Int(tokens[left].end)..<Int(tokens[right].start))
-    }
+    func gap(_ left: Int, _ right: Int) -> String { text.gap(left, right) }
     func expansion(_ first: Int, _ second: Int) -> Bool {
       tokens[first].paragraph == tokens[second].paragraph && initial(first, "a")
         && text.normalizedText(of: tokens[first]) != "ai"
@@ -286,12 +278,7 @@ public struct Scorer: Sendable {
     let introductions = located.filter { $0.role == .aiReference && !$0.negated }
     guard !introductions.isEmpty else { return [] }
     func form(_ index: Int) -> String { text.normalizedText(of: tokens[index]) }
-    func gap(_ left: Int, _ right: Int) -> String {
-      guard tokens[left].paragraph == tokens[right].paragraph else { return "" }
-      return text.text(
-        paragraph: Int(tokens[left].paragraph),
-        range: Int(tokens[left].end)..<Int(tokens[right].start))
-    }
+    func gap(_ left: Int, _ right: Int) -> String { text.gap(left, right) }
     func isName(_ index: Int) -> Bool {
       guard tokens[index].kind != .number else { return false }
       let surface = text.surface(of: tokens[index])
@@ -632,5 +619,16 @@ public struct Scorer: Sendable {
     return HitMatch(
       paragraph: paragraph + 1, sentence: sentence, start: start, end: end,
       text: clean(scalars[start..<end]), before: before, after: after)
+  }
+}
+
+extension TokenizedText {
+  /// The text between tokens `left` and `right` (punctuation and spaces), or
+  /// `acrossParagraphs` when they stand in different paragraphs.
+  func gap(_ left: Int, _ right: Int, acrossParagraphs: String = "") -> String {
+    guard tokens[left].paragraph == tokens[right].paragraph else { return acrossParagraphs }
+    return text(
+      paragraph: Int(tokens[left].paragraph),
+      range: Int(tokens[left].end)..<Int(tokens[right].start))
   }
 }
