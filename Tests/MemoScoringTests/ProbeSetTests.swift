@@ -316,6 +316,26 @@ struct ProbeSetTests {
       rankFloor: Self.batchLRankFloor, status: "unseen: first-run floors, no fixes")
   }
 
+  /// Batch M (`Tests/Fixtures/Scoring/probes-unseen-m/`, 32 probes): written by someone who saw
+  /// no code, no fix and no earlier run, in shapes no earlier batch used (manager talking points,
+  /// speaker notes, OKRs, arrow chains, Indian and non-native English, vendor-only AI). Run once
+  /// on lexicon 2.10.0 before anything was fixed against it: 19 of 32, explicit 0.000/0.000,
+  /// implied 0.500/0.571, framing 0.800/0.667, denied 0.714/0.833, absent 0.600/1.000, rank
+  /// -0.215 (README). These floors are that first run rounded down.
+  static let batchMFloors: [AIReason: (precision: Double, recall: Double)] = [
+    .explicit: (0.000, 0.000), .implied: (0.500, 0.570), .framing: (0.800, 0.660),
+    .denied: (0.710, 0.830), .absent: (0.600, 1.000),
+  ]
+  /// Batch M's rank-correlation floor: its first run (-0.215), rounded down.
+  static let batchMRankFloor = -0.22
+
+  @Test("Batch M (unseen): figures printed, never below its first run")
+  func batchM() throws {
+    try Self.checkBatch(
+      folder: "probes-unseen-m", title: "Batch M", floors: Self.batchMFloors,
+      rankFloor: Self.batchMRankFloor, status: "unseen: first-run floors, no fixes")
+  }
+
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
   /// and checks them against the floors.
   static func checkBatch(
