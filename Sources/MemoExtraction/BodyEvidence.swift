@@ -96,6 +96,30 @@ enum BodyEvidence {
     }
   }
 
+  /// Whether `name` has at most `limit` words (split at spaces) and each starts with a capital:
+  /// read on bytes when it is ASCII (where a word's first `Character` is its first byte),
+  /// with `split` and `isUppercase` otherwise.
+  static func capitalizedWords(_ name: String, atMost limit: Int) -> Bool {
+    let ascii = name.withUTF8Bytes { bytes -> Bool? in
+      var words = 0
+      var atStart = true
+      for byte in bytes {
+        if byte >= 0x80 { return nil }
+        if byte == 0x20 {
+          atStart = true
+        } else if atStart {
+          guard byte >= 0x41 && byte <= 0x5A else { return false }
+          words += 1
+          atStart = false
+        }
+      }
+      return words <= limit
+    }
+    if let ascii { return ascii }
+    let words = name.split(separator: " ")
+    return words.count <= limit && words.allSatisfy { $0.first?.isUppercase == true }
+  }
+
   /// The company in a sign-off's role line: "Chief Executive Officer, Tessaline Labs" or
   /// "Head of People at Orrin Mobility", in the last four paragraphs.
   static func signatureCompany(_ paragraphs: [String]) -> String? {
@@ -113,8 +137,7 @@ enum BodyEvidence {
         let name = candidate.map({
           String($0).trimmingScalars { $0 == " " || $0 == "." || $0 == "," }
         }), !name.isEmpty,
-        !MemoHeaders.isJobTitle(name), name.split(separator: " ").count <= 5,
-        name.split(separator: " ").allSatisfy({ $0.first?.isUppercase == true })
+        !MemoHeaders.isJobTitle(name), capitalizedWords(name, atMost: 5)
       else { continue }
       return name
     }
@@ -226,12 +249,14 @@ enum BodyEvidence {
   static func placeDateline(_ paragraphs: [String]) -> String? {
     for paragraph in paragraphs.prefix(3) {
       // Bytes first: a comma, a space and a digit within the first 40 bytes.
-      let head = paragraph.utf8.prefix(90)
-      guard let comma = head.prefix(40).firstIndex(of: UInt8(ascii: ",")),
-        head[head.index(after: comma)...].starts(with: [0x20]),
-        let digit = head.dropFirst(head.distance(from: head.startIndex, to: comma) + 2).first,
-        (0x30...0x39).contains(digit)
-      else { continue }
+      let opens = paragraph.withUTF8Bytes { bytes -> Bool in
+        guard let comma = ByteSearch.firstOffset(
+          of: UInt8(ascii: ","), in: UnsafeBufferPointer(rebasing: bytes.prefix(40)))
+        else { return false }
+        return comma + 2 < Swift.min(bytes.count, 90) && bytes[comma + 1] == 0x20
+          && (0x30...0x39).contains(bytes[comma + 2])
+      }
+      guard opens else { continue }
       let text = String(paragraph.prefix(90))
       guard let commaIndex = text.firstIndex(of: ",") else { continue }
       let place = text[..<commaIndex].split(separator: " ")

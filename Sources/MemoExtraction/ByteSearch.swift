@@ -86,6 +86,57 @@ package enum ByteSearch {
     return nil
   }
 
+  /// Several needles looked for in one pass: a table of their first two bytes turns away
+  /// every offset where none can start, and only the needles starting with the pair found
+  /// there are compared. For a list of cues, one pass replaces one search per cue.
+  package struct NeedleSet: Sendable {
+    /// The needles' bytes, each at least two bytes long.
+    private let needles: [[UInt8]]
+    /// One bit per two-byte pair (first byte low) that starts a needle.
+    private let pairs: [UInt64]
+
+    /// A set of `needles` (each at least two bytes of UTF-8).
+    package init(_ needles: [String]) {
+      self.needles = needles.map { Array($0.utf8) }
+      precondition(self.needles.allSatisfy { $0.count >= 2 }, "needles of two bytes or more")
+      var pairs = [UInt64](repeating: 0, count: 1024)
+      for needle in self.needles {
+        let pair = Int(needle[0]) | Int(needle[1]) << 8
+        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+      }
+      self.pairs = pairs
+    }
+
+    /// Whether `haystack` holds the bytes of any needle.
+    package func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+      guard haystack.count >= 2, let base = haystack.baseAddress else { return false }
+      return pairs.withUnsafeBufferPointer { table in
+        var previous = Int(base[0])
+        for index in 1..<haystack.count {
+          let byte = Int(base[index])
+          let pair = previous | byte << 8
+          previous = byte
+          guard table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
+          let start = index - 1
+          for needle in needles
+          where needle[0] == base[start] && needle[1] == base[index]
+            && needle.count <= haystack.count - start
+          {
+            if needle.withUnsafeBufferPointer({
+              memcmp(base + start, $0.baseAddress!, $0.count) == 0
+            }) {
+              return true
+            }
+          }
+        }
+        return false
+      }
+    }
+
+    /// Whether the UTF-8 bytes of `text` hold any needle.
+    package func occurs(in text: String) -> Bool { text.withUTF8Bytes { occurs(in: $0) } }
+  }
+
   /// Whether `haystack` holds the bytes of `needle`.
   package static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
     haystack.withUnsafeBufferPointer { hay in
@@ -105,6 +156,27 @@ package enum ByteSearch {
 }
 
 extension String {
+  /// Calls `body` with the string's UTF-8 bytes: in place for a native string, from a copy
+  /// otherwise. A loop over the buffer costs a few instructions a byte, against several times
+  /// that for one over `utf8` (an index step per byte).
+  @inline(__always)
+  func withUTF8Bytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
+    return Array(utf8).withUnsafeBufferPointer(body)
+  }
+
+  /// The index of the first `byte` among the string's first `limit` UTF-8 bytes (`memchr`),
+  /// or nil: `utf8.prefix(limit).firstIndex(of:)` without an index step per byte.
+  func firstUTF8Index(of byte: UInt8, within limit: Int = .max) -> String.Index? {
+    let offset = withUTF8Bytes { bytes -> Int? in
+      guard let base = bytes.baseAddress,
+        let found = memchr(base, Int32(byte), Swift.min(limit, bytes.count))
+      else { return nil }
+      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    }
+    return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+  }
+
   /// Whether the UTF-8 bytes of this string contain those of `needle` (byte-exact, no
   /// Unicode folding): much faster than Foundation's `contains` in hot loops.
   func containsBytes(_ needle: String) -> Bool {
@@ -231,5 +303,29 @@ extension String {
     if first { return ([], found) }
     pieces.append(String(self[pieceStart...]))
     return (pieces, nil)
+  }
+}
+
+/// A regular expression compiled once: Foundation's `range(of:options: .regularExpression)`
+/// compiles its pattern again on every call, which cost half a million instructions a call.
+/// `NSRegularExpression` is immutable and safe to share between threads.
+struct CompiledPattern: @unchecked Sendable {
+  private let expression: NSRegularExpression
+
+  /// Compiles `pattern` (ICU syntax, as `range(of:options: .regularExpression)` reads it).
+  init(_ pattern: String) {
+    do {
+      expression = try NSRegularExpression(pattern: pattern)
+    } catch {
+      preconditionFailure("invalid pattern \(pattern): \(error)")
+    }
+  }
+
+  /// The range of the pattern's first match in `text`, as `text.range(of: pattern, options:
+  /// .regularExpression)` gives it.
+  func firstRange(in text: String) -> Range<String.Index>? {
+    let whole = NSRange(text.startIndex..<text.endIndex, in: text)
+    guard let match = expression.firstMatch(in: text, range: whole) else { return nil }
+    return Range(match.range, in: text)
   }
 }

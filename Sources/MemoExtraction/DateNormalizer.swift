@@ -353,19 +353,22 @@ enum DateNormalizer {
   /// reads has them (the year), so text without them is turned away before the slow
   /// `Character`-by-`Character` reading (most lines callers try are not dates).
   static func hasYearDigits(_ text: String) -> Bool {
-    var run = 0
     var other = false
-    for byte in text.utf8 {
-      if byte >= 0x30 && byte <= 0x39 {
-        run += 1
-        if run == 4 { return true }
-      } else {
-        run = 0
-        // Lead bytes of full-width (EF), Arabic-Indic (D9, DB) and Devanagari (E0) digits.
-        if byte == 0xEF || byte == 0xD9 || byte == 0xDB || byte == 0xE0 { other = true }
+    let ascii = text.withUTF8Bytes { bytes -> Bool in
+      var run = 0
+      for byte in bytes {
+        if byte >= 0x30 && byte <= 0x39 {
+          run += 1
+          if run == 4 { return true }
+        } else {
+          run = 0
+          // Lead bytes of full-width (EF), Arabic-Indic (D9, DB) and Devanagari (E0) digits.
+          if byte == 0xEF || byte == 0xD9 || byte == 0xDB || byte == 0xE0 { other = true }
+        }
       }
+      return false
     }
-    return other && hasOtherYearDigits(text)
+    return ascii || other && hasOtherYearDigits(text)
   }
 
   /// `hasYearDigits` for digits of other scripts (any mix of them with ASCII digits).

@@ -120,7 +120,7 @@ enum LanguageSignatures {
   /// only over a role line; the role line's part after a comma is the company.
   static func closingInLines(_ paragraphs: [String]) -> (person: String, company: String?)? {
     let lines = paragraphs.flatMap { paragraph in
-      paragraph.utf8.contains(0x0A)
+      paragraph.containsByte(0x0A)
         ? paragraph.split(separator: "\n").map { $0.trimmed } : [paragraph]
     }
     for index in lines.indices.dropLast().reversed() {
@@ -186,12 +186,14 @@ enum LanguageSignatures {
   /// Whether a line of the paragraph opens as `eastAsianLine` needs (a byte from 0xE0, or
   /// "("): read on bytes, so Latin-script paragraphs are not split into lines.
   static func mayOpenEastAsianLine(_ paragraph: String) -> Bool {
-    var atStart = true
-    for byte in paragraph.utf8 {
-      if atStart, byte >= 0xE0 || byte == UInt8(ascii: "(") { return true }
-      atStart = byte == 0x0A
+    paragraph.withUTF8Bytes { bytes in
+      var atStart = true
+      for byte in bytes {
+        if atStart, byte >= 0xE0 || byte == UInt8(ascii: "(") { return true }
+        atStart = byte == 0x0A
+      }
+      return false
     }
-    return false
   }
 
   /// "(주)한빛로지스 대표이사 윤서진" → ("윤서진", "(주)한빛로지스"); a date run on after the

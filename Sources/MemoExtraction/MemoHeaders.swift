@@ -186,8 +186,10 @@ struct MemoHeaders: Sendable, Equatable {
   static func containsSpace(_ text: String) -> Bool {
     var ascii = true
     var space = false
-    for byte in text.utf8 {
-      if byte == 0x20 { space = true } else if byte >= 0x80 { ascii = false }
+    text.withUTF8Bytes { bytes in
+      for byte in bytes {
+        if byte == 0x20 { space = true } else if byte >= 0x80 { ascii = false }
+      }
     }
     guard space else { return false }
     return ascii || text.contains(" ")

@@ -226,7 +226,7 @@ enum MemoRefinement {
   /// ("board_letter_final_v3") or a file ending.
   static func isFileName(_ title: String) -> Bool {
     // No "_" byte, no "_" character: the common title is turned away on its bytes.
-    guard title.utf8.contains(UInt8(ascii: "_")), !title.contains(" ") else { return false }
+    guard title.containsByte(UInt8(ascii: "_")), !title.contains(" ") else { return false }
     return title.filter { $0 == "_" }.count >= 1 && title.contains { $0.isLetter }
   }
 
@@ -605,6 +605,8 @@ enum MemoRefinement {
   /// end in a four-digit year (`hasFourDigitRun`).
   static let leadDatePattern =
     #"(\d{1,2}(er)?\.? [[:alpha:]]+\.? \d{4}|[[:alpha:]]+\.? \d{1,2}(st|nd|rd|th)?, \d{4})"#
+  /// `leadDatePattern`, compiled once.
+  static let leadDateExpression = CompiledPattern(leadDatePattern)
 
   /// A day written as the memo's own at the start of one of its first paragraphs: a French or
   /// German dateline ("Paris, le 3 mars 2026 –", "Hamburg, den 4. März 2026"), or "As of
@@ -626,7 +628,7 @@ enum MemoRefinement {
             let lower = head.lowercased(); return cues.contains { lower.containsBytes($0) }
           }(),
         head.contains(where: \.isNumber),
-        let range = head.range(of: leadDatePattern, options: .regularExpression)
+        let range = leadDateExpression.firstRange(in: head)
       else { continue }
       let prefix = head[..<range.lowerBound].lowercased()
       guard prefix.count <= 40 else { continue }
@@ -664,17 +666,19 @@ enum MemoRefinement {
   /// `mayHaveFourDigitRun` of the text's first `limit` bytes: false when they are ASCII
   /// without four ASCII digits in a row.
   static func mayHaveFourDigitRun(_ text: String, inFirst limit: Int) -> Bool {
-    var run = 0
-    for byte in text.utf8.prefix(limit) {
-      if byte >= 0x80 { return true }
-      if byte >= 0x30 && byte <= 0x39 {
-        run += 1
-        if run == 4 { return true }
-      } else {
-        run = 0
+    text.withUTF8Bytes { bytes in
+      var run = 0
+      for byte in bytes.prefix(limit) {
+        if byte >= 0x80 { return true }
+        if byte >= 0x30 && byte <= 0x39 {
+          run += 1
+          if run == 4 { return true }
+        } else {
+          run = 0
+        }
       }
+      return false
     }
-    return false
   }
 
   /// Whether the text holds four decimal digits in a row (`\d{4}`: ASCII or of any script).

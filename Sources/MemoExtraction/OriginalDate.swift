@@ -12,6 +12,8 @@ enum OriginalDate {
   static let cueBytes = [
     "riginally p", "irst p", "rsprünglich", "uerst ver", "nitialement", "riginalmente",
   ]
+  /// `cueBytes`, looked for in one pass.
+  static let cueSearch = ByteSearch.NeedleSet(cueBytes)
 
   /// Words that put a note on another version of the text (a preprint, an earlier draft): its
   /// first day is that version's, not the memo's. Lower case.
@@ -28,8 +30,8 @@ enum OriginalDate {
   /// `page` (the page's own date, `YYYY-MM-DD`, when it has one).
   static func date(in paragraphs: [String], page: String?) -> String? {
     for paragraph in paragraphs.prefix(4) + paragraphs.suffix(4)
-    where paragraph.utf8.count <= maxNoteBytes
-      && cueBytes.contains(where: { paragraph.containsBytes($0) })
+    where paragraph.utf8.count <= maxNoteBytes && mayHoldDigit(paragraph)
+      && cueSearch.occurs(in: paragraph)
     {
       let lower = paragraph.lowercased()
       guard !otherVersionWords.contains(where: { lower.containsBytes($0) }),
@@ -49,6 +51,16 @@ enum OriginalDate {
       }
     }
     return nil
+  }
+
+  /// False when the text is ASCII without a digit: a note without one gives no day (the words
+  /// after the cue must hold a number), so the cue searches are skipped. One pass over the
+  /// bytes costs less than one of the six searches.
+  static func mayHoldDigit(_ text: String) -> Bool {
+    text.withUTF8Bytes { bytes in
+      for byte in bytes where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return true }
+      return false
+    }
   }
 
   /// Sets the memo's date to the first day a repost's note gives.

@@ -15,7 +15,7 @@ enum SpeakerLabels {
   static func speaker(_ paragraph: String) -> String? {
     let bytes = paragraph.utf8
     guard let first = bytes.first, (0x41...0x5A).contains(first) || first >= 0xC0,
-      let colon = bytes.prefix(labelBytes).firstIndex(of: UInt8(ascii: ":"))
+      let colon = paragraph.firstUTF8Index(of: UInt8(ascii: ":"), within: labelBytes)
     else { return nil }
     var label = paragraph[..<colon].trimmed[...]
     if label.last == ")", let open = label.firstIndex(of: "(") { label = label[..<open] }

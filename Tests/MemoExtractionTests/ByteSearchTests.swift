@@ -35,6 +35,28 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("a needle set finds what one search per needle finds")
+  func needleSetAgrees() throws {
+    let needles = ["riginally p", "irst p", "rsprünglich", "ab", "aba", "ü"]
+    let set = ByteSearch.NeedleSet(needles.filter { $0.utf8.count >= 2 })
+    var texts =
+      Self.texts + [
+        "Originally published on 3 May 2026", "first post", "First posted", "ursprünglich",
+        "rsprünglic", "xab", "ab", "a", "b", "üb", "irst", "irst p", "irst  p", "the first p.",
+      ]
+    // Random texts over a small alphabet, so that partial matches are common.
+    var generator = SystemRandomNumberGenerator()
+    let alphabet = Array("abirstp ü")
+    for _ in 0..<2000 {
+      let length = Int.random(in: 0..<14, using: &generator)
+      texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+    }
+    for text in texts {
+      let expected = needles.filter { $0.utf8.count >= 2 }.contains { text.containsBytes($0) }
+      #expect(set.occurs(in: text) == expected, "\(text.debugDescription)")
+    }
+  }
+
   @Test("the first separator found by bytes is Foundation's range(of:)")
   func firstRangeAgrees() throws {
     var texts =
