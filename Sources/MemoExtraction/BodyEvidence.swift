@@ -250,8 +250,9 @@ enum BodyEvidence {
     for paragraph in paragraphs.prefix(3) {
       // Bytes first: a comma, a space and a digit within the first 40 bytes.
       let opens = paragraph.withUTF8Bytes { bytes -> Bool in
-        guard let comma = ByteSearch.firstOffset(
-          of: UInt8(ascii: ","), in: UnsafeBufferPointer(rebasing: bytes.prefix(40)))
+        guard
+          let comma = ByteSearch.firstOffset(
+            of: UInt8(ascii: ","), in: UnsafeBufferPointer(rebasing: bytes.prefix(40)))
         else { return false }
         return comma + 2 < Swift.min(bytes.count, 90) && bytes[comma + 1] == 0x20
           && (0x30...0x39).contains(bytes[comma + 2])
