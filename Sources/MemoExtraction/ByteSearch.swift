@@ -86,48 +86,60 @@ package enum ByteSearch {
     return nil
   }
 
-  /// Several needles looked for in one pass: a table of their first two bytes turns away
-  /// every offset where none can start, and only the needles starting with the pair found
-  /// there are compared. For a list of cues, one pass replaces one search per cue.
+  /// Several needles looked for in one pass (Wu and Manber's multi-pattern search): the
+  /// window is as long as the shortest needle, and a table of two-byte blocks says how far it
+  /// may move on from the block at its end; only where some needle's head ends with that
+  /// block are the needles compared. On text the window moves several bytes a step, so a list
+  /// of cues costs less than one search for a single cue.
   package struct NeedleSet: Sendable {
     /// The needles' bytes, each at least two bytes long.
     private let needles: [[UInt8]]
-    /// One bit per two-byte pair (first byte low) that starts a needle.
-    private let pairs: [UInt64]
+    /// The length of the shortest needle: the window.
+    private let window: Int
+    /// For each two-byte block (first byte low), how far the window may move when the block
+    /// ends it: 0 when it ends some needle's first `window` bytes.
+    private let shifts: [UInt8]
 
-    /// A set of `needles` (each at least two bytes of UTF-8).
+    /// A set of `needles` (each at least two bytes of UTF-8, at most 255).
     package init(_ needles: [String]) {
       self.needles = needles.map { Array($0.utf8) }
-      precondition(self.needles.allSatisfy { $0.count >= 2 }, "needles of two bytes or more")
-      var pairs = [UInt64](repeating: 0, count: 1024)
+      precondition(
+        !self.needles.isEmpty && self.needles.allSatisfy { $0.count >= 2 && $0.count <= 255 },
+        "needles of 2 to 255 bytes")
+      let window = self.needles.map(\.count).min()!
+      var shifts = [UInt8](repeating: UInt8(window - 1), count: 65536)
       for needle in self.needles {
-        let pair = Int(needle[0]) | Int(needle[1]) << 8
-        pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+        for offset in 0...(window - 2) {
+          let block = Int(needle[offset]) | Int(needle[offset + 1]) << 8
+          shifts[block] = min(shifts[block], UInt8(window - 2 - offset))
+        }
       }
-      self.pairs = pairs
+      self.window = window
+      self.shifts = shifts
     }
 
     /// Whether `haystack` holds the bytes of any needle.
     package func occurs(in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
-      guard haystack.count >= 2, let base = haystack.baseAddress else { return false }
-      return pairs.withUnsafeBufferPointer { table in
-        var previous = Int(base[0])
-        for index in 1..<haystack.count {
-          let byte = Int(base[index])
-          let pair = previous | byte << 8
-          previous = byte
-          guard table[pair >> 6] & (1 << UInt64(pair & 63)) != 0 else { continue }
-          let start = index - 1
-          for needle in needles
-          where needle[0] == base[start] && needle[1] == base[index]
-            && needle.count <= haystack.count - start
-          {
+      let count = haystack.count
+      guard count >= window, let base = haystack.baseAddress else { return false }
+      return shifts.withUnsafeBufferPointer { shifts in
+        // `position` is the first byte of the block that ends the window.
+        var position = window - 2
+        while position + 1 < count {
+          let shift = Int(shifts[Int(base[position]) | Int(base[position + 1]) << 8])
+          if shift > 0 {
+            position += shift
+            continue
+          }
+          let start = position - (window - 2)
+          for needle in needles where needle.count <= count - start {
             if needle.withUnsafeBufferPointer({
               memcmp(base + start, $0.baseAddress!, $0.count) == 0
             }) {
               return true
             }
           }
+          position += 1
         }
         return false
       }
@@ -135,6 +147,36 @@ package enum ByteSearch {
 
     /// Whether the UTF-8 bytes of `text` hold any needle.
     package func occurs(in text: String) -> Bool { text.withUTF8Bytes { occurs(in: $0) } }
+  }
+
+  /// The offset of the first byte of `bytes[start..<end]` that is an ASCII digit or from 0x80
+  /// up, or `end`: eight bytes a step while there is none (text has few digits), for the
+  /// readers that look for a year.
+  static func nextDigitOrHighByte(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+  ) -> Int {
+    var index = start
+    if let base = bytes.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let ones: UInt64 = 0x0101_0101_0101_0101
+      while index + 8 <= end {
+        let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+        // With every high bit set, a byte minus 0x30 keeps its high bit exactly when its low
+        // seven bits are 0x30 or more, and no borrow crosses bytes; likewise for 0x3A.
+        let raised = word | highs
+        let fromZero = (raised &- ones &* 0x30) & highs
+        let pastNine = (raised &- ones &* 0x3A) & highs
+        if (word & highs) | (fromZero & ~pastNine) != 0 { break }
+        index += 8
+      }
+    }
+    while index < end {
+      let byte = bytes[index]
+      if byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return index }
+      index += 1
+    }
+    return end
   }
 
   /// Whether `haystack` holds the bytes of `needle`.
@@ -174,6 +216,12 @@ extension String {
       else { return nil }
       return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
     }
+    return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+  }
+
+  /// The index of the last `byte` of the string's UTF-8, or nil.
+  func lastUTF8Index(of byte: UInt8) -> String.Index? {
+    let offset = withUTF8Bytes { bytes in bytes.lastIndex(of: byte) }
     return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
   }
 

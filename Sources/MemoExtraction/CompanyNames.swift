@@ -58,11 +58,16 @@ enum CompanyNames {
   static func withoutLegalForm(_ name: String) -> String {
     var text = name.trimmed
     // Cheap first: most names end in no legal form and have no Japanese one.
-    let lastWord = text.split(separator: " ").last.map { $0.lowercased() } ?? ""
-    guard
-      trailingLastWords.contains(lastWord) || !text.utf8.allSatisfy({ $0 < 0x80 })
-        || text.hasPrefix("PT ")
-    else {
+    // An ASCII name's last word is what follows its last space byte.
+    let ascii = text.withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 } }
+    let lastWord =
+      ascii
+      ? String(
+        text[
+          (text.lastUTF8Index(of: 0x20).map { text.utf8.index(after: $0) } ?? text.startIndex)...]
+      ).lowercased()
+      : text.split(separator: " ").last.map { $0.lowercased() } ?? ""
+    guard trailingLastWords.contains(lastWord) || !ascii || text.hasPrefix("PT ") else {
       return text
     }
     let lower = text.lowercased()

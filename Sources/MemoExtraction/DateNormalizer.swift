@@ -355,18 +355,26 @@ enum DateNormalizer {
   static func hasYearDigits(_ text: String) -> Bool {
     var other = false
     let ascii = text.withUTF8Bytes { bytes -> Bool in
-      var run = 0
-      for byte in bytes {
-        if byte >= 0x30 && byte <= 0x39 {
-          run += 1
-          if run == 4 { return true }
-        } else {
-          run = 0
+      let count = bytes.count
+      var index = 0
+      while true {
+        // Only digits and bytes from 0x80 matter: the bytes between are skipped eight at a time.
+        index = ByteSearch.nextDigitOrHighByte(bytes, from: index, to: count)
+        guard index < count else { return false }
+        let byte = bytes[index]
+        if byte >= 0x80 {
           // Lead bytes of full-width (EF), Arabic-Indic (D9, DB) and Devanagari (E0) digits.
           if byte == 0xEF || byte == 0xD9 || byte == 0xDB || byte == 0xE0 { other = true }
+          index += 1
+          continue
+        }
+        var run = 0
+        while index < count, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
+          run += 1
+          if run == 4 { return true }
+          index += 1
         }
       }
-      return false
     }
     return ascii || other && hasOtherYearDigits(text)
   }

@@ -667,17 +667,19 @@ enum MemoRefinement {
   /// without four ASCII digits in a row.
   static func mayHaveFourDigitRun(_ text: String, inFirst limit: Int) -> Bool {
     text.withUTF8Bytes { bytes in
-      var run = 0
-      for byte in bytes.prefix(limit) {
-        if byte >= 0x80 { return true }
-        if byte >= 0x30 && byte <= 0x39 {
+      let end = min(limit, bytes.count)
+      var index = 0
+      while true {
+        index = ByteSearch.nextDigitOrHighByte(bytes, from: index, to: end)
+        guard index < end else { return false }
+        if bytes[index] >= 0x80 { return true }
+        var run = 0
+        while index < end, bytes[index] >= 0x30 && bytes[index] <= 0x39 {
           run += 1
           if run == 4 { return true }
-        } else {
-          run = 0
+          index += 1
         }
       }
-      return false
     }
   }
 

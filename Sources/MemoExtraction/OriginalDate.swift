@@ -30,9 +30,7 @@ enum OriginalDate {
   /// `page` (the page's own date, `YYYY-MM-DD`, when it has one).
   static func date(in paragraphs: [String], page: String?) -> String? {
     for paragraph in paragraphs.prefix(4) + paragraphs.suffix(4)
-    where paragraph.utf8.count <= maxNoteBytes && mayHoldDigit(paragraph)
-      && cueSearch.occurs(in: paragraph)
-    {
+    where paragraph.utf8.count <= maxNoteBytes && cueSearch.occurs(in: paragraph) {
       let lower = paragraph.lowercased()
       guard !otherVersionWords.contains(where: { lower.containsBytes($0) }),
         let cue = cues.first(where: { lower.containsBytes($0) }),
@@ -51,16 +49,6 @@ enum OriginalDate {
       }
     }
     return nil
-  }
-
-  /// False when the text is ASCII without a digit: a note without one gives no day (the words
-  /// after the cue must hold a number), so the cue searches are skipped. One pass over the
-  /// bytes costs less than one of the six searches.
-  static func mayHoldDigit(_ text: String) -> Bool {
-    text.withUTF8Bytes { bytes in
-      for byte in bytes where byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) { return true }
-      return false
-    }
   }
 
   /// Sets the memo's date to the first day a repost's note gives.

@@ -48,12 +48,38 @@ struct ByteSearchTests {
     var generator = SystemRandomNumberGenerator()
     let alphabet = Array("abirstp ü")
     for _ in 0..<2000 {
-      let length = Int.random(in: 0..<14, using: &generator)
+      let length = Int.random(in: 0..<40, using: &generator)
       texts.append(String((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
     }
     for text in texts {
       let expected = needles.filter { $0.utf8.count >= 2 }.contains { text.containsBytes($0) }
       #expect(set.occurs(in: text) == expected, "\(text.debugDescription)")
+    }
+  }
+
+  @Test("the word-at-a-time digit scan stops where a byte-by-byte one does")
+  func digitScanAgrees() {
+    var generator = SystemRandomNumberGenerator()
+    // Bytes near the edges the word test draws: '/', '0', '9', ':', 0x7F, 0x80, 0xB0, 0xBA.
+    let alphabet: [UInt8] = [
+      0x20, 0x2F, 0x30, 0x35, 0x39, 0x3A, 0x41, 0x61, 0x7F, 0x80, 0xB0, 0xBA,
+    ]
+    for _ in 0..<3000 {
+      let length = Int.random(in: 0..<40, using: &generator)
+      var bytes = (0..<length).map { _ in
+        Bool.random(using: &generator) ? UInt8(0x61) : alphabet.randomElement(using: &generator)!
+      }
+      if Int.random(in: 0..<4, using: &generator) == 0 {
+        bytes = bytes.map { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) ? 0x62 : $0 }
+      }
+      let start = Int.random(in: 0...length, using: &generator)
+      let end = Int.random(in: start...length, using: &generator)
+      let expected =
+        bytes[start..<end].firstIndex { $0 >= 0x80 || ($0 >= 0x30 && $0 <= 0x39) } ?? end
+      let found = bytes.withUnsafeBufferPointer {
+        ByteSearch.nextDigitOrHighByte($0, from: start, to: end)
+      }
+      #expect(found == expected, "\(bytes) \(start)..<\(end)")
     }
   }
 
