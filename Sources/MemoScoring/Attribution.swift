@@ -16,6 +16,9 @@ struct Located {
   var subjectNegated: Bool
   /// The match as printed.
   var match: HitMatch
+  /// Why the hit counts when no pattern gave it its sense ("agents" read as AI agents, and
+  /// where that sense came from), printed with the hit in link reasons.
+  var note: String? = nil
 }
 
 /// Reads the layers of a memo's hits: which AI references are affirmed, which sentences deny
@@ -1145,6 +1148,7 @@ struct Attribution {
     }
     func describe(_ index: Int) -> String {
       "\(lexicon.entries[located[index].entry].id) '\(located[index].match.text)'"
+        + (located[index].note.map { " (\($0))" } ?? "")
     }
     func affirmedHits(_ list: [Int]) -> [Int] { list.filter { affirmed[$0] } }
     /// The question this sentence answers about the cause of an affirmed (presupposed) cut, and

@@ -14,12 +14,22 @@ public struct Scorer: Sendable {
   public static let contextWidth = 60
 
   private let concreteHashes: Set<UInt64>
+  /// The AI reference entry a bare "agents" read as AI counts under: the first one with a
+  /// pattern naming agents (`AgentSense`); nil in a lexicon without one.
+  private let agentEntry: Int?
 
   /// Creates a scorer.
   public init(lexicon: Lexicon, tokenizer: Tokenizer = Tokenizer()) {
     self.lexicon = lexicon
     self.tokenizer = tokenizer
     concreteHashes = Set(WashingIndex.concreteNouns.map { StableHash.of($0) })
+    agentEntry = lexicon.entries.indices.first { index in
+      let entry = lexicon.entries[index]
+      guard lexicon.category(of: entry)?.role == .aiReference else { return false }
+      return entry.patterns.contains { pattern in
+        pattern.split(whereSeparator: { !$0.isLetter }).contains { $0 == "agents" }
+      }
+    }
   }
 
   /// Whether a one-token AI match is the given name Ai: written "Ai" (not "AI" or "A.I."), then
@@ -389,6 +399,15 @@ public struct Scorer: Sendable {
       if category.role == .aiReference && Self.isNameOrCodename(text, at: hit.tokens) { continue }
       // "-900 FTE", "3,100 -> 1,900", "0 (previously 22)": a count is a cut only when it falls.
       if category.role == .cut && Layout.countFalls(text, hit: hit.tokens) == false { continue }
+      // "teams of four, and no roles are going": a negation cue between a count and the rest
+      // of a cut (where a pattern's wildcards stand) shows the count is not of the roles cut.
+      if category.role == .cut, text.tokens[hit.tokens.lowerBound].kind == .number,
+        hit.tokens.dropFirst().contains(where: {
+          NegationScope.isCue(text.normalizedText(of: text.tokens[$0]))
+        })
+      {
+        continue
+      }
       // "The team will go from 5 people to 12" is growth, not a cut.
       if category.role == .cut
         && Layout.countRises(hit.tokens.map { text.normalizedText(of: text.tokens[$0]) })
@@ -442,6 +461,32 @@ public struct Scorer: Sendable {
           match: makeMatch(
             text, paragraph: Int(first.paragraph), sentence: sentence,
             start: Int(first.start), end: Int(last.end), cache: &scalarCache)))
+    }
+
+    // "Our agents now draft…": a bare "agents" takes the sense the memo gives agents as a whole
+    // (`AgentSense`): AI agents when the memo names AI or sets agents against the people whose
+    // work they took, people when it names their trade anywhere.
+    if let entry = agentEntry {
+      let decided = AgentSense.decide(
+        text, aiReferences: located.filter { $0.role == .aiReference }.map(\.tokens))
+      if case .ai(let evidence) = decided.sense {
+        for index in decided.candidates {
+          let sentence = Int(text.tokens[index].sentence)
+          let key = [entry, sentence]
+          guard seen[key] == nil else { continue }
+          let token = text.tokens[index]
+          let range = index..<(index + 1)
+          seen[key] = located.count
+          located.append(
+            Located(
+              entry: entry, role: .aiReference, tokens: range, negated: negation.negates(range),
+              subjectNegated: negation.subjectNegated[index],
+              match: makeMatch(
+                text, paragraph: Int(token.paragraph), sentence: sentence,
+                start: Int(token.start), end: Int(token.end), cache: &scalarCache),
+              note: "read as AI agents: " + evidence))
+        }
+      }
     }
 
     let reading = Attribution(
