@@ -99,8 +99,9 @@ struct AgentSense {
       candidates.append(index)
     }
     for index in tokens.indices.dropLast()
-    where callCentreForms.contains(form(index)) && ["centre", "center", "centres", "centers"]
-      .contains(form(index + 1))
+    where callCentreForms.contains(form(index))
+      && ["centre", "center", "centres", "centers"]
+        .contains(form(index + 1))
     {
       return (.none, [])
     }

@@ -49,6 +49,11 @@ public struct Scorer: Sendable {
     return surname.dropFirst().allSatisfy { $0.isLowercase }
   }
 
+  /// Words for jobs or people that a negation cue right before denies ("no roles are going").
+  static let jobNouns: Set<String> = [
+    "roles", "jobs", "positions", "posts", "people", "staff", "employees", "one", "role", "job",
+  ]
+
   /// Words before a name that make it a code name ("Project Gemini", "Operation Claude").
   static let codenameForms: Set<String> = [
     "project", "operation", "programme", "program", "initiative", "codename", "mission",
@@ -399,11 +404,12 @@ public struct Scorer: Sendable {
       if category.role == .aiReference && Self.isNameOrCodename(text, at: hit.tokens) { continue }
       // "-900 FTE", "3,100 -> 1,900", "0 (previously 22)": a count is a cut only when it falls.
       if category.role == .cut && Layout.countFalls(text, hit: hit.tokens) == false { continue }
-      // "teams of four, and no roles are going": a negation cue between a count and the rest
-      // of a cut (where a pattern's wildcards stand) shows the count is not of the roles cut.
-      if category.role == .cut, text.tokens[hit.tokens.lowerBound].kind == .number,
-        hit.tokens.dropFirst().contains(where: {
+      // "teams of four, and no roles are going": a negation cue inside a cut, right before its
+      // word for jobs (where a pattern's wildcards stand), says no jobs are cut.
+      if category.role == .cut,
+        hit.tokens.dropFirst().dropLast().contains(where: {
           NegationScope.isCue(text.normalizedText(of: text.tokens[$0]))
+            && Self.jobNouns.contains(text.normalizedText(of: text.tokens[$0 + 1]))
         })
       {
         continue
