@@ -293,6 +293,11 @@ struct Attribution {
   /// Verbs of need, which a sentence says have fallen ("the rest no longer needs as many
   /// hands", "we need fewer people").
   static let needForms: Set<String> = ["need", "needs", "needed", "require", "requires"]
+  /// Words too common to show that a sentence names again what the AI handles.
+  static let echoStopForms: Set<String> = [
+    "that", "this", "these", "those", "with", "from", "will", "have", "they", "their", "there",
+    "which", "what", "more", "most", "much", "many", "every", "each", "than", "into", "about",
+  ]
   /// Words of an answer that take back a short denial before it ("No. Well, … Not all of them,
   /// but most."), after "but" or opening a sentence.
   static let admissionForms: Set<String> = [
@@ -1441,12 +1446,23 @@ struct Attribution {
         !denial[sentence + 1]
       {
         let next = tokenForms(sentence + 1, where: { _ in true })
+        // What the AI handles: the words after its last AI hit in its sentence.
+        let aiEnd = aiHere.map { located[$0].tokens.upperBound }.max()!
+        let handled = Set(
+          tokenForms(sentence, where: { $0 >= aiEnd }).filter {
+            $0.count > 3 && !Self.echoStopForms.contains($0)
+          })
         let needFalls = next.indices.contains { index in
           guard Self.needForms.contains(next[index]) else { return false }
           let before = next[max(0, index - 2)..<index]
           let after = next[(index + 1)..<min(next.count, index + 3)]
-          return before.contains("longer") || before.contains("not")
-            || after.contains("fewer") || after.contains("less")
+          // The subject whose need fell names again what the AI handles ("agents handling
+          // the rest. … the rest no longer needs"); "That change means we need fewer people"
+          // points at a change, not at the work, and stays implied.
+          return
+            (before.contains("longer") || before.contains("not")
+            || after.contains("fewer") || after.contains("less"))
+            && next[..<index].contains(where: handled.contains)
         }
         let cutSentences = [sentence + 1, sentence + 2].filter {
           $0 < sentenceCount && paragraphOf[$0] == paragraphOf[sentence + 1]

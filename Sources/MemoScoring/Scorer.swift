@@ -479,14 +479,17 @@ public struct Scorer: Sendable {
         for index in decided.candidates {
           let sentence = Int(text.tokens[index].sentence)
           let key = [entry, sentence]
-          guard seen[key] == nil else { continue }
-          let token = text.tokens[index]
           let range = index..<(index + 1)
+          // A sense inferred for the memo reads an affirmed word only: "show why an agent
+          // cannot do the job" is a hiring rule, and an inferred AI must not open a denial.
+          guard seen[key] == nil, !negation.negates(range), !negation.subjectNegated[index]
+          else { continue }
+          let token = text.tokens[index]
           seen[key] = located.count
           located.append(
             Located(
-              entry: entry, role: .aiReference, tokens: range, negated: negation.negates(range),
-              subjectNegated: negation.subjectNegated[index],
+              entry: entry, role: .aiReference, tokens: range, negated: false,
+              subjectNegated: false,
               match: makeMatch(
                 text, paragraph: Int(token.paragraph), sentence: sentence,
                 start: Int(token.start), end: Int(token.end), cache: &scalarCache),
