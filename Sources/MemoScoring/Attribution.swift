@@ -862,6 +862,14 @@ struct Attribution {
           && tokenForms(sentence, where: { _ in true }).contains(where: {
             Self.causePredicates.contains($0)
           }))
+        // "Was this AI? No.": a question whose subject points back at what happened ("was
+        // this", "is it") and whose predicate is the AI asks whether AI was the cause.
+        || (!ai[previous].isEmpty && isQuestion(previous)
+          && {
+            let forms = tokenForms(previous, where: { $0 >= contentStart(previous) })
+            return forms.count >= 3 && ["was", "is", "were", "are"].contains(forms[0])
+              && ["this", "it", "that", "these", "those"].contains(forms[1])
+          }())
       guard claim else { continue }
       // "No. Well, let me be straight with you. Not all of them, but most.": a later sentence
       // of the same answer, before any new question, admits what the denial refused ("but

@@ -54,6 +54,26 @@ public struct Scorer: Sendable {
     "roles", "jobs", "positions", "posts", "people", "staff", "employees", "one", "role", "job",
   ]
 
+  /// Whether a one-token "AI" opens its paragraph as an action item's label: a number right
+  /// after it, then a colon, bracket or full stop ("AI 1:", "AI 2)", "AI #3."), as meeting
+  /// notes number their action items. "AI 2.0 is here" has no mark after its number's end
+  /// before a space… and a version keeps its dot inside the number token.
+  static func isActionItemLabel(_ text: TokenizedText, at range: Range<Int>) -> Bool {
+    guard range.count == 1, range.upperBound < text.tokens.count else { return false }
+    let token = text.tokens[range.lowerBound]
+    let next = text.tokens[range.upperBound]
+    guard text.normalizedText(of: token) == "ai", next.kind == .number,
+      next.paragraph == token.paragraph,
+      range.lowerBound == 0 || text.tokens[range.lowerBound - 1].paragraph != token.paragraph
+    else { return false }
+    let rest = text.text(
+      paragraph: Int(next.paragraph),
+      range: Int(
+        next.end)..<min(
+          Int(next.end) + 1, text.paragraphs[Int(next.paragraph)].unicodeScalars.count))
+    return rest == ":" || rest == ")" || rest == "."
+  }
+
   /// Words before a name that make it a code name ("Project Gemini", "Operation Claude").
   static let codenameForms: Set<String> = [
     "project", "operation", "programme", "program", "initiative", "codename", "mission",
@@ -399,6 +419,10 @@ public struct Scorer: Sendable {
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
       if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
+      // "AI 1: HR to confirm…": an action item's label in meeting notes is no AI.
+      if category.role == .aiReference && Self.isActionItemLabel(text, at: hit.tokens) {
+        continue
+      }
       // "Claude Marchetti (Head of Operations)", "Project Gemini": a product name in a
       // person's or a code name's position is no AI.
       if category.role == .aiReference && Self.isNameOrCodename(text, at: hit.tokens) { continue }
