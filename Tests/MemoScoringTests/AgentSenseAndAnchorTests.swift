@@ -163,4 +163,26 @@ struct AgentSenseAndAnchorTests {
     #expect(
       reason("From May each squad gets its own agents IA. No post is eliminated.") == .framing)
   }
+
+  @Test("'AI 1:' opening a paragraph is an action item; 'AI 2.0' is AI")
+  func actionItems() {
+    #expect(
+      reason(
+        "Follow-ups || AI 1: Legal to send the redundancy letters to the 14 people in Billing. ||"
+          + " AI 2: Finance to close the Derby office.") == .absent)
+    #expect(reason("AI 2.0 ships in May. || We will cut 14 jobs in Billing.") == .implied)
+  }
+
+  @Test("'Was this AI? No.' denies AI as the cause; 'Is AI useful? No.' does not")
+  func pointingQuestion() {
+    #expect(reason("Q: Is it AI? || A: No. Demand fell, and we are cutting 14 jobs.") == .denied)
+    #expect(
+      reason("Q: Is AI useful? || A: No. Demand fell, and we are cutting 14 jobs.") == .implied)
+  }
+
+  @Test("A role identified as redundant is a cut")
+  func identifiedAsRedundant() {
+    #expect(card("Your role as Payroll Officer has been identified as redundant.").announcesCuts)
+    #expect(!card("The second server was identified as redundant backup capacity.").announcesCuts)
+  }
 }
