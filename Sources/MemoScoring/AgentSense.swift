@@ -50,7 +50,8 @@ struct AgentSense {
   static let changeForms: Set<String> = ["now", "once", "ago", "anymore", "formerly"]
   /// Verbs right after "agents" by which they take work or jobs ("the agents took over").
   static let takingForms: Set<String> = ["take", "takes", "took", "taken", "taking"]
-  /// Tokens after "agents" searched for a taking verb ("agents have taken on").
+  /// Tokens after "agents" searched for a taking verb ("agents have taken on"). Calibrated on
+  /// invented sentences: an auxiliary and an adverb ("the agents have now taken") fit in three.
   static let takingReach = 3
 
   /// The sense decided, with the words it came from.
