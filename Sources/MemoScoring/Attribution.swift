@@ -293,6 +293,10 @@ struct Attribution {
   /// Verbs of need, which a sentence says have fallen ("the rest no longer needs as many
   /// hands", "we need fewer people").
   static let needForms: Set<String> = ["need", "needs", "needed", "require", "requires"]
+  /// Tokens after "need" searched for the word naming the cut again ("no continuing need for
+  /// the position"). Calibrated on invented sentences: a preposition, a determiner and a
+  /// modifier fit in four.
+  static let needObjectReach = 4
   /// Words too common to show that a sentence names again what the AI handles.
   static let echoStopForms: Set<String> = [
     "that", "this", "these", "those", "with", "from", "will", "have", "they", "their", "there",
@@ -1485,6 +1489,42 @@ struct Attribution {
               heaviest, true,
               "explicit: AI \(describe(heaviest)) (sentence \(sentence)) is what the next"
                 + " sentence says the need fell by, and cut \(describe(cut)) follows"
+            ))
+          continue
+        }
+      }
+      // A need removed, after the cut it names again: "Your position has been identified as
+      // redundant. || The invoice work is now done by our AI agent, and there is therefore no
+      // continuing need for the position." The AI sentence says a need is gone ("no need
+      // for", "no longer needed") and a word after it names again a word of the affirmed cut in
+      // the sentence before (its paragraph or the one before), which names no other cause.
+      if cutHere.isEmpty, !isQuestion(sentence), sentence > 0,
+        affirmedHits(alternatives[sentence]).isEmpty,
+        let cut = affirmedHits(cuts[sentence - 1]).first,
+        affirmedHits(alternatives[sentence - 1]).isEmpty,
+        paragraphOf[sentence] - paragraphOf[sentence - 1] <= 1
+      {
+        let forms = tokenForms(sentence, where: { _ in true })
+        let cutWords = Set(
+          tokenForms(sentence - 1, where: { _ in true }).filter {
+            $0.count > 3 && !Self.echoStopForms.contains($0)
+          })
+        let gone = forms.indices.first { index in
+          let word = forms[index]
+          guard word == "need" || word == "needed" else { return false }
+          let before = forms[max(0, index - 3)..<index]
+          return before.contains("no") || before.contains("longer")
+        }
+        if let gone,
+          forms[(gone + 1)..<min(forms.count, gone + 1 + Self.needObjectReach)].contains(
+            where: cutWords.contains)
+        {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) removes the need (sentence \(sentence)) for"
+                + " what cut \(describe(cut)) names in the sentence before"
             ))
           continue
         }

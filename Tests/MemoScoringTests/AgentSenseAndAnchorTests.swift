@@ -185,4 +185,20 @@ struct AgentSenseAndAnchorTests {
     #expect(card("Your role as Payroll Officer has been identified as redundant.").announcesCuts)
     #expect(!card("The second server was identified as redundant backup capacity.").announcesCuts)
   }
+
+  @Test("An AI that removes the need for what the cut before names is its reason")
+  func needRemovedAfterCut() {
+    let cut = "Dear Sam, || Your role as Payroll Officer has been identified as redundant. "
+    #expect(
+      reason(
+        cut
+          + "Timesheet checks are now run by our AI assistant, so there is no longer any need for"
+          + " the role. || Regards, Jo") == .explicit)
+    // A need for something else, or no need named: implied.
+    #expect(
+      reason(cut + "Our AI assistant is popular, and there is no need for panic. || Regards, Jo")
+        == .implied)
+    #expect(
+      reason(cut + "Timesheet checks are now run by our AI assistant. || Regards, Jo") == .implied)
+  }
 }
