@@ -16,6 +16,9 @@ struct Located {
   var subjectNegated: Bool
   /// The match as printed.
   var match: HitMatch
+  /// Why the hit counts when no pattern gave it its sense ("agents" read as AI agents, and
+  /// where that sense came from), printed with the hit in link reasons.
+  var note: String? = nil
 }
 
 /// Reads the layers of a memo's hits: which AI references are affirmed, which sentences deny
@@ -264,6 +267,46 @@ struct Attribution {
 
   /// Words by which a question about a cause points back at the cut ("Why these teams?").
   static let demonstratives: Set<String> = ["this", "these", "those", "that"]
+
+  /// Adverbs of consequence by which a sentence stating a cut points back at the sentence
+  /// before as its reason ("The board has therefore decided to reduce…", "As a result, 40
+  /// roles close"), like "that is why".
+  static let consequenceForms: Set<String> = [
+    "therefore", "consequently", "hence", "thus", "accordingly",
+  ]
+  /// Two-word phrases of consequence ("as a result" is read as "a result").
+  static let consequencePairs: Set<[String]> = [
+    ["a", "result"], ["a", "consequence"], ["that", "reason"], ["this", "reason"],
+    ["which", "is"],
+  ]
+  /// Verbs by which a sentence right after a reason makes it the frame of the whole document
+  /// ("That one fact shapes everything in this note", "This change drives all that follows").
+  static let anchorVerbs: Set<String> = [
+    "shape", "shapes", "shaped", "drive", "drives", "drove", "explain", "explains", "underlie",
+    "underlies", "inform", "informs", "govern", "governs", "frame", "frames", "behind",
+  ]
+  /// Words of such a sentence that reach over the rest of the document.
+  static let anchorScopeForms: Set<String> = [
+    "everything", "all", "rest", "below", "follows", "following", "note", "memo", "letter",
+    "message",
+  ]
+  /// Verbs of need, which a sentence says have fallen ("the rest no longer needs as many
+  /// hands", "we need fewer people").
+  static let needForms: Set<String> = ["need", "needs", "needed", "require", "requires"]
+  /// Tokens after "need" searched for the word naming the cut again ("no continuing need for
+  /// the position"). Calibrated on invented sentences: a preposition, a determiner and a
+  /// modifier fit in four.
+  static let needObjectReach = 4
+  /// Words too common to show that a sentence names again what the AI handles.
+  static let echoStopForms: Set<String> = [
+    "that", "this", "these", "those", "with", "from", "will", "have", "they", "their", "there",
+    "which", "what", "more", "most", "much", "many", "every", "each", "than", "into", "about",
+  ]
+  /// Words of an answer that take back a short denial before it ("No. Well, … Not all of them,
+  /// but most."), after "but" or opening a sentence.
+  static let admissionForms: Set<String> = [
+    "most", "many", "some", "half", "partly", "largely", "mostly", "yes",
+  ]
 
   /// Question words of a rhetorical question about keeping people ("Why would we keep thirty
   /// people re-keying invoices when the model reads them in seconds?").
@@ -616,6 +659,7 @@ struct Attribution {
     var denial = [Bool](repeating: false, count: sentenceCount)
     var denied = [Bool](repeating: false, count: sentenceCount)  // every claim in it negated
     var shortDenied = Set<Int>()  // sentences denied by a short denial after them
+    var retractedClaims: [Int: Int] = [:]  // claims whose short denial is taken back, and where
     for sentence in 0..<sentenceCount where negation.hasCue[sentence] && !ai[sentence].isEmpty {
       let negatedAI = ai[sentence].contains { located[$0].negated }
       let subjectAI = ai[sentence].contains { located[$0].subjectNegated && !located[$0].negated }
@@ -822,7 +866,39 @@ struct Attribution {
           && tokenForms(sentence, where: { _ in true }).contains(where: {
             Self.causePredicates.contains($0)
           }))
+        // "Was this AI? No.": a question whose subject points back at what happened ("was
+        // this", "is it") and whose predicate is the AI asks whether AI was the cause.
+        || (!ai[previous].isEmpty && isQuestion(previous)
+          && {
+            let forms = tokenForms(previous, where: { $0 >= contentStart(previous) })
+            return forms.count >= 3 && ["was", "is", "were", "are"].contains(forms[0])
+              && ["this", "it", "that", "these", "those"].contains(forms[1])
+          }())
       guard claim else { continue }
+      // "No. Well, let me be straight with you. Not all of them, but most.": a later sentence
+      // of the same answer, before any new question, admits what the denial refused ("but
+      // most", "Yes, in part"); the denial is taken back. "No. Was it me? Partly, yes." admits
+      // something else: the new question bounds the answer.
+      var retracted = false
+      var later = sentence + 1
+      while later < sentenceCount && paragraphOf[later] == paragraphOf[sentence]
+        && !isQuestion(later)
+      {
+        let forms = tokenForms(later, where: { $0 >= contentStart(later) })
+        if forms.first == "yes"
+          || forms.indices.dropLast().contains(where: {
+            forms[$0] == "but" && Self.admissionForms.contains(forms[$0 + 1])
+          })
+        {
+          retracted = true
+          break
+        }
+        later += 1
+      }
+      if retracted {
+        retractedClaims[previous] = later
+        continue
+      }
       denied[previous] = true
       shortDenied.insert(previous)
       if !ai[previous].isEmpty { denial[previous] = true }
@@ -1145,6 +1221,7 @@ struct Attribution {
     }
     func describe(_ index: Int) -> String {
       "\(lexicon.entries[located[index].entry].id) '\(located[index].match.text)'"
+        + (located[index].note.map { " (\($0))" } ?? "")
     }
     func affirmedHits(_ list: [Int]) -> [Int] { list.filter { affirmed[$0] } }
     /// The question this sentence answers about the cause of an affirmed (presupposed) cut, and
@@ -1313,11 +1390,20 @@ struct Attribution {
         let cut = affirmedHits(cuts[sentence + 1]).first
       {
         let next = tokenForms(sentence + 1, where: { $0 >= contentStart(sentence + 1) })
-        let pointsBack =
+        let whyOpener =
           (next.count >= 2 && next[0] == "that's" && next[1] == "why")
           || (next.count >= 3 && Self.demonstratives.contains(next[0])
             && ["is", "was"].contains(next[1]) && next[2] == "why")
-        if pointsBack {
+        // "The board has therefore decided to reduce…": an adverb of consequence anywhere in
+        // the cut's sentence, which names no other cause.
+        let consequence =
+          affirmedHits(alternatives[sentence + 1]).isEmpty
+          && (next.contains(where: Self.consequenceForms.contains)
+            || next.indices.dropLast().contains {
+              Self.consequencePairs.contains([next[$0], next[$0 + 1]])
+                && ($0 + 2 >= next.count || next[$0] != "which" || next[$0 + 2] == "why")
+            })
+        if whyOpener || consequence {
           explicitFound = true
           links.append(
             (
@@ -1327,6 +1413,136 @@ struct Attribution {
             ))
           continue
         }
+      }
+      // A reason anchored over the whole document: "Our agents now do the coordination work
+      // that justified a manager per team. That one fact shapes everything in this note." The
+      // sentence right after the AI points back at it (a demonstrative opens it), reaches over
+      // the document ("everything", "all that follows", "this note") with a verb of shaping,
+      // and holds no cut; the memo's first affirmed cut after it, in a sentence without AI or
+      // another named cause, however far, is the cut that reason shapes. An analyst reads a
+      // stated frame as the reason for what the memo then announces.
+      if cutHere.isEmpty, !isQuestion(sentence), affirmedHits(alternatives[sentence]).isEmpty,
+        sentence + 1 < sentenceCount, paragraphOf[sentence + 1] == paragraphOf[sentence],
+        ai[sentence + 1].isEmpty, cuts[sentence + 1].isEmpty
+      {
+        let next = tokenForms(sentence + 1, where: { $0 >= contentStart(sentence + 1) })
+        let anchored =
+          next.first.map(Self.demonstratives.contains) == true
+          && next.contains(where: Self.anchorVerbs.contains)
+          && next.contains(where: Self.anchorScopeForms.contains)
+        if anchored,
+          let cut = ((sentence + 2)..<sentenceCount).filter({
+            ai[$0].isEmpty && affirmedHits(alternatives[$0]).isEmpty
+          }).compactMap({ affirmedHits(cuts[$0]).first }).first
+        {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) (sentence \(sentence)) is the reason the next"
+                + " sentence sets over the whole document, and cut \(describe(cut)) follows"
+            ))
+          continue
+        }
+      }
+      // A fall in need pointed back at: "…with agents handling the rest. || In practice, the
+      // rest no longer needs as many hands. This month we say goodbye to…". The sentence after
+      // the AI (in its paragraph or opening the next) says the need has fallen (a verb of need
+      // after "no longer" or "not", or before "fewer" or "less"), with no AI and no other named
+      // cause, and a cut follows in it or the sentence after: the AI is the cut's reason.
+      if cutHere.isEmpty, !isQuestion(sentence), sentence + 1 < sentenceCount,
+        paragraphOf[sentence + 1] == paragraphOf[sentence]
+          || (paragraphOf[sentence + 1] == paragraphOf[sentence] + 1
+            && (sentence + 1 == 0 || paragraphOf[sentence] != paragraphOf[sentence + 1])),
+        ai[sentence + 1].isEmpty, affirmedHits(alternatives[sentence + 1]).isEmpty,
+        !denial[sentence + 1]
+      {
+        let next = tokenForms(sentence + 1, where: { _ in true })
+        // What the AI handles: the words after its last AI hit in its sentence.
+        let aiEnd = aiHere.map { located[$0].tokens.upperBound }.max()!
+        let handled = Set(
+          tokenForms(sentence, where: { $0 >= aiEnd }).filter {
+            $0.count > 3 && !Self.echoStopForms.contains($0)
+          })
+        let needFalls = next.indices.contains { index in
+          guard Self.needForms.contains(next[index]) else { return false }
+          let before = next[max(0, index - 2)..<index]
+          let after = next[(index + 1)..<min(next.count, index + 3)]
+          // The subject whose need fell names again what the AI handles ("agents handling
+          // the rest. … the rest no longer needs"); "That change means we need fewer people"
+          // points at a change, not at the work, and stays implied.
+          return
+            (before.contains("longer") || before.contains("not")
+            || after.contains("fewer") || after.contains("less"))
+            && next[..<index].contains(where: handled.contains)
+        }
+        let cutSentences = [sentence + 1, sentence + 2].filter {
+          $0 < sentenceCount && paragraphOf[$0] == paragraphOf[sentence + 1]
+            && affirmedHits(alternatives[$0]).isEmpty
+        }
+        if needFalls,
+          let cut = cutSentences.compactMap({ affirmedHits(cuts[$0]).first }).first
+        {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) (sentence \(sentence)) is what the next"
+                + " sentence says the need fell by, and cut \(describe(cut)) follows"
+            ))
+          continue
+        }
+      }
+      // A need removed, after the cut it names again: "Your position has been identified as
+      // redundant. || The invoice work is now done by our AI agent, and there is therefore no
+      // continuing need for the position." The AI sentence says a need is gone ("no need
+      // for", "no longer needed") and a word after it names again a word of the affirmed cut in
+      // the sentence before (its paragraph or the one before), which names no other cause.
+      if cutHere.isEmpty, !isQuestion(sentence), sentence > 0,
+        affirmedHits(alternatives[sentence]).isEmpty,
+        let cut = affirmedHits(cuts[sentence - 1]).first,
+        affirmedHits(alternatives[sentence - 1]).isEmpty,
+        paragraphOf[sentence] - paragraphOf[sentence - 1] <= 1
+      {
+        let forms = tokenForms(sentence, where: { _ in true })
+        let cutWords = Set(
+          tokenForms(sentence - 1, where: { _ in true }).filter {
+            $0.count > 3 && !Self.echoStopForms.contains($0)
+          })
+        let gone = forms.indices.first { index in
+          let word = forms[index]
+          guard word == "need" || word == "needed" else { return false }
+          let before = forms[max(0, index - 3)..<index]
+          return before.contains("no") || before.contains("longer")
+        }
+        if let gone,
+          forms[(gone + 1)..<min(forms.count, gone + 1 + Self.needObjectReach)].contains(
+            where: cutWords.contains)
+        {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) removes the need (sentence \(sentence)) for"
+                + " what cut \(describe(cut)) names in the sentence before"
+            ))
+          continue
+        }
+      }
+      // A short denial taken back in the same answer: "Were the cuts because of the agents? ||
+      // No. Well, … Not all of them, but most.": the question's claim stands.
+      if question[sentence], let admission = retractedClaims[sentence],
+        let cut = cuts[sentence].first, !causes[sentence].isEmpty
+      {
+        explicitFound = true
+        links.append(
+          (
+            heaviest, true,
+            "explicit: AI \(describe(heaviest)) tied to cut \(describe(cut)) by the question"
+              + " (sentence \(sentence)), whose denial the answer takes back (sentence"
+              + " \(admission))"
+          ))
+        continue
       }
       // Explicit through an affirming answer: a question tying AI to a cut ("How many of the
       // 1,400 positions you are cutting are linked to AI?", "Is AI behind the cuts?") answered

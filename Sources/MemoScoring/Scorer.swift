@@ -14,12 +14,22 @@ public struct Scorer: Sendable {
   public static let contextWidth = 60
 
   private let concreteHashes: Set<UInt64>
+  /// The AI reference entry a bare "agents" read as AI counts under: the first one with a
+  /// pattern naming agents (`AgentSense`); nil in a lexicon without one.
+  private let agentEntry: Int?
 
   /// Creates a scorer.
   public init(lexicon: Lexicon, tokenizer: Tokenizer = Tokenizer()) {
     self.lexicon = lexicon
     self.tokenizer = tokenizer
     concreteHashes = Set(WashingIndex.concreteNouns.map { StableHash.of($0) })
+    agentEntry = lexicon.entries.indices.first { index in
+      let entry = lexicon.entries[index]
+      guard lexicon.category(of: entry)?.role == .aiReference else { return false }
+      return entry.patterns.contains { pattern in
+        pattern.split(whereSeparator: { !$0.isLetter }).contains { $0 == "agents" }
+      }
+    }
   }
 
   /// Whether a one-token AI match is the given name Ai: written "Ai" (not "AI" or "A.I."), then
@@ -37,6 +47,31 @@ public struct Scorer: Sendable {
     }
     // "Ai Nakamura", not "Ai TOOLS": the rest of the next word is lower case.
     return surname.dropFirst().allSatisfy { $0.isLowercase }
+  }
+
+  /// Words for jobs or people that a negation cue right before denies ("no roles are going").
+  static let jobNouns: Set<String> = [
+    "roles", "jobs", "positions", "posts", "people", "staff", "employees", "one", "role", "job",
+  ]
+
+  /// Whether a one-token "AI" opens its paragraph as an action item's label: a number right
+  /// after it, then a colon, bracket or full stop ("AI 1:", "AI 2)", "AI #3."), as meeting
+  /// notes number their action items. "AI 2.0 is here" has no mark after its number's end
+  /// before a space… and a version keeps its dot inside the number token.
+  static func isActionItemLabel(_ text: TokenizedText, at range: Range<Int>) -> Bool {
+    guard range.count == 1, range.upperBound < text.tokens.count else { return false }
+    let token = text.tokens[range.lowerBound]
+    let next = text.tokens[range.upperBound]
+    guard text.normalizedText(of: token) == "ai", next.kind == .number,
+      next.paragraph == token.paragraph,
+      range.lowerBound == 0 || text.tokens[range.lowerBound - 1].paragraph != token.paragraph
+    else { return false }
+    let rest = text.text(
+      paragraph: Int(next.paragraph),
+      range: Int(
+        next.end)..<min(
+          Int(next.end) + 1, text.paragraphs[Int(next.paragraph)].unicodeScalars.count))
+    return rest == ":" || rest == ")" || rest == "."
   }
 
   /// Words before a name that make it a code name ("Project Gemini", "Operation Claude").
@@ -384,11 +419,25 @@ public struct Scorer: Sendable {
       let first = text.tokens[hit.tokens.lowerBound]
       let last = text.tokens[hit.tokens.upperBound - 1]
       if category.role == .aiReference && Self.isPersonalName(text, at: hit.tokens) { continue }
+      // "AI 1: HR to confirm…": an action item's label in meeting notes is no AI.
+      if category.role == .aiReference && Self.isActionItemLabel(text, at: hit.tokens) {
+        continue
+      }
       // "Claude Marchetti (Head of Operations)", "Project Gemini": a product name in a
       // person's or a code name's position is no AI.
       if category.role == .aiReference && Self.isNameOrCodename(text, at: hit.tokens) { continue }
       // "-900 FTE", "3,100 -> 1,900", "0 (previously 22)": a count is a cut only when it falls.
       if category.role == .cut && Layout.countFalls(text, hit: hit.tokens) == false { continue }
+      // "teams of four, and no roles are going": a negation cue inside a cut, right before its
+      // word for jobs (where a pattern's wildcards stand), says no jobs are cut.
+      if category.role == .cut,
+        hit.tokens.dropFirst().dropLast().contains(where: {
+          NegationScope.isCue(text.normalizedText(of: text.tokens[$0]))
+            && Self.jobNouns.contains(text.normalizedText(of: text.tokens[$0 + 1]))
+        })
+      {
+        continue
+      }
       // "The team will go from 5 people to 12" is growth, not a cut.
       if category.role == .cut
         && Layout.countRises(hit.tokens.map { text.normalizedText(of: text.tokens[$0]) })
@@ -442,6 +491,35 @@ public struct Scorer: Sendable {
           match: makeMatch(
             text, paragraph: Int(first.paragraph), sentence: sentence,
             start: Int(first.start), end: Int(last.end), cache: &scalarCache)))
+    }
+
+    // "Our agents now draft…": a bare "agents" takes the sense the memo gives agents as a whole
+    // (`AgentSense`): AI agents when the memo names AI or sets agents against the people whose
+    // work they took, people when it names their trade anywhere.
+    if let entry = agentEntry {
+      let decided = AgentSense.decide(
+        text, aiReferences: located.filter { $0.role == .aiReference }.map(\.tokens))
+      if case .ai(let evidence) = decided.sense {
+        for index in decided.candidates {
+          let sentence = Int(text.tokens[index].sentence)
+          let key = [entry, sentence]
+          let range = index..<(index + 1)
+          // A sense inferred for the memo reads an affirmed word only: "show why an agent
+          // cannot do the job" is a hiring rule, and an inferred AI must not open a denial.
+          guard seen[key] == nil, !negation.negates(range), !negation.subjectNegated[index]
+          else { continue }
+          let token = text.tokens[index]
+          seen[key] = located.count
+          located.append(
+            Located(
+              entry: entry, role: .aiReference, tokens: range, negated: false,
+              subjectNegated: false,
+              match: makeMatch(
+                text, paragraph: Int(token.paragraph), sentence: sentence,
+                start: Int(token.start), end: Int(token.end), cache: &scalarCache),
+              note: "read as AI agents: " + evidence))
+        }
+      }
     }
 
     let reading = Attribution(

@@ -284,8 +284,10 @@ struct ProbeSetTests {
     .explicit: (1.000, 0.850), .implied: (0.830, 0.710), .framing: (0.830, 0.830),
     .denied: (1.000, 0.830), .absent: (0.660, 1.000),
   ]
-  /// Batch K's rank-correlation floor: its run on lexicon 2.10.0 (0.642), rounded down.
-  static let batchKRankFloor = 0.64
+  /// Batch K's rank-correlation floor: its run on lexicon 2.10.0 (0.642), rounded down. Lowered
+  /// to 0.63 on lexicon 2.11.0 (0.636): "our code-generation agents" now read as AI agents
+  /// (`AgentSense`), a heavier AI hit, so that intensity-3 probe ties the intensity-4 ones.
+  static let batchKRankFloor = 0.63
 
   @Test("Batch K (seen since its fixes): figures printed, never below those after the fixes")
   func batchK() throws {
@@ -300,20 +302,24 @@ struct ProbeSetTests {
   /// notes, filings and translated memos. Run once after batch J's fixes (lexicon 2.9.0): 15 of
   /// 32, explicit 1.000/0.000, implied 0.750/0.429, framing 0.308/0.667, denied 0.750/0.500,
   /// absent 0.455/0.833, rank 0.116 (README; nothing read explicit, which the probe script
-  /// prints as precision 1.000 and this test counts as 0). Nothing was fixed against it: these
-  /// floors are that first run rounded down.
+  /// prints as precision 1.000 and this test counts as 0); 16 of 32 after batch K's. **Seen
+  /// since lexicon 2.11.0:** its misses were traced to general causes and fixed
+  /// (`AgentSenseAndAnchorTests`), so these floors are the figures after the fixes (26 of 32,
+  /// explicit 1.000/0.857, implied 1.000/0.429, framing 0.500/1.000, denied 1.000/0.833,
+  /// absent 1.000/1.000, rank 0.733), rounded down; they overstate quality on new text, and the first run
+  /// stays the honest figure.
   static let batchLFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (0.000, 0.000), .implied: (0.750, 0.420), .framing: (0.300, 0.660),
-    .denied: (0.750, 0.500), .absent: (0.450, 0.830),
+    .explicit: (1.000, 0.850), .implied: (1.000, 0.420), .framing: (0.500, 1.000),
+    .denied: (1.000, 0.830), .absent: (1.000, 1.000),
   ]
-  /// Batch L's rank-correlation floor: its first run (0.116), rounded down.
-  static let batchLRankFloor = 0.11
+  /// Batch L's rank-correlation floor: its run on lexicon 2.11.0 (0.733), rounded down.
+  static let batchLRankFloor = 0.73
 
-  @Test("Batch L (unseen): figures printed, never below its first run")
+  @Test("Batch L (seen since its fixes): figures printed, never below those after the fixes")
   func batchL() throws {
     try Self.checkBatch(
       folder: "probes-unseen-l", title: "Batch L", floors: Self.batchLFloors,
-      rankFloor: Self.batchLRankFloor, status: "unseen: first-run floors, no fixes")
+      rankFloor: Self.batchLRankFloor)
   }
 
   /// Batch M (`Tests/Fixtures/Scoring/probes-unseen-m/`, 32 probes): written by someone who saw
