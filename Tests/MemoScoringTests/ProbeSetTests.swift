@@ -327,9 +327,11 @@ struct ProbeSetTests {
   /// speaker notes, OKRs, arrow chains, Indian and non-native English, vendor-only AI). Run once
   /// on lexicon 2.10.0 before anything was fixed against it: 19 of 32, explicit 0.000/0.000,
   /// implied 0.500/0.571, framing 0.800/0.667, denied 0.714/0.833, absent 0.600/1.000, rank
-  /// -0.215 (README). These floors are that first run rounded down.
+  /// -0.215 (README). These floors are that first run rounded down, but for implied precision:
+  /// batch L's fixes (lexicon 2.11.0, nothing fixed against M) moved an explicit memo from
+  /// absent to implied, nearer its label, and implied precision from 0.500 to 0.444 with it.
   static let batchMFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (0.000, 0.000), .implied: (0.500, 0.570), .framing: (0.800, 0.660),
+    .explicit: (0.000, 0.000), .implied: (0.440, 0.570), .framing: (0.800, 0.660),
     .denied: (0.710, 0.830), .absent: (0.600, 1.000),
   ]
   /// Batch M's rank-correlation floor: its first run (-0.215), rounded down.
