@@ -338,40 +338,53 @@ extension String {
       output.append(contentsOf: bytes)
       return
     }
+    // Written in place: the text never grows (a run of white space, even a multi-byte one,
+    // becomes one space), so room for every byte is made once and the rest cut off after.
+    // An `append` per byte checked the array's uniqueness and capacity each time.
     let base = output.count
-    var pendingSpace = false
-    var index = 0
     let count = bytes.count
-    while index < count {
-      let byte = bytes[index]
-      if byte < 0x80 {
-        index += 1
-        if byte <= 0x20 {
-          pendingSpace = output.count > base
+    output.append(contentsOf: repeatElement(0, count: count))
+    let written = output.withUnsafeMutableBufferPointer { out -> Int in
+      var end = base
+      var pendingSpace = false
+      var index = 0
+      while index < count {
+        let byte = bytes[index]
+        if byte < 0x80 {
+          index += 1
+          if byte <= 0x20 {
+            pendingSpace = end > base
+            continue
+          }
+          if pendingSpace {
+            out[end] = 0x20
+            end += 1
+            pendingSpace = false
+          }
+          out[end] = byte
+          end += 1
+          continue
+        }
+        // Valid UTF-8 (a String's): decode the scalar to look up its properties.
+        let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        if value == 0x200B || Unicode.Scalar(value)?.properties.isWhitespace == true {
+          pendingSpace = end > base
+          index += length
           continue
         }
         if pendingSpace {
-          output.append(0x20)
+          out[end] = 0x20
+          end += 1
           pendingSpace = false
         }
-        output.append(byte)
-        continue
-      }
-      // Valid UTF-8 (a String's): decode the scalar to look up its properties.
-      let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-      var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-      for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-      if value == 0x200B || Unicode.Scalar(value)?.properties.isWhitespace == true {
-        pendingSpace = output.count > base
+        for offset in 0..<length { out[end + offset] = bytes[index + offset] }
+        end += length
         index += length
-        continue
       }
-      if pendingSpace {
-        output.append(0x20)
-        pendingSpace = false
-      }
-      output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
-      index += length
+      return end
     }
+    output.removeLast(output.count - written)
   }
 }
