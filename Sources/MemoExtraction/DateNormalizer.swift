@@ -100,21 +100,22 @@ enum DateNormalizer {
         "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "janeiro",
         "stycznia", "styczeń", "ocak", "января", "январь", "янв", "ledna", "leden", "січня",
         "tammikuuta", "január", "ιανουαρίου", "يناير", "كانون الثاني", "janvāris", "sausio",
+        "ianuarie",
       ],
       [
         "februar", "février", "févr", "fevr", "febrero", "feb", "febbraio", "februari",
         "fevereiro", "fev", "lutego", "luty", "şubat", "февраля", "февраль", "фев", "února",
-        "únor", "лютого", "helmikuuta", "február", "φεβρουαρίου", "فبراير", "شباط",
+        "únor", "лютого", "helmikuuta", "február", "φεβρουαρίου", "فبراير", "شباط", "februarie",
       ],
       [
         "märz", "mär", "mrz", "mars", "marzo", "maart", "março", "marca", "marzec", "mart",
         "марта", "март", "мар", "března", "březen", "березня", "maaliskuuta", "március",
-        "μαρτίου", "مارس", "آذار", "maret",
+        "μαρτίου", "مارس", "آذار", "maret", "mac", "machi", "martie",
       ],
       [
         "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "nisan", "апреля",
         "апрель", "апр", "dubna", "duben", "квітня", "huhtikuuta", "április", "απριλίου",
-        "أبريل", "إبريل", "نيسان",
+        "أبريل", "إبريل", "نيسان", "aprili", "aprilie",
       ],
       [
         "mai", "mayo", "maggio", "mei", "maio", "maja", "maj", "mayıs", "мая", "май", "května",
@@ -123,38 +124,38 @@ enum DateNormalizer {
       [
         "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "haziran", "июня",
         "июнь", "června", "červen", "червня", "kesäkuuta", "június", "ιουνίου", "يونيو",
-        "حزيران",
+        "حزيران", "iunie",
       ],
       [
         "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec", "temmuz",
         "июля", "июль", "července", "červenec", "липня", "heinäkuuta", "július", "ιουλίου",
-        "يوليو", "تموز",
+        "يوليو", "تموز", "julai", "iulie",
       ],
       [
         "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień", "ağustos",
         "августа", "август", "авг", "srpna", "srpen", "серпня", "elokuuta", "augusztus",
-        "αυγούστου", "أغسطس", "آب", "agustus",
+        "αυγούστου", "أغسطس", "آب", "agustus", "ogos", "agosti",
       ],
       [
         "septembre", "septiembre", "settembre", "setembro", "set", "września", "wrzesień",
         "eylül", "сентября", "сентябрь", "сен", "сент", "září", "вересня", "syyskuuta",
-        "szeptember", "σεπτεμβρίου", "سبتمبر", "أيلول",
+        "szeptember", "σεπτεμβρίου", "سبتمبر", "أيلول", "septemba", "septembrie",
       ],
       [
         "oktober", "octobre", "octubre", "ottobre", "outubro", "out", "okt", "października",
         "październik", "ekim", "октября", "октябрь", "окт", "října", "říjen", "жовтня",
-        "lokakuuta", "október", "οκτωβρίου", "أكتوبر", "تشرين الأول",
+        "lokakuuta", "október", "οκτωβρίου", "أكتوبر", "تشرين الأول", "oktoba", "octombrie",
       ],
       [
         "novembre", "noviembre", "novembro", "listopada", "listopad", "kasım", "ноября",
         "ноябрь", "ноя", "listopadu", "листопада", "marraskuuta", "νοεμβρίου", "نوفمبر",
-        "تشرين الثاني",
+        "تشرين الثاني", "novemba", "noiembrie",
       ],
       [
         "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "december",
         "dezembro", "grudnia", "grudzień", "aralık", "декабря", "декабрь", "дек", "prosince",
         "prosinec", "грудня", "joulukuuta", "δεκεμβρίου", "ديسمبر", "كانون الأول", "desember",
-        "desembre",
+        "desembre", "disember", "desemba", "decembrie",
       ],
     ]
     // Hindi month names, January to December (two spellings of some).

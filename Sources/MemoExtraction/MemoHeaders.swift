@@ -290,7 +290,10 @@ struct MemoHeaders: Sendable, Equatable {
       case .cc: break
       }
     }
-    guard start >= 0, fields >= 2 || sawStrong else { return (MemoHeaders(), paragraphs) }
+    guard start >= 0, fields >= 2 || sawStrong else {
+      // No English block: one in another language ("Kepada : …", "Von: …"), if any.
+      return otherLanguageSplit(paragraphs) ?? (MemoHeaders(), paragraphs)
+    }
     var body = paragraphs
     body.removeSubrange(start...end)
     return (headers, body)

@@ -239,6 +239,8 @@ enum MemoRefinement {
   static let honorifics: Set<String> = [
     "dr.", "dr", "prof.", "prof", "mr.", "mrs.", "ms.", "mx.", "dra.", "herr", "frau", "mme",
     "mme.", "sra.", "sr.", "dott.", "ing.", "mag.",
+    // Malay and Swahili.
+    "encik", "en.", "puan", "pn.", "cik", "bi.", "bw.", "bwana",
   ]
 
   /// Degrees and post-nominals after a name.
