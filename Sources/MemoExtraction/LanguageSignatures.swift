@@ -15,7 +15,10 @@ enum LanguageSignatures {
     "saludos", "un saludo", "atentamente", "saludos cordiales", "un abrazo", "cordiali saluti",
     "distinti saluti", "un caro saluto", "saluti", "atenciosamente", "um abraço", "abraços",
     "cordialmente", "med vänlig hälsning", "vänliga hälsningar", "med venlig hilsen",
-    "med vennlig hilsen", "ystävällisin terveisin",
+    "med vennlig hilsen", "ystävällisin terveisin", "un saluto",
+    // Romanian, Malay, Swahili
+    "cu stimă", "cu stima", "cu respect", "cu drag", "toate cele bune", "yang benar",
+    "salam hormat", "wako", "kwa heshima",
     // Indonesian, Vietnamese, Turkish, Polish, Czech, Greek
     "salam hangat", "hormat kami", "hormat saya", "salam", "trân trọng", "thân ái", "kính thư",
     "saygılarımla", "saygılarımızla", "pozdrawiam", "z wyrazami szacunku", "z poważaniem",
@@ -36,7 +39,8 @@ enum LanguageSignatures {
   /// `closings` ("Directeur Klant & Service", "Amministratore delegato").
   static let roleWords: Set<String> = [
     "directeur", "directrice", "director", "directora", "direttore", "direttrice", "diretor",
-    "diretora", "amministratore", "geschäftsführer", "geschäftsführerin", "vorstand",
+    "diretora", "amministratore", "amministratrice", "directoare", "pengarah", "mkurugenzi",
+    "geschäftsführer", "geschäftsführerin", "vorstand",
     "président", "présidente", "presidente", "gerente", "fondateur", "fondatrice", "fundador",
     "fundadora", "fondatore", "oprichter", "bestuurder", "voorzitter", "consejero",
     "consejera", "leiter", "leiterin", "responsable", "responsabile", "ceo", "cfo", "coo",

@@ -271,7 +271,7 @@ enum MemoRefinement {
   /// "User" ends a CMS's default account ("Super User", Joomla's; "Guest User").
   static let accountWords: Set<String> = [
     "admin", "administrator", "webmaster", "staff", "editor", "editors", "desk", "newsdesk",
-    "user",
+    "user", "webadmin", "sysadmin", "siteadmin", "comms",
   ]
 
   /// The word without commas at either end, as `trimmingCharacters(in: ",")` gives it; a
@@ -447,7 +447,8 @@ enum MemoRefinement {
     guard
       let signer = MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)
         ?? SignatureBlock.valedictionName(memo.paragraphs)
-        ?? LanguageSignatures.signer(memo.paragraphs)?.person,
+        ?? LanguageSignatures.signer(memo.paragraphs)?.person
+        ?? (isAccount(author) ? bareNameClosing(memo.paragraphs) : nil),
       !MemoHeaders.isOrganizationName(signer), !isAccount(signer), !isDepartmentCredit(signer)
     else { return }
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
@@ -458,6 +459,23 @@ enum MemoRefinement {
       MemoHeaders.looksLikeName(full) && full.contains(" ") && full != full.uppercased()
     guard person || caseless && full.count <= 12 else { return }
     (memo.author, memo.authorSource) = (full, "signature")
+  }
+
+  /// A memo's last paragraph when it is a person's full name alone ("Jonah Fairweather-Ruiz"
+  /// under the text, no closing word): two to four capitalized words, nothing else. Read only
+  /// for a post credited to an account, whose writer signs so.
+  static func bareNameClosing(_ paragraphs: [String]) -> String? {
+    guard let last = paragraphs.last?.trimmed, last.utf8.count <= 48 else { return nil }
+    let words = last.split(separator: " ")
+    guard (2...4).contains(words.count),
+      words.allSatisfy({
+        $0.first?.isUppercase == true && $0.contains(where: \.isLowercase)
+          && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+      }),
+      MemoHeaders.looksLikeName(last), !MemoHeaders.isOrganizationName(last),
+      !MemoHeaders.isJobTitle(last)
+    else { return nil }
+    return last
   }
 
   /// The name without honorifics before it, degrees after it and commas at its end, its
