@@ -51,6 +51,9 @@ enum DateNormalizer {
         let value = months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))],
         monthNameMatches(lower)
       {
+        // A weekday's abbreviation before a numeric date ("Mar, 24/11/2026" is Tuesday in
+        // Romanian, French and Spanish), not a month: the numbers give the date.
+        if let numeric = numericDate(after: position, in: tokens) { return numeric }
         month = value
         continue
       }
@@ -77,6 +80,22 @@ enum DateNormalizer {
       return nil
     }
     return otherLanguageDate(tokens)
+  }
+
+  /// The date three number tokens after `position` give (day or month, then the other, then a
+  /// four-digit year), when one of the first two is above 12 and so names the day; nil when
+  /// the tokens are no such date or its order is unknown.
+  private static func numericDate(after position: Int, in tokens: [Substring]) -> String? {
+    guard position + 3 < tokens.count else { return nil }
+    let parts = tokens[(position + 1)...(position + 3)]
+    guard parts.allSatisfy({ $0.allSatisfy(\.isASCII) }), let a = Int(parts[position + 1]),
+      let b = Int(parts[position + 2]), let year = Int(parts[position + 3]),
+      parts[position + 1].count <= 2, parts[position + 2].count <= 2,
+      parts[position + 3].count == 4, (1900...2200).contains(year)
+    else { return nil }
+    let (day, month) = a > 12 ? (a, b) : b > 12 ? (b, a) : (0, 0)
+    guard isValid(year: year, month: month, day: day) else { return nil }
+    return format(year, month, day)
   }
 
   /// Whether an English month name is the next token, or the one after "of": an ordinal
