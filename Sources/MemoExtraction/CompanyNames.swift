@@ -252,6 +252,10 @@ enum CompanyNames {
   /// The run of one to four capitalized words ending `text` (the words before a legal form).
   static func nameBefore(_ text: String) -> String? {
     var words: [Substring] = []
+    // "Calloway Biosystems, Inc.": a comma may stand between the name and its form.
+    var text = Substring(text)
+    while text.last == " " { text.removeLast() }
+    if text.last == "," { text.removeLast() }
     for word in text.split(separator: " ").reversed() {
       guard words.count < 4, word.first?.isUppercase == true || word == "&",
         word.allSatisfy({ $0.isLetter || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "." })
@@ -276,7 +280,10 @@ enum CompanyNames {
     let source = memo.companySource ?? ""
     let current = memo.company
     let open = current == nil || source == "body"
-    let shortSiteName = current.map { !$0.contains(" ") } == true && siteSources.contains(source)
+    // A one-word name from the site or from "To all Calloway employees:" is a short form.
+    let shortSiteName =
+      current.map { !$0.contains(" ") } == true
+      && (siteSources.contains(source) || source == "salutation")
     guard open || shortSiteName else { return }
     // The lead and the closing lines, where a memo names its company in full.
     let paragraphs = memo.paragraphs

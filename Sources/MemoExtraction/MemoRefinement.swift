@@ -69,7 +69,7 @@ enum MemoRefinement {
   /// a site's name. False means it would return the memo as it is.
   static func mayPreferLegalName(_ memo: Memo) -> Bool {
     guard memo.company != nil, let source = memo.companySource else { return true }
-    return source == "body" || CompanyNames.siteSources.contains(source)
+    return source == "body" || source == "salutation" || CompanyNames.siteSources.contains(source)
   }
 
   /// `EmailReader.subjectWithoutPrefixes(title)`: a title without a colon byte has no reply
