@@ -403,6 +403,11 @@ enum MemoAssembler {
       headers: headers, content: content, metadata: metadata, releaseCompany: releaseCompany,
       lead: lead, title: memo.title, author: memo.author, organizationAuthor: organizationAuthor,
       body: body, closing: closing, withChrome: withChrome)
+    // A story's print view keeps no meta tags: a reporter's byline among the page's first
+    // lines marks it as news about the memo.
+    if memo.author == nil, NewsAboutMemo.reporterLine(in: content.headerLines.prefix(6)) {
+      NewsAboutMemo.applyIfWrapped(&memo, reported: true)
+    }
     return memo
   }
 

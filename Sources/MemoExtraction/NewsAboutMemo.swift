@@ -207,12 +207,16 @@ enum NewsAboutMemo {
   /// title speaks of a memo, or whose lead names the memo's writer in a sentence about the
   /// memo ("In a note to staff on Wednesday, chief revenue officer Ana Ruiz wrote:"): the
   /// memo's writer, company and sending day take the place of the page's credits.
-  static func applyIfWrapped(_ memo: inout Memo) {
+  ///
+  /// - Parameter reported: the page's own first lines hold a reporter's byline
+  ///   (`reporterLine`), as a story's print view shows it without meta tags.
+  static func applyIfWrapped(_ memo: inout Memo, reported: Bool = false) {
     // A page that names no site and credits nobody in its head is a memo page, not a wrapper
     // (a text memo's "By …" line is its writer's); most memos are turned away here, before
     // any text is read.
     guard !memo.quoted,
-      memo.company != nil || memo.authorSource == "meta" || memo.authorSource == "json-ld",
+      memo.company != nil || memo.authorSource == "meta" || memo.authorSource == "json-ld"
+        || memo.author == nil && (reported || reporterLine(in: memo.paragraphs.prefix(3))),
       memo.author == nil || pageCredits.contains(memo.authorSource ?? ""),
       memo.company == nil || wrapperSources.contains(memo.companySource ?? "")
     else { return }
@@ -220,6 +224,22 @@ enum NewsAboutMemo {
     guard titled || cueParagraph(memo.paragraphs.prefix(8)) != nil else { return }
     apply(&memo)
   }
+
+  /// Whether one of a page's first paragraphs is a reporter's byline ("By Eliza Strand –
+  /// Staff Reporter"), as on a story's print view without its head: a short line with "By "
+  /// and a reporter's title, found on its bytes.
+  static func reporterLine(in lead: ArraySlice<String>) -> Bool {
+    lead.contains { line in
+      line.utf8.count <= 200 && (line.containsBytes("By ") || line.containsBytes(" by "))
+        && reporterTitles.contains { line.containsBytes($0) }
+    }
+  }
+
+  /// Titles of a newsroom's writers, as bylines spell them.
+  static let reporterTitles = [
+    "Reporter", "reporter", "Correspondent", "correspondent", "Staff Writer", "staff writer",
+    "Contributing Writer", "Senior Writer",
+  ]
 
   /// The first paragraph that speaks of a memo and names its writer; else, when one
   /// paragraph of the lead speaks of a memo ("a letter the company sent to employees"), the
@@ -315,6 +335,15 @@ enum NewsAboutMemo {
       // wherever it stands in the lead.
       for text in (source.map { [$0] } ?? []) + lead.prefix(3) where company == nil {
         if let name = legalFormName(in: text), name.lowercased() != publisher { company = name }
+      }
+      // A headline that opens with a name the lead repeats names the company ("Corvane
+      // Analytics lays off …" over "Oakland data startup Corvane Analytics laid off …").
+      if company == nil, let title = memo.title, case let words = title.split(separator: " "),
+        words.count >= 4, let run = nameRun(words, from: 0, minimum: 2),
+        case let name = run.joined(separator: " "), name.lowercased() != publisher,
+        lead.prefix(3).contains(where: { $0 != title && $0.containsBytes(" " + name + " ") })
+      {
+        company = name
       }
       for text in (source.map { [$0] } ?? []) + lead.prefix(2) + [memo.title ?? ""]
       where company == nil {
