@@ -25,7 +25,8 @@ enum CompanyNames {
   /// "Công ty Cổ phần Sông Lam", "شركة واحة النخيل": "company" or a legal form first).
   static let leadingLegalForms = [
     "株式会社", "有限会社", "(株)", "㈱", "주식회사", "(주)", "㈜", "PT ", "Công ty Cổ phần ",
-    "Công ty cổ phần ", "Công ty TNHH ", "Công ty ", "شركة ",
+    "Công ty cổ phần ", "Công ty TNHH ", "Công ty ", "شركة ", "ТОВ ", "ПрАТ ", "ПАТ ", "АТ ",
+    "ООО ", "ПАО ", "АО ", "ЗАО ",
   ]
 
   /// Legal forms written after the name without a space (Japanese, Korean, Chinese), longest
@@ -80,7 +81,9 @@ enum CompanyNames {
       }
     }
     for form in leadingLegalForms where text.hasPrefix(form) && text.count > form.count + 1 {
+      // "ТОВ «Зоряна Пекарня»": the name in its quotation marks, without them.
       let rest = String(text.dropFirst(form.count)).trimmed
+        .trimmingScalars { "«»\"„“”".unicodeScalars.contains($0) }
       if !rest.isEmpty { return rest }
     }
     for form in unspacedTrailingForms where text.hasSuffix(form) {
