@@ -864,6 +864,11 @@ struct MemoHeaders: Sendable, Equatable {
       for dash in ["—", "–", "-", "~"] where text.hasPrefix(dash) {
         let name = text.dropFirst(dash.count).trimmed
         if looksLikeName(name) { return name }
+        // "— Corin Ashdale (for Maude and me)": the name before a note in brackets.
+        if name.hasSuffix(")"), let open = name.firstRange(of: " (") {
+          let person = name[..<open.lowerBound].trimmed
+          if person.contains(" "), looksLikeName(person), !isJobTitle(person) { return person }
+        }
         // "— Oskar Lindqvist, CEO": the name before a job title.
         if let comma = name.firstIndex(of: ","), isJobTitle(String(name[comma...])) {
           let person = name[..<comma].trimmed
