@@ -16,6 +16,7 @@ enum NewsAboutMemo {
     // Finnish, Turkish and Hindi words carry case endings ("viestissä", "e-postada"): these
     // and every cue in a script other than ASCII match however the word goes on.
     "viesti", "sähköposti", "henkilöstölle", "e-posta", "çalışanlara", "ईमेल", "कर्मचारियों को",
+    "사내 메일", "사내 이메일", "사내 공지", "직원에게 보낸", "직원들에게 보낸",
   ]
 
   /// ASCII cues that match however the word goes on (stems of languages with case endings).
@@ -147,6 +148,7 @@ enum NewsAboutMemo {
   /// "chief executive Dana Lee", "the CEO, Dana Lee,", "Dana Lee, President, Acme",
   /// "Acme's chief executive, Dana Lee".
   static func writer(in paragraph: String) -> (person: String?, company: String?) {
+    if let korean = koreanWriter(in: paragraph) { return korean }
     let words = paragraph.split(separator: " ")
     let lowered = words.map { core($0).lowercased() }
     for index in words.indices {
@@ -225,6 +227,36 @@ enum NewsAboutMemo {
     apply(&memo)
   }
 
+  /// The writer in a Korean story's sentence about the memo: name, company, then a role with
+  /// its topic or subject particle ("최은서 한결해운 대표는 … 사내 메일에서"). Nil for text
+  /// without Hangul (read on its first byte's range) or without such a run.
+  static func koreanWriter(in paragraph: String) -> (person: String?, company: String?)? {
+    // Hangul syllables are E A/B/C/D/E in UTF-8's lead byte; most paragraphs hold none.
+    guard paragraph.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED }),
+      koreanMemoCues.contains(where: { paragraph.containsBytes($0) })
+    else { return nil }
+    let words = paragraph.split(separator: " ")
+    for index in words.indices.dropFirst(2) {
+      let word = words[index]
+      guard let role = LanguageSignatures.eastAsianRoles.first(where: { word.hasPrefix($0) }),
+        ["", "는", "은", "이", "가"].contains(String(word.dropFirst(role.count)))
+      else { continue }
+      let person = String(words[index - 2])
+      let company = String(words[index - 1])
+      let hangul = { (text: String) in
+        text.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) }
+      }
+      guard (2...4).contains(person.count), hangul(person), company.count >= 2,
+        company.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+      else { continue }
+      return (person, company)
+    }
+    return nil
+  }
+
+  /// Korean words for a message to staff ("사내 메일", "직원들에게 보낸").
+  static let koreanMemoCues = ["사내 메일", "사내 이메일", "사내 공지", "직원에게 보낸", "직원들에게 보낸"]
+
   /// Whether one of a page's first paragraphs is a reporter's byline ("By Eliza Strand –
   /// Staff Reporter"), as on a story's print view without its head: a short line with "By "
   /// and a reporter's title, found on its bytes.
@@ -272,7 +304,7 @@ enum NewsAboutMemo {
   static let cueBytes = [
     "emo", "mail", "ote to", "etter", "old ", "ells ", "ntern", "undschreiben", "elegschaft",
     "lantilla", "alariés", "社内", "ent to", "ent employees", "ent staff", "viesti",
-    "hköposti", "henkilöstö", "-posta", "çalışan", "ईमेल", "कर्मचारियों",
+    "hköposti", "henkilöstö", "-posta", "çalışan", "ईमेल", "कर्मचारियों", "사내", "직원",
   ]
 
   static func mayMentionMemo(_ paragraph: String) -> Bool {
