@@ -13,7 +13,8 @@ enum CompanyNames {
     "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱", "sp. z o.o.", "sp. z o. o.",
     "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
     "b.v", "n.v", "s.p.a", "s.r.l", "α.ε.", "α.ε", "ε.π.ε.", "ο.ε.", "בע\"מ", "בע״מ", "tbk.", "tbk",
-    "jsc", "प्राइवेट लिमिटेड", "लिमिटेड", "sdn. bhd.", "sdn bhd", "bhd.", "bhd",
+    "jsc", "प्राइवेट लिमिटेड", "लिमिटेड", "sdn. bhd.", "sdn bhd", "bhd.", "bhd", "spol. s r.o.", "s.r.o.",
+    "s.r.o", "a.s.",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.

@@ -60,6 +60,19 @@ enum MemoRefinement {
     if !memo.quoted, memo.author == nil, let speaker = SpeakerLabels.author(memo.paragraphs) {
       (memo.author, memo.authorSource) = (speaker, "speaker-label")
     }
+    // A signature line above later messages or notes ("Hendrik Vallenstam, Managing Director,
+    // Kestrel Drivetrain s.r.o." under the memo, replies after it in a chat export).
+    if !memo.quoted, memo.author == nil || memo.company == nil,
+      let line = signatureLine(memo.paragraphs.suffix(6)), memo.author ?? line.person == line.person
+    {
+      (memo.author, memo.authorSource) = (line.person, memo.authorSource ?? "signature")
+      if memo.company == nil {
+        let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
+        (memo.company, memo.companySource) = (
+          CompanyNames.cleaned(line.company, source: "signature", text: text), "signature"
+        )
+      }
+    }
     if !memo.quoted { signerForCompanyCredit(&memo) }
     return memo
   }
@@ -459,6 +472,26 @@ enum MemoRefinement {
       MemoHeaders.looksLikeName(full) && full.contains(" ") && full != full.uppercased()
     guard person || caseless && full.count <= 12 else { return }
     (memo.author, memo.authorSource) = (full, "signature")
+  }
+
+  /// A line that signs with name, job title and company ("Hendrik Vallenstam, Managing
+  /// Director, Kestrel Drivetrain s.r.o."), the last among `paragraphs`: a full name, a part
+  /// that is a job title, and a company last; nil when none is.
+  static func signatureLine(_ paragraphs: ArraySlice<String>) -> (person: String, company: String)?
+  {
+    for paragraph in paragraphs.reversed() where paragraph.utf8.count <= 140 {
+      guard paragraph.utf8.contains(UInt8(ascii: ",")),
+        let company = MemoHeaders.companyInSignature(paragraph)
+      else { continue }
+      let parts = paragraph.split(separator: ",").map { $0.trimmed }
+      let person = parts[0]
+      guard person.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(person),
+        !MemoHeaders.isJobTitle(person),
+        parts.dropFirst().dropLast().contains(where: MemoHeaders.isJobTitle)
+      else { continue }
+      return (person, company)
+    }
+    return nil
   }
 
   /// A memo's last paragraph when it is a person's full name alone ("Jonah Fairweather-Ruiz"

@@ -48,4 +48,26 @@ struct AccountCreditTests {
     #expect(
       MemoRefinement.bareNameClosing(["Text.", "Tamsin Oduya-Reeve"]) == "Tamsin Oduya-Reeve")
   }
+
+  @Test("A signature line of name, title and company signs the memo above later messages")
+  func signatureLineAboveReplies() throws {
+    let page = """
+      <html><head><title>Chat export - General - Teams</title></head><body><div class="messages">
+      <div class="message"><p>Subject: Closing the Dunmore yard</p>
+      <p>Dear all, we will close the Dunmore yard at the end of January. Twenty-one people work
+      there, and each will be offered a place at the Carrow yard or four months' pay.</p>
+      <p>Oskar Lindqvist, Managing Director, Carrow Marine s.r.o.</p></div>
+      <div class="message"><p>Thanks for telling us first.</p></div>
+      <div class="message"><p>Slides are in Files.</p></div>
+      </div></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.author == "Oskar Lindqvist")
+    #expect(memo.company == "Carrow Marine")
+    let signed = ["Body.", "Oskar Lindqvist, Managing Director, Carrow Marine s.r.o.", "Thanks."]
+    #expect(MemoRefinement.signatureLine(signed[...])?.person == "Oskar Lindqvist")
+    // A list of names, or a sentence with commas, signs nothing.
+    #expect(MemoRefinement.signatureLine(["Oskar, Ana, Lee and Tove, Carrow Marine"]) == nil)
+    #expect(MemoRefinement.signatureLine(["We thank Ana Ruiz, our director, and Carrow"]) == nil)
+  }
 }
