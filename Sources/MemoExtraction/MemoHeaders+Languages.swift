@@ -28,6 +28,10 @@ extension MemoHeaders {
     "perkara": .subject, "perihal": .subject,
     // Swahili.
     "kwa": .to, "kutoka": .from, "tarehe": .date, "kuhusu": .subject,
+    // A document tool's page properties (Notion's Markdown export: "Created: … Created by:
+    // … Last edited: … Status: Sent"): the creation is the memo's, an edit is not.
+    "created": .date, "created by": .from, "last edited": .cc, "last edited by": .cc,
+    "status": .cc, "tags": .cc,
     // A mail client's "sent" key marks a forwarded message's block, which `ForwardedMail`
     // reads from the paragraphs: such a block is left there.
     "sent": .sent, "gesendet": .sent, "envoyé": .sent, "enviado": .sent, "inviato": .sent,
@@ -39,7 +43,7 @@ extension MemoHeaders {
 
   /// The longest key of `otherLanguageFields` in UTF-8 bytes, with room for spaces before
   /// the colon ("Tarikh :"); a colon further into a paragraph ends no key.
-  static let otherKeyReach = 12
+  static let otherKeyReach = 16
 
   /// The key a paragraph or a word starting at `start` opens with, read on its bytes: letters
   /// up to `otherKeyReach` bytes, spaces, then a colon. Nil when the bytes there are no key
@@ -49,15 +53,20 @@ extension MemoHeaders {
   {
     var index = start
     let limit = min(bytes.count, start + otherKeyReach)
-    // A key's letters: ASCII letters or any non-ASCII byte ("à"); the first must be one.
+    // A key's letters: ASCII letters or any non-ASCII byte ("à"), words joined by single
+    // spaces ("Created by"); the first byte must be a letter.
+    var keyEnd = start
     while index < limit {
       let byte = bytes[index]
+      if byte == 0x20 {
+        index += 1
+        continue
+      }
       guard byte >= 0x80 || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) else { break }
       index += 1
+      keyEnd = index
     }
-    let keyEnd = index
-    guard keyEnd > start else { return nil }
-    while index < limit, bytes[index] == 0x20 { index += 1 }
+    guard keyEnd > start, bytes[start] != 0x20 else { return nil }
     guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { return nil }
     let key = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<keyEnd]), as: UTF8.self)
       .lowercased()
@@ -68,7 +77,7 @@ extension MemoHeaders {
   /// The header block of another language among the first paragraphs, and the paragraphs
   /// without it; nil when there is none. A block is a run of paragraphs that each open with a
   /// key, holding at least two fields, a sender or a subject among them, and a key that is
-  /// not English.
+  /// not one of the English memo keys (`englishKeys`).
   ///
   /// - Complexity: the first `otherLanguageParagraphs` paragraphs' first bytes; a block's
   ///   paragraphs are read whole once.

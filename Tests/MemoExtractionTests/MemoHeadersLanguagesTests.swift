@@ -75,6 +75,33 @@ struct MemoHeadersLanguagesTests {
     #expect(!memo.paragraphs.contains { $0.contains("Tarikh") || $0.contains("Kutoka") })
   }
 
+  @Test("A document tool's page properties date the memo by its creation, not its last edit")
+  func pageProperties() throws {
+    let text = """
+      # Closing the Leeds yard
+
+      Created: March 2, 2026 9:14 AM
+      Created by: Tove Lindqvist
+      Last edited: March 9, 2026 4:52 PM
+      Last edited by: Ola Berg
+      Status: Sent
+
+      ---
+
+      Hi all,
+
+      We close the Leeds yard at the end of the month. Forty roles go.
+
+      Tove
+      """
+    let memo = try extract(Array(text.utf8), as: "page.md")
+    #expect(memo.title == "Closing the Leeds yard")
+    #expect(memo.author == "Tove Lindqvist")
+    #expect(memo.date == "2026-03-02")
+    // Properties without a creator or a subject are no header block.
+    #expect(MemoHeaders.otherLanguageSplit(["Status: Sent Tags: memo, people", "Hi all,"]) == nil)
+  }
+
   @Test("One field, English keys alone, or a forward's block make no block")
   func notABlock() {
     // A single field is a sentence's label, not a header block.
