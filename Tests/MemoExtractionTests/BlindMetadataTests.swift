@@ -64,8 +64,9 @@ struct BlindMetadataTests {
     // before batch E's fixes: title 17, author 12, company 9, date 11 of 22 (README). Seen
     // since batch F's fixes (news quoting a memo in part in several languages, column labels
     // and embargo lines in titles, repost notes): the floor is the figure after them, so it no
-    // longer measures how the fixes generalize; the first run stays the honest figure.
-    "MetadataUnseenF": ["title": 18, "author": 17, "company": 14, "date": 18],
+    // longer measures how the fixes generalize; the first run stays the honest figure. Batch
+    // G's page-properties reader (Notion's "Created:") raised date to 19.
+    "MetadataUnseenF": ["title": 18, "author": 17, "company": 14, "date": 19],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (wire
     // copy, CMS author boxes and accounts, archives and print views, chat exports, Romanian,
     // Korean, Ukrainian, Malay, Swahili); run once after batch E's fixes: title 14, author 10,
@@ -74,7 +75,7 @@ struct BlindMetadataTests {
     // stamps, weekday abbreviations, salutation short forms, print views and Korean wire copy
     // about a memo, signature lines above chat replies): the floor is the figure after them,
     // so it no longer measures how the fixes generalize; the first run stays the honest figure.
-    "MetadataUnseenG": ["title": 19, "author": 20, "company": 20, "date": 18],
+    "MetadataUnseenG": ["title": 20, "author": 20, "company": 20, "date": 18],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form

@@ -101,4 +101,23 @@ struct PlainTextReaderTests {
     #expect(
       !PlainTextReader.isKicker("**We will close the Leeds yard at the end of March this year**"))
   }
+
+  @Test("Text: a wire's slug line and editors' note leave the headline the title")
+  func wireRouting() {
+    let wire = """
+      BC-UK--Brightwell-Jobs,2nd Ld-Writethru
+      Brightwell to close Leeds workshop, cutting 40 jobs
+      Eds: Adds union comment in 4th graf.
+      By TOVE LIND
+
+      LEEDS, England (NRW) — Instrument maker Brightwell will close its Leeds workshop.
+      """
+    #expect(
+      PlainTextReader.readText(wire).title == "Brightwell to close Leeds workshop, cutting 40 jobs")
+    #expect(TopMatter.isWireRouting("BC-UK--Brightwell-Jobs,2nd Ld-Writethru"))
+    #expect(TopMatter.isWireRouting("Eds: Adds union comment in 4th graf."))
+    // A hyphenated name or an ordinary first line is no slug.
+    #expect(!TopMatter.isWireRouting("Brightwell-Smith Instruments -- an update"))
+    #expect(!TopMatter.isWireRouting("Editors and reporters, please read this."))
+  }
 }
