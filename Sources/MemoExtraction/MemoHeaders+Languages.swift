@@ -173,4 +173,73 @@ extension MemoHeaders {
       .trimmingScalars { $0 == "," || $0 == "." || $0 == " " }
     return name.contains(where: \.isLowercase) ? name : nil
   }
+
+  /// A header block laid out as keys and values on paragraphs of their own ("To" / "All Acme
+  /// staff" / "From" / "Ana Ruiz, CEO": a two-column table's cells), read as "Key: value"
+  /// lines; nil unless two such pairs or more follow each other among the first paragraphs.
+  static func pairedSplit(_ paragraphs: [String]) -> (headers: MemoHeaders, body: [String])? {
+    var start = -1
+    var end = -1
+    var lines: [String] = []
+    var index = 0
+    while index + 1 < min(paragraphs.count, otherLanguageParagraphs * 2 + 2) {
+      // A row read with its cells joined: "To | All Acme staff".
+      if let row = keyedRow(paragraphs[index]) {
+        if start < 0 { start = index }
+        lines.append(row)
+        end = index
+        index += 1
+        continue
+      }
+      if let key = keyAlone(paragraphs[index]) {
+        // A key whose value cell was read apart (a date taken as the page's) stands empty.
+        if keyAlone(paragraphs[index + 1]) != nil, start >= 0 {
+          index += 1
+          continue
+        }
+        if keyAlone(paragraphs[index + 1]) == nil {
+          if start < 0 { start = index }
+          lines.append(key + ": " + paragraphs[index + 1])
+          end = index + 1
+          index += 2
+          continue
+        }
+      }
+      if start >= 0 { break }
+      index += 1
+    }
+    guard lines.count >= 2 else { return nil }
+    let (headers, rest) = split(lines)
+    guard rest.isEmpty, headers.from != nil || headers.subject != nil else { return nil }
+    var body = paragraphs
+    body.removeSubrange(start...end)
+    return (headers, body)
+  }
+
+  /// A table row read as "Key | value" ("From | Ana Ruiz, CEO") as "Key: value"; nil for any
+  /// other paragraph (found on its bytes: a " | " within a key's reach).
+  static func keyedRow(_ paragraph: String) -> String? {
+    let head = Array(paragraph.utf8.prefix(otherKeyReach + 3))
+    guard head.count >= 4,
+      let bar = (1..<(head.count - 2)).first(where: {
+        head[$0] == 0x7C && head[$0 - 1] == 0x20 && head[$0 + 1] == 0x20
+      }),
+      case let key = String(decoding: head[..<(bar - 1)], as: UTF8.self),
+      let known = keyAlone(key)
+    else { return nil }
+    let keyEnd = bar - 1
+    let value = String(decoding: paragraph.utf8.dropFirst(keyEnd + 3), as: UTF8.self).trimmed
+    return value.isEmpty || value.contains(" | ") ? nil : known + ": " + value
+  }
+
+  /// A paragraph that is a header key alone ("From", "Re", "Datum:"), as written; nil for any
+  /// other. Read on its length first: most paragraphs are longer than any key.
+  static func keyAlone(_ paragraph: String) -> String? {
+    guard paragraph.utf8.count <= otherKeyReach + 1 else { return nil }
+    var key = paragraph.trimmed
+    if key.hasSuffix(":") { key.removeLast() }
+    guard !key.isEmpty, !key.contains(":") else { return nil }
+    let lower = key.lowercased()
+    return otherLanguageFields[lower] != nil || headerField(key + ": x") != nil ? key : nil
+  }
 }

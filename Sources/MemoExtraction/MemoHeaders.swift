@@ -291,8 +291,10 @@ struct MemoHeaders: Sendable, Equatable {
       }
     }
     guard start >= 0, fields >= 2 || sawStrong else {
-      // No English block: one in another language ("Kepada : …", "Von: …"), if any.
-      return otherLanguageSplit(paragraphs) ?? (MemoHeaders(), paragraphs)
+      // No English block: one in another language ("Kepada : …", "Von: …"), or keys and
+      // values on lines of their own (a header table's cells), if any.
+      return otherLanguageSplit(paragraphs) ?? pairedSplit(paragraphs)
+        ?? (MemoHeaders(), paragraphs)
     }
     var body = paragraphs
     body.removeSubrange(start...end)

@@ -102,6 +102,29 @@ struct MemoHeadersLanguagesTests {
     #expect(MemoHeaders.otherLanguageSplit(["Status: Sent Tags: memo, people", "Hi all,"]) == nil)
   }
 
+  @Test("A header table's cells, keys and values on paragraphs of their own, are a block")
+  func headerTable() throws {
+    let page = """
+      <html><head><title>memo draft v2 - Docs</title>
+      <meta property="og:title" content="memo draft v2"></head><body>
+      <table><tr><td>To</td><td>All Brightwell staff</td></tr>
+      <tr><td>From</td><td>Ola Berg, CEO</td></tr>
+      <tr><td>Date</td><td>2 March 2026</td></tr>
+      <tr><td>Re</td><td>Closing the Leeds workshop</td></tr></table>
+      <p>We will close the Leeds workshop on 31 March. The 40 people there can move to Bristol
+      with relocation support, or leave with an enhanced redundancy package.</p>
+      <p>Ola</p></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.title == "Closing the Leeds workshop")
+    #expect(memo.author == "Ola Berg")
+    #expect(memo.company == "Brightwell")
+    #expect(memo.date == "2026-03-02")
+    // One pair, or words that are no keys, make no block.
+    #expect(MemoHeaders.pairedSplit(["From", "Ola Berg", "We close Leeds."]) == nil)
+    #expect(MemoHeaders.pairedSplit(["Summary", "Leeds closes", "Next", "Bristol"]) == nil)
+  }
+
   @Test("One field, English keys alone, or a forward's block make no block")
   func notABlock() {
     // A single field is a sentence's label, not a header block.
