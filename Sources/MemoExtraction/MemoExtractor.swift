@@ -175,6 +175,12 @@ public struct MemoExtractor: Sendable {
     if let date = quoted?.date.flatMap(readDate) ?? message.date.flatMap(readDate) {
       (memo.date, memo.dateSource) = (date, "email-header")
     }
+    // A forward ("ENC:", "WG:") whose client wrote no marker line over the original's header
+    // block (Outlook's "De: … Enviada: …"): the block among the paragraphs is the memo's. The
+    // subject's prefix is gone by the time the memo is refined, so it is read here.
+    if quoted == nil, subject?.forwarded == true {
+      MemoRefinement.applyForward(&memo, forwarded: true)
+    }
     return memo
   }
 

@@ -35,7 +35,7 @@ extension MemoHeaders {
     // A mail client's "sent" key marks a forwarded message's block, which `ForwardedMail`
     // reads from the paragraphs: such a block is left there.
     "sent": .sent, "gesendet": .sent, "envoyé": .sent, "enviado": .sent, "inviato": .sent,
-    "verzonden": .sent, "skickat": .sent, "sendt": .sent,
+    "verzonden": .sent, "skickat": .sent, "sendt": .sent, "enviada": .sent,
   ]
 
   /// The English keys of `otherLanguageFields`, which alone never make a block.

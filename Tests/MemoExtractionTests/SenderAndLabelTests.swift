@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MemoExtraction
@@ -64,6 +65,31 @@ struct SenderAndLabelTests {
     #expect(memo.title == "Changes to the depot")
     #expect(memo.author == "Ada Brightwell")
     #expect(memo.date == "2026-03-04")
+  }
+
+  @Test("An Outlook forward with no marker line: the original's block under 'ENC:' is the memo's")
+  func forwardWithoutMarker() throws {
+    let email = """
+      From: Rita Lobo <rita.lobo@brightwell.example>
+      Date: Tue, 3 Mar 2026 08:03:12 +0000
+      Subject: ENC: Fecho da oficina de Leeds
+      Content-Type: text/html; charset=utf-8
+
+      <html><body><p>Olá a todos, reencaminho a mensagem do Ola.</p><p>Rita</p>
+      <div style="border-top:solid #E1E1E1 1.0pt"><p><b>De:</b> Ola Berg &lt;ola.berg@brightwell.example&gt;<br>
+      <b>Enviada:</b> segunda-feira, 2 de março de 2026 09:12<br>
+      <b>Para:</b> Todos &lt;todos@brightwell.example&gt;<br>
+      <b>Assunto:</b> Fecho da oficina de Leeds</p></div>
+      <p>Caros colegas, vamos fechar a oficina de Leeds no fim de março. Saem quarenta pessoas.</p>
+      <p>Ola Berg</p></body></html>
+      """
+    let memo = try extract(Array(email.utf8), as: "forward.eml")
+    #expect(memo.author == "Ola Berg")
+    #expect(memo.date == "2026-03-02")
+    #expect(memo.title == "Fecho da oficina de Leeds")
+    // Not a forward: the sender stays the author.
+    let plain = email.replacingOccurrences(of: "Subject: ENC: ", with: "Subject: ")
+    #expect(try extract(Array(plain.utf8), as: "mail.eml").author == "Rita Lobo")
   }
 
   @Test("RFC 5322 two-digit years: 00–49 are this century, 50–99 the last")
