@@ -92,6 +92,43 @@ struct SenderAndLabelTests {
     #expect(try extract(Array(plain.utf8), as: "mail.eml").author == "Rita Lobo")
   }
 
+  @Test("A forward of a forward: the innermost message under Outlook's rule is the memo")
+  func nestedForward() throws {
+    let email = """
+      From: Sam Reyes <sam.reyes@mail.example>
+      Subject: Fwd: FW: Closing Leeds
+      Date: Wed, 4 Mar 2026 21:14:05 -0500
+      Content-Type: text/plain; charset=UTF-8
+
+      See below.
+
+      ---------- Forwarded message ---------
+      From: Lee Park <lee.park@brightwell.example>
+      Date: Tue, Mar 3, 2026 at 6:02 PM
+      Subject: FW: Closing Leeds
+
+      Don't share.
+
+      ________________________________
+      From: Ola Berg <ola.berg@brightwell.example>
+      Sent: Monday, March 2, 2026 2:15 PM
+      Subject: Closing Leeds
+
+      All, we will close the Leeds workshop in March. Forty roles go.
+
+      Ola Berg
+      """
+    let memo = try extract(Array(email.utf8), as: "tip.eml")
+    #expect(memo.author == "Ola Berg")
+    #expect(memo.date == "2026-03-02")
+    // A single forward keeps its block.
+    let single = email.replacingOccurrences(
+      of: "Subject: FW: Closing Leeds", with: "Subject: Closing Leeds")
+    #expect(try extract(Array(single.utf8), as: "tip.eml").author == "Lee Park")
+    #expect(EmailReader.isSeparator("________________________________"))
+    #expect(!EmailReader.isSeparator("____ notes"))
+  }
+
   @Test("RFC 5322 two-digit years: 00–49 are this century, 50–99 the last")
   func twoDigitYears() {
     #expect(EmailReader.twoDigitYearDate("3 Feb 26 09:15 GMT") == "2026-02-03")
