@@ -13,7 +13,8 @@ enum CompanyNames {
     "ltda.", "ltda", "lda.", "co.", "株式会社", "有限会社", "(株)", "㈱", "sp. z o.o.", "sp. z o. o.",
     "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
     "b.v", "n.v", "s.p.a", "s.r.l", "α.ε.", "α.ε", "ε.π.ε.", "ο.ε.", "בע\"מ", "בע״מ", "tbk.", "tbk",
-    "jsc", "प्राइवेट लिमिटेड", "लिमिटेड",
+    "jsc", "प्राइवेट लिमिटेड", "लिमिटेड", "sdn. bhd.", "sdn bhd", "bhd.", "bhd", "spol. s r.o.", "s.r.o.",
+    "s.r.o", "a.s.",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -25,7 +26,8 @@ enum CompanyNames {
   /// "Công ty Cổ phần Sông Lam", "شركة واحة النخيل": "company" or a legal form first).
   static let leadingLegalForms = [
     "株式会社", "有限会社", "(株)", "㈱", "주식회사", "(주)", "㈜", "PT ", "Công ty Cổ phần ",
-    "Công ty cổ phần ", "Công ty TNHH ", "Công ty ", "شركة ",
+    "Công ty cổ phần ", "Công ty TNHH ", "Công ty ", "شركة ", "ТОВ ", "ПрАТ ", "ПАТ ", "АТ ",
+    "ООО ", "ПАО ", "АО ", "ЗАО ",
   ]
 
   /// Legal forms written after the name without a space (Japanese, Korean, Chinese), longest
@@ -85,7 +87,9 @@ enum CompanyNames {
       }
     }
     for form in leadingLegalForms where text.hasPrefix(form) && text.count > form.count + 1 {
+      // "ТОВ «Зоряна Пекарня»": the name in its quotation marks, without them.
       let rest = String(text.dropFirst(form.count)).trimmed
+        .trimmingScalars { "«»\"„“”".unicodeScalars.contains($0) }
       if !rest.isEmpty { return rest }
     }
     for form in unspacedTrailingForms where text.hasSuffix(form) {
@@ -257,6 +261,10 @@ enum CompanyNames {
   /// The run of one to four capitalized words ending `text` (the words before a legal form).
   static func nameBefore(_ text: String) -> String? {
     var words: [Substring] = []
+    // "Calloway Biosystems, Inc.": a comma may stand between the name and its form.
+    var text = Substring(text)
+    while text.last == " " { text.removeLast() }
+    if text.last == "," { text.removeLast() }
     for word in text.split(separator: " ").reversed() {
       guard words.count < 4, word.first?.isUppercase == true || word == "&",
         word.allSatisfy({ $0.isLetter || $0 == "&" || $0 == "-" || $0 == "'" || $0 == "." })
@@ -281,7 +289,10 @@ enum CompanyNames {
     let source = memo.companySource ?? ""
     let current = memo.company
     let open = current == nil || source == "body"
-    let shortSiteName = current.map { !$0.contains(" ") } == true && siteSources.contains(source)
+    // A one-word name from the site or from "To all Calloway employees:" is a short form.
+    let shortSiteName =
+      current.map { !$0.contains(" ") } == true
+      && (siteSources.contains(source) || source == "salutation")
     guard open || shortSiteName else { return }
     // The lead and the closing lines, where a memo names its company in full.
     let paragraphs = memo.paragraphs

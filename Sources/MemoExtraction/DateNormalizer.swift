@@ -51,6 +51,9 @@ enum DateNormalizer {
         let value = months[String(lower.prefix(lower.hasPrefix("sept") ? 4 : 3))],
         monthNameMatches(lower)
       {
+        // A weekday's abbreviation before a numeric date ("Mar, 24/11/2026" is Tuesday in
+        // Romanian, French and Spanish), not a month: the numbers give the date.
+        if let numeric = numericDate(after: position, in: tokens) { return numeric }
         month = value
         continue
       }
@@ -79,6 +82,22 @@ enum DateNormalizer {
     return otherLanguageDate(tokens)
   }
 
+  /// The date three number tokens after `position` give (day or month, then the other, then a
+  /// four-digit year), when one of the first two is above 12 and so names the day; nil when
+  /// the tokens are no such date or its order is unknown.
+  private static func numericDate(after position: Int, in tokens: [Substring]) -> String? {
+    guard position + 3 < tokens.count else { return nil }
+    let parts = tokens[(position + 1)...(position + 3)]
+    guard parts.allSatisfy({ $0.allSatisfy(\.isASCII) }), let a = Int(parts[position + 1]),
+      let b = Int(parts[position + 2]), let year = Int(parts[position + 3]),
+      parts[position + 1].count <= 2, parts[position + 2].count <= 2,
+      parts[position + 3].count == 4, (1900...2200).contains(year)
+    else { return nil }
+    let (day, month) = a > 12 ? (a, b) : b > 12 ? (b, a) : (0, 0)
+    guard isValid(year: year, month: month, day: day) else { return nil }
+    return format(year, month, day)
+  }
+
   /// Whether an English month name is the next token, or the one after "of": an ordinal
   /// day before its month ("6th January 2026", "1st of March 2026"), never "4th quarter".
   private static func monthFollows(_ tokens: [Substring], after position: Int) -> Bool {
@@ -100,21 +119,22 @@ enum DateNormalizer {
         "januar", "janvier", "janv", "enero", "ene", "gennaio", "gen", "januari", "janeiro",
         "stycznia", "styczeń", "ocak", "января", "январь", "янв", "ledna", "leden", "січня",
         "tammikuuta", "január", "ιανουαρίου", "يناير", "كانون الثاني", "janvāris", "sausio",
+        "ianuarie",
       ],
       [
         "februar", "février", "févr", "fevr", "febrero", "feb", "febbraio", "februari",
         "fevereiro", "fev", "lutego", "luty", "şubat", "февраля", "февраль", "фев", "února",
-        "únor", "лютого", "helmikuuta", "február", "φεβρουαρίου", "فبراير", "شباط",
+        "únor", "лютого", "helmikuuta", "február", "φεβρουαρίου", "فبراير", "شباط", "februarie",
       ],
       [
         "märz", "mär", "mrz", "mars", "marzo", "maart", "março", "marca", "marzec", "mart",
         "марта", "март", "мар", "března", "březen", "березня", "maaliskuuta", "március",
-        "μαρτίου", "مارس", "آذار", "maret",
+        "μαρτίου", "مارس", "آذار", "maret", "mac", "machi", "martie",
       ],
       [
         "avril", "avr", "abril", "abr", "aprile", "kwietnia", "kwiecień", "nisan", "апреля",
         "апрель", "апр", "dubna", "duben", "квітня", "huhtikuuta", "április", "απριλίου",
-        "أبريل", "إبريل", "نيسان",
+        "أبريل", "إبريل", "نيسان", "aprili", "aprilie",
       ],
       [
         "mai", "mayo", "maggio", "mei", "maio", "maja", "maj", "mayıs", "мая", "май", "května",
@@ -123,38 +143,38 @@ enum DateNormalizer {
       [
         "juni", "juin", "junio", "giugno", "junho", "czerwca", "czerwiec", "haziran", "июня",
         "июнь", "června", "červen", "червня", "kesäkuuta", "június", "ιουνίου", "يونيو",
-        "حزيران",
+        "حزيران", "iunie",
       ],
       [
         "juli", "juillet", "juil", "julio", "luglio", "julho", "lipca", "lipiec", "temmuz",
         "июля", "июль", "července", "červenec", "липня", "heinäkuuta", "július", "ιουλίου",
-        "يوليو", "تموز",
+        "يوليو", "تموز", "julai", "iulie",
       ],
       [
         "août", "aout", "agosto", "ago", "augustus", "sierpnia", "sierpień", "ağustos",
         "августа", "август", "авг", "srpna", "srpen", "серпня", "elokuuta", "augusztus",
-        "αυγούστου", "أغسطس", "آب", "agustus",
+        "αυγούστου", "أغسطس", "آب", "agustus", "ogos", "agosti",
       ],
       [
         "septembre", "septiembre", "settembre", "setembro", "set", "września", "wrzesień",
         "eylül", "сентября", "сентябрь", "сен", "сент", "září", "вересня", "syyskuuta",
-        "szeptember", "σεπτεμβρίου", "سبتمبر", "أيلول",
+        "szeptember", "σεπτεμβρίου", "سبتمبر", "أيلول", "septemba", "septembrie",
       ],
       [
         "oktober", "octobre", "octubre", "ottobre", "outubro", "out", "okt", "października",
         "październik", "ekim", "октября", "октябрь", "окт", "října", "říjen", "жовтня",
-        "lokakuuta", "október", "οκτωβρίου", "أكتوبر", "تشرين الأول",
+        "lokakuuta", "október", "οκτωβρίου", "أكتوبر", "تشرين الأول", "oktoba", "octombrie",
       ],
       [
         "novembre", "noviembre", "novembro", "listopada", "listopad", "kasım", "ноября",
         "ноябрь", "ноя", "listopadu", "листопада", "marraskuuta", "νοεμβρίου", "نوفمبر",
-        "تشرين الثاني",
+        "تشرين الثاني", "novemba", "noiembrie",
       ],
       [
         "dezember", "dez", "décembre", "déc", "diciembre", "dic", "dicembre", "december",
         "dezembro", "grudnia", "grudzień", "aralık", "декабря", "декабрь", "дек", "prosince",
         "prosinec", "грудня", "joulukuuta", "δεκεμβρίου", "ديسمبر", "كانون الأول", "desember",
-        "desembre",
+        "desembre", "disember", "desemba", "decembrie",
       ],
     ]
     // Hindi month names, January to December (two spellings of some).

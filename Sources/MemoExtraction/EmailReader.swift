@@ -171,30 +171,55 @@ enum EmailReader {
         marker == "original message"
         && (!forwardedOnly || QuotedReply.isCoverNote(lines[..<index], over: lines[index...]))
       guard isForward || isOriginal else { continue }
-      var headers = QuotedHeaders()
-      var seen = 0
-      for next in lines[(index + 1)...].prefix(12) {
-        // Quoting marks ("> From: …") lead; an address's ">" may end the line.
-        let entry = next.drop { $0 == " " || $0 == "\t" || $0 == ">" }.trimmed
-        if entry.isEmpty {
-          if seen > 0 && !isMarkup { break } else { continue }
-        }
-        guard let colon = entry.firstIndex(of: ":") else { break }
-        let key = entry[..<colon].trimmed.lowercased()
-        let value = String(entry[entry.index(after: colon)...]).trimmed
-        switch key {
-        case "from": headers.from = headers.from ?? value
-        case "sent", "date": headers.date = headers.date ?? value
-        case "subject": headers.subject = headers.subject ?? value
-        case "to", "cc", "bcc", "reply-to", "importance": break
-        default:
-          if seen == 0 { continue }
-        }
-        seen += 1
+      let headers = headerBlock(lines[(index + 1)...], isMarkup: isMarkup)
+      guard headers.from != nil || headers.subject != nil else { return nil }
+      // A forward of a forward ("FW: …" in the block): the innermost message is the memo, under
+      // the next separator (Outlook's rule of underscores, or another marker).
+      if headers.subject.map({ subjectWithoutPrefixes($0).forwarded }) == true,
+        let rule = lines[(index + 1)...].prefix(40).firstIndex(where: isSeparator)
+      {
+        let inner = headerBlock(lines[(rule + 1)...], isMarkup: isMarkup)
+        if inner.from != nil { return inner }
       }
-      return headers.from == nil && headers.subject == nil ? nil : headers
+      return headers
     }
     return nil
+  }
+
+  /// Whether a line separates a quoted message: a rule of ten underscores or more (Outlook's),
+  /// or a forward marker.
+  static func isSeparator(_ line: Substring) -> Bool {
+    let core = line.trimmingCharacters(in: CharacterSet(charactersIn: " \t>\r"))
+    if core.count >= 10, core.allSatisfy({ $0 == "_" }) { return true }
+    let marker = core.trimmingCharacters(in: CharacterSet(charactersIn: "-_ :")).lowercased()
+    return marker == "forwarded message" || marker == "original message"
+  }
+
+  /// The header lines at the start of `lines` ("From: …", "Sent: …", "Subject: …"), up to a
+  /// blank line (in plain text) or a line without a key.
+  static func headerBlock(_ lines: ArraySlice<Substring>, isMarkup: Bool) -> QuotedHeaders {
+    var headers = QuotedHeaders()
+    var seen = 0
+    for next in lines.prefix(12) {
+      // Quoting marks ("> From: …") lead; an address's ">" may end the line.
+      let entry = next.drop { $0 == " " || $0 == "\t" || $0 == ">" }.trimmed
+      if entry.isEmpty {
+        if seen > 0 && !isMarkup { break } else { continue }
+      }
+      guard let colon = entry.firstIndex(of: ":") else { break }
+      let key = entry[..<colon].trimmed.lowercased()
+      let value = String(entry[entry.index(after: colon)...]).trimmed
+      switch key {
+      case "from": headers.from = headers.from ?? value
+      case "sent", "date": headers.date = headers.date ?? value
+      case "subject": headers.subject = headers.subject ?? value
+      case "to", "cc", "bcc", "reply-to", "importance": break
+      default:
+        if seen == 0 { continue }
+      }
+      seen += 1
+    }
+    return headers
   }
 
   /// An RFC 5322 date with the obsolete two-digit year ("3 Feb 26 09:15 GMT", "Tue, 03 Feb 26

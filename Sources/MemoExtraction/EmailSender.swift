@@ -81,4 +81,26 @@ enum EmailSender {
     let lower = paragraph.lowercased()
     return attributionEndings.contains { lower.hasSuffix($0) }
   }
+
+  /// The person and the list of a mailing list's relayed sender: Google Groups writes
+  /// "'Ana Ruiz' via All Staff" (quotes optional) as the display name of the list's address.
+  /// Nil for any other name (most have no " via " at all).
+  static func listRelay(_ name: String) -> (person: String, list: String)? {
+    guard let range = Substring(name).firstByteRange(of: " via ") else { return nil }
+    let person = String(name[..<range.lowerBound]).trimmingCharacters(
+      in: .init(charactersIn: "'\" "))
+    let list = String(name[range.upperBound...]).trimmingCharacters(in: .init(charactersIn: "'\" "))
+    guard !person.isEmpty, !list.isEmpty, MemoHeaders.looksLikeName(person) else { return nil }
+    return (person, list)
+  }
+
+  /// A subject without the list's own tag ("[All Staff] Support team changes" → "Support
+  /// team changes" when the list is "All Staff"); unchanged otherwise.
+  static func withoutListTag(_ subject: String, list: String) -> String {
+    let tag = "[" + list + "]"
+    guard subject.count > tag.count, subject.lowercased().hasPrefix(tag.lowercased()) else {
+      return subject
+    }
+    return String(subject.dropFirst(tag.count)).trimmed
+  }
 }

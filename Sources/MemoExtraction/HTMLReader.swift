@@ -138,6 +138,8 @@ enum HTMLReader {
             ? LabelledFields.publishedDate(line, monthFirst: content.monthFirst, page: lines)
             : nil)
         {
+          // A later stamp (a capture, a print, a quote's time) dates no memo: read on.
+          if LabelledFields.isLaterStamp(line) { continue }
           content.datelineDate = date
           break
         }

@@ -22,6 +22,49 @@ enum LabelledFields {
     "تحديث", "ενημερώθηκε",
   ]
 
+  /// Words of a stamp made after the memo was sent: a capture, a print, a fetch, an export,
+  /// a filing; lower case. A line with one dates the copy, not the memo.
+  static let laterStampWords: [String] = [
+    "saved from", "archived", "captured", "snapshot", "printed", "print date", "fetched",
+    "exported", "retrieved", "accessed on", "downloaded", "filing date", "filed on",
+    "gedruckt", "archiviert", "exportiert", "imprimé", "archivé", "exporté", "impreso",
+    "archivado", "exportado", "stampato", "archiviato", "esportato", "afgedrukt",
+    "gearchiveerd", "geëxporteerd",
+  ]
+
+  /// Whether a line is a later stamp (`laterStampWords`) or a market quote's time ("CLWY
+  /// $18.42 -0.37 Dec 4, 2026 4:00 PM ET": a currency amount and a signed change).
+  /// Only lines that hold a date are asked.
+  static func isLaterStamp(_ line: String) -> Bool {
+    let lower = line.utf8.count <= 240 ? line.lowercased() : String(line.prefix(240)).lowercased()
+    if laterStampWords.contains(where: { lower.containsBytes($0) }) { return true }
+    return isMarketQuote(line)
+  }
+
+  /// Whether a line shows a market quote: a currency sign before a digit, and a number signed
+  /// with "+", "-" or "−" after a space.
+  static func isMarketQuote(_ line: String) -> Bool {
+    let bytes = Array(line.utf8.prefix(240))
+    var amount = false
+    var signed = false
+    for index in bytes.indices.dropLast() {
+      let next = bytes[index + 1]
+      guard (0x30...0x39).contains(next) else { continue }
+      switch bytes[index] {
+      case UInt8(ascii: "$"): amount = true
+      case UInt8(ascii: "+"), UInt8(ascii: "-"):
+        signed = signed || index > 0 && bytes[index - 1] == 0x20
+      case 0xAC where index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x82:
+        amount = true  // "€"
+      case 0xA3 where index >= 1 && bytes[index - 1] == 0xC2: amount = true  // "£"
+      case 0x92 where index >= 2 && bytes[index - 2] == 0xE2 && bytes[index - 1] == 0x88:
+        signed = signed || index >= 3 && bytes[index - 3] == 0x20  // "−"
+      default: break
+      }
+    }
+    return amount && signed
+  }
+
   /// Labels before the page's author, lower case, without their colon.
   static let authorLabels: [String] = [
     "author", "written by", "autor", "autorin", "auteur", "autore", "dibuat oleh",

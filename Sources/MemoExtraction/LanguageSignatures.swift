@@ -15,7 +15,12 @@ enum LanguageSignatures {
     "saludos", "un saludo", "atentamente", "saludos cordiales", "un abrazo", "cordiali saluti",
     "distinti saluti", "un caro saluto", "saluti", "atenciosamente", "um abraço", "abraços",
     "cordialmente", "med vänlig hälsning", "vänliga hälsningar", "med venlig hilsen",
-    "med vennlig hilsen", "ystävällisin terveisin",
+    "med vennlig hilsen", "ystävällisin terveisin", "un saluto",
+    // Romanian, Malay, Swahili
+    "cu stimă", "cu stima", "cu respect", "cu drag", "toate cele bune", "yang benar",
+    "salam hormat", "wako", "kwa heshima",
+    // Ukrainian, Russian
+    "з повагою", "з найкращими побажаннями", "с уважением", "с наилучшими пожеланиями",
     // Indonesian, Vietnamese, Turkish, Polish, Czech, Greek
     "salam hangat", "hormat kami", "hormat saya", "salam", "trân trọng", "thân ái", "kính thư",
     "saygılarımla", "saygılarımızla", "pozdrawiam", "z wyrazami szacunku", "z poważaniem",
@@ -36,7 +41,10 @@ enum LanguageSignatures {
   /// `closings` ("Directeur Klant & Service", "Amministratore delegato").
   static let roleWords: Set<String> = [
     "directeur", "directrice", "director", "directora", "direttore", "direttrice", "diretor",
-    "diretora", "amministratore", "geschäftsführer", "geschäftsführerin", "vorstand",
+    "diretora", "amministratore", "amministratrice", "директор", "директорка", "генеральний",
+    "генеральна", "генеральный", "керівник", "керівниця", "голова", "засновник", "засновниця",
+    "президент", "руководитель", "основатель", "directoare", "pengarah", "mkurugenzi",
+    "geschäftsführer", "geschäftsführerin", "vorstand",
     "président", "présidente", "presidente", "gerente", "fondateur", "fondatrice", "fundador",
     "fundadora", "fondatore", "oprichter", "bestuurder", "voorzitter", "consejero",
     "consejera", "leiter", "leiterin", "responsable", "responsabile", "ceo", "cfo", "coo",
@@ -76,10 +84,13 @@ enum LanguageSignatures {
   /// author or no company yet; the company stays as `CompanyNames.cleaned` leaves it.
   static func apply(_ memo: inout Memo) {
     guard memo.author == nil || memo.company == nil,
-      let found = signer(memo.paragraphs, closings: memo.author == nil)
+      let found = signer(memo.paragraphs, closings: memo.author == nil || memo.company == nil)
     else { return }
     if memo.author == nil { (memo.author, memo.authorSource) = (found.person, "signature") }
-    if memo.company == nil, let company = found.company {
+    // The company of the person who signs; another signer's line names none of the author's.
+    if memo.company == nil, let company = found.company,
+      memo.author.map({ $0.hasPrefix(found.person) || found.person.hasPrefix($0) }) ?? true
+    {
       (memo.company, memo.companySource) = (company, "signature")
     }
   }
@@ -103,7 +114,11 @@ enum LanguageSignatures {
         closings.contains(paragraph.trimmingScalars { $0 == "," || $0 == " " }.lowercased())
       else { continue }
       let next = tail[offset + 1].split(separator: "\n").first.map(String.init) ?? ""
-      if let person = nameBeforeRole(next) { return (person, nil) }
+      if let person = nameBeforeRole(next) {
+        // The role line under the name may name the company.
+        let role = offset + 2 < tail.count ? tail[offset + 2] : nil
+        return (person, role.flatMap { isRoleLine($0) ? roleLineCompany($0) : nil })
+      }
     }
     return closingInLines(Array(paragraphs.suffix(4)))
   }
@@ -162,6 +177,13 @@ enum LanguageSignatures {
   /// Lam Logistics" → "Công ty Cổ phần Sông Lam Logistics"); nil without one.
   static func roleLineCompany(_ line: String) -> String? {
     guard let comma = line.firstIndex(where: { $0 == "," || $0 == "\u{060C}" }) else {
+      // "директорка ТОВ «Зоряна Пекарня»": the company opens with its legal form.
+      guard line.utf8.count <= 160 else { return nil }
+      for form in CompanyNames.leadingLegalForms where form.hasSuffix(" ") {
+        guard let range = line.range(of: " " + form) else { continue }
+        let rest = line[range.lowerBound...].trimmed
+        return rest.split(separator: " ").count <= 7 ? rest : nil
+      }
       return nil
     }
     let rest = line[line.index(after: comma)...].trimmed

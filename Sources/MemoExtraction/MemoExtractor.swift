@@ -127,6 +127,13 @@ public struct MemoExtractor: Sendable {
     {
       // "CN=Ana Ruiz/OU=Exec/O=Acme": the person of a Notes canonical name.
       if let notes = EmailSender.notesCanonicalName(name) { name = notes.person }
+      // "'Ana Ruiz' via All Staff": a list relays Ana's mail, and tags its subject.
+      if let relay = EmailSender.listRelay(name) {
+        name = relay.person
+        if memo.titleSource == "email-header", let title = memo.title {
+          memo.title = EmailSender.withoutListTag(title, list: relay.list)
+        }
+      }
       // A company mailbox ("Acme Coffee <office@acme.example>") under a signed memo: the
       // signer (named in full by the memo or `Reply-To:`) wrote it; the mailbox names the
       // company.
@@ -167,6 +174,12 @@ public struct MemoExtractor: Sendable {
     }
     if let date = quoted?.date.flatMap(readDate) ?? message.date.flatMap(readDate) {
       (memo.date, memo.dateSource) = (date, "email-header")
+    }
+    // A forward ("ENC:", "WG:") whose client wrote no marker line over the original's header
+    // block (Outlook's "De: … Enviada: …"): the block among the paragraphs is the memo's. The
+    // subject's prefix is gone by the time the memo is refined, so it is read here.
+    if quoted == nil, subject?.forwarded == true {
+      MemoRefinement.applyForward(&memo, forwarded: true)
     }
     return memo
   }
@@ -329,6 +342,15 @@ enum MemoAssembler {
       return (useful == true ? title : nil, candidate.1)
     }
     (memo.title, memo.titleSource) = first(titles)
+    // A label before the headline ("Print: …", "Bericht van de directie: …") when the page's
+    // own heading repeats the rest.
+    if let title = memo.title, title.containsByte(UInt8(ascii: ":")),
+      let heading = [content.headline, content.subheadline].compactMap({ $0 }).first(where: {
+        PageMetadata.isLabelled(title, heading: $0)
+      })
+    {
+      memo.title = heading
+    }
     // A page's author given as its own organization (JSON-LD, the site's name, or a name
     // such as "Acme Communications") gives way to a person the page marks as the author or
     // who signs the memo.
@@ -387,6 +409,11 @@ enum MemoAssembler {
       headers: headers, content: content, metadata: metadata, releaseCompany: releaseCompany,
       lead: lead, title: memo.title, author: memo.author, organizationAuthor: organizationAuthor,
       body: body, closing: closing, withChrome: withChrome)
+    // A story's print view keeps no meta tags: a reporter's byline among the page's first
+    // lines marks it as news about the memo.
+    if memo.author == nil, NewsAboutMemo.reporterLine(in: content.headerLines.prefix(6)) {
+      NewsAboutMemo.applyIfWrapped(&memo, reported: true)
+    }
     return memo
   }
 

@@ -292,7 +292,12 @@ struct MemoHeaders: Sendable, Equatable {
       case .cc: break
       }
     }
-    guard start >= 0, fields >= 2 || sawStrong else { return (MemoHeaders(), paragraphs) }
+    guard start >= 0, fields >= 2 || sawStrong else {
+      // No English block: one in another language ("Kepada : …", "Von: …"), or keys and
+      // values on lines of their own (a header table's cells), if any.
+      return otherLanguageSplit(paragraphs) ?? pairedSplit(paragraphs)
+        ?? (MemoHeaders(), paragraphs)
+    }
     var body = paragraphs
     body.removeSubrange(start...end)
     return (headers, body)
@@ -863,6 +868,11 @@ struct MemoHeaders: Sendable, Equatable {
       for dash in ["—", "–", "-", "~"] where text.hasPrefix(dash) {
         let name = text.dropFirst(dash.count).trimmed
         if looksLikeName(name) { return name }
+        // "— Corin Ashdale (for Maude and me)": the name before a note in brackets.
+        if name.hasSuffix(")"), let open = name.firstRange(of: " (") {
+          let person = name[..<open.lowerBound].trimmed
+          if person.contains(" "), looksLikeName(person), !isJobTitle(person) { return person }
+        }
         // "— Oskar Lindqvist, CEO": the name before a job title.
         if let comma = name.firstIndex(of: ","), isJobTitle(String(name[comma...])) {
           let person = name[..<comma].trimmed

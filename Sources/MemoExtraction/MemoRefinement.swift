@@ -60,6 +60,19 @@ enum MemoRefinement {
     if !memo.quoted, memo.author == nil, let speaker = SpeakerLabels.author(memo.paragraphs) {
       (memo.author, memo.authorSource) = (speaker, "speaker-label")
     }
+    // A signature line above later messages or notes ("Hendrik Vallenstam, Managing Director,
+    // Kestrel Drivetrain s.r.o." under the memo, replies after it in a chat export).
+    if !memo.quoted, memo.author == nil || memo.company == nil,
+      let line = signatureLine(memo.paragraphs.suffix(6)), memo.author ?? line.person == line.person
+    {
+      (memo.author, memo.authorSource) = (line.person, memo.authorSource ?? "signature")
+      if memo.company == nil {
+        let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
+        (memo.company, memo.companySource) = (
+          CompanyNames.cleaned(line.company, source: "signature", text: text), "signature"
+        )
+      }
+    }
     if !memo.quoted { signerForCompanyCredit(&memo) }
     return memo
   }
@@ -69,7 +82,7 @@ enum MemoRefinement {
   /// a site's name. False means it would return the memo as it is.
   static func mayPreferLegalName(_ memo: Memo) -> Bool {
     guard memo.company != nil, let source = memo.companySource else { return true }
-    return source == "body" || CompanyNames.siteSources.contains(source)
+    return source == "body" || source == "salutation" || CompanyNames.siteSources.contains(source)
   }
 
   /// `EmailReader.subjectWithoutPrefixes(title)`: a title without a colon byte has no reply
@@ -239,6 +252,8 @@ enum MemoRefinement {
   static let honorifics: Set<String> = [
     "dr.", "dr", "prof.", "prof", "mr.", "mrs.", "ms.", "mx.", "dra.", "herr", "frau", "mme",
     "mme.", "sra.", "sr.", "dott.", "ing.", "mag.",
+    // Malay and Swahili.
+    "encik", "en.", "puan", "pn.", "cik", "bi.", "bw.", "bwana",
   ]
 
   /// Degrees and post-nominals after a name.
@@ -269,7 +284,7 @@ enum MemoRefinement {
   /// "User" ends a CMS's default account ("Super User", Joomla's; "Guest User").
   static let accountWords: Set<String> = [
     "admin", "administrator", "webmaster", "staff", "editor", "editors", "desk", "newsdesk",
-    "user",
+    "user", "webadmin", "sysadmin", "siteadmin", "comms",
   ]
 
   /// The word without commas at either end, as `trimmingCharacters(in: ",")` gives it; a
@@ -445,7 +460,8 @@ enum MemoRefinement {
     guard
       let signer = MemoHeaders.signOff(memo.paragraphs) ?? delimitedSignature(memo.paragraphs)
         ?? SignatureBlock.valedictionName(memo.paragraphs)
-        ?? LanguageSignatures.signer(memo.paragraphs)?.person,
+        ?? LanguageSignatures.signer(memo.paragraphs)?.person
+        ?? (isAccount(author) ? bareNameClosing(memo.paragraphs) : nil),
       !MemoHeaders.isOrganizationName(signer), !isAccount(signer), !isDepartmentCredit(signer)
     else { return }
     let full = MemoInStory.fullName(signer, in: [memo.title ?? ""] + memo.paragraphs)
@@ -456,6 +472,43 @@ enum MemoRefinement {
       MemoHeaders.looksLikeName(full) && full.contains(" ") && full != full.uppercased()
     guard person || caseless && full.count <= 12 else { return }
     (memo.author, memo.authorSource) = (full, "signature")
+  }
+
+  /// A line that signs with name, job title and company ("Hendrik Vallenstam, Managing
+  /// Director, Kestrel Drivetrain s.r.o."), the last among `paragraphs`: a full name, a part
+  /// that is a job title, and a company last; nil when none is.
+  static func signatureLine(_ paragraphs: ArraySlice<String>) -> (person: String, company: String)?
+  {
+    for paragraph in paragraphs.reversed() where paragraph.utf8.count <= 140 {
+      guard paragraph.utf8.contains(UInt8(ascii: ",")),
+        let company = MemoHeaders.companyInSignature(paragraph)
+      else { continue }
+      let parts = paragraph.split(separator: ",").map { $0.trimmed }
+      let person = parts[0]
+      guard person.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(person),
+        !MemoHeaders.isJobTitle(person),
+        parts.dropFirst().dropLast().contains(where: MemoHeaders.isJobTitle)
+      else { continue }
+      return (person, company)
+    }
+    return nil
+  }
+
+  /// A memo's last paragraph when it is a person's full name alone ("Jonah Fairweather-Ruiz"
+  /// under the text, no closing word): two to four capitalized words, nothing else. Read only
+  /// for a post credited to an account, whose writer signs so.
+  static func bareNameClosing(_ paragraphs: [String]) -> String? {
+    guard let last = paragraphs.last?.trimmed, last.utf8.count <= 48 else { return nil }
+    let words = last.split(separator: " ")
+    guard (2...4).contains(words.count),
+      words.allSatisfy({
+        $0.first?.isUppercase == true && $0.contains(where: \.isLowercase)
+          && $0.allSatisfy { $0.isLetter || $0 == "-" || $0 == "'" || $0 == "’" }
+      }),
+      MemoHeaders.looksLikeName(last), !MemoHeaders.isOrganizationName(last),
+      !MemoHeaders.isJobTitle(last)
+    else { return nil }
+    return last
   }
 
   /// The name without honorifics before it, degrees after it and commas at its end, its

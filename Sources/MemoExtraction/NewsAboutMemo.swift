@@ -16,6 +16,7 @@ enum NewsAboutMemo {
     // Finnish, Turkish and Hindi words carry case endings ("viestissä", "e-postada"): these
     // and every cue in a script other than ASCII match however the word goes on.
     "viesti", "sähköposti", "henkilöstölle", "e-posta", "çalışanlara", "ईमेल", "कर्मचारियों को",
+    "사내 메일", "사내 이메일", "사내 공지", "직원에게 보낸", "직원들에게 보낸",
   ]
 
   /// ASCII cues that match however the word goes on (stems of languages with case endings).
@@ -147,6 +148,7 @@ enum NewsAboutMemo {
   /// "chief executive Dana Lee", "the CEO, Dana Lee,", "Dana Lee, President, Acme",
   /// "Acme's chief executive, Dana Lee".
   static func writer(in paragraph: String) -> (person: String?, company: String?) {
+    if let korean = koreanWriter(in: paragraph) { return korean }
     let words = paragraph.split(separator: " ")
     let lowered = words.map { core($0).lowercased() }
     for index in words.indices {
@@ -207,12 +209,16 @@ enum NewsAboutMemo {
   /// title speaks of a memo, or whose lead names the memo's writer in a sentence about the
   /// memo ("In a note to staff on Wednesday, chief revenue officer Ana Ruiz wrote:"): the
   /// memo's writer, company and sending day take the place of the page's credits.
-  static func applyIfWrapped(_ memo: inout Memo) {
+  ///
+  /// - Parameter reported: the page's own first lines hold a reporter's byline
+  ///   (`reporterLine`), as a story's print view shows it without meta tags.
+  static func applyIfWrapped(_ memo: inout Memo, reported: Bool = false) {
     // A page that names no site and credits nobody in its head is a memo page, not a wrapper
     // (a text memo's "By …" line is its writer's); most memos are turned away here, before
     // any text is read.
     guard !memo.quoted,
-      memo.company != nil || memo.authorSource == "meta" || memo.authorSource == "json-ld",
+      memo.company != nil || memo.authorSource == "meta" || memo.authorSource == "json-ld"
+        || memo.author == nil && (reported || reporterLine(in: memo.paragraphs.prefix(3))),
       memo.author == nil || pageCredits.contains(memo.authorSource ?? ""),
       memo.company == nil || wrapperSources.contains(memo.companySource ?? "")
     else { return }
@@ -220,6 +226,52 @@ enum NewsAboutMemo {
     guard titled || cueParagraph(memo.paragraphs.prefix(8)) != nil else { return }
     apply(&memo)
   }
+
+  /// The writer in a Korean story's sentence about the memo: name, company, then a role with
+  /// its topic or subject particle ("최은서 한결해운 대표는 … 사내 메일에서"). Nil for text
+  /// without Hangul (read on its first byte's range) or without such a run.
+  static func koreanWriter(in paragraph: String) -> (person: String?, company: String?)? {
+    // Hangul syllables are E A/B/C/D/E in UTF-8's lead byte; most paragraphs hold none.
+    guard paragraph.utf8.contains(where: { $0 >= 0xEA && $0 <= 0xED }),
+      koreanMemoCues.contains(where: { paragraph.containsBytes($0) })
+    else { return nil }
+    let words = paragraph.split(separator: " ")
+    for index in words.indices.dropFirst(2) {
+      let word = words[index]
+      guard let role = LanguageSignatures.eastAsianRoles.first(where: { word.hasPrefix($0) }),
+        ["", "는", "은", "이", "가"].contains(String(word.dropFirst(role.count)))
+      else { continue }
+      let person = String(words[index - 2])
+      let company = String(words[index - 1])
+      let hangul = { (text: String) in
+        text.unicodeScalars.allSatisfy { (0xAC00...0xD7A3).contains($0.value) }
+      }
+      guard (2...4).contains(person.count), hangul(person), company.count >= 2,
+        company.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic })
+      else { continue }
+      return (person, company)
+    }
+    return nil
+  }
+
+  /// Korean words for a message to staff ("사내 메일", "직원들에게 보낸").
+  static let koreanMemoCues = ["사내 메일", "사내 이메일", "사내 공지", "직원에게 보낸", "직원들에게 보낸"]
+
+  /// Whether one of a page's first paragraphs is a reporter's byline ("By Eliza Strand –
+  /// Staff Reporter"), as on a story's print view without its head: a short line with "By "
+  /// and a reporter's title, found on its bytes.
+  static func reporterLine(in lead: ArraySlice<String>) -> Bool {
+    lead.contains { line in
+      line.utf8.count <= 200 && (line.containsBytes("By ") || line.containsBytes(" by "))
+        && reporterTitles.contains { line.containsBytes($0) }
+    }
+  }
+
+  /// Titles of a newsroom's writers, as bylines spell them.
+  static let reporterTitles = [
+    "Reporter", "reporter", "Correspondent", "correspondent", "Staff Writer", "staff writer",
+    "Contributing Writer", "Senior Writer",
+  ]
 
   /// The first paragraph that speaks of a memo and names its writer; else, when one
   /// paragraph of the lead speaks of a memo ("a letter the company sent to employees"), the
@@ -252,7 +304,7 @@ enum NewsAboutMemo {
   static let cueBytes = [
     "emo", "mail", "ote to", "etter", "old ", "ells ", "ntern", "undschreiben", "elegschaft",
     "lantilla", "alariés", "社内", "ent to", "ent employees", "ent staff", "viesti",
-    "hköposti", "henkilöstö", "-posta", "çalışan", "ईमेल", "कर्मचारियों",
+    "hköposti", "henkilöstö", "-posta", "çalışan", "ईमेल", "कर्मचारियों", "사내", "직원",
   ]
 
   static func mayMentionMemo(_ paragraph: String) -> Bool {
@@ -315,6 +367,15 @@ enum NewsAboutMemo {
       // wherever it stands in the lead.
       for text in (source.map { [$0] } ?? []) + lead.prefix(3) where company == nil {
         if let name = legalFormName(in: text), name.lowercased() != publisher { company = name }
+      }
+      // A headline that opens with a name the lead repeats names the company ("Corvane
+      // Analytics lays off …" over "Oakland data startup Corvane Analytics laid off …").
+      if company == nil, let title = memo.title, case let words = title.split(separator: " "),
+        words.count >= 4, let run = nameRun(words, from: 0, minimum: 2),
+        case let name = run.joined(separator: " "), name.lowercased() != publisher,
+        lead.prefix(3).contains(where: { $0 != title && $0.containsBytes(" " + name + " ") })
+      {
+        company = name
       }
       for text in (source.map { [$0] } ?? []) + lead.prefix(2) + [memo.title ?? ""]
       where company == nil {

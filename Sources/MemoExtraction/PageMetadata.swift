@@ -133,6 +133,17 @@ struct PageMetadata: Sendable, Equatable {
     "memo", "memorandum", "internal memo", "staff memo", "announcement",
   ]
 
+  /// Whether `title` is `heading` after a label and a colon ("Print: Acme lays off a fifth"
+  /// over the heading "Acme lays off a fifth"), case aside; the heading must have two words.
+  static func isLabelled(_ title: String, heading: String) -> Bool {
+    guard heading.containsByte(0x20), title.utf8.count > heading.utf8.count + 2 else {
+      return false
+    }
+    let lower = title.lowercased()
+    let rest = heading.lowercased()
+    return lower.hasSuffix(": " + rest) && !lower.dropLast(rest.count + 2).contains(":")
+  }
+
   /// A title without the labels pages put around it: a leading memo label ("Memo — Sales
   /// restructure" → "Sales restructure"), a wiki space's breadcrumb ("People Operations :
   /// Org changes" → "Org changes": a spaced colon after two or more capitalized words and

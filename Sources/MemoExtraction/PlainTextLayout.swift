@@ -399,6 +399,12 @@ enum TopMatter {
         lines.remove(at: index)
         continue
       }
+      // A wire's slug line and editors' note over its story are routing, not the headline.
+      if !sawBody, examined <= 3, isWireRouting(line) {
+        lines.remove(at: index)
+        examined -= 1
+        continue
+      }
       if examined == 1,
         let company = letterhead(line, nextLines: lines[(index + 1)...].lazy.map(text.string))
       {
@@ -443,6 +449,19 @@ enum TopMatter {
     }
   }
 
+  /// Whether a line routes wire copy rather than tells it: an editors' note ("Eds: Updates
+  /// with …") or a slug line, whose first word joins capitalized parts with hyphens and a
+  /// double hyphen ("BC-US--Acme-Jobs,1st Ld-Writethru").
+  static func isWireRouting(_ line: String) -> Bool {
+    guard let first = line.utf8.first, first == UInt8(ascii: "E") || first == UInt8(ascii: "B"),
+      line.utf8.count <= 120
+    else { return false }
+    if line.hasPrefix("Eds:") || line.hasPrefix("EDS:") || line.hasPrefix("Eds.:") { return true }
+    let word = line.prefix { $0 != " " && $0 != "," }
+    return word.contains("--") && word.split(separator: "-").count >= 3
+      && word.prefix { $0 != "-" }.allSatisfy(\.isUppercase)
+  }
+
   /// A headline wrapped over the first two lines of a block of its own ("Acme Announces the
   /// Consolidation of Its" / "Midwest Plants"): each line and the two joined read as a title,
   /// and the second starts in capitals, as a wrapped headline's words do and prose rarely
@@ -463,9 +482,10 @@ enum TopMatter {
     return DateNormalizer.normalize(line)
   }
 
-  /// The next line (collapsed) is a byline or a date.
+  /// The next line (collapsed) is a byline, a date or a wire's editors' note.
   static func nextIsTopMatter(_ next: String) -> Bool {
     byline(next) != nil || (next.utf8.count <= 40 && DateNormalizer.normalize(next) != nil)
+      || isWireRouting(next)
   }
 
   /// "MEMORANDUM", "MEMO", "INTERNAL MEMO": a form's heading, not the memo's title.

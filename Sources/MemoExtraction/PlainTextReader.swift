@@ -130,6 +130,18 @@ enum PlainTextReader {
 
   static func readMarkdown(_ text: String) -> Content { readMarkdown(utf8: Array(text.utf8)) }
 
+  /// Whether a Markdown line is a short label: wholly bold ("**Internal notice**") or in
+  /// capitals ("INTERNAL NOTICE"), at most six words.
+  static func isKicker(_ line: String) -> Bool {
+    guard !line.isEmpty, line.utf8.count <= 80 else { return false }
+    let bold = line.hasPrefix("**") && line.hasSuffix("**") && line.utf8.count > 4
+    let core = bold ? String(line.dropFirst(2).dropLast(2)) : line
+    guard core.split(separator: " ").count <= 6, core.contains(where: \.isLetter) else {
+      return false
+    }
+    return bold || core == core.uppercased() && core.contains(where: \.isUppercase)
+  }
+
   static func readMarkdown(utf8: [UInt8]) -> Content {
     let allLines = lines(utf8)
     let (fields, lines) = frontMatter(allLines)
@@ -174,6 +186,12 @@ enum PlainTextReader {
       }
       if !stripped.isEmpty, stripped.allSatisfy({ "-*_= ".contains($0) }), stripped.count >= 3 {
         prepared.append("")  // A rule or a setext underline.
+        continue
+      }
+      // A label above the first heading ("**INTERNAL NOTICE**", "MEMO") is a kicker: the
+      // heading under it is still the title.
+      if title == nil, !sawContent, isKicker(stripped) {
+        prepared.append(contentsOf: [inline(line), ""])
         continue
       }
       if !stripped.isEmpty { (sawContent, contentLines) = (true, contentLines + 1) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MemoExtraction
@@ -56,6 +57,48 @@ struct LanguageSignatureTests {
     // Capitals ("EFFECTIVE AS OF") and a form with no name before it are no company.
     #expect(CompanyNames.namedWithLegalForm(in: ["THIS NOTICE IS EFFECTIVE AS OF MONDAY"]) == nil)
     #expect(CompanyNames.namedWithLegalForm(in: ["and then AG said"]) == nil)
+    // A comma between the name and its form ("Acme, Inc.").
+    #expect(
+      CompanyNames.namedWithLegalForm(in: ["Brightwell Instruments, Inc."])
+        == "Brightwell Instruments Inc.")
+  }
+
+  @Test("A role line that opens the company with its legal form names it, quotes dropped")
+  func leadingLegalFormOnRoleLine() throws {
+    let page = """
+      <html><head><title>Закриття складу</title></head><body><article><h1>Закриття складу</h1>
+      <p>Шановні колеги! Ми закриваємо склад у Житомирі з 1 березня. Скорочення торкнеться 18
+      працівників, і кожен отримає допомогу.</p>
+      <p>З повагою,<br>Тарас Мельник,<br>директор ТОВ «Вишнева Долина»</p>
+      </article></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.author == "Тарас Мельник")
+    #expect(memo.company == "Вишнева Долина")
+    #expect(
+      LanguageSignatures.roleLineCompany("директор ТОВ «Вишнева Долина»") == "ТОВ «Вишнева Долина»")
+    #expect(LanguageSignatures.roleLineCompany("директор з продажу") == nil)
+    #expect(CompanyNames.withoutLegalForm("ООО «Северный Ветер»") == "Северный Ветер")
+  }
+
+  @Test("A one-word name from the memo's salutation gives way to its full legal name")
+  func salutationShortForm() throws {
+    let page = """
+      <html><head><title>Letter to Employees</title></head><body><article>
+      <h1>Letter to Employees</h1>
+      <p>Brightwell Instruments, Inc.</p>
+      <p>To all Brightwell employees:</p>
+      <p>Today we decided to close the Leeds workshop and reduce our workforce by about forty
+      people. Everyone affected will get four months' pay and help finding the next role.</p>
+      <p>Sincerely,<br>Ola Berg<br>Chief Executive Officer</p>
+      </article></body></html>
+      """
+    let memo = try extractHTML(page)
+    #expect(memo.company == "Brightwell Instruments Inc.")
+    // Without the legal name, the salutation's name stays.
+    let short = try extractHTML(
+      page.replacingOccurrences(of: "<p>Brightwell Instruments, Inc.</p>", with: ""))
+    #expect(short.company == "Brightwell")
   }
 
   @Test("A dateline in a place's own case: place, comma, date, dash")

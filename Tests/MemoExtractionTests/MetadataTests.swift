@@ -123,6 +123,10 @@ struct MetadataTests {
     #expect(MemoHeaders.signOff(["Body.", "Best, Dana Whitfield"]) == "Dana Whitfield")
     #expect(MemoHeaders.signOff(["Body.", "Thanks,", "Sam"]) == "Sam")
     #expect(MemoHeaders.signOff(["Body.", "We will share more next week."]) == nil)
+    // A note in brackets after a dashed name; a bracketed aside alone names nobody.
+    #expect(
+      MemoHeaders.signOff(["Body.", "— Ilse Brandauer (for the whole board)"]) == "Ilse Brandauer")
+    #expect(MemoHeaders.signOff(["Body.", "— more soon (we promise)"]) == nil)
   }
 }
 

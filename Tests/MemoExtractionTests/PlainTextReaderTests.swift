@@ -1,5 +1,6 @@
-import MemoExtraction
 import Testing
+
+@testable import MemoExtraction
 
 @Suite("Text, Markdown and email")
 struct PlainTextReaderTests {
@@ -85,5 +86,38 @@ struct PlainTextReaderTests {
     let text = try extract(Array("Just words\non two lines.".utf8), as: "notes.log")
     #expect(text.format == .text)
     #expect(text.paragraphs == ["Just words on two lines."])
+  }
+
+  @Test("Markdown: a label above the first heading leaves the heading the title")
+  func kickerAboveHeading() {
+    let bold = PlainTextReader.readMarkdown(
+      "**INTERNAL NOTICE**\n\n# Closing the Leeds yard\n\nWe close.")
+    #expect(bold.title == "Closing the Leeds yard")
+    let caps = PlainTextReader.readMarkdown("MEMO\n\n# Closing the Leeds yard\n\nWe close.")
+    #expect(caps.title == "Closing the Leeds yard")
+    // A sentence of text before the heading is content: the heading is a section.
+    let prose = PlainTextReader.readMarkdown("We close the Leeds yard.\n\n# Details\n\nIn March.")
+    #expect(prose.title == nil)
+    #expect(
+      !PlainTextReader.isKicker("**We will close the Leeds yard at the end of March this year**"))
+  }
+
+  @Test("Text: a wire's slug line and editors' note leave the headline the title")
+  func wireRouting() {
+    let wire = """
+      BC-UK--Brightwell-Jobs,2nd Ld-Writethru
+      Brightwell to close Leeds workshop, cutting 40 jobs
+      Eds: Adds union comment in 4th graf.
+      By TOVE LIND
+
+      LEEDS, England (NRW) — Instrument maker Brightwell will close its Leeds workshop.
+      """
+    #expect(
+      PlainTextReader.readText(wire).title == "Brightwell to close Leeds workshop, cutting 40 jobs")
+    #expect(TopMatter.isWireRouting("BC-UK--Brightwell-Jobs,2nd Ld-Writethru"))
+    #expect(TopMatter.isWireRouting("Eds: Adds union comment in 4th graf."))
+    // A hyphenated name or an ordinary first line is no slug.
+    #expect(!TopMatter.isWireRouting("Brightwell-Smith Instruments -- an update"))
+    #expect(!TopMatter.isWireRouting("Editors and reporters, please read this."))
   }
 }

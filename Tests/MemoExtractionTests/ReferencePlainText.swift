@@ -250,6 +250,11 @@ enum ReferenceTopMatter {
         lines.remove(at: index)
         continue
       }
+      if !sawBody, examined <= 3, TopMatter.isWireRouting(text) {
+        lines.remove(at: index)
+        examined -= 1
+        continue
+      }
       if examined == 1, let company = letterhead(text, lines: lines, after: index) {
         content.letterhead = company
         lines.remove(at: index)
@@ -294,12 +299,13 @@ enum ReferenceTopMatter {
     index >= lines.count || lines[index].utf8.allSatisfy { $0 == 0x20 || $0 == 0x09 }
   }
 
-  /// The next non-blank line is a byline or a date.
+  /// The next non-blank line is a byline, a date or a wire's editors' note.
   private static func nextIsTopMatter(_ lines: [String], after index: Int) -> Bool {
     guard index + 1 < lines.count else { return false }
     let next = lines[index + 1].collapsingWhitespace
     return byline(next) != nil
       || (next.utf8.count <= 40 && DateNormalizer.normalize(next) != nil)
+      || TopMatter.isWireRouting(next)
   }
 
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import MemoExtraction
@@ -64,6 +65,68 @@ struct SenderAndLabelTests {
     #expect(memo.title == "Changes to the depot")
     #expect(memo.author == "Ada Brightwell")
     #expect(memo.date == "2026-03-04")
+  }
+
+  @Test("An Outlook forward with no marker line: the original's block under 'ENC:' is the memo's")
+  func forwardWithoutMarker() throws {
+    let email = """
+      From: Rita Lobo <rita.lobo@brightwell.example>
+      Date: Tue, 3 Mar 2026 08:03:12 +0000
+      Subject: ENC: Fecho da oficina de Leeds
+      Content-Type: text/html; charset=utf-8
+
+      <html><body><p>Olá a todos, reencaminho a mensagem do Ola.</p><p>Rita</p>
+      <div style="border-top:solid #E1E1E1 1.0pt"><p><b>De:</b> Ola Berg &lt;ola.berg@brightwell.example&gt;<br>
+      <b>Enviada:</b> segunda-feira, 2 de março de 2026 09:12<br>
+      <b>Para:</b> Todos &lt;todos@brightwell.example&gt;<br>
+      <b>Assunto:</b> Fecho da oficina de Leeds</p></div>
+      <p>Caros colegas, vamos fechar a oficina de Leeds no fim de março. Saem quarenta pessoas.</p>
+      <p>Ola Berg</p></body></html>
+      """
+    let memo = try extract(Array(email.utf8), as: "forward.eml")
+    #expect(memo.author == "Ola Berg")
+    #expect(memo.date == "2026-03-02")
+    #expect(memo.title == "Fecho da oficina de Leeds")
+    // Not a forward: the sender stays the author.
+    let plain = email.replacingOccurrences(of: "Subject: ENC: ", with: "Subject: ")
+    #expect(try extract(Array(plain.utf8), as: "mail.eml").author == "Rita Lobo")
+  }
+
+  @Test("A forward of a forward: the innermost message under Outlook's rule is the memo")
+  func nestedForward() throws {
+    let email = """
+      From: Sam Reyes <sam.reyes@mail.example>
+      Subject: Fwd: FW: Closing Leeds
+      Date: Wed, 4 Mar 2026 21:14:05 -0500
+      Content-Type: text/plain; charset=UTF-8
+
+      See below.
+
+      ---------- Forwarded message ---------
+      From: Lee Park <lee.park@brightwell.example>
+      Date: Tue, Mar 3, 2026 at 6:02 PM
+      Subject: FW: Closing Leeds
+
+      Don't share.
+
+      ________________________________
+      From: Ola Berg <ola.berg@brightwell.example>
+      Sent: Monday, March 2, 2026 2:15 PM
+      Subject: Closing Leeds
+
+      All, we will close the Leeds workshop in March. Forty roles go.
+
+      Ola Berg
+      """
+    let memo = try extract(Array(email.utf8), as: "tip.eml")
+    #expect(memo.author == "Ola Berg")
+    #expect(memo.date == "2026-03-02")
+    // A single forward keeps its block.
+    let single = email.replacingOccurrences(
+      of: "Subject: FW: Closing Leeds", with: "Subject: Closing Leeds")
+    #expect(try extract(Array(single.utf8), as: "tip.eml").author == "Lee Park")
+    #expect(EmailReader.isSeparator("________________________________"))
+    #expect(!EmailReader.isSeparator("____ notes"))
   }
 
   @Test("RFC 5322 two-digit years: 00–49 are this century, 50–99 the last")

@@ -18,6 +18,54 @@ struct TitleLabelAndRepostTests {
     #expect(MemoRefinement.cleanTitle("Opinion:") == "Opinion:")
   }
 
+  @Test("A label before a title whose rest the page's heading repeats is not the title")
+  func labelBeforeHeading() throws {
+    func page(_ title: String, heading: String) -> String {
+      """
+      <html><head><meta property="og:title" content="\(title)"></head><body><article><h1>\(heading)</h1>
+      <p>Brightwell Instruments will close its Leeds workshop in March. Forty roles go, and
+      everyone affected gets four months' pay and help finding the next job.</p>
+      <p>Brightwell keeps its Bristol workshop and its service team as they are.</p>
+      </article></body></html>
+      """
+    }
+    let printed = try extractHTML(
+      page("Print: Brightwell closes Leeds", heading: "Brightwell closes Leeds"))
+    #expect(printed.title == "Brightwell closes Leeds")
+    let labelled = try extractHTML(
+      page("Nieuws van de directie: werkplaats Leeds sluit", heading: "Werkplaats Leeds sluit"))
+    #expect(labelled.title == "Werkplaats Leeds sluit")
+    // A heading that is not the rest of the title leaves the title as it was.
+    let other = try extractHTML(
+      page("Brightwell: closing Leeds", heading: "A hard week for Leeds"))
+    #expect(other.title == "Brightwell: closing Leeds")
+    #expect(!PageMetadata.isLabelled("Leeds: a: b c", heading: "b c"))
+  }
+
+  @Test("A mailing list's relay names the person, and its tag leaves the subject")
+  func listRelay() throws {
+    let mail = """
+      From: "'Ines Okafor-Lund' via Everyone" <everyone@brightwell.example>
+      Reply-To: Ines Okafor-Lund <ines@brightwell.example>
+      Date: Tue, 3 Mar 2026 09:10:00 +0000
+      Subject: [Everyone] Closing the Leeds workshop
+      Content-Type: text/plain; charset=UTF-8
+
+      Hi all,
+
+      We will close the Leeds workshop in March. Forty roles go.
+
+      Ines
+      """
+    let memo = try extract(Array(mail.utf8), as: "list.eml")
+    #expect(memo.author == "Ines Okafor-Lund")
+    #expect(memo.title == "Closing the Leeds workshop")
+    #expect(EmailSender.listRelay("Ines Okafor-Lund") == nil)
+    #expect(EmailSender.listRelay("'Ines Okafor-Lund' via ") == nil)
+    #expect(EmailSender.listRelay("'Ines Okafor-Lund' via Everyone")?.list == "Everyone")
+    #expect(EmailSender.withoutListTag("[Other] Closing", list: "Everyone") == "[Other] Closing")
+  }
+
   @Test("An embargo line is never a title")
   func embargoLines() {
     #expect(MemoRefinement.cleanTitle("EMBARGOED UNTIL 00:01 BST, FRIDAY 9 OCTOBER 2026") == nil)
