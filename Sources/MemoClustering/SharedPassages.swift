@@ -166,16 +166,19 @@ enum PassageAnalysis {
       let paragraphOf = document.paragraphs
       let count = paragraphOf.count
       let base = firstPosition[index]
-      // Whether the k-gram at each position occurs in another document too.
+      // Whether the k-gram at each position occurs in another document too, and whether a
+      // shared k-gram covers the position: one starts at most k - 1 positions before it, so
+      // a running end of cover marks each position once (a k-gram only starts where all k
+      // of its tokens are in the document).
       sharedGram.removeAll(keepingCapacity: true)
       covered.removeAll(keepingCapacity: true)
+      var coveredThrough = -1
       for position in 0..<count {
         let slot = slotAt[base + position]
-        sharedGram.append(slot >= 0 && occurrence.documents(atSlot: Int(slot)) >= 2)
-      }
-      covered.append(contentsOf: repeatElement(false, count: count))
-      for position in 0..<count where sharedGram[position] {
-        for t in position..<(position + k) { covered[t] = true }
+        let shared = slot >= 0 && occurrence.documents(atSlot: Int(slot)) >= 2
+        sharedGram.append(shared)
+        if shared { coveredThrough = max(coveredThrough, position + k - 1) }
+        covered.append(position <= coveredThrough)
       }
       var position = 0
       while position < count {

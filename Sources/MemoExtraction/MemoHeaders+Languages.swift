@@ -219,6 +219,9 @@ extension MemoHeaders {
   /// A table row read as "Key | value" ("From | Ana Ruiz, CEO") as "Key: value"; nil for any
   /// other paragraph (found on its bytes: a " | " within a key's reach).
   static func keyedRow(_ paragraph: String) -> String? {
+    // Most paragraphs have no bar within a key's reach: turned away by `memchr`, unread.
+    guard paragraph.firstUTF8Index(of: UInt8(ascii: "|"), within: otherKeyReach + 3) != nil
+    else { return nil }
     let head = Array(paragraph.utf8.prefix(otherKeyReach + 3))
     guard head.count >= 4,
       let bar = (1..<(head.count - 2)).first(where: {
@@ -236,6 +239,15 @@ extension MemoHeaders {
   /// other. Read on its length first: most paragraphs are longer than any key.
   static func keyAlone(_ paragraph: String) -> String? {
     guard paragraph.utf8.count <= otherKeyReach + 1 else { return nil }
+    // Every key, English or not, opens with a letter and holds no comma: a list item ("- cut",
+    // "1. …"), a number or a salutation ("Team,") is turned away on its bytes.
+    let opensWithLetter = paragraph.withUTF8Bytes { bytes in
+      guard let first = bytes.first(where: { $0 != 0x20 && ($0 < 0x09 || $0 > 0x0D) }) else {
+        return false
+      }
+      return first >= 0x80 || (first | 0x20 >= 0x61 && first | 0x20 <= 0x7A)
+    }
+    guard opensWithLetter, !paragraph.containsByte(UInt8(ascii: ",")) else { return nil }
     var key = paragraph.trimmed
     if key.hasSuffix(":") { key.removeLast() }
     guard !key.isEmpty, !key.contains(":") else { return nil }

@@ -403,9 +403,11 @@ struct MemoHeaders: Sendable, Equatable {
       "manager", "founder", "chair", "partner", "lead", "principal", "executive", "vp", "svp",
     ]
     let lower = last.lowercased()
+    // Split once (it had been split again for each title word).
+    let lowerWords = lower.split(separator: " ")
     // "…, Vice President, Operations": a function of the company, not its name.
     guard !businessFunctions.contains(lower),
-      !titleWords.contains(where: { lower.split(separator: " ").contains(Substring($0)) }),
+      !titleWords.contains(where: { lowerWords.contains(Substring($0)) }),
       let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
     else { return nil }
     return last

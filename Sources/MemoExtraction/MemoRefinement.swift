@@ -480,14 +480,17 @@ enum MemoRefinement {
   static func signatureLine(_ paragraphs: ArraySlice<String>) -> (person: String, company: String)?
   {
     for paragraph in paragraphs.reversed() where paragraph.utf8.count <= 140 {
-      guard paragraph.utf8.contains(UInt8(ascii: ",")),
-        let company = MemoHeaders.companyInSignature(paragraph)
+      // Three comma-separated parts need two comma bytes: most paragraphs are turned away
+      // before any split. The cheaper tests on the parts then come before the company's.
+      guard paragraph.withUTF8Bytes({ $0.lazy.filter { $0 == UInt8(ascii: ",") }.count >= 2 })
       else { continue }
       let parts = paragraph.split(separator: ",").map { $0.trimmed }
+      guard parts.count >= 3 else { continue }
       let person = parts[0]
       guard person.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(person),
         !MemoHeaders.isJobTitle(person),
-        parts.dropFirst().dropLast().contains(where: MemoHeaders.isJobTitle)
+        parts.dropFirst().dropLast().contains(where: MemoHeaders.isJobTitle),
+        let company = MemoHeaders.companyInSignature(paragraph)
       else { continue }
       return (person, company)
     }
