@@ -394,7 +394,11 @@ struct MemoHeaders: Sendable, Equatable {
   /// "Dana Whitfield, Chief Executive Officer, Acme Travel" → "Acme Travel": the last
   /// comma-separated part of a From line, when it is a name rather than a job title.
   static func companyInSignature(_ value: String) -> String? {
-    let parts = value.split(separator: ",").map { $0.trimmed }
+    companyInSignature(parts: commaParts(value))
+  }
+
+  /// `companyInSignature` of a line already split into `commaParts`.
+  static func companyInSignature(parts: [String]) -> String? {
     guard parts.count >= 3, let last = parts.last, !last.contains("@"), !last.contains("<") else {
       return nil
     }
@@ -404,13 +408,45 @@ struct MemoHeaders: Sendable, Equatable {
     ]
     let lower = last.lowercased()
     // Split once (it had been split again for each title word).
-    let lowerWords = lower.split(separator: " ")
+    let lowerWords = spaceWords(lower)
     // "…, Vice President, Operations": a function of the company, not its name.
     guard !businessFunctions.contains(lower),
       !titleWords.contains(where: { lowerWords.contains(Substring($0)) }),
-      let first = last.first, first.isUppercase, last.split(separator: " ").count <= 5
+      let first = last.first, first.isUppercase, spaceWords(last).count <= 5
     else { return nil }
     return last
+  }
+
+  /// `value.split(separator: ",").map { $0.trimmed }`, split on the comma bytes of an ASCII
+  /// value (where a comma is a `Character` of its own) without reading `Character`s.
+  static func commaParts(_ value: String) -> [String] {
+    let ascii = value.withUTF8Bytes { bytes -> [String]? in
+      var parts: [String] = []
+      var start = 0
+      for index in 0...bytes.count {
+        if index < bytes.count {
+          let byte = bytes[index]
+          if byte >= 0x80 { return nil }
+          guard byte == UInt8(ascii: ",") else { continue }
+        }
+        if index > start {
+          let part = UnsafeBufferPointer(rebasing: bytes[start..<index])
+          parts.append(String(decoding: part, as: UTF8.self).trimmed)
+        }
+        start = index + 1
+      }
+      return parts
+    }
+    return ascii ?? value.split(separator: ",").map { $0.trimmed }
+  }
+
+  /// `text.split(separator: " ")`, split on space bytes when the text is ASCII (where a space
+  /// is a `Character` of its own).
+  static func spaceWords(_ text: String) -> [Substring] {
+    guard text.withUTF8Bytes({ bytes in !bytes.contains { $0 >= 0x80 } }) else {
+      return text.split(separator: " ")
+    }
+    return text.utf8.split(separator: 0x20).map { Substring($0) }
   }
 
   /// Paragraphs up to the "Cautionary Note Regarding Forward-Looking Statements" a filed exhibit

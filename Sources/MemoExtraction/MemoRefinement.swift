@@ -484,13 +484,13 @@ enum MemoRefinement {
       // before any split. The cheaper tests on the parts then come before the company's.
       guard paragraph.withUTF8Bytes({ $0.lazy.filter { $0 == UInt8(ascii: ",") }.count >= 2 })
       else { continue }
-      let parts = paragraph.split(separator: ",").map { $0.trimmed }
+      let parts = MemoHeaders.commaParts(paragraph)
       guard parts.count >= 3 else { continue }
       let person = parts[0]
-      guard person.split(separator: " ").count >= 2, MemoHeaders.looksLikeName(person),
+      guard MemoHeaders.spaceWords(person).count >= 2, MemoHeaders.looksLikeName(person),
         !MemoHeaders.isJobTitle(person),
         parts.dropFirst().dropLast().contains(where: MemoHeaders.isJobTitle),
-        let company = MemoHeaders.companyInSignature(paragraph)
+        let company = MemoHeaders.companyInSignature(parts: parts)
       else { continue }
       return (person, company)
     }

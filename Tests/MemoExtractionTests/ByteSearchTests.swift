@@ -83,6 +83,22 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("comma parts and space words on bytes are the Character splits")
+  func commaPartsAgree() {
+    let lines = [
+      "", ",", ",,", "a", "a,b", " a , b ,c ", "Dana Lee, Chief Executive Officer, Acme Labs",
+      "Dana Lee,, CEO,", "a,\r\nb", "x\r\n, y", "Zoë Ng, CEO, Ærø AS", "a,\u{301}b, c",
+      "one  two", " lead", "trail ", "tab\tsep, x", "\u{00A0}a, b\u{00A0}", "a , ,b",
+    ]
+    for line in lines + Self.texts {
+      #expect(
+        MemoHeaders.commaParts(line) == line.split(separator: ",").map { $0.trimmed },
+        "\(line.debugDescription)")
+      #expect(
+        MemoHeaders.spaceWords(line) == line.split(separator: " "), "\(line.debugDescription)")
+    }
+  }
+
   @Test("the first separator found by bytes is Foundation's range(of:)")
   func firstRangeAgrees() throws {
     var texts =
