@@ -73,7 +73,7 @@ public struct MemoExtractor: Sendable {
     case .email: memo = try readEmail(bytes, source: source)
     case .markdown, .text, .jsonl: memo = try readPlain(bytes, source: source, format: chosen)
     }
-    memo = MemoRefinement.refined(memo)
+    memo = MemoRefinement.refined(memo, findsSignOffAuthor: options.findsSignOffAuthor)
     if memo.paragraphs.isEmpty { throw .noText(path: source) }
     return memo
   }

@@ -6,8 +6,9 @@
 /// comparisons.
 enum MemoRefinement {
   /// The memo with forwarded-mail headers, news-about-a-memo evidence and cleaned names
-  /// applied.
-  static func refined(_ input: Memo) -> Memo {
+  /// applied. Without `findsSignOffAuthor` (clusters show no author), a signature line is
+  /// read only for a company still missing, and gives no author.
+  static func refined(_ input: Memo, findsSignOffAuthor: Bool = true) -> Memo {
     var memo = input
     // The title's prefixes are read once: for the forward test and, when the chat reader
     // leaves the title as it was, for the clean title.
@@ -62,10 +63,12 @@ enum MemoRefinement {
     }
     // A signature line above later messages or notes ("Hendrik Vallenstam, Managing Director,
     // Kestrel Drivetrain s.r.o." under the memo, replies after it in a chat export).
-    if !memo.quoted, memo.author == nil || memo.company == nil,
+    if !memo.quoted, findsSignOffAuthor && memo.author == nil || memo.company == nil,
       let line = signatureLine(memo.paragraphs.suffix(6)), memo.author ?? line.person == line.person
     {
-      (memo.author, memo.authorSource) = (line.person, memo.authorSource ?? "signature")
+      if findsSignOffAuthor || memo.author != nil {
+        (memo.author, memo.authorSource) = (line.person, memo.authorSource ?? "signature")
+      }
       if memo.company == nil {
         let text = [memo.title ?? ""] + memo.paragraphs.prefix(12) + memo.paragraphs.suffix(6)
         (memo.company, memo.companySource) = (

@@ -61,7 +61,14 @@ struct MemoHeadersTests {
   func withoutSignOffAuthor() throws {
     let signed =
       "Team,\n\nWe are closing the Lisbon office this spring.\n\nBest regards,\n\nDana Whitfield\n"
-    var inputs: [(bytes: [UInt8], source: String)] = [(Array(signed.utf8), "signed.txt")]
+    // A signature line above a closing note: its company is read either way, its person only
+    // with sign-off authors.
+    let signatureLine =
+      "Team,\n\nWe are closing the Porto studio in May.\n\nDana Whitfield, Chief Executive "
+      + "Officer, Corvanta Labs\n\nColleagues abroad will hear from their local teams.\n"
+    var inputs: [(bytes: [UInt8], source: String)] = [
+      (Array(signed.utf8), "signed.txt"), (Array(signatureLine.utf8), "line.txt"),
+    ]
     let corpus = Fixtures.repositoryRoot.appendingPathComponent("Corpus")
     let files = FileManager.default.enumerator(at: corpus, includingPropertiesForKeys: nil)
     while let url = files?.nextObject() as? URL {
@@ -85,5 +92,9 @@ struct MemoHeadersTests {
     #expect(differing >= 1)
     #expect(
       try full.extract(bytes: inputs[0].bytes, source: "signed.txt").author == "Dana Whitfield")
+    let lined = try full.extract(bytes: inputs[1].bytes, source: "line.txt")
+    #expect(lined.author == "Dana Whitfield" && lined.company == "Corvanta Labs")
+    let leanLined = try lean.extract(bytes: inputs[1].bytes, source: "line.txt")
+    #expect(leanLined.author == nil && leanLined.company == "Corvanta Labs")
   }
 }
