@@ -179,7 +179,7 @@ enum BodyEvidence {
       guard paragraph.utf8.count >= 40, DateNormalizer.hasYearDigits(paragraph) else {
         continue
       }
-      let head = String(paragraph.prefix(220))
+      let head = paragraph.characterPrefix(220)
       // The first sentence starts after the last dash of the dateline.
       var cut: Range<String.Index>?
       for dash in [" -- ", "--", " — ", " – "] {
@@ -258,7 +258,7 @@ enum BodyEvidence {
           && (0x30...0x39).contains(bytes[comma + 2])
       }
       guard opens else { continue }
-      let text = String(paragraph.prefix(90))
+      let text = paragraph.characterPrefix(90)
       guard let commaIndex = text.firstIndex(of: ",") else { continue }
       let place = text[..<commaIndex].split(separator: " ")
       guard (1...3).contains(place.count),

@@ -219,6 +219,19 @@ extension String {
     return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
   }
 
+  /// `String(prefix(count))`: the first `count` bytes when they are ASCII without a carriage
+  /// return and the byte after them is ASCII too (then each byte is a `Character` and none
+  /// joins the next), else counted by `Character`s.
+  func characterPrefix(_ count: Int) -> String {
+    let ascii = withUTF8Bytes { bytes -> String? in
+      let end = Swift.min(count, bytes.count)
+      guard end == bytes.count || bytes[end] < 0x80 else { return nil }
+      for byte in bytes[..<end] where byte >= 0x80 || byte == 0x0D { return nil }
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self)
+    }
+    return ascii ?? String(prefix(count))
+  }
+
   /// The index of the last `byte` of the string's UTF-8, or nil.
   func lastUTF8Index(of byte: UInt8) -> String.Index? {
     let offset = withUTF8Bytes { bytes in bytes.lastIndex(of: byte) }

@@ -677,7 +677,7 @@ enum MemoRefinement {
       // The head is at most 90 `Character`s: within the first 180 bytes when they are ASCII
       // (a CR LF pair is the only two-byte ASCII `Character`).
       guard mayHaveFourDigitRun(paragraph, inFirst: 180) else { continue }
-      let head = String(paragraph.prefix(90))
+      let head = paragraph.characterPrefix(90)
       guard hasFourDigitRun(head) else { continue }
       // Byte tests first: the regular expression runs only on a head with a cue.
       let startsWithDay = head.utf8.first.map { (0x30...0x39).contains($0) } ?? false

@@ -591,7 +591,7 @@ enum TopMatter {
   /// March 4, 2026 — Acme today…" or "BERLIN, 4 March 2026 /PRNewswire/ --".
   static func pressDateline(_ whole: String) -> String? {
     guard let first = whole.first, first.isUppercase else { return nil }
-    let paragraph = String(whole.prefix(80))
+    let paragraph = whole.characterPrefix(80)
     for separator in [" — ", " – ", " -- ", " - ", " /"] {
       guard let range = Substring(paragraph).firstByteRange(of: separator),
         paragraph.distance(from: paragraph.startIndex, to: range.lowerBound) <= 60

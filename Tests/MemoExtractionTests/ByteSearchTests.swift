@@ -99,6 +99,22 @@ struct ByteSearchTests {
     }
   }
 
+  @Test("a prefix read on bytes is the prefix of Characters")
+  func characterPrefixAgrees() {
+    let texts =
+      Self.texts + [
+        "abc", "abc\r\ndef", "ab\r\n", "\r\nab", "e\u{301}xyz", "abe\u{301}", "abce\u{301}",
+        "abc\u{301}", "a👩‍👩‍👧b", "LONDON, 3 March 2026 — Acme", String(repeating: "x", count: 300),
+      ]
+    for text in texts {
+      for count in [0, 1, 2, 3, 4, 5, 80, 90, 220] {
+        #expect(
+          text.characterPrefix(count) == String(text.prefix(count)),
+          "\(text.debugDescription) \(count)")
+      }
+    }
+  }
+
   @Test("the first separator found by bytes is Foundation's range(of:)")
   func firstRangeAgrees() throws {
     var texts =
