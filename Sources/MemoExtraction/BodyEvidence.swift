@@ -96,27 +96,10 @@ enum BodyEvidence {
     }
   }
 
-  /// Whether `name` has at most `limit` words (split at spaces) and each starts with a capital:
-  /// read on bytes when it is ASCII (where a word's first `Character` is its first byte),
-  /// with `split` and `isUppercase` otherwise.
+  /// Whether `name` has at most `limit` words (split at spaces, on bytes when ASCII) and each
+  /// starts with a capital.
   static func capitalizedWords(_ name: String, atMost limit: Int) -> Bool {
-    let ascii = name.withUTF8Bytes { bytes -> Bool? in
-      var words = 0
-      var atStart = true
-      for byte in bytes {
-        if byte >= 0x80 { return nil }
-        if byte == 0x20 {
-          atStart = true
-        } else if atStart {
-          guard byte >= 0x41 && byte <= 0x5A else { return false }
-          words += 1
-          atStart = false
-        }
-      }
-      return words <= limit
-    }
-    if let ascii { return ascii }
-    let words = name.split(separator: " ")
+    let words = MemoHeaders.spaceWords(name)
     return words.count <= limit && words.allSatisfy { $0.first?.isUppercase == true }
   }
 

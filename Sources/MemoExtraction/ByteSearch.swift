@@ -210,11 +210,9 @@ extension String {
   /// The index of the first `byte` among the string's first `limit` UTF-8 bytes (`memchr`),
   /// or nil: `utf8.prefix(limit).firstIndex(of:)` without an index step per byte.
   func firstUTF8Index(of byte: UInt8, within limit: Int = .max) -> String.Index? {
-    let offset = withUTF8Bytes { bytes -> Int? in
-      guard let base = bytes.baseAddress,
-        let found = memchr(base, Int32(byte), Swift.min(limit, bytes.count))
-      else { return nil }
-      return base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+    let offset = withUTF8Bytes { bytes in
+      ByteSearch.firstOffset(
+        of: byte, in: UnsafeBufferPointer(rebasing: bytes.prefix(limit)))
     }
     return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
   }
@@ -248,13 +246,12 @@ extension String {
 
   /// Whether the UTF-8 bytes of this string hold `byte` (`utf8.contains`, with `memchr`).
   func containsByte(_ byte: UInt8) -> Bool {
-    if let found = utf8.withContiguousStorageIfAvailable({ bytes -> Bool in
-      guard let base = bytes.baseAddress else { return false }
-      return memchr(base, Int32(byte), bytes.count) != nil
-    }) {
-      return found
-    }
-    return utf8.contains(byte)
+    withUTF8Bytes { ByteSearch.firstOffset(of: byte, in: $0) != nil }
+  }
+
+  /// Whether every UTF-8 byte of this string is ASCII (read on its buffer).
+  var isASCIIBytes: Bool {
+    withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 } }
   }
 
   /// The string with ASCII letters lower-cased (other characters unchanged).

@@ -61,7 +61,7 @@ enum CompanyNames {
     var text = name.trimmed
     // Cheap first: most names end in no legal form and have no Japanese one.
     // An ASCII name's last word is what follows its last space byte.
-    let ascii = text.withUTF8Bytes { bytes in !bytes.contains { $0 >= 0x80 } }
+    let ascii = text.isASCIIBytes
     let lastWord =
       ascii
       ? String(

@@ -443,7 +443,7 @@ struct MemoHeaders: Sendable, Equatable {
   /// `text.split(separator: " ")`, split on space bytes when the text is ASCII (where a space
   /// is a `Character` of its own).
   static func spaceWords(_ text: String) -> [Substring] {
-    guard text.withUTF8Bytes({ bytes in !bytes.contains { $0 >= 0x80 } }) else {
+    guard text.isASCIIBytes else {
       return text.split(separator: " ")
     }
     return text.utf8.split(separator: 0x20).map { Substring($0) }
