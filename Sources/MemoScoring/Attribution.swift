@@ -90,6 +90,17 @@ struct Attribution {
     ["these", "measures"], ["the", "redundancies"], ["these", "redundancies"],
     ["the", "closure"], ["this", "closure"],
   ]
+  /// Marks that write "leads to" in a causal chain ("agents → fewer handoffs → 9% smaller").
+  static let arrowMarks = ["→", "->", "=>", "⇒", "⟶", "➔", "➜"]
+  /// A fronted "reason" is read as an anaphor only among a sentence's first tokens ("The main
+  /// reason is", "Reason of reduction is"): three words of article and adjective before it.
+  static let frontedReasonReach = 4
+  /// Words that may stand before a fronted "reason" ("The main reason is…").
+  static let frontedReasonModifiers: Set<String> = [
+    "the", "our", "main", "only", "real", "whole", "one", "first", "key", "simple", "principal",
+  ]
+  /// Words after a fronted "reason" that make it the statement of a cause.
+  static let frontedReasonLinks: Set<String> = ["is", "was", "of", "for", "behind"]
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
   static let directNegationReach = 2
@@ -1213,6 +1224,16 @@ struct Attribution {
     // Links.
     func anaphor(in sentence: Int) -> String? {
       let forms = tokenForms(sentence, where: { _ in true })
+      // A fronted statement of cause ("Reason is our new assistant…", "The main reason of the
+      // reduction is…") names the cause of what was just announced: it points back like "this
+      // decision" does.
+      let opening = forms.prefix(Self.frontedReasonReach)
+      if let reason = opening.firstIndex(where: { $0 == "reason" || $0 == "reasons" }),
+        opening[..<reason].allSatisfy(Self.frontedReasonModifiers.contains),
+        reason + 1 < forms.count, Self.frontedReasonLinks.contains(forms[reason + 1])
+      {
+        return forms[reason] + " " + forms[reason + 1]
+      }
       for index in forms.indices.dropLast()
       where Self.anaphors.contains([forms[index], forms[index + 1]]) {
         return forms[index] + " " + forms[index + 1]
@@ -1377,6 +1398,31 @@ struct Attribution {
             item, true,
             "explicit: AI \(describe(item)) names the line item whose value is cut"
               + " \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // A causal chain written with arrows ("Copilots in every team → fewer reviews → a firm
+      // 9% smaller"): an arrow after the AI and before the cut is the link. Only a sentence
+      // holding both AI and a cut is looked at, and only its own text between the two.
+      if let cut = cutHere.first,
+        let chain = aiHere.first(where: { hit in
+          let end = located[hit].tokens.upperBound - 1
+          let start = located[cut].tokens.lowerBound
+          guard end < start, text.tokens[end].paragraph == text.tokens[start].paragraph else {
+            return false
+          }
+          let between = text.text(
+            paragraph: Int(text.tokens[start].paragraph),
+            range: Int(text.tokens[end].end)..<Int(text.tokens[start].start))
+          return Self.arrowMarks.contains { between.contains($0) }
+        })
+      {
+        explicitFound = true
+        links.append(
+          (
+            chain, true,
+            "explicit: AI \(describe(chain)) leads by an arrow to cut \(describe(cut))"
+              + " (sentence \(sentence))"
           ))
         continue
       }

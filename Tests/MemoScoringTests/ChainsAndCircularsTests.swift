@@ -1,0 +1,123 @@
+import Foundation
+import MemoCore
+import MemoLexicon
+import MemoScoring
+import TestSupport
+import Testing
+
+/// General causes of probe batch M's misses (lexicon 2.11.0), each checked on invented
+/// sentences, for and against: "without" negating only its object, a fronted "Reason is",
+/// connectives of consequence and means, causal chains written with arrows, sizes as cuts,
+/// HR-circular cut words and AI written as one word in a hashtag.
+@Suite("Arrow chains, fronted reasons, circular English, 'without'")
+struct ChainsAndCircularsTests {
+  func reason(_ text: String) -> AIReason { ShippedScorer.card(text).aiReason }
+
+  @Test("'without' negates its object, not the AI before it")
+  func withoutObject() {
+    // The AI is the subject of "closes … without review"; "about" after the cue is a number's.
+    #expect(
+      reason(
+        "The 30 job cuts in claims reflect how many files our AI model now closes without"
+          + " review, about 60% this year.") == .explicit)
+    // The AI inside the scope of "without" is still denied.
+    #expect(
+      reason(
+        "Our chatbot replaced nobody: the 30 job cuts in claims were decided without AI playing"
+          + " any part.") == .denied)
+  }
+
+  @Test("A fronted 'Reason is' points back at the cut just announced")
+  func frontedReason() {
+    #expect(
+      reason(
+        "We will close the Lyon depot and cut 25 jobs. Reason is the new routing AI, which plans"
+          + " all tours now.") == .explicit)
+    #expect(
+      reason(
+        "We will close the Lyon depot and cut 25 jobs. The main reason is our routing AI.")
+        == .explicit)
+    // No AI in the reason: nothing to attribute.
+    #expect(
+      reason("We will close the Lyon depot and cut 25 jobs. Reason is the loss of our main client.")
+        == .absent)
+    // A non-AI reason after a denial of AI stays a denial.
+    #expect(
+      reason(
+        "Some of you ask if the 25 job cuts are because of AI. This is not true. Reason of the"
+          + " cuts is the end of our lease.") == .denied)
+    // "reason" that does not open the sentence is no anaphor.
+    #expect(
+      reason(
+        "We will close the Lyon depot and cut 25 jobs. Our drivers like the routing AI, with"
+          + " good reason.") == .implied)
+  }
+
+  @Test("Connectives of consequence and means join AI to a cut")
+  func consequenceConnectives() {
+    #expect(
+      reason(
+        "Consequent to the rollout of our AI scheduling tool, the board has decided to"
+          + " rationalise manpower at the Leeds site.") == .explicit)
+    #expect(
+      reason(
+        "Consequent to falling orders, the board has decided to rationalise manpower at the"
+          + " Leeds site.") == .absent)
+    #expect(
+      reason("Our copilots draft every reply, hence we need fewer agents and cut 12 roles.")
+        == .explicit)
+    #expect(
+      reason(
+        "Our AI agents answer most chats. Headcount in billing goes from 60 to 35 via agent"
+          + " deflection.") == .explicit)
+    #expect(
+      reason(
+        "Headcount in billing goes from 60 to 35 via attrition. || Our AI agents will answer"
+          + " the phones.") == .implied)
+  }
+
+  @Test("Savings that go into AI make AI what the cut pays for")
+  func savingsFundAI() {
+    #expect(
+      reason("We are eliminating 400 roles, and every pound we save goes into our AI research.")
+        == .explicit)
+    #expect(
+      reason(
+        "We are eliminating 400 roles, and every pound we save goes into our new stores. || Our"
+          + " AI team grows.") == .implied)
+    // Funding something for the people affected is no cause.
+    #expect(
+      reason(
+        "We are eliminating 400 roles. We will fund an AI course for everyone affected.")
+        == .implied)
+  }
+
+  @Test("An arrow from AI to a cut is a causal link; an arrow from the cut to AI is not")
+  func arrowChains() {
+    #expect(
+      reason(
+        "Copilots in every workflow → fewer reviews → a company about 9% smaller, mostly in"
+          + " management.") == .explicit)
+    #expect(
+      reason("Copilots in every workflow -> fewer reviews, and 40 job cuts in management.")
+        == .explicit)
+    #expect(reason("We cut 40 jobs in management -> our AI team grows.") == .implied)
+    // A size with no people word near it is no cut.
+    #expect(
+      reason("Copilots in every workflow → faster reviews → a product about 9% smaller.")
+        == .framing)
+  }
+
+  @Test("HR-circular cut words, and AI written as one word in a hashtag")
+  func circularWordsAndHashtags() {
+    #expect(
+      ShippedScorer.card("The board has decided to rationalise manpower at the Pune centre.")
+        .announcesCuts)
+    #expect(
+      !ShippedScorer.card("The board has decided to rationalise the product range.")
+        .announcesCuts)
+    #expect(ShippedScorer.card("About 900 associates will be impacted in phase one.").announcesCuts)
+    #expect(reason("Thank you all for this year. || #AIFirst #Leadership") == .framing)
+    #expect(reason("Thank you all for this year. || #Leadership #FutureOfWork") == .absent)
+  }
+}
