@@ -90,6 +90,8 @@ struct Attribution {
     ["these", "measures"], ["the", "redundancies"], ["these", "redundancies"],
     ["the", "closure"], ["this", "closure"],
   ]
+  /// Answers right after a scripted question that deny it ("If asked '…?': No.").
+  static let scriptedNoForms: Set<String> = ["no", "nope", "never", "not"]
   /// Marks that write "leads to" in a causal chain ("agents → fewer handoffs → 9% smaller").
   static let arrowMarks = ["→", "->", "=>", "⇒", "⟶", "➔", "➜"]
   /// A fronted "reason" is read as an anaphor only among a sentence's first tokens ("The main
@@ -1041,6 +1043,69 @@ struct Attribution {
       denied[sentence] = true
     }
 
+    // Talking points: scripted answers and wording lists. "If asked 'Is AI replacing these
+    // roles?': No." quotes a question and answers it in one sentence: the question's hits assert
+    // nothing, and a "No" right after it denies the claim the question holds. "Avoid: 'you
+    // were replaced by AI'" lists wording managers must not use: its hits are about words,
+    // neither the company's claim nor its denial. Only sentences that name AI are read.
+    var quotedQuestionHits = Set<Int>()
+    var wordingList = [Bool](repeating: false, count: sentenceCount)
+    for sentence in 0..<sentenceCount where !ai[sentence].isEmpty {
+      let first = firstToken[sentence]
+      let last = lastToken[sentence]
+      guard last > first, paragraphOf[sentence] >= 0 else { continue }
+      let paragraph = paragraphOf[sentence]
+      let span = text.text(
+        paragraph: paragraph,
+        range: Int(text.tokens[first].start)..<Int(text.tokens[last].start))
+      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
+      if span.contains(":") {
+        // A label before a colon that tells what not to say ("Avoid:", "Don't say:").
+        var forms: [String] = []
+        var wording = false
+        for index in first..<min(last, first + Layout.reasonLabelLength) {
+          forms.append(text.normalizedText(of: text.tokens[index]))
+          let end = Int(text.tokens[index].end)
+          if end < scalars.count && scalars[end] == ":" {
+            wording = Layout.isWordingLabel(forms)
+            break
+          }
+        }
+        if wording {
+          denial[sentence] = false
+          wordingList[sentence] = true
+          continue
+        }
+      }
+      guard span.contains("?"), !isQuestion(sentence) else { continue }
+      // The question ends at the first "?" with tokens after it in the sentence.
+      var questionEnd: Int?
+      for index in first..<last {
+        let from = Int(text.tokens[index].end)
+        let to = Int(text.tokens[index + 1].start)
+        if from < to, to <= scalars.count, scalars[from..<to].contains("?") {
+          questionEnd = index
+          break
+        }
+      }
+      guard let questionEnd else { continue }
+      let inQuestion = (ai[sentence] + causes[sentence]).filter {
+        located[$0].tokens.upperBound - 1 <= questionEnd
+      }
+      quotedQuestionHits.formUnion(inQuestion)
+      let answer = text.normalizedText(of: text.tokens[questionEnd + 1])
+      if Self.scriptedNoForms.contains(answer),
+        ai[sentence].contains(where: { located[$0].tokens.upperBound - 1 <= questionEnd }),
+        !(cuts[sentence] + causes[sentence]).filter({
+          located[$0].tokens.upperBound - 1 <= questionEnd
+        }).isEmpty
+          || tokenForms(sentence, where: { $0 <= questionEnd }).contains(
+            where: Self.denialPredicates.contains)
+      {
+        denial[sentence] = true
+      }
+    }
+
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is
     // not the reason for today's job cuts" still announces cuts; "we are not making layoffs"
     // and "this is not a plan to reduce our team" do not. A cut negated directly is still
@@ -1194,13 +1259,16 @@ struct Attribution {
       switch hit.role {
       case .aiReference, .aiFraming:
         if denial[sentence] && hit.subjectNegated { isAffirmed = false }
+        if denial[sentence] && quotedQuestionHits.contains(index) { isAffirmed = false }
         if denial[sentence] && !isAffirmed { distancing[index] = true }
         // "why the work cannot be done with AI" names AI as a tool all the same.
         if capability[sentence] && hit.role == .aiReference { isAffirmed = true }
       case .cut:
-        isAffirmed = cutAffirmed[index]
+        isAffirmed = cutAffirmed[index] && !wordingList[sentence]
       case .restructuring, .cause:
-        if question[sentence] { isAffirmed = false }
+        if question[sentence] || quotedQuestionHits.contains(index) || wordingList[sentence] {
+          isAffirmed = false
+        }
         let start = hit.tokens.lowerBound
         if hit.role == .cause
           && (max(firstToken[sentence], start - Self.conditionReach)..<start).contains(where: {
@@ -1359,6 +1427,8 @@ struct Attribution {
       let aiHere = affirmedHits(ai[sentence])
       guard !aiHere.isEmpty, !denial[sentence] else { continue }
       framingFound = true
+      // Wording to avoid names AI as a phrase: it frames the memo and links to nothing.
+      if wordingList[sentence] { continue }
       let heaviest = aiHere.max {
         (lexicon.entries[located[$0].entry].weight, -$0)
           < (lexicon.entries[located[$1].entry].weight, -$1)

@@ -97,6 +97,24 @@ enum Layout {
   /// Most tokens in a reason label before its colon ("Reasons for the proposals" is 4).
   static let reasonLabelLength = 6
 
+  /// Verbs of wording that, negated in a label, list phrases not to use ("Don't say:").
+  static let wordingVerbForms: Set<String> = ["say", "use", "mention", "write", "imply"]
+  /// Negations before such a verb in a label.
+  static let wordingNegationForms: Set<String> = ["don't", "don’t", "never", "not", "no"]
+
+  /// Whether the words of a label before its colon introduce wording to avoid ("Avoid:",
+  /// "Phrases to avoid:", "Don't say:", "Never use:"): what follows quotes words, not claims.
+  static func isWordingLabel(_ forms: [String]) -> Bool {
+    if forms.contains(where: { $0 == "avoid" || $0 == "avoided" }) { return true }
+    for index in forms.indices.dropFirst()
+    where wordingVerbForms.contains(forms[index])
+      && forms[..<index].contains(where: wordingNegationForms.contains)
+    {
+      return true
+    }
+    return false
+  }
+
   /// Spelled-out numbers read for a count that goes down ("from twelve people to five").
   static let numberWordValues: [String: Double] = [
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -120,4 +120,46 @@ struct ChainsAndCircularsTests {
     #expect(reason("Thank you all for this year. || #AIFirst #Leadership") == .framing)
     #expect(reason("Thank you all for this year. || #Leadership #FutureOfWork") == .absent)
   }
+
+  @Test("A scripted question answered 'No' denies; its claim asserts nothing")
+  func scriptedAnswers() {
+    #expect(
+      reason(
+        "Talking points: we are cutting 40 roles in Sales as the region moves to distributors."
+          + " || If asked 'Is AI behind these cuts?': No. The region moves to distributors.")
+        == .denied)
+    // Answered yes, the question is no denial.
+    #expect(
+      reason(
+        "Talking points: we are cutting 40 roles in Sales. || If asked 'Is AI behind these"
+          + " cuts?': Yes, our assistant now qualifies the leads.") != .denied)
+  }
+
+  @Test("Wording to avoid is neither a claim nor a denial")
+  func wordingToAvoid() {
+    // A denial quoted as a phrase not to say denies nothing.
+    #expect(
+      reason(
+        "We are cutting 30 support roles after the Dorne contract ended. || Don't say: 'AI is"
+          + " not the reason'.") == .framing)
+    #expect(
+      reason(
+        "We are cutting 30 support roles after the Dorne contract ended. || AI is not the"
+          + " reason.") == .denied)
+    // A claim quoted as a phrase to avoid ties nothing to the cut.
+    #expect(
+      reason(
+        "We are cutting 30 support roles after losing the Dorne contract. || Avoid: 'replaced"
+          + " by AI', 'the robots'.") == .framing)
+    // Without the label the same words are the memo's own.
+    #expect(
+      reason(
+        "We are cutting 30 support roles after losing the Dorne contract. || Say: 'we were"
+          + " replaced by AI'.") == .implied)
+    // The memo's key message still gives its reason.
+    #expect(
+      reason(
+        "Key message: our AI assistant now resolves most tickets, so we are cutting 30 support"
+          + " roles. || Don't say: 'AI is not the reason'.") == .explicit)
+  }
 }
