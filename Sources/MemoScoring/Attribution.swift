@@ -1423,6 +1423,27 @@ struct Attribution {
         header = end + 1
       }
     }
+    // Contrasting sections ("On the cost side, … On the growth side, …"): a paragraph opening
+    // with such a label starts a section, and AI in one section is not read beside a cut in
+    // another.
+    var sectionOf = [Int](repeating: 0, count: max(1, paragraphCount))
+    do {
+      var section = 0
+      var previousParagraph = -1
+      for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+        let paragraph = paragraphOf[sentence]
+        guard paragraph != previousParagraph else { continue }
+        let first = contentStart(sentence)
+        let end = min(lastToken[sentence] + 1, first + Layout.sectionLabelLength)
+        if end > first,
+          Layout.isSectionLabel((first..<end).map { text.normalizedText(of: text.tokens[$0]) })
+        {
+          section += 1
+        }
+        for filled in max(0, previousParagraph + 1)...paragraph { sectionOf[filled] = section }
+        previousParagraph = paragraph
+      }
+    }
     for sentence in 0..<sentenceCount where !tableLinked.contains(sentence) {
       let aiHere = affirmedHits(ai[sentence])
       guard !aiHere.isEmpty, !denial[sentence] else { continue }
@@ -1942,9 +1963,24 @@ struct Attribution {
         }
       }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {
+        guard sectionOf[max(0, paragraphOf[candidate])] == sectionOf[max(0, paragraph)] else {
+          continue
+        }
         if let cut = affirmedHits(cuts[candidate]).first, !otherCauseNamed(candidate) {
           partner = (cut, candidate)
           break
+        }
+      }
+      // A closing line of hashtags ("#AIFirst #Leadership") labels the whole post: its AI
+      // stands beside every cut in it, the nearest first.
+      if partner == nil, paragraph >= 0, Layout.isHashtagLine(text.paragraphs[paragraph]) {
+        for other in (0..<sentenceCount).sorted(by: {
+          (abs($0 - sentence), $0) < (abs($1 - sentence), $1)
+        }) {
+          if let cut = affirmedHits(cuts[other]).first {
+            partner = (cut, other)
+            break
+          }
         }
       }
       if let partner {

@@ -97,6 +97,25 @@ enum Layout {
   /// Most tokens in a reason label before its colon ("Reasons for the proposals" is 4).
   static let reasonLabelLength = 6
 
+  /// Most tokens read at a paragraph's start for a section label ("On the growth side" is 5).
+  static let sectionLabelLength = 6
+  /// Nouns that make "on the … side" a label of one side of a contrast.
+  static let sectionNouns: Set<String> = ["side", "front", "hand"]
+
+  /// Whether a paragraph's first words label one side of a contrast: "On the cost side",
+  /// "On the growth front", "On the other hand" (up to two words between "the" and the noun).
+  static func isSectionLabel(_ forms: [String]) -> Bool {
+    guard forms.count >= 4, forms[0] == "on", forms[1] == "the" else { return false }
+    return forms[3..<min(forms.count, 5)].contains(where: sectionNouns.contains)
+  }
+
+  /// Whether a paragraph is a line of hashtags only ("#AIFirst #Leadership").
+  static func isHashtagLine(_ paragraph: String) -> Bool {
+    guard paragraph.utf8.contains(UInt8(ascii: "#")) else { return false }
+    let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    return !words.isEmpty && words.allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
+  }
+
   /// Verbs of wording that, negated in a label, list phrases not to use ("Don't say:").
   static let wordingVerbForms: Set<String> = ["say", "use", "mention", "write", "imply"]
   /// Negations before such a verb in a label.

@@ -162,4 +162,34 @@ struct ChainsAndCircularsTests {
         "Key message: our AI assistant now resolves most tickets, so we are cutting 30 support"
           + " roles. || Don't say: 'AI is not the reason'.") == .explicit)
   }
+
+  @Test("AI in a contrasting section is not read beside the cut in the other")
+  func contrastingSections() {
+    #expect(
+      reason(
+        "On the cost side, we are closing two call centres, which will cut 150 jobs. || On the"
+          + " growth side, our AI assistant now reaches half of our clients.") == .framing)
+    #expect(
+      reason(
+        "We are closing two call centres, which will cut 150 jobs. || Our AI assistant now"
+          + " reaches half of our clients.") == .implied)
+    // AI inside the cut's own section stays beside it.
+    #expect(
+      reason(
+        "On the cost side, we are cutting 150 jobs in our call centres. Our AI assistant answers"
+          + " most calls there. || On the growth side, sales rose.") == .implied)
+  }
+
+  @Test("A closing line of hashtags labels the whole post")
+  func hashtagLine() {
+    #expect(
+      reason(
+        "Today we said goodbye to 40 colleagues in Finance. || Thank you all. || It was an"
+          + " honour. || Onward to next year. || #GenAI #Leadership") == .implied)
+    // The same AI in a sentence of its own, far from the cut, is out of reach.
+    #expect(
+      reason(
+        "Today we said goodbye to 40 colleagues in Finance. || Thank you all. || It was an"
+          + " honour. || Onward to next year. || We love GenAI here.") == .framing)
+  }
 }
