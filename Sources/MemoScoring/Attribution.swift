@@ -90,6 +90,9 @@ struct Attribution {
     ["these", "measures"], ["the", "redundancies"], ["these", "redundancies"],
     ["the", "closure"], ["this", "closure"],
   ]
+  /// Tokens after a cut that is its own causal verb within which AI is its agent ("…redundant
+  /// by our AI"). Calibrated on invented sentences: "by", a determiner and an adjective.
+  static let selfCauseReach = 3
   /// Answers right after a scripted question that deny it ("If asked '…?': No.").
   static let scriptedNoForms: Set<String> = ["no", "nope", "never", "not"]
   /// Marks that write "leads to" in a causal chain ("agents → fewer handoffs → 9% smaller").
@@ -1455,7 +1458,20 @@ struct Attribution {
           < (lexicon.entries[located[$1].entry].weight, -$1)
       }!
       let cutHere = affirmedHits(cuts[sentence])
-      let causeHere = affirmedHits(causes[sentence])
+      // A causal verb that is the cut itself ("make 340 roles redundant" is both) joins AI to
+      // the cut only with the AI on its subject side ("The tools we rolled out made 40 roles
+      // redundant") or as its agent right after it ("roles made redundant by AI"): AI later in
+      // the sentence (a memo's title quoted in a news story) is beside the cut, not its cause.
+      let causeHere = affirmedHits(causes[sentence]).filter { cause in
+        let range = located[cause].tokens
+        guard cutHere.contains(where: { located[$0].tokens == range }) else { return true }
+        return aiHere.contains { hit in
+          let ai = located[hit].tokens
+          return ai.upperBound <= range.lowerBound
+            || (ai.lowerBound >= range.upperBound
+              && ai.lowerBound - range.upperBound <= Self.selfCauseReach)
+        }
+      }
       if let cut = cutHere.first, let cause = causeHere.first {
         explicitFound = true
         links.append(

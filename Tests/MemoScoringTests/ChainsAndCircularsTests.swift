@@ -192,4 +192,28 @@ struct ChainsAndCircularsTests {
         "Today we said goodbye to 40 colleagues in Finance. || Thank you all. || It was an"
           + " honour. || Onward to next year. || We love GenAI here.") == .framing)
   }
+
+  @Test("A cut whose cause is performance is not read beside AI nearby")
+  func performanceCause() {
+    #expect(
+      reason(
+        "Every team now uses our AI agents daily. || This week we part ways with 5% of staff,"
+          + " all rated below expectations twice. That decision is about performance.")
+        == .framing)
+    #expect(
+      reason(
+        "Every team now uses our AI agents daily. || This week we part ways with 5% of staff"
+          + " across the company.") == .implied)
+  }
+
+  @Test("A cut that is its own causal verb takes AI as cause only on its subject side or as agent")
+  func selfCausingCut() {
+    #expect(reason("Our AI has now made 40 roles redundant in billing.") == .explicit)
+    #expect(reason("In billing, 40 roles were made redundant by our new AI.") == .explicit)
+    // AI only in the title of the memo that announced the cut.
+    #expect(
+      reason(
+        "The bank will make 40 roles redundant, its chief told staff in a memo headed 'AI at"
+          + " our heart'.") == .implied)
+  }
 }
