@@ -1061,8 +1061,8 @@ struct Attribution {
       let span = text.text(
         paragraph: paragraph,
         range: Int(text.tokens[first].start)..<Int(text.tokens[last].start))
-      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
       if span.contains(":") {
+        let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
         // A label before a colon that tells what not to say ("Avoid:", "Don't say:").
         var forms: [String] = []
         var wording = false
@@ -1082,6 +1082,7 @@ struct Attribution {
       }
       guard span.contains("?"), !isQuestion(sentence) else { continue }
       // The question ends at the first "?" with tokens after it in the sentence.
+      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
       var questionEnd: Int?
       for index in first..<last {
         let from = Int(text.tokens[index].end)
@@ -1436,9 +1437,9 @@ struct Attribution {
       for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
         let paragraph = paragraphOf[sentence]
         guard paragraph != previousParagraph else { continue }
-        let first = contentStart(sentence)
+        let first = firstToken[sentence]
         let end = min(lastToken[sentence] + 1, first + Layout.sectionLabelLength)
-        if end > first,
+        if end > first + 3, text.normalizedText(of: text.tokens[first]) == "on",
           Layout.isSectionLabel((first..<end).map { text.normalizedText(of: text.tokens[$0]) })
         {
           section += 1
