@@ -1448,6 +1448,46 @@ struct Attribution {
         previousParagraph = paragraph
       }
     }
+    // Objectives and key results: a key result ("KR2: Support headcount from 180 to 110") serves
+    // the objective it sits under ("Objective: Become an agent-first support organisation"). A
+    // cut stated as a key result of an objective that names AI is presented as serving the AI:
+    // an explicit reason. A key result beside another that names AI stays implied. Only
+    // paragraphs whose first token is "objective", "kr…" or "key" are looked at.
+    var objectiveAI: Int?
+    var previousParagraph = -1
+    for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+      let paragraph = paragraphOf[sentence]
+      guard paragraph != previousParagraph else { continue }
+      previousParagraph = paragraph
+      let first = firstToken[sentence]
+      let opener = text.normalizedText(of: text.tokens[first])
+      guard Layout.isObjectiveOpener(opener) || Layout.isKeyResultOpener(opener) else {
+        continue
+      }
+      let sentences = (sentence..<sentenceCount).prefix { paragraphOf[$0] == paragraph }
+      if Layout.isObjectiveOpener(opener) {
+        objectiveAI = nil
+        for inObjective in sentences where !denial[inObjective] && objectiveAI == nil {
+          objectiveAI = affirmedHits(ai[inObjective]).first
+        }
+        continue
+      }
+      guard let objective = objectiveAI,
+        !tableLinked.contains(located[objective].match.sentence),
+        let cutSentence = sentences.first(where: { !affirmedHits(cuts[$0]).isEmpty }),
+        let cut = affirmedHits(cuts[cutSentence]).first
+      else { continue }
+      // One link per sentence: the objective's sentence is read here, not again below.
+      tableLinked.insert(located[objective].match.sentence)
+      explicitFound = true
+      framingFound = true
+      links.append(
+        (
+          objective, true,
+          "explicit: cut \(describe(cut)) is a key result (sentence \(cutSentence)) of an"
+            + " objective that names AI \(describe(objective))"
+        ))
+    }
     for sentence in 0..<sentenceCount where !tableLinked.contains(sentence) {
       let aiHere = affirmedHits(ai[sentence])
       guard !aiHere.isEmpty, !denial[sentence] else { continue }
@@ -1915,6 +1955,28 @@ struct Attribution {
               ))
             continue
           }
+        }
+      }
+      // A subject line that states a purpose or cause with AI ("Subject: Reallocating for the
+      // agent era", "Subject: Restructuring to fund our AI roadmap") gives the reason for the
+      // cut the memo then announces.
+      if let cause = causeHere.first, cutHere.isEmpty, !isQuestion(sentence),
+        text.normalizedText(of: text.tokens[firstToken[sentence]]) == "subject"
+      {
+        var bodyCut: Int?
+        for later in (sentence + 1)..<sentenceCount where bodyCut == nil {
+          bodyCut = affirmedHits(cuts[later]).first
+        }
+        if let bodyCut {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) in the subject"
+                + " line (sentence \(sentence)) of the memo that announces cut"
+                + " \(describe(bodyCut))"
+            ))
+          continue
         }
       }
       // A sentence about the memo itself ("This message was translated with our AI tool")

@@ -109,6 +109,17 @@ enum Layout {
     return forms[3..<min(forms.count, 5)].contains(where: sectionNouns.contains)
   }
 
+  /// Whether a paragraph's first word opens an objective ("Objective: …", "Goal: …").
+  static func isObjectiveOpener(_ form: String) -> Bool {
+    form == "objective" || form == "objectives" || form == "goal"
+  }
+
+  /// Whether a paragraph's first word opens a key result ("KR2:", "KR 1:", "Key result:").
+  static func isKeyResultOpener(_ form: String) -> Bool {
+    guard form.hasPrefix("kr") else { return form == "key" }
+    return form.dropFirst(2).allSatisfy(\.isNumber)
+  }
+
   /// Whether a paragraph is a line of hashtags only ("#AIFirst #Leadership").
   static func isHashtagLine(_ paragraph: String) -> Bool {
     guard paragraph.utf8.contains(UInt8(ascii: "#")) else { return false }

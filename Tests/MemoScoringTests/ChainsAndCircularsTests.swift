@@ -216,4 +216,38 @@ struct ChainsAndCircularsTests {
         "The bank will make 40 roles redundant, its chief told staff in a memo headed 'AI at"
           + " our heart'.") == .implied)
   }
+
+  @Test("A cut as a key result of an objective that names AI is explicit")
+  func objectivesAndKeyResults() {
+    #expect(
+      reason(
+        "Objective: Become an agent-first claims team. || KR1: 60% of claims closed by our AI"
+          + " agents. || KR2: Reduce claims headcount to 90.") == .explicit)
+    // AI only in a sibling key result: side by side, not served.
+    #expect(
+      reason(
+        "Objective: Run a leaner back office. || KR1: Roll out our AI invoice reader to every"
+          + " team. || KR2: Reduce finance headcount to 140.") == .implied)
+    #expect(
+      reason("Objective: Run a leaner back office. || KR1: Reduce finance headcount to 140.")
+        == .absent)
+  }
+
+  @Test("A purpose with AI in the cut's sentence or the subject line is its reason")
+  func statedPurpose() {
+    #expect(reason("We are eliminating 900 roles to fund our AI investment.") == .explicit)
+    #expect(
+      reason(
+        "We are eliminating 900 roles to fund the new Leeds plant. || Our AI pilot continues.")
+        == .implied)
+    #expect(
+      reason(
+        "Subject: Reallocating for the agent era || Team, || We are eliminating 900 roles in"
+          + " sales operations.") == .explicit)
+    // A subject line that names AI with no purpose or cause stays beside the cut.
+    #expect(
+      reason(
+        "Subject: Our AI roadmap and a change in Sales || Team, || We are eliminating 90 roles"
+          + " in sales operations.") == .implied)
+  }
 }
