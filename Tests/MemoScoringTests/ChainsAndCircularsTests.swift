@@ -117,6 +117,13 @@ struct ChainsAndCircularsTests {
       !ShippedScorer.card("The board has decided to rationalise the product range.")
         .announcesCuts)
     #expect(ShippedScorer.card("About 900 associates will be impacted in phase one.").announcesCuts)
+    #expect(ShippedScorer.card("The company will retrench 80 workmen at Taloja.").announcesCuts)
+    #expect(ShippedScorer.card("About 45 posts will be abolished in March.").announcesCuts)
+    #expect(!ShippedScorer.card("The council abolished two committees.").announcesCuts)
+    #expect(
+      reason(
+        "Pursuant to the deployment of the AI claims engine, the company will retrench 80"
+          + " workmen.") == .explicit)
     #expect(reason("Thank you all for this year. || #AIFirst #Leadership") == .framing)
     #expect(reason("Thank you all for this year. || #Leadership #FutureOfWork") == .absent)
   }
