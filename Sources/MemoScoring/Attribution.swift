@@ -90,6 +90,22 @@ struct Attribution {
     ["these", "measures"], ["the", "redundancies"], ["these", "redundancies"],
     ["the", "closure"], ["this", "closure"],
   ]
+  /// Tokens after a cut that is its own causal verb within which AI is its agent ("…redundant
+  /// by our AI"). Calibrated on invented sentences: "by", a determiner and an adjective.
+  static let selfCauseReach = 3
+  /// Answers right after a scripted question that deny it ("If asked '…?': No.").
+  static let scriptedNoForms: Set<String> = ["no", "nope", "never", "not"]
+  /// Marks that write "leads to" in a causal chain ("agents → fewer handoffs → 9% smaller").
+  static let arrowMarks = ["→", "->", "=>", "⇒", "⟶", "➔", "➜"]
+  /// A fronted "reason" is read as an anaphor only among a sentence's first tokens ("The main
+  /// reason is", "Reason of reduction is"): three words of article and adjective before it.
+  static let frontedReasonReach = 4
+  /// Words that may stand before a fronted "reason" ("The main reason is…").
+  static let frontedReasonModifiers: Set<String> = [
+    "the", "our", "main", "only", "real", "whole", "one", "first", "key", "simple", "principal",
+  ]
+  /// Words after a fronted "reason" that make it the statement of a cause.
+  static let frontedReasonLinks: Set<String> = ["is", "was", "of", "for", "behind"]
   /// Tokens before a cut within which a cue negates the cut itself ("not making layoffs",
   /// "no one's role is eliminated"); a cue further away denies something else about it.
   static let directNegationReach = 2
@@ -1030,6 +1046,70 @@ struct Attribution {
       denied[sentence] = true
     }
 
+    // Talking points: scripted answers and wording lists. "If asked 'Is AI replacing these
+    // roles?': No." quotes a question and answers it in one sentence: the question's hits assert
+    // nothing, and a "No" right after it denies the claim the question holds. "Avoid: 'you
+    // were replaced by AI'" lists wording managers must not use: its hits are about words,
+    // neither the company's claim nor its denial. Only sentences that name AI are read.
+    var quotedQuestionHits = Set<Int>()
+    var wordingList = [Bool](repeating: false, count: sentenceCount)
+    for sentence in 0..<sentenceCount where !ai[sentence].isEmpty {
+      let first = firstToken[sentence]
+      let last = lastToken[sentence]
+      guard last > first, paragraphOf[sentence] >= 0 else { continue }
+      let paragraph = paragraphOf[sentence]
+      let span = text.text(
+        paragraph: paragraph,
+        range: Int(text.tokens[first].start)..<Int(text.tokens[last].start))
+      if span.contains(":") {
+        let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
+        // A label before a colon that tells what not to say ("Avoid:", "Don't say:").
+        var forms: [String] = []
+        var wording = false
+        for index in first..<min(last, first + Layout.reasonLabelLength) {
+          forms.append(text.normalizedText(of: text.tokens[index]))
+          let end = Int(text.tokens[index].end)
+          if end < scalars.count && scalars[end] == ":" {
+            wording = Layout.isWordingLabel(forms)
+            break
+          }
+        }
+        if wording {
+          denial[sentence] = false
+          wordingList[sentence] = true
+          continue
+        }
+      }
+      guard span.contains("?"), !isQuestion(sentence) else { continue }
+      // The question ends at the first "?" with tokens after it in the sentence.
+      let scalars = Array(text.paragraphs[paragraph].unicodeScalars)
+      var questionEnd: Int?
+      for index in first..<last {
+        let from = Int(text.tokens[index].end)
+        let to = Int(text.tokens[index + 1].start)
+        if from < to, to <= scalars.count, scalars[from..<to].contains("?") {
+          questionEnd = index
+          break
+        }
+      }
+      guard let questionEnd else { continue }
+      let inQuestion = (ai[sentence] + causes[sentence]).filter {
+        located[$0].tokens.upperBound - 1 <= questionEnd
+      }
+      quotedQuestionHits.formUnion(inQuestion)
+      let answer = text.normalizedText(of: text.tokens[questionEnd + 1])
+      if Self.scriptedNoForms.contains(answer),
+        ai[sentence].contains(where: { located[$0].tokens.upperBound - 1 <= questionEnd }),
+        !(cuts[sentence] + causes[sentence]).filter({
+          located[$0].tokens.upperBound - 1 <= questionEnd
+        }).isEmpty
+          || tokenForms(sentence, where: { $0 <= questionEnd }).contains(
+            where: Self.denialPredicates.contains)
+      {
+        denial[sentence] = true
+      }
+    }
+
     // Cuts, affirmed or not. A cut the negation does not reach directly is presupposed: "AI is
     // not the reason for today's job cuts" still announces cuts; "we are not making layoffs"
     // and "this is not a plan to reduce our team" do not. A cut negated directly is still
@@ -1183,13 +1263,16 @@ struct Attribution {
       switch hit.role {
       case .aiReference, .aiFraming:
         if denial[sentence] && hit.subjectNegated { isAffirmed = false }
+        if denial[sentence] && quotedQuestionHits.contains(index) { isAffirmed = false }
         if denial[sentence] && !isAffirmed { distancing[index] = true }
         // "why the work cannot be done with AI" names AI as a tool all the same.
         if capability[sentence] && hit.role == .aiReference { isAffirmed = true }
       case .cut:
-        isAffirmed = cutAffirmed[index]
+        isAffirmed = cutAffirmed[index] && !wordingList[sentence]
       case .restructuring, .cause:
-        if question[sentence] { isAffirmed = false }
+        if question[sentence] || quotedQuestionHits.contains(index) || wordingList[sentence] {
+          isAffirmed = false
+        }
         let start = hit.tokens.lowerBound
         if hit.role == .cause
           && (max(firstToken[sentence], start - Self.conditionReach)..<start).contains(where: {
@@ -1213,6 +1296,16 @@ struct Attribution {
     // Links.
     func anaphor(in sentence: Int) -> String? {
       let forms = tokenForms(sentence, where: { _ in true })
+      // A fronted statement of cause ("Reason is our new assistant…", "The main reason of the
+      // reduction is…") names the cause of what was just announced: it points back like "this
+      // decision" does.
+      let opening = forms.prefix(Self.frontedReasonReach)
+      if let reason = opening.firstIndex(where: { $0 == "reason" || $0 == "reasons" }),
+        opening[..<reason].allSatisfy(Self.frontedReasonModifiers.contains),
+        reason + 1 < forms.count, Self.frontedReasonLinks.contains(forms[reason + 1])
+      {
+        return forms[reason] + " " + forms[reason + 1]
+      }
       for index in forms.indices.dropLast()
       where Self.anaphors.contains([forms[index], forms[index + 1]]) {
         return forms[index] + " " + forms[index + 1]
@@ -1334,16 +1427,92 @@ struct Attribution {
         header = end + 1
       }
     }
+    // Contrasting sections ("On the cost side, … On the growth side, …"): a paragraph opening
+    // with such a label starts a section, and AI in one section is not read beside a cut in
+    // another.
+    var sectionOf = [Int](repeating: 0, count: max(1, paragraphCount))
+    do {
+      var section = 0
+      var previousParagraph = -1
+      for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+        let paragraph = paragraphOf[sentence]
+        guard paragraph != previousParagraph else { continue }
+        let first = firstToken[sentence]
+        let end = min(lastToken[sentence] + 1, first + Layout.sectionLabelLength)
+        if end > first + 3, text.normalizedText(of: text.tokens[first]) == "on",
+          Layout.isSectionLabel((first..<end).map { text.normalizedText(of: text.tokens[$0]) })
+        {
+          section += 1
+        }
+        for filled in max(0, previousParagraph + 1)...paragraph { sectionOf[filled] = section }
+        previousParagraph = paragraph
+      }
+    }
+    // Objectives and key results: a key result ("KR2: Support headcount from 180 to 110") serves
+    // the objective it sits under ("Objective: Become an agent-first support organisation"). A
+    // cut stated as a key result of an objective that names AI is presented as serving the AI:
+    // an explicit reason. A key result beside another that names AI stays implied. Only
+    // paragraphs whose first token is "objective", "kr…" or "key" are looked at.
+    var objectiveAI: Int?
+    var previousParagraph = -1
+    for sentence in 0..<sentenceCount where paragraphOf[sentence] >= 0 {
+      let paragraph = paragraphOf[sentence]
+      guard paragraph != previousParagraph else { continue }
+      previousParagraph = paragraph
+      let first = firstToken[sentence]
+      let opener = text.normalizedText(of: text.tokens[first])
+      guard Layout.isObjectiveOpener(opener) || Layout.isKeyResultOpener(opener) else {
+        continue
+      }
+      let sentences = (sentence..<sentenceCount).prefix { paragraphOf[$0] == paragraph }
+      if Layout.isObjectiveOpener(opener) {
+        objectiveAI = nil
+        for inObjective in sentences where !denial[inObjective] && objectiveAI == nil {
+          objectiveAI = affirmedHits(ai[inObjective]).first
+        }
+        continue
+      }
+      guard let objective = objectiveAI,
+        !tableLinked.contains(located[objective].match.sentence),
+        let cutSentence = sentences.first(where: { !affirmedHits(cuts[$0]).isEmpty }),
+        let cut = affirmedHits(cuts[cutSentence]).first
+      else { continue }
+      // One link per sentence: the objective's sentence is read here, not again below.
+      tableLinked.insert(located[objective].match.sentence)
+      explicitFound = true
+      framingFound = true
+      links.append(
+        (
+          objective, true,
+          "explicit: cut \(describe(cut)) is a key result (sentence \(cutSentence)) of an"
+            + " objective that names AI \(describe(objective))"
+        ))
+    }
     for sentence in 0..<sentenceCount where !tableLinked.contains(sentence) {
       let aiHere = affirmedHits(ai[sentence])
       guard !aiHere.isEmpty, !denial[sentence] else { continue }
       framingFound = true
+      // Wording to avoid names AI as a phrase: it frames the memo and links to nothing.
+      if wordingList[sentence] { continue }
       let heaviest = aiHere.max {
         (lexicon.entries[located[$0].entry].weight, -$0)
           < (lexicon.entries[located[$1].entry].weight, -$1)
       }!
       let cutHere = affirmedHits(cuts[sentence])
-      let causeHere = affirmedHits(causes[sentence])
+      // A causal verb that is the cut itself ("make 340 roles redundant" is both) joins AI to
+      // the cut only with the AI on its subject side ("The tools we rolled out made 40 roles
+      // redundant") or as its agent right after it ("roles made redundant by AI"): AI later in
+      // the sentence (a memo's title quoted in a news story) is beside the cut, not its cause.
+      let causeHere = affirmedHits(causes[sentence]).filter { cause in
+        let range = located[cause].tokens
+        guard cutHere.contains(where: { located[$0].tokens == range }) else { return true }
+        return aiHere.contains { hit in
+          let ai = located[hit].tokens
+          return ai.upperBound <= range.lowerBound
+            || (ai.lowerBound >= range.upperBound
+              && ai.lowerBound - range.upperBound <= Self.selfCauseReach)
+        }
+      }
       if let cut = cutHere.first, let cause = causeHere.first {
         explicitFound = true
         links.append(
@@ -1377,6 +1546,31 @@ struct Attribution {
             item, true,
             "explicit: AI \(describe(item)) names the line item whose value is cut"
               + " \(describe(cut)) (sentence \(sentence))"
+          ))
+        continue
+      }
+      // A causal chain written with arrows ("Copilots in every team → fewer reviews → a firm
+      // 9% smaller"): an arrow after the AI and before the cut is the link. Only a sentence
+      // holding both AI and a cut is looked at, and only its own text between the two.
+      if let cut = cutHere.first,
+        let chain = aiHere.first(where: { hit in
+          let end = located[hit].tokens.upperBound - 1
+          let start = located[cut].tokens.lowerBound
+          guard end < start, text.tokens[end].paragraph == text.tokens[start].paragraph else {
+            return false
+          }
+          let between = text.text(
+            paragraph: Int(text.tokens[start].paragraph),
+            range: Int(text.tokens[end].end)..<Int(text.tokens[start].start))
+          return Self.arrowMarks.contains { between.contains($0) }
+        })
+      {
+        explicitFound = true
+        links.append(
+          (
+            chain, true,
+            "explicit: AI \(describe(chain)) leads by an arrow to cut \(describe(cut))"
+              + " (sentence \(sentence))"
           ))
         continue
       }
@@ -1763,6 +1957,28 @@ struct Attribution {
           }
         }
       }
+      // A subject line that states a purpose or cause with AI ("Subject: Reallocating for the
+      // agent era", "Subject: Restructuring to fund our AI roadmap") gives the reason for the
+      // cut the memo then announces.
+      if let cause = causeHere.first, cutHere.isEmpty, !isQuestion(sentence),
+        text.normalizedText(of: text.tokens[firstToken[sentence]]) == "subject"
+      {
+        var bodyCut: Int?
+        for later in (sentence + 1)..<sentenceCount where bodyCut == nil {
+          bodyCut = affirmedHits(cuts[later]).first
+        }
+        if let bodyCut {
+          explicitFound = true
+          links.append(
+            (
+              heaviest, true,
+              "explicit: AI \(describe(heaviest)) joined by \(describe(cause)) in the subject"
+                + " line (sentence \(sentence)) of the memo that announces cut"
+                + " \(describe(bodyCut))"
+            ))
+          continue
+        }
+      }
       // A sentence about the memo itself ("This message was translated with our AI tool")
       // ties its AI to nothing the memo announces.
       let opening = tokenForms(sentence, where: { $0 >= contentStart(sentence) }).prefix(2)
@@ -1826,9 +2042,24 @@ struct Attribution {
         }
       }
       for candidate in candidates where candidate >= 0 && candidate < sentenceCount {
+        guard sectionOf[max(0, paragraphOf[candidate])] == sectionOf[max(0, paragraph)] else {
+          continue
+        }
         if let cut = affirmedHits(cuts[candidate]).first, !otherCauseNamed(candidate) {
           partner = (cut, candidate)
           break
+        }
+      }
+      // A closing line of hashtags ("#AIFirst #Leadership") labels the whole post: its AI
+      // stands beside every cut in it, the nearest first.
+      if partner == nil, paragraph >= 0, Layout.isHashtagLine(text.paragraphs[paragraph]) {
+        for other in (0..<sentenceCount).sorted(by: {
+          (abs($0 - sentence), $0) < (abs($1 - sentence), $1)
+        }) {
+          if let cut = affirmedHits(cuts[other]).first {
+            partner = (cut, other)
+            break
+          }
         }
       }
       if let partner {

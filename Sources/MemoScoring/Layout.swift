@@ -97,6 +97,54 @@ enum Layout {
   /// Most tokens in a reason label before its colon ("Reasons for the proposals" is 4).
   static let reasonLabelLength = 6
 
+  /// Most tokens read at a paragraph's start for a section label ("On the growth side" is 5).
+  static let sectionLabelLength = 6
+  /// Nouns that make "on the … side" a label of one side of a contrast.
+  static let sectionNouns: Set<String> = ["side", "front", "hand"]
+
+  /// Whether a paragraph's first words label one side of a contrast: "On the cost side",
+  /// "On the growth front", "On the other hand" (up to two words between "the" and the noun).
+  static func isSectionLabel(_ forms: [String]) -> Bool {
+    guard forms.count >= 4, forms[0] == "on", forms[1] == "the" else { return false }
+    return forms[3..<min(forms.count, 5)].contains(where: sectionNouns.contains)
+  }
+
+  /// Whether a paragraph's first word opens an objective ("Objective: …", "Goal: …").
+  static func isObjectiveOpener(_ form: String) -> Bool {
+    form == "objective" || form == "objectives" || form == "goal"
+  }
+
+  /// Whether a paragraph's first word opens a key result ("KR2:", "KR 1:", "Key result:").
+  static func isKeyResultOpener(_ form: String) -> Bool {
+    guard form.hasPrefix("kr") else { return form == "key" }
+    return form.dropFirst(2).allSatisfy(\.isNumber)
+  }
+
+  /// Whether a paragraph is a line of hashtags only ("#AIFirst #Leadership").
+  static func isHashtagLine(_ paragraph: String) -> Bool {
+    guard paragraph.utf8.contains(UInt8(ascii: "#")) else { return false }
+    let words = paragraph.split(whereSeparator: { $0 == " " || $0 == "\t" })
+    return !words.isEmpty && words.allSatisfy { $0.hasPrefix("#") && $0.count > 1 }
+  }
+
+  /// Verbs of wording that, negated in a label, list phrases not to use ("Don't say:").
+  static let wordingVerbForms: Set<String> = ["say", "use", "mention", "write", "imply"]
+  /// Negations before such a verb in a label.
+  static let wordingNegationForms: Set<String> = ["don't", "don’t", "never", "not", "no"]
+
+  /// Whether the words of a label before its colon introduce wording to avoid ("Avoid:",
+  /// "Phrases to avoid:", "Don't say:", "Never use:"): what follows quotes words, not claims.
+  static func isWordingLabel(_ forms: [String]) -> Bool {
+    if forms.contains(where: { $0 == "avoid" || $0 == "avoided" }) { return true }
+    for index in forms.indices.dropFirst()
+    where wordingVerbForms.contains(forms[index])
+      && forms[..<index].contains(where: wordingNegationForms.contains)
+    {
+      return true
+    }
+    return false
+  }
+
   /// Spelled-out numbers read for a count that goes down ("from twelve people to five").
   static let numberWordValues: [String: Double] = [
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

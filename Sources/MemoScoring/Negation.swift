@@ -183,6 +183,9 @@ struct NegationScope {
   private static let contrastHashes = Set(contrastForms.map { StableHash.of($0) })
   private static let subjectHashes = Set(subjectForms.map { StableHash.of($0) })
   private static let norHash = StableHash.of("nor")
+  /// "without" negates its object only: "our agents resolve requests without a handoff" says
+  /// nothing against the agents, so this cue marks no subject before it.
+  private static let withoutHash = StableHash.of("without")
   private static let conjunctionHashes = Set(["and", "so", "then"].map { StableHash.of($0) })
   /// Words that open a new verb phrase or clause after "and".
   static let clauseOpenerForms: Set<String> = [
@@ -236,6 +239,7 @@ struct NegationScope {
     var voidingID = [Bool](repeating: false, count: vocabulary.count)
     var conjunctionID = [Bool](repeating: false, count: vocabulary.count)
     var norID = [Bool](repeating: false, count: vocabulary.count)
+    var withoutID = [Bool](repeating: false, count: vocabulary.count)
     var clauseOpenerID = [Bool](repeating: false, count: vocabulary.count)
     var pronounID = [Bool](repeating: false, count: vocabulary.count)
     var openerID = [Bool](repeating: false, count: vocabulary.count)
@@ -267,6 +271,7 @@ struct NegationScope {
       soleID[id] = Self.soleHashes.contains(hash)
       conjunctionID[id] = Self.conjunctionHashes.contains(hash)
       norID[id] = hash == Self.norHash
+      withoutID[id] = hash == Self.withoutHash
       clauseOpenerID[id] = Self.clauseOpenerHashes.contains(hash)
       pronounID[id] = Self.pronounHashes.contains(hash)
       openerID[id] = Self.openerHashes.contains(hash)
@@ -491,7 +496,9 @@ struct NegationScope {
           }
           // Backward: the clause's subject. A correction's subject is the earlier version, not
           // a claim ("An earlier version of this story said…").
-          if correctionVerbID[Int(text.tokens[cue].id)] { continue }
+          if correctionVerbID[Int(text.tokens[cue].id)] || withoutID[Int(text.tokens[cue].id)] {
+            continue
+          }
           var back = cue - 1
           while back >= sentenceStart {
             if clauseEnds(after: back) { break }

@@ -327,21 +327,22 @@ struct ProbeSetTests {
   /// speaker notes, OKRs, arrow chains, Indian and non-native English, vendor-only AI). Run once
   /// on lexicon 2.10.0 before anything was fixed against it: 19 of 32, explicit 0.000/0.000,
   /// implied 0.500/0.571, framing 0.800/0.667, denied 0.714/0.833, absent 0.600/1.000, rank
-  /// -0.215 (README). These floors are that first run rounded down, but for implied precision:
-  /// batch L's fixes (lexicon 2.11.0, nothing fixed against M) moved an explicit memo from
-  /// absent to implied, nearer its label, and implied precision from 0.500 to 0.444 with it.
+  /// -0.215 (README); 20 of 32 after batch L's fixes. **Seen since lexicon 2.12.0:** its misses
+  /// were traced to general causes and fixed (`ChainsAndCircularsTests`), so these floors are
+  /// the figures after the fixes (32 of 32, every label 1.000/1.000, rank 0.755), rounded
+  /// down; they overstate quality on new text, and the first run stays the honest figure.
   static let batchMFloors: [AIReason: (precision: Double, recall: Double)] = [
-    .explicit: (0.000, 0.000), .implied: (0.440, 0.570), .framing: (0.800, 0.660),
-    .denied: (0.710, 0.830), .absent: (0.600, 1.000),
+    .explicit: (1.000, 1.000), .implied: (1.000, 1.000), .framing: (1.000, 1.000),
+    .denied: (1.000, 1.000), .absent: (1.000, 1.000),
   ]
-  /// Batch M's rank-correlation floor: its first run (-0.215), rounded down.
-  static let batchMRankFloor = -0.22
+  /// Batch M's rank-correlation floor: its run on lexicon 2.12.0 (0.755), rounded down.
+  static let batchMRankFloor = 0.75
 
-  @Test("Batch M (unseen): figures printed, never below its first run")
+  @Test("Batch M (seen since its fixes): figures printed, never below those after the fixes")
   func batchM() throws {
     try Self.checkBatch(
       folder: "probes-unseen-m", title: "Batch M", floors: Self.batchMFloors,
-      rankFloor: Self.batchMRankFloor, status: "unseen: first-run floors, no fixes")
+      rankFloor: Self.batchMRankFloor)
   }
 
   /// Scores every probe of `folder`, prints per-label figures, rank correlation and misses,
