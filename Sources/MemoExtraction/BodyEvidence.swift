@@ -74,7 +74,14 @@ enum BodyEvidence {
     for stop in [" | ", " · ", " • ", ". All rights", " All rights", ". "] {
       if let range = rest.firstByteRange(of: stop) { rest = rest[..<range.lowerBound] }
     }
-    let name = rest.trimmingCharacters(in: [" ", ".", ","])
+    var name = rest.trimmingCharacters(in: [" ", ".", ","])
+    // "© Acme Mutual 2026": the year after the holder goes too.
+    if let space = name.lastUTF8Index(of: 0x20) {
+      let year = name.utf8[name.utf8.index(after: space)...]
+      if year.count == 4, year.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        name = String(name[..<space]).trimmingCharacters(in: [" ", ","])
+      }
+    }
     guard let first = name.first, first.isUppercase, name.split(separator: " ").count <= 6 else {
       return nil
     }

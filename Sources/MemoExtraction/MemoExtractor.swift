@@ -321,7 +321,9 @@ enum MemoAssembler {
     memo.paragraphs = body
     // The sign-off is looked for above a release's contact lines.
     let closing = BodyEvidence.withoutContacts(body)
-    let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
+    let siteNames = [metadata.publisher, metadata.siteCompany, metadata.toolSite].compactMap {
+      $0?.lowercased()
+    }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
     let titles = [
       (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
@@ -435,6 +437,23 @@ enum MemoAssembler {
       return (company, headers.hasLetterhead ? "letterhead" : "memo-header")
     }
     if let company = lead?.company { return (company, "release") }
+    // A tool's or platform's own name (a wiki, a status page, an HR or service portal, a
+    // fediverse instance) is the page's chrome: the company the memo names comes first, then
+    // the organization the tool's name carries when the memo uses it ("Acme Status" → "Acme").
+    if let tool = metadata.toolSite {
+      if let company = BodyEvidence.signatureCompany(closing) { return (company, "signature") }
+      if let company = SignatureBlock.salutationCompany(body) { return (company, "salutation") }
+      let text = [title ?? ""] + body
+      if let name = PageMetadata.toolOrganization(tool),
+        let company = MemoHeaders.companyFromDomain(
+          "site@\(name.lowercased().filter { $0.isLetter || $0.isNumber }).example", text: text)
+      {
+        return (company, "title")
+      }
+      let (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
+      if let company { return (fullerName(of: company, among: content.imageNames), source) }
+      return (nil, nil)
+    }
     var publisher = metadata.publisher.flatMap(PageMetadata.companyInSiteName)
     // A newsletter named for its writer ("Field Notes by Pia Strand") is no company.
     if let name = publisher, let author, name.lowercased().contains(author.lowercased()) {

@@ -538,6 +538,7 @@ struct MemoHeaders: Sendable, Equatable {
   static let legalFormAbbreviations: Set<String> = [
     "INC", "CORP", "PLC", "LTD", "LLC", "LP", "LLP", "AG", "SA", "SE", "NV", "GMBH", "AS",
     "ASA", "AB", "OY", "OYJ", "BV", "SPA", "SRL", "SAS", "KG", "PTY", "APS", "KK", "SARL",
+    "ZRT", "NYRT", "KFT",
   ]
 
   /// Legal forms written in capitals even when the name is not.
@@ -690,6 +691,17 @@ struct MemoHeaders: Sendable, Equatable {
     "administrator", "support", "noreply", "no-reply", "announcements", "desk", "leadership",
     "council", "board", "committee", "services", "partners", "university", "institute",
     "agency", "association", "foundation", "society", "ministry", "authority", "commission",
+    // Communications and other departments in the languages of the header table
+    // (`otherLanguageFields`) and of the month names: a CMS account "Kommunikation" or
+    // "Kommunikációs Osztály" is a department, and the person who signs wrote the memo.
+    "communication", "kommunikation", "kommunikasjon", "kommunikaatio", "viestintä",
+    "communicatie", "comunicación", "comunicacion", "comunicazione", "comunicação",
+    "comunicacao", "comunicaciones", "comunicazioni", "comunicações", "komunikacja",
+    "komunikasi", "kommunikáció", "kommunikációs", "osztály", "abteilung", "afdeling",
+    "avdelning", "avdeling", "département", "departamento", "dipartimento", "departemen",
+    "redaktion", "redactie", "rédaction", "redacción", "redazione", "personalabteilung",
+    "unternehmenskommunikation", "konzernkommunikation", "personalwesen", "ressources",
+    "recursos", "risorse", "personeelszaken", "mawasiliano",
   ]
 
   /// Whether a name reads as an organization or a mailbox, not a person.

@@ -31,6 +31,7 @@ enum PlainTextReader {
   static func frontMatter(_ lines: [String]) -> (fields: [String: String], rest: ArraySlice<String>)
   {
     if let toml = TOMLFrontMatter.split(lines) { return toml }  // `+++` … `+++`
+    if let block = PandocTitleBlock.read(lines) { return (block.fields, lines[block.count...]) }
     guard lines.first?.trimmed == "---",
       let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" || $0.trimmed == "..." }
       ),
@@ -85,6 +86,12 @@ enum PlainTextReader {
     var lines = Array(text.lines[rest...])
     var content = Content(paragraphs: [], frontMatter: fields)
     if topMatter { TopMatter.take(from: &lines, in: text, into: &content) }
+    // A Pandoc title block's title (read with the front matter).
+    if content.title == nil, rest > 0, text.raw.first == UInt8(ascii: "%"),
+      let title = fields["title"]
+    {
+      (content.title, content.titleSource) = (title, "front-matter")
+    }
     content.paragraphs = LineUnwrapper.paragraphs(lines, in: text, dropPageFurniture: true)
       .map(stripListMarker).filter { !$0.isEmpty }
     if let title = content.title, content.paragraphs.first == title {

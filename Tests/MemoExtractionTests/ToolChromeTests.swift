@@ -1,0 +1,171 @@
+import Testing
+
+@testable import MemoExtraction
+
+/// A tool's or platform's own name around a memo (a wiki, a status page, an HR portal, a
+/// fediverse instance), department accounts as authors, legal forms and Pandoc title blocks.
+@Suite("Tool chrome, department authors, legal forms and Pandoc title blocks")
+struct ToolChromeTests {
+  @Test("Tool names are told from company sites")
+  func toolNames() {
+    #expect(PageMetadata.isToolName("Brimfield Wiki"))
+    #expect(PageMetadata.isToolName("Tallow Status"))
+    #expect(PageMetadata.isToolName("Staff Service Portal"))
+    #expect(PageMetadata.isToolName("CrewHub"))
+    #expect(PageMetadata.isToolName("social.example"))
+    #expect(!PageMetadata.isToolName("Brimfield Dairy"))
+    #expect(!PageMetadata.isToolName("Hub"))
+    #expect(!PageMetadata.isToolName("McAllister"))
+    #expect(PageMetadata.toolOrganization("Tallow Status") == "Tallow")
+    #expect(PageMetadata.toolOrganization("social.example") == "social")
+    #expect(PageMetadata.toolOrganization("CrewHub") == nil)
+    let split = PageMetadata.splitTitle("Tallow Status - Tallow is closing")
+    #expect(split.tool == "Tallow Status")
+    #expect(split.title == "Tallow is closing")
+    #expect(split.company == nil)
+  }
+
+  @Test("A wiki's name gives way to the company the memo spells")
+  func wikiName() throws {
+    let memo = try extractHTML(
+      """
+      <html lang="en"><head><title>Closing the depot - Brimfield Wiki</title></head><body>
+      <h1>Closing the depot</h1>
+      <p>To all Brimfield Dairy staff,</p>
+      <p>We will close the Exeter depot in March. Thirty roles end with it, and everyone \
+      affected gets three months' pay and help finding new work.</p>
+      <p>Best,</p><p>Hana Pike</p>
+      </body></html>
+      """)
+    #expect(memo.company == "Brimfield Dairy")
+    #expect(memo.title == "Closing the depot")
+  }
+
+  @Test("A status page's name is the title's prefix, and the memo's company stays")
+  func statusPage() throws {
+    let memo = try extractHTML(
+      """
+      <html lang="en"><head><title>Tallow Status - Tallow is closing</title>
+      <meta property="og:title" content="Tallow Status - Tallow is closing"></head><body>
+      <div class="masthead">Tallow Status</div>
+      <p>To our customers: Tallow will stop operating on May 2. We could not raise more money \
+      and the company will be wound up; our nine staff have been let go today.</p>
+      <p>— Ines Laird, founder</p>
+      </body></html>
+      """)
+    #expect(memo.title == "Tallow is closing")
+    #expect(memo.company == "Tallow")
+  }
+
+  @Test("An HR portal's camel-case name gives way to the signature's company")
+  func portalName() throws {
+    let memo = try extractHTML(
+      """
+      <html lang="en"><head><title>Notification Details - CrewHub</title>
+      <meta name="application-name" content="CrewHub"></head><body>
+      <h1>Changes to our Leeds team</h1>
+      <p>Team,</p>
+      <p>We will close the Leeds office in June, and fourteen roles will end. Everyone affected \
+      meets their manager this week and will receive severance.</p>
+      <p>Rhona Dyer<br>Chief Operating Officer<br>Marlow Freight</p>
+      </body></html>
+      """)
+    #expect(memo.company == "Marlow Freight")
+  }
+
+  @Test("A company's own site name is still its company")
+  func companySiteStays() throws {
+    let memo = try extractHTML(
+      """
+      <html lang="en"><head><title>Closing the depot | Brimfield Dairy</title>
+      <meta property="og:site_name" content="Brimfield Dairy"></head><body>
+      <h1>Closing the depot</h1>
+      <p>We will close the Exeter depot in March. Thirty roles end with it.</p>
+      <p>Best,</p><p>Hana Pike</p>
+      </body></html>
+      """)
+    #expect(memo.company == "Brimfield Dairy")
+  }
+
+  @Test("A department account in another language gives way to the signer")
+  func departmentAuthors() throws {
+    #expect(MemoHeaders.isOrganizationName("Kommunikation"))
+    #expect(MemoHeaders.isOrganizationName("Kommunikációs Osztály"))
+    #expect(MemoHeaders.isOrganizationName("Direction de la communication"))
+    #expect(!MemoHeaders.isOrganizationName("Kertész Éva"))
+    let danish = try extractHTML(
+      """
+      <html lang="da"><head><title>Lukning af lageret</title>
+      <meta name="author" content="Kommunikation"></head><body>
+      <h1>Lukning af lageret</h1>
+      <p>Kære alle</p>
+      <p>Vi lukker lageret i Odense fra 1. april, og 18 medarbejdere må desværre afskediges. \
+      Alle får tilbud om hjælp til at finde nyt job.</p>
+      <p>Med venlig hilsen</p>
+      <p>Karen Vestergaard<br>Adm. direktør, Fynbo Træ A/S</p>
+      </body></html>
+      """)
+    #expect(danish.author == "Karen Vestergaard")
+    let hungarian = try extractHTML(
+      """
+      <html lang="hu"><head><title>Átszervezés</title>
+      <meta name="author" content="Kommunikációs Osztály"></head><body>
+      <h1>Átszervezés a győri telephelyen</h1>
+      <p>Kedves Kollégák!</p>
+      <p>A győri telephelyen megszüntetjük az éjszakai műszakot. Az átszervezés 40 \
+      munkavállalót érint.</p>
+      <p>Tisztelettel:<br>Szabó Márta<br>vezérigazgató</p>
+      </body></html>
+      """)
+    #expect(hungarian.author == "Szabó Márta")
+    // A person who signs without a closing formula keeps a person given as author.
+    let person = try extractHTML(
+      """
+      <html lang="da"><head><title>Lukning af lageret</title>
+      <meta name="author" content="Søren Holm"></head><body>
+      <h1>Lukning af lageret</h1>
+      <p>Vi lukker lageret i Odense fra 1. april, og 18 medarbejdere må desværre afskediges.</p>
+      <p>Med venlig hilsen</p>
+      <p>Karen Vestergaard<br>Adm. direktør, Fynbo Træ A/S</p>
+      </body></html>
+      """)
+    #expect(person.author == "Søren Holm")
+  }
+
+  @Test("Central European legal forms are dropped; a year after a copyright holder too")
+  func legalForms() {
+    #expect(CompanyNames.withoutLegalForm("Bakony Gépgyár Zrt.") == "Bakony Gépgyár")
+    #expect(CompanyNames.withoutLegalForm("Tisza Malom Kft.") == "Tisza Malom")
+    #expect(CompanyNames.withoutLegalForm("Fynbo Træ ApS") == "Fynbo Træ")
+    #expect(CompanyNames.withoutLegalForm("Zrt.") == "Zrt.")
+    #expect(BodyEvidence.copyrightHolder("© Ashby Mutual 2026 · Privacy") == "Ashby Mutual")
+    #expect(BodyEvidence.copyrightHolder("© 2026 Ashby Mutual") == "Ashby Mutual")
+  }
+
+  @Test("A Pandoc title block gives the title, author and date")
+  func pandocTitleBlock() throws {
+    let text = """
+      % Merging the two studios
+      % Aylin Brandt; Tom Reyes
+      % 3 March 2026
+
+      To everyone at Copperfield,
+
+      We are bringing the Leeds and York studios together in York. Five roles in Leeds end in \
+      April, and everyone leaving gets three months' pay.
+
+      Aylin
+      """
+    for name in ["memo.md", "memo.txt"] {
+      let memo = try extract(Array(text.utf8), as: name)
+      #expect(memo.title == "Merging the two studios")
+      #expect(memo.author == "Aylin Brandt")
+      #expect(memo.date == "2026-03-03")
+      #expect(memo.paragraphs.first == "To everyone at Copperfield,")
+    }
+    // A percentage opening a line is no title block.
+    #expect(PandocTitleBlock.read(["%20 of staff", "x"]) == nil)
+    let plain = try extract(Array("% of our staff will leave.\n\nDana".utf8), as: "memo.txt")
+    #expect(plain.title != "of our staff will leave.")
+  }
+}
