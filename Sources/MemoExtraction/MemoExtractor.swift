@@ -199,6 +199,28 @@ public struct MemoExtractor: Sendable {
     throws(ExtractionError) -> Memo
   {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: false, source: source)
+    // A caption file: its cues, one paragraph per speaker turn (one byte test for others).
+    if decoded.utf8.first == UInt8(ascii: "W") || decoded.utf8.first == 0xEF,
+      let captions = WebVTTCaptions.read(utf8: decoded.utf8)
+    {
+      var memo = MemoAssembler.assemble(
+        paragraphs: captions.paragraphs, title: nil, source: source,
+        encoding: decoded.encoding, format: format == .jsonl ? .text : format,
+        findsSignOffAuthor: false)
+      (memo.title, memo.titleSource) = (nil, nil)
+      if let speaker = captions.speaker { (memo.author, memo.authorSource) = (speaker, "speaker") }
+      if let date = captions.date { (memo.date, memo.dateSource) = (date, "caption-note") }
+      if memo.company == nil, let company = captions.company {
+        (memo.company, memo.companySource) = (company, "caption-note")
+      }
+      return memo
+    }
+    // A Mailman digest: the message that is the memo, read as an e-mail.
+    if let message = MailmanDigest.memoMessage(utf8: decoded.utf8) {
+      var memo = try readEmail(message, source: source)
+      memo.format = format == .jsonl ? .text : format
+      return memo
+    }
     let content =
       format == .markdown
       ? PlainTextReader.readMarkdown(utf8: decoded.utf8)
