@@ -316,12 +316,17 @@ enum BodyEvidence {
   /// LinkedIn: Today I told our team that…"), rather than a headline.
   static func isExcerpt(_ title: String, of paragraphs: [String]) -> Bool {
     var text = title.trimmed
+    // 'Name: "Opening words…"' (a post's page): the quote's closing mark after the ellipsis.
+    if text.hasSuffix("\"") || text.hasSuffix("”") { text = String(text.dropLast()) }
     guard text.hasSuffix("…") || text.hasSuffix("..."), let first = paragraphs.first else {
       return false
     }
     text = text.trimmingScalars { $0 == "…" || $0 == "." || $0 == " " }
-    // "Name on LinkedIn: …".
-    if let colon = text.range(of: ": "), text[..<colon.lowerBound].contains(" on ") {
+    // "Name on LinkedIn: …", "Name: …".
+    if let colon = text.range(of: ": "),
+      text[..<colon.lowerBound].contains(" on ")
+        || PageMetadata.readsAsName(String(text[..<colon.lowerBound]))
+    {
       text = String(text[colon.upperBound...])
     }
     text = text.trimmingScalars { "\"“”'‘’ ".unicodeScalars.contains($0) }
@@ -383,6 +388,30 @@ enum BodyEvidence {
         !MemoHeaders.isJobTitle(name)
       else { continue }
       return name
+    }
+    return nil
+  }
+
+  /// The company of a profile's bio ("CEO at Plumline. Maps, bikes.") when the memo names it
+  /// too: the role opens the line, and the name is one to three capitalized words after " at "
+  /// up to the sentence's end.
+  static func bioCompany(_ lines: [String], text: [String]) -> String? {
+    for line in lines {
+      guard let range = line.range(of: " at "),
+        MemoHeaders.isJobTitle(String(line[..<range.lowerBound])),
+        line.distance(from: line.startIndex, to: range.lowerBound) <= 40
+      else { continue }
+      var name = line[range.upperBound...]
+      for stop in [". ", " · ", " | ", " • ", ",", " (", ";"] {
+        if let cut = name.range(of: stop) { name = name[..<cut.lowerBound] }
+      }
+      let company = String(name).trimmingScalars { $0 == " " || $0 == "." }
+      let words = company.split(separator: " ")
+      guard (1...3).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+        text.contains(where: { $0.containsBytes(company) })
+      else { continue }
+      return company
     }
     return nil
   }

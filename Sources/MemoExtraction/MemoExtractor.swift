@@ -321,6 +321,10 @@ enum MemoAssembler {
     let headers = ownHeaders.completed(with: content.pageHeaders)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
     var metadata = content.metadata
+    // A post's page titled with its writer's handle ("Dana Lee (@dana@social.example)"):
+    // the writer, and no title.
+    let handleName = metadata.title.flatMap(PageMetadata.handleTitleName)
+    if handleName != nil { (metadata.title, metadata.titleSource) = (nil, nil) }
     var releaseCompany: String?
     if let trailer = ReleaseTrailer.find(body) {
       body.removeSubrange(trailer.start...)
@@ -421,7 +425,7 @@ enum MemoAssembler {
     }
     (memo.author, memo.authorSource) = first(
       (headers.from, "memo-header"), pageAuthor, (byline, "byline"),
-      (markedAuthor, "byline"), (signature, "signature"))
+      (markedAuthor, "byline"), (signature, "signature"), (handleName, "meta"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
       // The page's own short lines too: a post's header names its writer in full.
@@ -474,6 +478,13 @@ enum MemoAssembler {
       }
       let (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
       if let company { return (fullerName(of: company, among: content.imageNames), source) }
+      // A profile's "CEO at Acme" names the writer's employer.
+      if let author, let company = BodyEvidence.roleCompany(content.roleLines, person: author) {
+        return (company, "byline")
+      }
+      if let company = BodyEvidence.bioCompany(content.roleLines, text: text) {
+        return (company, "byline")
+      }
       return (nil, nil)
     }
     var publisher = metadata.publisher.flatMap(PageMetadata.companyInSiteName)

@@ -886,6 +886,17 @@ struct MemoHeaders: Sendable, Equatable {
     {
       return paragraphs[paragraphs.count - 2]
     }
+    // A name over a job title over the company: "Dana Lee" / "Chief Operating Officer" /
+    // "Acme Freight" (a legal form in any case).
+    if paragraphs.count >= 4, let last = paragraphs.last, last.hasAtMostCharacters(60),
+      !isJobTitle(last), BodyEvidence.capitalizedWords(withoutAnyLegalForm(last), atMost: 6),
+      paragraphs[paragraphs.count - 2].hasAtMostCharacters(60),
+      isJobTitle(paragraphs[paragraphs.count - 2]),
+      MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 3]),
+      !isJobTitle(paragraphs[paragraphs.count - 3])
+    {
+      return paragraphs[paragraphs.count - 3]
+    }
     // "Konstantin Ruiz-Mallory Group Chief Executive" on one line.
     if let last = paragraphs.last, last.hasAtMostCharacters(80), isJobTitle(last) {
       var words = last.split(separator: " ").map(String.init)
@@ -943,6 +954,16 @@ struct MemoHeaders: Sendable, Equatable {
     return nil
   }
 
+  /// A company line without its legal form in any case ("Acme Assurance inc." → "Acme
+  /// Assurance").
+  static func withoutAnyLegalForm(_ line: String) -> String {
+    let name = CompanyNames.withoutLegalForm(line)
+    guard let space = name.lastIndex(of: " ") else { return name }
+    let last = name[name.index(after: space)...].uppercased().filter { $0 != "." && $0 != "," }
+    guard legalForms.contains(last) || legalFormAbbreviations.contains(last) else { return name }
+    return String(name[..<space]).trimmingScalars { $0 == "," || $0 == " " }
+  }
+
   /// Whether a short line reads as a job title ("Group Chief Executive", "CEO, Acme").
   static func isJobTitle(_ line: String) -> Bool {
     if let answer = asciiIsJobTitle(line) { return answer }
@@ -954,6 +975,8 @@ struct MemoHeaders: Sendable, Equatable {
     "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
     "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
     "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
+    // French, as bilingual memos sign ("Présidente et chef de la direction").
+    "président", "présidente", "directeur", "directrice", "fondateur", "fondatrice",
   ]
 
   private static let titleWordBytes: [[UInt8]] = titleWords.map { Array($0.utf8) }

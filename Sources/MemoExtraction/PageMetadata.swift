@@ -413,6 +413,18 @@ struct PageMetadata: Sendable, Equatable {
     return toolHumps.contains(name[last...].lowercased())
   }
 
+  /// The name in a profile's title, "Dana Lee (@dana@social.example)" or "Dana Lee
+  /// (@dana)": a post's page names its writer so, and has no title of its own.
+  static func handleTitleName(_ title: String) -> String? {
+    guard title.hasSuffix(")"), let open = title.range(of: " (@", options: .backwards) else {
+      return nil
+    }
+    let handle = title[open.upperBound..<title.index(before: title.endIndex)]
+    guard !handle.isEmpty, !handle.contains(" ") else { return nil }
+    let name = String(title[..<open.lowerBound]).trimmed
+    return readsAsName(name) && !name.isEmpty ? name : nil
+  }
+
   /// The organization a tool's name carries ("Kitewire Status" → "Kitewire", "toot.example" →
   /// "toot"); nil for a camel-case name, whose first part is what the tool does.
   static func toolOrganization(_ name: String) -> String? {

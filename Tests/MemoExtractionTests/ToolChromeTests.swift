@@ -168,4 +168,42 @@ struct ToolChromeTests {
     let plain = try extract(Array("% of our staff will leave.\n\nDana".utf8), as: "memo.txt")
     #expect(plain.title != "of our staff will leave.")
   }
+
+  @Test("A post titled with its writer's handle has no title; the writer is the author")
+  func handleTitle() throws {
+    #expect(PageMetadata.handleTitleName("Mira Sand (@mira@social.example)") == "Mira Sand")
+    #expect(PageMetadata.handleTitleName("Mira Sand (@mira)") == "Mira Sand")
+    #expect(PageMetadata.handleTitleName("Closing the plant (@ 9am)") == nil)
+    #expect(PageMetadata.handleTitleName("Closing the plant") == nil)
+    let memo = try extractHTML(
+      """
+      <html lang="en"><head>
+      <title>Mira Sand: "Some news from Quaystone. 🧵 1/2…" - social.example</title>
+      <meta property="og:site_name" content="social.example">
+      <meta property="og:title" content="Mira Sand (@mira@social.example)"></head><body>
+      <div class="account-bio"><p>CEO at Quaystone. Boats and maps.</p></div>
+      <article><p>Some news from Quaystone. 🧵 1/2</p>
+      <p>Today I told the Quaystone team that we are closing our Bristol office, and twelve \
+      people will leave us at the end of the month with four months' pay.</p>
+      <time datetime="2026-04-02T10:00:00Z">Apr 2, 2026</time></article>
+      </body></html>
+      """)
+    #expect(memo.title == nil)
+    #expect(memo.author == "Mira Sand")
+    #expect(memo.company == "Quaystone")
+    // A bio's company the memo never names is not taken.
+    #expect(BodyEvidence.bioCompany(["CEO at Quaystone. Boats."], text: ["We close."]) == nil)
+  }
+
+  @Test("A name over a job title over a company line signs the memo")
+  func nameTitleCompany() {
+    let paragraphs = [
+      "Team,", "We will close the Macon desk in January; 20 roles end.", "Thank you.",
+      "Lina Ortiz-Webb", "Chief Operating Officer", "Harrow Freight inc.",
+    ]
+    #expect(MemoHeaders.signOff(paragraphs) == "Lina Ortiz-Webb")
+    #expect(MemoHeaders.withoutAnyLegalForm("Harrow Freight inc.") == "Harrow Freight")
+    #expect(MemoHeaders.withoutAnyLegalForm("Harrow Freight") == "Harrow Freight")
+    #expect(MemoHeaders.withoutAnyLegalForm("Harrow Freight, Ltd.") == "Harrow Freight")
+  }
 }
