@@ -546,7 +546,7 @@ enum MemoAssembler {
   ) -> (String?, String?) {
     let metadata = content.metadata
     let published = metadata.dateIsModified ? nil : metadata.date
-    return first(
+    let found = first(
       (
         headers.date.flatMap { MemoHeaders.memoDate($0, monthFirst: content.monthFirst) },
         "memo-header"
@@ -555,6 +555,13 @@ enum MemoAssembler {
       (lead?.date, "dateline"),
       (content.datelineDate, "dateline"), (content.markedDate, "dateline"),
       (metadata.dateIsModified ? metadata.date : nil, metadata.dateSource))
+    // The memo's own dateline or "sent on" note, a few days before the page published it.
+    if found.1 != "memo-header", let own = content.ownDate, let page = found.0,
+      OwnDate.isShortlyBefore(own, page)
+    {
+      return (own, "dateline")
+    }
+    return found
   }
 
   /// The company inside a two-word site name that the memo never uses whole: a founder's

@@ -206,4 +206,32 @@ struct ToolChromeTests {
     #expect(MemoHeaders.withoutAnyLegalForm("Harrow Freight") == "Harrow Freight")
     #expect(MemoHeaders.withoutAnyLegalForm("Harrow Freight, Ltd.") == "Harrow Freight")
   }
+
+  @Test("The memo's own dateline or 'sent on' note beats a later publication day")
+  func ownDate() throws {
+    #expect(OwnDate.placeDateline("Győr, 2026. március 3.") == "2026-03-03")
+    #expect(OwnDate.placeDateline("Lyon, le 3 mars 2026") == "2026-03-03")
+    #expect(OwnDate.placeDateline("Hello, we are closing") == nil)
+    #expect(
+      OwnDate.sentOnDate("The CFO's message was sent to all staff by email on 2 March 2026.")
+        == "2026-03-02")
+    #expect(OwnDate.sentOnDate("We sent the forms out.") == nil)
+    #expect(OwnDate.isShortlyBefore("2026-02-27", "2026-03-02"))
+    #expect(!OwnDate.isShortlyBefore("2026-03-02", "2026-03-02"))
+    #expect(!OwnDate.isShortlyBefore("2025-12-01", "2026-03-02"))
+    let page = """
+      <html lang="hu"><head><title>Hírek – Rába Malom</title>
+      <meta property="article:published_time" content="2026-03-04T09:00:00+01:00"></head><body>
+      <h1>Átszervezés</h1><p class="dateline">Győr, 2026. március 3.</p>
+      <p>Kedves Kollégák!</p>
+      <p>A győri telephelyen megszüntetjük az éjszakai műszakot. Az átszervezés 40 \
+      munkavállalót érint, és mindenkinek segítünk új munkahelyet találni.</p>
+      <p>Tisztelettel:<br>Szabó Márta<br>vezérigazgató</p>
+      </body></html>
+      """
+    #expect(try extractHTML(page).date == "2026-03-03")
+    // A dateline a month before the publication is another event's: the page's date stays.
+    let older = page.replacingOccurrences(of: "március 3.", with: "január 3.")
+    #expect(try extractHTML(older).date == "2026-03-04")
+  }
 }
