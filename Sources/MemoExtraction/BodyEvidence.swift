@@ -392,6 +392,26 @@ enum BodyEvidence {
     return nil
   }
 
+  /// The organization a post is written for: "Dana Lee for Acme Robotics" on a line of the
+  /// page's header (a publishing platform's byline), one to four capitalized words after
+  /// the author's name and " for ".
+  static func writtenFor(_ lines: [String], person: String) -> String? {
+    let lead = person + " for "
+    for line in lines where line.hasPrefix(lead) {
+      var name = String(line.dropFirst(lead.count))
+      for stop in [" · ", " • ", " | ", " Posted", ",", " ("] {
+        if let cut = name.range(of: stop) { name = String(name[..<cut.lowerBound]) }
+      }
+      name = name.trimmed
+      let words = name.split(separator: " ")
+      guard (1...4).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" })
+      else { continue }
+      return name
+    }
+    return nil
+  }
+
   /// The company of a profile's bio ("CEO at Plumline. Maps, bikes.") when the memo names it
   /// too: the role opens the line, and the name is one to three capitalized words after " at "
   /// up to the sentence's end.

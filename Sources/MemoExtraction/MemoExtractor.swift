@@ -513,6 +513,10 @@ enum MemoAssembler {
     if let author, let company = BodyEvidence.roleCompany(content.roleLines, person: author) {
       return (company, "byline")
     }
+    // "Dana Lee for Acme": a platform's byline names the organization the post is for.
+    if let author, let company = BodyEvidence.writtenFor(content.headerLines, person: author) {
+      return (company, "byline")
+    }
     if let organizationAuthor, metadata.publisher != nil || metadata.authorIsOrganization {
       return (organizationAuthor, metadata.authorSource)
     }

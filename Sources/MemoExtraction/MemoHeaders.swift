@@ -568,6 +568,19 @@ struct MemoHeaders: Sendable, Equatable {
       let name = String(text.dropFirst(4).dropLast(group.count)).trimmed
       if let first = name.first, first.isUppercase { return name }
     }
+    // "All staff, Acme Foods AS": the company after the group and a comma.
+    let parts = text.split(separator: ",", maxSplits: 1)
+    if parts.count == 2, parts[0].count <= 24,
+      case let head = parts[0].lowercased(), groups.contains(where: { head.hasSuffix($0) })
+    {
+      let name = CompanyNames.withoutLegalForm(String(parts[1]).trimmed)
+        .trimmingScalars { $0 == "." || $0 == " " }
+      if (1...5).contains(name.split(separator: " ").count),
+        BodyEvidence.capitalizedWords(name, atMost: 5)
+      {
+        return name
+      }
+    }
     return nil
   }
 

@@ -378,12 +378,13 @@ struct PageMetadata: Sendable, Equatable {
   ]
 
   /// Words that end the name of a tool a company runs (its wiki, status page, HR or service
-  /// portal, help desk): "Acme Wiki", "Acme Status", "Colleague Service Portal". Such a name is
+  /// portal, help desk, a project tool's "HQ" project): "Acme Wiki", "Acme Status",
+  /// "Colleague Service Portal", "Acme HQ". Such a name is
   /// the page's chrome, and the company the memo names comes first. Lower case, longest first
   /// where one ends another.
   static let toolWords = [
     "self-service portal", "service portal", "status page", "service desk", "knowledge base",
-    "wiki", "status", "portal", "servicedesk", "helpdesk", "notifications",
+    "wiki", "status", "portal", "servicedesk", "helpdesk", "notifications", "hq",
   ]
 
   /// The last part of a one-word tool name in camel case ("PeopleHub", "OpsPortal").

@@ -234,4 +234,24 @@ struct ToolChromeTests {
     let older = page.replacingOccurrences(of: "március 3.", with: "január 3.")
     #expect(try extractHTML(older).date == "2026-03-04")
   }
+
+  @Test("An audience line, a platform byline and a project's HQ name the company")
+  func companyLines() throws {
+    #expect(MemoHeaders.companyAddressed("All staff, Nordvik Foods AS") == "Nordvik Foods")
+    #expect(MemoHeaders.companyAddressed("All staff, please read") == nil)
+    #expect(
+      BodyEvidence.writtenFor(["Ada Moss for Quarry Labs"], person: "Ada Moss") == "Quarry Labs")
+    #expect(BodyEvidence.writtenFor(["Ada Moss for the win"], person: "Ada Moss") == nil)
+    #expect(PageMetadata.isToolName("Fernhill HQ"))
+    let board = try extractHTML(
+      """
+      <html lang="en"><head><title>Changes – Message Board – Fernhill HQ</title></head><body>
+      <h1>Changes to the studio</h1>
+      <div>As of today Fernhill Games is pausing work on its third title, and eight people \
+      will leave the studio in December with twelve weeks' pay.</div>
+      <p>— Noor</p>
+      </body></html>
+      """)
+    #expect(board.company == "Fernhill Games")
+  }
 }
