@@ -353,6 +353,7 @@ enum BodyEvidence {
         setAside += 1
       } else if PageMetadata.isSectionLabel(lower)
         || PageMetadata.hostingPlatforms.contains(lower) || lower.hasPrefix("by ")
+        || PageMetadata.isMeetingName(segment)
         || DateNormalizer.hasYearDigits(segment)
         || author.map({ lower == $0.lowercased() }) == true
       {

@@ -10,10 +10,11 @@ enum MailmanDigest {
   /// file that is not a digest or holds no message.
   static func memoMessage(utf8: [UInt8]) -> [UInt8]? {
     guard utf8.first == UInt8(ascii: "S"), utf8.starts(with: "Send ".utf8) else { return nil }
+    // The first line alone decides, before the file is split into lines.
+    let end = utf8.prefix(200).firstIndex { $0 == 0x0A || $0 == 0x0D } ?? min(utf8.count, 200)
+    let first = String(decoding: utf8[..<end], as: UTF8.self)
+    guard first.contains(" mailing list submissions") else { return nil }
     let lines = PlainTextReader.lines(utf8)
-    guard let first = lines.first, first.contains(" mailing list submissions") else {
-      return nil
-    }
     // "Send Staff-announce mailing list submissions to": the list's name tags subjects.
     let list = first.dropFirst(5).prefix { $0 != " " }
     var messages: [(headers: [String], body: [String])] = []

@@ -400,8 +400,13 @@ enum MemoAssembler {
     }
     var pageAuthor = (metadata.author, metadata.authorSource)
     var organizationAuthor: String?
+    // "Dana Lee, Chief Executive" among the page's first lines (a deck's title slide, a
+    // notice's presenter): the person, when the page's author is only an organization.
+    let presenter =
+      metadata.author.map(MemoHeaders.isOrganizationName) == true
+      ? content.headerLines.lazy.compactMap(MemoHeaders.nameWithRole).first : nil
     if let author = metadata.author {
-      let marked = byline ?? markedAuthor
+      let marked = byline ?? markedAuthor ?? presenter
       if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
         if marked != nil || fullSigner != nil { pageAuthor = (nil, nil) }
         organizationAuthor = author
@@ -425,7 +430,8 @@ enum MemoAssembler {
     }
     (memo.author, memo.authorSource) = first(
       (headers.from, "memo-header"), pageAuthor, (byline, "byline"),
-      (markedAuthor, "byline"), (signature, "signature"), (handleName, "meta"))
+      (markedAuthor, "byline"), (signature, "signature"), (handleName, "meta"),
+      (presenter, "byline"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
       // The page's own short lines too: a post's header names its writer in full.

@@ -967,6 +967,20 @@ struct MemoHeaders: Sendable, Equatable {
     return nil
   }
 
+  /// The person of a "Name, Job title" line ("Dana Lee, Chief Executive"); nil for other
+  /// lines, which a comma in the first 40 bytes turns away first.
+  static func nameWithRole(_ line: String) -> String? {
+    guard line.utf8.count <= 80, let comma = line.firstUTF8Index(of: 0x2C, within: 40) else {
+      return nil
+    }
+    let name = String(line[..<comma]).trimmed
+    let role = String(line[line.index(after: comma)...]).trimmed
+    guard name.contains(" "), looksLikeName(name), !isOrganizationName(name), !isJobTitle(name),
+      isJobTitle(role), !role.contains(where: \.isNumber)
+    else { return nil }
+    return name
+  }
+
   /// A company line without its legal form in any case ("Acme Assurance inc." → "Acme
   /// Assurance").
   static func withoutAnyLegalForm(_ line: String) -> String {

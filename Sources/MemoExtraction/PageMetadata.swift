@@ -387,6 +387,19 @@ struct PageMetadata: Sendable, Equatable {
     "wiki", "status", "portal", "servicedesk", "helpdesk", "notifications", "hq",
   ]
 
+  /// Words that end a meeting's name ("Q4 Town Hall", "Acme all-hands"), lower case: a slide
+  /// deck's label or a recording's note, not a site or a company.
+  static let meetingWords = [
+    "all-hands", "all hands", "town hall", "townhall", "staff meeting", "company meeting",
+    "kickoff", "kick-off", "offsite",
+  ]
+
+  /// Whether a `<title>` part names a meeting ("Q4 Town Hall").
+  static func isMeetingName(_ segment: String) -> Bool {
+    let lower = segment.lowercased()
+    return meetingWords.contains { lower == $0 || lower.hasSuffix(" " + $0) }
+  }
+
   /// The last part of a one-word tool name in camel case ("PeopleHub", "OpsPortal").
   static let toolHumps: Set<String> = ["hub", "portal", "desk", "wiki", "status"]
 

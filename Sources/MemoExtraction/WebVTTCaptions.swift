@@ -34,11 +34,6 @@ enum WebVTTCaptions {
       && utf8[start..<(start + signature.count)].elementsEqual(signature)
   }
 
-  /// Words after a company's name that make a `NOTE` line a meeting's ("Acme all-hands").
-  static let meetingWords = [
-    "all-hands", "all hands", "town hall", "townhall", "staff meeting", "company meeting",
-  ]
-
   /// The cues of a caption file; nil when it has none.
   static func read(utf8: [UInt8]) -> Captions? {
     guard isCaptionFile(utf8) else { return nil }
@@ -154,7 +149,7 @@ enum WebVTTCaptions {
   static func meetingCompany(_ notes: [String]) -> String? {
     for note in notes {
       let lower = note.lowercased()
-      guard let word = meetingWords.first(where: { lower.contains(" " + $0) }),
+      guard let word = PageMetadata.meetingWords.first(where: { lower.contains(" " + $0) }),
         let range = lower.range(of: " " + word)
       else { continue }
       let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)

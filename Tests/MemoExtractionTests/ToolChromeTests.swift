@@ -254,4 +254,25 @@ struct ToolChromeTests {
       """)
     #expect(board.company == "Fernhill Games")
   }
+
+  @Test("A deck's presenter line names the author an organization account stands for")
+  func presenterLine() throws {
+    #expect(MemoHeaders.nameWithRole("Ilse Brandt, Chief Executive") == "Ilse Brandt")
+    #expect(MemoHeaders.nameWithRole("Leeds, 3 December 2026") == nil)
+    #expect(MemoHeaders.nameWithRole("Internal Communications, Head Office") == nil)
+    #expect(PageMetadata.isMeetingName("Q3 Town Hall"))
+    #expect(!PageMetadata.isMeetingName("Rebuilding the town hall roof"))
+    let deck = try extractHTML(
+      """
+      <html lang="en"><head><title>Q3 Town Hall — One product line</title>
+      <meta name="author" content="Internal Communications"></head><body>
+      <section><h3>Q3 Town Hall</h3><h1>One product line</h1>
+      <p>Ilse Brandt, Chief Executive</p></section>
+      <section><h2>What changes</h2><ul><li>The two lines merge into one team</li>
+      <li>About 40 roles close by March</li></ul></section>
+      </body></html>
+      """)
+    #expect(deck.author == "Ilse Brandt")
+    #expect(deck.company != "Q3 Town Hall")
+  }
 }
