@@ -491,9 +491,10 @@ enum MemoAssembler {
       if let company = BodyEvidence.bioCompany(content.roleLines, text: text) {
         return (company, "byline")
       }
-      return (nil, nil)
     }
-    var publisher = metadata.publisher.flatMap(PageMetadata.companyInSiteName)
+    // On a tool's page the site's names are the tool's: the evidence below them is read.
+    let siteCounts = metadata.toolSite == nil
+    var publisher = siteCounts ? metadata.publisher.flatMap(PageMetadata.companyInSiteName) : nil
     // A newsletter named for its writer ("Field Notes by Pia Strand") is no company.
     if let name = publisher, let author, name.lowercased().contains(author.lowercased()) {
       publisher = nil
@@ -501,11 +502,12 @@ enum MemoAssembler {
     if let publisher {
       return (companyInSiteName(publisher, title: title, body: body), metadata.publisherSource)
     }
-    if let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
+    if siteCounts, let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
       return (fullerSpelling(of: site, in: [title ?? ""] + body), "title")
     }
-    if let site = BodyEvidence.siteInTitle(
-      metadata.titleSegments, headline: title ?? content.headline, author: author)
+    if siteCounts,
+      let site = BodyEvidence.siteInTitle(
+        metadata.titleSegments, headline: title ?? content.headline, author: author)
     {
       return (site, "title")
     }
