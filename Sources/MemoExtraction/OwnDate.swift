@@ -22,7 +22,12 @@ enum OwnDate {
       place.allSatisfy({ $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) })
     else { return nil }
     var rest = line[line.index(after: comma)...].trimmed
-    guard rest.contains(where: \.isNumber) else { return nil }
+    // The date is all the rest: four words at most, of digits, letters and dots ("Sides,
+    // Sourdough · December 9, 2021" is a category line).
+    let words = rest.split(separator: " ")
+    guard rest.contains(where: \.isNumber), words.count <= 4,
+      words.allSatisfy({ $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "," } })
+    else { return nil }
     for lead in ["le ", "den ", "d. ", "am "] where rest.hasPrefix(lead) {
       rest = String(rest.dropFirst(lead.count))
     }

@@ -212,6 +212,7 @@ struct ToolChromeTests {
     #expect(OwnDate.placeDateline("Győr, 2026. március 3.") == "2026-03-03")
     #expect(OwnDate.placeDateline("Lyon, le 3 mars 2026") == "2026-03-03")
     #expect(OwnDate.placeDateline("Hello, we are closing") == nil)
+    #expect(OwnDate.placeDateline("Sides, Bread · March 3, 2026") == nil)
     #expect(
       OwnDate.sentOnDate("The CFO's message was sent to all staff by email on 2 March 2026.")
         == "2026-03-02")
