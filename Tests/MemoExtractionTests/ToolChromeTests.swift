@@ -276,4 +276,20 @@ struct ToolChromeTests {
     #expect(deck.author == "Ilse Brandt")
     #expect(deck.company != "Q3 Town Hall")
   }
+
+  @Test("A live blog's entry that names the memo names its company")
+  func liveBlogEntry() {
+    let commentary = [
+      "12.15 GMT", "Mortgage approvals rise", "Approvals reached 68,400 in October.",
+      "10.41 GMT", "Penwick to cut 300 jobs, memo says",
+      "The retailer Penwick will close 20 stores. Here is the memo in full:",
+      "Shares in Penwick were up 2%.",
+    ]
+    let memo = ["Dear colleagues, we will close 20 stores by March.", "Ada Lowe, Chief Executive"]
+    #expect(MemoInStory.subjectCompany(commentary, memo: memo) == "Penwick")
+    // Entries that never name a memo name no company.
+    let other =
+      Array(commentary.prefix(4)) + ["Penwick to cut 300 jobs", "Shares in Penwick fell."]
+    #expect(MemoInStory.subjectCompany(other, memo: memo) == nil)
+  }
 }
