@@ -413,6 +413,30 @@ enum BodyEvidence {
     return nil
   }
 
+  /// The name beside a date on a short meta line of the page's top ("3 December 2026 · Acme
+  /// Instruments · Internal"): two to four capitalized words between separators, not the
+  /// author's name, when the memo's title or text uses its first word ("Simplifying Acme").
+  static func metaLineCompany(_ lines: [String], text: [String], author: String?) -> String? {
+    for line in lines where line.utf8.count <= 120 && line.containsBytes(" · ") {
+      let parts = line.splitting(on: " · ").map(\.trimmed)
+      guard parts.count >= 2,
+        parts.contains(where: {
+          DateNormalizer.hasYearDigits($0) && DateNormalizer.normalize($0) != nil
+        })
+      else { continue }
+      for part in parts where !part.contains(where: \.isNumber) {
+        let words = part.split(separator: " ")
+        guard (2...4).contains(words.count),
+          words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+          !PageMetadata.isSectionLabel(part.lowercased()), part != author,
+          let first = words.first, text.contains(where: { $0.containsBytes(String(first)) })
+        else { continue }
+        return CompanyNames.withoutLegalForm(part)
+      }
+    }
+    return nil
+  }
+
   /// The company of a profile's bio ("CEO at Plumline. Maps, bikes.") when the memo names it
   /// too: the role opens the line, and the name is one to three capitalized words after " at "
   /// up to the sentence's end.

@@ -536,6 +536,13 @@ enum MemoAssembler {
       // A banner's name with its legal form ("PT Cendana Kapuas Tbk"), nothing else naming one.
       return (name, "letterhead")
     }
+    if company == nil,
+      let name = BodyEvidence.metaLineCompany(
+        content.headerLines, text: [title ?? ""] + body, author: author)
+    {
+      // "3 December 2026 · Acme Instruments · Internal" on a deck's title slide.
+      return (name, "byline")
+    }
     return (company.map { fullerName(of: $0, among: content.imageNames) }, source)
   }
 

@@ -275,6 +275,14 @@ struct ToolChromeTests {
       """)
     #expect(deck.author == "Ilse Brandt")
     #expect(deck.company != "Q3 Town Hall")
+    let lines = ["One product line", "2 March 2026 · Brandt Optics · Internal"]
+    #expect(
+      BodyEvidence.metaLineCompany(lines, text: ["Brandt will merge"], author: nil)
+        == "Brandt Optics")
+    #expect(BodyEvidence.metaLineCompany(lines, text: ["We will merge"], author: nil) == nil)
+    #expect(
+      BodyEvidence.metaLineCompany(
+        ["Ilse Brandt · 2 March 2026"], text: ["Ilse here"], author: "Ilse Brandt") == nil)
   }
 
   @Test("A live blog's entry that names the memo names its company")
