@@ -74,7 +74,14 @@ enum BodyEvidence {
     for stop in [" | ", " · ", " • ", ". All rights", " All rights", ". "] {
       if let range = rest.firstByteRange(of: stop) { rest = rest[..<range.lowerBound] }
     }
-    let name = rest.trimmingCharacters(in: [" ", ".", ","])
+    var name = rest.trimmingCharacters(in: [" ", ".", ","])
+    // "© Acme Mutual 2026": the year after the holder goes too.
+    if let space = name.lastUTF8Index(of: 0x20) {
+      let year = name.utf8[name.utf8.index(after: space)...]
+      if year.count == 4, year.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+        name = String(name[..<space]).trimmingCharacters(in: [" ", ","])
+      }
+    }
     guard let first = name.first, first.isUppercase, name.split(separator: " ").count <= 6 else {
       return nil
     }
@@ -309,12 +316,17 @@ enum BodyEvidence {
   /// LinkedIn: Today I told our team that…"), rather than a headline.
   static func isExcerpt(_ title: String, of paragraphs: [String]) -> Bool {
     var text = title.trimmed
+    // 'Name: "Opening words…"' (a post's page): the quote's closing mark after the ellipsis.
+    if text.hasSuffix("\"") || text.hasSuffix("”") { text = String(text.dropLast()) }
     guard text.hasSuffix("…") || text.hasSuffix("..."), let first = paragraphs.first else {
       return false
     }
     text = text.trimmingScalars { $0 == "…" || $0 == "." || $0 == " " }
-    // "Name on LinkedIn: …".
-    if let colon = text.range(of: ": "), text[..<colon.lowerBound].contains(" on ") {
+    // "Name on LinkedIn: …", "Name: …".
+    if let colon = text.range(of: ": "),
+      text[..<colon.lowerBound].contains(" on ")
+        || PageMetadata.readsAsName(String(text[..<colon.lowerBound]))
+    {
       text = String(text[colon.upperBound...])
     }
     text = text.trimmingScalars { "\"“”'‘’ ".unicodeScalars.contains($0) }
@@ -341,6 +353,7 @@ enum BodyEvidence {
         setAside += 1
       } else if PageMetadata.isSectionLabel(lower)
         || PageMetadata.hostingPlatforms.contains(lower) || lower.hasPrefix("by ")
+        || PageMetadata.isMeetingName(segment)
         || DateNormalizer.hasYearDigits(segment)
         || author.map({ lower == $0.lowercased() }) == true
       {
@@ -376,6 +389,74 @@ enum BodyEvidence {
         !MemoHeaders.isJobTitle(name)
       else { continue }
       return name
+    }
+    return nil
+  }
+
+  /// The organization a post is written for: "Dana Lee for Acme Robotics" on a line of the
+  /// page's header (a publishing platform's byline), one to four capitalized words after
+  /// the author's name and " for ".
+  static func writtenFor(_ lines: [String], person: String) -> String? {
+    let lead = person + " for "
+    for line in lines where line.hasPrefix(lead) {
+      var name = String(line.dropFirst(lead.count))
+      for stop in [" · ", " • ", " | ", " Posted", ",", " ("] {
+        if let cut = name.range(of: stop) { name = String(name[..<cut.lowerBound]) }
+      }
+      name = name.trimmed
+      let words = name.split(separator: " ")
+      guard (1...4).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" })
+      else { continue }
+      return name
+    }
+    return nil
+  }
+
+  /// The name beside a date on a short meta line of the page's top ("3 December 2026 · Acme
+  /// Instruments · Internal"): two to four capitalized words between separators, not the
+  /// author's name, when the memo's title or text uses its first word ("Simplifying Acme").
+  static func metaLineCompany(_ lines: [String], text: [String], author: String?) -> String? {
+    for line in lines where line.utf8.count <= 120 && line.containsBytes(" · ") {
+      let parts = line.splitting(on: " · ").map(\.trimmed)
+      guard parts.count >= 2,
+        parts.contains(where: {
+          DateNormalizer.hasYearDigits($0) && DateNormalizer.normalize($0) != nil
+        })
+      else { continue }
+      for part in parts where !part.contains(where: \.isNumber) {
+        let words = part.split(separator: " ")
+        guard (2...4).contains(words.count),
+          words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+          !PageMetadata.isSectionLabel(part.lowercased()), part != author,
+          let first = words.first, text.contains(where: { $0.containsBytes(String(first)) })
+        else { continue }
+        return CompanyNames.withoutLegalForm(part)
+      }
+    }
+    return nil
+  }
+
+  /// The company of a profile's bio ("CEO at Plumline. Maps, bikes.") when the memo names it
+  /// too: the role opens the line, and the name is one to three capitalized words after " at "
+  /// up to the sentence's end.
+  static func bioCompany(_ lines: [String], text: [String]) -> String? {
+    for line in lines {
+      guard let range = line.range(of: " at "),
+        MemoHeaders.isJobTitle(String(line[..<range.lowerBound])),
+        line.distance(from: line.startIndex, to: range.lowerBound) <= 40
+      else { continue }
+      var name = line[range.upperBound...]
+      for stop in [". ", " · ", " | ", " • ", ",", " (", ";"] {
+        if let cut = name.range(of: stop) { name = name[..<cut.lowerBound] }
+      }
+      let company = String(name).trimmingScalars { $0 == " " || $0 == "." }
+      let words = company.split(separator: " ")
+      guard (1...3).contains(words.count),
+        words.allSatisfy({ $0.first?.isUppercase == true || $0 == "&" }),
+        text.contains(where: { $0.containsBytes(company) })
+      else { continue }
+      return company
     }
     return nil
   }

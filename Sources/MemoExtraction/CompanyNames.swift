@@ -14,7 +14,8 @@ enum CompanyNames {
     "sp", "san. ve tic. a.ş.", "san. ve tic. ltd. şti.", "ltd. şti.", "a.ş.", "limited",
     "b.v", "n.v", "s.p.a", "s.r.l", "α.ε.", "α.ε", "ε.π.ε.", "ο.ε.", "בע\"מ", "בע״מ", "tbk.", "tbk",
     "jsc", "प्राइवेट लिमिटेड", "लिमिटेड", "sdn. bhd.", "sdn bhd", "bhd.", "bhd", "spol. s r.o.", "s.r.o.",
-    "s.r.o", "a.s.",
+    "s.r.o", "a.s.", "zrt.", "zrt", "nyrt.", "nyrt", "kft.", "kft", "bt.", "aps", "oü",
+    "d.o.o.", "d.d.", "s.c.a.",
   ]
 
   /// The last words of `trailingLegalForms`, to turn most names away at once.
@@ -152,7 +153,7 @@ enum CompanyNames {
     "GmbH", "AG", "SE", "SAS", "SA", "S.A.", "S.L.", "S.L", "N.V.", "B.V.", "plc", "PLC",
     "Ltd", "Ltd.", "Limited", "Inc.", "Inc", "LLC", "S.p.A.", "AB", "ASA", "Oy", "S.r.l.",
     "株式会社", "Ltda.", "Ltda", "B.V.", "BV", "NV", "AS", "A/S", "Oyj", "SpA", "Srl", "S.A.S.",
-    "S.A.U.", "LLP", "Co.",
+    "S.A.U.", "LLP", "Co.", "Zrt.", "Nyrt.", "Kft.", "ApS", "a.s.", "s.r.o.", "d.o.o.",
   ]
 
   /// The company a sender's domain names, as the memo's closing lines spell it with a legal

@@ -126,7 +126,34 @@ enum EmailReader {
       if forwardPrefixes.contains(word) { forwarded = true }
       rest = Substring(rest[rest.index(after: colon)...].trimmed)
     }
+    if let event = invitationEvent(rest) { rest = Substring(event) }
     return (rest.isEmpty ? subject : String(rest), forwarded)
+  }
+
+  /// Calendar invitations' subject prefixes, lower case, with their colon.
+  static let invitationPrefixes = [
+    "updated invitation with note:", "updated invitation:", "invitation:", "einladung:",
+    "aktualisierte einladung:", "invitation mise à jour:", "invitación:", "invitación actualizada:",
+    "invito:", "convite:", "uitnodiging:", "inbjudan:", "invitasjon:", "invitation :",
+  ]
+
+  /// The event a calendar invitation's subject names: "Invitation: Org update @ Thu Dec 3,
+  /// 2026 9am - 9:30am (EST) (team@acme.example)" → "Org update". The prefix goes, and so does
+  /// the last " @ " with the date after it (it holds a digit); nil for other subjects.
+  static func invitationEvent(_ subject: Substring) -> String? {
+    let text = String(subject)
+    guard text.utf8.count > 12, text.containsBytes(" @ ") else { return nil }
+    let lower = text.lowercased()
+    guard let prefix = invitationPrefixes.first(where: { lower.hasPrefix($0) }) else {
+      return nil
+    }
+    var rest = String(text.dropFirst(prefix.count)).trimmed
+    if let at = rest.range(of: " @ ", options: .backwards),
+      rest[at.upperBound...].contains(where: \.isNumber)
+    {
+      rest = String(rest[..<at.lowerBound]).trimmed
+    }
+    return rest.isEmpty ? nil : String(rest)
   }
 
   /// The From, Date and Subject of a message quoted inside another.

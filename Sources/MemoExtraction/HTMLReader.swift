@@ -38,6 +38,10 @@ enum HTMLReader {
     var datelineDate: String? = nil
     /// A From/To/Date/Subject table anywhere on the page (saved HTML e-mails).
     var pageHeaders: MemoHeaders? = nil
+    /// The memo's own date written over it or about it: a place dateline ("Ajka, 2026.
+    /// november 24.") among the page's lines, or a note that it was "sent … on 11 November
+    /// 2026". An earlier day than the page's publication (`OwnDate.window`) is the memo's.
+    var ownDate: String? = nil
     /// Short capitalized alt texts of images, such as a letterhead logo's "Acme Robotics".
     var imageNames: [String] = []
     /// Short lines that give a person's role at a company ("Odile Ferrante · CEO at
@@ -128,6 +132,10 @@ enum HTMLReader {
       content.paragraphs = withoutRepeatedHeadline(
         content.paragraphs, titles: [content.headline, metadata.title, metadata.pageTitle])
     }
+    content.ownDate =
+      lines.prefix(OwnDate.searchedLines).lazy.compactMap(OwnDate.placeDateline).first
+      ?? content.paragraphs.prefix(OwnDate.searchedParagraphs).lazy.map(\.text)
+      .compactMap(OwnDate.sentOnDate).first
     if (metadata.date == nil || metadata.dateIsModified) && content.timeDate == nil {
       for (index, line) in lines.enumerated() {
         // A labelled date in any language ("Ngày đăng: 05/03/2026"; not a print stamp) counts

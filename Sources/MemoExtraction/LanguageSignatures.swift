@@ -15,7 +15,10 @@ enum LanguageSignatures {
     "saludos", "un saludo", "atentamente", "saludos cordiales", "un abrazo", "cordiali saluti",
     "distinti saluti", "un caro saluto", "saluti", "atenciosamente", "um abraço", "abraços",
     "cordialmente", "med vänlig hälsning", "vänliga hälsningar", "med venlig hilsen",
-    "med vennlig hilsen", "ystävällisin terveisin", "un saluto",
+    "med vennlig hilsen", "ystävällisin terveisin", "un saluto", "venlig hilsen",
+    "med venlig hilsen og tak", "bedste hilsner", "mvh",
+    // Hungarian
+    "tisztelettel", "üdvözlettel", "baráti üdvözlettel", "köszönettel", "szívélyes üdvözlettel",
     // Romanian, Malay, Swahili
     "cu stimă", "cu stima", "cu respect", "cu drag", "toate cele bune", "yang benar",
     "salam hormat", "wako", "kwa heshima",
@@ -53,7 +56,9 @@ enum LanguageSignatures {
     "direktur", "presiden", "kepala", "manajer", "ketua", "wakil", "tổng", "giám", "trưởng",
     "phó", "chủ", "genel", "müdür", "prezes", "dyrektor", "διευθύνων", "διευθύνουσα",
     "πρόεδρος", "γενικός", "γενική", "διευθυντής", "διευθύντρια", "administrerende",
-    "daglig",
+    "daglig", "adm.", "adm", "direktør", "direktor", "verkställande", "vd", "toimitusjohtaja",
+    // Hungarian
+    "vezérigazgató", "ügyvezető", "igazgató", "elnök", "alapító", "vezető",
     // Hebrew (with ASCII quotes or gershayim), Arabic
     "מנכ\"ל", "מנכ״ל", "מנכ\"לית", "מנכ״לית", "סמנכ\"ל", "סמנכ״ל", "יו\"ר", "יו״ר", "מנהל",
     "מנהלת", "الرئيس", "الرئيسة", "المدير", "المديرة", "رئيس", "رئيسة", "مدير", "مديرة", "نائب",
@@ -83,10 +88,18 @@ enum LanguageSignatures {
   /// The signer (and, on an East Asian signature line, the company) when the memo has no
   /// author or no company yet; the company stays as `CompanyNames.cleaned` leaves it.
   static func apply(_ memo: inout Memo) {
-    guard memo.author == nil || memo.company == nil,
-      let found = signer(memo.paragraphs, closings: memo.author == nil || memo.company == nil)
+    // A department's account as the page's author ("Kommunikation", "Kommunikációs
+    // Osztály") gives way to the person who signs.
+    let department =
+      memo.author.map(MemoHeaders.isOrganizationName) == true
+      && (memo.authorSource == "meta" || memo.authorSource == "byline")
+    guard memo.author == nil || department || memo.company == nil,
+      let found = signer(
+        memo.paragraphs, closings: memo.author == nil || department || memo.company == nil)
     else { return }
-    if memo.author == nil { (memo.author, memo.authorSource) = (found.person, "signature") }
+    if memo.author == nil || department {
+      (memo.author, memo.authorSource) = (found.person, "signature")
+    }
     // The company of the person who signs; another signer's line names none of the author's.
     if memo.company == nil, let company = found.company,
       memo.author.map({ $0.hasPrefix(found.person) || found.person.hasPrefix($0) }) ?? true
@@ -111,7 +124,7 @@ enum LanguageSignatures {
     let tail = Array(last)
     for (offset, paragraph) in tail.enumerated() where offset + 1 < tail.count {
       guard paragraph.utf8.count <= longestClosing + 2,
-        closings.contains(paragraph.trimmingScalars { $0 == "," || $0 == " " }.lowercased())
+        closings.contains(withoutClosingPunctuation(paragraph).lowercased())
       else { continue }
       let next = tail[offset + 1].split(separator: "\n").first.map(String.init) ?? ""
       if let person = nameBeforeRole(next) {
@@ -161,7 +174,7 @@ enum LanguageSignatures {
 
   /// A closing line without the commas (Latin or Arabic "،") and spaces at its ends.
   static func withoutClosingPunctuation(_ line: String) -> String {
-    line.trimmingScalars { $0 == "," || $0 == " " || $0 == "\u{060C}" || $0 == "!" }
+    line.trimmingScalars { $0 == "," || $0 == " " || $0 == "\u{060C}" || $0 == "!" || $0 == ":" }
   }
 
   /// Whether a line opens with a role word (`roleWords`): "Direktur Utama", "מנכ"ל, …".

@@ -199,6 +199,28 @@ public struct MemoExtractor: Sendable {
     throws(ExtractionError) -> Memo
   {
     let decoded = try Self.decode(bytes, declared: nil, sniffMarkup: false, source: source)
+    // A caption file: its cues, one paragraph per speaker turn (one byte test for others).
+    if decoded.utf8.first == UInt8(ascii: "W") || decoded.utf8.first == 0xEF,
+      let captions = WebVTTCaptions.read(utf8: decoded.utf8)
+    {
+      var memo = MemoAssembler.assemble(
+        paragraphs: captions.paragraphs, title: nil, source: source,
+        encoding: decoded.encoding, format: format == .jsonl ? .text : format,
+        findsSignOffAuthor: false)
+      (memo.title, memo.titleSource) = (nil, nil)
+      if let speaker = captions.speaker { (memo.author, memo.authorSource) = (speaker, "speaker") }
+      if let date = captions.date { (memo.date, memo.dateSource) = (date, "caption-note") }
+      if memo.company == nil, let company = captions.company {
+        (memo.company, memo.companySource) = (company, "caption-note")
+      }
+      return memo
+    }
+    // A Mailman digest: the message that is the memo, read as an e-mail.
+    if let message = MailmanDigest.memoMessage(utf8: decoded.utf8) {
+      var memo = try readEmail(message, source: source)
+      memo.format = format == .jsonl ? .text : format
+      return memo
+    }
     let content =
       format == .markdown
       ? PlainTextReader.readMarkdown(utf8: decoded.utf8)
@@ -299,6 +321,10 @@ enum MemoAssembler {
     let headers = ownHeaders.completed(with: content.pageHeaders)
     if headers.hasLetterhead { body = MemoHeaders.withoutFilingNote(body) }
     var metadata = content.metadata
+    // A post's page titled with its writer's handle ("Dana Lee (@dana@social.example)"):
+    // the writer, and no title.
+    let handleName = metadata.title.flatMap(PageMetadata.handleTitleName)
+    if handleName != nil { (metadata.title, metadata.titleSource) = (nil, nil) }
     var releaseCompany: String?
     if let trailer = ReleaseTrailer.find(body) {
       body.removeSubrange(trailer.start...)
@@ -321,7 +347,9 @@ enum MemoAssembler {
     memo.paragraphs = body
     // The sign-off is looked for above a release's contact lines.
     let closing = BodyEvidence.withoutContacts(body)
-    let siteNames = [metadata.publisher, metadata.siteCompany].compactMap { $0?.lowercased() }
+    let siteNames = [metadata.publisher, metadata.siteCompany, metadata.toolSite].compactMap {
+      $0?.lowercased()
+    }
     let headline = content.headline.flatMap { siteNames.contains($0.lowercased()) ? nil : $0 }
     let titles = [
       (headers.subject, "memo-header"), (metadata.title, metadata.titleSource),
@@ -372,8 +400,13 @@ enum MemoAssembler {
     }
     var pageAuthor = (metadata.author, metadata.authorSource)
     var organizationAuthor: String?
+    // "Dana Lee, Chief Executive" among the page's first lines (a deck's title slide, a
+    // notice's presenter): the person, when the page's author is only an organization.
+    let presenter =
+      metadata.author.map(MemoHeaders.isOrganizationName) == true
+      ? content.headerLines.lazy.compactMap(MemoHeaders.nameWithRole).first : nil
     if let author = metadata.author {
-      let marked = byline ?? markedAuthor
+      let marked = byline ?? markedAuthor ?? presenter
       if metadata.authorIsOrganization || siteNames.contains(author.lowercased()) {
         if marked != nil || fullSigner != nil { pageAuthor = (nil, nil) }
         organizationAuthor = author
@@ -397,7 +430,8 @@ enum MemoAssembler {
     }
     (memo.author, memo.authorSource) = first(
       (headers.from, "memo-header"), pageAuthor, (byline, "byline"),
-      (markedAuthor, "byline"), (signature, "signature"))
+      (markedAuthor, "byline"), (signature, "signature"), (handleName, "meta"),
+      (presenter, "byline"))
     if memo.authorSource == "signature", let name = memo.author {
       // "Marguerite" signs; the page names her in full ("our CEO, Marguerite Osei").
       // The page's own short lines too: a post's header names its writer in full.
@@ -435,7 +469,32 @@ enum MemoAssembler {
       return (company, headers.hasLetterhead ? "letterhead" : "memo-header")
     }
     if let company = lead?.company { return (company, "release") }
-    var publisher = metadata.publisher.flatMap(PageMetadata.companyInSiteName)
+    // A tool's or platform's own name (a wiki, a status page, an HR or service portal, a
+    // fediverse instance) is the page's chrome: the company the memo names comes first, then
+    // the organization the tool's name carries when the memo uses it ("Acme Status" → "Acme").
+    if let tool = metadata.toolSite {
+      if let company = BodyEvidence.signatureCompany(closing) { return (company, "signature") }
+      if let company = SignatureBlock.salutationCompany(body) { return (company, "salutation") }
+      let text = [title ?? ""] + body
+      if let name = PageMetadata.toolOrganization(tool),
+        let company = MemoHeaders.companyFromDomain(
+          "site@\(name.lowercased().filter { $0.isLetter || $0.isNumber }).example", text: text)
+      {
+        return (company, "title")
+      }
+      let (company, source) = BodyEvidence.company(in: withChrome + content.footerLines)
+      if let company { return (fullerName(of: company, among: content.imageNames), source) }
+      // A profile's "CEO at Acme" names the writer's employer.
+      if let author, let company = BodyEvidence.roleCompany(content.roleLines, person: author) {
+        return (company, "byline")
+      }
+      if let company = BodyEvidence.bioCompany(content.roleLines, text: text) {
+        return (company, "byline")
+      }
+    }
+    // On a tool's page the site's names are the tool's: the evidence below them is read.
+    let siteCounts = metadata.toolSite == nil
+    var publisher = siteCounts ? metadata.publisher.flatMap(PageMetadata.companyInSiteName) : nil
     // A newsletter named for its writer ("Field Notes by Pia Strand") is no company.
     if let name = publisher, let author, name.lowercased().contains(author.lowercased()) {
       publisher = nil
@@ -443,11 +502,12 @@ enum MemoAssembler {
     if let publisher {
       return (companyInSiteName(publisher, title: title, body: body), metadata.publisherSource)
     }
-    if let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
+    if siteCounts, let site = metadata.siteCompany.flatMap(PageMetadata.companyInSiteName) {
       return (fullerSpelling(of: site, in: [title ?? ""] + body), "title")
     }
-    if let site = BodyEvidence.siteInTitle(
-      metadata.titleSegments, headline: title ?? content.headline, author: author)
+    if siteCounts,
+      let site = BodyEvidence.siteInTitle(
+        metadata.titleSegments, headline: title ?? content.headline, author: author)
     {
       return (site, "title")
     }
@@ -461,6 +521,10 @@ enum MemoAssembler {
     if let author, let company = BodyEvidence.roleCompany(content.roleLines, person: author) {
       return (company, "byline")
     }
+    // "Dana Lee for Acme": a platform's byline names the organization the post is for.
+    if let author, let company = BodyEvidence.writtenFor(content.headerLines, person: author) {
+      return (company, "byline")
+    }
     if let organizationAuthor, metadata.publisher != nil || metadata.authorIsOrganization {
       return (organizationAuthor, metadata.authorSource)
     }
@@ -471,6 +535,13 @@ enum MemoAssembler {
     if company == nil, let name = CompanyNames.letterheadName(in: content.headerLines) {
       // A banner's name with its legal form ("PT Cendana Kapuas Tbk"), nothing else naming one.
       return (name, "letterhead")
+    }
+    if company == nil,
+      let name = BodyEvidence.metaLineCompany(
+        content.headerLines, text: [title ?? ""] + body, author: author)
+    {
+      // "3 December 2026 · Acme Instruments · Internal" on a deck's title slide.
+      return (name, "byline")
     }
     return (company.map { fullerName(of: $0, among: content.imageNames) }, source)
   }
@@ -494,7 +565,7 @@ enum MemoAssembler {
   ) -> (String?, String?) {
     let metadata = content.metadata
     let published = metadata.dateIsModified ? nil : metadata.date
-    return first(
+    let found = first(
       (
         headers.date.flatMap { MemoHeaders.memoDate($0, monthFirst: content.monthFirst) },
         "memo-header"
@@ -503,6 +574,13 @@ enum MemoAssembler {
       (lead?.date, "dateline"),
       (content.datelineDate, "dateline"), (content.markedDate, "dateline"),
       (metadata.dateIsModified ? metadata.date : nil, metadata.dateSource))
+    // The memo's own dateline or "sent on" note, a few days before the page published it.
+    if found.1 != "memo-header", let own = content.ownDate, let page = found.0,
+      OwnDate.isShortlyBefore(own, page)
+    {
+      return (own, "dateline")
+    }
+    return found
   }
 
   /// The company inside a two-word site name that the memo never uses whole: a founder's

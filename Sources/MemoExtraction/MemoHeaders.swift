@@ -538,6 +538,7 @@ struct MemoHeaders: Sendable, Equatable {
   static let legalFormAbbreviations: Set<String> = [
     "INC", "CORP", "PLC", "LTD", "LLC", "LP", "LLP", "AG", "SA", "SE", "NV", "GMBH", "AS",
     "ASA", "AB", "OY", "OYJ", "BV", "SPA", "SRL", "SAS", "KG", "PTY", "APS", "KK", "SARL",
+    "ZRT", "NYRT", "KFT",
   ]
 
   /// Legal forms written in capitals even when the name is not.
@@ -566,6 +567,19 @@ struct MemoHeaders: Sendable, Equatable {
     for group in groups where lower.hasSuffix(group) {
       let name = String(text.dropFirst(4).dropLast(group.count)).trimmed
       if let first = name.first, first.isUppercase { return name }
+    }
+    // "All staff, Acme Foods AS": the company after the group and a comma.
+    let parts = text.split(separator: ",", maxSplits: 1)
+    if parts.count == 2, parts[0].count <= 24,
+      case let head = parts[0].lowercased(), groups.contains(where: { head.hasSuffix($0) })
+    {
+      let name = CompanyNames.withoutLegalForm(String(parts[1]).trimmed)
+        .trimmingScalars { $0 == "." || $0 == " " }
+      if (1...5).contains(name.split(separator: " ").count),
+        BodyEvidence.capitalizedWords(name, atMost: 5)
+      {
+        return name
+      }
     }
     return nil
   }
@@ -690,6 +704,17 @@ struct MemoHeaders: Sendable, Equatable {
     "administrator", "support", "noreply", "no-reply", "announcements", "desk", "leadership",
     "council", "board", "committee", "services", "partners", "university", "institute",
     "agency", "association", "foundation", "society", "ministry", "authority", "commission",
+    // Communications and other departments in the languages of the header table
+    // (`otherLanguageFields`) and of the month names: a CMS account "Kommunikation" or
+    // "Kommunikációs Osztály" is a department, and the person who signs wrote the memo.
+    "communication", "kommunikation", "kommunikasjon", "kommunikaatio", "viestintä",
+    "communicatie", "comunicación", "comunicacion", "comunicazione", "comunicação",
+    "comunicacao", "comunicaciones", "comunicazioni", "comunicações", "komunikacja",
+    "komunikasi", "kommunikáció", "kommunikációs", "osztály", "abteilung", "afdeling",
+    "avdelning", "avdeling", "département", "departamento", "dipartimento", "departemen",
+    "redaktion", "redactie", "rédaction", "redacción", "redazione", "personalabteilung",
+    "unternehmenskommunikation", "konzernkommunikation", "personalwesen", "ressources",
+    "recursos", "risorse", "personeelszaken", "mawasiliano",
   ]
 
   /// Whether a name reads as an organization or a mailbox, not a person.
@@ -874,6 +899,17 @@ struct MemoHeaders: Sendable, Equatable {
     {
       return paragraphs[paragraphs.count - 2]
     }
+    // A name over a job title over the company: "Dana Lee" / "Chief Operating Officer" /
+    // "Acme Freight" (a legal form in any case).
+    if paragraphs.count >= 4, let last = paragraphs.last, last.hasAtMostCharacters(60),
+      !isJobTitle(last), BodyEvidence.capitalizedWords(withoutAnyLegalForm(last), atMost: 6),
+      paragraphs[paragraphs.count - 2].hasAtMostCharacters(60),
+      isJobTitle(paragraphs[paragraphs.count - 2]),
+      MemoHeaders.looksLikeName(paragraphs[paragraphs.count - 3]),
+      !isJobTitle(paragraphs[paragraphs.count - 3])
+    {
+      return paragraphs[paragraphs.count - 3]
+    }
     // "Konstantin Ruiz-Mallory Group Chief Executive" on one line.
     if let last = paragraphs.last, last.hasAtMostCharacters(80), isJobTitle(last) {
       var words = last.split(separator: " ").map(String.init)
@@ -931,6 +967,30 @@ struct MemoHeaders: Sendable, Equatable {
     return nil
   }
 
+  /// The person of a "Name, Job title" line ("Dana Lee, Chief Executive"); nil for other
+  /// lines, which a comma in the first 40 bytes turns away first.
+  static func nameWithRole(_ line: String) -> String? {
+    guard line.utf8.count <= 80, let comma = line.firstUTF8Index(of: 0x2C, within: 40) else {
+      return nil
+    }
+    let name = String(line[..<comma]).trimmed
+    let role = String(line[line.index(after: comma)...]).trimmed
+    guard name.contains(" "), looksLikeName(name), !isOrganizationName(name), !isJobTitle(name),
+      isJobTitle(role), !role.contains(where: \.isNumber)
+    else { return nil }
+    return name
+  }
+
+  /// A company line without its legal form in any case ("Acme Assurance inc." → "Acme
+  /// Assurance").
+  static func withoutAnyLegalForm(_ line: String) -> String {
+    let name = CompanyNames.withoutLegalForm(line)
+    guard let space = name.lastIndex(of: " ") else { return name }
+    let last = name[name.index(after: space)...].uppercased().filter { $0 != "." && $0 != "," }
+    guard legalForms.contains(last) || legalFormAbbreviations.contains(last) else { return name }
+    return String(name[..<space]).trimmingScalars { $0 == "," || $0 == " " }
+  }
+
   /// Whether a short line reads as a job title ("Group Chief Executive", "CEO, Acme").
   static func isJobTitle(_ line: String) -> Bool {
     if let answer = asciiIsJobTitle(line) { return answer }
@@ -942,6 +1002,8 @@ struct MemoHeaders: Sendable, Equatable {
     "officer", "chief", "president", "ceo", "cfo", "coo", "cto", "director", "head", "vice",
     "manager", "founder", "cofounder", "chair", "chairman", "chairwoman", "partner",
     "principal", "executive", "vp", "svp", "evp", "leader", "lead", "chairperson",
+    // French, as bilingual memos sign ("Présidente et chef de la direction").
+    "président", "présidente", "directeur", "directrice", "fondateur", "fondatrice",
   ]
 
   private static let titleWordBytes: [[UInt8]] = titleWords.map { Array($0.utf8) }

@@ -149,7 +149,15 @@ enum MemoInStory {
   /// paragraphs are tried in turn. A name the memo does not mention still counts when the story
   /// comes back to it in another paragraph ("Sablewood shares rose…").
   static func subjectCompany(_ commentary: [String], memo: [String]) -> String? {
-    for (index, paragraph) in commentary.prefix(3).enumerated() {
+    // The story's first paragraphs, then (a live blog's entry further down) the short ones
+    // that name the memo ("Orsolo to cut 600 jobs, memo says").
+    let naming = commentary.indices.dropFirst(3).filter { index in
+      let paragraph = commentary[index]
+      return paragraph.utf8.count <= 200
+        && (paragraph.containsBytes("memo") || paragraph.containsBytes("Memo"))
+    }
+    for index in Array(commentary.indices.prefix(3)) + naming {
+      let paragraph = commentary[index]
       guard let words = openingName(paragraph) else { continue }
       let lead = words[0]
       let memoText = memo.joined(separator: " ")

@@ -11,6 +11,9 @@ struct PageMetadata: Sendable, Equatable {
   var pageTitle: String?
   /// The company named by the site part of `<title>` ("– Acme Newsroom" → "Acme").
   var siteCompany: String?
+  /// A tool's name in `<title>` or the site name ("Acme Status", "PeopleHub"; see
+  /// `isToolName`): the page's chrome, which gives way to the company the memo names.
+  var toolSite: String?
   /// The `<title>`'s parts between site separators (" | ", " :: ", " - " …), in order.
   var titleSegments: [String] = []
   /// The organization a JSON-LD author works for (`worksFor`, `affiliation`): weak evidence of
@@ -71,6 +74,7 @@ struct PageMetadata: Sendable, Equatable {
     titleSegments = (tree.title.map { Self.segments(of: $0.collapsingWhitespace) } ?? [])
       .filter { !Self.memoTitleLabels.contains($0.lowercased()) }
     siteCompany = titleParts?.company
+    toolSite = titleParts?.tool
     if author == nil {
       for key in [
         "author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author",
@@ -105,6 +109,7 @@ struct PageMetadata: Sendable, Equatable {
         ?? metas["application-name"]
       if publisher != nil { publisherSource = "meta" }
     }
+    if let publisher, Self.isToolName(publisher) { toolSite = publisher }
   }
 
   /// False for empty titles and file names such as `ex99-1.htm`.
@@ -281,13 +286,16 @@ struct PageMetadata: Sendable, Equatable {
   /// "Layoffs at Acme – Acme Newsroom" → ("Layoffs at Acme", "Acme");
   /// "Acme Labs :: News :: Going AI-first" → ("Going AI-first", "Acme Labs");
   /// "Acme Intranet - HR Bulletin" → (nil, "Acme").
-  static func splitTitle(_ raw: String) -> (title: String?, company: String?) {
+  static func splitTitle(_ raw: String) -> (title: String?, company: String?, tool: String?) {
     let segments = segments(of: raw).map(withoutUnreadCounter)
     guard segments.count > 1 else {
       // A `<title>` that is only a section label ("Company News") is no headline.
-      return (segments.first.map { isSectionLabel($0.lowercased()) } == true ? nil : raw, nil)
+      return (
+        segments.first.map { isSectionLabel($0.lowercased()) } == true ? nil : raw, nil, nil
+      )
     }
     var company: String?
+    var toolSite: String?
     var headlines: [String] = []
     // Whether a section label stands before every part kept so far ("Δελτία Τύπου | Acme").
     var labelFirst = false
@@ -305,6 +313,11 @@ struct PageMetadata: Sendable, Equatable {
       // A portal label before the name ("Cổng thông tin Acme Logistics"): the name.
       if company == nil, let name = afterLeadingLabel(segment, lower: lower) {
         company = name
+        continue
+      }
+      // A tool's name ("Acme Status", "Acme Wiki"): the site, not a headline.
+      if isToolName(segment), readsAsName(segment) {
+        if toolSite == nil { toolSite = segment }
         continue
       }
       if let word = siteWords.first(where: { lower.hasSuffix(" " + $0) }) {
@@ -328,10 +341,10 @@ struct PageMetadata: Sendable, Equatable {
     // the site's name, not a headline (the page's heading is the title). "Staff News - Staff
     // update on the depot" keeps its headline: it does not read as a name.
     if company == nil, labelFirst, headlines.count == 1, readsAsName(headlines[0]) {
-      return (nil, headlines[0])
+      return (nil, headlines[0], toolSite)
     }
     let headline = headlines.max { $0.count < $1.count }
-    return (headline, company)
+    return (headline, company, toolSite)
   }
 
   /// A `<title>` cut at the separators sites put between a headline and their name.
@@ -360,8 +373,85 @@ struct PageMetadata: Sendable, Equatable {
     "icloud mail", "coda", "gitbook", "quip", "dropbox paper", "framer", "confluence",
     "gitlab", "bitbucket", "codeberg", "sourceforge", "google groups", "groups.io", "mailman",
     "pipermail", "workplace", "workplace from meta", "yammer", "viva engage", "liferay",
-    "liferay dxp", "liferay portal", "sharepoint",
+    "liferay dxp", "liferay portal", "sharepoint", "hacker news", "reddit", "lobsters",
+    "slashdot", "mastodon", "bluesky",
   ]
+
+  /// Words that end the name of a tool a company runs (its wiki, status page, HR or service
+  /// portal, help desk, a project tool's "HQ" project): "Acme Wiki", "Acme Status",
+  /// "Colleague Service Portal", "Acme HQ". Such a name is
+  /// the page's chrome, and the company the memo names comes first. Lower case, longest first
+  /// where one ends another.
+  static let toolWords = [
+    "self-service portal", "service portal", "status page", "service desk", "knowledge base",
+    "wiki", "status", "portal", "servicedesk", "helpdesk", "notifications", "hq",
+  ]
+
+  /// Words that end a meeting's name ("Q4 Town Hall", "Acme all-hands"), lower case: a slide
+  /// deck's label or a recording's note, not a site or a company.
+  static let meetingWords = [
+    "all-hands", "all hands", "town hall", "townhall", "staff meeting", "company meeting",
+    "kickoff", "kick-off", "offsite",
+  ]
+
+  /// Whether a `<title>` part names a meeting ("Q4 Town Hall").
+  static func isMeetingName(_ segment: String) -> Bool {
+    let lower = segment.lowercased()
+    return meetingWords.contains { lower == $0 || lower.hasSuffix(" " + $0) }
+  }
+
+  /// The last part of a one-word tool name in camel case ("PeopleHub", "OpsPortal").
+  static let toolHumps: Set<String> = ["hub", "portal", "desk", "wiki", "status"]
+
+  /// Whether a site name is a tool's or a platform's own (see `toolWords`): a name ending in
+  /// a tool word, one word in camel case ending in one ("PeopleHub"), or a bare host name (a
+  /// fediverse instance, "toot.example").
+  static func isToolName(_ name: String) -> Bool {
+    let lower = name.lowercased()
+    if lower.containsByte(0x20) {
+      return toolWords.contains { lower.hasSuffix(" " + $0) }
+    }
+    // A host name: letters, digits and hyphens in two or more dot-separated labels.
+    if lower.containsByte(UInt8(ascii: ".")) {
+      let labels = lower.split(separator: ".", omittingEmptySubsequences: false)
+      return labels.count >= 2
+        && labels.allSatisfy {
+          !$0.isEmpty && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" }
+        }
+        && labels.last!.allSatisfy(\.isLetter)
+    }
+    // "PeopleHub": the last capital opens the tool word, after at least three letters.
+    guard let last = name.lastIndex(where: \.isUppercase), last != name.startIndex,
+      name.distance(from: name.startIndex, to: last) >= 3, name.allSatisfy(\.isLetter)
+    else { return false }
+    return toolHumps.contains(name[last...].lowercased())
+  }
+
+  /// The name in a profile's title, "Dana Lee (@dana@social.example)" or "Dana Lee
+  /// (@dana)": a post's page names its writer so, and has no title of its own.
+  static func handleTitleName(_ title: String) -> String? {
+    guard title.hasSuffix(")"), let open = title.range(of: " (@", options: .backwards) else {
+      return nil
+    }
+    let handle = title[open.upperBound..<title.index(before: title.endIndex)]
+    guard !handle.isEmpty, !handle.contains(" ") else { return nil }
+    let name = String(title[..<open.lowerBound]).trimmed
+    return readsAsName(name) && !name.isEmpty ? name : nil
+  }
+
+  /// The organization a tool's name carries ("Kitewire Status" → "Kitewire", "toot.example" →
+  /// "toot"); nil for a camel-case name, whose first part is what the tool does.
+  static func toolOrganization(_ name: String) -> String? {
+    let lower = name.lowercased()
+    if let word = toolWords.first(where: { lower.hasSuffix(" " + $0) }) {
+      let rest = String(name.dropLast(word.count + 1)).trimmed
+      return rest.isEmpty ? nil : rest
+    }
+    if !lower.containsByte(0x20), lower.containsByte(UInt8(ascii: ".")) {
+      return lower.split(separator: ".").first.map(String.init)
+    }
+    return nil
+  }
 
   /// Section words a company's site adds to its name, trailing ("Acme Newsroom" → "Acme",
   /// "Acme Help Center" → "Acme"); longest first where one ends another. The one list of the

@@ -479,6 +479,13 @@ enum TopMatter {
     guard line.utf8.count <= 40, DateNormalizer.hasYearDigits(line),
       !MemoHeaders.isHeaderLine(line)
     else { return nil }
+    // "Posted 2026-11-13", "Published on 4 March 2026": the posting's own date.
+    if let first = line.utf8.first, first == UInt8(ascii: "P") {
+      for lead in ["Posted on ", "Published on ", "Posted ", "Published "]
+      where line.hasPrefix(lead) {
+        return DateNormalizer.normalize(String(line.dropFirst(lead.count)))
+      }
+    }
     return DateNormalizer.normalize(line)
   }
 

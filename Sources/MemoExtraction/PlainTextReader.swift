@@ -31,6 +31,7 @@ enum PlainTextReader {
   static func frontMatter(_ lines: [String]) -> (fields: [String: String], rest: ArraySlice<String>)
   {
     if let toml = TOMLFrontMatter.split(lines) { return toml }  // `+++` … `+++`
+    if let block = PandocTitleBlock.read(lines) { return (block.fields, lines[block.count...]) }
     guard lines.first?.trimmed == "---",
       let close = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" || $0.trimmed == "..." }
       ),
@@ -85,6 +86,12 @@ enum PlainTextReader {
     var lines = Array(text.lines[rest...])
     var content = Content(paragraphs: [], frontMatter: fields)
     if topMatter { TopMatter.take(from: &lines, in: text, into: &content) }
+    // A Pandoc title block's title (read with the front matter).
+    if content.title == nil, rest > 0, text.raw.first == UInt8(ascii: "%"),
+      let title = fields["title"]
+    {
+      (content.title, content.titleSource) = (title, "front-matter")
+    }
     content.paragraphs = LineUnwrapper.paragraphs(lines, in: text, dropPageFurniture: true)
       .map(stripListMarker).filter { !$0.isEmpty }
     if let title = content.title, content.paragraphs.first == title {
@@ -150,6 +157,9 @@ enum PlainTextReader {
     var inFence = false
     var sawContent = false
     var contentLines = 0
+    // Headings after the title: their level, text and place in `prepared`.
+    var sections: [ReadmeSections.Heading] = []
+    var titleLevel = 0
     for rawLine in lines {
       var line = rawLine
       let trimmedLine = line.trimmed
@@ -170,9 +180,12 @@ enum PlainTextReader {
       if stripped.hasPrefix("#") {
         let heading = stripped.drop { $0 == "#" }.trimmed
         let cleanHeading = inline(String(heading.trimmingCharacters(in: ["#", " "])))
+        let level = stripped.prefix { $0 == "#" }.count
         if title == nil && !sawContent {
           title = cleanHeading
+          titleLevel = level
         } else {
+          sections.append(.init(level: level, text: cleanHeading, start: prepared.count))
           prepared.append(contentsOf: ["", cleanHeading, ""])
         }
         continue
@@ -196,6 +209,13 @@ enum PlainTextReader {
       }
       if !stripped.isEmpty { (sawContent, contentLines) = (true, contentLines + 1) }
       prepared.append(inline(line))
+    }
+    // A project's README with the memo as one of its sections: that section and its heading.
+    if let section = ReadmeSections.memoSection(
+      sections, titleLevel: title == nil ? 0 : titleLevel, lines: prepared)
+    {
+      title = sections[section.heading].text
+      prepared = Array(prepared[section.lines])
     }
     let paragraphs = TextUnwrapper.paragraphs(fromLines: prepared, dropPageFurniture: false)
       .map(stripListMarker).filter { !$0.isEmpty }

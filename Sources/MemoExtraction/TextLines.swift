@@ -162,7 +162,14 @@ struct TextLines {
   /// the index of the first line after it (0 without front matter).
   func frontMatter() -> (fields: [String: String], rest: Int) {
     // `trimmed == "---"` needs the bytes "---" in the first line.
-    guard let first = lines.first, hasThreeDashes(first) else { return ([:], 0) }
+    guard let first = lines.first else { return ([:], 0) }
+    // A Pandoc title block: the first byte is `%`.
+    if first.rawEnd > first.rawStart, raw[first.rawStart] == UInt8(ascii: "%"),
+      let block = PandocTitleBlock.read(lines.prefix(12).map(rawString))
+    {
+      return (block.fields, block.count)
+    }
+    guard hasThreeDashes(first) else { return ([:], 0) }
     // The closing line must be among the next 60.
     let head = lines.prefix(61).map(rawString)
     let (fields, rest) = PlainTextReader.frontMatter(head)

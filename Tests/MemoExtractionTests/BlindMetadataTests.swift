@@ -69,7 +69,8 @@ struct BlindMetadataTests {
     // reader (Google Docs' To/From/Date/Re cells) title to 19 and company to 15, and an
     // Outlook forward without a marker line read under its "ENC:" author to 18, date to 20,
     // the innermost message of a forward of a forward author to 19.
-    "MetadataUnseenF": ["title": 19, "author": 19, "company": 15, "date": 20],
+    // A year after a copyright holder ("© Acme Health Ltd 2026") dropped: company 16.
+    "MetadataUnseenF": ["title": 19, "author": 19, "company": 16, "date": 20],
     // Written by someone who saw none of the code and none of the earlier batches' shapes (wire
     // copy, CMS author boxes and accounts, archives and print views, chat exports, Romanian,
     // Korean, Ukrainian, Malay, Swahili); run once after batch E's fixes: title 14, author 10,
@@ -82,8 +83,12 @@ struct BlindMetadataTests {
     // Written by someone who saw none of the code and none of the earlier batches' shapes (HR
     // portals, forum and fediverse threads, wikis, slide decks, status pages, captions, digests,
     // Pandoc and UTF-16 text); run once on the code of batch G's first run: title 13, author 9,
-    // company 5, date 13 of 20 (README). Nothing was fixed against it: its first run is the floor.
-    "MetadataUnseenH": ["title": 13, "author": 9, "company": 5, "date": 13],
+    // company 5, date 13 of 20 (README). Seen since batch H's fixes (tool and platform names
+    // giving way to the memo's company, department accounts in other languages, Central
+    // European legal forms, Pandoc title blocks, WebVTT captions, Mailman digests, README
+    // sections, calendar invitations): the floor is the figure after them, so it no longer
+    // measures how the fixes generalize; the first run stays the honest figure.
+    "MetadataUnseenH": ["title": 20, "author": 19, "company": 19, "date": 19],
   ]
 
   /// Case, spacing and typographic quotes aside; for companies a trailing legal form
