@@ -65,7 +65,12 @@ public struct JSONWriter: Sendable {
 
   /// Appends an integer.
   public mutating func integer(_ value: Int) {
-    rawText(String(value))
+    NumberText.appendInteger(value, to: &bytes)
+  }
+
+  /// Appends `value` rounded to at most `decimals` decimals, as `NumberText.trimmed` prints it.
+  public mutating func decimal(_ value: Double, decimals: Int) {
+    NumberText.appendTrimmed(value, decimals: decimals, to: &bytes)
   }
 
   /// Appends a number in its shortest exact form (`NumberText.shortest`).
@@ -93,7 +98,17 @@ public struct JSONWriter: Sendable {
     bytes.append(UInt8(ascii: "\""))
     var runStart = 0
     var index = 0
-    while index < utf8.count {
+    let count = utf8.count
+    while index < count {
+      // Eight bytes at a time while none may need an escape (most text).
+      if let base = utf8.baseAddress {
+        while index + 8 <= count {
+          let word = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: index, as: UInt64.self)
+          if Self.mayNeedEscape(word) { break }
+          index += 8
+        }
+        if index >= count { break }
+      }
       let byte = utf8[index]
       var escape: StaticString?
       var width = 1
@@ -107,7 +122,7 @@ public struct JSONWriter: Sendable {
       case 0x09: escape = "\\t"
       case 0xE2:
         // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-        if index + 2 < utf8.count, utf8[index + 1] == 0x80,
+        if index + 2 < count, utf8[index + 1] == 0x80,
           utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9
         {
           escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
@@ -133,8 +148,21 @@ public struct JSONWriter: Sendable {
         index += 1
       }
     }
-    bytes.append(contentsOf: utf8[runStart..<utf8.count])
+    bytes.append(contentsOf: utf8[runStart..<count])
     bytes.append(UInt8(ascii: "\""))
+  }
+
+  /// Whether one of the eight bytes of `word` is a control, `"`, `\` or 0xE2 (the lead byte of
+  /// U+2028 and U+2029): exact for "none", so a false answer skips all eight.
+  @inline(__always)
+  private static func mayNeedEscape(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+    // A byte below 0x20: subtracting 0x20 borrows into its high bit (high bytes excluded).
+    let control = (word &- ones &* 0x20) & ~word & highs != 0
+    return control || hasZero(word ^ (ones &* 0x22)) || hasZero(word ^ (ones &* 0x5C))
+      || hasZero(word ^ (ones &* 0xE2))
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

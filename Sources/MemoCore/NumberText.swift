@@ -17,11 +17,18 @@ public enum NumberText {
   /// `value` rounded to at most `decimals` decimals (halves away from zero), without trailing
   /// zeros: `1`, `0.5`, `0.1234`. Non-finite values print as `0`.
   public static func trimmed(_ value: Double, decimals: Int) -> String {
+    var bytes: [UInt8] = []
+    appendTrimmed(value, decimals: decimals, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends the UTF-8 of `trimmed(value, decimals:)` to `bytes`, without making strings.
+  public static func appendTrimmed(_ value: Double, decimals: Int, to bytes: inout [UInt8]) {
     let decimals = min(max(0, decimals), 15)
     var power = 1
     for _ in 0..<decimals { power *= 10 }
     let scaled = (value * Double(power)).rounded()
-    guard scaled.isFinite else { return "0" }
+    guard scaled.isFinite else { return bytes.append(UInt8(ascii: "0")) }
     // Beyond what an Int holds exactly: the fixed form, trimmed.
     guard abs(scaled) < 9e15 else {
       var text = fixed(value, decimals: decimals)
@@ -29,20 +36,44 @@ public enum NumberText {
         while text.hasSuffix("0") { text.removeLast() }
         if text.hasSuffix(".") { text.removeLast() }
       }
-      return text
+      return bytes.append(contentsOf: text.utf8)
     }
     let whole = Int(scaled)
     let integer = whole / power
     var fraction = abs(whole % power)
-    let sign = whole < 0 && integer == 0 ? "-" : ""
-    if fraction == 0 { return sign.isEmpty ? String(integer) : "0" }
+    // "-0.5": the integer part alone carries no sign.
+    if whole < 0 && integer == 0 { bytes.append(UInt8(ascii: "-")) }
+    appendInteger(integer, to: &bytes)
+    guard fraction != 0 else { return }
     var digits = decimals
     while fraction % 10 == 0 {
       fraction /= 10
       digits -= 1
     }
-    let padded = String(repeating: "0", count: digits - String(fraction).count) + String(fraction)
-    return sign + String(integer) + "." + padded
+    bytes.append(UInt8(ascii: "."))
+    // `digits` places, leading zeros kept: 0.0504 is "0" "." "0504" -> fraction 504, 4 places.
+    let end = bytes.count + digits
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+    var place = end - 1
+    while fraction > 0 {
+      bytes[place] = UInt8(ascii: "0") + UInt8(fraction % 10)
+      fraction /= 10
+      place -= 1
+    }
+  }
+
+  /// Appends the decimal digits of `value` (with `-` when negative), as `String(value)` prints
+  /// them.
+  public static func appendInteger(_ value: Int, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    // The magnitude as unsigned, so Int.min has one too.
+    var magnitude = value.magnitude
+    let start = bytes.count
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+      magnitude /= 10
+    } while magnitude > 0
+    bytes[start...].reverse()
   }
 
   /// The shortest text that reads back as exactly `value`, as JSON numbers are written: `3`

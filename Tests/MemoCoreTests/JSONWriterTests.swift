@@ -106,6 +106,79 @@ struct NumberTextTests {
     #expect(NumberText.trimmed(1e20, decimals: 3) == "100000000000000000000")
   }
 
+  @Test("Escapes are found wherever they fall in a long string (the 8-byte skip)")
+  func escapesAtEveryOffset() {
+    // A plain reference escaper, byte by byte, for comparison.
+    func reference(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\u{8}": out += "\\b"
+        case "\u{C}": out += "\\f"
+        case "\n": out += "\\n"
+        case "\r": out += "\\r"
+        case "\t": out += "\\t"
+        case "\u{2028}": out += "\\u2028"
+        case "\u{2029}": out += "\\u2029"
+        default:
+          if scalar.value < 0x20 {
+            out += "\\u00" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
+          } else {
+            out.unicodeScalars.append(scalar)
+          }
+        }
+      }
+      return out + "\""
+    }
+    let specials = [
+      "\"", "\\", "\n", "\u{1}", "\u{1F}", "\u{2028}", "\u{2029}", "\u{2026}", "é", " ",
+    ]
+    for special in specials {
+      for offset in 0..<20 {
+        let text =
+          String(repeating: "a", count: offset) + special
+          + String(repeating: "b", count: 19 - offset)
+        #expect(
+          JSONWriter.quoted(text) == reference(text), "\(special.debugDescription) at \(offset)")
+      }
+    }
+  }
+
+  @Test("Integers and trimmed decimals written as bytes match their String forms")
+  func bytesMatchStrings() {
+    for value in [0, 7, -7, 10, 99, 100, 123_456_789, -1_000_000, Int.max, Int.min] {
+      var writer = JSONWriter()
+      writer.integer(value)
+      #expect(writer.text == String(value))
+    }
+    // The String form by an independent route: Foundation's fixed decimals, trimmed.
+    func reference(_ value: Double, _ decimals: Int) -> String {
+      var power = 1.0
+      for _ in 0..<decimals { power *= 10 }
+      let scaled = (value * power).rounded()
+      if scaled == 0 { return "0" }
+      var text = String(format: "%.\(decimals)f", scaled / power)
+      if text.contains(".") {
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+      }
+      return text
+    }
+    var generator = SystemRandomNumberGenerator()
+    var samples: [Double] = [0.5, 0.05, 0.0504, 0.1, 0.9999, 0.99995, 1, 12.0005, -0.0504, -3.5]
+    for _ in 0..<2000 { samples.append(Double.random(in: -50...50, using: &generator)) }
+    for value in samples {
+      for decimals in [0, 1, 3, 4] {
+        var writer = JSONWriter()
+        writer.decimal(value, decimals: decimals)
+        #expect(writer.text == NumberText.trimmed(value, decimals: decimals))
+        #expect(writer.text == reference(value, decimals), "\(value) to \(decimals)")
+      }
+    }
+  }
+
   @Test("shortest: the form JSONEncoder writes")
   func shortest() throws {
     for value in [1, 0.1, 1e-5, 1e20, 0.30000000000000004, -0.0, 12.345, 123.0] {
