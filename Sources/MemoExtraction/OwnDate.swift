@@ -55,20 +55,9 @@ enum OwnDate {
 
   /// Whether `own` is one to `window` days before `page` (both `YYYY-MM-DD`).
   static func isShortlyBefore(_ own: String, _ page: String) -> Bool {
-    guard let a = dayNumber(own), let b = dayNumber(page) else { return false }
+    guard let a = NewsAboutMemo.dayNumber(own), let b = NewsAboutMemo.dayNumber(page) else {
+      return false
+    }
     return (1...window).contains(b - a)
-  }
-
-  /// Days since a fixed origin for a `YYYY-MM-DD` date (the civil-from-days inverse).
-  static func dayNumber(_ date: String) -> Int? {
-    let parts = date.split(separator: "-").compactMap { Int($0) }
-    guard parts.count == 3 else { return nil }
-    let (y0, m, d) = (parts[0], parts[1], parts[2])
-    let y = m <= 2 ? y0 - 1 : y0
-    let era = (y >= 0 ? y : y - 399) / 400
-    let yoe = y - era * 400
-    let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-    return era * 146_097 + doe
   }
 }
